@@ -1,0 +1,150 @@
+/**
+ * The packing kernels' view of a problem: flat typed arrays of the items that fit an empty
+ * bin, their demand normalised by capacity, and per-dimension limits with the tolerance.
+ *
+ * Typed-array reads use `!`: every index is in range by construction, and the kernels are
+ * hot loops where a checked accessor would cost.
+ */
+import { packingMessages } from "./messages";
+import type { PackingProblem } from "./types";
+
+/** Prepared, immutable-by-convention packing instance (internal to the packing core). */
+export interface Instance {
+  /** Number of items that fit an empty bin (the only ones the kernels see). */
+  readonly n: number;
+  /** Dimensions. */
+  readonly d: number;
+  /** Demand of item i in dimension j at `i*d+j`, caller units. */
+  readonly demand: Float64Array;
+  /** Demand / capacity at `i*d+j` (0 where the capacity is 0). */
+  readonly norm: Float64Array;
+  /** Bin capacity per dimension, caller units. */
+  readonly capacity: Float64Array;
+  /**
+   * Largest allowed load per dimension: the capacity itself when the dimension holds only
+   * integers (sums of integers are exact), else capacity × (1 + 1e-9) to absorb rounding.
+   */
+  readonly limit: Float64Array;
+  /** Average-demand weights: total normalised demand per dimension, summing to 1. */
+  readonly avgWeights: Float64Array;
+  /** Index into the caller's `items` of each kernel item. */
+  readonly original: Int32Array;
+  /** Caller's item count, fitting or not. */
+  readonly totalItems: number;
+}
+
+/** Relative tolerance on capacity for dimensions holding non-integer numbers. */
+export const RELATIVE_TOLERANCE = 1e-9;
+
+/** Largest allowed load per dimension for `problem` (see {@link Instance.limit}). */
+export function loadLimits(problem: PackingProblem): Float64Array {
+  const d = problem.capacity.length;
+  const limit = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    const cap = problem.capacity[j]!;
+    let integral = Number.isInteger(cap);
+    for (let i = 0; integral && i < problem.items.length; i++) {
+      integral = Number.isInteger(problem.items[i]![j]);
+    }
+    limit[j] = integral ? cap : cap + cap * RELATIVE_TOLERANCE;
+  }
+  return limit;
+}
+
+/** Throws a RangeError (a programmer error) when the problem's shape or numbers are invalid. */
+export function assertValidProblem(problem: PackingProblem): void {
+  const d = problem.capacity.length;
+  problem.capacity.forEach((c, j) => {
+    if (!Number.isFinite(c) || c < 0) throw new RangeError(packingMessages.capacityNotFinite(j, c));
+  });
+  problem.items.forEach((item, i) => {
+    if (item.length !== d) throw new RangeError(packingMessages.itemLength(i, d, item.length));
+    item.forEach((v, j) => {
+      if (!Number.isFinite(v) || v < 0)
+        throw new RangeError(packingMessages.itemNotFinite(i, j, v));
+    });
+  });
+}
+
+/** Validates `problem` and builds the kernel instance of the items that fit an empty bin. */
+export function prepareInstance(problem: PackingProblem): Instance {
+  assertValidProblem(problem);
+  const d = problem.capacity.length;
+  const limit = loadLimits(problem);
+  const capacity = Float64Array.from(problem.capacity);
+  const fitting: number[] = [];
+  problem.items.forEach((item, i) => {
+    if (item.every((v, j) => v <= limit[j]!)) fitting.push(i);
+  });
+  const n = fitting.length;
+  const demand = new Float64Array(n * d);
+  const norm = new Float64Array(n * d);
+  const totals = new Float64Array(d);
+  for (let k = 0; k < n; k++) {
+    const item = problem.items[fitting[k]!]!;
+    for (let j = 0; j < d; j++) {
+      const v = item[j]!;
+      demand[k * d + j] = v;
+      const cap = capacity[j]!;
+      const x = cap > 0 ? v / cap : 0;
+      norm[k * d + j] = x;
+      totals[j] = totals[j]! + x;
+    }
+  }
+  const avgWeights = new Float64Array(d);
+  let grand = 0;
+  for (let j = 0; j < d; j++) grand += totals[j]!;
+  for (let j = 0; j < d; j++) avgWeights[j] = grand > 0 ? totals[j]! / grand : 1 / d;
+  return {
+    n,
+    d,
+    demand,
+    norm,
+    capacity,
+    limit,
+    avgWeights,
+    original: Int32Array.from(fitting),
+    totalItems: problem.items.length,
+  };
+}
+
+/** Kernel packing: `binOf[k]` is the bin (0..bins-1) of kernel item k. */
+export interface Packing {
+  readonly bins: number;
+  readonly binOf: Int32Array;
+}
+
+/** True when every bin's load is within the limit and bins 0..bins-1 are all used. */
+export function isFeasiblePacking(inst: Instance, packing: Packing): boolean {
+  const { n, d, demand, limit } = inst;
+  const load = new Float64Array(packing.bins * d);
+  const used = new Uint8Array(packing.bins);
+  for (let i = 0; i < n; i++) {
+    const b = packing.binOf[i]!;
+    if (b < 0 || b >= packing.bins) return false;
+    used[b] = 1;
+    for (let j = 0; j < d; j++) load[b * d + j] = load[b * d + j]! + demand[i * d + j]!;
+  }
+  for (let b = 0; b < packing.bins; b++) {
+    if (used[b] === 0) return false;
+    for (let j = 0; j < d; j++) if (load[b * d + j]! > limit[j]!) return false;
+  }
+  return true;
+}
+
+/**
+ * The instance restricted to kernel items `items` (in that order), sharing capacity, limits and
+ * average weights with the parent; its `original` maps back to the parent's kernel indices.
+ */
+export function subInstance(inst: Instance, items: Int32Array): Instance {
+  const { d } = inst;
+  const n = items.length;
+  const demand = new Float64Array(n * d);
+  const norm = new Float64Array(n * d);
+  for (let k = 0; k < n; k++) {
+    const i = items[k]!;
+    demand.set(inst.demand.subarray(i * d, i * d + d), k * d);
+    norm.set(inst.norm.subarray(i * d, i * d + d), k * d);
+  }
+  return { ...inst, n, demand, norm, original: Int32Array.from(items), totalItems: n };
+}

@@ -1,0 +1,144 @@
+/**
+ * Lower bounds on the number of bins, for the items that fit an empty bin.
+ *
+ * Each bound relaxes the problem to something every feasible packing must satisfy, so the
+ * largest of them is still a bound:
+ * - continuous: in each dimension, total demand / capacity, rounded up;
+ * - Martello–Toth L2 per dimension: the classic 1-D bound that counts items above half a
+ *   bin separately (Martello & Toth 1990, "Knapsack Problems", §8.3.1), applied to each
+ *   dimension on its own;
+ * - incompatibility clique: items that pairwise exceed the capacity in some dimension need
+ *   a bin each (Johnson-style greedy clique, limited in work).
+ * Typed-array reads use `!`: indices are in range by construction.
+ */
+import type { Instance } from "./instance";
+
+/** Guard against rounding: a quotient within 1e-9 above an integer counts as that integer. */
+const CEIL_SLACK = 1e-9;
+
+function ceilSafe(x: number): number {
+  return Math.max(0, Math.ceil(x - CEIL_SLACK));
+}
+
+/** max over dimensions of ceil(total demand / capacity); at least 1 when any item exists. */
+export function continuousBound(inst: Instance): number {
+  const { n, d, demand, limit } = inst;
+  if (n === 0) return 0;
+  let bound = 1;
+  for (let j = 0; j < d; j++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += demand[i * d + j]!;
+    const cap = limit[j]!;
+    if (cap > 0) bound = Math.max(bound, ceilSafe(total / cap));
+  }
+  return bound;
+}
+
+/**
+ * Martello–Toth L2 bound of one dimension, with bin size `cap`:
+ * max over K in {0} ∪ {sizes ≤ cap/2} of |J1| + |J2| + max(0, ⌈(ΣJ3 − (|J2|·cap − ΣJ2)) / cap⌉),
+ * where J1 = sizes > cap − K, J2 = cap/2 < size ≤ cap − K, J3 = K ≤ size ≤ cap/2.
+ */
+export function martelloTothBound(sizesDescending: Float64Array, cap: number): number {
+  const n = sizesDescending.length;
+  if (n === 0 || cap <= 0) return n === 0 ? 0 : 1;
+  const half = cap / 2;
+  // big = items above half a bin: indices [0, big).
+  let big = 0;
+  while (big < n && sizesDescending[big]! > half) big++;
+  let bigTotal = 0;
+  for (let i = 0; i < big; i++) bigTotal += sizesDescending[i]!;
+  // K = 0: J1 = ∅ (sizes > cap impossible), J2 = big, J3 = all small items.
+  let smallTotal = 0;
+  for (let i = big; i < n; i++) smallTotal += sizesDescending[i]!;
+  let best = big + ceilSafe((smallTotal - (big * cap - bigTotal)) / cap);
+  // K runs up through the distinct small sizes: J3 (small items ≥ K) shrinks while
+  // J1 (big items > cap − K, a prefix of the descending order) grows.
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + sizesDescending[i]!;
+  let j1 = 0;
+  for (let s = n - 1; s >= big; s--) {
+    const k = sizesDescending[s]!;
+    if (s > big && sizesDescending[s - 1]! === k) continue; // evaluate each distinct K once
+    // J3 = indices [big, last index with size ≥ k]; all copies of k end at or after s.
+    let last = s;
+    while (last + 1 < n && sizesDescending[last + 1]! >= k) last++;
+    const j3Total = prefix[last + 1]! - prefix[big]!;
+    while (j1 < big && sizesDescending[j1]! > cap - k) j1++;
+    const j2Count = big - j1;
+    const j2Total = prefix[big]! - prefix[j1]!;
+    const spare = j2Count * cap - j2Total;
+    const value = big + Math.max(0, ceilSafe((j3Total - spare) / cap));
+    if (value > best) best = value;
+  }
+  return Math.max(best, 1);
+}
+
+/** Best Martello–Toth L2 bound over the dimensions taken one at a time. */
+export function perDimensionBound(inst: Instance): number {
+  const { n, d, demand, limit } = inst;
+  if (n === 0) return 0;
+  let bound = 1;
+  const sizes = new Float64Array(n);
+  for (let j = 0; j < d; j++) {
+    for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
+    sizes.sort();
+    sizes.reverse();
+    bound = Math.max(bound, martelloTothBound(sizes, limit[j]!));
+  }
+  return bound;
+}
+
+/**
+ * Size of a greedy clique of pairwise incompatible items (two items are incompatible when
+ * their sum exceeds the limit in some dimension), largest first. Two items at most half the
+ * capacity in every dimension always fit together, so a clique holds at most one of them.
+ * At most about `maxChecks` pair tests are spent.
+ */
+export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
+  const { n, d, demand, norm, limit } = inst;
+  if (n === 0) return 0;
+  const candidates: number[] = [];
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let j = 0; j < d; j++) m = Math.max(m, norm[i * d + j]!);
+    key[i] = m;
+    candidates.push(i);
+  }
+  candidates.sort((a, b) => key[b]! - key[a]! || a - b);
+  const clique: number[] = [];
+  let checks = 0;
+  let smallTaken = false;
+  for (const i of candidates) {
+    const isBig = key[i]! > 0.5;
+    if (!isBig && smallTaken) break; // two items at most half full everywhere always fit together
+    let compatibleWithAll = true;
+    for (const c of clique) {
+      checks++;
+      let conflict = false;
+      for (let j = 0; j < d; j++) {
+        if (demand[i * d + j]! + demand[c * d + j]! > limit[j]!) {
+          conflict = true;
+          break;
+        }
+      }
+      if (!conflict) {
+        compatibleWithAll = false;
+        break;
+      }
+    }
+    if (compatibleWithAll) {
+      clique.push(i);
+      if (!isBig) smallTaken = true;
+    }
+    if (checks > maxChecks) break;
+  }
+  return Math.max(clique.length, 1);
+}
+
+/** The largest of the continuous, per-dimension Martello–Toth and clique bounds. */
+export function instanceLowerBound(inst: Instance): number {
+  if (inst.n === 0) return 0;
+  return Math.max(continuousBound(inst), perDimensionBound(inst), cliqueBound(inst));
+}

@@ -1,0 +1,149 @@
+/**
+ * The packing strategy: run a portfolio of heuristics, keep the fewest bins, improve that
+ * packing with the local search. Many items are packed in representative chunks that are
+ * then joined, which keeps the O(n²) parts of the work at chunk size.
+ * Typed-array reads use `!`: indices are in range by construction.
+ */
+import { ALL_HEURISTICS, decreasingOrder, itemSizes, runHeuristic } from "./heuristics";
+import { subInstance, type Instance, type Packing } from "./instance";
+import { improvePacking } from "./localSearch";
+import { packingMessages } from "./messages";
+import { instanceLowerBound } from "./lowerBound";
+import type { HeuristicName } from "./types";
+
+/** Resolved settings of {@link packInstance}. */
+export interface PortfolioSettings {
+  readonly heuristics: readonly HeuristicName[];
+  /** Local-search budget in feasibility checks for the whole instance. */
+  readonly localSearchEffort: number;
+  /** Target items per chunk; instances above 1.5 × this are chunked. */
+  readonly chunkSize: number;
+  readonly seed: number;
+}
+
+/** A packing with the name of the heuristic that produced it. */
+export interface NamedPacking {
+  readonly packing: Packing;
+  readonly heuristic: string;
+}
+
+/** Default local-search budget: 2,000,000 feasibility checks plus 4,000 per item. */
+export function defaultLocalSearchEffort(itemCount: number): number {
+  return 2_000_000 + 4_000 * itemCount;
+}
+
+/** Default target items per chunk. */
+export const DEFAULT_CHUNK_SIZE = 1_000;
+/** Share of the local-search budget spent inside chunks; the final pass over all bins gets the rest. */
+const CHUNK_SHARE = 0.8;
+/** Lightest bins of each chunk whose items are carried into the next chunk. */
+const CARRIED_BINS = 3;
+
+function runPortfolio(
+  inst: Instance,
+  names: readonly HeuristicName[],
+  lowerBound: number
+): NamedPacking {
+  let best: NamedPacking | undefined;
+  for (const name of names) {
+    const packing = runHeuristic(inst, name);
+    if (best === undefined || packing.bins < best.packing.bins) best = { packing, heuristic: name };
+    if (best.packing.bins <= lowerBound) break;
+  }
+  if (best === undefined) throw new RangeError(packingMessages.noHeuristics);
+  return best;
+}
+
+function improve(
+  inst: Instance,
+  start: NamedPacking,
+  effort: number,
+  seed: number,
+  lowerBound: number
+): NamedPacking {
+  if (effort <= 0 || start.packing.bins <= lowerBound) return start;
+  const result = improvePacking(inst, start.packing, { effort, seed, lowerBound });
+  return result.binsSaved > 0
+    ? { packing: result.packing, heuristic: `${start.heuristic}+ls` }
+    : start;
+}
+
+function packWhole(inst: Instance, settings: PortfolioSettings, lowerBound: number): NamedPacking {
+  const greedy = runPortfolio(inst, settings.heuristics, lowerBound);
+  return improve(inst, greedy, settings.localSearchEffort, settings.seed, lowerBound);
+}
+
+/**
+ * Packs many items in chunks: items sorted by size are dealt round-robin, so each chunk is a
+ * sample of the whole; each chunk gets the portfolio and its share of the local search; the
+ * lightest bins of a chunk are dissolved into the next one; a final local search over all
+ * bins tries to empty the light bins that remain.
+ */
+function packChunked(
+  inst: Instance,
+  settings: PortfolioSettings,
+  lowerBound: number
+): NamedPacking {
+  const { n, d } = inst;
+  const chunks = Math.round(n / settings.chunkSize);
+  const order = decreasingOrder(itemSizes(inst, "l1", inst.avgWeights));
+  const effortPerItem = (CHUNK_SHARE * settings.localSearchEffort) / n;
+  let effortSpent = 0;
+  const binOf = new Int32Array(n);
+  let bins = 0;
+  let carried: number[] = [];
+  const winners = new Map<string, number>();
+  for (let c = 0; c < chunks; c++) {
+    const items = carried;
+    for (let k = c; k < n; k += chunks) items.push(order[k]!);
+    const sub = subInstance(inst, Int32Array.from(items));
+    const effort = Math.floor(effortPerItem * sub.n);
+    effortSpent += effort;
+    const { packing, heuristic } = packWhole(
+      sub,
+      { ...settings, localSearchEffort: effort },
+      instanceLowerBound(sub)
+    );
+    const base = heuristic.replace(/\+ls$/, "");
+    winners.set(base, (winners.get(base) ?? 0) + 1);
+    // Keep every bin but the lightest few (unless this is the last chunk).
+    const fill = new Float64Array(packing.bins);
+    for (let k = 0; k < sub.n; k++) {
+      const b = packing.binOf[k]!;
+      for (let j = 0; j < d; j++) fill[b] = fill[b]! + sub.avgWeights[j]! * sub.norm[k * d + j]!;
+    }
+    const byFill = Array.from({ length: packing.bins }, (_, b) => b).sort(
+      (a, b) => fill[a]! - fill[b]! || a - b
+    );
+    const dissolved = new Set(c === chunks - 1 ? [] : byFill.slice(0, CARRIED_BINS));
+    const renumber = new Int32Array(packing.bins).fill(-1);
+    carried = [];
+    for (let k = 0; k < sub.n; k++) {
+      const b = packing.binOf[k]!;
+      const item = sub.original[k]!;
+      if (dissolved.has(b)) {
+        carried.push(item);
+        continue;
+      }
+      if (renumber[b]! < 0) renumber[b] = bins++;
+      binOf[item] = renumber[b]!;
+    }
+  }
+  const mostCommon = [...winners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
+  return improve(inst, joined, settings.localSearchEffort - effortSpent, settings.seed, lowerBound);
+}
+
+/** Best packing the strategy finds for `inst`, whose proven lower bound is `lowerBound`. */
+export function packInstance(
+  inst: Instance,
+  settings: PortfolioSettings,
+  lowerBound: number
+): NamedPacking {
+  return inst.n > 1.5 * settings.chunkSize
+    ? packChunked(inst, settings, lowerBound)
+    : packWhole(inst, settings, lowerBound);
+}
+
+/** The default portfolio. */
+export const DEFAULT_HEURISTICS: readonly HeuristicName[] = ALL_HEURISTICS;
