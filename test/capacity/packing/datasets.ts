@@ -6,10 +6,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseVbp, type PackingProblem } from "../../../src/capacity/packing";
+import { shared } from "../../support/paths";
 
 /** Folder holding `ct2dvpp/`, `multidim/` and the optima CSV files. */
 export const VECTOR_PACKING_DATA =
-  process.env["VECTOR_PACKING_DATA"] ?? "/work/shared/data/vector-packing";
+  process.env["VECTOR_PACKING_DATA"] ?? shared("data", "vector-packing");
 
 /** True when the benchmark data folder is present. */
 export function hasPackingData(): boolean {

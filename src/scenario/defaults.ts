@@ -1,0 +1,257 @@
+/**
+ * Every default of the scenario, in one place, each with its source (DOMAIN.md and the
+ * research notes it cites). Values differ by era: `ws2008r2` gets the 2010 estate the
+ * product was first written for; later platforms get today's hardware and prices.
+ * "Assumption" marks a figure with no published source — an editable input a user should
+ * check against their own quotes.
+ */
+import type { PlatformId } from "../platform";
+
+/** JSON form of a scenario without its inventory, as `init` prints it. */
+export type ScenarioSections = {
+  readonly finance: Readonly<Record<string, unknown>>;
+  readonly host: Readonly<Record<string, unknown>>;
+  readonly cluster: Readonly<Record<string, unknown>>;
+  readonly licensing: Readonly<Record<string, unknown>>;
+  readonly physical: Readonly<Record<string, unknown>>;
+  readonly virtual: Readonly<Record<string, unknown>>;
+  readonly housing: Readonly<Record<string, unknown>>;
+  readonly manpower: Readonly<Record<string, unknown>>;
+};
+
+export const DEFAULT_PLATFORM: PlatformId = "ws2022";
+export const DEFAULT_NAME = "Untitled consolidation";
+export const DEFAULT_CURRENCY = "USD";
+
+type Era = "2010" | "today";
+
+interface PriceRow {
+  readonly standard: string;
+  readonly enterprise: string;
+  readonly datacenter: string;
+  readonly vsphere: string;
+  readonly vsphereModel: "per-cpu" | "per-core-subscription";
+  readonly vsphereCoresPerCpuLicence: number;
+  readonly vsphereSupportRate: string;
+  readonly source: string;
+}
+
+/** Licence list prices per platform in the unit the vendor quotes (see DESIGN.md). */
+export const LICENCE_PRICES: Readonly<Record<PlatformId, PriceRow>> = {
+  ws2008r2: {
+    standard: "726",
+    enterprise: "2358",
+    datacenter: "2405",
+    vsphere: "2875",
+    vsphereModel: "per-cpu",
+    vsphereCoresPerCpuLicence: 6,
+    vsphereSupportRate: "0.21",
+    source:
+      "Open NL, derived from WS2012 prices (directionsonmicrosoft.com 2012-07: Std $882 is '$156 more', '$1,476 less than 2008 R2 Enterprise'; Datacenter $4,809 per 2 CPUs 'same effective price'); vSphere 4 Enterprise ≈ $2,875 per CPU, 6 cores per CPU licence (vmware.com eula/multicore; price widely quoted, unverified); SnS ≈ 21 % a year (assumption)",
+  },
+  ws2012r2: {
+    standard: "882",
+    enterprise: "0",
+    datacenter: "6155",
+    vsphere: "2875",
+    vsphereModel: "per-cpu",
+    vsphereCoresPerCpuLicence: 6,
+    vsphereSupportRate: "0.21",
+    source:
+      "Windows Server 2012 R2 Licensing Datasheet (scribd 386004283): Standard $882, Datacenter $6,155 per 2 processors; Enterprise not sold; vSphere as for 2008 R2",
+  },
+  ws2016: {
+    standard: "882",
+    enterprise: "0",
+    datacenter: "6155",
+    vsphere: "4229",
+    vsphereModel: "per-cpu",
+    vsphereCoresPerCpuLicence: 32,
+    vsphereSupportRate: "0.21",
+    source:
+      "geekupwithyourdevices.blogspot.com 2015-12 (Microsoft 2016 pricing): Standard $882, Datacenter $6,155 per 16 cores; vSphere per CPU up to 32 cores (insight.com 2020-02); vSphere Enterprise Plus ≈ $4,229 per CPU (assumption)",
+  },
+  ws2019: {
+    standard: "882",
+    enterprise: "0",
+    datacenter: "6155",
+    vsphere: "4229",
+    vsphereModel: "per-cpu",
+    vsphereCoresPerCpuLicence: 32,
+    vsphereSupportRate: "0.21",
+    source: "assumed equal to 2016 (DOMAIN.md gives no 2019 price); vSphere as for 2016",
+  },
+  ws2022: {
+    standard: "1069",
+    enterprise: "0",
+    datacenter: "6155",
+    vsphere: "135",
+    vsphereModel: "per-core-subscription",
+    vsphereCoresPerCpuLicence: 16,
+    vsphereSupportRate: "0",
+    source:
+      "redresscompliance.com 'Windows Server 2022 vs 2019 licensing' (secondary): Standard ≈ $1,069, Datacenter ≈ $6,155 per 16 cores; VMware vSphere Foundation ≈ $135 per core per year, 16-core minimum per CPU, support included (redresscompliance.com, renewalintel.com; unverified)",
+  },
+  ws2025: {
+    standard: "1069",
+    enterprise: "0",
+    datacenter: "6155",
+    vsphere: "135",
+    vsphereModel: "per-core-subscription",
+    vsphereCoresPerCpuLicence: 16,
+    vsphereSupportRate: "0",
+    source: "assumed equal to 2022 (2025 list prices conflict between sources); vSphere as for 2022",
+  },
+};
+
+function eraOf(platform: PlatformId): Era {
+  return platform === "ws2008r2" ? "2010" : "today";
+}
+
+const byEra = <T>(era: Era, then: T, now: T): T => (era === "2010" ? then : now);
+
+/** The default sections for a platform (JSON form: money and ratios as strings). */
+export function defaultSections(platform: PlatformId): ScenarioSections {
+  const era = eraOf(platform);
+  const p = LICENCE_PRICES[platform];
+  return {
+    finance: { horizonYears: 5, discountRate: "0.07", depreciationYears: 4 },
+    host: {
+      sockets: 2,
+      coresPerSocket: byEra(era, 6, 16),
+      threadsPerCore: 2,
+      cpuGhz: byEra(era, "2.93", "2.9"),
+      memoryGiB: byEra(era, "96", "768"),
+      price: byEra(era, "9000", "25000"),
+      powerWatts: byEra(era, "275", "600"),
+      rackUnits: 2,
+    },
+    cluster: {
+      failuresToTolerate: 1,
+      maxNodes: 16,
+      targetCpuUtilization: "0.75",
+      targetMemoryUtilization: "1",
+      hostMemoryReserveGiB: byEra(era, "2", "8"),
+      vmMemoryOverheadGiB: "0",
+      vcpuPerLogicalProcessor: "8",
+    },
+    licensing: {
+      options: ["hyperv-server", "standard", "enterprise", "datacenter", "vsphere"],
+      clusterAware: true,
+      prices: {
+        guestOsPerVm: p.standard,
+        standard: p.standard,
+        enterprise: p.enterprise,
+        datacenter: p.datacenter,
+        vsphere: p.vsphere,
+        cal: "38",
+        systemCenter: "783",
+      },
+      vsphereModel: p.vsphereModel,
+      vsphereCoresPerCpuLicence: p.vsphereCoresPerCpuLicence,
+      vsphereSupportRate: p.vsphereSupportRate,
+      calUsers: 0,
+      systemCenter: false,
+      softwareAssuranceRate: "0",
+    },
+    physical: {
+      serverPrice: byEra(era, "4000", "7000"),
+      osLicencePerWindowsServer: p.standard,
+      refreshCycleYears: 4,
+      maintenanceRate: "0.1",
+      defaultPeakCpuUtilization: "0.3",
+      defaultAverageCpuUtilization: "0.12",
+      defaultPowerWatts: "219",
+      defaultRackUnits: 2,
+      defaultStorageGiB: "100",
+    },
+    virtual: {
+      hostRefreshYears: 5,
+      hostMaintenanceRate: "0.1",
+      sharedStoragePerCluster: byEra(era, "25000", "40000"),
+      storageCostPerGiB: byEra(era, "3", "0.5"),
+      witnessDiskGiB: "1",
+      storageMaintenanceRate: "0.1",
+      storageNetworkPerCluster: byEra(era, "6000", "10000"),
+      networkPerHost: byEra(era, "800", "1200"),
+      networkMaintenanceRate: "0.15",
+      sharedStorageRackUnits: 4,
+      sharedStoragePowerWatts: "600",
+    },
+    housing: {
+      electricityPerKWh: byEra(era, "0.1016", "0.13"),
+      pue: byEra(era, "1.8", "1.58"),
+      rackUnitCostPerYear: "240",
+      setupCostPerDevice: "250",
+    },
+    manpower: {
+      adminHourlyRate: byEra(era, "50", "70"),
+      hoursPerPhysicalServerPerYear: "60",
+      hoursPerHostPerYear: "20",
+      hoursPerVmPerYear: "22.5",
+      migrationHoursPerServer: "8",
+    },
+  };
+}
+
+/** Where each default comes from, by JSON path. Shown in the README and the `TCO Inputs` sheet. */
+export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
+  platform: "Windows Server 2022: the newest release with published (secondary) prices",
+  currency: "USD: every default price is in US dollars",
+  "finance.horizonYears": "Azure TCO Calculator default horizon, 5 years",
+  "finance.discountRate": "Azure Migrate business case: WACC default 7 % (azure-docs concepts-business-case-calculation.md)",
+  "finance.depreciationYears": "Azure Migrate: servers depreciated over 4 years",
+  "host.sockets": "2-socket virtualization host (2010: dual Xeon X5670, AnandTech 3817)",
+  "host.coresPerSocket": "2010: Xeon X5670 has 6 cores; today: a 16-core part (assumption)",
+  "host.threadsPerCore": "Hyper-Threading: 2 logical processors per core",
+  "host.cpuGhz": "2010: Xeon X5670 2.93 GHz; today: 2.9 GHz (assumption)",
+  "host.memoryGiB": "2010: 96 GiB (DESIGN.md example); today: 768 GiB (capacity-engine.md Bitbrains host)",
+  "host.price": "2010: ≈ $9,000 for a dual X5670 host (AnandTech 3817); today: $25,000 (assumption)",
+  "host.powerWatts": "2010: 2-socket host ≈ 231–275 W under load (AnandTech 3817); today: 600 W (assumption)",
+  "host.rackUnits": "2U server (assumption)",
+  "cluster.failuresToTolerate": "N+1: survive one host failure",
+  "cluster.maxNodes": "Failover cluster of up to 16 nodes (the 2008 R2 limit)",
+  "cluster.targetCpuUtilization": "Keep hosts at ≤ 75 % CPU at peak (DESIGN.md)",
+  "cluster.targetMemoryUtilization": "Memory is not overcommitted (Hyper-V without Dynamic Memory)",
+  "cluster.hostMemoryReserveGiB": "Root partition reserve: 2 GiB (2008 R2), 8 GiB today (assumption)",
+  "cluster.vmMemoryOverheadGiB": "Per-VM overhead beyond its RAM (assumption: 0)",
+  "cluster.vcpuPerLogicalProcessor": "Hyper-V 2008 R2 supports 8 virtual processors per logical processor (puneetvig 2011)",
+  "licensing.options": "Compare every option",
+  "licensing.clusterAware": "Licences stay with the hardware for 90 days: license each node for its worst case (PUR)",
+  "licensing.prices": "See LICENCE_PRICES per platform",
+  "licensing.prices.guestOsPerVm": "One Standard licence per Windows guest on a free hypervisor (2008 R2 Open NL $726)",
+  "licensing.prices.cal": "Windows Server CAL ≈ $30–45 per user (microsoftnegotiations.com, secondary)",
+  "licensing.prices.systemCenter": "System Center SMSE $783 per host + 4 VMs (directionsonmicrosoft.com 2009-08)",
+  "licensing.calUsers": "CALs are equal on both sides unless the user says otherwise: off",
+  "licensing.systemCenter": "Management licences off unless switched on",
+  "licensing.softwareAssuranceRate": "Software Assurance off unless switched on (typically 25 % a year)",
+  "physical.serverPrice": "Replacement 1–2 socket server: $4,000 (2010), $7,000 today (assumption)",
+  "physical.osLicencePerWindowsServer": "An OEM refresh brings a new Windows licence: the platform's Standard price",
+  "physical.refreshCycleYears": "Azure Migrate depreciates servers over 4 years",
+  "physical.maintenanceRate": "Hardware maintenance 10 % of price a year (Azure Migrate: storage 10 %)",
+  "physical.defaultPeakCpuUtilization": "Bitbrains 2013 trace: summed p95 CPU is 29 % of provisioned (capacity-engine.md)",
+  "physical.defaultAverageCpuUtilization": "Gartner 2012: 12 % average server utilisation (gigaom.com 2013-11-30)",
+  "physical.defaultPowerWatts": "Volume 1–2 socket server 219 W average (Koomey 2007)",
+  "physical.defaultRackUnits": "2U server (assumption)",
+  "physical.defaultStorageGiB": "100 GiB per server (assumption)",
+  "virtual.hostRefreshYears": "Hosts replaced after 5 years (assumption; Azure Migrate depreciates over 4)",
+  "virtual.hostMaintenanceRate": "10 % of host price a year (as physical)",
+  "virtual.sharedStoragePerCluster": "iSCSI/SAN array base price: $25,000 (2010), $40,000 today (assumption)",
+  "virtual.storageCostPerGiB": "Usable shared storage per GiB: $3 (2010), $0.50 today (assumption)",
+  "virtual.witnessDiskGiB": "Witness disk ≥ 512 MB; 1 GB is a safe default (manage-cluster-quorum.md)",
+  "virtual.storageMaintenanceRate": "Azure Migrate: storage maintenance 10 %",
+  "virtual.storageNetworkPerCluster": "Isolated storage LAN, two switches: $6,000 (2010), $10,000 today (assumption)",
+  "virtual.networkPerHost": "Duplicated NICs and cabling per host (assumption)",
+  "virtual.networkMaintenanceRate": "Azure Migrate: network maintenance 15 %",
+  "virtual.sharedStorageRackUnits": "Storage array shelf, 4U (assumption)",
+  "virtual.sharedStoragePowerWatts": "Storage array ≈ 600 W (assumption)",
+  "housing.electricityPerKWh": "US commercial tariff: 10.16 ¢/kWh (EIA 2010); ≈ 13 ¢ today (EIA, unverified)",
+  "housing.pue": "PUE 1.8 (Azure Migrate default; Koomey 1.83–1.92 for 2010); 1.58 today (Uptime Institute 2023)",
+  "housing.rackUnitCostPerYear": "Colocation $12–48 per U per month (dpdatacenters.com): $20 × 12",
+  "housing.setupCostPerDevice": "Racking, cabling and installing one device (assumption)",
+  "manpower.adminHourlyRate": "US admin median $69,160 (2010) / $96,800 (2024) (BLS) × 1.3 loaded ÷ 1,800 h",
+  "manpower.hoursPerPhysicalServerPerYear": "An admin manages ~30 physical servers (SMB, Gartner/IDC 2010): 1,800 h ÷ 30",
+  "manpower.hoursPerHostPerYear": "Patching, firmware and monitoring of a host (assumption)",
+  "manpower.hoursPerVmPerYear": "An admin manages ~80 VMs (EMA, 77): 1,800 h ÷ 80",
+  "manpower.migrationHoursPerServer": "P2V conversion and testing per server (assumption)",
+};

@@ -1,0 +1,6 @@
+export * from "./types";
+export * from "./fields";
+export * from "./defaults";
+export * from "./parse";
+export * from "./serialize";
+export { MESSAGES as SCENARIO_MESSAGES } from "./messages";

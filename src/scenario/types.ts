@@ -1,0 +1,156 @@
+/**
+ * The scenario (contract v1): every input of an analysis, validated and immutable.
+ * Money and ratios are exact `Dec`; counts are integers. Built only by `parseScenario`.
+ */
+import type { Dec, Money } from "../money";
+import type { PlatformId } from "../platform";
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const OS_KINDS = ["windows", "linux"] as const;
+export type OsKind = (typeof OS_KINDS)[number];
+
+/** The licensing options a scenario can compare. */
+export const OPTION_IDS = ["hyperv-server", "standard", "enterprise", "datacenter", "vsphere"] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+export const VSPHERE_MODELS = ["per-cpu", "per-core-subscription"] as const;
+export type VsphereModel = (typeof VSPHERE_MODELS)[number];
+
+/** One physical server, or a group of `count` identical servers. */
+export interface InventoryRow {
+  readonly name: string;
+  readonly count: number;
+  readonly os: OsKind;
+  readonly cores: number;
+  readonly cpuGhz: Dec;
+  /** Fraction 0–1 of the server's CPU used at peak; sizing uses this. */
+  readonly peakCpuUtilization: Dec;
+  /** Fraction 0–1 used on average; reported, and used for power estimates. */
+  readonly averageCpuUtilization: Dec;
+  readonly memoryGiB: Dec;
+  readonly storageGiB: Dec;
+  readonly powerWatts: Dec;
+  readonly rackUnits: number;
+  /** Keep this server physical whatever the capacity engine could do (dongles, appliances). */
+  readonly stayPhysical: boolean;
+}
+
+export interface FinanceInputs {
+  readonly horizonYears: number;
+  readonly discountRate: Dec;
+  readonly depreciationYears: number;
+}
+
+export interface HostSpec {
+  readonly sockets: number;
+  readonly coresPerSocket: number;
+  readonly threadsPerCore: number;
+  readonly cpuGhz: Dec;
+  readonly memoryGiB: Dec;
+  readonly price: Money;
+  readonly powerWatts: Dec;
+  readonly rackUnits: number;
+}
+
+export interface ClusterPolicy {
+  readonly failuresToTolerate: number;
+  readonly maxNodes: number;
+  readonly targetCpuUtilization: Dec;
+  readonly targetMemoryUtilization: Dec;
+  readonly hostMemoryReserveGiB: Dec;
+  readonly vmMemoryOverheadGiB: Dec;
+  readonly vcpuPerLogicalProcessor: Dec;
+}
+
+export interface LicensePrices {
+  readonly guestOsPerVm: Money;
+  readonly standard: Money;
+  readonly enterprise: Money;
+  readonly datacenter: Money;
+  readonly vsphere: Money;
+  readonly cal: Money;
+  readonly systemCenter: Money;
+}
+
+export interface LicensingInputs {
+  readonly options: readonly OptionId[];
+  readonly clusterAware: boolean;
+  readonly prices: LicensePrices;
+  readonly vsphereModel: VsphereModel;
+  readonly vsphereCoresPerCpuLicence: number;
+  readonly vsphereSupportRate: Dec;
+  readonly calUsers: number;
+  readonly systemCenter: boolean;
+  readonly softwareAssuranceRate: Dec;
+}
+
+export interface PhysicalInputs {
+  readonly serverPrice: Money;
+  readonly osLicencePerWindowsServer: Money;
+  readonly refreshCycleYears: number;
+  readonly maintenanceRate: Dec;
+  readonly defaultPeakCpuUtilization: Dec;
+  readonly defaultAverageCpuUtilization: Dec;
+  readonly defaultPowerWatts: Dec;
+  readonly defaultRackUnits: number;
+  readonly defaultStorageGiB: Dec;
+}
+
+export interface VirtualInputs {
+  readonly hostRefreshYears: number;
+  readonly hostMaintenanceRate: Dec;
+  readonly sharedStoragePerCluster: Money;
+  readonly storageCostPerGiB: Money;
+  readonly witnessDiskGiB: Dec;
+  readonly storageMaintenanceRate: Dec;
+  readonly storageNetworkPerCluster: Money;
+  readonly networkPerHost: Money;
+  readonly networkMaintenanceRate: Dec;
+  readonly sharedStorageRackUnits: number;
+  readonly sharedStoragePowerWatts: Dec;
+}
+
+export interface HousingInputs {
+  readonly electricityPerKWh: Money;
+  readonly pue: Dec;
+  readonly rackUnitCostPerYear: Money;
+  readonly setupCostPerDevice: Money;
+}
+
+export interface ManpowerInputs {
+  readonly adminHourlyRate: Money;
+  readonly hoursPerPhysicalServerPerYear: Dec;
+  readonly hoursPerHostPerYear: Dec;
+  readonly hoursPerVmPerYear: Dec;
+  readonly migrationHoursPerServer: Dec;
+}
+
+export interface Scenario {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly name: string;
+  readonly currency: string;
+  readonly platform: PlatformId;
+  readonly finance: FinanceInputs;
+  readonly inventory: readonly InventoryRow[];
+  readonly host: HostSpec;
+  readonly cluster: ClusterPolicy;
+  readonly licensing: LicensingInputs;
+  readonly physical: PhysicalInputs;
+  readonly virtual: VirtualInputs;
+  readonly housing: HousingInputs;
+  readonly manpower: ManpowerInputs;
+}
+
+/** One problem with an input: where, what was expected, what came, and how to fix it. */
+export interface Issue {
+  /** JSON path (`inventory[6].memoryGiB`) or, from a workbook, a cell (`TCO Inventory!D9`). */
+  readonly path: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly message: string;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
