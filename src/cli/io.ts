@@ -26,8 +26,13 @@ export const processIo: CliIo = {
 export function parseArgs(
   args: readonly string[],
   valueFlags: readonly string[],
-  switches: readonly string[],
-): { positional: string[]; values: Record<string, string>; switches: Set<string>; unknown: string[] } {
+  switches: readonly string[]
+): {
+  positional: string[];
+  values: Record<string, string>;
+  switches: Set<string>;
+  unknown: string[];
+} {
   const positional: string[] = [];
   const values: Record<string, string> = {};
   const on = new Set<string>();

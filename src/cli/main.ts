@@ -5,18 +5,38 @@ import { runValidate } from "./commands/validate";
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-const notYet = (name: string, issue: string): Command => async (_args, io) => {
-  io.err(`${name}: not available yet in this version (${issue}). No numbers were produced.\n`);
-  return EXIT.usage;
-};
+const notYet =
+  (name: string, issue: string): Command =>
+  async (_args, io) => {
+    io.err(`${name}: not available yet in this version (${issue}). No numbers were produced.\n`);
+    return EXIT.usage;
+  };
 
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
-  init: { run: runInit, summary: "init [--platform ws2022]            print a complete default scenario" },
-  validate: { run: runValidate, summary: "validate SCENARIO.json               'valid' or every problem (exit 2)" },
-  evaluate: { run: notYet("evaluate", "the TCO engine"), summary: "evaluate SCENARIO.json [--json]      business case summary, or the analysis as JSON" },
-  pack: { run: notYet("pack", "the capacity engine"), summary: "pack INSTANCE.vbp [--json]           vector-packing benchmark instance" },
-  import: { run: notYet("import", "inventory import"), summary: "import INVENTORY.xlsx|.csv [--include-powered-off] [--platform …]" },
-  report: { run: notYet("report", "the workbook writer"), summary: "report SCENARIO.json -o OUT.xlsx [--force]" },
+  init: {
+    run: runInit,
+    summary: "init [--platform ws2022]            print a complete default scenario",
+  },
+  validate: {
+    run: runValidate,
+    summary: "validate SCENARIO.json               'valid' or every problem (exit 2)",
+  },
+  evaluate: {
+    run: notYet("evaluate", "the TCO engine"),
+    summary: "evaluate SCENARIO.json [--json]      business case summary, or the analysis as JSON",
+  },
+  pack: {
+    run: notYet("pack", "the capacity engine"),
+    summary: "pack INSTANCE.vbp [--json]           vector-packing benchmark instance",
+  },
+  import: {
+    run: notYet("import", "inventory import"),
+    summary: "import INVENTORY.xlsx|.csv [--include-powered-off] [--platform …]",
+  },
+  report: {
+    run: notYet("report", "the workbook writer"),
+    summary: "report SCENARIO.json -o OUT.xlsx [--force]",
+  },
 };
 
 function usage(): string {

@@ -5,20 +5,30 @@ import type { CliIo } from "./io";
 /** Read and validate a scenario file; on failure the issues (or the file problem) come back. */
 export function readScenarioFile(
   io: CliIo,
-  file: string,
-): { ok: true; scenario: Scenario } | { ok: false; fileProblem?: string; issues: readonly Issue[] } {
-  if (!io.exists(file)) return { ok: false, fileProblem: `${file}: no such file. Check the path.`, issues: [] };
+  file: string
+):
+  { ok: true; scenario: Scenario } | { ok: false; fileProblem?: string; issues: readonly Issue[] } {
+  if (!io.exists(file))
+    return { ok: false, fileProblem: `${file}: no such file. Check the path.`, issues: [] };
   let text: string;
   try {
     text = io.readText(file);
   } catch (e) {
-    return { ok: false, fileProblem: `${file}: cannot be read (${(e as Error).message}).`, issues: [] };
+    return {
+      ok: false,
+      fileProblem: `${file}: cannot be read (${(e as Error).message}).`,
+      issues: [],
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return { ok: false, fileProblem: `${file}: not valid JSON (${(e as Error).message}). Fix the syntax, or create a new scenario with \`npx hyperv-tco init\`.`, issues: [] };
+    return {
+      ok: false,
+      fileProblem: `${file}: not valid JSON (${(e as Error).message}). Fix the syntax, or create a new scenario with \`npx hyperv-tco init\`.`,
+      issues: [],
+    };
   }
   const result = parseScenario(json);
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, issues: result.issues };

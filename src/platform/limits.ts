@@ -4,7 +4,14 @@
  * (edition limits), and by scenario validation (per-VM maxima).
  */
 
-export const PLATFORM_IDS = ["ws2008r2", "ws2012r2", "ws2016", "ws2019", "ws2022", "ws2025"] as const;
+export const PLATFORM_IDS = [
+  "ws2008r2",
+  "ws2012r2",
+  "ws2016",
+  "ws2019",
+  "ws2022",
+  "ws2025",
+] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 export interface PlatformLimits {
@@ -64,7 +71,8 @@ export const PLATFORM_LIMITS: Readonly<Record<PlatformId, PlatformLimits>> = Obj
     maxVmMemoryGiB: 1 * TB,
     maxClusterNodes: 64,
     maxVmsPerCluster: 8000,
-    source: "docs.microsoft.com previous-versions jj680093 (Hyper-V scalability in Windows Server 2012 and 2012 R2)",
+    source:
+      "docs.microsoft.com previous-versions jj680093 (Hyper-V scalability in Windows Server 2012 and 2012 R2)",
   },
   ws2016: {
     id: "ws2016",

@@ -63,12 +63,7 @@ export interface TablePlan {
 }
 
 export type ChartKind =
-  | "columnClustered"
-  | "columnStacked"
-  | "barClustered"
-  | "line"
-  | "lineMarkers"
-  | "xyScatterLines";
+  "columnClustered" | "columnStacked" | "barClustered" | "line" | "lineMarkers" | "xyScatterLines";
 
 /** A series drawn differently from the chart's kind (a combo chart). */
 export interface SeriesOverride {

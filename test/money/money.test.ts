@@ -34,14 +34,22 @@ describe("money", () => {
 
   it("allocates 100.00 over three equal parts without losing a cent", () => {
     // 10000 cents / 3 = 3333.33… → 3333, 3333, 3333 and one leftover cent to the first part
-    expect(allocate(money("100"), [1, 1, 1]).map((m) => m.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(allocate(money("100"), [1, 1, 1]).map((m) => m.toFixed(2))).toEqual([
+      "33.34",
+      "33.33",
+      "33.33",
+    ]);
   });
 
   it("allocates by ratio, largest remainder first", () => {
     // 5.00 over 70:30 → 3.50 and 1.50 exactly
     expect(allocate(money("5"), [70, 30]).map((m) => m.toFixed(2))).toEqual(["3.50", "1.50"]);
     // 0.05 over 1:1:1 → 5 cents: 1.66.. each → 1,1,1 + 2 leftovers to the first two
-    expect(allocate(money("0.05"), [1, 1, 1]).map((m) => m.toFixed(2))).toEqual(["0.02", "0.02", "0.01"]);
+    expect(allocate(money("0.05"), [1, 1, 1]).map((m) => m.toFixed(2))).toEqual([
+      "0.02",
+      "0.02",
+      "0.01",
+    ]);
     expect(allocate(money("-10"), [1, 2]).map((m) => m.toFixed(2))).toEqual(["-3.33", "-6.67"]);
   });
 
@@ -49,7 +57,9 @@ describe("money", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -10_000_000, max: 10_000_000 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((r) => r.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
+          .filter((r) => r.some((x) => x > 0)),
         (cents, ratios) => {
           const total = new Dec(cents).div(100);
           const parts = allocate(total, ratios);
@@ -57,8 +67,8 @@ describe("money", () => {
           parts.forEach((p, i) => {
             if (ratios[i] === 0) expect(p.isZero()).toBe(true);
           });
-        },
-      ),
+        }
+      )
     );
   });
 

@@ -6,7 +6,9 @@ import { EXIT, parseArgs, type CliIo } from "../io";
 export async function runInit(args: readonly string[], io: CliIo): Promise<number> {
   const { values, unknown, positional } = parseArgs(args, ["--platform"], []);
   if (unknown.length > 0 || positional.length > 0) {
-    io.err(`init: ${[...unknown, ...positional.map((p) => `unexpected argument ${p}`)].join("; ")}\nUsage: hyperv-tco init [--platform ${PLATFORM_IDS.join("|")}]\n`);
+    io.err(
+      `init: ${[...unknown, ...positional.map((p) => `unexpected argument ${p}`)].join("; ")}\nUsage: hyperv-tco init [--platform ${PLATFORM_IDS.join("|")}]\n`
+    );
     return EXIT.usage;
   }
   const platform = values["--platform"] ?? DEFAULT_PLATFORM;

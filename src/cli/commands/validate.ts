@@ -18,6 +18,8 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
     io.err(`${read.fileProblem}\n`);
     return EXIT.invalid;
   }
-  io.err(`${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`);
+  io.err(
+    `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`
+  );
   return EXIT.invalid;
 }

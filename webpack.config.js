@@ -1,0 +1,80 @@
+/* eslint-disable no-undef */
+// Builds the task pane, ribbon commands and custom functions (shared runtime: one page hosts all three).
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const urlDev = "https://localhost:3000";
+/** Where the production build is hosted; every localhost URL in manifest.xml is replaced by it. */
+const urlProd = (process.env.ADDIN_PROD_URL || "https://hyperv-tco.example.com").replace(/\/+$/, "");
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // The browser build of exceljs (the .xlsx writer and reader load it only when needed).
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      fallback: { fs: false, path: false, stream: false, crypto: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: false } },
+        },
+        { test: /\.css$/, type: "asset/source" },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "commands", "functions"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "assets/examples/*.json", to: "examples/[name][ext]", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "[name][ext]",
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
+          },
+        ],
+      }),
+    ],
+  };
+  if (env.WEBPACK_SERVE) {
+    const { httpsOptions } = require("./src/cli/devCerts.cjs");
+    const certOptions = await httpsOptions();
+    config.devServer = {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" },
+      server: certOptions ? { type: "https", options: certOptions } : { type: "https" },
+      static: [
+        { directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" },
+      ],
+      client: { overlay: { warnings: false, errors: true } },
+    };
+  }
+  return config;
+};
