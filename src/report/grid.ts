@@ -1,0 +1,62 @@
+/**
+ * A sheet under construction: cells set by 0-based row/column, then emitted as one
+ * rectangular block (the writers make one 2-D write of it). Local to a builder function.
+ */
+import { cellAddress, rangeAddress } from "./a1";
+import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./plan";
+
+export interface Grid {
+  readonly cells: Map<number, Map<number, PlanCell>>;
+  readonly styles: StyledRange[];
+}
+
+export function newGrid(): Grid {
+  return { cells: new Map(), styles: [] };
+}
+
+/** Put a cell at (row, col), 0-based. */
+export function put(grid: Grid, row: number, col: number, cell: PlanCell): void {
+  let r = grid.cells.get(row);
+  if (!r) grid.cells.set(row, (r = new Map()));
+  r.set(col, cell);
+}
+
+/** Put a row of cells starting at (row, col). */
+export function putRow(grid: Grid, row: number, col: number, cells: readonly PlanCell[]): void {
+  cells.forEach((c, i) => put(grid, row, col + i, c));
+}
+
+/** Style a rectangle (0-based, inclusive). */
+export function style(grid: Grid, top: number, left: number, bottom: number, right: number, s: CellStyle): void {
+  grid.styles.push({ range: rangeAddress({ top, left, bottom, right }), style: s });
+}
+
+/** The bounding rectangle of every cell, as one block (blank cells `{v: null}`). */
+export function toBlocks(grid: Grid): CellBlock[] {
+  if (grid.cells.size === 0) return [];
+  let top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
+  for (const [r, row] of grid.cells) {
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+    for (const c of row.keys()) {
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  const rows: PlanCell[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const src = grid.cells.get(r);
+    const out: PlanCell[] = [];
+    for (let c = left; c <= right; c++) out.push(src?.get(c) ?? { v: null });
+    rows.push(out);
+  }
+  return [{ topLeft: cellAddress(top, left), cells: rows }];
+}
+
+/** Text cell. */
+export const text = (v: string, fmt?: string): PlanCell => (fmt ? { v, fmt } : { v });
+/** Number cell. */
+export const num = (v: number, fmt?: string): PlanCell => (fmt ? { v, fmt } : { v });
+/** Formula cell carrying the engine's value. */
+export const formula = (f: string, v: number | string | boolean | null, fmt?: string): PlanCell =>
+  fmt ? { v, f: f.startsWith("=") ? f : `=${f}`, fmt } : { v, f: f.startsWith("=") ? f : `=${f}` };

@@ -1,0 +1,90 @@
+/**
+ * `TCO Inputs`: every assumption in one place, one per row, each value cell a defined name
+ * (`hv_DiscountRate`), with its unit, the source of its default and its JSON path (the key
+ * the reader uses). Users edit column C; every money formula in the report reads from here.
+ */
+import { Dec } from "../../money";
+import { DEFAULT_SOURCES, SECTIONS, TOP_FIELDS, definedNameOf, type FieldSpec, type Scenario } from "../../scenario";
+import { cellAddress, sheetRef } from "../a1";
+import { COLORS, type Formats } from "../formats";
+import { newGrid, put, putRow, style, text, toBlocks } from "../grid";
+import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../layout";
+import type { DefinedNamePlan, PlanCell, SheetPlan } from "../plan";
+
+export interface InputsSheet {
+  readonly sheet: SheetPlan;
+  readonly names: readonly DefinedNamePlan[];
+  /** Defined name of each input path (`housing.pue` → `hv_Pue`). */
+  readonly nameOf: ReadonlyMap<string, string>;
+}
+
+function valueOf(scenario: Scenario, path: string): unknown {
+  let cur: unknown = scenario;
+  for (const part of path.split(".")) cur = (cur as Record<string, unknown>)[part];
+  return cur;
+}
+
+/** A scenario value as the cell it is written to. */
+export function inputCell(field: FieldSpec, value: unknown, formats: Formats): PlanCell {
+  if (value instanceof Dec) {
+    const v = value.toNumber();
+    if (field.kind === "money") return { v, fmt: formats.money };
+    if (field.kind === "ratio") return { v, fmt: "0.00%" };
+    return { v, fmt: "General" };
+  }
+  if (Array.isArray(value)) return { v: value.join(LIST_SEPARATOR) };
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return { v: value };
+  return { v: null };
+}
+
+export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSheet {
+  const g = newGrid();
+  const names: DefinedNamePlan[] = [];
+  const nameOf = new Map<string, string>();
+  put(g, 0, 0, text(`Inputs — ${scenario.name}`));
+  put(g, 1, 0, text("Edit the yellow cells: every cost in the report is a formula over them. Quantities from the capacity engine (hosts, licences) need Generate again."));
+  style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
+  style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
+  const header = INPUTS_LAYOUT.headerRow - 1;
+  putRow(g, header, 0, ["Section", "Input", "Value", "Unit", "Source of the default", "Key"].map((h) => text(h)));
+  style(g, header, 0, header, 5, { bold: true, fill: COLORS.headerFill, borderBottom: true });
+
+  let row = INPUTS_LAYOUT.firstRow - 1;
+  const add = (sectionTitle: string, sectionKey: string | null, field: FieldSpec): void => {
+    const path = sectionKey ? `${sectionKey}.${field.key}` : field.key;
+    const name = definedNameOf(sectionKey, field.key);
+    const source = DEFAULT_SOURCES[path] ?? DEFAULT_SOURCES[`${sectionKey}.${field.key.split(".")[0]}`] ?? field.help;
+    putRow(g, row, 0, [
+      text(sectionTitle),
+      text(field.label),
+      inputCell(field, valueOf(scenario, path), formats),
+      text(field.unit === "currency" ? scenario.currency : field.unit.replace("currency", scenario.currency)),
+      text(source),
+      text(path),
+    ]);
+    names.push({ name, ref: sheetRef(SHEETS.inputs, cellAddress(row, 2)), comment: field.help });
+    nameOf.set(path, name);
+    row++;
+  };
+  for (const f of TOP_FIELDS) add("Scenario", null, f);
+  for (const s of SECTIONS) for (const f of s.fields) add(s.title, s.key, f);
+  const last = row - 1;
+  style(g, INPUTS_LAYOUT.firstRow - 1, 2, last, 2, { fill: COLORS.inputFill });
+  style(g, INPUTS_LAYOUT.firstRow - 1, 4, last, 5, { fontColor: COLORS.muted });
+
+  return {
+    sheet: {
+      name: SHEETS.inputs,
+      purpose: "Assumptions (edit here)",
+      tabColor: "#CA5010",
+      columnWidths: [22, 34, 16, 14, 70, 34],
+      blocks: toBlocks(g),
+      styles: g.styles,
+      tables: [],
+      charts: [],
+      freeze: { rows: INPUTS_LAYOUT.headerRow, columns: 0 },
+    },
+    names,
+    nameOf,
+  };
+}

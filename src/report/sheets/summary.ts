@@ -1,0 +1,209 @@
+/**
+ * `TCO Summary`: the page a manager reads — the recommendation, the key figures of every
+ * option beside staying physical (formulas into TCO Cashflow), and the native charts.
+ */
+import { toCentsNumber } from "../../money";
+import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/lines";
+import type { Analysis } from "../../tco/types";
+import { cellAddress, parseCell, parseRange, quoteSheet, rangeAddress } from "../a1";
+import { COLORS, SERIES_COLORS, type Formats } from "../formats";
+import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
+import { SHEETS } from "../layout";
+import type { ChartSpec, PlanCell, SheetPlan } from "../plan";
+import type { CashflowSheet } from "./cashflow";
+import type { CapacitySheet } from "./capacity";
+import type { LicensingSheet } from "./licensing";
+import type { SensitivitySheet } from "./sensitivity";
+
+const ref = (sheet: string, address: string): string => `${quoteSheet(sheet)}!${address}`;
+
+export function buildSummarySheet(
+  analysis: Analysis,
+  formats: Formats,
+  cashflow: CashflowSheet,
+  capacity: CapacitySheet,
+  licensing: LicensingSheet,
+  sensitivity: SensitivitySheet,
+): SheetPlan {
+  const g = newGrid();
+  const s = analysis.scenario;
+  const n = s.finance.horizonYears;
+  const eligible = analysis.options.filter((o) => o.eligible);
+  put(g, 0, 0, text(`Business case — ${s.name}`));
+  style(g, 0, 0, 0, 0, { bold: true, fontSize: 18, fontColor: COLORS.title });
+  put(g, 1, 0, text(analysis.recommendation));
+  style(g, 1, 0, 1, 0, { bold: true, fontSize: 12 });
+  put(g, 2, 0, text(`${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, ${s.platform}, prices in ${s.currency}. Figures are live formulas over TCO Inputs.`));
+  style(g, 2, 0, 2, 0, { italic: true, fontColor: COLORS.muted });
+
+  // Key figures: one column per side.
+  const top = 4;
+  putRow(g, top, 0, [text("Measure"), text("Staying physical"), ...eligible.map((o) => text(o.label))]);
+  style(g, top, 0, top, eligible.length + 1, { bold: true, fill: COLORS.headerFill, borderBottom: true, wrapText: true });
+  const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
+  type Row = { label: string; physical: PlanCell; cell: (o: (typeof eligible)[number]) => PlanCell };
+  const rows: Row[] = [
+    {
+      label: "Hosts",
+      physical: { v: s.inventory.reduce((a, r) => a + r.count, 0), fmt: formats.integer },
+      cell: (o) => formula(`=${ref(SHEETS.capacity, capacity.hostsCell.get(o.id) ?? "A1")}`, o.capacity.hosts, formats.integer),
+    },
+    {
+      label: "Clusters",
+      physical: { v: null },
+      cell: (o) => formula(`=${ref(SHEETS.capacity, capacity.clustersCell.get(o.id) ?? "A1")}`, o.capacity.clusters.length, formats.integer),
+    },
+    {
+      label: `Licensing over ${n} years`,
+      physical: formula(`=${cf(cashflow.physical.categoryTotals["licensing"])}`, toCentsNumber(analysis.physical.byCategory.licensing), formats.moneyWhole),
+      cell: (o) => formula(`=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`, toCentsNumber(o.licensing.total), formats.moneyWhole),
+    },
+    {
+      label: `Total cost of ownership, ${n} years`,
+      physical: formula(`=${cf(cashflow.physical.totalCell)}`, toCentsNumber(analysis.physical.total), formats.moneyWhole),
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.totalCell)}`, toCentsNumber(o.costs.total), formats.moneyWhole),
+    },
+    {
+      label: "Savings against staying physical",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.physical.totalCell)}-${cf(cashflow.options.get(o.id)?.totalCell)}`, toCentsNumber(analysis.physical.total) - toCentsNumber(o.costs.total), formats.moneyWhole),
+    },
+    {
+      label: "NPV of the savings",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.npvCell)}`, toCentsNumber(o.businessCase.npv), formats.moneyWhole),
+    },
+    {
+      label: "IRR",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.irrCell)}`, o.businessCase.irr ? o.businessCase.irr.toNumber() : "no IRR", "0.0%"),
+    },
+    {
+      label: "Payback",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.paybackCell)}`, o.businessCase.payback.reached ? o.businessCase.payback.months.toNumber() : "not within the horizon", formats.months),
+    },
+    {
+      label: "Discounted payback",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.discountedPaybackCell)}`, o.businessCase.discountedPayback.reached ? o.businessCase.discountedPayback.months.toNumber() : "not within the horizon", formats.months),
+    },
+    {
+      label: "ROI over the horizon",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.roiCell)}`, o.businessCase.roiPercent ? o.businessCase.roiPercent.div(100).toNumber() : "n/a", "0.0%"),
+    },
+    {
+      label: "Cost per VM per year",
+      physical: { v: null },
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.costPerVmCell)}`, o.businessCase.costPerVmPerYear ? o.businessCase.costPerVmPerYear.toNumber() : "n/a", formats.money),
+    },
+  ];
+  rows.forEach((r, i) => putRow(g, top + 1 + i, 0, [text(r.label), r.physical, ...eligible.map(r.cell)]));
+  const bottom = top + rows.length;
+  const recIndex = eligible.findIndex((o) => o.id === analysis.recommended);
+  if (recIndex >= 0) style(g, top, 2 + recIndex, bottom, 2 + recIndex, { bold: true, fill: "#E8F3E8" });
+
+  // Chart data (contiguous ranges the charts bind to), below the key figures.
+  let row = bottom + 3;
+  put(g, row - 1, 0, text("Chart data"));
+  style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
+  const charts: ChartSpec[] = [];
+  const chartRows: string[] = [];
+
+  // 1. TCO per option vs physical.
+  const tcoTop = row;
+  putRow(g, row++, 0, [text("Option"), text(`TCO, ${n} years`)]);
+  putRow(g, row++, 0, [text("Staying physical"), formula(`=${cf(cashflow.physical.totalCell)}`, toCentsNumber(analysis.physical.total), formats.moneyWhole)]);
+  for (const o of eligible) putRow(g, row++, 0, [text(o.label), formula(`=${cf(cashflow.options.get(o.id)?.totalCell)}`, toCentsNumber(o.costs.total), formats.moneyWhole)]);
+  chartRows.push(rangeAddress({ top: tcoTop, left: 0, bottom: row - 1, right: 1 }));
+  row++;
+
+  // 2. Cost by category (stacked), categories that carry money somewhere.
+  const used = COST_CATEGORIES.filter((c) => !analysis.physical.byCategory[c].isZero() || eligible.some((o) => !o.costs.byCategory[c].isZero()));
+  const catTop = row;
+  putRow(g, row++, 0, [text("Option"), ...used.map((c) => text(CATEGORY_LABELS[c]))]);
+  putRow(g, row++, 0, [text("Staying physical"), ...used.map((c) => formula(`=${cf(cashflow.physical.categoryTotals[c])}`, toCentsNumber(analysis.physical.byCategory[c]), formats.moneyWhole))]);
+  for (const o of eligible) {
+    putRow(g, row++, 0, [text(o.label), ...used.map((c) => formula(`=${cf(cashflow.options.get(o.id)?.categoryTotals[c])}`, toCentsNumber(o.costs.byCategory[c]), formats.moneyWhole))]);
+  }
+  chartRows.push(rangeAddress({ top: catTop, left: 0, bottom: row - 1, right: used.length }));
+  row++;
+
+  // 3. Cumulative savings by year.
+  const cumTop = row;
+  putRow(g, row++, 0, [text("Year"), ...eligible.map((o) => text(o.label))]);
+  for (let t = 0; t <= n; t++) {
+    putRow(g, row++, 0, [
+      { v: `Year ${t}` },
+      ...eligible.map((o) => {
+        const cumRow = cashflow.options.get(o.id)?.cumulativeRow;
+        const start = cumRow ? parseRange(cumRow) : null;
+        const addr = start ? cellAddress(start.top, start.left + t) : "A1";
+        return formula(`=${cf(addr)}`, toCentsNumber(o.businessCase.cumulativeFlows[t] ?? o.businessCase.totalSavings), formats.moneyWhole);
+      }),
+    ]);
+  }
+  chartRows.push(rangeAddress({ top: cumTop, left: 0, bottom: row - 1, right: eligible.length }));
+
+  const rec = eligible.find((o) => o.id === analysis.recommended);
+  const paybackText = rec?.businessCase.payback.reached
+    ? `${rec.label} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
+    : "payback not within the horizon";
+  const place = (i: number): { from: string; to: string } => {
+    const colBase = i % 2 === 0 ? 0 : 8;
+    const rowBase = bottom + 3 + Math.floor(i / 2) * 20;
+    void parseCell;
+    return { from: cellAddress(rowBase, colBase + 4), to: cellAddress(rowBase + 18, colBase + 11) };
+  };
+  const chartAnchors: ChartSpec["anchor"][] = [];
+  for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
+  const colors = SERIES_COLORS;
+  charts.push({
+    id: "tcoByOption", kind: "columnClustered", title: `Total cost of ownership over ${n} years`, dataSheet: SHEETS.summary,
+    dataRange: chartRows[0] as string, seriesBy: "columns", anchor: chartAnchors[0] as ChartSpec["anchor"], valueAxisTitle: s.currency,
+    valueAxisFormat: "#,##0", legend: "none", seriesColors: [colors[1] as string],
+  });
+  charts.push({
+    id: "costBreakdown", kind: "columnStacked", title: "Cost by category", dataSheet: SHEETS.summary, dataRange: chartRows[1] as string,
+    seriesBy: "columns", anchor: chartAnchors[1] as ChartSpec["anchor"], valueAxisTitle: s.currency, valueAxisFormat: "#,##0", legend: "right", overlap: 100, gapWidth: 60,
+  });
+  charts.push({
+    id: "cumulativeSavings", kind: "lineMarkers", title: `Cumulative savings — ${paybackText}`, dataSheet: SHEETS.summary, dataRange: chartRows[2] as string,
+    seriesBy: "columns", anchor: chartAnchors[2] as ChartSpec["anchor"], valueAxisTitle: s.currency, valueAxisFormat: "#,##0", legend: "bottom",
+    seriesColors: colors.slice(1, 1 + eligible.length),
+  });
+  if (licensing.breakEvenRange) {
+    charts.push({
+      id: "licenceBreakEven", kind: "line", title: "Licence cost per host by Windows VMs per host", dataSheet: SHEETS.licensing, dataRange: licensing.breakEvenRange,
+      seriesBy: "columns", anchor: chartAnchors[3] as ChartSpec["anchor"], categoryAxisTitle: "Windows VMs per host", valueAxisTitle: s.currency,
+      valueAxisFormat: "#,##0", legend: "bottom",
+    });
+  }
+  if (capacity.utilisationRange) {
+    charts.push({
+      id: "hostUtilisation", kind: "columnClustered", title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`, dataSheet: SHEETS.capacity,
+      dataRange: capacity.utilisationRange, seriesBy: "columns", anchor: chartAnchors[4] as ChartSpec["anchor"], valueAxisFormat: "0%", legend: "bottom",
+      seriesOverrides: [{ index: 2, kind: "line" }], seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
+    });
+  }
+  if (sensitivity.tornadoRange) {
+    charts.push({
+      id: "sensitivityTornado", kind: "barClustered", title: "What moves the NPV (±20 %)", dataSheet: SHEETS.sensitivity, dataRange: sensitivity.tornadoRange,
+      seriesBy: "columns", anchor: chartAnchors[5] as ChartSpec["anchor"], valueAxisTitle: s.currency, valueAxisFormat: "#,##0",
+      reverseCategories: true, categoryLabelsLow: true, overlap: 100, gapWidth: 40, legend: "bottom", seriesColors: [colors[3] as string, colors[1] as string],
+    });
+  }
+  return {
+    name: SHEETS.summary,
+    purpose: "Recommendation, key figures and charts",
+    tabColor: COLORS.tab,
+    columnWidths: [30, 18, ...eligible.map(() => 18), 12, 12, 12, 12, 12, 12, 12, 12],
+    blocks: toBlocks(g),
+    styles: g.styles,
+    tables: [],
+    charts,
+    freeze: { rows: 1, columns: 0 },
+    print: { orientation: "landscape", fitToWidth: true },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Year-by-year totals from cost lines, the savings against staying physical, and the
+ * business-case metrics — all through `src/finance`, so they equal what Excel computes from
+ * the same flows (`=CF0 + NPV(rate, CF1:CFn)`, `=IRR(CF0:CFn)`).
+ */
+import { Dec, ZERO, sum, type Money } from "../money";
+import { discountedPaybackMonths, irr, netPresentValue, paybackMonths, roiPercent, type PaybackResult } from "../finance";
+import { COST_CATEGORIES, type CostCategory, type CostLine } from "./lines";
+
+export interface YearCosts {
+  readonly year: number;
+  readonly total: Money;
+  readonly byCategory: Readonly<Record<CostCategory, Money>>;
+}
+
+export interface CostSchedule {
+  readonly lines: readonly CostLine[];
+  readonly years: readonly YearCosts[];
+  readonly byCategory: Readonly<Record<CostCategory, Money>>;
+  readonly total: Money;
+}
+
+function zeroByCategory(): Record<CostCategory, Money> {
+  return Object.fromEntries(COST_CATEGORIES.map((c) => [c, ZERO])) as Record<CostCategory, Money>;
+}
+
+/** Sum lines into years 0…N and categories; each year's total is the sum of its categories. */
+export function schedule(lines: readonly CostLine[], horizonYears: number): CostSchedule {
+  const years: YearCosts[] = [];
+  const overall = zeroByCategory();
+  for (let t = 0; t <= horizonYears; t++) {
+    const byCategory = zeroByCategory();
+    for (const line of lines) {
+      const amount = line.amounts[t] ?? ZERO;
+      byCategory[line.category] = byCategory[line.category].plus(amount);
+    }
+    for (const c of COST_CATEGORIES) overall[c] = overall[c].plus(byCategory[c]);
+    years.push({ year: t, total: sum(COST_CATEGORIES.map((c) => byCategory[c])), byCategory });
+  }
+  return { lines, years, byCategory: overall, total: sum(years.map((y) => y.total)) };
+}
+
+export interface BusinessCase {
+  /** Physical cost − option cost per year 0…N (money in when positive). */
+  readonly netFlows: readonly Money[];
+  readonly cumulativeFlows: readonly Money[];
+  /** CF0 + NPV(rate, CF1…CFn). */
+  readonly npv: Money;
+  /** IRR of the net flows; null where none exists (no sign change, no convergence). */
+  readonly irr: Dec | null;
+  readonly irrFailure: "noSignChange" | "didNotConverge" | null;
+  readonly payback: PaybackResult;
+  readonly discountedPayback: PaybackResult;
+  /** (physical total − option total) / option total × 100; null when the option costs nothing. */
+  readonly roiPercent: Dec | null;
+  /** Option total ÷ (VMs × years); null without VMs. */
+  readonly costPerVmPerYear: Money | null;
+  /** Total saving over the horizon (undiscounted). */
+  readonly totalSavings: Money;
+}
+
+/** The business case of an option against the physical baseline. */
+export function businessCase(
+  physical: CostSchedule,
+  option: CostSchedule,
+  discountRate: Dec,
+  vms: number,
+  horizonYears: number,
+): BusinessCase {
+  const netFlows = physical.years.map((y, t) => y.total.minus(option.years[t]?.total ?? ZERO));
+  const cumulativeFlows: Money[] = [];
+  let running = ZERO;
+  for (const f of netFlows) cumulativeFlows.push((running = running.plus(f)));
+  const rate = irr(netFlows);
+  return {
+    netFlows,
+    cumulativeFlows,
+    npv: netPresentValue(discountRate, netFlows),
+    irr: rate.ok ? rate.rate : null,
+    irrFailure: rate.ok ? null : rate.reason,
+    payback: paybackMonths(netFlows),
+    discountedPayback: discountedPaybackMonths(discountRate, netFlows),
+    roiPercent: roiPercent(physical.total, option.total),
+    costPerVmPerYear: vms > 0 ? option.total.div(vms * horizonYears) : null,
+    totalSavings: physical.total.minus(option.total),
+  };
+}

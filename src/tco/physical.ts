@@ -1,0 +1,78 @@
+/**
+ * Staying physical: the estate as it is, year by year — rolling hardware refresh (with the
+ * OEM Windows licence a refresh brings), maintenance, power × PUE × tariff, rack space, setup
+ * of refreshed devices and administration. The same rules cost the servers that stay
+ * physical in every virtualization option.
+ */
+import { Dec, ZERO, dec } from "../money";
+import type { InventoryRow, Scenario } from "../scenario";
+import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
+
+/** Totals of a set of physical servers (rows × count) that the cost lines multiply. */
+export interface PhysicalQuantities {
+  readonly servers: number;
+  readonly windowsServers: number;
+  readonly watts: Dec;
+  readonly rackUnits: number;
+}
+
+/** Sum servers, Windows servers, watts and rack units over rows (each × its count). */
+export function physicalQuantities(rows: readonly { readonly row: InventoryRow; readonly count: number }[]): PhysicalQuantities {
+  let servers = 0;
+  let windowsServers = 0;
+  let watts = ZERO;
+  let rackUnits = 0;
+  for (const { row, count } of rows) {
+    servers += count;
+    if (row.os === "windows") windowsServers += count;
+    watts = watts.plus(row.powerWatts.times(count));
+    rackUnits += row.rackUnits * count;
+  }
+  return { servers, windowsServers, watts, rackUnits };
+}
+
+/** Cost lines of running `q` physical servers for the horizon; ids start with `prefix`. */
+export function physicalLines(scenario: Scenario, q: PhysicalQuantities, prefix: string, labelSuffix = ""): CostLine[] {
+  const servers = dec(q.servers);
+  const annual = { kind: "annual" } as const;
+  const cycle = { path: "physical.refreshCycleYears", exponent: -1 } as const;
+  const lines: CostLine[] = [
+    costLine(scenario, {
+      id: `${prefix}.refresh`, category: "hardware", label: `Server refresh (1/cycle a year)${labelSuffix}`,
+      quantity: servers, quantityLabel: "servers", factors: [{ path: "physical.serverPrice", exponent: 1 }, cycle], schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.oemLicences`, category: "licensing", label: `OEM Windows licences at refresh${labelSuffix}`,
+      quantity: dec(q.windowsServers), quantityLabel: "Windows servers", factors: [{ path: "physical.osLicencePerWindowsServer", exponent: 1 }, cycle], schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.maintenance`, category: "maintenance", label: `Server maintenance${labelSuffix}`,
+      quantity: servers, quantityLabel: "servers", factors: [{ path: "physical.serverPrice", exponent: 1 }, { path: "physical.maintenanceRate", exponent: 1 }], schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.power`, category: "power", label: `Power and cooling${labelSuffix}`,
+      quantity: q.watts, quantityLabel: "watts", constant: KWH_PER_WATT_YEAR,
+      factors: [{ path: "housing.pue", exponent: 1 }, { path: "housing.electricityPerKWh", exponent: 1 }], schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.space`, category: "space", label: `Rack space${labelSuffix}`,
+      quantity: dec(q.rackUnits), quantityLabel: "rack units", factors: [{ path: "housing.rackUnitCostPerYear", exponent: 1 }], schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.setup`, category: "setup", label: `Setup of refreshed servers${labelSuffix}`,
+      quantity: servers, quantityLabel: "servers", factors: [{ path: "housing.setupCostPerDevice", exponent: 1 }, cycle], schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.admin`, category: "manpower", label: `Administration${labelSuffix}`,
+      quantity: servers, quantityLabel: "servers",
+      factors: [{ path: "manpower.hoursPerPhysicalServerPerYear", exponent: 1 }, { path: "manpower.adminHourlyRate", exponent: 1 }], schedule: annual,
+    }),
+  ];
+  return lines.filter((l) => !l.quantity.isZero());
+}
+
+/** The whole inventory, physical. */
+export function physicalBaselineLines(scenario: Scenario): CostLine[] {
+  const q = physicalQuantities(scenario.inventory.map((row) => ({ row, count: row.count })));
+  return physicalLines(scenario, q, "physical");
+}

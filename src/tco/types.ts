@@ -1,0 +1,98 @@
+/** The result of `analyze(scenario)`: everything the report, the task pane and the CLI show. */
+import type { Dec, Money } from "../money";
+import type { CapacityPlan } from "../capacity/contract";
+import type { OptionId, Scenario } from "../scenario";
+import type { BusinessCase, CostSchedule } from "./cashflow";
+
+/** One licence line of an option, as the report and JSON show it. */
+export interface LicenceLine {
+  readonly sku: string;
+  readonly label: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+  readonly cost: Money;
+  /** `once`: bought in year 0; `yearly`: paid every year (subscriptions, support, SA). */
+  readonly recurrence: "once" | "yearly";
+  /** The price input it comes from (JSON path) and the share of that price per unit. */
+  readonly priceInput: string;
+  readonly priceFactor: Dec;
+  /** Further inputs multiplied in (e.g. the Software Assurance rate). */
+  readonly rateInput?: string;
+  /** How the quantity was derived ("2 sockets × 1 Datacenter licence per processor × 15 hosts"). */
+  readonly basis: string;
+}
+
+export interface OptionLicensing {
+  /** One-time licence cost + yearly licence cost × horizon. */
+  readonly total: Money;
+  readonly totalIfNotClusterAware: Money;
+  readonly oneTime: Money;
+  readonly annual: Money;
+  readonly lines: readonly LicenceLine[];
+  readonly notes: readonly string[];
+}
+
+export interface OptionAnalysis {
+  readonly id: OptionId;
+  readonly label: string;
+  readonly eligible: boolean;
+  readonly reasons: readonly string[];
+  readonly capacity: CapacityPlan;
+  readonly licensing: OptionLicensing;
+  readonly costs: CostSchedule;
+  readonly businessCase: BusinessCase;
+}
+
+export interface SensitivityRow {
+  /** Input JSON path, or `inventory.peakCpuUtilization` for all rows' peak utilisation. */
+  readonly input: string;
+  readonly label: string;
+  readonly baseValue: Dec;
+  readonly lowValue: Dec;
+  readonly highValue: Dec;
+  readonly npvLow: Money;
+  readonly npvHigh: Money;
+  /** |npvHigh − npvLow|, the tornado's sort key. */
+  readonly swing: Money;
+  /** Input value where the NPV crosses 0 (the project stops paying), when found in a wide range. */
+  readonly breakEvenValue: Dec | null;
+}
+
+export interface Sensitivity {
+  /** The option analysed (the recommended one). */
+  readonly option: OptionId;
+  readonly baseNpv: Money;
+  /** Sorted by swing, largest first. */
+  readonly rows: readonly SensitivityRow[];
+}
+
+export interface MixedRecommendation {
+  /** Per host index, the cheapest edition for that host. */
+  readonly perHost: readonly { readonly host: number; readonly option: OptionId }[];
+  readonly total: Money;
+  /** True when the mix beats every single-edition option. */
+  readonly beatsSingleEdition: boolean;
+}
+
+export interface Analysis {
+  readonly scenario: Scenario;
+  readonly physical: CostSchedule;
+  readonly options: readonly OptionAnalysis[];
+  /** Cheapest eligible option by TCO over the horizon; null if none is eligible. */
+  readonly recommended: OptionId | null;
+  /** One sentence a manager understands. */
+  readonly recommendation: string;
+  readonly mixed: MixedRecommendation | null;
+  readonly sensitivity: Sensitivity | null;
+  /** Break-even of licence cost vs Windows VMs per host, for the chart. */
+  readonly breakEven: BreakEvenTable;
+}
+
+export interface BreakEvenTable {
+  /** VMs per host 1…maxVms. */
+  readonly vms: readonly number[];
+  /** Licence cost per host for each option at each VM count (null = option not available). */
+  readonly series: readonly { readonly option: OptionId; readonly label: string; readonly costs: readonly (Money | null)[] }[];
+  /** VM counts where the cheapest option changes. */
+  readonly switchPoints: readonly { readonly vms: number; readonly from: OptionId; readonly to: OptionId }[];
+}
