@@ -1,0 +1,84 @@
+/**
+ * Licences for one host: `licensesForHost(option, platform, host, windowsVms, terms)`.
+ * Linux VMs need no Windows licence, so only Windows VMs are counted.
+ */
+import { ZERO } from "../money";
+import type { PlatformId } from "../platform";
+import type { LicensePrices, OptionId } from "../scenario/types";
+import { optionRow, windowsRule, windowsRules, type WindowsWay } from "./catalogs";
+import { assertCount, assertHost, moneyOf, softwareAssuranceLine, vsphereLines, windowsLine } from "./count";
+import { eligibility, hostSetup } from "./eligibility";
+import { MESSAGES } from "./messages";
+import type { HostContext, HostLicensing, HostShape, LicenceLine, LicenceTerms } from "./types";
+
+/**
+ * The cheapest Windows licences for the guests of a host whose OS needs no Windows licence
+ * (Hyper-V Server, vSphere): each of the platform's ways is counted without a host minimum
+ * and the cheapest wins; on a tie the later catalog row (the one with more VM rights) wins.
+ * Null when the host has no Windows guests.
+ */
+export function cheapestGuestCoverage(
+  platform: PlatformId,
+  host: HostShape,
+  windowsVms: number,
+  prices: LicensePrices,
+): { readonly way: WindowsWay; readonly line: LicenceLine } | null {
+  let best: { way: WindowsWay; line: LicenceLine } | null = null;
+  for (const rule of windowsRules(platform)) {
+    const candidate = windowsLine(rule, host, windowsVms, false, prices);
+    if (candidate && (best === null || candidate.cost.lte(best.line.cost))) best = { way: rule.way, line: candidate };
+  }
+  return best;
+}
+
+/**
+ * Licences one host needs under `option` on `platform` with `windowsVms` Windows guests.
+ * Lines are one-time Windows (and vSphere per-CPU) licences plus yearly vSphere support or
+ * subscription and Software Assurance; `oneTime` and `annual` are their sums. An option
+ * that does not exist on the platform returns `eligible: false`, its reasons and no lines.
+ * `context.clustered` matters for 2008 R2 Standard, which cannot be a cluster node: the host
+ * then runs Hyper-V Server and the Standard licences only cover guests (no host minimum).
+ */
+export function licensesForHost(
+  option: OptionId,
+  platform: PlatformId,
+  host: HostShape,
+  windowsVms: number,
+  terms: LicenceTerms,
+  context: HostContext = { clustered: false },
+): HostLicensing {
+  assertHost(host);
+  assertCount("windowsVms", windowsVms, 0);
+  const base = { option, platform, host, windowsVms };
+  const el = eligibility(option, platform, { clustered: context.clustered, sockets: host.sockets });
+  if (!el.eligible) return { ...base, ...el, lines: [], oneTime: ZERO, annual: ZERO };
+
+  const row = optionRow(platform, option);
+  const setup = hostSetup(row, context.clustered);
+  const lines: LicenceLine[] = [];
+  const notes = [...el.notes];
+  if (row.vsphere) {
+    const v = vsphereLines(host, terms);
+    lines.push(...v.lines);
+    notes.push(...v.notes);
+  }
+  const windows =
+    row.windows === "cheapest"
+      ? (cheapestGuestCoverage(platform, host, windowsVms, terms.prices)?.line ?? null)
+      : windowsLine(requiredRule(platform, row.windows), host, windowsVms, setup.hostRunsEdition, terms.prices);
+  if (windows) {
+    lines.push(windows);
+    if (windows.sku === "ws2008r2-datacenter") {
+      notes.push(MESSAGES.datacenterPerProcessor(host.sockets, windows.unitPrice, windows.cost));
+    }
+  }
+  const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
+  if (assurance) lines.push(assurance);
+  return { ...base, ...el, notes, lines, ...moneyOf(lines) };
+}
+
+function requiredRule(platform: PlatformId, way: WindowsWay) {
+  const rule = windowsRule(platform, way);
+  if (!rule) throw new Error(`Catalog ${platform} has no ${way} rule`);
+  return rule;
+}

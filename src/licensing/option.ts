@@ -1,0 +1,157 @@
+/**
+ * Licensing of a whole estate: `licenseOption(option, scenario, capacity)` licenses every
+ * host of a capacity plan, cluster-aware (each host for the most Windows VMs it may run after
+ * a failover — licences move at most once every 90 days) or not, and always reports the
+ * steady-state figure beside it.
+ */
+import type { CapacityPlan, HostPlan } from "../capacity/contract";
+import { sum, ZERO } from "../money";
+import type { OptionId, Scenario } from "../scenario/types";
+import { optionRow } from "./catalogs";
+import { calLine, line, moneyOf, overHorizon, systemCenterLine } from "./count";
+import { eligibility, wantsClustering } from "./eligibility";
+import { licensesForHost } from "./host";
+import { MESSAGES } from "./messages";
+import type { HostShape, LicensedHost, LicenceLine, LicensingTotals, OptionLicensing } from "./types";
+
+/** Windows VMs a host is licensed for: the post-failover maximum when cluster-aware (never below steady state). */
+export function windowsVmsToLicense(host: HostPlan, clusterAware: boolean): number {
+  return clusterAware ? Math.max(host.windowsVms, host.maxWindowsVmsAfterFailover) : host.windowsVms;
+}
+
+/** All VMs a host is counted for by per-VM management licences. */
+export function vmsToManage(host: HostPlan, clusterAware: boolean): number {
+  return clusterAware ? Math.max(host.vms, host.maxVmsAfterFailover) : host.vms;
+}
+
+/**
+ * Lines of many hosts merged per SKU, in first-seen order. Equal unit prices add up their
+ * quantities; differing ones (yearly rates on different bases) become one line of quantity 1
+ * whose unit price is the sum — so quantity × unitPrice = cost stays exact.
+ */
+export function aggregateLines(perHost: readonly (readonly LicenceLine[])[]): LicenceLine[] {
+  const bySku = new Map<string, LicenceLine[]>();
+  for (const lines of perHost) {
+    for (const l of lines) {
+      const group = bySku.get(l.sku);
+      if (group) group.push(l);
+      else bySku.set(l.sku, [l]);
+    }
+  }
+  return [...bySku.values()].map((group) => {
+    const first = group[0] as LicenceLine;
+    if (group.length === 1) return first;
+    const cost = sum(group.map((l) => l.cost));
+    const samePrice = group.every((l) => l.unitPrice.eq(first.unitPrice));
+    const basis = aggregateBasis(group.map((l) => l.basis));
+    return samePrice
+      ? line({ ...first, quantity: group.reduce((n, l) => n + l.quantity, 0), basis })
+      : line({ ...first, quantity: 1, unitPrice: cost, basis });
+  });
+}
+
+function aggregateBasis(bases: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const b of bases) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const groups = [...counts.entries()].map(([basis, hosts]) => ({ basis, hosts }));
+  const only = groups[0];
+  if (groups.length === 1 && only) return MESSAGES.basis.aggregate(only.hosts, only.basis);
+  const shown = groups.slice(0, 4);
+  return MESSAGES.basis.aggregateMixed(shown, groups.length - shown.length);
+}
+
+/** Totals of lines over the horizon. */
+export function totalsOf(lines: readonly LicenceLine[], horizonYears: number): LicensingTotals {
+  const { oneTime, annual } = moneyOf(lines);
+  return { lines, oneTime, annual, total: overHorizon(oneTime, annual, horizonYears) };
+}
+
+/** The host shape of a scenario. */
+export function hostShapeOf(scenario: Pick<Scenario, "host">): HostShape {
+  return { sockets: scenario.host.sockets, coresPerSocket: scenario.host.coresPerSocket };
+}
+
+/** Estate-wide lines that do not depend on hosts (CALs). */
+export function estateLines(scenario: Scenario): LicenceLine[] {
+  const cal = calLine(scenario.licensing.calUsers, scenario.licensing.prices.cal);
+  return cal ? [cal] : [];
+}
+
+/** Per-host optional lines (System Center), for a host counted for `vms` VMs. */
+export function hostExtraLines(scenario: Scenario, vms: number): LicenceLine[] {
+  return scenario.licensing.systemCenter ? [systemCenterLine(vms, scenario.licensing.prices.systemCenter)] : [];
+}
+
+/** Notes shared by every option's result: the cluster-aware difference, CALs, System Center. */
+export function estateNotes(scenario: Scenario, aware: LicensingTotals, steady: LicensingTotals): string[] {
+  const notes: string[] = [];
+  const extra = aware.total.minus(steady.total);
+  if (scenario.licensing.clusterAware) notes.push(extra.isZero() ? MESSAGES.clusterAwareNoExtra : MESSAGES.clusterAware(extra));
+  else if (!extra.isZero()) notes.push(MESSAGES.notClusterAware(extra));
+  if (scenario.licensing.calUsers > 0) notes.push(MESSAGES.calsEqual);
+  if (scenario.licensing.systemCenter) notes.push(MESSAGES.systemCenterRule);
+  return notes;
+}
+
+/**
+ * Licences of `option` for every host of `capacity` (the plan made with
+ * `hostConstraintsFor(option, scenario)`). Lines are aggregated per SKU; `oneTime` is paid
+ * once, `annual` every year, `total` = oneTime + annual × finance.horizonYears.
+ * `ifNotClusterAware` licenses steady-state counts; with `clusterAware: false` it equals the
+ * main figures. An option that does not exist on the platform returns `eligible: false` with
+ * its reasons, no lines and zero totals — check `eligible` before comparing totals.
+ */
+export function licenseOption(option: OptionId, scenario: Scenario, capacity: CapacityPlan): OptionLicensing {
+  const { platform } = scenario;
+  const clusterAware = scenario.licensing.clusterAware;
+  const clustered = wantsClustering(scenario);
+  const horizonYears = scenario.finance.horizonYears;
+  const shape = hostShapeOf(scenario);
+  const row = optionRow(platform, option);
+  const el = eligibility(option, platform, { clustered, sockets: shape.sockets });
+  const head = { option, label: row.label, platform, clusterAware, clustered, horizonYears };
+  if (!el.eligible) {
+    const empty = totalsOf([], horizonYears);
+    return { ...head, ...el, ...empty, hosts: [], ifNotClusterAware: empty, totalIfNotClusterAware: ZERO };
+  }
+
+  const hostNotes: string[] = [...el.notes];
+  const license = (plan: HostPlan, aware: boolean): LicensedHost => {
+    const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
+    const vmsCounted = vmsToManage(plan, aware);
+    const lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, { clustered });
+    if (aware === clusterAware) hostNotes.push(...lic.notes);
+    const lines = [...lic.lines, ...hostExtraLines(scenario, vmsCounted)];
+    return { index: plan.index, cluster: plan.cluster, windowsVms: plan.windowsVms, windowsVmsLicensed, vmsCounted, lines, ...moneyOf(lines) };
+  };
+  // Both counts are always computed: the one not chosen explains what the 90-day rule costs.
+  const awareHosts = capacity.hostPlans.map((p) => license(p, true));
+  const steadyHosts = capacity.hostPlans.map((p) => license(p, false));
+  const estate = estateLines(scenario);
+  const aware = totalsOf([...aggregateLines(awareHosts.map((h) => h.lines)), ...estate], horizonYears);
+  const steady = totalsOf([...aggregateLines(steadyHosts.map((h) => h.lines)), ...estate], horizonYears);
+  const counted = clusterAware ? aware : steady;
+
+  const notes = dedupe([...hostNotes, ...estateNotes(scenario, aware, steady)]);
+  return {
+    ...head,
+    ...el,
+    notes,
+    ...counted,
+    hosts: clusterAware ? awareHosts : steadyHosts,
+    ifNotClusterAware: steady,
+    totalIfNotClusterAware: steady.total,
+  };
+}
+
+function dedupe(texts: readonly string[]): string[] {
+  return [...new Set(texts)];
+}
+
+/**
+ * Every option of the scenario (`licensing.options`), each licensed on its own capacity plan.
+ * `planFor(option)` is typically `planCapacity(scenario, hostConstraintsFor(option, scenario))`.
+ */
+export function licenseOptions(scenario: Scenario, planFor: (option: OptionId) => CapacityPlan): OptionLicensing[] {
+  return scenario.licensing.options.map((option) => licenseOption(option, scenario, planFor(option)));
+}
