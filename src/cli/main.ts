@@ -2,6 +2,7 @@
 import { EXIT, processIo, type CliIo } from "./io";
 import { runInit } from "./commands/init";
 import { runValidate } from "./commands/validate";
+import { runEvaluate } from "./commands/evaluate";
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -22,7 +23,7 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
     summary: "validate SCENARIO.json               'valid' or every problem (exit 2)",
   },
   evaluate: {
-    run: notYet("evaluate", "the TCO engine"),
+    run: runEvaluate,
     summary: "evaluate SCENARIO.json [--json]      business case summary, or the analysis as JSON",
   },
   pack: {

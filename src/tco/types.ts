@@ -68,7 +68,7 @@ export interface Sensitivity {
 
 export interface MixedRecommendation {
   /** Per host index, the cheapest edition for that host. */
-  readonly perHost: readonly { readonly host: number; readonly option: OptionId }[];
+  readonly perHost: readonly { readonly host: number; readonly option: OptionId | null }[];
   readonly total: Money;
   /** True when the mix beats every single-edition option. */
   readonly beatsSingleEdition: boolean;

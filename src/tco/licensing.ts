@@ -1,0 +1,95 @@
+/**
+ * Licensing results as the TCO model books them: every line becomes quantity × a named
+ * price input × a fixed factor (× a named rate), so the workbook can price it with a live
+ * formula (`=ROUND(C12*hv_PriceDatacenter*0.125,2)`). Software Assurance, which the
+ * licensing module returns as one amount, is split per Windows line for the same reason.
+ */
+import { Dec, ONE, ZERO, roundCents, sum, type Money } from "../money";
+import type { LicenceLine as ModuleLine, LicensingTotals, OptionLicensing as ModuleOptionLicensing } from "../licensing";
+import type { Scenario } from "../scenario";
+import type { LicenceLine, OptionLicensing } from "./types";
+
+const EIGHTH = new Dec("0.125");
+
+/** The price input and factor a licensing SKU is priced by. */
+export function priceOf(sku: string): { readonly priceInput: string; readonly priceFactor: Dec; readonly rateInput?: string } {
+  if (sku.endsWith("-guest-os")) return { priceInput: "licensing.prices.guestOsPerVm", priceFactor: ONE };
+  if (sku.includes("-standard")) return { priceInput: "licensing.prices.standard", priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE };
+  if (sku.includes("-enterprise")) return { priceInput: "licensing.prices.enterprise", priceFactor: ONE };
+  if (sku.includes("-datacenter")) return { priceInput: "licensing.prices.datacenter", priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE };
+  if (sku === "vsphere-support") return { priceInput: "licensing.prices.vsphere", priceFactor: ONE, rateInput: "licensing.vsphereSupportRate" };
+  if (sku.startsWith("vsphere-")) return { priceInput: "licensing.prices.vsphere", priceFactor: ONE };
+  if (sku === "ws-cal-user") return { priceInput: "licensing.prices.cal", priceFactor: ONE };
+  if (sku === "system-center-smse") return { priceInput: "licensing.prices.systemCenter", priceFactor: ONE };
+  throw new Error(`No price input known for licence SKU ${sku}`);
+}
+
+function inputAt(scenario: Scenario, path: string): Dec {
+  let cur: unknown = scenario;
+  for (const part of path.split(".")) cur = (cur as Record<string, unknown>)[part];
+  return cur as Dec;
+}
+
+function adapt(line: ModuleLine, scenario: Scenario): LicenceLine {
+  const p = priceOf(line.sku);
+  const rate = p.rateInput ? inputAt(scenario, p.rateInput) : ONE;
+  const unitPrice = inputAt(scenario, p.priceInput).times(p.priceFactor).times(rate);
+  const cost = roundCents(unitPrice.times(line.quantity));
+  return {
+    sku: line.sku,
+    label: line.label,
+    quantity: line.quantity,
+    unitPrice,
+    cost,
+    recurrence: line.recurrence,
+    priceInput: p.priceInput,
+    priceFactor: p.priceFactor,
+    ...(p.rateInput ? { rateInput: p.rateInput } : {}),
+    basis: line.basis,
+  };
+}
+
+/** Lines priced by inputs; Software Assurance split over the Windows lines it covers. */
+export function pricedLines(totals: LicensingTotals, scenario: Scenario): LicenceLine[] {
+  const out: LicenceLine[] = [];
+  for (const line of totals.lines) {
+    if (line.sku !== "software-assurance") {
+      out.push(adapt(line, scenario));
+      continue;
+    }
+    for (const w of totals.lines.filter((l) => l.category === "windows")) {
+      const base = adapt(w, scenario);
+      const unitPrice = base.unitPrice.times(scenario.licensing.softwareAssuranceRate);
+      out.push({
+        ...base,
+        sku: `${w.sku}-sa`,
+        label: `Software Assurance on ${w.label}`,
+        recurrence: "yearly",
+        unitPrice,
+        cost: roundCents(unitPrice.times(w.quantity)),
+        rateInput: "licensing.softwareAssuranceRate",
+        basis: `${scenario.licensing.softwareAssuranceRate.times(100).toString()} % a year of ${w.quantity} × ${w.label}`,
+      });
+    }
+  }
+  return out;
+}
+
+function totalsOf(lines: readonly LicenceLine[], horizonYears: number): { oneTime: Money; annual: Money; total: Money } {
+  const oneTime = sum(lines.filter((l) => l.recurrence === "once").map((l) => l.cost));
+  const annual = sum(lines.filter((l) => l.recurrence === "yearly").map((l) => l.cost));
+  return { oneTime, annual, total: oneTime.plus(annual.times(horizonYears)) };
+}
+
+/** The licensing of an option as the TCO model and the report use it. */
+export function optionLicensing(result: ModuleOptionLicensing, scenario: Scenario): OptionLicensing {
+  const n = scenario.finance.horizonYears;
+  if (!result.eligible) {
+    return { total: ZERO, totalIfNotClusterAware: ZERO, oneTime: ZERO, annual: ZERO, lines: [], notes: [...result.notes] };
+  }
+  const lines = pricedLines(result, scenario);
+  const t = totalsOf(lines, n);
+  const steady = totalsOf(pricedLines(result.ifNotClusterAware, scenario), n);
+  return { total: t.total, totalIfNotClusterAware: steady.total, oneTime: t.oneTime, annual: t.annual, lines, notes: [...result.notes] };
+}
+

@@ -1,0 +1,35 @@
+/** The recommendation in one sentence a manager understands. */
+import { formatMoney, type Dec } from "../money";
+import type { Scenario } from "../scenario";
+import type { CostSchedule } from "./cashflow";
+import type { OptionAnalysis } from "./types";
+
+const grouped = (amount: Dec, currency: string): string => {
+  const [whole] = formatMoney(amount.abs()).split(".");
+  const withCommas = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${amount.isNegative() ? "−" : ""}${currency} ${withCommas}`;
+};
+
+export function recommendationSentence(
+  scenario: Scenario,
+  physical: CostSchedule,
+  options: readonly OptionAnalysis[],
+  best: OptionAnalysis | null,
+): string {
+  const n = scenario.finance.horizonYears;
+  if (!best) return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
+  const servers = scenario.inventory.reduce((s, r) => s + r.count, 0);
+  const hosts = best.capacity.hosts;
+  const saving = physical.total.minus(best.costs.total);
+  const c = best.capacity;
+  const staying = c.stayPhysical.reduce((s, p) => s + p.count, 0);
+  const consolidation = `Consolidating ${servers - staying} of ${servers} servers onto ${hosts} Hyper-V host${hosts === 1 ? "" : "s"}`;
+  if (saving.lte(0)) {
+    return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than staying physical over ${n} years — staying physical is cheaper on these assumptions.`;
+  }
+  const payback = best.businessCase.payback;
+  const when = payback.reached ? `pays back in ${payback.months.toDecimalPlaces(0).toString()} months` : `does not pay back within ${n} years`;
+  const runnerUp = options.filter((o) => o.eligible && o.id !== best.id).sort((a, b) => a.costs.total.comparedTo(b.costs.total))[0];
+  const versus = runnerUp ? `; ${runnerUp.label} would cost ${grouped(runnerUp.costs.total.minus(best.costs.total), scenario.currency)} more` : "";
+  return `${consolidation} with ${best.label} saves ${grouped(saving, scenario.currency)} over ${n} years against staying physical (NPV ${grouped(best.businessCase.npv, scenario.currency)}) and ${when}${versus}.`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Sensitivity: the NPV of one option with each key assumption 20 % lower and higher (the
+ * tornado, sorted by swing), and for the most sensitive ones the value at which the NPV
+ * crosses zero — "at what tariff does the project stop paying". Only utilisation changes the
+ * capacity plan; every other input reuses it.
+ */
+import { Dec, ONE, ZERO, dec, min, type Money } from "../money";
+import { hostConstraintsFor } from "../licensing";
+import type { OptionId, Scenario } from "../scenario";
+import { analyzeOption, planFor, type PlanCache } from "./evaluate";
+import { schedule, type CostSchedule } from "./cashflow";
+import { physicalBaselineLines } from "./physical";
+import type { Sensitivity, SensitivityRow } from "./types";
+
+interface Param {
+  readonly input: string;
+  readonly label: string;
+  /** Changing it changes the capacity plan. */
+  readonly capacity?: boolean;
+  /** Lowest meaningful value of the input (PUE ≥ 1). */
+  readonly floor?: Dec;
+  /** Highest meaningful scale factor, given the scenario. */
+  readonly maxFactor?: (s: Scenario) => number;
+}
+
+const PARAMS: readonly Param[] = [
+  {
+    input: "inventory.peakCpuUtilization",
+    label: "Peak CPU utilisation (every server)",
+    capacity: true,
+    maxFactor: (s) => 1 / Math.max(...s.inventory.map((r) => r.peakCpuUtilization.toNumber()), 1e-9),
+  },
+  { input: "host.price", label: "Host price" },
+  { input: "licensing.prices", label: "Licence prices (all)" },
+  { input: "housing.electricityPerKWh", label: "Electricity tariff" },
+  { input: "housing.pue", label: "PUE", floor: ONE },
+  { input: "manpower.adminHourlyRate", label: "Admin hourly rate" },
+  { input: "manpower.hoursPerPhysicalServerPerYear", label: "Admin hours per physical server" },
+  { input: "physical.serverPrice", label: "Physical server price" },
+  { input: "finance.discountRate", label: "Discount rate" },
+];
+
+/** The scenario with one input scaled by `factor` (a new object; the original is untouched). */
+export function scaled(scenario: Scenario, input: string, factor: Dec, floor?: Dec): Scenario {
+  const scale = (v: Dec): Dec => {
+    const x = v.times(factor);
+    return floor && x.lt(floor) ? floor : x;
+  };
+  if (input === "inventory.peakCpuUtilization") {
+    return {
+      ...scenario,
+      inventory: scenario.inventory.map((r) => {
+        const peak = min(ONE, scale(r.peakCpuUtilization));
+        return { ...r, peakCpuUtilization: peak, averageCpuUtilization: min(peak, r.averageCpuUtilization.times(factor)) };
+      }),
+    };
+  }
+  if (input === "licensing.prices") {
+    const prices = Object.fromEntries(Object.entries(scenario.licensing.prices).map(([k, v]) => [k, scale(v as Dec)]));
+    return { ...scenario, licensing: { ...scenario.licensing, prices: prices as unknown as Scenario["licensing"]["prices"] } };
+  }
+  const [section, key] = input.split(".") as [keyof Scenario, string];
+  const part = scenario[section] as unknown as Record<string, Dec>;
+  return { ...scenario, [section]: { ...part, [key]: scale(part[key] as Dec) } } as Scenario;
+}
+
+/** A representative base value for display: the input itself, or the mean peak / a scale of 1. */
+function baseValueOf(scenario: Scenario, p: Param): Dec {
+  if (p.input === "licensing.prices") return ONE;
+  if (p.input === "inventory.peakCpuUtilization") {
+    let servers = 0;
+    let total = ZERO;
+    for (const r of scenario.inventory) {
+      servers += r.count;
+      total = total.plus(r.peakCpuUtilization.times(r.count));
+    }
+    return servers > 0 ? total.div(servers).toDecimalPlaces(4) : ZERO;
+  }
+  const [section, key] = p.input.split(".") as [keyof Scenario, string];
+  return (scenario[section] as unknown as Record<string, Dec>)[key] as Dec;
+}
+
+function npvAt(scenario: Scenario, option: OptionId, p: Param, factor: Dec, basePhysical: CostSchedule, cache: PlanCache): Money {
+  const variant = scaled(scenario, p.input, factor, p.floor);
+  const physical = leavesPhysicalUnchanged(p) ? basePhysical : schedule(physicalBaselineLines(variant), variant.finance.horizonYears);
+  const plan = p.capacity
+    ? planFor(variant, hostConstraintsFor(option, variant), new Map())
+    : planFor(scenario, hostConstraintsFor(option, scenario), cache);
+  return analyzeOption(variant, option, plan, physical).businessCase.npv;
+}
+
+/** Inputs that leave the physical baseline's costs unchanged (so it need not be recomputed). */
+function leavesPhysicalUnchanged(p: Param): boolean {
+  return p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate";
+}
+
+/** Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ). */
+function crossing(f: (x: number) => Money, lo: number, hi: number, iterations: number): number | null {
+  let a = lo;
+  let b = hi;
+  let fa = f(a);
+  const fb = f(b);
+  if (fa.isZero()) return a;
+  if (fa.isNegative() === fb.isNegative()) return null;
+  for (let i = 0; i < iterations; i++) {
+    const m = (a + b) / 2;
+    const fm = f(m);
+    if (fm.isNegative() === fa.isNegative()) {
+      a = m;
+      fa = fm;
+    } else {
+      b = m;
+    }
+  }
+  return (a + b) / 2;
+}
+
+/** The ±20 % analysis of one option. */
+export function sensitivityOf(scenario: Scenario, option: OptionId, physical: CostSchedule, cache: PlanCache): Sensitivity {
+  const low = new Dec("0.8");
+  const high = new Dec("1.2");
+  const baseNpv = npvAt(scenario, option, { input: "host.price", label: "" }, ONE, physical, cache);
+  const rows: SensitivityRow[] = PARAMS.map((p) => {
+    const base = baseValueOf(scenario, p);
+    const npvLow = npvAt(scenario, option, p, low, physical, cache);
+    const npvHigh = npvAt(scenario, option, p, high, physical, cache);
+    const clamp = (v: Dec): Dec => (p.floor && v.lt(p.floor) ? p.floor : v);
+    return {
+      input: p.input,
+      label: p.label,
+      baseValue: base,
+      lowValue: clamp(base.times(low)),
+      highValue: p.input === "inventory.peakCpuUtilization" ? min(ONE, base.times(high)) : base.times(high),
+      npvLow,
+      npvHigh,
+      swing: npvHigh.minus(npvLow).abs(),
+      breakEvenValue: null,
+    };
+  }).sort((a, b) => b.swing.comparedTo(a.swing) || a.label.localeCompare(b.label));
+
+  // Break-even values of the three most sensitive inputs.
+  const withBreakEven = rows.map((row, i) => {
+    if (i >= 3 || row.swing.isZero()) return row;
+    const p = PARAMS.find((x) => x.input === row.input) as Param;
+    const towardZero = baseNpv.isPositive() === row.npvHigh.lt(row.npvLow); // NPV falls as the input rises
+    const maxFactor = Math.min(p.maxFactor ? p.maxFactor(scenario) : 20, 20);
+    const f = (x: number): Money => npvAt(scenario, option, p, dec(x.toFixed(6)), physical, cache);
+    const factor = towardZero ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30) : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);
+    if (factor === null) return row;
+    const value = baseValueOf(scenario, p).times(dec(factor.toFixed(6)));
+    return { ...row, breakEvenValue: value.toSignificantDigits(4) };
+  });
+  return { option, baseNpv, rows: withBreakEven };
+}
