@@ -100,7 +100,8 @@ export const LICENCE_PRICES: Readonly<Record<PlatformId, PriceRow>> = {
     vsphereModel: "per-core-subscription",
     vsphereCoresPerCpuLicence: 16,
     vsphereSupportRate: "0",
-    source: "assumed equal to 2022 (2025 list prices conflict between sources); vSphere as for 2022",
+    source:
+      "assumed equal to 2022 (2025 list prices conflict between sources); vSphere as for 2022",
   },
 };
 
@@ -194,63 +195,131 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
   };
 }
 
-/** Where each default comes from, by JSON path. Shown in the README and the `TCO Inputs` sheet. */
+/** The unit each vendor quotes a licence price in, per platform (DESIGN.md "Scenario contract"). */
+const PRICE_UNITS: Readonly<
+  Record<"standard" | "enterprise" | "datacenter", Readonly<Record<PlatformId, string>>>
+> = {
+  standard: {
+    ws2008r2: "per server",
+    ws2012r2: "per 2 processors",
+    ws2016: "per 16 cores",
+    ws2019: "per 16 cores",
+    ws2022: "per 16 cores",
+    ws2025: "per 16 cores",
+  },
+  enterprise: {
+    ws2008r2: "per server",
+    ws2012r2: "not sold",
+    ws2016: "not sold",
+    ws2019: "not sold",
+    ws2022: "not sold",
+    ws2025: "not sold",
+  },
+  datacenter: {
+    ws2008r2: "per processor",
+    ws2012r2: "per 2 processors",
+    ws2016: "per 16 cores",
+    ws2019: "per 16 cores",
+    ws2022: "per 16 cores",
+    ws2025: "per 16 cores",
+  },
+};
+
+/** "ws2008r2 $726 per server; ws2012r2 $882 per 2 processors; …" for one price column of LICENCE_PRICES. */
+function perPlatform(value: (row: PriceRow, id: PlatformId) => string): string {
+  return (Object.keys(LICENCE_PRICES) as PlatformId[])
+    .map((id) => `${id} ${value(LICENCE_PRICES[id], id)}`)
+    .join("; ");
+}
+
+const usd = (amount: string): string => `$${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+
+/** Where each default comes from, by JSON path (exactly one entry per leaf field of TOP_FIELDS and SECTIONS). Shown in the README and the `TCO Inputs` sheet. */
 export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
+  name: '"Untitled consolidation", a placeholder: name the scenario after the estate it describes',
   platform: "Windows Server 2022: the newest release with published (secondary) prices",
   currency: "USD: every default price is in US dollars",
   "finance.horizonYears": "Azure TCO Calculator default horizon, 5 years",
-  "finance.discountRate": "Azure Migrate business case: WACC default 7 % (azure-docs concepts-business-case-calculation.md)",
+  "finance.discountRate":
+    "Azure Migrate business case: WACC default 7 % (azure-docs concepts-business-case-calculation.md)",
   "finance.depreciationYears": "Azure Migrate: servers depreciated over 4 years",
   "host.sockets": "2-socket virtualization host (2010: dual Xeon X5670, AnandTech 3817)",
   "host.coresPerSocket": "2010: Xeon X5670 has 6 cores; today: a 16-core part (assumption)",
   "host.threadsPerCore": "Hyper-Threading: 2 logical processors per core",
   "host.cpuGhz": "2010: Xeon X5670 2.93 GHz; today: 2.9 GHz (assumption)",
-  "host.memoryGiB": "2010: 96 GiB (DESIGN.md example); today: 768 GiB (capacity-engine.md Bitbrains host)",
-  "host.price": "2010: ≈ $9,000 for a dual X5670 host (AnandTech 3817); today: $25,000 (assumption)",
-  "host.powerWatts": "2010: 2-socket host ≈ 231–275 W under load (AnandTech 3817); today: 600 W (assumption)",
+  "host.memoryGiB":
+    "2010: 96 GiB (DESIGN.md example); today: 768 GiB (capacity-engine.md Bitbrains host)",
+  "host.price":
+    "2010: ≈ $9,000 for a dual X5670 host (AnandTech 3817); today: $25,000 (assumption)",
+  "host.powerWatts":
+    "2010: 2-socket host ≈ 231–275 W under load (AnandTech 3817); today: 600 W (assumption)",
   "host.rackUnits": "2U server (assumption)",
   "cluster.failuresToTolerate": "N+1: survive one host failure",
   "cluster.maxNodes": "Failover cluster of up to 16 nodes (the 2008 R2 limit)",
   "cluster.targetCpuUtilization": "Keep hosts at ≤ 75 % CPU at peak (DESIGN.md)",
   "cluster.targetMemoryUtilization": "Memory is not overcommitted (Hyper-V without Dynamic Memory)",
-  "cluster.hostMemoryReserveGiB": "Root partition reserve: 2 GiB (2008 R2), 8 GiB today (assumption)",
+  "cluster.hostMemoryReserveGiB":
+    "Root partition reserve: 2 GiB (2008 R2), 8 GiB today (assumption)",
   "cluster.vmMemoryOverheadGiB": "Per-VM overhead beyond its RAM (assumption: 0)",
-  "cluster.vcpuPerLogicalProcessor": "Hyper-V 2008 R2 supports 8 virtual processors per logical processor (puneetvig 2011)",
+  "cluster.vcpuPerLogicalProcessor":
+    "Hyper-V 2008 R2 supports 8 virtual processors per logical processor (puneetvig 2011)",
   "licensing.options": "Compare every option",
-  "licensing.clusterAware": "Licences stay with the hardware for 90 days: license each node for its worst case (PUR)",
-  "licensing.prices": "See LICENCE_PRICES per platform",
-  "licensing.prices.guestOsPerVm": "One Standard licence per Windows guest on a free hypervisor (2008 R2 Open NL $726)",
-  "licensing.prices.cal": "Windows Server CAL ≈ $30–45 per user (microsoftnegotiations.com, secondary)",
-  "licensing.prices.systemCenter": "System Center SMSE $783 per host + 4 VMs (directionsonmicrosoft.com 2009-08)",
+  "licensing.clusterAware":
+    "Licences stay with the hardware for 90 days: license each node for its worst case (PUR)",
+  "licensing.prices.guestOsPerVm": `The platform's Standard licence price: on 2008 R2 one Standard licence ($726 Open NL) covers one Windows guest; from 2012 R2 a Standard licence covers 2 VMs, so this over-states a per-VM price — enter your own figure (${perPlatform((r) => usd(r.standard))})`,
+  "licensing.prices.standard": `LICENCE_PRICES, in the unit the vendor quotes: ${perPlatform((r, id) => `${usd(r.standard)} ${PRICE_UNITS.standard[id]}`)}. Sources per platform in LICENCE_PRICES[platform].source`,
+  "licensing.prices.enterprise": `ws2008r2 ${usd(LICENCE_PRICES.ws2008r2.enterprise)} per server (Open NL, derived; LICENCE_PRICES.ws2008r2.source); 0 on later platforms: Enterprise was not sold after 2008 R2`,
+  "licensing.prices.datacenter": `LICENCE_PRICES, in the unit the vendor quotes: ${perPlatform((r, id) => `${usd(r.datacenter)} ${PRICE_UNITS.datacenter[id]}`)}. Sources per platform in LICENCE_PRICES[platform].source`,
+  "licensing.prices.vsphere": `LICENCE_PRICES: ${perPlatform((r) => (r.vsphereModel === "per-cpu" ? `${usd(r.vsphere)} per CPU licence` : `${usd(r.vsphere)} per core per year`))}. vSphere prices are widely quoted but unverified (LICENCE_PRICES[platform].source)`,
+  "licensing.vsphereModel": `per-cpu up to vSphere 8 perpetual licences, per-core-subscription from 2024 (Broadcom): ${perPlatform((r) => r.vsphereModel)}`,
+  "licensing.vsphereCoresPerCpuLicence": `vSphere 4: 6 cores per CPU licence (Enterprise; vmware.com eula/multicore); 2020: 32 cores per CPU licence (insight.com 2020-02); 2024+: 16-core minimum per CPU (renewalintel.com): ${perPlatform((r) => String(r.vsphereCoresPerCpuLicence))}`,
+  "licensing.vsphereSupportRate": `Support and subscription ≈ 21 % of the licence a year for perpetual licences (assumption); 0 for the subscription, which includes support: ${perPlatform((r) => r.vsphereSupportRate)}`,
+  "licensing.prices.cal":
+    "Windows Server CAL ≈ $30–45 per user (microsoftnegotiations.com, secondary)",
+  "licensing.prices.systemCenter":
+    "System Center SMSE $783 per host + 4 VMs (directionsonmicrosoft.com 2009-08)",
   "licensing.calUsers": "CALs are equal on both sides unless the user says otherwise: off",
   "licensing.systemCenter": "Management licences off unless switched on",
-  "licensing.softwareAssuranceRate": "Software Assurance off unless switched on (typically 25 % a year)",
+  "licensing.softwareAssuranceRate":
+    "Software Assurance off unless switched on (SA is commonly quoted at about 25 % of the licence price a year; unverified)",
   "physical.serverPrice": "Replacement 1–2 socket server: $4,000 (2010), $7,000 today (assumption)",
-  "physical.osLicencePerWindowsServer": "An OEM refresh brings a new Windows licence: the platform's Standard price",
+  "physical.osLicencePerWindowsServer":
+    "An OEM refresh brings a new Windows licence: the platform's Standard price",
   "physical.refreshCycleYears": "Azure Migrate depreciates servers over 4 years",
-  "physical.maintenanceRate": "Hardware maintenance 10 % of price a year (Azure Migrate: storage 10 %)",
-  "physical.defaultPeakCpuUtilization": "Bitbrains 2013 trace: summed p95 CPU is 29 % of provisioned (capacity-engine.md)",
-  "physical.defaultAverageCpuUtilization": "Gartner 2012: 12 % average server utilisation (gigaom.com 2013-11-30)",
+  "physical.maintenanceRate":
+    "Hardware maintenance 10 % of price a year (Azure Migrate: storage 10 %)",
+  "physical.defaultPeakCpuUtilization":
+    "Bitbrains 2013 trace: summed p95 CPU is 29 % of provisioned (capacity-engine.md)",
+  "physical.defaultAverageCpuUtilization":
+    "Gartner 2012: 12 % average server utilisation (gigaom.com 2013-11-30)",
   "physical.defaultPowerWatts": "Volume 1–2 socket server 219 W average (Koomey 2007)",
   "physical.defaultRackUnits": "2U server (assumption)",
   "physical.defaultStorageGiB": "100 GiB per server (assumption)",
-  "virtual.hostRefreshYears": "Hosts replaced after 5 years (assumption; Azure Migrate depreciates over 4)",
+  "virtual.hostRefreshYears":
+    "Hosts replaced after 5 years (assumption; Azure Migrate depreciates over 4)",
   "virtual.hostMaintenanceRate": "10 % of host price a year (as physical)",
-  "virtual.sharedStoragePerCluster": "iSCSI/SAN array base price: $25,000 (2010), $40,000 today (assumption)",
+  "virtual.sharedStoragePerCluster":
+    "iSCSI/SAN array base price: $25,000 (2010), $40,000 today (assumption)",
   "virtual.storageCostPerGiB": "Usable shared storage per GiB: $3 (2010), $0.50 today (assumption)",
-  "virtual.witnessDiskGiB": "Witness disk ≥ 512 MB; 1 GB is a safe default (manage-cluster-quorum.md)",
+  "virtual.witnessDiskGiB":
+    "Witness disk ≥ 512 MB; 1 GB is a safe default (manage-cluster-quorum.md)",
   "virtual.storageMaintenanceRate": "Azure Migrate: storage maintenance 10 %",
-  "virtual.storageNetworkPerCluster": "Isolated storage LAN, two switches: $6,000 (2010), $10,000 today (assumption)",
+  "virtual.storageNetworkPerCluster":
+    "Isolated storage LAN, two switches: $6,000 (2010), $10,000 today (assumption)",
   "virtual.networkPerHost": "Duplicated NICs and cabling per host (assumption)",
   "virtual.networkMaintenanceRate": "Azure Migrate: network maintenance 15 %",
   "virtual.sharedStorageRackUnits": "Storage array shelf, 4U (assumption)",
   "virtual.sharedStoragePowerWatts": "Storage array ≈ 600 W (assumption)",
-  "housing.electricityPerKWh": "US commercial tariff: 10.16 ¢/kWh (EIA 2010); ≈ 13 ¢ today (EIA, unverified)",
-  "housing.pue": "PUE 1.8 (Azure Migrate default; Koomey 1.83–1.92 for 2010); 1.58 today (Uptime Institute 2023)",
+  "housing.electricityPerKWh":
+    "US commercial tariff: 10.16 ¢/kWh (EIA 2010); ≈ 13 ¢ today (EIA, unverified)",
+  "housing.pue":
+    "PUE 1.8 (Azure Migrate default; Koomey 1.83–1.92 for 2010); 1.58 today (Uptime Institute 2023)",
   "housing.rackUnitCostPerYear": "Colocation $12–48 per U per month (dpdatacenters.com): $20 × 12",
   "housing.setupCostPerDevice": "Racking, cabling and installing one device (assumption)",
-  "manpower.adminHourlyRate": "US admin median $69,160 (2010) / $96,800 (2024) (BLS) × 1.3 loaded ÷ 1,800 h",
-  "manpower.hoursPerPhysicalServerPerYear": "An admin manages ~30 physical servers (SMB, Gartner/IDC 2010): 1,800 h ÷ 30",
+  "manpower.adminHourlyRate":
+    "US admin median $69,160 (2010) / $96,800 (2024) (BLS) × 1.3 loaded ÷ 1,800 h",
+  "manpower.hoursPerPhysicalServerPerYear":
+    "An admin manages ~30 physical servers (SMB, Gartner/IDC 2010): 1,800 h ÷ 30",
   "manpower.hoursPerHostPerYear": "Patching, firmware and monitoring of a host (assumption)",
   "manpower.hoursPerVmPerYear": "An admin manages ~80 VMs (EMA, 77): 1,800 h ÷ 80",
   "manpower.migrationHoursPerServer": "P2V conversion and testing per server (assumption)",

@@ -1,26 +1,66 @@
-/** Every text the scenario parser shows a user, in one place (tests pin them). */
+/**
+ * Every text the scenario parser shows a user, in one place (tests pin them).
+ * Each message says what to do: "Enter the server's RAM in GiB as a number above 0, not -4."
+ */
+
+/** Upper bound on the size of any number in a scenario: larger figures are typing mistakes. */
+export const MAX_MAGNITUDE_TEXT = "10^15";
+
+const didYouMean = (suggestion: string | undefined): string =>
+  suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
 
 export const MESSAGES = {
-  notObject: "The scenario must be a JSON object such as { \"schemaVersion\": 1, \"inventory\": [...] }.",
-  schemaVersionMissing: "Add \"schemaVersion\": 1 at the top of the scenario (this tool reads version 1).",
+  notObject:
+    'The scenario must be a JSON object such as { "schemaVersion": 1, "inventory": [...] }.',
+  schemaVersionMissing:
+    'Add "schemaVersion": 1 at the top of the scenario (this tool reads version 1).',
   schemaVersionUnknown: (got: string) =>
     `schemaVersion ${got} is not one this tool reads; set "schemaVersion": 1 (or export the scenario again from this version).`,
-  unknownKey: (key: string, allowed: readonly string[]) =>
-    `"${key}" is not a field here; check the spelling. Allowed: ${allowed.join(", ")}.`,
-  sectionNotObject: (title: string) => `${title} must be an object of fields ({ … }); remove it to use the defaults.`,
-  required: (label: string, help: string) => `${label} is required. ${help}`,
-  inventoryMissing: "Add an \"inventory\" list with at least one server (name, cores, cpuGhz, memoryGiB).",
-  inventoryNotArray: "inventory must be a list ([ … ]) of servers.",
-  inventoryEmpty: "The inventory is empty: add at least one server (name, cores, cpuGhz, memoryGiB).",
-  rowNotObject: "Each inventory entry must be an object such as { \"name\": \"FILE-01\", \"cores\": 4, \"cpuGhz\": \"2.4\", \"memoryGiB\": \"8\" }.",
+  schemaVersionText: 'Write "schemaVersion": 1 as a number, without quotes.',
+  metaSchemaNotText:
+    'Write "$schema" as the text address of the JSON Schema (e.g. "./scenario.schema.json"), or remove it.',
+  unknownKey: (key: string, where: string, allowed: readonly string[], suggestion?: string) =>
+    `Remove "${key}" or correct its spelling${didYouMean(suggestion)}: ${where} has no such field. Allowed: ${allowed.join(", ")}.`,
+  sectionNotObject: (path: string) =>
+    `Write ${path} as an object of fields ({ … }), or leave it out to use the defaults.`,
+  /** A value of the wrong kind or out of range. */
+  invalidValue: (prompt: string, expected: string, received: string, suggestion?: string) =>
+    `Enter ${prompt} as ${expected}, not ${received}${didYouMean(suggestion)}.`,
+  /** Appended when `null` was given for a field that has a default. */
+  nullHasDefault: "Or leave the field out to use its default.",
+  /** Appended for a fraction given as a percentage (7 for 7 %). */
+  percentHint: (percent: string, fraction: string) => `For ${percent} % write ${fraction}.`,
+  notPlainNumber: (prompt: string, received: string) =>
+    `Enter ${prompt} as a plain number with a dot for decimals and no thousands separators or currency signs (e.g. "1250.50"), not ${received}.`,
+  tooLarge: (prompt: string, received: string) =>
+    `Enter ${prompt} as a realistic figure below ${MAX_MAGNITUDE_TEXT}, not ${received}.`,
+  quotedBool: (label: string, received: string) =>
+    `Write ${received.replace(/"/g, "").trim().toLowerCase()} without quotes: ${label} takes the JSON value true or false, not text.`,
+  tooLong: (prompt: string, length: number) =>
+    `Shorten ${prompt} to at most 200 characters (it has ${length}).`,
+  required: (prompt: string, expected: string) =>
+    `Enter ${prompt} (${expected}); every inventory row needs it.`,
+  notAnOption: (received: string, values: readonly string[], suggestion?: string) =>
+    `Replace ${received} with one of ${values.join(", ")}${didYouMean(suggestion)}.`,
+  duplicateOption: (id: string) => `Option "${id}" is listed twice; list each option once.`,
+  inventoryMissing:
+    'Add an "inventory" list with at least one server (name, cores, cpuGhz, memoryGiB).',
+  inventoryNotArray:
+    'Write inventory as a list ([ … ]) of servers, e.g. [{ "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }].',
+  inventoryEmpty:
+    "The inventory is empty: add at least one server (name, cores, cpuGhz, memoryGiB).",
+  rowNotObject:
+    'Write each inventory entry as an object such as { "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }.',
   duplicateName: (name: string, firstPath: string) =>
-    `Server name "${name}" is used twice (first at ${firstPath}); give each row a unique name, or use "count" for identical servers.`,
+    `Server name "${name}" is used twice (first at ${firstPath}; names ignore case); give each row a unique name, or use "count" for identical servers.`,
   averageAbovePeak: (avg: string, peak: string) =>
     `Average CPU ${avg} is above peak CPU ${peak}; the peak is the highest reading, so set it at or above the average.`,
   failuresVsNodes: (k: number, n: number) =>
     `A cluster of at most ${n} nodes cannot tolerate ${k} failures; lower failuresToTolerate below ${n} or raise maxNodes.`,
   maxNodesAbovePlatform: (n: number, limit: number, platform: string) =>
-    `${platform} failover clusters have at most ${limit} nodes; set maxNodes to ${limit} or less.`,
-  duplicateOption: (id: string) => `Option "${id}" is listed twice; list each option once.`,
-  notANumberHint: "Write numbers with a dot for decimals and no thousands separators, e.g. \"1250.50\".",
+    `${platform} failover clusters have at most ${limit} nodes, not ${n}; set maxNodes to ${limit} or less.`,
+  reserveAboveHostMemory: (reserve: string, memory: string) =>
+    `The host memory reserve of ${reserve} GiB leaves no RAM for VMs on a ${memory} GiB host; lower cluster.hostMemoryReserveGiB or raise host.memoryGiB.`,
+  notANumberHint:
+    'Write numbers with a dot for decimals and no thousands separators, e.g. "1250.50".',
 } as const;

@@ -3,7 +3,7 @@
  * Never throws on bad input — arbitrary JSON gives issues, each with its JSON path, what was
  * expected, what was received and what to do.
  */
-import { dec, type Dec } from "../money";
+import { Dec } from "../money";
 import { isPlatformId, platformLimits, type PlatformId } from "../platform";
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
@@ -15,25 +15,46 @@ type Obj = Record<string, Json>;
 
 const isObject = (v: Json): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A short, readable rendering of a received value. */
+/** A short, readable rendering of a received value; never throws, never empty. */
 export function describeValue(v: Json): string {
   if (v === undefined) return "nothing";
-  let text: string;
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v); // JSON would say null
+  let text: string | undefined;
   try {
-    text = typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+    text = JSON.stringify(v);
   } catch {
-    text = String(v);
+    text = undefined; // BigInt or a cycle: not JSON anyway
   }
+  if (text === undefined) {
+    try {
+      text = String(v);
+    } catch {
+      text = Object.prototype.toString.call(v);
+    }
+  }
+  if (text === "") text = Object.prototype.toString.call(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** `parent.key`, or `parent["odd key"]` when the key is not a plain identifier; the root has no parent. */
+export function joinPath(parent: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Looks like a number written for people: thousands separators, decimal commas, currency signs. */
+const FORMATTED_NUMBER = /^[+-]?[$€£¥]?\s*[\d.,\s'’]*\d[\d.,\s'’]*\s*[$€£¥]?$/;
+const PERCENT_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%$/;
+/** Numbers at or above this are typing mistakes, not quantities (and keep decimal.js far from overflow). */
+const MAX_MAGNITUDE = "1e15";
 
 /** What a field accepts, in words ("a whole number from 1 to 30"). */
 export function expectedText(f: FieldSpec): string {
   const range = (): string => {
     const lo = f.min === undefined ? "" : f.minExclusive ? `above ${f.min}` : `${f.min} or more`;
-    if (f.max !== undefined && f.min !== undefined && !f.minExclusive) return `from ${f.min} to ${f.max}`;
+    if (f.max !== undefined && f.min !== undefined && !f.minExclusive)
+      return `from ${f.min} to ${f.max}`;
     if (f.max !== undefined && lo) return `${lo} and at most ${f.max}`;
     if (f.max !== undefined) return `at most ${f.max}`;
     return lo;
@@ -56,13 +77,60 @@ export function expectedText(f: FieldSpec): string {
   }
 }
 
+/** What to enter for a field, completing "Enter …" (falls back to its label). */
+const promptOf = (f: FieldSpec): string => f.prompt ?? f.label;
+
+/** Edit distance between two short strings (for "did you mean"). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost
+      );
+    }
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** The one allowed word a typo most likely meant: same letters ignoring case, or a close spelling. */
+export function closestMatch(word: string, allowed: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const sameCase = allowed.find((a) => a.toLowerCase() === lower);
+  if (sameCase !== undefined) return sameCase;
+  if (word.length > 100) return undefined;
+  const limit = Math.max(1, Math.floor(word.length / 4));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const a of allowed) {
+    const d = editDistance(lower, a.toLowerCase());
+    if (d < bestDistance) {
+      best = a;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) {
+      tie = true;
+    }
+  }
+  return bestDistance <= limit && !tie ? best : undefined;
+}
+
 /** Parse one field value; returns the typed value, or pushes an issue and returns undefined. */
 export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[]): unknown {
-  const fail = (problem?: string): undefined => {
-    const expected = expectedText(f);
-    const received = describeValue(raw);
-    const hint = problem ?? `${f.label} must be ${expected} (got ${received}).`;
-    issues.push({ path, expected, received, message: `${hint} ${f.help}`.trim() });
+  const expected = expectedText(f);
+  const received = describeValue(raw);
+  const prompt = promptOf(f);
+  const hasDefault = !("required" in f && (f as { required?: unknown }).required === true);
+  const fail = (message?: string, suggestion?: string): undefined => {
+    let text = message ?? MESSAGES.invalidValue(prompt, expected, received, suggestion);
+    if (raw === null && hasDefault) text = `${text} ${MESSAGES.nullHasDefault}`;
+    issues.push({ path, expected, received, message: text });
     return undefined;
   };
   switch (f.kind) {
@@ -70,59 +138,103 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
     case "decimal":
     case "money":
     case "ratio": {
-      let d: Dec;
+      let text: string;
       if (typeof raw === "number") {
         if (!Number.isFinite(raw)) return fail();
-        d = dec(String(raw));
+        text = String(raw);
       } else if (typeof raw === "string" && NUMBER_TEXT.test(raw.trim())) {
-        d = dec(raw.trim());
-      } else if (typeof raw === "string" && /^[+-]?[\d.,\s']+$/.test(raw.trim()) && raw.trim() !== "") {
-        return fail(`${f.label} "${raw}" is not a plain number. ${MESSAGES.notANumberHint}`);
+        text = raw.trim();
+      } else if (typeof raw === "string" && f.kind === "ratio" && PERCENT_TEXT.test(raw.trim())) {
+        const percent = raw.trim().replace(/\s*%$/, "");
+        const fraction = new Dec(percent).div(100).toString();
+        return fail(
+          `${MESSAGES.invalidValue(prompt, expected, received)} ${MESSAGES.percentHint(percent, fraction)}`
+        );
+      } else if (typeof raw === "string" && FORMATTED_NUMBER.test(raw.trim())) {
+        return fail(MESSAGES.notPlainNumber(prompt, received));
       } else {
         return fail();
       }
-      if (f.kind === "int" && !d.isInteger()) return fail(`${f.label} must be a whole number, not ${d.toString()}.`);
-      if (f.min !== undefined && (f.minExclusive ? d.lte(f.min) : d.lt(f.min))) return fail();
-      if (f.max !== undefined && d.gt(f.max)) return fail();
+      let d: Dec;
+      try {
+        d = new Dec(text);
+      } catch {
+        return fail();
+      }
+      if (!d.isFinite() || d.abs().gte(MAX_MAGNITUDE))
+        return fail(MESSAGES.tooLarge(prompt, received));
+      const outOfRange =
+        (f.kind === "int" && !d.isInteger()) ||
+        (f.min !== undefined && (f.minExclusive ? d.lte(f.min) : d.lt(f.min))) ||
+        (f.max !== undefined && d.gt(f.max));
+      if (outOfRange) {
+        const base = MESSAGES.invalidValue(prompt, expected, received);
+        // 7 for 0.07 is the usual slip; 1.5 is more likely a typo than 1.5 %.
+        const asPercent = f.kind === "ratio" && f.max === 1 && d.gte(2) && d.lte(100);
+        return fail(
+          asPercent ? `${base} ${MESSAGES.percentHint(d.toString(), d.div(100).toString())}` : base
+        );
+      }
+      // Plain data only: a whole number for counts, the exact decimal otherwise.
       return f.kind === "int" ? d.toNumber() : d;
     }
     case "string": {
       if (typeof raw !== "string" || raw.trim() === "") return fail();
       const text = raw.trim();
-      if (text.length > 200) return fail(`${f.label} is longer than 200 characters.`);
-      if (f.pattern && !f.pattern.test(text)) return fail();
+      if (text.length > 200) return fail(MESSAGES.tooLong(prompt, text.length));
+      if (f.pattern && !f.pattern.test(text)) {
+        const upper = text.toUpperCase();
+        return fail(undefined, upper !== text && f.pattern.test(upper) ? upper : undefined);
+      }
       return text;
     }
     case "enum": {
-      if (typeof raw !== "string" || !(f.values ?? []).includes(raw)) return fail();
+      const values = f.values ?? [];
+      if (typeof raw !== "string") return fail();
+      if (!values.includes(raw)) return fail(undefined, closestMatch(raw.trim(), values));
       return raw;
     }
     case "bool": {
+      if (typeof raw === "string" && /^\s*(true|false)\s*$/i.test(raw))
+        return fail(MESSAGES.quotedBool(f.label, received));
       if (typeof raw !== "boolean") return fail();
       return raw;
     }
     case "enumList": {
+      const values = f.values ?? [];
       if (!Array.isArray(raw) || raw.length === 0) return fail();
       const seen = new Set<string>();
+      const items: string[] = [];
       let ok = true;
-      raw.forEach((item, i) => {
+      // An index loop, not forEach: holes in a sparse array are items too.
+      for (let i = 0; i < raw.length; i++) {
+        const item: unknown = raw[i];
         const itemPath = `${path}[${i}]`;
-        if (typeof item !== "string" || !(f.values ?? []).includes(item)) {
+        const itemText = describeValue(item);
+        if (typeof item !== "string" || !values.includes(item)) {
+          const suggestion =
+            typeof item === "string" ? closestMatch(item.trim(), values) : undefined;
           issues.push({
             path: itemPath,
-            expected: `one of ${(f.values ?? []).join(", ")}`,
-            received: describeValue(item),
-            message: `${describeValue(item)} is not an option. ${f.help}`,
+            expected: `one of ${values.join(", ")}`,
+            received: itemText,
+            message: MESSAGES.notAnOption(itemText, values, suggestion),
           });
           ok = false;
         } else if (seen.has(item)) {
-          issues.push({ path: itemPath, expected: "each option once", received: describeValue(item), message: MESSAGES.duplicateOption(item) });
+          issues.push({
+            path: itemPath,
+            expected: "each option once",
+            received: itemText,
+            message: MESSAGES.duplicateOption(item),
+          });
           ok = false;
         } else {
           seen.add(item);
+          items.push(item);
         }
-      });
-      return ok ? Object.freeze(raw.slice() as string[]) : undefined;
+      }
+      return ok ? Object.freeze(items) : undefined;
     }
   }
 }
@@ -147,15 +259,21 @@ function setDotted(obj: Obj, key: string, value: unknown): void {
   cur[parts[parts.length - 1] as string] = value;
 }
 
-/** Report keys of `obj` that no field (or nested group) declares. */
-function checkUnknownKeys(obj: Obj, allowed: readonly string[], path: string, issues: Issue[]): void {
+/** Report keys of `obj` that no field (or nested group) declares; `where` names the object in the message. */
+function checkUnknownKeys(
+  obj: Obj,
+  allowed: readonly string[],
+  path: string,
+  where: string,
+  issues: Issue[]
+): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
       issues.push({
-        path: path ? `${path}.${key}` : key,
+        path: joinPath(path, key),
         expected: `one of ${allowed.join(", ")}`,
         received: describeValue(key),
-        message: MESSAGES.unknownKey(key, allowed),
+        message: MESSAGES.unknownKey(key, where, allowed, closestMatch(key, allowed)),
       });
     }
   }
@@ -166,32 +284,59 @@ function parseSection(
   spec: (typeof SECTIONS)[number],
   raw: Json,
   defaults: Readonly<Record<string, unknown>>,
-  issues: Issue[],
+  issues: Issue[]
 ): Obj | undefined {
   const path = spec.key;
   if (raw !== undefined && !isObject(raw)) {
-    issues.push({ path, expected: "an object", received: describeValue(raw), message: MESSAGES.sectionNotObject(spec.title) });
+    issues.push({
+      path,
+      expected: "an object",
+      received: describeValue(raw),
+      message: MESSAGES.sectionNotObject(path),
+    });
     return undefined;
   }
   const input: Obj = raw ?? {};
   const topKeys = [...new Set(spec.fields.map((f) => f.key.split(".")[0] as string))];
-  checkUnknownKeys(input, topKeys, path, issues);
+  checkUnknownKeys(input, topKeys, path, path, issues);
+  let groupsOk = true;
   for (const group of topKeys) {
     const nested = spec.fields.filter((f) => f.key.startsWith(`${group}.`));
     if (nested.length === 0) continue;
     const value = input[group];
     if (value === undefined) continue;
+    const groupPath = `${path}.${group}`;
     if (!isObject(value)) {
-      issues.push({ path: `${path}.${group}`, expected: "an object", received: describeValue(value), message: MESSAGES.sectionNotObject(`${spec.title} ${group}`) });
+      issues.push({
+        path: groupPath,
+        expected: "an object",
+        received: describeValue(value),
+        message: MESSAGES.sectionNotObject(groupPath),
+      });
+      groupsOk = false;
       continue;
     }
-    checkUnknownKeys(value, nested.map((f) => f.key.slice(group.length + 1)), `${path}.${group}`, issues);
+    checkUnknownKeys(
+      value,
+      nested.map((f) => f.key.slice(group.length + 1)),
+      groupPath,
+      groupPath,
+      issues
+    );
   }
   const out: Obj = {};
-  let ok = true;
+  let ok = groupsOk;
   for (const f of spec.fields) {
     const given = getDotted(input, f.key);
     const value = given === undefined ? getDotted(defaults as Obj, f.key) : given;
+    const [group] = f.key.split(".");
+    // A nested group that is not an object was reported once above; skip its fields.
+    if (
+      f.key.includes(".") &&
+      input[group as string] !== undefined &&
+      !isObject(input[group as string])
+    )
+      continue;
     const parsed = parseField(f, value, `${path}.${f.key}`, issues);
     if (parsed === undefined) ok = false;
     else setDotted(out, f.key, parsed);
@@ -210,30 +355,83 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const TOP_KEYS = ["schemaVersion", ...TOP_FIELDS.map((f) => f.key), "inventory", ...SECTIONS.map((s) => s.key)];
+/**
+ * Top-level keys. `$schema` is allowed (and ignored) so editors can point a scenario file at
+ * `assets/scenario.schema.json`; every other unknown key is an error.
+ */
+const TOP_KEYS = [
+  "$schema",
+  "schemaVersion",
+  ...TOP_FIELDS.map((f) => f.key),
+  "inventory",
+  ...SECTIONS.map((s) => s.key),
+];
 
 /**
  * Validate a scenario (JSON value) and fill in every default.
  * Returns `{ok: true, scenario}` or `{ok: false, issues}` with every problem found.
+ * Never throws for any input value.
  */
 export function parseScenario(json: Json): ParseResult {
   const issues: Issue[] = [];
   if (!isObject(json)) {
-    return { ok: false, issues: [{ path: "(root)", expected: "a JSON object", received: describeValue(json), message: MESSAGES.notObject }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: "(root)",
+          expected: "a JSON object",
+          received: describeValue(json),
+          message: MESSAGES.notObject,
+        },
+      ],
+    };
   }
-  checkUnknownKeys(json, TOP_KEYS, "", issues);
+  checkUnknownKeys(json, TOP_KEYS, "", "the scenario", issues);
+
+  const metaSchema = json["$schema"];
+  if (metaSchema !== undefined && typeof metaSchema !== "string") {
+    issues.push({
+      path: "$schema",
+      expected: "a text (the schema's address)",
+      received: describeValue(metaSchema),
+      message: MESSAGES.metaSchemaNotText,
+    });
+  }
 
   const version = json["schemaVersion"];
   if (version === undefined) {
-    issues.push({ path: "schemaVersion", expected: "1", received: "nothing", message: MESSAGES.schemaVersionMissing });
-  } else if (version !== SCHEMA_VERSION && version !== String(SCHEMA_VERSION)) {
-    issues.push({ path: "schemaVersion", expected: "1", received: describeValue(version), message: MESSAGES.schemaVersionUnknown(describeValue(version)) });
+    issues.push({
+      path: "schemaVersion",
+      expected: "1",
+      received: "nothing",
+      message: MESSAGES.schemaVersionMissing,
+    });
+  } else if (typeof version === "string" && version.trim() === String(SCHEMA_VERSION)) {
+    issues.push({
+      path: "schemaVersion",
+      expected: "the number 1",
+      received: describeValue(version),
+      message: MESSAGES.schemaVersionText,
+    });
+  } else if (version !== SCHEMA_VERSION) {
+    issues.push({
+      path: "schemaVersion",
+      expected: "1",
+      received: describeValue(version),
+      message: MESSAGES.schemaVersionUnknown(describeValue(version)),
+    });
   }
 
   const top: Obj = {};
-  const topDefaults: Obj = { name: DEFAULT_NAME, currency: DEFAULT_CURRENCY, platform: DEFAULT_PLATFORM };
+  const topDefaults: Obj = {
+    name: DEFAULT_NAME,
+    currency: DEFAULT_CURRENCY,
+    platform: DEFAULT_PLATFORM,
+  };
   for (const f of TOP_FIELDS) {
-    const value = parseField(f, json[f.key] ?? topDefaults[f.key], f.key, issues);
+    const given = json[f.key];
+    const value = parseField(f, given === undefined ? topDefaults[f.key] : given, f.key, issues);
     if (value !== undefined) top[f.key] = value;
   }
   const platform: PlatformId = isPlatformId(top["platform"]) ? top["platform"] : DEFAULT_PLATFORM;
@@ -245,25 +443,50 @@ export function parseScenario(json: Json): ParseResult {
     if (parsed) sections[spec.key] = parsed;
   }
 
-  const inventory = parseInventory(json["inventory"], sections["physical"] as Obj | undefined, issues);
+  const inventory = parseInventory(
+    json["inventory"],
+    sections["physical"] as Obj | undefined,
+    issues
+  );
   crossCheck(platform, sections, issues);
 
   if (issues.length > 0) return { ok: false, issues };
-  const scenario = { schemaVersion: SCHEMA_VERSION, ...top, platform, ...sections, inventory } as unknown as Scenario;
+  const scenario = {
+    schemaVersion: SCHEMA_VERSION,
+    ...top,
+    platform,
+    ...sections,
+    inventory,
+  } as unknown as Scenario;
   return { ok: true, scenario: deepFreeze(scenario) };
 }
 
 function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): Obj[] {
   if (raw === undefined) {
-    issues.push({ path: "inventory", expected: "a list of servers", received: "nothing", message: MESSAGES.inventoryMissing });
+    issues.push({
+      path: "inventory",
+      expected: "a list of servers",
+      received: "nothing",
+      message: MESSAGES.inventoryMissing,
+    });
     return [];
   }
   if (!Array.isArray(raw)) {
-    issues.push({ path: "inventory", expected: "a list of servers", received: describeValue(raw), message: MESSAGES.inventoryNotArray });
+    issues.push({
+      path: "inventory",
+      expected: "a list of servers",
+      received: describeValue(raw),
+      message: MESSAGES.inventoryNotArray,
+    });
     return [];
   }
   if (raw.length === 0) {
-    issues.push({ path: "inventory", expected: "at least one server", received: "[]", message: MESSAGES.inventoryEmpty });
+    issues.push({
+      path: "inventory",
+      expected: "at least one server",
+      received: "[]",
+      message: MESSAGES.inventoryEmpty,
+    });
     return [];
   }
   const rowDefaults: Obj = {
@@ -279,25 +502,40 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
   const allowed = INVENTORY_FIELDS.map((f) => f.key);
   const firstByName = new Map<string, string>();
   const rows: Obj[] = [];
-  raw.forEach((row: Json, i) => {
+  // An index loop, not forEach: a hole in a sparse array is a bad row too.
+  for (let i = 0; i < raw.length; i++) {
+    const row: Json = raw[i];
     const path = `inventory[${i}]`;
     if (!isObject(row)) {
-      issues.push({ path, expected: "an object", received: describeValue(row), message: MESSAGES.rowNotObject });
-      return;
+      issues.push({
+        path,
+        expected: "an object",
+        received: describeValue(row),
+        message: MESSAGES.rowNotObject,
+      });
+      continue;
     }
-    checkUnknownKeys(row, allowed, path, issues);
+    checkUnknownKeys(row, allowed, path, "an inventory row", issues);
     const out: Obj = {};
     for (const f of INVENTORY_FIELDS) {
       const given = row[f.key];
       const fieldPath = `${path}.${f.key}`;
       if (given === undefined && f.required) {
-        issues.push({ path: fieldPath, expected: expectedText(f), received: "nothing", message: MESSAGES.required(f.label, f.help) });
+        issues.push({
+          path: fieldPath,
+          expected: expectedText(f),
+          received: "nothing",
+          message: MESSAGES.required(promptOf(f), expectedText(f)),
+        });
         continue;
       }
       const value = given === undefined ? rowDefaults[f.key] : given;
       if (value === undefined) continue; // its default is invalid: reported on the physical section
       // Defaults from the physical section are parsed already.
-      const parsed = given === undefined && typeof value === "object" ? value : parseField(f, value, fieldPath, issues);
+      const parsed =
+        given === undefined && typeof value === "object"
+          ? value
+          : parseField(f, value, fieldPath, issues);
       if (parsed !== undefined) out[f.key] = parsed;
     }
     const name = out["name"];
@@ -305,7 +543,12 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       const key = name.toLowerCase();
       const first = firstByName.get(key);
       if (first !== undefined) {
-        issues.push({ path: `${path}.name`, expected: "a unique name", received: describeValue(name), message: MESSAGES.duplicateName(name, first) });
+        issues.push({
+          path: `${path}.name`,
+          expected: "a unique name",
+          received: describeValue(name),
+          message: MESSAGES.duplicateName(name, first),
+        });
       } else {
         firstByName.set(key, `${path}.name`);
       }
@@ -321,7 +564,7 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       });
     }
     rows.push(out);
-  });
+  }
   return rows;
 }
 
@@ -331,11 +574,34 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
     const k = cluster["failuresToTolerate"] as number;
     const n = cluster["maxNodes"] as number;
     if (k >= n) {
-      issues.push({ path: "cluster.failuresToTolerate", expected: `less than maxNodes (${n})`, received: String(k), message: MESSAGES.failuresVsNodes(k, n) });
+      issues.push({
+        path: "cluster.failuresToTolerate",
+        expected: `less than maxNodes (${n})`,
+        received: String(k),
+        message: MESSAGES.failuresVsNodes(k, n),
+      });
     }
     const limit = platformLimits(platform).maxClusterNodes;
     if (n > limit) {
-      issues.push({ path: "cluster.maxNodes", expected: `at most ${limit}`, received: String(n), message: MESSAGES.maxNodesAbovePlatform(n, limit, platform) });
+      issues.push({
+        path: "cluster.maxNodes",
+        expected: `at most ${limit}`,
+        received: String(n),
+        message: MESSAGES.maxNodesAbovePlatform(n, limit, platform),
+      });
+    }
+  }
+  const host = sections["host"] as Obj | undefined;
+  if (host && cluster) {
+    const memory = host["memoryGiB"] as Dec;
+    const reserve = cluster["hostMemoryReserveGiB"] as Dec;
+    if (reserve.gte(memory)) {
+      issues.push({
+        path: "cluster.hostMemoryReserveGiB",
+        expected: `less than host.memoryGiB (${memory.toString()})`,
+        received: reserve.toString(),
+        message: MESSAGES.reserveAboveHostMemory(reserve.toString(), memory.toString()),
+      });
     }
   }
   const physical = sections["physical"] as Obj | undefined;

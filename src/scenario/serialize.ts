@@ -23,13 +23,52 @@ export function scenarioToJson(scenario: Scenario): Record<string, unknown> {
 
 /** A small illustrative inventory so `init` prints something that runs as is. */
 export const EXAMPLE_INVENTORY: readonly Record<string, unknown>[] = [
-  { name: "FILE-01", count: 1, os: "windows", cores: 4, cpuGhz: "2.4", peakCpuUtilization: "0.40", averageCpuUtilization: "0.12", memoryGiB: "8", storageGiB: "500", powerWatts: "350", rackUnits: 2 },
-  { name: "WEB", count: 6, os: "linux", cores: 2, cpuGhz: "2.66", peakCpuUtilization: "0.30", averageCpuUtilization: "0.08", memoryGiB: "4", storageGiB: "80", powerWatts: "219", rackUnits: 1 },
-  { name: "SQL-01", count: 1, os: "windows", cores: 8, cpuGhz: "2.93", peakCpuUtilization: "0.55", averageCpuUtilization: "0.20", memoryGiB: "32", storageGiB: "800", powerWatts: "450", rackUnits: 2 },
+  {
+    name: "FILE-01",
+    count: 1,
+    os: "windows",
+    cores: 4,
+    cpuGhz: "2.4",
+    peakCpuUtilization: "0.40",
+    averageCpuUtilization: "0.12",
+    memoryGiB: "8",
+    storageGiB: "500",
+    powerWatts: "350",
+    rackUnits: 2,
+  },
+  {
+    name: "WEB",
+    count: 6,
+    os: "linux",
+    cores: 2,
+    cpuGhz: "2.66",
+    peakCpuUtilization: "0.30",
+    averageCpuUtilization: "0.08",
+    memoryGiB: "4",
+    storageGiB: "80",
+    powerWatts: "219",
+    rackUnits: 1,
+  },
+  {
+    name: "SQL-01",
+    count: 1,
+    os: "windows",
+    cores: 8,
+    cpuGhz: "2.93",
+    peakCpuUtilization: "0.55",
+    averageCpuUtilization: "0.20",
+    memoryGiB: "32",
+    storageGiB: "800",
+    powerWatts: "450",
+    rackUnits: 2,
+  },
 ];
 
 /** A complete default scenario for a platform, with the example inventory (what `init` prints). */
-export function defaultScenarioJson(platform: PlatformId, inventory: readonly unknown[] = EXAMPLE_INVENTORY): Record<string, unknown> {
+export function defaultScenarioJson(
+  platform: PlatformId,
+  inventory: readonly unknown[] = EXAMPLE_INVENTORY
+): Record<string, unknown> {
   return {
     schemaVersion: SCHEMA_VERSION,
     name: "Example consolidation",

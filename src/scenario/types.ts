@@ -11,7 +11,13 @@ export const OS_KINDS = ["windows", "linux"] as const;
 export type OsKind = (typeof OS_KINDS)[number];
 
 /** The licensing options a scenario can compare. */
-export const OPTION_IDS = ["hyperv-server", "standard", "enterprise", "datacenter", "vsphere"] as const;
+export const OPTION_IDS = [
+  "hyperv-server",
+  "standard",
+  "enterprise",
+  "datacenter",
+  "vsphere",
+] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
 export const VSPHERE_MODELS = ["per-cpu", "per-core-subscription"] as const;
