@@ -34,7 +34,7 @@ export function readScenarioFile(
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, issues: result.issues };
 }
 
-/** One line per issue: `path: message (expected …, received …)`. */
+/** One line per issue: `path: message`. */
 export function formatIssues(issues: readonly Issue[]): string {
   return issues.map((i) => `${i.path}: ${i.message}\n`).join("");
 }

@@ -57,7 +57,7 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   const read = readScenarioFile(io, file);
   if (!read.ok) {
     io.err(read.fileProblem ? `${read.fileProblem}\n` : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`);
-    return EXIT.invalid;
+    return read.fileProblem ? EXIT.file : EXIT.invalid;
   }
   const analysis = analyze(read.scenario, { sensitivity: !switches.has("--no-sensitivity") });
   io.out(switches.has("--json") ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n` : summaryTable(analysis));

@@ -16,7 +16,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
   }
   if (read.fileProblem) {
     io.err(`${read.fileProblem}\n`);
-    return EXIT.invalid;
+    return EXIT.file;
   }
   io.err(
     `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`

@@ -53,7 +53,7 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
   const add = (sectionTitle: string, sectionKey: string | null, field: FieldSpec): void => {
     const path = sectionKey ? `${sectionKey}.${field.key}` : field.key;
     const name = definedNameOf(sectionKey, field.key);
-    const source = DEFAULT_SOURCES[path] ?? DEFAULT_SOURCES[`${sectionKey}.${field.key.split(".")[0]}`] ?? field.help;
+    const source = DEFAULT_SOURCES[path] ?? field.help;
     putRow(g, row, 0, [
       text(sectionTitle),
       text(field.label),
