@@ -135,7 +135,7 @@ describe("hyperv-tco validate", () => {
     expect(await main(["validate", "broken.json"], io)).toBe(2);
     expect(io.stdout()).toBe("");
     expect(io.stderr()).toMatch(
-      /^broken\.json: not valid JSON \(.+\)\. Fix the syntax, or create a new scenario with `npx hyperv-tco init`\.\n$/
+      /^broken\.json: 1 problem\n\(file\): Not valid JSON \(.+\)\. Fix the syntax, or create a new scenario with `npx hyperv-tco init`\.\n$/
     );
   });
 
