@@ -232,7 +232,7 @@ function writeBusinessCase(
   const flows = `${yearCells(savingsRow)[0]}`;
   const later = `${yearCells(savingsRow)[1]}:${yearCells(savingsRow)[n]}`;
   const metricsTop = row;
-  const npvCell = metric("NPV of savings", netPresentValueFormula("hv_DiscountRate", flows, later), num2(bc.npv), formats.money);
+  const npvCell = metric("NPV of savings", netPresentValueFormula("hv_DiscountRate", flows, later), bc.npv.toNumber(), formats.money);
   const irrCell = metric("IRR", irrFormula(`${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`), bc.irr ? bc.irr.toNumber() : "no IRR", "0.0%");
   const paybackCell = metric(
     "Payback (months)",

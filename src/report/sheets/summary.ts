@@ -71,7 +71,7 @@ export function buildSummarySheet(
     {
       label: "NPV of the savings",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.npvCell)}`, toCentsNumber(o.businessCase.npv), formats.moneyWhole),
+      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.npvCell)}`, o.businessCase.npv.toNumber(), formats.moneyWhole),
     },
     {
       label: "IRR",
