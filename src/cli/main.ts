@@ -3,15 +3,11 @@ import { EXIT, processIo, type CliIo } from "./io";
 import { runInit } from "./commands/init";
 import { runValidate } from "./commands/validate";
 import { runEvaluate } from "./commands/evaluate";
+import { runReport } from "./commands/report";
+import { runPack } from "./commands/pack";
+import { runImport } from "./commands/import";
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
-
-const notYet =
-  (name: string, issue: string): Command =>
-  async (_args, io) => {
-    io.err(`${name}: not available yet in this version (${issue}). No numbers were produced.\n`);
-    return EXIT.usage;
-  };
 
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   init: {
@@ -27,15 +23,15 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
     summary: "evaluate SCENARIO.json [--json]      business case summary, or the analysis as JSON",
   },
   pack: {
-    run: notYet("pack", "the capacity engine"),
+    run: runPack,
     summary: "pack INSTANCE.vbp [--json]           vector-packing benchmark instance",
   },
   import: {
-    run: notYet("import", "inventory import"),
+    run: runImport,
     summary: "import INVENTORY.xlsx|.csv [--include-powered-off] [--platform …]",
   },
   report: {
-    run: notYet("report", "the workbook writer"),
+    run: runReport,
     summary: "report SCENARIO.json -o OUT.xlsx [--force]",
   },
 };

@@ -5,7 +5,7 @@
 import { toCentsNumber } from "../../money";
 import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/lines";
 import type { Analysis } from "../../tco/types";
-import { cellAddress, parseCell, parseRange, quoteSheet, rangeAddress } from "../a1";
+import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
 import { COLORS, SERIES_COLORS, type Formats } from "../formats";
 import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
 import { SHEETS } from "../layout";
@@ -14,6 +14,9 @@ import type { CashflowSheet } from "./cashflow";
 import type { CapacitySheet } from "./capacity";
 import type { LicensingSheet } from "./licensing";
 import type { SensitivitySheet } from "./sensitivity";
+
+/** Rows each chart occupies (about 20 px each: 19 rows ≈ 380 px). */
+const CHART_ROWS = 19;
 
 const ref = (sheet: string, address: string): string => `${quoteSheet(sheet)}!${address}`;
 
@@ -104,8 +107,9 @@ export function buildSummarySheet(
   const recIndex = eligible.findIndex((o) => o.id === analysis.recommended);
   if (recIndex >= 0) style(g, top, 2 + recIndex, bottom, 2 + recIndex, { bold: true, fill: "#E8F3E8" });
 
-  // Chart data (contiguous ranges the charts bind to), below the key figures.
-  let row = bottom + 3;
+  // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
+  const chartsTop = bottom + 2;
+  let row = chartsTop + 3 * CHART_ROWS + 2;
   put(g, row - 1, 0, text("Chart data"));
   style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
   const charts: ChartSpec[] = [];
@@ -151,10 +155,10 @@ export function buildSummarySheet(
     ? `${rec.label} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
     : "payback not within the horizon";
   const place = (i: number): { from: string; to: string } => {
-    const colBase = i % 2 === 0 ? 0 : 8;
-    const rowBase = bottom + 3 + Math.floor(i / 2) * 20;
-    void parseCell;
-    return { from: cellAddress(rowBase, colBase + 4), to: cellAddress(rowBase + 18, colBase + 11) };
+    const rowBase = chartsTop + Math.floor(i / 2) * CHART_ROWS;
+    return i % 2 === 0
+      ? { from: cellAddress(rowBase, 0), to: cellAddress(rowBase + CHART_ROWS - 1, 3) }
+      : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 7) };
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
@@ -198,7 +202,7 @@ export function buildSummarySheet(
     name: SHEETS.summary,
     purpose: "Recommendation, key figures and charts",
     tabColor: COLORS.tab,
-    columnWidths: [30, 18, ...eligible.map(() => 18), 12, 12, 12, 12, 12, 12, 12, 12],
+    columnWidths: [34, 20, ...eligible.map(() => 20), ...Array.from({ length: Math.max(0, 6 - eligible.length) }, () => 20)],
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
