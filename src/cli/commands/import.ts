@@ -3,16 +3,33 @@
  * print a complete scenario (defaults plus the imported inventory) on stdout and the import
  * report on stderr. A file that cannot be imported: one message on stderr, nothing on stdout, exit 2.
  */
-import { formatImportReport, importDefaultsFrom, importInventory, INVENTORY_MESSAGES, readInventoryFiles, type InventoryFile, type StorageBasis } from "../../inventory";
+import {
+  formatImportReport,
+  importDefaultsFrom,
+  importInventory,
+  INVENTORY_MESSAGES,
+  readInventoryFiles,
+  type InventoryFile,
+  type StorageBasis,
+} from "../../inventory";
 import { isPlatformId, PLATFORM_IDS } from "../../platform";
-import { DEFAULT_PLATFORM, defaultScenarioJson, defaultSections, parseScenario } from "../../scenario";
+import {
+  DEFAULT_PLATFORM,
+  defaultScenarioJson,
+  defaultSections,
+  parseScenario,
+} from "../../scenario";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { formatIssues } from "../scenarioFile";
 
 const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use]\n`;
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, values, switches, unknown } = parseArgs(args, ["--platform", "--storage"], ["--include-powered-off", "--group"]);
+  const { positional, values, switches, unknown } = parseArgs(
+    args,
+    ["--platform", "--storage"],
+    ["--include-powered-off", "--group"]
+  );
   if (unknown.length > 0 || positional.length === 0) {
     io.err(`${unknown.length > 0 ? `import: ${unknown.join("; ")}\n` : ""}${USAGE}`);
     return EXIT.usage;
@@ -61,16 +78,23 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   }
   io.err(formatImportReport(result.report));
   if (result.rows.length === 0) {
-    const off = result.report.excluded.filter((e) => e.reason === "powered-off" || e.reason === "suspended").reduce((n, e) => n + e.count, 0);
+    const off = result.report.excluded
+      .filter((e) => e.reason === "powered-off" || e.reason === "suspended")
+      .reduce((n, e) => n + e.count, 0);
     io.err(`${INVENTORY_MESSAGES.nothingImported(INVENTORY_MESSAGES.nothingImportedHint(off))}\n`);
     return EXIT.invalid;
   }
 
-  const scenario = { ...defaultScenarioJson(platform, result.rows), name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200) };
+  const scenario = {
+    ...defaultScenarioJson(platform, result.rows),
+    name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200),
+  };
   const check = parseScenario(scenario);
   if (!check.ok) {
     // The importer promises valid rows; if one slips through, say so rather than print a broken scenario.
-    io.err(`import: the imported scenario is not valid (please report this):\n${formatIssues(check.issues)}`);
+    io.err(
+      `import: the imported scenario is not valid (please report this):\n${formatIssues(check.issues)}`
+    );
     return EXIT.invalid;
   }
   io.out(`${JSON.stringify(scenario, null, 2)}\n`);
