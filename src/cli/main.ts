@@ -28,7 +28,7 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   },
   import: {
     run: runImport,
-    summary: "import INVENTORY.xlsx|.csv [--include-powered-off] [--platform …]",
+    summary: "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform …] [--storage configured|in-use]",
   },
   report: {
     run: runReport,
