@@ -44,9 +44,11 @@ export const READBACK_MESSAGES = {
   duplicateKey: (key: string, first: string) =>
     `Input "${key}" appears twice (first at ${first}); delete one of the rows.`,
   unknownColumn: (header: string, allowed: readonly string[]) =>
-    `Column "${header}" is not an inventory field; rename it to one of ${allowed.join(", ")}, or move it outside the table.`,
-  duplicateColumn: (header: string) => `Column "${header}" appears twice in the inventory; delete one of them.`,
-  missingColumn: (label: string) => `The inventory has no "${label}" column; add it back (it is required).`,
+    `Column "${header}" looks like a misspelt inventory field; rename it to one of ${allowed.join(", ")} (other columns are ignored).`,
+  duplicateColumn: (header: string) =>
+    `Column "${header}" appears twice in the inventory; delete one of them.`,
+  missingColumn: (label: string) =>
+    `The inventory has no "${label}" column; add it back (it is required).`,
   noInventoryHeader: "The inventory sheet is empty: add the header row and at least one server.",
 } as const;
 
@@ -100,7 +102,9 @@ export interface InputField {
 /** Every input the `TCO Inputs` sheet holds, in sheet order: top fields, then each section. */
 export const INPUT_FIELDS: readonly InputField[] = [
   ...TOP_FIELDS.map((field) => ({ path: field.key, section: null, field })),
-  ...SECTIONS.flatMap((s) => s.fields.map((field) => ({ path: `${s.key}.${field.key}`, section: s.key, field }))),
+  ...SECTIONS.flatMap((s) =>
+    s.fields.map((field) => ({ path: `${s.key}.${field.key}`, section: s.key, field }))
+  ),
 ];
 
 const INPUT_BY_PATH = new Map(INPUT_FIELDS.map((f) => [f.path, f]));
@@ -126,7 +130,7 @@ const textOf = (v: CellValue | undefined): string =>
 export function inputCellsByKey(
   cells: SheetCells,
   issues?: Issue[],
-  sheet: string = SHEETS.inputs,
+  sheet: string = SHEETS.inputs
 ): Map<string, InputCell> {
   const origin = topLeftOf(cells.address);
   let valueCol = columnIndex(INPUTS_LAYOUT.columns.value);
@@ -179,12 +183,21 @@ export function cellToJson(value: CellValue, kind: FieldKind): unknown {
     case "decimal":
     case "money":
     case "ratio":
-      return typeof value === "number" ? numberText(value) : typeof value === "string" ? value.trim() : value;
+      return typeof value === "number"
+        ? numberText(value)
+        : typeof value === "string"
+          ? value.trim()
+          : value;
     case "string":
     case "enum":
-      return typeof value === "number" ? numberText(value) : typeof value === "string" ? value.trim() : value;
+      return typeof value === "number"
+        ? numberText(value)
+        : typeof value === "string"
+          ? value.trim()
+          : value;
     case "bool":
-      if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+      if (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === "true";
       return value;
     case "enumList":
       if (typeof value !== "string") return value;
@@ -205,9 +218,28 @@ function setDotted(obj: Record<string, unknown>, path: string, value: unknown): 
   cur[parts[parts.length - 1] as string] = value;
 }
 
+/** Levenshtein distance (small strings: headers). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+    }
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
 /** Lower-cased header forms a column may carry: key, label, "label (unit)". */
 function headerForms(f: FieldSpec): string[] {
-  return [f.key, f.label, inventoryHeader(f)].map((s) => s.toLowerCase().replace(/\s+/g, " ").trim());
+  return [f.key, f.label, inventoryHeader(f)].map((s) =>
+    s.toLowerCase().replace(/\s+/g, " ").trim()
+  );
 }
 
 const INVENTORY_UNIT_SHOWN = new Set(["GHz", "GiB", "W", "U"]);
@@ -229,7 +261,11 @@ export interface SheetNames {
  * The scenario held by the Inputs and Inventory sheets' used ranges: `{ok: true, scenario}` or
  * `{ok: false, issues}` with every issue's `path` a cell of those sheets.
  */
-export function scenarioFromSheets(inputs: SheetCells, inventory: SheetCells, names: SheetNames = {}): ParseResult {
+export function scenarioFromSheets(
+  inputs: SheetCells,
+  inventory: SheetCells,
+  names: SheetNames = {}
+): ParseResult {
   const inputsSheet = names.inputsSheet ?? SHEETS.inputs;
   const inventorySheet = names.inventorySheet ?? SHEETS.inventory;
   const issues: Issue[] = [];
@@ -260,7 +296,9 @@ export function scenarioFromSheets(inputs: SheetCells, inventory: SheetCells, na
 
   const parsed = parseScenario(json);
   if (parsed.ok && issues.length === 0) return parsed;
-  const placed = parsed.ok ? [] : parsed.issues.map((i) => placeIssue(i, cellOfPath, inv, inputsSheet, inventorySheet));
+  const placed = parsed.ok
+    ? []
+    : parsed.issues.map((i) => placeIssue(i, cellOfPath, inv, inputsSheet, inventorySheet));
   return { ok: false, issues: [...issues, ...placed] };
 }
 
@@ -282,7 +320,12 @@ function readInventory(cells: SheetCells, sheet: string, issues: Issue[]): Inven
   const sheetRows: number[] = [];
   if (headerIndex < 0) {
     const cell = `${sheet}!${cellAddress(INVENTORY_LAYOUT.headerRow - 1, 0)}`;
-    issues.push({ path: cell, expected: "a header row and servers", received: "an empty sheet", message: READBACK_MESSAGES.noInventoryHeader });
+    issues.push({
+      path: cell,
+      expected: "a header row and servers",
+      received: "an empty sheet",
+      message: READBACK_MESSAGES.noInventoryHeader,
+    });
     return { rows, sheetRows, columns, headerRow: INVENTORY_LAYOUT.headerRow - 1, left: 0 };
   }
   const headerRow = origin.row + headerIndex;
@@ -294,9 +337,26 @@ function readInventory(cells: SheetCells, sheet: string, issues: Issue[]): Inven
     const field = INVENTORY_FIELDS.find((f) => headerForms(f).includes(text));
     const at = `${sheet}!${cellAddress(headerRow, origin.col + c)}`;
     if (!field) {
-      issues.push({ path: at, expected: "an inventory field", received: JSON.stringify(textOf(h)), message: READBACK_MESSAGES.unknownColumn(textOf(h), allowed) });
+      // Other columns (the report's computed ones, a user's notes) are not read; a header a
+      // letter or two away from a field's (one for short names) is a typo and is reported.
+      const nearMiss = INVENTORY_FIELDS.some((f) =>
+        headerForms(f).some((form) => editDistance(form, text) <= (form.length <= 5 ? 1 : 2))
+      );
+      if (nearMiss) {
+        issues.push({
+          path: at,
+          expected: "an inventory field",
+          received: JSON.stringify(textOf(h)),
+          message: READBACK_MESSAGES.unknownColumn(textOf(h), allowed),
+        });
+      }
     } else if (columns.has(field.key)) {
-      issues.push({ path: at, expected: "each column once", received: JSON.stringify(textOf(h)), message: READBACK_MESSAGES.duplicateColumn(textOf(h)) });
+      issues.push({
+        path: at,
+        expected: "each column once",
+        received: JSON.stringify(textOf(h)),
+        message: READBACK_MESSAGES.duplicateColumn(textOf(h)),
+      });
     } else {
       columns.set(field.key, origin.col + c);
     }
@@ -333,7 +393,7 @@ function placeIssue(
   cellOfPath: ReadonlyMap<string, string>,
   inv: InventoryRead,
   inputsSheet: string,
-  inventorySheet: string,
+  inventorySheet: string
 ): Issue {
   const cellOf = (path: string): string => {
     const row = /^inventory\[(\d+)\](?:\.(\w+))?/.exec(path);
@@ -342,7 +402,8 @@ function placeIssue(
       const col = (row[2] !== undefined ? inv.columns.get(row[2]) : undefined) ?? inv.left;
       return `${inventorySheet}!${cellAddress(sheetRow, col)}`;
     }
-    if (path === "inventory") return `${inventorySheet}!${cellAddress(inv.headerRow + 1, inv.left)}`;
+    if (path === "inventory")
+      return `${inventorySheet}!${cellAddress(inv.headerRow + 1, inv.left)}`;
     const key = path.replace(/\[\d+\]$/, "");
     return cellOfPath.get(key) ?? inputsSheet;
   };
@@ -382,7 +443,8 @@ export function toCellValue(value: unknown): CellValue {
   if (value === undefined || value === null) return null;
   if (value instanceof Dec) return value.toNumber();
   if (Array.isArray(value)) return value.map(String).join(LIST_SEPARATOR);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return String(value);
 }
 
@@ -395,7 +457,8 @@ function sameAsDefault(value: unknown, fallback: unknown): boolean {
       return false;
     }
   }
-  if (Array.isArray(value)) return Array.isArray(fallback) && value.join(",") === fallback.join(",");
+  if (Array.isArray(value))
+    return Array.isArray(fallback) && value.join(",") === fallback.join(",");
   return value === fallback;
 }
 
@@ -436,8 +499,13 @@ export interface InputsSheetCells {
  * (columns A–F: section, label, value, unit, source, key), with one defined name per input.
  * Titles above the header and styling are the report builder's.
  */
-export function inputsSheetCells(scenario: Scenario, sheetName: string = SHEETS.inputs): InputsSheetCells {
-  const header: PlanCell[] = ["Section", "Input", "Value", "Unit", "Source", "Key"].map((v) => ({ v }));
+export function inputsSheetCells(
+  scenario: Scenario,
+  sheetName: string = SHEETS.inputs
+): InputsSheetCells {
+  const header: PlanCell[] = ["Section", "Input", "Value", "Unit", "Source", "Key"].map((v) => ({
+    v,
+  }));
   const rows: PlanCell[][] = [header];
   const definedNames: DefinedNamePlan[] = [];
   const valueCells: Record<string, string> = {};
@@ -445,11 +513,15 @@ export function inputsSheetCells(scenario: Scenario, sheetName: string = SHEETS.
   let lastSection: string | null | undefined;
   for (const input of INPUT_FIELDS) {
     const sheetRow = INPUTS_LAYOUT.firstRow - 1 + rows.length - 1;
-    const title = input.section === null ? "Scenario" : (SECTIONS.find((s) => s.key === input.section)?.title ?? "");
+    const title =
+      input.section === null
+        ? "Scenario"
+        : (SECTIONS.find((s) => s.key === input.section)?.title ?? "");
     const fmt = VALUE_FORMAT[input.field.kind];
-    const value: PlanCell = fmt === undefined
-      ? { v: toCellValue(valueAt(scenario, input.path)) }
-      : { v: toCellValue(valueAt(scenario, input.path)), fmt };
+    const value: PlanCell =
+      fmt === undefined
+        ? { v: toCellValue(valueAt(scenario, input.path)) }
+        : { v: toCellValue(valueAt(scenario, input.path)), fmt };
     rows.push([
       { v: input.section === lastSection ? null : title },
       { v: input.field.label },
@@ -501,7 +573,7 @@ export function inventorySheetCells(scenario: Scenario): InventorySheetCells {
         const v = toCellValue((server as unknown as Record<string, unknown>)[f.key]);
         const fmt = INVENTORY_FORMAT[f.key];
         return fmt === undefined ? { v } : { v, fmt };
-      }),
+      })
     );
   }
   const topLeft = `A${INVENTORY_LAYOUT.headerRow}`;
