@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: every benchmark, printed as markdown tables (the README quotes them).
+ * Benchmarks print figures against their targets; tests never assert wall-clock times.
+ * Pass names to run some only: `npm run bench -- packing tco`.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "../support/paths";
+
+type Bench = { readonly name: string; readonly file: string; readonly fn: string };
+
+const BENCHES: readonly Bench[] = [
+  { name: "packing", file: "./packing.bench.ts", fn: "runPackingBench" },
+  { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
+  { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
+  { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
+  { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
+];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const chosen = BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  for (const b of chosen) {
+    if (!existsSync(join(REPO_ROOT, "test", "bench", b.file.slice(2)))) {
+      console.log(`## ${b.name}\n\n(not available)\n`);
+      continue;
+    }
+    const mod = (await import(b.file)) as Record<string, () => Promise<string>>;
+    const run = mod[b.fn];
+    if (!run) throw new Error(`${b.file} does not export ${b.fn}`);
+    const t0 = Date.now();
+    const table = await run();
+    console.log(`## ${b.name}\n\n${table}\n\n_(${((Date.now() - t0) / 1000).toFixed(1)} s)_\n`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
