@@ -28,7 +28,8 @@ export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }
   },
   import: {
     run: runImport,
-    summary: "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform …] [--storage configured|in-use]",
+    summary:
+      "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform …] [--storage configured|in-use]",
   },
   report: {
     run: runReport,

@@ -25,7 +25,12 @@ export function readScenarioFile(
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     const message = `Not valid JSON (${(e as Error).message}). Fix the syntax, or create a new scenario with \`npx hyperv-tco init\`.`;
-    return { ok: false, issues: [{ path: "(file)", expected: "JSON text", received: "text that is not JSON", message }] };
+    return {
+      ok: false,
+      issues: [
+        { path: "(file)", expected: "JSON text", received: "text that is not JSON", message },
+      ],
+    };
   }
   const result = parseScenario(json);
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, issues: result.issues };

@@ -6,7 +6,13 @@
 import { dec, type Money } from "../money";
 import { platformLimits, type PlatformId } from "../platform";
 import { defaultSections } from "../scenario/defaults";
-import { OPTION_IDS, type LicensePrices, type OptionId, type Scenario, type VsphereModel } from "../scenario/types";
+import {
+  OPTION_IDS,
+  type LicensePrices,
+  type OptionId,
+  type Scenario,
+  type VsphereModel,
+} from "../scenario/types";
 import { optionRow } from "./catalogs";
 import { assertCount, overHorizon } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
@@ -112,7 +118,7 @@ export function hostCost(
   vms: number,
   terms: LicenceTerms,
   horizonYears: number,
-  clustered = false,
+  clustered = false
 ): Money {
   const lic = licensesForHost(option, platform, host, vms, terms, { clustered });
   return overHorizon(lic.oneTime, lic.annual, horizonYears);
@@ -142,7 +148,9 @@ export function breakEven(input: Scenario | BreakEvenHost, maxVms?: number): Bre
       excluded.push({ option, reasons: el.reasons });
       continue;
     }
-    const costs = vms.map((n) => hostCost(option, platform, host, n, terms, horizonYears, clustered));
+    const costs = vms.map((n) =>
+      hostCost(option, platform, host, n, terms, horizonYears, clustered)
+    );
     series.push({ option, label: optionRow(platform, option).label, costs });
   }
 
@@ -174,7 +182,11 @@ export function breakEvenVms(
   host: HostShape,
   terms: LicenceTerms,
   platform: PlatformId,
-  options: { readonly maxVms?: number; readonly horizonYears?: number; readonly clustered?: boolean } = {},
+  options: {
+    readonly maxVms?: number;
+    readonly horizonYears?: number;
+    readonly clustered?: boolean;
+  } = {}
 ): number | null {
   const clustered = options.clustered ?? false;
   const horizonYears = options.horizonYears ?? defaultHorizon(platform);

@@ -4,7 +4,13 @@
  */
 import { sum, type Money } from "../money";
 import type { LicensePrices } from "../scenario/types";
-import { CAL_RULE, SOFTWARE_ASSURANCE_RULE, SYSTEM_CENTER_RULE, SYSTEM_CENTER_VMS_PER_LICENCE, vsphereRule } from "./catalogs";
+import {
+  CAL_RULE,
+  SOFTWARE_ASSURANCE_RULE,
+  SYSTEM_CENTER_RULE,
+  SYSTEM_CENTER_VMS_PER_LICENCE,
+  vsphereRule,
+} from "./catalogs";
 import type { CountRule, WindowsRule } from "./catalogs";
 import { MESSAGES } from "./messages";
 import type { HostShape, LicenceLine, LicenceTerms, Recurrence } from "./types";
@@ -13,7 +19,8 @@ const ceilDiv = (a: number, b: number): number => Math.ceil(a / b);
 
 /** Throws (a programmer error) unless `value` is a whole number ≥ `min`. */
 export function assertCount(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${value}`);
 }
 
 export function assertHost(host: HostShape): void {
@@ -23,20 +30,28 @@ export function assertHost(host: HostShape): void {
 
 /** A line with cost = quantity × unitPrice. */
 export function line(
-  fields: Omit<LicenceLine, "cost" | "recurrence"> & { readonly recurrence: Recurrence },
+  fields: Omit<LicenceLine, "cost" | "recurrence"> & { readonly recurrence: Recurrence }
 ): LicenceLine {
   return { ...fields, cost: fields.unitPrice.times(fields.quantity) };
 }
 
 /** Cores licensed under a per-core rule: max(server minimum, sockets × max(processor minimum, cores per socket)). */
-export function licensedCores(rule: Extract<CountRule, { kind: "perCore" }>, host: HostShape): number {
-  return Math.max(rule.minCoresPerServer, host.sockets * Math.max(rule.minCoresPerProcessor, host.coresPerSocket));
+export function licensedCores(
+  rule: Extract<CountRule, { kind: "perCore" }>,
+  host: HostShape
+): number {
+  return Math.max(
+    rule.minCoresPerServer,
+    host.sockets * Math.max(rule.minCoresPerProcessor, host.coresPerSocket)
+  );
 }
 
 /** Price of one counted unit: the scenario price, or its pack share for per-core rules (16-core price ÷ 8). */
 export function unitPriceOf(rule: WindowsRule, prices: LicensePrices): Money {
   const price = prices[rule.price];
-  return rule.count.kind === "perCore" ? price.times(rule.count.coresPerPack).div(rule.count.coresPerPricedLicence) : price;
+  return rule.count.kind === "perCore"
+    ? price.times(rule.count.coresPerPack).div(rule.count.coresPerPricedLicence)
+    : price;
 }
 
 /**
@@ -49,7 +64,7 @@ export function countWindows(
   rule: WindowsRule,
   host: HostShape,
   windowsVms: number,
-  hostRunsEdition: boolean,
+  hostRunsEdition: boolean
 ): { readonly quantity: number; readonly basis: string } {
   assertHost(host);
   assertCount("windowsVms", windowsVms, 0);
@@ -58,19 +73,44 @@ export function countWindows(
   const none = { quantity: 0, basis: "" };
   switch (c.kind) {
     case "perVm":
-      return windowsVms === 0 ? none : { quantity: windowsVms, basis: MESSAGES.basis.perVm(windowsVms) };
+      return windowsVms === 0
+        ? none
+        : { quantity: windowsVms, basis: MESSAGES.basis.perVm(windowsVms) };
     case "perServerStack": {
       if (!needed) return none;
       const quantity = Math.max(hostRunsEdition ? 1 : 0, ceilDiv(windowsVms, c.vmsPerLicence));
-      return { quantity, basis: MESSAGES.basis.perServerStack(windowsVms, c.vmsPerLicence, quantity, rule.edition, hostRunsEdition) };
+      return {
+        quantity,
+        basis: MESSAGES.basis.perServerStack(
+          windowsVms,
+          c.vmsPerLicence,
+          quantity,
+          rule.edition,
+          hostRunsEdition
+        ),
+      };
     }
     case "perProcessor":
-      return needed ? { quantity: host.sockets, basis: MESSAGES.basis.perProcessor(host.sockets, rule.edition) } : none;
+      return needed
+        ? { quantity: host.sockets, basis: MESSAGES.basis.perProcessor(host.sockets, rule.edition) }
+        : none;
     case "perProcessorPair": {
       if (!needed) return none;
       const forProcessors = ceilDiv(host.sockets, c.processorsPerLicence);
-      const quantity = c.vmsPerLicence === null ? forProcessors : Math.max(forProcessors, ceilDiv(windowsVms, c.vmsPerLicence));
-      return { quantity, basis: MESSAGES.basis.perProcessorPair(host.sockets, windowsVms, c.vmsPerLicence, quantity, rule.edition) };
+      const quantity =
+        c.vmsPerLicence === null
+          ? forProcessors
+          : Math.max(forProcessors, ceilDiv(windowsVms, c.vmsPerLicence));
+      return {
+        quantity,
+        basis: MESSAGES.basis.perProcessorPair(
+          host.sockets,
+          windowsVms,
+          c.vmsPerLicence,
+          quantity,
+          rule.edition
+        ),
+      };
     }
     case "perCore": {
       if (!needed) return none;
@@ -80,7 +120,16 @@ export function countWindows(
       return {
         quantity,
         basis: MESSAGES.basis.perCore(
-          host.sockets, host.coresPerSocket, c.minCoresPerProcessor, c.minCoresPerServer, cores, windowsVms, c.vmsPerSet, sets, quantity, rule.edition,
+          host.sockets,
+          host.coresPerSocket,
+          c.minCoresPerProcessor,
+          c.minCoresPerServer,
+          cores,
+          windowsVms,
+          c.vmsPerSet,
+          sets,
+          quantity,
+          rule.edition
         ),
       };
     }
@@ -93,7 +142,7 @@ export function windowsLine(
   host: HostShape,
   windowsVms: number,
   hostRunsEdition: boolean,
-  prices: LicensePrices,
+  prices: LicensePrices
 ): LicenceLine | null {
   const { quantity, basis } = countWindows(rule, host, windowsVms, hostRunsEdition);
   if (quantity === 0) return null;
@@ -110,7 +159,10 @@ export function windowsLine(
 }
 
 /** vSphere lines for one host: per-CPU licences plus yearly support, or the per-core subscription. */
-export function vsphereLines(host: HostShape, terms: LicenceTerms): { readonly lines: LicenceLine[]; readonly notes: string[] } {
+export function vsphereLines(
+  host: HostShape,
+  terms: LicenceTerms
+): { readonly lines: LicenceLine[]; readonly notes: string[] } {
   assertHost(host);
   const per = terms.vsphereCoresPerCpuLicence;
   assertCount("vsphereCoresPerCpuLicence", per, 1);
@@ -140,7 +192,7 @@ export function vsphereLines(host: HostShape, terms: LicenceTerms): { readonly l
           unitPrice: licence.cost.times(terms.vsphereSupportRate),
           basis: MESSAGES.basis.vsphereSupport(terms.vsphereSupportRate, licence.cost),
           source: support.source,
-        }),
+        })
       );
     }
     return { lines, notes: [] };
@@ -157,12 +209,17 @@ export function vsphereLines(host: HostShape, terms: LicenceTerms): { readonly l
     basis: MESSAGES.basis.vsphereSubscription(host.sockets, host.coresPerSocket, per, quantity),
     source: rule.source,
   });
-  const notes = terms.vsphereSupportRate.gt(0) ? [MESSAGES.vsphereSupportIncluded(terms.vsphereSupportRate)] : [];
+  const notes = terms.vsphereSupportRate.gt(0)
+    ? [MESSAGES.vsphereSupportIncluded(terms.vsphereSupportRate)]
+    : [];
   return { lines: [subscription], notes };
 }
 
 /** Software Assurance per year on the Windows lines given, or null when the rate is 0 or there is nothing to cover. */
-export function softwareAssuranceLine(windows: readonly LicenceLine[], rate: LicenceTerms["softwareAssuranceRate"]): LicenceLine | null {
+export function softwareAssuranceLine(
+  windows: readonly LicenceLine[],
+  rate: LicenceTerms["softwareAssuranceRate"]
+): LicenceLine | null {
   const base = sum(windows.filter((l) => l.category === "windows").map((l) => l.cost));
   if (rate.lte(0) || base.isZero()) return null;
   return line({
@@ -210,7 +267,10 @@ export function calLine(users: number, price: Money): LicenceLine | null {
 }
 
 /** One-time and yearly sums of lines. */
-export function moneyOf(lines: readonly LicenceLine[]): { readonly oneTime: Money; readonly annual: Money } {
+export function moneyOf(lines: readonly LicenceLine[]): {
+  readonly oneTime: Money;
+  readonly annual: Money;
+} {
   return {
     oneTime: sum(lines.filter((l) => l.recurrence === "once").map((l) => l.cost)),
     annual: sum(lines.filter((l) => l.recurrence === "yearly").map((l) => l.cost)),

@@ -28,10 +28,18 @@ export interface HostSetup {
 /** The host OS under an option: a non-clustering edition is replaced by its `whenClustered` host OS in a cluster. */
 export function hostSetup(row: OptionRow, clustered: boolean): HostSetup {
   if (clustered && !row.clusterNode && row.whenClustered) {
-    return { hostOs: row.whenClustered.hostOs, hostRunsEdition: false, notes: [row.whenClustered.note, ...row.notes] };
+    return {
+      hostOs: row.whenClustered.hostOs,
+      hostRunsEdition: false,
+      notes: [row.whenClustered.note, ...row.notes],
+    };
   }
   const standalone = row.hostLimits && row.whenClustered ? [MESSAGES.standard2008r2Standalone] : [];
-  return { hostOs: row.hostOs, hostRunsEdition: row.hostRunsEdition, notes: [...standalone, ...row.notes] };
+  return {
+    hostOs: row.hostOs,
+    hostRunsEdition: row.hostRunsEdition,
+    notes: [...standalone, ...row.notes],
+  };
 }
 
 /**
@@ -41,10 +49,11 @@ export function hostSetup(row: OptionRow, clustered: boolean): HostSetup {
 export function eligibility(
   option: OptionId,
   platform: PlatformId,
-  context: { readonly clustered: boolean; readonly sockets: number },
+  context: { readonly clustered: boolean; readonly sockets: number }
 ): Eligibility {
   const row = optionRow(platform, option);
-  if (row.unavailable !== null) return { eligible: false, reasons: [row.unavailable], notes: [], hostOs: row.hostOs };
+  if (row.unavailable !== null)
+    return { eligible: false, reasons: [row.unavailable], notes: [], hostOs: row.hostOs };
   const setup = hostSetup(row, context.clustered);
   const reasons: string[] = [];
   if (setup.hostRunsEdition && row.hostLimits && context.sockets > row.hostLimits.maxSockets) {
@@ -59,7 +68,10 @@ export function eligibility(
  * when the hosts run Hyper-V Server 2008 R2 instead and no Standard limit applies
  * (`{}` with the reason). Every other option: `{}`.
  */
-export function hostConstraintsFor(option: OptionId, scenario: Pick<Scenario, "platform" | "cluster">): HostConstraints {
+export function hostConstraintsFor(
+  option: OptionId,
+  scenario: Pick<Scenario, "platform" | "cluster">
+): HostConstraints {
   const row = optionRow(scenario.platform, option);
   if (row.unavailable !== null || !row.hostLimits) return {};
   const setup = hostSetup(row, wantsClustering(scenario));

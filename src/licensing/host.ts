@@ -6,7 +6,14 @@ import { ZERO } from "../money";
 import type { PlatformId } from "../platform";
 import type { LicensePrices, OptionId } from "../scenario/types";
 import { optionRow, windowsRule, windowsRules, type WindowsWay } from "./catalogs";
-import { assertCount, assertHost, moneyOf, softwareAssuranceLine, vsphereLines, windowsLine } from "./count";
+import {
+  assertCount,
+  assertHost,
+  moneyOf,
+  softwareAssuranceLine,
+  vsphereLines,
+  windowsLine,
+} from "./count";
 import { eligibility, hostSetup } from "./eligibility";
 import { MESSAGES } from "./messages";
 import type { HostContext, HostLicensing, HostShape, LicenceLine, LicenceTerms } from "./types";
@@ -21,12 +28,13 @@ export function cheapestGuestCoverage(
   platform: PlatformId,
   host: HostShape,
   windowsVms: number,
-  prices: LicensePrices,
+  prices: LicensePrices
 ): { readonly way: WindowsWay; readonly line: LicenceLine } | null {
   let best: { way: WindowsWay; line: LicenceLine } | null = null;
   for (const rule of windowsRules(platform)) {
     const candidate = windowsLine(rule, host, windowsVms, false, prices);
-    if (candidate && (best === null || candidate.cost.lte(best.line.cost))) best = { way: rule.way, line: candidate };
+    if (candidate && (best === null || candidate.cost.lte(best.line.cost)))
+      best = { way: rule.way, line: candidate };
   }
   return best;
 }
@@ -45,7 +53,7 @@ export function licensesForHost(
   host: HostShape,
   windowsVms: number,
   terms: LicenceTerms,
-  context: HostContext = { clustered: false },
+  context: HostContext = { clustered: false }
 ): HostLicensing {
   assertHost(host);
   assertCount("windowsVms", windowsVms, 0);
@@ -65,7 +73,13 @@ export function licensesForHost(
   const windows =
     row.windows === "cheapest"
       ? (cheapestGuestCoverage(platform, host, windowsVms, terms.prices)?.line ?? null)
-      : windowsLine(requiredRule(platform, row.windows), host, windowsVms, setup.hostRunsEdition, terms.prices);
+      : windowsLine(
+          requiredRule(platform, row.windows),
+          host,
+          windowsVms,
+          setup.hostRunsEdition,
+          terms.prices
+        );
   if (windows) {
     lines.push(windows);
     if (windows.sku === "ws2008r2-datacenter") {

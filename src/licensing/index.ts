@@ -10,14 +10,36 @@
  */
 export * from "./types";
 export { MESSAGES as LICENSING_MESSAGES } from "./messages";
-export { CATALOGS, optionRow, windowsRule, windowsRules, VSPHERE_RULES, CAL_RULE, SYSTEM_CENTER_RULE, SOFTWARE_ASSURANCE_RULE } from "./catalogs";
-export type { CountRule, OptionRow, PlatformCatalog, WindowsRule, WindowsWay, VsphereRule } from "./catalogs";
+export {
+  CATALOGS,
+  optionRow,
+  windowsRule,
+  windowsRules,
+  VSPHERE_RULES,
+  CAL_RULE,
+  SYSTEM_CENTER_RULE,
+  SOFTWARE_ASSURANCE_RULE,
+} from "./catalogs";
+export type {
+  CountRule,
+  OptionRow,
+  PlatformCatalog,
+  WindowsRule,
+  WindowsWay,
+  VsphereRule,
+} from "./catalogs";
 export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";
 export { aggregateLines, licenseOption, licenseOptions, windowsVmsToLicense } from "./option";
 export { licenseMixed, optionOfWay, type MixedEstate, type MixedHostChoice } from "./mixed";
-export { cheapestOption, rankOptions, recommend, type OptionTotal, type Recommendation } from "./recommend";
+export {
+  cheapestOption,
+  rankOptions,
+  recommend,
+  type OptionTotal,
+  type Recommendation,
+} from "./recommend";
 export { breakEven, breakEvenVms, defaultTerms, hostCost } from "./breakEven";
 export type { BreakEvenChange, BreakEvenHost, BreakEvenSeries, BreakEvenTable } from "./breakEven";
 export { licensingJson, lineJson, type LicenceLineJson, type OptionLicensingJson } from "./json";

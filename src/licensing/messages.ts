@@ -16,11 +16,13 @@ export function percent(rate: Dec): string {
   return `${rate.times(100).toDecimalPlaces(2).toString()} %`;
 }
 
-const plural = (n: number, one: string, many: string = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string = `${one}s`): string =>
+  `${n} ${n === 1 ? one : many}`;
 
 export const MESSAGES = {
   // ── why an option cannot be used ──────────────────────────────────────────────────────
-  enterpriseDropped: "Enterprise was dropped in Windows Server 2012; choose Standard or Datacenter.",
+  enterpriseDropped:
+    "Enterprise was dropped in Windows Server 2012; choose Standard or Datacenter.",
   noFreeHyperVServer:
     "Hyper-V Server 2019 was the last free edition: there is no Hyper-V Server 2022 or 2025. Use Standard or Datacenter hosts.",
   standardTooManySockets: (sockets: number, max: number) =>
@@ -52,7 +54,8 @@ export const MESSAGES = {
   calsEqual: "CALs follow users, not hosts: the same on every option.",
   mixedEstate:
     "Licences attach to the hardware, so hosts may carry different editions: each host gets the edition that is cheapest for the VMs it may run.",
-  mixedBeats: (option: string, saving: Dec) => `A mixed estate saves ${amount(saving)} over the best single option (${option}).`,
+  mixedBeats: (option: string, saving: Dec) =>
+    `A mixed estate saves ${amount(saving)} over the best single option (${option}).`,
   recommendNone: "No option is eligible for this scenario.",
 
   // ── host operating systems ───────────────────────────────────────────────────────────
@@ -68,12 +71,25 @@ export const MESSAGES = {
   // ── line bases ───────────────────────────────────────────────────────────────────────
   basis: {
     perVm: (vms: number) => `${plural(vms, "Windows VM")} × 1 guest licence each`,
-    perServerStack: (vms: number, perLicence: number, quantity: number, edition: string, hostRuns: boolean) =>
+    perServerStack: (
+      vms: number,
+      perLicence: number,
+      quantity: number,
+      edition: string,
+      hostRuns: boolean
+    ) =>
       hostRuns && vms === 0
         ? `1 ${edition} licence for the host itself (no Windows VMs; at least 1 per host)`
         : `⌈${plural(vms, "Windows VM")} ÷ ${perLicence}⌉ = ${plural(quantity, `${edition} licence`)} (${perLicence === 1 ? "1 VM" : `${perLicence} VMs`} each)`,
-    perProcessor: (sockets: number, edition: string) => `${plural(sockets, "socket")} × ${edition} per processor`,
-    perProcessorPair: (sockets: number, vms: number, perLicence: number | null, quantity: number, edition: string) =>
+    perProcessor: (sockets: number, edition: string) =>
+      `${plural(sockets, "socket")} × ${edition} per processor`,
+    perProcessorPair: (
+      sockets: number,
+      vms: number,
+      perLicence: number | null,
+      quantity: number,
+      edition: string
+    ) =>
       perLicence === null
         ? `⌈${plural(sockets, "socket")} ÷ 2⌉ = ${plural(quantity, `${edition} licence`)} (2 processors each)`
         : `max(⌈${plural(sockets, "socket")} ÷ 2⌉, ⌈${plural(vms, "Windows VM")} ÷ ${perLicence}⌉) = ${plural(quantity, `${edition} licence`)} (each 2 processors + ${perLicence} VMs)`,
@@ -87,24 +103,40 @@ export const MESSAGES = {
       perSet: number | null,
       sets: number,
       packs: number,
-      edition: string,
+      edition: string
     ) => {
       const cores = `${licensedCores} licensed cores (${plural(sockets, "socket")} × max(${minPerProcessor}, ${coresPerSocket} cores), at least ${minPerServer})`;
       return perSet === null
         ? `${cores} → ${plural(packs, `${edition} 2-core pack`)}`
         : `${cores} × ⌈${plural(vms, "Windows VM")} ÷ ${perSet}⌉ = ${plural(sets, "set")} (at least 1) → ${plural(packs, `${edition} 2-core pack`)}`;
     },
-    vspherePerCpu: (sockets: number, coresPerSocket: number, coresPerLicence: number, quantity: number) =>
+    vspherePerCpu: (
+      sockets: number,
+      coresPerSocket: number,
+      coresPerLicence: number,
+      quantity: number
+    ) =>
       `${plural(sockets, "socket")} × ⌈${coresPerSocket} cores ÷ ${coresPerLicence} cores per licence⌉ = ${plural(quantity, "CPU licence")}`,
-    vsphereSupport: (rate: Dec, licences: Dec) => `${percent(rate)} of ${amount(licences)} of vSphere licences, per year`,
-    vsphereSubscription: (sockets: number, coresPerSocket: number, minimum: number, quantity: number) =>
+    vsphereSupport: (rate: Dec, licences: Dec) =>
+      `${percent(rate)} of ${amount(licences)} of vSphere licences, per year`,
+    vsphereSubscription: (
+      sockets: number,
+      coresPerSocket: number,
+      minimum: number,
+      quantity: number
+    ) =>
       `${plural(sockets, "socket")} × max(${minimum}, ${coresPerSocket} cores) = ${plural(quantity, "core")} per year`,
-    softwareAssurance: (rate: Dec, windows: Dec) => `${percent(rate)} of ${amount(windows)} of Windows licences, per year`,
+    softwareAssurance: (rate: Dec, windows: Dec) =>
+      `${percent(rate)} of ${amount(windows)} of Windows licences, per year`,
     cal: (users: number) => `${plural(users, "user")} × 1 CAL`,
     systemCenter: (vms: number, perLicence: number, quantity: number) =>
       `max(1, ⌈${plural(vms, "VM")} ÷ ${perLicence}⌉) = ${plural(quantity, "SMSE licence")} (host + ${perLicence} VMs each)`,
     aggregate: (hosts: number, basis: string) => `${plural(hosts, "host")} × (${basis})`,
-    aggregateMixed: (groups: readonly { readonly hosts: number; readonly basis: string }[], more: number) =>
-      groups.map((g) => `${plural(g.hosts, "host")} × (${g.basis})`).join("; ") + (more > 0 ? `; ${more} more host groups` : ""),
+    aggregateMixed: (
+      groups: readonly { readonly hosts: number; readonly basis: string }[],
+      more: number
+    ) =>
+      groups.map((g) => `${plural(g.hosts, "host")} × (${g.basis})`).join("; ") +
+      (more > 0 ? `; ${more} more host groups` : ""),
   },
 } as const;

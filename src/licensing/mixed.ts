@@ -17,7 +17,16 @@ import { optionRow, windowsRules, type WindowsRule, type WindowsWay } from "./ca
 import { moneyOf, overHorizon, softwareAssuranceLine, windowsLine } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
 import { MESSAGES } from "./messages";
-import { aggregateLines, estateLines, estateNotes, hostExtraLines, hostShapeOf, totalsOf, vmsToManage, windowsVmsToLicense } from "./option";
+import {
+  aggregateLines,
+  estateLines,
+  estateNotes,
+  hostExtraLines,
+  hostShapeOf,
+  totalsOf,
+  vmsToManage,
+  windowsVmsToLicense,
+} from "./option";
 import type { LicenceLine, LicensingTotals } from "./types";
 
 /** The option a Windows way belongs to (per-VM guest licences are the Hyper-V Server option's). */
@@ -55,7 +64,10 @@ interface Candidate {
   readonly hostRunsEdition: boolean;
 }
 
-function candidatesFor(scenario: Scenario): { readonly hostOs: string; readonly candidates: readonly Candidate[] } {
+function candidatesFor(scenario: Scenario): {
+  readonly hostOs: string;
+  readonly candidates: readonly Candidate[];
+} {
   const { platform } = scenario;
   const listed = new Set(scenario.licensing.options);
   const free = optionRow(platform, "hyperv-server");
@@ -68,9 +80,16 @@ function candidatesFor(scenario: Scenario): { readonly hostOs: string; readonly 
     return { hostOs: free.hostOs, candidates };
   }
   const candidates = windowsRules(platform)
-    .filter((rule) => listed.has(optionOfWay(rule.way)) && eligibility(optionOfWay(rule.way), platform, { clustered, sockets }).eligible)
+    .filter(
+      (rule) =>
+        listed.has(optionOfWay(rule.way)) &&
+        eligibility(optionOfWay(rule.way), platform, { clustered, sockets }).eligible
+    )
     .map((rule) => ({ rule, hostRunsEdition: true }));
-  return { hostOs: candidates.map((c) => optionRow(platform, optionOfWay(c.rule.way)).hostOs).join(" or "), candidates };
+  return {
+    hostOs: candidates.map((c) => optionRow(platform, optionOfWay(c.rule.way)).hostOs).join(" or "),
+    candidates,
+  };
 }
 
 /**
@@ -97,10 +116,18 @@ export function licenseMixed(scenario: Scenario, capacity: CapacityPlan): MixedE
       if (assurance) lines.push(assurance);
       const m = moneyOf(lines);
       const cost = overHorizon(m.oneTime, m.annual, horizonYears);
-      if (best === null || cost.lte(best.cost)) best = { way: windows ? rule.way : null, lines, cost };
+      if (best === null || cost.lte(best.cost))
+        best = { way: windows ? rule.way : null, lines, cost };
     }
     const lines = [...(best?.lines ?? []), ...extra];
-    return { index: plan.index, cluster: plan.cluster, windowsVmsLicensed, way: best?.way ?? null, lines, ...moneyOf(lines) };
+    return {
+      index: plan.index,
+      cluster: plan.cluster,
+      windowsVmsLicensed,
+      way: best?.way ?? null,
+      lines,
+      ...moneyOf(lines),
+    };
   };
 
   const estate = estateLines(scenario);

@@ -12,11 +12,19 @@ import { calLine, line, moneyOf, overHorizon, systemCenterLine } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
 import { licensesForHost } from "./host";
 import { MESSAGES } from "./messages";
-import type { HostShape, LicensedHost, LicenceLine, LicensingTotals, OptionLicensing } from "./types";
+import type {
+  HostShape,
+  LicensedHost,
+  LicenceLine,
+  LicensingTotals,
+  OptionLicensing,
+} from "./types";
 
 /** Windows VMs a host is licensed for: the post-failover maximum when cluster-aware (never below steady state). */
 export function windowsVmsToLicense(host: HostPlan, clusterAware: boolean): number {
-  return clusterAware ? Math.max(host.windowsVms, host.maxWindowsVmsAfterFailover) : host.windowsVms;
+  return clusterAware
+    ? Math.max(host.windowsVms, host.maxWindowsVmsAfterFailover)
+    : host.windowsVms;
 }
 
 /** All VMs a host is counted for by per-VM management licences. */
@@ -79,14 +87,21 @@ export function estateLines(scenario: Scenario): LicenceLine[] {
 
 /** Per-host optional lines (System Center), for a host counted for `vms` VMs. */
 export function hostExtraLines(scenario: Scenario, vms: number): LicenceLine[] {
-  return scenario.licensing.systemCenter ? [systemCenterLine(vms, scenario.licensing.prices.systemCenter)] : [];
+  return scenario.licensing.systemCenter
+    ? [systemCenterLine(vms, scenario.licensing.prices.systemCenter)]
+    : [];
 }
 
 /** Notes shared by every option's result: the cluster-aware difference, CALs, System Center. */
-export function estateNotes(scenario: Scenario, aware: LicensingTotals, steady: LicensingTotals): string[] {
+export function estateNotes(
+  scenario: Scenario,
+  aware: LicensingTotals,
+  steady: LicensingTotals
+): string[] {
   const notes: string[] = [];
   const extra = aware.total.minus(steady.total);
-  if (scenario.licensing.clusterAware) notes.push(extra.isZero() ? MESSAGES.clusterAwareNoExtra : MESSAGES.clusterAware(extra));
+  if (scenario.licensing.clusterAware)
+    notes.push(extra.isZero() ? MESSAGES.clusterAwareNoExtra : MESSAGES.clusterAware(extra));
   else if (!extra.isZero()) notes.push(MESSAGES.notClusterAware(extra));
   if (scenario.licensing.calUsers > 0) notes.push(MESSAGES.calsEqual);
   if (scenario.licensing.systemCenter) notes.push(MESSAGES.systemCenterRule);
@@ -101,7 +116,11 @@ export function estateNotes(scenario: Scenario, aware: LicensingTotals, steady: 
  * main figures. An option that does not exist on the platform returns `eligible: false` with
  * its reasons, no lines and zero totals — check `eligible` before comparing totals.
  */
-export function licenseOption(option: OptionId, scenario: Scenario, capacity: CapacityPlan): OptionLicensing {
+export function licenseOption(
+  option: OptionId,
+  scenario: Scenario,
+  capacity: CapacityPlan
+): OptionLicensing {
   const { platform } = scenario;
   const clusterAware = scenario.licensing.clusterAware;
   const clustered = wantsClustering(scenario);
@@ -112,24 +131,47 @@ export function licenseOption(option: OptionId, scenario: Scenario, capacity: Ca
   const head = { option, label: row.label, platform, clusterAware, clustered, horizonYears };
   if (!el.eligible) {
     const empty = totalsOf([], horizonYears);
-    return { ...head, ...el, ...empty, hosts: [], ifNotClusterAware: empty, totalIfNotClusterAware: ZERO };
+    return {
+      ...head,
+      ...el,
+      ...empty,
+      hosts: [],
+      ifNotClusterAware: empty,
+      totalIfNotClusterAware: ZERO,
+    };
   }
 
   const hostNotes: string[] = [...el.notes];
   const license = (plan: HostPlan, aware: boolean): LicensedHost => {
     const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
     const vmsCounted = vmsToManage(plan, aware);
-    const lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, { clustered });
+    const lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, {
+      clustered,
+    });
     if (aware === clusterAware) hostNotes.push(...lic.notes);
     const lines = [...lic.lines, ...hostExtraLines(scenario, vmsCounted)];
-    return { index: plan.index, cluster: plan.cluster, windowsVms: plan.windowsVms, windowsVmsLicensed, vmsCounted, lines, ...moneyOf(lines) };
+    return {
+      index: plan.index,
+      cluster: plan.cluster,
+      windowsVms: plan.windowsVms,
+      windowsVmsLicensed,
+      vmsCounted,
+      lines,
+      ...moneyOf(lines),
+    };
   };
   // Both counts are always computed: the one not chosen explains what the 90-day rule costs.
   const awareHosts = capacity.hostPlans.map((p) => license(p, true));
   const steadyHosts = capacity.hostPlans.map((p) => license(p, false));
   const estate = estateLines(scenario);
-  const aware = totalsOf([...aggregateLines(awareHosts.map((h) => h.lines)), ...estate], horizonYears);
-  const steady = totalsOf([...aggregateLines(steadyHosts.map((h) => h.lines)), ...estate], horizonYears);
+  const aware = totalsOf(
+    [...aggregateLines(awareHosts.map((h) => h.lines)), ...estate],
+    horizonYears
+  );
+  const steady = totalsOf(
+    [...aggregateLines(steadyHosts.map((h) => h.lines)), ...estate],
+    horizonYears
+  );
   const counted = clusterAware ? aware : steady;
 
   const notes = dedupe([...hostNotes, ...estateNotes(scenario, aware, steady)]);
@@ -152,6 +194,11 @@ function dedupe(texts: readonly string[]): string[] {
  * Every option of the scenario (`licensing.options`), each licensed on its own capacity plan.
  * `planFor(option)` is typically `planCapacity(scenario, hostConstraintsFor(option, scenario))`.
  */
-export function licenseOptions(scenario: Scenario, planFor: (option: OptionId) => CapacityPlan): OptionLicensing[] {
-  return scenario.licensing.options.map((option) => licenseOption(option, scenario, planFor(option)));
+export function licenseOptions(
+  scenario: Scenario,
+  planFor: (option: OptionId) => CapacityPlan
+): OptionLicensing[] {
+  return scenario.licensing.options.map((option) =>
+    licenseOption(option, scenario, planFor(option))
+  );
 }

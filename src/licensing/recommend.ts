@@ -47,10 +47,21 @@ export interface Recommendation {
  * Recommend by licence cost over the horizon (`total` = one-time + yearly × horizonYears).
  * Pass the mixed estate from `licenseMixed` to have it reported when it beats every option.
  */
-export function recommend(results: readonly OptionLicensing[], mixed: MixedEstate | null = null): Recommendation {
+export function recommend(
+  results: readonly OptionLicensing[],
+  mixed: MixedEstate | null = null
+): Recommendation {
   const ranking = rankOptions(results);
   const best = ranking[0];
-  if (!best) return { option: null, total: null, ranking, mixed: null, mixedSaving: null, notes: [MESSAGES.recommendNone] };
+  if (!best)
+    return {
+      option: null,
+      total: null,
+      ranking,
+      mixed: null,
+      mixedSaving: null,
+      notes: [MESSAGES.recommendNone],
+    };
   const beats = mixed !== null && mixed.total.lt(best.total);
   const label = results.find((r) => r.option === best.option)?.label ?? best.option;
   return {

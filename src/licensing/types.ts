@@ -47,7 +47,11 @@ export interface HostShape {
 /** The licensing inputs of a scenario that price and count licences. */
 export type LicenceTerms = Pick<
   LicensingInputs,
-  "prices" | "vsphereModel" | "vsphereCoresPerCpuLicence" | "vsphereSupportRate" | "softwareAssuranceRate"
+  | "prices"
+  | "vsphereModel"
+  | "vsphereCoresPerCpuLicence"
+  | "vsphereSupportRate"
+  | "softwareAssuranceRate"
 >;
 
 /** How a host is used beyond its VM count. */

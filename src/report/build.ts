@@ -28,7 +28,15 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
   return {
     generator: GENERATOR,
     scenarioName: scenario.name,
-    sheets: [summary, inputs.sheet, inventory, capacity.sheet, licensing.sheet, cashflow.sheet, sensitivity.sheet],
+    sheets: [
+      summary,
+      inputs.sheet,
+      inventory,
+      capacity.sheet,
+      licensing.sheet,
+      cashflow.sheet,
+      sensitivity.sheet,
+    ],
     definedNames: inputs.names,
   };
 }

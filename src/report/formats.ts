@@ -1,6 +1,14 @@
 /** Number formats and colours of the report, in the scenario's currency. */
 
-const SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", AUD: "A$", CAD: "C$", CHF: "CHF " };
+const SYMBOLS: Readonly<Record<string, string>> = {
+  USD: "$",
+  EUR: "€",
+  GBP: "£",
+  JPY: "¥",
+  AUD: "A$",
+  CAD: "C$",
+  CHF: "CHF ",
+};
 
 export interface Formats {
   /** Money with cents: `"$"#,##0.00`. */
@@ -48,4 +56,14 @@ export const COLORS = {
 } as const;
 
 /** Series colours for charts: neutral-friendly Fluent palette, physical first in grey. */
-export const SERIES_COLORS = ["#8A8886", "#0F6CBD", "#107C10", "#CA5010", "#8764B8", "#038387", "#C239B3", "#986F0B", "#4F6BED"];
+export const SERIES_COLORS = [
+  "#8A8886",
+  "#0F6CBD",
+  "#107C10",
+  "#CA5010",
+  "#8764B8",
+  "#038387",
+  "#C239B3",
+  "#986F0B",
+  "#4F6BED",
+];

@@ -27,14 +27,24 @@ export function putRow(grid: Grid, row: number, col: number, cells: readonly Pla
 }
 
 /** Style a rectangle (0-based, inclusive). */
-export function style(grid: Grid, top: number, left: number, bottom: number, right: number, s: CellStyle): void {
+export function style(
+  grid: Grid,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  s: CellStyle
+): void {
   grid.styles.push({ range: rangeAddress({ top, left, bottom, right }), style: s });
 }
 
 /** The bounding rectangle of every cell, as one block (blank cells `{v: null}`). */
 export function toBlocks(grid: Grid): CellBlock[] {
   if (grid.cells.size === 0) return [];
-  let top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
+  let top = Infinity,
+    bottom = -Infinity,
+    left = Infinity,
+    right = -Infinity;
   for (const [r, row] of grid.cells) {
     top = Math.min(top, r);
     bottom = Math.max(bottom, r);

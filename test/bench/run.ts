@@ -20,7 +20,9 @@ const BENCHES: readonly Bench[] = [
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const chosen = BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name));
-  console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  console.log(
+    `# Benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`
+  );
   for (const b of chosen) {
     if (!existsSync(join(REPO_ROOT, "test", "bench", b.file.slice(2)))) {
       console.log(`## ${b.name}\n\n(not available)\n`);

@@ -35,11 +35,15 @@ describe("licensing catalogs: rules are data with citations", () => {
       const row = optionRow(platform, "enterprise");
       expect(row.unavailable).toBe(platform === "ws2008r2" ? null : M.enterpriseDropped);
     }
-    expect(M.enterpriseDropped).toBe("Enterprise was dropped in Windows Server 2012; choose Standard or Datacenter.");
+    expect(M.enterpriseDropped).toBe(
+      "Enterprise was dropped in Windows Server 2012; choose Standard or Datacenter."
+    );
   });
 
   it("the free Hyper-V Server exists up to 2019 and not on 2022 or 2025", () => {
-    const available = PLATFORM_IDS.filter((p) => optionRow(p, "hyperv-server").unavailable === null);
+    const available = PLATFORM_IDS.filter(
+      (p) => optionRow(p, "hyperv-server").unavailable === null
+    );
     expect(available).toEqual(["ws2008r2", "ws2012r2", "ws2016", "ws2019"]);
     expect(optionRow("ws2022", "hyperv-server").unavailable).toBe(M.noFreeHyperVServer);
     expect(M.noFreeHyperVServer).toMatch(/^Hyper-V Server 2019 was the last free edition/);
@@ -61,8 +65,22 @@ describe("licensing catalogs: rules are data with citations", () => {
     ]);
     for (const platform of ["ws2016", "ws2019", "ws2022", "ws2025"] as const) {
       expect(windowsRules(platform).map((r) => r.count)).toEqual([
-        { kind: "perCore", minCoresPerProcessor: 8, minCoresPerServer: 16, coresPerPack: 2, coresPerPricedLicence: 16, vmsPerSet: 2 },
-        { kind: "perCore", minCoresPerProcessor: 8, minCoresPerServer: 16, coresPerPack: 2, coresPerPricedLicence: 16, vmsPerSet: null },
+        {
+          kind: "perCore",
+          minCoresPerProcessor: 8,
+          minCoresPerServer: 16,
+          coresPerPack: 2,
+          coresPerPricedLicence: 16,
+          vmsPerSet: 2,
+        },
+        {
+          kind: "perCore",
+          minCoresPerProcessor: 8,
+          minCoresPerServer: 16,
+          coresPerPack: 2,
+          coresPerPricedLicence: 16,
+          vmsPerSet: null,
+        },
       ]);
     }
   });
@@ -72,7 +90,11 @@ describe("licensing catalogs: rules are data with citations", () => {
       for (const option of OPTION_IDS) {
         const row = optionRow(platform, option);
         if (platform === "ws2008r2" && option === "standard") {
-          expect(row.hostLimits).toMatchObject({ maxHostMemoryGiB: 32, maxRunningVmsPerHost: 192, maxSockets: 4 });
+          expect(row.hostLimits).toMatchObject({
+            maxHostMemoryGiB: 32,
+            maxRunningVmsPerHost: 192,
+            maxSockets: 4,
+          });
           expect(row.clusterNode).toBe(false);
         } else {
           expect(row.hostLimits).toBeNull();

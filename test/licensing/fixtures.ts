@@ -45,7 +45,14 @@ export function plan(hosts: readonly HostSpecForTest[]): CapacityPlan {
   });
   const clusterIds = [...new Set(hostPlans.map((h) => h.cluster))];
   return {
-    hostCapacity: { cpuGhz: 100, memoryGiB: 100, vcpus: 100, vms: 384, logicalProcessors: 24, notes: [] },
+    hostCapacity: {
+      cpuGhz: 100,
+      memoryGiB: 100,
+      vcpus: 100,
+      vms: 384,
+      logicalProcessors: 24,
+      notes: [],
+    },
     vms: [],
     stayPhysical: [],
     hosts: hostPlans.length,

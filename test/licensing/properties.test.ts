@@ -18,9 +18,20 @@ const money = fc.integer({ min: 0, max: 1_000_000 }).map((cents) => dec(cents).d
 const rate = fc.integer({ min: 0, max: 50 }).map((pct) => dec(pct).div(100));
 const platformArb = fc.constantFrom(...PLATFORM_IDS);
 const optionArb = fc.constantFrom(...OPTION_IDS);
-const hostArb = fc.record({ sockets: fc.integer({ min: 1, max: 8 }), coresPerSocket: fc.integer({ min: 1, max: 64 }) });
+const hostArb = fc.record({
+  sockets: fc.integer({ min: 1, max: 8 }),
+  coresPerSocket: fc.integer({ min: 1, max: 64 }),
+});
 const termsArb: fc.Arbitrary<LicenceTerms> = fc.record({
-  prices: fc.record({ guestOsPerVm: money, standard: money, enterprise: money, datacenter: money, vsphere: money, cal: money, systemCenter: money }),
+  prices: fc.record({
+    guestOsPerVm: money,
+    standard: money,
+    enterprise: money,
+    datacenter: money,
+    vsphere: money,
+    cal: money,
+    systemCenter: money,
+  }),
   vsphereModel: fc.constantFrom(...VSPHERE_MODELS),
   vsphereCoresPerCpuLicence: fc.integer({ min: 1, max: 64 }),
   vsphereSupportRate: rate,
@@ -43,51 +54,84 @@ function expectTotalsAreTheirLines(t: LicensingTotals, horizonYears: number): vo
 describe("per-host properties", () => {
   it("every host total is the sum of its lines, and each line is quantity × unit price", () => {
     fc.assert(
-      fc.property(optionArb, platformArb, hostArb, fc.integer({ min: 0, max: 400 }), termsArb, fc.boolean(), (option, platform, host, vms, terms, clustered) => {
-        const lic = licensesForHost(option, platform, host, vms, terms, { clustered });
-        expectTotalsAreTheirLines({ ...lic, total: overHorizon(lic.oneTime, lic.annual, 0) }, 0);
-        if (!lic.eligible) expect(lic.lines).toEqual([]);
-      }),
-      { numRuns: 500 },
+      fc.property(
+        optionArb,
+        platformArb,
+        hostArb,
+        fc.integer({ min: 0, max: 400 }),
+        termsArb,
+        fc.boolean(),
+        (option, platform, host, vms, terms, clustered) => {
+          const lic = licensesForHost(option, platform, host, vms, terms, { clustered });
+          expectTotalsAreTheirLines({ ...lic, total: overHorizon(lic.oneTime, lic.annual, 0) }, 0);
+          if (!lic.eligible) expect(lic.lines).toEqual([]);
+        }
+      ),
+      { numRuns: 500 }
     );
   });
 
   it("a Datacenter host costs the same whatever its VM count", () => {
     fc.assert(
-      fc.property(platformArb, hostArb, fc.integer({ min: 0, max: 1024 }), fc.integer({ min: 0, max: 1024 }), termsArb, (platform, host, a, b, terms) => {
-        const x = licensesForHost("datacenter", platform, host, a, terms);
-        const y = licensesForHost("datacenter", platform, host, b, terms);
-        expect(x.oneTime.eq(y.oneTime) && x.annual.eq(y.annual)).toBe(true);
-      }),
-      { numRuns: 300 },
+      fc.property(
+        platformArb,
+        hostArb,
+        fc.integer({ min: 0, max: 1024 }),
+        fc.integer({ min: 0, max: 1024 }),
+        termsArb,
+        (platform, host, a, b, terms) => {
+          const x = licensesForHost("datacenter", platform, host, a, terms);
+          const y = licensesForHost("datacenter", platform, host, b, terms);
+          expect(x.oneTime.eq(y.oneTime) && x.annual.eq(y.annual)).toBe(true);
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 
   it("adding a Windows VM never makes any option cheaper", () => {
     fc.assert(
       fc.property(
-        optionArb, platformArb, hostArb, fc.integer({ min: 0, max: 400 }), termsArb, fc.boolean(), fc.integer({ min: 0, max: 10 }),
+        optionArb,
+        platformArb,
+        hostArb,
+        fc.integer({ min: 0, max: 400 }),
+        termsArb,
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10 }),
         (option, platform, host, vms, terms, clustered, years) => {
           const cost = (n: number) => {
             const l = licensesForHost(option, platform, host, n, terms, { clustered });
             return overHorizon(l.oneTime, l.annual, years);
           };
           expect(cost(vms + 1).gte(cost(vms))).toBe(true);
-        },
+        }
       ),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });
 
 // One parsed scenario per platform; each run varies the licensing inputs on a copy.
-const BASE = Object.fromEntries(PLATFORM_IDS.map((p) => [p, scenario(p)])) as Record<PlatformId, Scenario>;
+const BASE = Object.fromEntries(PLATFORM_IDS.map((p) => [p, scenario(p)])) as Record<
+  PlatformId,
+  Scenario
+>;
 
 const hostsArb: fc.Arbitrary<HostSpecForTest[]> = fc.array(
-  fc.record({ windowsVms: fc.integer({ min: 0, max: 60 }), extra: fc.integer({ min: 0, max: 30 }), linux: fc.integer({ min: 0, max: 10 }) }).map(
-    ({ windowsVms, extra, linux }) => ({ windowsVms, afterFailover: windowsVms + extra, vms: windowsVms + linux, vmsAfterFailover: windowsVms + extra + linux }),
-  ),
-  { minLength: 0, maxLength: 6 },
+  fc
+    .record({
+      windowsVms: fc.integer({ min: 0, max: 60 }),
+      extra: fc.integer({ min: 0, max: 30 }),
+      linux: fc.integer({ min: 0, max: 10 }),
+    })
+    .map(({ windowsVms, extra, linux }) => ({
+      windowsVms,
+      afterFailover: windowsVms + extra,
+      vms: windowsVms + linux,
+      vmsAfterFailover: windowsVms + extra + linux,
+    })),
+  { minLength: 0, maxLength: 6 }
 );
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
@@ -109,7 +153,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       host: { ...base.host, sockets: r.sockets, coresPerSocket: r.coresPerSocket },
       cluster: { ...base.cluster, failuresToTolerate: r.failuresToTolerate },
       finance: { ...base.finance, horizonYears: r.horizonYears },
-      licensing: { ...base.licensing, ...r.terms, clusterAware: r.clusterAware, calUsers: r.calUsers, systemCenter: r.systemCenter },
+      licensing: {
+        ...base.licensing,
+        ...r.terms,
+        clusterAware: r.clusterAware,
+        calUsers: r.calUsers,
+        systemCenter: r.systemCenter,
+      },
     };
   });
 
@@ -122,56 +172,89 @@ describe("per-option properties", () => {
         expectTotalsAreTheirLines(lic.ifNotClusterAware, sc.finance.horizonYears);
         expect(lic.totalIfNotClusterAware.eq(lic.ifNotClusterAware.total)).toBe(true);
         // per-host lines add up to the aggregated lines (plus the estate-wide CALs)
-        const hostSum = sum(lic.hosts.map((h) => h.oneTime)).plus(sum(lic.lines.filter((l) => l.category === "cal").map((l) => l.cost)));
+        const hostSum = sum(lic.hosts.map((h) => h.oneTime)).plus(
+          sum(lic.lines.filter((l) => l.category === "cal").map((l) => l.cost))
+        );
         expect(hostSum.eq(lic.oneTime)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   it("the cluster-aware total is never below the non-cluster-aware total", () => {
     fc.assert(
       fc.property(optionArb, scenarioArb, hostsArb, (option, sc, hosts) => {
-        const lic = licenseOption(option, { ...sc, licensing: { ...sc.licensing, clusterAware: true } }, plan(hosts));
+        const lic = licenseOption(
+          option,
+          { ...sc, licensing: { ...sc.licensing, clusterAware: true } },
+          plan(hosts)
+        );
         expect(lic.total.gte(lic.totalIfNotClusterAware)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   it("adding a Windows VM to any host never makes any option cheaper", () => {
     fc.assert(
-      fc.property(optionArb, scenarioArb, hostsArb.filter((h) => h.length > 0), fc.nat(), (option, sc, hosts, pick) => {
-        const i = pick % hosts.length;
-        const more = hosts.map((h, j) =>
-          j === i
-            ? { windowsVms: h.windowsVms + 1, afterFailover: (h.afterFailover ?? 0) + 1, vms: (h.vms ?? 0) + 1, vmsAfterFailover: (h.vmsAfterFailover ?? 0) + 1 }
-            : h,
-        );
-        const before = licenseOption(option, sc, plan(hosts));
-        const after = licenseOption(option, sc, plan(more));
-        expect(after.total.gte(before.total)).toBe(true);
-        expect(after.totalIfNotClusterAware.gte(before.totalIfNotClusterAware)).toBe(true);
-      }),
-      { numRuns: 300 },
+      fc.property(
+        optionArb,
+        scenarioArb,
+        hostsArb.filter((h) => h.length > 0),
+        fc.nat(),
+        (option, sc, hosts, pick) => {
+          const i = pick % hosts.length;
+          const more = hosts.map((h, j) =>
+            j === i
+              ? {
+                  windowsVms: h.windowsVms + 1,
+                  afterFailover: (h.afterFailover ?? 0) + 1,
+                  vms: (h.vms ?? 0) + 1,
+                  vmsAfterFailover: (h.vmsAfterFailover ?? 0) + 1,
+                }
+              : h
+          );
+          const before = licenseOption(option, sc, plan(hosts));
+          const after = licenseOption(option, sc, plan(more));
+          expect(after.total.gte(before.total)).toBe(true);
+          expect(after.totalIfNotClusterAware.gte(before.totalIfNotClusterAware)).toBe(true);
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 
   it("a Datacenter total never depends on the VM count (management licences off)", () => {
     fc.assert(
-      fc.property(scenarioArb, hostsArb, fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 6, maxLength: 6 }), (sc, hosts, other) => {
-        const s2 = { ...sc, licensing: { ...sc.licensing, systemCenter: false } };
-        const changed = hosts.map((h, j) => ({ ...h, windowsVms: other[j] ?? 0, afterFailover: (other[j] ?? 0) * 2 }));
-        const a = licenseOption("datacenter", s2, plan(hosts));
-        const b = licenseOption("datacenter", s2, plan(changed));
-        expect(a.total.eq(b.total) && a.totalIfNotClusterAware.eq(b.totalIfNotClusterAware)).toBe(true);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        scenarioArb,
+        hostsArb,
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 6, maxLength: 6 }),
+        (sc, hosts, other) => {
+          const s2 = { ...sc, licensing: { ...sc.licensing, systemCenter: false } };
+          const changed = hosts.map((h, j) => ({
+            ...h,
+            windowsVms: other[j] ?? 0,
+            afterFailover: (other[j] ?? 0) * 2,
+          }));
+          const a = licenseOption("datacenter", s2, plan(hosts));
+          const b = licenseOption("datacenter", s2, plan(changed));
+          expect(a.total.eq(b.total) && a.totalIfNotClusterAware.eq(b.totalIfNotClusterAware)).toBe(
+            true
+          );
+        }
+      ),
+      { numRuns: 200 }
     );
   });
 
   it("a mixed estate never costs more than any eligible single Windows edition on the same plan", () => {
-    const windowsOptions: readonly OptionId[] = ["hyperv-server", "standard", "enterprise", "datacenter"];
+    const windowsOptions: readonly OptionId[] = [
+      "hyperv-server",
+      "standard",
+      "enterprise",
+      "datacenter",
+    ];
     fc.assert(
       fc.property(scenarioArb, hostsArb, (sc, hosts) => {
         const p = plan(hosts);
@@ -183,7 +266,7 @@ describe("per-option properties", () => {
           if (lic.eligible) expect(mixed.total.lte(lic.total), option).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

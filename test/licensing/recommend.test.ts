@@ -10,7 +10,13 @@ import {
 } from "../../src/licensing";
 import { plan, s, scenario } from "./fixtures";
 
-const ALL: readonly OptionId[] = ["hyperv-server", "standard", "enterprise", "datacenter", "vsphere"];
+const ALL: readonly OptionId[] = [
+  "hyperv-server",
+  "standard",
+  "enterprise",
+  "datacenter",
+  "vsphere",
+];
 
 describe("mixed estate", () => {
   it("2008 R2: Datacenter on the dense host, Enterprise and Standard on light ones, and it beats every single option", () => {
@@ -65,7 +71,13 @@ describe("mixed estate", () => {
 
   it("licenses the mixed estate cluster-aware too, and reports the steady-state figure", () => {
     const sc = scenario("ws2008r2");
-    const mixed = licenseMixed(sc, plan([{ windowsVms: 4, afterFailover: 8 }, { windowsVms: 4, afterFailover: 8 }]))!;
+    const mixed = licenseMixed(
+      sc,
+      plan([
+        { windowsVms: 4, afterFailover: 8 },
+        { windowsVms: 4, afterFailover: 8 },
+      ])
+    )!;
     expect(s(mixed.total)).toBe("9432"); // each host: 8 VMs → 2 Enterprise (4,716 < Datacenter 4,810)
     expect(s(mixed.totalIfNotClusterAware)).toBe("4716"); // each host: 4 VMs → 1 Enterprise
   });
@@ -98,7 +110,7 @@ describe("recommend", () => {
         { option: "vsphere", eligible: true, total: dec("100") },
         { option: "datacenter", eligible: true, total: dec("100") },
         { option: "hyperv-server", eligible: false, total: dec("0") },
-      ]),
+      ])
     ).toBe("vsphere");
     expect(cheapestOption([])).toBeNull();
   });

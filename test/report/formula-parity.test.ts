@@ -16,7 +16,9 @@ import type { WorkbookPlan } from "../../src/report/plan";
 const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
 
 function example(name: string): Scenario {
-  const r = parseScenario(JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", `${name}.json`), "utf8")));
+  const r = parseScenario(
+    JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", `${name}.json`), "utf8"))
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.scenario;
 }
@@ -39,9 +41,14 @@ function withInput(plan: WorkbookPlan, name: string, value: number): WorkbookPla
               const left = (/^[A-Z]+/.exec(b.topLeft)?.[0] ?? "A").charCodeAt(0) - 65;
               const r = Number(row) - 1 - top;
               const c = (col as string).charCodeAt(0) - 65 - left;
-              return { ...b, cells: b.cells.map((cells, i) => (i !== r ? cells : cells.map((cell, j) => (j === c ? { ...cell, v: value } : cell)))) };
+              return {
+                ...b,
+                cells: b.cells.map((cells, i) =>
+                  i !== r ? cells : cells.map((cell, j) => (j === c ? { ...cell, v: value } : cell))
+                ),
+              };
             }),
-          },
+          }
     ),
   };
 }
@@ -53,10 +60,20 @@ describe.each(EXAMPLES)("report of %s", (name) => {
 
   it("writes the seven TCO sheets, every input a defined name", () => {
     expect(plan.sheets.map((s) => s.name).sort()).toEqual(
-      ["TCO Capacity", "TCO Cashflow", "TCO Inputs", "TCO Inventory", "TCO Licensing", "TCO Sensitivity", "TCO Summary"].sort(),
+      [
+        "TCO Capacity",
+        "TCO Cashflow",
+        "TCO Inputs",
+        "TCO Inventory",
+        "TCO Licensing",
+        "TCO Sensitivity",
+        "TCO Summary",
+      ].sort()
     );
     expect(plan.definedNames.map((d) => d.name)).toContain("hv_DiscountRate");
-    expect(new Set(plan.definedNames.map((d) => d.name.toLowerCase())).size).toBe(plan.definedNames.length);
+    expect(new Set(plan.definedNames.map((d) => d.name.toLowerCase())).size).toBe(
+      plan.definedNames.length
+    );
   });
 
   it("has hundreds of live formulas, and HyperFormula recomputes every one to the engine's value", () => {
@@ -68,16 +85,29 @@ describe.each(EXAMPLES)("report of %s", (name) => {
   it("moves the totals as the engine does when an input changes in TCO Inputs", () => {
     // A dearer tariff changes only money, not quantities: the workbook must follow the engine.
     const tariff = scenario.housing.electricityPerKWh.times(1.5);
-    const edited = parseScenario({ ...scenarioToJson(scenario), housing: { ...scenarioToJson(scenario)["housing"] as object, electricityPerKWh: tariff.toString() } });
+    const edited = parseScenario({
+      ...scenarioToJson(scenario),
+      housing: {
+        ...(scenarioToJson(scenario)["housing"] as object),
+        electricityPerKWh: tariff.toString(),
+      },
+    });
     if (!edited.ok) throw new Error("edited scenario invalid");
     const expected = buildReport(edited.scenario, analyze(edited.scenario, { sensitivity: false }));
-    const recalculated = recalcPlanWithHyperFormula(withInput(plan, "hv_ElectricityPerKWh", tariff.toNumber()));
+    const recalculated = recalcPlanWithHyperFormula(
+      withInput(plan, "hv_ElectricityPerKWh", tariff.toNumber())
+    );
     const cashflowCells = formulaCells(expected).filter((c) => c.sheet === "TCO Cashflow");
     const mismatches = cashflowCells.filter((c) => {
       const got = recalculated.get(c.key);
-      return typeof c.v === "number" && (typeof got !== "number" || Math.abs(got - c.v) > 0.005 + 1e-9 * Math.abs(c.v));
+      return (
+        typeof c.v === "number" &&
+        (typeof got !== "number" || Math.abs(got - c.v) > 0.005 + 1e-9 * Math.abs(c.v))
+      );
     });
-    expect(mismatches.map((c) => `${c.key}: ${c.v} vs ${String(recalculated.get(c.key))}`)).toEqual([]);
+    expect(mismatches.map((c) => `${c.key}: ${c.v} vs ${String(recalculated.get(c.key))}`)).toEqual(
+      []
+    );
     // and the change is real: the physical power line moved.
     const before = recalcPlanWithHyperFormula(plan);
     const moved = cashflowCells.filter((c) => before.get(c.key) !== recalculated.get(c.key));

@@ -4,44 +4,97 @@ import { analysisJson, analyze, type Analysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { formatIssues, readScenarioFile } from "../scenarioFile";
 
-const money = (d: Dec): string => formatMoney(d).replace(/\.\d\d$/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const money = (d: Dec): string =>
+  formatMoney(d)
+    .replace(/\.\d\d$/, "")
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  return cells
+    .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+    .join("  ");
 }
 
 /** The readable summary: options side by side against staying physical. */
 export function summaryTable(a: Analysis): string {
   const s = a.scenario;
   const eligible = a.options.filter((o) => o.eligible);
-  const head = ["", "Physical", ...eligible.map((o) => o.id + (o.id === a.recommended ? " *" : ""))];
+  const head = [
+    "",
+    "Physical",
+    ...eligible.map((o) => o.id + (o.id === a.recommended ? " *" : "")),
+  ];
   const rows: string[][] = [
-    ["Hosts", String(s.inventory.reduce((n, r) => n + r.count, 0)) + " srv", ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`)],
+    [
+      "Hosts",
+      String(s.inventory.reduce((n, r) => n + r.count, 0)) + " srv",
+      ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`),
+    ],
     ["Clusters", "", ...eligible.map((o) => String(o.capacity.clusters.length))],
-    ["Licensing", money(a.physical.byCategory.licensing), ...eligible.map((o) => money(o.licensing.total))],
-    [`TCO ${s.finance.horizonYears} y`, money(a.physical.total), ...eligible.map((o) => money(o.costs.total))],
+    [
+      "Licensing",
+      money(a.physical.byCategory.licensing),
+      ...eligible.map((o) => money(o.licensing.total)),
+    ],
+    [
+      `TCO ${s.finance.horizonYears} y`,
+      money(a.physical.total),
+      ...eligible.map((o) => money(o.costs.total)),
+    ],
     ["Savings", "", ...eligible.map((o) => money(o.businessCase.totalSavings))],
     ["NPV", "", ...eligible.map((o) => money(o.businessCase.npv))],
-    ["IRR", "", ...eligible.map((o) => (o.businessCase.irr ? `${o.businessCase.irr.times(100).toFixed(1)} %` : "none"))],
-    ["Payback", "", ...eligible.map((o) => (o.businessCase.payback.reached ? `${o.businessCase.payback.months.toFixed(1)} mo` : "not reached"))],
-    ["ROI", "", ...eligible.map((o) => (o.businessCase.roiPercent ? `${o.businessCase.roiPercent.toFixed(0)} %` : "n/a"))],
+    [
+      "IRR",
+      "",
+      ...eligible.map((o) =>
+        o.businessCase.irr ? `${o.businessCase.irr.times(100).toFixed(1)} %` : "none"
+      ),
+    ],
+    [
+      "Payback",
+      "",
+      ...eligible.map((o) =>
+        o.businessCase.payback.reached
+          ? `${o.businessCase.payback.months.toFixed(1)} mo`
+          : "not reached"
+      ),
+    ],
+    [
+      "ROI",
+      "",
+      ...eligible.map((o) =>
+        o.businessCase.roiPercent ? `${o.businessCase.roiPercent.toFixed(0)} %` : "n/a"
+      ),
+    ],
   ];
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => (r[i] ?? "").length)));
   const lines = [
     `${s.name} — ${s.platform}, ${s.finance.horizonYears} years, ${s.currency}, discount rate ${s.finance.discountRate.times(100).toString()} %`,
     "",
     pad(head, widths),
-    pad(widths.map((w) => "-".repeat(w)), widths),
+    pad(
+      widths.map((w) => "-".repeat(w)),
+      widths
+    ),
     ...rows.map((r) => pad(r, widths)),
     "",
     `* recommended. ${a.recommendation}`,
   ];
-  for (const o of a.options.filter((x) => !x.eligible)) lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
+  for (const o of a.options.filter((x) => !x.eligible))
+    lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
   const rec = a.options.find((o) => o.id === a.recommended);
-  for (const p of rec?.capacity.stayPhysical ?? []) lines.push(`Stays physical: ${p.name}${p.count > 1 ? ` (×${p.count})` : ""}: ${p.reasons.join(" ")}`);
-  if (a.mixed?.beatsSingleEdition) lines.push(`A mixed estate (edition per host) would cost ${money(a.mixed.total)} in licences, less than any single edition.`);
+  for (const p of rec?.capacity.stayPhysical ?? [])
+    lines.push(
+      `Stays physical: ${p.name}${p.count > 1 ? ` (×${p.count})` : ""}: ${p.reasons.join(" ")}`
+    );
+  if (a.mixed?.beatsSingleEdition)
+    lines.push(
+      `A mixed estate (edition per host) would cost ${money(a.mixed.total)} in licences, less than any single edition.`
+    );
   if (a.sensitivity) {
-    const top = a.sensitivity.rows.slice(0, 3).map((r) => `${r.label} (NPV ${money(r.npvLow)} to ${money(r.npvHigh)})`);
+    const top = a.sensitivity.rows
+      .slice(0, 3)
+      .map((r) => `${r.label} (NPV ${money(r.npvLow)} to ${money(r.npvHigh)})`);
     lines.push(`Most sensitive: ${top.join("; ")}.`);
   }
   return `${lines.join("\n")}\n`;
@@ -50,16 +103,26 @@ export function summaryTable(a: Analysis): string {
 export async function runEvaluate(args: readonly string[], io: CliIo): Promise<number> {
   const { positional, switches, unknown } = parseArgs(args, [], ["--json", "--no-sensitivity"]);
   if (unknown.length > 0 || positional.length !== 1) {
-    io.err(`${unknown.length ? `evaluate: ${unknown.join("; ")}\n` : ""}Usage: hyperv-tco evaluate SCENARIO.json [--json] [--no-sensitivity]\n`);
+    io.err(
+      `${unknown.length ? `evaluate: ${unknown.join("; ")}\n` : ""}Usage: hyperv-tco evaluate SCENARIO.json [--json] [--no-sensitivity]\n`
+    );
     return EXIT.usage;
   }
   const file = positional[0] as string;
   const read = readScenarioFile(io, file);
   if (!read.ok) {
-    io.err(read.fileProblem ? `${read.fileProblem}\n` : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`);
+    io.err(
+      read.fileProblem
+        ? `${read.fileProblem}\n`
+        : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`
+    );
     return read.fileProblem ? EXIT.file : EXIT.invalid;
   }
   const analysis = analyze(read.scenario, { sensitivity: !switches.has("--no-sensitivity") });
-  io.out(switches.has("--json") ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n` : summaryTable(analysis));
+  io.out(
+    switches.has("--json")
+      ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`
+      : summaryTable(analysis)
+  );
   return EXIT.ok;
 }

@@ -8,10 +8,16 @@ import { formatIssues, readScenarioFile } from "../scenarioFile";
 const USAGE = "Usage: hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]\n";
 
 export async function runReport(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, values, switches, unknown } = parseArgs(args, ["-o", "--output"], ["--force"]);
+  const { positional, values, switches, unknown } = parseArgs(
+    args,
+    ["-o", "--output"],
+    ["--force"]
+  );
   const out = values["-o"] ?? values["--output"];
   if (unknown.length > 0 || positional.length !== 1 || !out) {
-    io.err(`${unknown.length ? `report: ${unknown.join("; ")}\n` : ""}${out ? "" : "report: give the output file with -o OUT.xlsx\n"}${USAGE}`);
+    io.err(
+      `${unknown.length ? `report: ${unknown.join("; ")}\n` : ""}${out ? "" : "report: give the output file with -o OUT.xlsx\n"}${USAGE}`
+    );
     return EXIT.usage;
   }
   if (!out.toLowerCase().endsWith(".xlsx")) {
@@ -25,7 +31,11 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const file = positional[0] as string;
   const read = readScenarioFile(io, file);
   if (!read.ok) {
-    io.err(read.fileProblem ? `${read.fileProblem}\n` : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`);
+    io.err(
+      read.fileProblem
+        ? `${read.fileProblem}\n`
+        : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`
+    );
     return read.fileProblem ? EXIT.file : EXIT.invalid;
   }
   const analysis = analyze(read.scenario);
@@ -38,6 +48,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.file;
   }
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
-  io.out(`Wrote ${out}: ${plan.sheets.length} sheets, ${charts} charts. ${analysis.recommendation}\n`);
+  io.out(
+    `Wrote ${out}: ${plan.sheets.length} sheets, ${charts} charts. ${analysis.recommendation}\n`
+  );
   return EXIT.ok;
 }

@@ -20,7 +20,11 @@ export type CountRule =
    * Licences covering `processorsPerLicence` processors each; with a VM allowance, every
    * licence adds that many VMs, so licences = max(⌈sockets ÷ 2⌉, ⌈VMs ÷ allowance⌉).
    */
-  | { readonly kind: "perProcessorPair"; readonly processorsPerLicence: number; readonly vmsPerLicence: number | null }
+  | {
+      readonly kind: "perProcessorPair";
+      readonly processorsPerLicence: number;
+      readonly vmsPerLicence: number | null;
+    }
   /**
    * Per physical core in packs; every processor counts at least `minCoresPerProcessor` and the
    * server at least `minCoresPerServer`. With a VM allowance, each further `vmsPerSet` VMs
@@ -46,7 +50,10 @@ export interface WindowsRule {
   /** Edition name used in bases ("Standard"). */
   readonly edition: string;
   /** Which scenario price applies, in the vendor's unit. */
-  readonly price: keyof Pick<LicensePrices, "guestOsPerVm" | "standard" | "enterprise" | "datacenter">;
+  readonly price: keyof Pick<
+    LicensePrices,
+    "guestOsPerVm" | "standard" | "enterprise" | "datacenter"
+  >;
   readonly count: CountRule;
   readonly source: string;
 }

@@ -19,7 +19,8 @@ export const VSPHERE_RULES: readonly VsphereRule[] = [
     sku: "vsphere-support",
     label: "VMware vSphere support and subscription (per year)",
     recurrence: "yearly",
-    source: "Support and subscription (SnS) as a yearly share of the licence price: an input (rate ≈ 21 % is an assumption)",
+    source:
+      "Support and subscription (SnS) as a yearly share of the licence price: an input (rate ≈ 21 % is an assumption)",
   },
   {
     model: "per-core-subscription",
@@ -32,7 +33,9 @@ export const VSPHERE_RULES: readonly VsphereRule[] = [
 ];
 
 /** The rule row of a vSphere SKU. */
-export function vsphereRule(sku: "vsphere-cpu" | "vsphere-support" | "vsphere-core-subscription"): VsphereRule {
+export function vsphereRule(
+  sku: "vsphere-cpu" | "vsphere-support" | "vsphere-core-subscription"
+): VsphereRule {
   const row = VSPHERE_RULES.find((r) => r.sku === sku);
   if (!row) throw new Error(`No vSphere rule ${sku}`);
   return row;

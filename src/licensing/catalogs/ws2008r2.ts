@@ -86,7 +86,10 @@ export const WS2008R2: PlatformCatalog = {
       windows: "standard",
       hostRunsEdition: true,
       clusterNode: false,
-      whenClustered: { hostOs: MESSAGES.hostOs.hyperVServer2008r2, note: MESSAGES.standard2008r2Clustered },
+      whenClustered: {
+        hostOs: MESSAGES.hostOs.hyperVServer2008r2,
+        note: MESSAGES.standard2008r2Clustered,
+      },
       hostLimits: {
         maxHostMemoryGiB: 32,
         maxRunningVmsPerHost: 192,

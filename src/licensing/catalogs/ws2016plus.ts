@@ -14,8 +14,10 @@ const STANDARD_STACKING =
   "Standard: 2 VMs per fully licensed server — license all cores again for each 2 more VMs (dell.com kbdoc 000205142; research note §3); locks-and-limits: '2 virtual machines, plus one Hyper-V host per license' (MicrosoftDocs/windowsserverdocs WindowsServerDocs/get-started/locks-limits.md)";
 const DATACENTER_RIGHTS =
   "Datacenter: unlimited virtual machines on a fully licensed server (MicrosoftDocs/windowsserverdocs WindowsServerDocs/get-started/locks-limits.md)";
-const LAST_HYPERV_SERVER = "Hyper-V Server 2019 was the last free standalone Hyper-V Server (en.m.wikipedia.org Hyper-V)";
-const ENTERPRISE_DROPPED = "No Enterprise edition since Windows Server 2012 (deinfotech.blogspot.com 2012-08)";
+const LAST_HYPERV_SERVER =
+  "Hyper-V Server 2019 was the last free standalone Hyper-V Server (en.m.wikipedia.org Hyper-V)";
+const ENTERPRISE_DROPPED =
+  "No Enterprise edition since Windows Server 2012 (deinfotech.blogspot.com 2012-08)";
 const ANY_HYPERVISOR =
   "Licence rights attach to the physical server whatever hypervisor runs on it (blog.cretec-web.com 2010-09-30)";
 
@@ -30,7 +32,11 @@ const perCore = (vmsPerSet: number | null): CountRule => ({
 
 type CorePlatform = Extract<PlatformId, "ws2016" | "ws2019" | "ws2022" | "ws2025">;
 
-function coreCatalog(platform: CorePlatform, version: string, hyperVServerOs: string | null): PlatformCatalog {
+function coreCatalog(
+  platform: CorePlatform,
+  version: string,
+  hyperVServerOs: string | null
+): PlatformCatalog {
   const name = `Windows Server ${version}`;
   return {
     platform,
@@ -60,7 +66,10 @@ function coreCatalog(platform: CorePlatform, version: string, hyperVServerOs: st
       {
         platform,
         option: "hyperv-server",
-        label: hyperVServerOs === null ? `Hyper-V Server ${version}` : `Hyper-V Server ${version} + guest licences`,
+        label:
+          hyperVServerOs === null
+            ? `Hyper-V Server ${version}`
+            : `Hyper-V Server ${version} + guest licences`,
         unavailable: hyperVServerOs === null ? MESSAGES.noFreeHyperVServer : null,
         hostOs: hyperVServerOs ?? MESSAGES.hostOs.none,
         windows: "cheapest",

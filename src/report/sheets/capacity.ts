@@ -23,13 +23,40 @@ export interface CapacitySheet {
 export function buildCapacitySheet(analysis: Analysis, formats: Formats): CapacitySheet {
   const g = newGrid();
   put(g, 0, 0, text("Capacity — hosts and clusters needed"));
-  put(g, 1, 0, text("Computed by the capacity engine from TCO Inventory and the host, cluster and platform inputs; regenerate the report after changing them."));
+  put(
+    g,
+    1,
+    0,
+    text(
+      "Computed by the capacity engine from TCO Inventory and the host, cluster and platform inputs; regenerate the report after changing them."
+    )
+  );
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
   style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   let row = 3;
-  const head = ["Option", "Eligible", "Hosts", "Lower bound", "Clusters", "VMs", "Most VMs on a host after failover", "Servers staying physical", "Explanation"];
-  putRow(g, row, 0, head.map((h) => text(h)));
-  style(g, row, 0, row, head.length - 1, { bold: true, fill: COLORS.headerFill, borderBottom: true, wrapText: true });
+  const head = [
+    "Option",
+    "Eligible",
+    "Hosts",
+    "Lower bound",
+    "Clusters",
+    "VMs",
+    "Most VMs on a host after failover",
+    "Servers staying physical",
+    "Explanation",
+  ];
+  putRow(
+    g,
+    row,
+    0,
+    head.map((h) => text(h))
+  );
+  style(g, row, 0, row, head.length - 1, {
+    bold: true,
+    fill: COLORS.headerFill,
+    borderBottom: true,
+    wrapText: true,
+  });
   row++;
   const hostsCell = new Map<string, string>();
   const clustersCell = new Map<string, string>();
@@ -54,7 +81,9 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
   }
   style(g, 4, 2, row - 1, 7, { fill: COLORS.engineFill });
 
-  const rec = analysis.options.find((o) => o.id === analysis.recommended) ?? analysis.options.find((o) => o.eligible);
+  const rec =
+    analysis.options.find((o) => o.id === analysis.recommended) ??
+    analysis.options.find((o) => o.eligible);
   let utilisationRange: string | null = null;
   if (rec) {
     row += 1;
@@ -82,14 +111,41 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
     put(g, row, 0, text("Clusters"));
     style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
     row++;
-    const ch = ["Cluster", "Nodes", "VMs", "Failover reserve (hosts)", "Failures tolerated", "Failover check", "Scenarios checked"];
-    putRow(g, row, 0, ch.map((h) => text(h)));
-    style(g, row, 0, row, ch.length - 1, { bold: true, fill: COLORS.headerFill, borderBottom: true });
+    const ch = [
+      "Cluster",
+      "Nodes",
+      "VMs",
+      "Failover reserve (hosts)",
+      "Failures tolerated",
+      "Failover check",
+      "Scenarios checked",
+    ];
+    putRow(
+      g,
+      row,
+      0,
+      ch.map((h) => text(h))
+    );
+    style(g, row, 0, row, ch.length - 1, {
+      bold: true,
+      fill: COLORS.headerFill,
+      borderBottom: true,
+    });
     row++;
     for (const c of rec.capacity.clusters) {
       putRow(g, row, 0, [
-        text(`Cluster ${c.index + 1}`), num(c.nodes), num(c.vms), num(c.failoverReserve), num(c.failuresTolerated),
-        text(c.failoverCheck === "enumerated" ? "every failure set simulated" : c.failoverCheck === "reserve-test" ? "reserve test (VMM style)" : "none (standalone hosts)"),
+        text(`Cluster ${c.index + 1}`),
+        num(c.nodes),
+        num(c.vms),
+        num(c.failoverReserve),
+        num(c.failuresTolerated),
+        text(
+          c.failoverCheck === "enumerated"
+            ? "every failure set simulated"
+            : c.failoverCheck === "reserve-test"
+              ? "reserve test (VMM style)"
+              : "none (standalone hosts)"
+        ),
         num(c.scenariosChecked),
       ]);
       row++;
@@ -109,9 +165,31 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
       put(g, row, 0, text(`Hosts of ${rec.label}`));
       style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
       row++;
-      const hh = ["Host", "CPU used", "Memory used", "CPU target", "Cluster", "VMs", "Windows VMs", "Most VMs after failover", "Most Windows VMs after failover", "CPU used (GHz)", "Memory used (GiB)"];
-      putRow(g, row, 0, hh.map((h) => text(h)));
-      style(g, row, 0, row, hh.length - 1, { bold: true, fill: COLORS.headerFill, borderBottom: true, wrapText: true });
+      const hh = [
+        "Host",
+        "CPU used",
+        "Memory used",
+        "CPU target",
+        "Cluster",
+        "VMs",
+        "Windows VMs",
+        "Most VMs after failover",
+        "Most Windows VMs after failover",
+        "CPU used (GHz)",
+        "Memory used (GiB)",
+      ];
+      putRow(
+        g,
+        row,
+        0,
+        hh.map((h) => text(h))
+      );
+      style(g, row, 0, row, hh.length - 1, {
+        bold: true,
+        fill: COLORS.headerFill,
+        borderBottom: true,
+        wrapText: true,
+      });
       const headerRow = row;
       row++;
       const target = analysis.scenario.cluster.targetCpuUtilization.toNumber();
@@ -120,8 +198,19 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
         const gibCell = cellAddress(row, 10);
         putRow(g, row, 0, [
           text(`Host ${h.index + 1}`),
-          formula(`=${ghzCell}/${cap.cpuGhz}*hv_TargetCpuUtilization`, cap.cpuGhz > 0 ? (h.cpuGhzUsed / cap.cpuGhz) * target : 0, "0%"),
-          formula(`=${gibCell}/${cap.memoryGiB}*hv_TargetMemoryUtilization`, cap.memoryGiB > 0 ? (h.memoryGiBUsed / cap.memoryGiB) * analysis.scenario.cluster.targetMemoryUtilization.toNumber() : 0, "0%"),
+          formula(
+            `=${ghzCell}/${cap.cpuGhz}*hv_TargetCpuUtilization`,
+            cap.cpuGhz > 0 ? (h.cpuGhzUsed / cap.cpuGhz) * target : 0,
+            "0%"
+          ),
+          formula(
+            `=${gibCell}/${cap.memoryGiB}*hv_TargetMemoryUtilization`,
+            cap.memoryGiB > 0
+              ? (h.memoryGiBUsed / cap.memoryGiB) *
+                  analysis.scenario.cluster.targetMemoryUtilization.toNumber()
+              : 0,
+            "0%"
+          ),
           formula("=hv_TargetCpuUtilization", target, "0%"),
           num(h.cluster + 1),
           num(h.vms),

@@ -53,7 +53,12 @@ const HEADER_ROW = 3;
 const num2 = (d: Dec): number => toCentsNumber(d);
 
 /** The formula of one year cell of a line. */
-export function lineYearFormula(line: CostLine, qtyCell: string, yearHeaderCell: string, nameOf: ReadonlyMap<string, string>): string {
+export function lineYearFormula(
+  line: CostLine,
+  qtyCell: string,
+  yearHeaderCell: string,
+  nameOf: ReadonlyMap<string, string>
+): string {
   const factors = line.factors.map((f) => {
     const name = nameOf.get(f.path);
     if (!name) throw new Error(`No defined name for input ${f.path}`);
@@ -80,8 +85,12 @@ function writeCostBlock(
   schedule: CostSchedule,
   analysis: Analysis,
   formats: Formats,
-  nameOf: ReadonlyMap<string, string>,
-): BlockResult & { readonly firstLine: number; readonly lastLine: number; readonly totalRowIndex: number } {
+  nameOf: ReadonlyMap<string, string>
+): BlockResult & {
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly totalRowIndex: number;
+} {
   const n = analysis.scenario.finance.horizonYears;
   const lastYearCol = FIRST_YEAR_COL + n;
   const totalCol = lastYearCol + 1;
@@ -92,19 +101,44 @@ function writeCostBlock(
   const firstLine = row;
   for (const line of schedule.lines) {
     const qty = cellAddress(row, 2, false).replace(/^([A-Z]+)/, "$$$1");
-    putRow(g, row, 0, [text(CATEGORY_LABELS[line.category]), text(line.label), num(line.quantity.toNumber(), "#,##0.####"), text(line.quantityLabel)]);
+    putRow(g, row, 0, [
+      text(CATEGORY_LABELS[line.category]),
+      text(line.label),
+      num(line.quantity.toNumber(), "#,##0.####"),
+      text(line.quantityLabel),
+    ]);
     for (let t = 0; t <= n; t++) {
       const col = FIRST_YEAR_COL + t;
       const yearCell = `${columnLetters(col)}$${HEADER_ROW + 1}`;
-      const scheduled = scheduledIn(line.schedule, t, n, analysis.scenario) || (line.schedule.kind === "refresh" && t > 0);
+      const scheduled =
+        scheduledIn(line.schedule, t, n, analysis.scenario) ||
+        (line.schedule.kind === "refresh" && t > 0);
       if (scheduled || (line.schedule.kind === "annual" && t > 0)) {
-        put(g, row, col, formula(lineYearFormula(line, qty, yearCell, nameOf), num2(line.amounts[t] as Dec), formats.money));
+        put(
+          g,
+          row,
+          col,
+          formula(
+            lineYearFormula(line, qty, yearCell, nameOf),
+            num2(line.amounts[t] as Dec),
+            formats.money
+          )
+        );
       } else {
         put(g, row, col, num(0, formats.money));
       }
     }
     const total = line.amounts.reduce((s, a) => s.plus(a), new Dec(0));
-    put(g, row, totalCol, formula(`=SUM(${cellAddress(row, FIRST_YEAR_COL)}:${cellAddress(row, lastYearCol)})`, num2(total), formats.money));
+    put(
+      g,
+      row,
+      totalCol,
+      formula(
+        `=SUM(${cellAddress(row, FIRST_YEAR_COL)}:${cellAddress(row, lastYearCol)})`,
+        num2(total),
+        formats.money
+      )
+    );
     row++;
   }
   const lastLine = row - 1;
@@ -116,11 +150,13 @@ function writeCostBlock(
     put(g, row, 1, text(`Total ${CATEGORY_LABELS[c].toLowerCase()}`));
     for (let t = 0; t <= n + 1; t++) {
       const col = FIRST_YEAR_COL + t;
-      const value = t <= n ? (schedule.years[t]?.byCategory[c] ?? new Dec(0)) : schedule.byCategory[c];
+      const value =
+        t <= n ? (schedule.years[t]?.byCategory[c] ?? new Dec(0)) : schedule.byCategory[c];
       const colL = columnLetters(col);
-      const f = lastLine >= firstLine
-        ? `=SUMIF($A$${firstLine + 1}:$A$${lastLine + 1},"${CATEGORY_LABELS[c]}",${colL}${firstLine + 1}:${colL}${lastLine + 1})`
-        : "=0";
+      const f =
+        lastLine >= firstLine
+          ? `=SUMIF($A$${firstLine + 1}:$A$${lastLine + 1},"${CATEGORY_LABELS[c]}",${colL}${firstLine + 1}:${colL}${lastLine + 1})`
+          : "=0";
       put(g, row, col, formula(f, num2(value), formats.money));
     }
     categoryTotals[c] = cellAddress(row, totalCol);
@@ -140,7 +176,12 @@ function writeCostBlock(
   row++;
   return {
     refs: {
-      totalRow: rangeAddress({ top: totalRowIndex, left: FIRST_YEAR_COL, bottom: totalRowIndex, right: lastYearCol }),
+      totalRow: rangeAddress({
+        top: totalRowIndex,
+        left: FIRST_YEAR_COL,
+        bottom: totalRowIndex,
+        right: lastYearCol,
+      }),
       totalCell: cellAddress(totalRowIndex, totalCol),
       categoryTotals,
     },
@@ -158,21 +199,36 @@ function writeBusinessCase(
   physicalTotalRow: number,
   optionTotalRow: number,
   analysis: Analysis,
-  formats: Formats,
+  formats: Formats
 ): { refs: Omit<CashflowRefs, "totalRow" | "totalCell" | "categoryTotals">; nextRow: number } {
   const n = analysis.scenario.finance.horizonYears;
   const bc = option.businessCase;
   const lastYearCol = FIRST_YEAR_COL + n;
   const totalCol = lastYearCol + 1;
-  const yearCells = (r: number): string[] => Array.from({ length: n + 1 }, (_, t) => cellAddress(r, FIRST_YEAR_COL + t));
+  const yearCells = (r: number): string[] =>
+    Array.from({ length: n + 1 }, (_, t) => cellAddress(r, FIRST_YEAR_COL + t));
   let row = startRow;
   const savingsRow = row;
   put(g, row, 1, text("Savings vs staying physical (net cash flow)"));
   for (let t = 0; t <= n; t++) {
     const colL = columnLetters(FIRST_YEAR_COL + t);
-    put(g, row, FIRST_YEAR_COL + t, formula(`=${colL}${physicalTotalRow + 1}-${colL}${optionTotalRow + 1}`, num2(bc.netFlows[t] as Dec), formats.money));
+    put(
+      g,
+      row,
+      FIRST_YEAR_COL + t,
+      formula(
+        `=${colL}${physicalTotalRow + 1}-${colL}${optionTotalRow + 1}`,
+        num2(bc.netFlows[t] as Dec),
+        formats.money
+      )
+    );
   }
-  put(g, row, totalCol, formula(`=SUM(${yearCells(row)[0]}:${yearCells(row)[n]})`, num2(bc.totalSavings), formats.money));
+  put(
+    g,
+    row,
+    totalCol,
+    formula(`=SUM(${yearCells(row)[0]}:${yearCells(row)[n]})`, num2(bc.totalSavings), formats.money)
+  );
   style(g, row, 1, row, totalCol, { bold: true });
   row++;
 
@@ -190,7 +246,11 @@ function writeBusinessCase(
   put(g, discountedRow, 1, text("Discounted savings"));
   put(g, discCumulativeRow, 1, text("Cumulative discounted savings"));
   put(g, discCandidatesRow, 1, text("Discounted payback month (if reached in this year)"));
-  const candidateValue = (cum: readonly Dec[], flows: readonly Dec[], t: number): number | string => {
+  const candidateValue = (
+    cum: readonly Dec[],
+    flows: readonly Dec[],
+    t: number
+  ): number | string => {
     const c = cum[t] as Dec;
     if (t === 0) return c.toDecimalPlaces(2).gte(0) ? 0 : "";
     const prev = cum[t - 1] as Dec;
@@ -212,14 +272,50 @@ function writeBusinessCase(
   for (let t = 0; t <= n; t++) {
     const col = FIRST_YEAR_COL + t;
     const savingsCell = cellAddress(savingsRow, col);
-    put(g, cumulativeRow, col, formula(simple.cumulative[t] as string, num2(bc.cumulativeFlows[t] as Dec), formats.money));
-    put(g, candidatesRow, col, formula(simple.candidates[t] as string, candidateValue(bc.cumulativeFlows, bc.netFlows, t), "0.0"));
-    put(g, discountedRow, col, formula(discountedFlowFormula(savingsCell, "hv_DiscountRate", t), (discFlows[t] as Dec).toNumber(), formats.money));
-    put(g, discCumulativeRow, col, formula(disc.cumulative[t] as string, (discCum[t] as Dec).toNumber(), formats.money));
-    put(g, discCandidatesRow, col, formula(disc.candidates[t] as string, candidateValue(discCum, discFlows, t), "0.0"));
+    put(
+      g,
+      cumulativeRow,
+      col,
+      formula(simple.cumulative[t] as string, num2(bc.cumulativeFlows[t] as Dec), formats.money)
+    );
+    put(
+      g,
+      candidatesRow,
+      col,
+      formula(
+        simple.candidates[t] as string,
+        candidateValue(bc.cumulativeFlows, bc.netFlows, t),
+        "0.0"
+      )
+    );
+    put(
+      g,
+      discountedRow,
+      col,
+      formula(
+        discountedFlowFormula(savingsCell, "hv_DiscountRate", t),
+        (discFlows[t] as Dec).toNumber(),
+        formats.money
+      )
+    );
+    put(
+      g,
+      discCumulativeRow,
+      col,
+      formula(disc.cumulative[t] as string, (discCum[t] as Dec).toNumber(), formats.money)
+    );
+    put(
+      g,
+      discCandidatesRow,
+      col,
+      formula(disc.candidates[t] as string, candidateValue(discCum, discFlows, t), "0.0")
+    );
   }
   style(g, candidatesRow, 1, candidatesRow, lastYearCol, { fontColor: COLORS.muted, italic: true });
-  style(g, discCandidatesRow, 1, discCandidatesRow, lastYearCol, { fontColor: COLORS.muted, italic: true });
+  style(g, discCandidatesRow, 1, discCandidatesRow, lastYearCol, {
+    fontColor: COLORS.muted,
+    italic: true,
+  });
   row = discCandidatesRow + 1;
 
   const metric = (label: string, f: string, v: number | string | null, fmt: string): string => {
@@ -232,38 +328,60 @@ function writeBusinessCase(
   const flows = `${yearCells(savingsRow)[0]}`;
   const later = `${yearCells(savingsRow)[1]}:${yearCells(savingsRow)[n]}`;
   const metricsTop = row;
-  const npvCell = metric("NPV of savings", netPresentValueFormula("hv_DiscountRate", flows, later), bc.npv.toNumber(), formats.money);
-  const irrCell = metric("IRR", irrFormula(`${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`), bc.irr ? bc.irr.toNumber() : "no IRR", "0.0%");
+  const npvCell = metric(
+    "NPV of savings",
+    netPresentValueFormula("hv_DiscountRate", flows, later),
+    bc.npv.toNumber(),
+    formats.money
+  );
+  const irrCell = metric(
+    "IRR",
+    irrFormula(`${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`),
+    bc.irr ? bc.irr.toNumber() : "no IRR",
+    "0.0%"
+  );
   const paybackCell = metric(
     "Payback (months)",
     paybackFormula(`${yearCells(candidatesRow)[0]}:${yearCells(candidatesRow)[n]}`),
     bc.payback.reached ? bc.payback.months.toNumber() : "not within the horizon",
-    formats.months,
+    formats.months
   );
   const discountedPaybackCell = metric(
     "Discounted payback (months)",
     paybackFormula(`${yearCells(discCandidatesRow)[0]}:${yearCells(discCandidatesRow)[n]}`),
-    bc.discountedPayback.reached ? bc.discountedPayback.months.toNumber() : "not within the horizon",
-    formats.months,
+    bc.discountedPayback.reached
+      ? bc.discountedPayback.months.toNumber()
+      : "not within the horizon",
+    formats.months
   );
   const roiCell = metric(
     "ROI over the horizon",
     roiFormula(cellAddress(physicalTotalRow, totalCol), cellAddress(optionTotalRow, totalCol)),
     bc.roiPercent ? bc.roiPercent.div(100).toNumber() : "n/a",
-    "0.0%",
+    "0.0%"
   );
   const vms = option.capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
   const costPerVmCell = metric(
     "Cost per VM per year",
     vms > 0 ? `=${cellAddress(optionTotalRow, totalCol)}/(${vms}*hv_HorizonYears)` : `="n/a"`,
     bc.costPerVmPerYear ? bc.costPerVmPerYear.toNumber() : "n/a",
-    formats.money,
+    formats.money
   );
   style(g, metricsTop, 1, row - 1, 2, { bold: true });
   return {
     refs: {
-      savingsRow: rangeAddress({ top: savingsRow, left: FIRST_YEAR_COL, bottom: savingsRow, right: lastYearCol }),
-      cumulativeRow: rangeAddress({ top: cumulativeRow, left: FIRST_YEAR_COL, bottom: cumulativeRow, right: lastYearCol }),
+      savingsRow: rangeAddress({
+        top: savingsRow,
+        left: FIRST_YEAR_COL,
+        bottom: savingsRow,
+        right: lastYearCol,
+      }),
+      cumulativeRow: rangeAddress({
+        top: cumulativeRow,
+        left: FIRST_YEAR_COL,
+        bottom: cumulativeRow,
+        right: lastYearCol,
+      }),
       npvCell,
       irrCell,
       paybackCell,
@@ -276,26 +394,58 @@ function writeBusinessCase(
 }
 
 /** Build `TCO Cashflow` from the analysis. */
-export function buildCashflowSheet(analysis: Analysis, formats: Formats, nameOf: ReadonlyMap<string, string>): CashflowSheet {
+export function buildCashflowSheet(
+  analysis: Analysis,
+  formats: Formats,
+  nameOf: ReadonlyMap<string, string>
+): CashflowSheet {
   const g = newGrid();
   const n = analysis.scenario.finance.horizonYears;
   const totalCol = FIRST_YEAR_COL + n + 1;
   put(g, 0, 0, text("Cash flows — staying physical against each option"));
-  put(g, 1, 0, text("Costs are positive. Column C holds quantities from the capacity and licensing engines (grey: regenerate to update); every amount is a formula over TCO Inputs."));
+  put(
+    g,
+    1,
+    0,
+    text(
+      "Costs are positive. Column C holds quantities from the capacity and licensing engines (grey: regenerate to update); every amount is a formula over TCO Inputs."
+    )
+  );
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
   style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   putRow(g, HEADER_ROW, 0, [text("Category"), text("Line"), text("Quantity"), text("Unit")]);
   for (let t = 0; t <= n; t++) put(g, HEADER_ROW, FIRST_YEAR_COL + t, num(t, '"Year "0'));
   put(g, HEADER_ROW, totalCol, text("Total"));
-  style(g, HEADER_ROW, 0, HEADER_ROW, totalCol, { bold: true, fill: COLORS.headerFill, borderBottom: true, horizontalAlignment: "center" });
+  style(g, HEADER_ROW, 0, HEADER_ROW, totalCol, {
+    bold: true,
+    fill: COLORS.headerFill,
+    borderBottom: true,
+    horizontalAlignment: "center",
+  });
 
-  const physical = writeCostBlock(g, HEADER_ROW + 2, "Staying physical", analysis.physical, analysis, formats, nameOf);
+  const physical = writeCostBlock(
+    g,
+    HEADER_ROW + 2,
+    "Staying physical",
+    analysis.physical,
+    analysis,
+    formats,
+    nameOf
+  );
   let row = physical.nextRow;
   const options = new Map<string, CashflowRefs>();
   for (const option of analysis.options.filter((o) => o.eligible)) {
     const title = `${option.label} — ${option.capacity.hosts} host${option.capacity.hosts === 1 ? "" : "s"} in ${option.capacity.clusters.length} cluster${option.capacity.clusters.length === 1 ? "" : "s"}`;
     const block = writeCostBlock(g, row, title, option.costs, analysis, formats, nameOf);
-    const bc = writeBusinessCase(g, block.nextRow - 1, option, physical.totalRowIndex, block.totalRowIndex, analysis, formats);
+    const bc = writeBusinessCase(
+      g,
+      block.nextRow - 1,
+      option,
+      physical.totalRowIndex,
+      block.totalRowIndex,
+      analysis,
+      formats
+    );
     options.set(option.id, { ...block.refs, ...bc.refs });
     row = bc.nextRow;
   }
@@ -313,6 +463,11 @@ export function buildCashflowSheet(analysis: Analysis, formats: Formats, nameOf:
     },
     physical: physical.refs,
     options,
-    yearHeaderRow: rangeAddress({ top: HEADER_ROW, left: FIRST_YEAR_COL, bottom: HEADER_ROW, right: FIRST_YEAR_COL + n }),
+    yearHeaderRow: rangeAddress({
+      top: HEADER_ROW,
+      left: FIRST_YEAR_COL,
+      bottom: HEADER_ROW,
+      right: FIRST_YEAR_COL + n,
+    }),
   };
 }

@@ -4,7 +4,14 @@
  * the reader uses). Users edit column C; every money formula in the report reads from here.
  */
 import { Dec } from "../../money";
-import { DEFAULT_SOURCES, SECTIONS, TOP_FIELDS, definedNameOf, type FieldSpec, type Scenario } from "../../scenario";
+import {
+  DEFAULT_SOURCES,
+  SECTIONS,
+  TOP_FIELDS,
+  definedNameOf,
+  type FieldSpec,
+  type Scenario,
+} from "../../scenario";
 import { cellAddress, sheetRef } from "../a1";
 import { COLORS, type Formats } from "../formats";
 import { newGrid, put, putRow, style, text, toBlocks } from "../grid";
@@ -33,7 +40,8 @@ export function inputCell(field: FieldSpec, value: unknown, formats: Formats): P
     return { v, fmt: "General" };
   }
   if (Array.isArray(value)) return { v: value.join(LIST_SEPARATOR) };
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return { v: value };
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string")
+    return { v: value };
   return { v: null };
 }
 
@@ -42,11 +50,23 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
   const names: DefinedNamePlan[] = [];
   const nameOf = new Map<string, string>();
   put(g, 0, 0, text(`Inputs — ${scenario.name}`));
-  put(g, 1, 0, text("Edit the yellow cells: every cost in the report is a formula over them. Quantities from the capacity engine (hosts, licences) need Generate again."));
+  put(
+    g,
+    1,
+    0,
+    text(
+      "Edit the yellow cells: every cost in the report is a formula over them. Quantities from the capacity engine (hosts, licences) need Generate again."
+    )
+  );
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
   style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   const header = INPUTS_LAYOUT.headerRow - 1;
-  putRow(g, header, 0, ["Section", "Input", "Value", "Unit", "Source of the default", "Key"].map((h) => text(h)));
+  putRow(
+    g,
+    header,
+    0,
+    ["Section", "Input", "Value", "Unit", "Source of the default", "Key"].map((h) => text(h))
+  );
   style(g, header, 0, header, 5, { bold: true, fill: COLORS.headerFill, borderBottom: true });
 
   let row = INPUTS_LAYOUT.firstRow - 1;
@@ -58,7 +78,11 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
       text(sectionTitle),
       text(field.label),
       inputCell(field, valueOf(scenario, path), formats),
-      text(field.unit === "currency" ? scenario.currency : field.unit.replace("currency", scenario.currency)),
+      text(
+        field.unit === "currency"
+          ? scenario.currency
+          : field.unit.replace("currency", scenario.currency)
+      ),
       text(source),
       text(path),
     ]);

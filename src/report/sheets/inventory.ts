@@ -17,7 +17,8 @@ function rowCell(key: string, value: unknown, formats: Formats): PlanCell {
     const v = value.toNumber();
     return key.endsWith("Utilization") ? { v, fmt: "0%" } : { v, fmt: formats.decimal };
   }
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return { v: value };
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string")
+    return { v: value };
   return { v: null };
 }
 
@@ -32,30 +33,53 @@ function placementOf(analysis: Analysis): Map<number, string> {
     const host = hostOf.get(vm.id);
     if (host === undefined) continue;
     const prev = out.get(vm.row);
-    out.set(vm.row, prev && !prev.includes(`host ${host}`) ? `${prev}, ${host}` : prev ?? `VM on host ${host}`);
+    out.set(
+      vm.row,
+      prev && !prev.includes(`host ${host}`) ? `${prev}, ${host}` : (prev ?? `VM on host ${host}`)
+    );
   }
-  for (const s of option.capacity.stayPhysical) out.set(s.row, `Stays physical: ${s.reasons.join("; ")}`);
+  for (const s of option.capacity.stayPhysical)
+    out.set(s.row, `Stays physical: ${s.reasons.join("; ")}`);
   return out;
 }
 
-export function buildInventorySheet(scenario: Scenario, analysis: Analysis, formats: Formats): SheetPlan {
+export function buildInventorySheet(
+  scenario: Scenario,
+  analysis: Analysis,
+  formats: Formats
+): SheetPlan {
   const g = newGrid();
   const header = INVENTORY_LAYOUT.headerRow - 1;
   const keys = INVENTORY_FIELDS.map((f) => f.key);
   const col = (key: string): number => keys.indexOf(key);
   const extra = ["CPU demand at peak (GHz)", "Placement (recommended option)"];
-  putRow(g, header, 0, [...INVENTORY_FIELDS.map((f) => text(f.label)), ...extra.map((h) => text(h))]);
+  putRow(g, header, 0, [
+    ...INVENTORY_FIELDS.map((f) => text(f.label)),
+    ...extra.map((h) => text(h)),
+  ]);
   const placement = placementOf(analysis);
   scenario.inventory.forEach((row, i) => {
     const r = INVENTORY_LAYOUT.firstRow - 1 + i;
-    putRow(g, r, 0, INVENTORY_FIELDS.map((f) => rowCell(f.key, (row as unknown as Record<string, unknown>)[f.key], formats)));
+    putRow(
+      g,
+      r,
+      0,
+      INVENTORY_FIELDS.map((f) =>
+        rowCell(f.key, (row as unknown as Record<string, unknown>)[f.key], formats)
+      )
+    );
     const demand = new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization);
     const f = `=${cellAddress(r, col("cores"))}*${cellAddress(r, col("cpuGhz"))}*${cellAddress(r, col("peakCpuUtilization"))}`;
     put(g, r, keys.length, formula(f, demand.toNumber(), formats.decimal));
     put(g, r, keys.length + 1, text(placement.get(i) ?? ""));
   });
   const lastRow = INVENTORY_LAYOUT.firstRow - 2 + scenario.inventory.length;
-  const range = rangeAddress({ top: header, left: 0, bottom: lastRow, right: keys.length + extra.length - 1 });
+  const range = rangeAddress({
+    top: header,
+    left: 0,
+    bottom: lastRow,
+    right: keys.length + extra.length - 1,
+  });
   return {
     name: SHEETS.inventory,
     purpose: "Server inventory",

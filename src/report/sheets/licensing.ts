@@ -20,15 +20,24 @@ export interface LicensingSheet {
   readonly breakEvenRange: string | null;
 }
 
-export function buildLicensingSheet(analysis: Analysis, formats: Formats, nameOf: ReadonlyMap<string, string>): LicensingSheet {
+export function buildLicensingSheet(
+  analysis: Analysis,
+  formats: Formats,
+  nameOf: ReadonlyMap<string, string>
+): LicensingSheet {
   const g = newGrid();
   const s = analysis.scenario;
   put(g, 0, 0, text("Licensing — what each option's hosts need"));
-  put(g, 1, 0, text(
-    s.licensing.clusterAware
-      ? "Cluster-aware: Windows Server licences stay with the hardware for 90 days, so each host is licensed for the most Windows VMs it may run after a failover."
-      : "Not cluster-aware: each host is licensed for its steady-state Windows VMs only (not compliant when VMs fail over).",
-  ));
+  put(
+    g,
+    1,
+    0,
+    text(
+      s.licensing.clusterAware
+        ? "Cluster-aware: Windows Server licences stay with the hardware for 90 days, so each host is licensed for the most Windows VMs it may run after a failover."
+        : "Not cluster-aware: each host is licensed for its steady-state Windows VMs only (not compliant when VMs fail over)."
+    )
+  );
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
   style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   let row = 3;
@@ -43,9 +52,25 @@ export function buildLicensingSheet(analysis: Analysis, formats: Formats, nameOf
       row += 2;
       continue;
     }
-    const head = ["Licence", "How the quantity is counted", "Quantity", "Unit price", "Cost", "Paid"];
-    putRow(g, row, 0, head.map((h) => text(h)));
-    style(g, row, 0, row, head.length - 1, { bold: true, fill: COLORS.headerFill, borderBottom: true });
+    const head = [
+      "Licence",
+      "How the quantity is counted",
+      "Quantity",
+      "Unit price",
+      "Cost",
+      "Paid",
+    ];
+    putRow(
+      g,
+      row,
+      0,
+      head.map((h) => text(h))
+    );
+    style(g, row, 0, row, head.length - 1, {
+      bold: true,
+      fill: COLORS.headerFill,
+      borderBottom: true,
+    });
     row++;
     const first = row;
     for (const l of o.licensing.lines) {
@@ -58,7 +83,11 @@ export function buildLicensingSheet(analysis: Analysis, formats: Formats, nameOf
         text(l.basis),
         num(l.quantity, formats.integer),
         formula(unit, l.unitPrice.toNumber(), formats.money),
-        formula(`=ROUND(${cellAddress(row, 2)}*${cellAddress(row, 3)},2)`, toCentsNumber(l.cost), formats.money),
+        formula(
+          `=ROUND(${cellAddress(row, 2)}*${cellAddress(row, 3)},2)`,
+          toCentsNumber(l.cost),
+          formats.money
+        ),
         text(l.recurrence === "once" ? "once" : "every year"),
       ]);
       row++;
@@ -68,17 +97,53 @@ export function buildLicensingSheet(analysis: Analysis, formats: Formats, nameOf
     const costs = `${cellAddress(first, 4)}:${cellAddress(Math.max(first, last), 4)}`;
     const paid = `${cellAddress(first, 5)}:${cellAddress(Math.max(first, last), 5)}`;
     const hasLines = last >= first;
-    putRow(g, row, 0, [text("One-time licences"), text(""), text(""), text(""), formula(hasLines ? `=SUMIF(${paid},"once",${costs})` : "=0", toCentsNumber(o.licensing.oneTime), formats.money)]);
+    putRow(g, row, 0, [
+      text("One-time licences"),
+      text(""),
+      text(""),
+      text(""),
+      formula(
+        hasLines ? `=SUMIF(${paid},"once",${costs})` : "=0",
+        toCentsNumber(o.licensing.oneTime),
+        formats.money
+      ),
+    ]);
     const oneTimeCell = cellAddress(row, 4);
     row++;
-    putRow(g, row, 0, [text("Yearly licences"), text(""), text(""), text(""), formula(hasLines ? `=SUMIF(${paid},"every year",${costs})` : "=0", toCentsNumber(o.licensing.annual), formats.money)]);
+    putRow(g, row, 0, [
+      text("Yearly licences"),
+      text(""),
+      text(""),
+      text(""),
+      formula(
+        hasLines ? `=SUMIF(${paid},"every year",${costs})` : "=0",
+        toCentsNumber(o.licensing.annual),
+        formats.money
+      ),
+    ]);
     const annualCell = cellAddress(row, 4);
     row++;
-    putRow(g, row, 0, [text(`Licensing over ${s.finance.horizonYears} years`), text(""), text(""), text(""), formula(`=${oneTimeCell}+${annualCell}*hv_HorizonYears`, toCentsNumber(o.licensing.total), formats.money)]);
+    putRow(g, row, 0, [
+      text(`Licensing over ${s.finance.horizonYears} years`),
+      text(""),
+      text(""),
+      text(""),
+      formula(
+        `=${oneTimeCell}+${annualCell}*hv_HorizonYears`,
+        toCentsNumber(o.licensing.total),
+        formats.money
+      ),
+    ]);
     style(g, row, 0, row, 4, { bold: true, borderTop: true });
     totalCell.set(o.id, cellAddress(row, 4));
     row++;
-    putRow(g, row, 0, [text("If licensed for steady state only (ignoring the 90-day rule)"), text(""), text(""), text(""), num(toCentsNumber(o.licensing.totalIfNotClusterAware), formats.money)]);
+    putRow(g, row, 0, [
+      text("If licensed for steady state only (ignoring the 90-day rule)"),
+      text(""),
+      text(""),
+      text(""),
+      num(toCentsNumber(o.licensing.totalIfNotClusterAware), formats.money),
+    ]);
     style(g, row, 0, row, 4, { fontColor: COLORS.muted });
     row++;
     for (const note of o.licensing.notes) {
@@ -96,22 +161,41 @@ export function buildLicensingSheet(analysis: Analysis, formats: Formats, nameOf
     style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
     row++;
     if (be.switchPoints.length > 0) {
-      put(g, row, 0, text(`Cheapest option changes at: ${be.switchPoints.map((p) => `${p.vms} VMs (${p.from} → ${p.to})`).join(", ")}`));
+      put(
+        g,
+        row,
+        0,
+        text(
+          `Cheapest option changes at: ${be.switchPoints.map((p) => `${p.vms} VMs (${p.from} → ${p.to})`).join(", ")}`
+        )
+      );
       style(g, row, 0, row, 0, { fontColor: COLORS.muted });
       row++;
     }
     const header = row;
     putRow(g, row, 0, [text("Windows VMs per host"), ...be.series.map((x) => text(x.label))]);
-    style(g, row, 0, row, be.series.length, { bold: true, fill: COLORS.headerFill, borderBottom: true });
+    style(g, row, 0, row, be.series.length, {
+      bold: true,
+      fill: COLORS.headerFill,
+      borderBottom: true,
+    });
     row++;
     be.vms.forEach((n, i) => {
-      putRow(g, row, 0, [num(n), ...be.series.map((x) => {
-        const c = x.costs[i];
-        return c ? num(toCentsNumber(c), formats.moneyWhole) : { v: null };
-      })]);
+      putRow(g, row, 0, [
+        num(n),
+        ...be.series.map((x) => {
+          const c = x.costs[i];
+          return c ? num(toCentsNumber(c), formats.moneyWhole) : { v: null };
+        }),
+      ]);
       row++;
     });
-    breakEvenRange = rangeAddress({ top: header, left: 0, bottom: row - 1, right: be.series.length });
+    breakEvenRange = rangeAddress({
+      top: header,
+      left: 0,
+      bottom: row - 1,
+      right: be.series.length,
+    });
   }
   return {
     sheet: {

@@ -23,18 +23,57 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
   const sens = analysis.sensitivity;
   const option = analysis.options.find((o) => o.id === sens?.option);
   put(g, 0, 0, text("Sensitivity — which assumptions move the answer"));
-  put(g, 1, 0, text(option ? `NPV of ${option.label} against staying physical, with one assumption 20 % lower or higher at a time.` : "No eligible option to analyse."));
+  put(
+    g,
+    1,
+    0,
+    text(
+      option
+        ? `NPV of ${option.label} against staying physical, with one assumption 20 % lower or higher at a time.`
+        : "No eligible option to analyse."
+    )
+  );
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
   style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   if (!sens || sens.rows.length === 0) {
-    return { sheet: { name: SHEETS.sensitivity, purpose: "Sensitivity of the NPV", columnWidths: [40], blocks: toBlocks(g), styles: g.styles, tables: [], charts: [] }, tornadoRange: null };
+    return {
+      sheet: {
+        name: SHEETS.sensitivity,
+        purpose: "Sensitivity of the NPV",
+        columnWidths: [40],
+        blocks: toBlocks(g),
+        styles: g.styles,
+        tables: [],
+        charts: [],
+      },
+      tornadoRange: null,
+    };
   }
   putRow(g, 3, 0, [text("Base NPV"), num(toCentsNumber(sens.baseNpv), formats.money)]);
   const baseCell = cellAddress(3, 1, true);
   style(g, 3, 0, 3, 1, { bold: true });
-  const head = ["Assumption", "Base value", "Value −20 %", "Value +20 %", "NPV at −20 %", "NPV at +20 %", "Swing", "Break-even value (NPV = 0)"];
-  putRow(g, 5, 0, head.map((h) => text(h)));
-  style(g, 5, 0, 5, head.length - 1, { bold: true, fill: COLORS.headerFill, borderBottom: true, wrapText: true });
+  const head = [
+    "Assumption",
+    "Base value",
+    "Value −20 %",
+    "Value +20 %",
+    "NPV at −20 %",
+    "NPV at +20 %",
+    "Swing",
+    "Break-even value (NPV = 0)",
+  ];
+  putRow(
+    g,
+    5,
+    0,
+    head.map((h) => text(h))
+  );
+  style(g, 5, 0, 5, head.length - 1, {
+    bold: true,
+    fill: COLORS.headerFill,
+    borderBottom: true,
+    wrapText: true,
+  });
   let row = 6;
   for (const r of sens.rows) {
     putRow(g, row, 0, [
@@ -44,7 +83,11 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
       num(r.highValue.toNumber(), "General"),
       num(toCentsNumber(r.npvLow), formats.money),
       num(toCentsNumber(r.npvHigh), formats.money),
-      formula(`=ABS(${cellAddress(row, 5)}-${cellAddress(row, 4)})`, Math.abs(toCentsNumber(r.npvHigh) - toCentsNumber(r.npvLow)), formats.money),
+      formula(
+        `=ABS(${cellAddress(row, 5)}-${cellAddress(row, 4)})`,
+        Math.abs(toCentsNumber(r.npvHigh) - toCentsNumber(r.npvLow)),
+        formats.money
+      ),
       r.breakEvenValue ? num(r.breakEvenValue.toNumber(), "General") : text("not in range"),
     ]);
     row++;
@@ -63,8 +106,16 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
     if (!src) continue;
     putRow(g, row, 0, [
       formula(`=${cellAddress(r, 0)}`, src.label),
-      formula(`=${cellAddress(r, 4)}-${baseCell}`, toCentsNumber(src.npvLow) - toCentsNumber(sens.baseNpv), formats.moneyWhole),
-      formula(`=${cellAddress(r, 5)}-${baseCell}`, toCentsNumber(src.npvHigh) - toCentsNumber(sens.baseNpv), formats.moneyWhole),
+      formula(
+        `=${cellAddress(r, 4)}-${baseCell}`,
+        toCentsNumber(src.npvLow) - toCentsNumber(sens.baseNpv),
+        formats.moneyWhole
+      ),
+      formula(
+        `=${cellAddress(r, 5)}-${baseCell}`,
+        toCentsNumber(src.npvHigh) - toCentsNumber(sens.baseNpv),
+        formats.moneyWhole
+      ),
     ]);
     row++;
   }

@@ -26,7 +26,7 @@ export function buildSummarySheet(
   cashflow: CashflowSheet,
   capacity: CapacitySheet,
   licensing: LicensingSheet,
-  sensitivity: SensitivitySheet,
+  sensitivity: SensitivitySheet
 ): SheetPlan {
   const g = newGrid();
   const s = analysis.scenario;
@@ -36,76 +36,166 @@ export function buildSummarySheet(
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 18, fontColor: COLORS.title });
   put(g, 1, 0, text(analysis.recommendation));
   style(g, 1, 0, 1, 0, { bold: true, fontSize: 12 });
-  put(g, 2, 0, text(`${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, ${s.platform}, prices in ${s.currency}. Figures are live formulas over TCO Inputs.`));
+  put(
+    g,
+    2,
+    0,
+    text(
+      `${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, ${s.platform}, prices in ${s.currency}. Figures are live formulas over TCO Inputs.`
+    )
+  );
   style(g, 2, 0, 2, 0, { italic: true, fontColor: COLORS.muted });
 
   // Key figures: one column per side.
   const top = 4;
-  putRow(g, top, 0, [text("Measure"), text("Staying physical"), ...eligible.map((o) => text(o.label))]);
-  style(g, top, 0, top, eligible.length + 1, { bold: true, fill: COLORS.headerFill, borderBottom: true, wrapText: true });
+  putRow(g, top, 0, [
+    text("Measure"),
+    text("Staying physical"),
+    ...eligible.map((o) => text(o.label)),
+  ]);
+  style(g, top, 0, top, eligible.length + 1, {
+    bold: true,
+    fill: COLORS.headerFill,
+    borderBottom: true,
+    wrapText: true,
+  });
   const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
-  type Row = { label: string; physical: PlanCell; cell: (o: (typeof eligible)[number]) => PlanCell };
+  type Row = {
+    label: string;
+    physical: PlanCell;
+    cell: (o: (typeof eligible)[number]) => PlanCell;
+  };
   const rows: Row[] = [
     {
       label: "Hosts",
       physical: { v: s.inventory.reduce((a, r) => a + r.count, 0), fmt: formats.integer },
-      cell: (o) => formula(`=${ref(SHEETS.capacity, capacity.hostsCell.get(o.id) ?? "A1")}`, o.capacity.hosts, formats.integer),
+      cell: (o) =>
+        formula(
+          `=${ref(SHEETS.capacity, capacity.hostsCell.get(o.id) ?? "A1")}`,
+          o.capacity.hosts,
+          formats.integer
+        ),
     },
     {
       label: "Clusters",
       physical: { v: null },
-      cell: (o) => formula(`=${ref(SHEETS.capacity, capacity.clustersCell.get(o.id) ?? "A1")}`, o.capacity.clusters.length, formats.integer),
+      cell: (o) =>
+        formula(
+          `=${ref(SHEETS.capacity, capacity.clustersCell.get(o.id) ?? "A1")}`,
+          o.capacity.clusters.length,
+          formats.integer
+        ),
     },
     {
       label: `Licensing over ${n} years`,
-      physical: formula(`=${cf(cashflow.physical.categoryTotals["licensing"])}`, toCentsNumber(analysis.physical.byCategory.licensing), formats.moneyWhole),
-      cell: (o) => formula(`=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`, toCentsNumber(o.licensing.total), formats.moneyWhole),
+      physical: formula(
+        `=${cf(cashflow.physical.categoryTotals["licensing"])}`,
+        toCentsNumber(analysis.physical.byCategory.licensing),
+        formats.moneyWhole
+      ),
+      cell: (o) =>
+        formula(
+          `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
+          toCentsNumber(o.licensing.total),
+          formats.moneyWhole
+        ),
     },
     {
       label: `Total cost of ownership, ${n} years`,
-      physical: formula(`=${cf(cashflow.physical.totalCell)}`, toCentsNumber(analysis.physical.total), formats.moneyWhole),
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.totalCell)}`, toCentsNumber(o.costs.total), formats.moneyWhole),
+      physical: formula(
+        `=${cf(cashflow.physical.totalCell)}`,
+        toCentsNumber(analysis.physical.total),
+        formats.moneyWhole
+      ),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
+          toCentsNumber(o.costs.total),
+          formats.moneyWhole
+        ),
     },
     {
       label: "Savings against staying physical",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.physical.totalCell)}-${cf(cashflow.options.get(o.id)?.totalCell)}`, toCentsNumber(analysis.physical.total) - toCentsNumber(o.costs.total), formats.moneyWhole),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.physical.totalCell)}-${cf(cashflow.options.get(o.id)?.totalCell)}`,
+          toCentsNumber(analysis.physical.total) - toCentsNumber(o.costs.total),
+          formats.moneyWhole
+        ),
     },
     {
       label: "NPV of the savings",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.npvCell)}`, o.businessCase.npv.toNumber(), formats.moneyWhole),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.npvCell)}`,
+          o.businessCase.npv.toNumber(),
+          formats.moneyWhole
+        ),
     },
     {
       label: "IRR",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.irrCell)}`, o.businessCase.irr ? o.businessCase.irr.toNumber() : "no IRR", "0.0%"),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.irrCell)}`,
+          o.businessCase.irr ? o.businessCase.irr.toNumber() : "no IRR",
+          "0.0%"
+        ),
     },
     {
       label: "Payback",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.paybackCell)}`, o.businessCase.payback.reached ? o.businessCase.payback.months.toNumber() : "not within the horizon", formats.months),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.paybackCell)}`,
+          o.businessCase.payback.reached
+            ? o.businessCase.payback.months.toNumber()
+            : "not within the horizon",
+          formats.months
+        ),
     },
     {
       label: "Discounted payback",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.discountedPaybackCell)}`, o.businessCase.discountedPayback.reached ? o.businessCase.discountedPayback.months.toNumber() : "not within the horizon", formats.months),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.discountedPaybackCell)}`,
+          o.businessCase.discountedPayback.reached
+            ? o.businessCase.discountedPayback.months.toNumber()
+            : "not within the horizon",
+          formats.months
+        ),
     },
     {
       label: "ROI over the horizon",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.roiCell)}`, o.businessCase.roiPercent ? o.businessCase.roiPercent.div(100).toNumber() : "n/a", "0.0%"),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.roiCell)}`,
+          o.businessCase.roiPercent ? o.businessCase.roiPercent.div(100).toNumber() : "n/a",
+          "0.0%"
+        ),
     },
     {
       label: "Cost per VM per year",
       physical: { v: null },
-      cell: (o) => formula(`=${cf(cashflow.options.get(o.id)?.costPerVmCell)}`, o.businessCase.costPerVmPerYear ? o.businessCase.costPerVmPerYear.toNumber() : "n/a", formats.money),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.costPerVmCell)}`,
+          o.businessCase.costPerVmPerYear ? o.businessCase.costPerVmPerYear.toNumber() : "n/a",
+          formats.money
+        ),
     },
   ];
-  rows.forEach((r, i) => putRow(g, top + 1 + i, 0, [text(r.label), r.physical, ...eligible.map(r.cell)]));
+  rows.forEach((r, i) =>
+    putRow(g, top + 1 + i, 0, [text(r.label), r.physical, ...eligible.map(r.cell)])
+  );
   const bottom = top + rows.length;
   const recIndex = eligible.findIndex((o) => o.id === analysis.recommended);
-  if (recIndex >= 0) style(g, top, 2 + recIndex, bottom, 2 + recIndex, { bold: true, fill: "#E8F3E8" });
+  if (recIndex >= 0)
+    style(g, top, 2 + recIndex, bottom, 2 + recIndex, { bold: true, fill: "#E8F3E8" });
 
   // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
   const chartsTop = bottom + 2;
@@ -118,18 +208,55 @@ export function buildSummarySheet(
   // 1. TCO per option vs physical.
   const tcoTop = row;
   putRow(g, row++, 0, [text("Option"), text(`TCO, ${n} years`)]);
-  putRow(g, row++, 0, [text("Staying physical"), formula(`=${cf(cashflow.physical.totalCell)}`, toCentsNumber(analysis.physical.total), formats.moneyWhole)]);
-  for (const o of eligible) putRow(g, row++, 0, [text(o.label), formula(`=${cf(cashflow.options.get(o.id)?.totalCell)}`, toCentsNumber(o.costs.total), formats.moneyWhole)]);
+  putRow(g, row++, 0, [
+    text("Staying physical"),
+    formula(
+      `=${cf(cashflow.physical.totalCell)}`,
+      toCentsNumber(analysis.physical.total),
+      formats.moneyWhole
+    ),
+  ]);
+  for (const o of eligible)
+    putRow(g, row++, 0, [
+      text(o.label),
+      formula(
+        `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
+        toCentsNumber(o.costs.total),
+        formats.moneyWhole
+      ),
+    ]);
   chartRows.push(rangeAddress({ top: tcoTop, left: 0, bottom: row - 1, right: 1 }));
   row++;
 
   // 2. Cost by category (stacked), categories that carry money somewhere.
-  const used = COST_CATEGORIES.filter((c) => !analysis.physical.byCategory[c].isZero() || eligible.some((o) => !o.costs.byCategory[c].isZero()));
+  const used = COST_CATEGORIES.filter(
+    (c) =>
+      !analysis.physical.byCategory[c].isZero() ||
+      eligible.some((o) => !o.costs.byCategory[c].isZero())
+  );
   const catTop = row;
   putRow(g, row++, 0, [text("Option"), ...used.map((c) => text(CATEGORY_LABELS[c]))]);
-  putRow(g, row++, 0, [text("Staying physical"), ...used.map((c) => formula(`=${cf(cashflow.physical.categoryTotals[c])}`, toCentsNumber(analysis.physical.byCategory[c]), formats.moneyWhole))]);
+  putRow(g, row++, 0, [
+    text("Staying physical"),
+    ...used.map((c) =>
+      formula(
+        `=${cf(cashflow.physical.categoryTotals[c])}`,
+        toCentsNumber(analysis.physical.byCategory[c]),
+        formats.moneyWhole
+      )
+    ),
+  ]);
   for (const o of eligible) {
-    putRow(g, row++, 0, [text(o.label), ...used.map((c) => formula(`=${cf(cashflow.options.get(o.id)?.categoryTotals[c])}`, toCentsNumber(o.costs.byCategory[c]), formats.moneyWhole))]);
+    putRow(g, row++, 0, [
+      text(o.label),
+      ...used.map((c) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.categoryTotals[c])}`,
+          toCentsNumber(o.costs.byCategory[c]),
+          formats.moneyWhole
+        )
+      ),
+    ]);
   }
   chartRows.push(rangeAddress({ top: catTop, left: 0, bottom: row - 1, right: used.length }));
   row++;
@@ -144,7 +271,11 @@ export function buildSummarySheet(
         const cumRow = cashflow.options.get(o.id)?.cumulativeRow;
         const start = cumRow ? parseRange(cumRow) : null;
         const addr = start ? cellAddress(start.top, start.left + t) : "A1";
-        return formula(`=${cf(addr)}`, toCentsNumber(o.businessCase.cumulativeFlows[t] ?? o.businessCase.totalSavings), formats.moneyWhole);
+        return formula(
+          `=${cf(addr)}`,
+          toCentsNumber(o.businessCase.cumulativeFlows[t] ?? o.businessCase.totalSavings),
+          formats.moneyWhole
+        );
       }),
     ]);
   }
@@ -164,45 +295,104 @@ export function buildSummarySheet(
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
   const colors = SERIES_COLORS;
   charts.push({
-    id: "tcoByOption", kind: "columnClustered", title: `Total cost of ownership over ${n} years`, dataSheet: SHEETS.summary,
-    dataRange: chartRows[0] as string, seriesBy: "columns", anchor: chartAnchors[0] as ChartSpec["anchor"], valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0", legend: "none", seriesColors: [colors[1] as string],
+    id: "tcoByOption",
+    kind: "columnClustered",
+    title: `Total cost of ownership over ${n} years`,
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[0] as string,
+    seriesBy: "columns",
+    anchor: chartAnchors[0] as ChartSpec["anchor"],
+    valueAxisTitle: s.currency,
+    valueAxisFormat: "#,##0",
+    legend: "none",
+    seriesColors: [colors[1] as string],
   });
   charts.push({
-    id: "costBreakdown", kind: "columnStacked", title: "Cost by category", dataSheet: SHEETS.summary, dataRange: chartRows[1] as string,
-    seriesBy: "columns", anchor: chartAnchors[1] as ChartSpec["anchor"], valueAxisTitle: s.currency, valueAxisFormat: "#,##0", legend: "right", overlap: 100, gapWidth: 60,
+    id: "costBreakdown",
+    kind: "columnStacked",
+    title: "Cost by category",
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[1] as string,
+    seriesBy: "columns",
+    anchor: chartAnchors[1] as ChartSpec["anchor"],
+    valueAxisTitle: s.currency,
+    valueAxisFormat: "#,##0",
+    legend: "right",
+    overlap: 100,
+    gapWidth: 60,
   });
   charts.push({
-    id: "cumulativeSavings", kind: "lineMarkers", title: `Cumulative savings — ${paybackText}`, dataSheet: SHEETS.summary, dataRange: chartRows[2] as string,
-    seriesBy: "columns", anchor: chartAnchors[2] as ChartSpec["anchor"], valueAxisTitle: s.currency, valueAxisFormat: "#,##0", legend: "bottom",
+    id: "cumulativeSavings",
+    kind: "lineMarkers",
+    title: `Cumulative savings — ${paybackText}`,
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[2] as string,
+    seriesBy: "columns",
+    anchor: chartAnchors[2] as ChartSpec["anchor"],
+    valueAxisTitle: s.currency,
+    valueAxisFormat: "#,##0",
+    legend: "bottom",
     seriesColors: colors.slice(1, 1 + eligible.length),
   });
   if (licensing.breakEvenRange) {
     charts.push({
-      id: "licenceBreakEven", kind: "line", title: "Licence cost per host by Windows VMs per host", dataSheet: SHEETS.licensing, dataRange: licensing.breakEvenRange,
-      seriesBy: "columns", anchor: chartAnchors[3] as ChartSpec["anchor"], categoryAxisTitle: "Windows VMs per host", valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0", legend: "bottom",
+      id: "licenceBreakEven",
+      kind: "line",
+      title: "Licence cost per host by Windows VMs per host",
+      dataSheet: SHEETS.licensing,
+      dataRange: licensing.breakEvenRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[3] as ChartSpec["anchor"],
+      categoryAxisTitle: "Windows VMs per host",
+      valueAxisTitle: s.currency,
+      valueAxisFormat: "#,##0",
+      legend: "bottom",
     });
   }
   if (capacity.utilisationRange) {
     charts.push({
-      id: "hostUtilisation", kind: "columnClustered", title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`, dataSheet: SHEETS.capacity,
-      dataRange: capacity.utilisationRange, seriesBy: "columns", anchor: chartAnchors[4] as ChartSpec["anchor"], valueAxisFormat: "0%", legend: "bottom",
-      seriesOverrides: [{ index: 2, kind: "line" }], seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
+      id: "hostUtilisation",
+      kind: "columnClustered",
+      title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
+      dataSheet: SHEETS.capacity,
+      dataRange: capacity.utilisationRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[4] as ChartSpec["anchor"],
+      valueAxisFormat: "0%",
+      legend: "bottom",
+      seriesOverrides: [{ index: 2, kind: "line" }],
+      seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
     });
   }
   if (sensitivity.tornadoRange) {
     charts.push({
-      id: "sensitivityTornado", kind: "barClustered", title: "What moves the NPV (±20 %)", dataSheet: SHEETS.sensitivity, dataRange: sensitivity.tornadoRange,
-      seriesBy: "columns", anchor: chartAnchors[5] as ChartSpec["anchor"], valueAxisTitle: s.currency, valueAxisFormat: "#,##0",
-      reverseCategories: true, categoryLabelsLow: true, overlap: 100, gapWidth: 40, legend: "bottom", seriesColors: [colors[3] as string, colors[1] as string],
+      id: "sensitivityTornado",
+      kind: "barClustered",
+      title: "What moves the NPV (±20 %)",
+      dataSheet: SHEETS.sensitivity,
+      dataRange: sensitivity.tornadoRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[5] as ChartSpec["anchor"],
+      valueAxisTitle: s.currency,
+      valueAxisFormat: "#,##0",
+      reverseCategories: true,
+      categoryLabelsLow: true,
+      overlap: 100,
+      gapWidth: 40,
+      legend: "bottom",
+      seriesColors: [colors[3] as string, colors[1] as string],
     });
   }
   return {
     name: SHEETS.summary,
     purpose: "Recommendation, key figures and charts",
     tabColor: COLORS.tab,
-    columnWidths: [34, 20, ...eligible.map(() => 20), ...Array.from({ length: Math.max(0, 6 - eligible.length) }, () => 20)],
+    columnWidths: [
+      34,
+      20,
+      ...eligible.map(() => 20),
+      ...Array.from({ length: Math.max(0, 6 - eligible.length) }, () => 20),
+    ],
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
