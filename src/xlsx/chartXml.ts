@@ -1,0 +1,464 @@
+/**
+ * One `xl/charts/chartN.xml` part (`c:chartSpace`) from a ChartSpec and its resolved data.
+ *
+ * The markup follows what Excel itself writes (the Excel-saved files in
+ * `../shared/data/excel-golden`): `c:lang` first, chart groups before axes in the plot area,
+ * axis ids in pairs with symmetric `c:crossAx`, `idx`/`order` counted across groups,
+ * caches on every reference, `c:printSettings` last. A few defaults that Excel 2007 left
+ * implicit are written out the way current Excel does (`c:roundedCorners 0`,
+ * `c:varyColors 0`, `c:delete 0`, `c:invertIfNegative 0`), so no reader has to guess them.
+ *
+ * ChartKind → markup:
+ * - columnClustered / columnStacked: `c:barChart` barDir col, grouping clustered / stacked
+ *   (stacked always with overlap 100, as Excel writes it);
+ * - barClustered: barDir bar (category axis left, value axis bottom);
+ * - line / lineMarkers: `c:lineChart`, series markers `none` / automatic (coloured circles
+ *   when the series has a colour);
+ * - xyScatterLines: `c:scatterChart` scatterStyle lineMarker, `c:xVal`/`c:yVal`, two value
+ *   axes (the category column gives X);
+ * - seriesOverrides: a second group (`c:lineChart`, or `c:barChart`) on the primary axes or
+ *   on secondary axes (value axis right — top for bars — crossing at max, category axis hidden).
+ * reverseCategories, categoryLabelsLow, overlap and gapWidth apply to category charts only;
+ * valueAxisFormat to the primary value axis (a secondary axis is linked to its source cells).
+ */
+import type { ChartKind, ChartSpec, SeriesOverride } from "../report/plan";
+import type { ChartData, NumData, SeriesData, StrData } from "./chartData";
+import { NS, XML_DECLARATION, el, escapeXml, val } from "./xml";
+
+/** How one series is drawn. */
+type SeriesKind = ChartKind | SeriesOverride["kind"];
+
+/** The chart-group element a series lands in. */
+type GroupType = "bar" | "line" | "scatter";
+
+interface ChartGroup {
+  readonly type: GroupType;
+  readonly secondary: boolean;
+  /** For bar groups. */
+  readonly barDir: "col" | "bar";
+  readonly grouping: "clustered" | "stacked" | "standard";
+  readonly series: { readonly data: SeriesData; readonly kind: SeriesKind }[];
+}
+
+/** The axis ids of one chart: a primary pair and, for combos, a secondary pair. */
+export interface AxisIds {
+  readonly primaryCategory: number;
+  readonly primaryValue: number;
+  readonly secondaryCategory: number;
+  readonly secondaryValue: number;
+}
+
+/**
+ * Axis ids for the `chartNumber`-th chart of a workbook (1-based). Excel's ids are arbitrary
+ * 8–9 digit integers; only uniqueness within a chart and the pairing matter. These are
+ * deterministic so the output is reproducible.
+ */
+export function axisIdsFor(chartNumber: number): AxisIds {
+  const base = 50_000_000 + chartNumber * 100;
+  return {
+    primaryCategory: base + 1,
+    primaryValue: base + 2,
+    secondaryCategory: base + 3,
+    secondaryValue: base + 4,
+  };
+}
+
+/** The complete chart part for `spec`, with caches from `data`. */
+export function chartXml(spec: ChartSpec, data: ChartData, ids: AxisIds): string {
+  const groups = chartGroups(spec, data);
+  const hasSecondary = groups.some((g) => g.secondary);
+  const horizontal = groups.some((g) => g.type === "bar" && g.barDir === "bar");
+  const scatter = groups.some((g) => g.type === "scatter");
+  const titled = spec.title.trim() !== "";
+
+  const plot =
+    el("c:layout") +
+    groups.map((g) => groupXml(spec, g, data, ids)).join("") +
+    (scatter
+      ? scatterAxes(spec, ids)
+      : primaryAxes(spec, data, ids, horizontal) + (hasSecondary ? secondaryAxes(spec, ids, horizontal) : ""));
+
+  const chart =
+    (titled ? title(spec.title, false) + val("c:autoTitleDeleted", false) : val("c:autoTitleDeleted", true)) +
+    el("c:plotArea", {}, plot) +
+    legend(spec.legend) +
+    val("c:plotVisOnly", true) +
+    val("c:dispBlanksAs", "gap");
+
+  return (
+    XML_DECLARATION +
+    el(
+      "c:chartSpace",
+      { "xmlns:c": NS.chart, "xmlns:a": NS.drawingMain, "xmlns:r": NS.rel },
+      val("c:date1904", false) +
+        val("c:lang", "en-US") +
+        val("c:roundedCorners", false) +
+        el("c:chart", {}, chart) +
+        printSettings(),
+    )
+  );
+}
+
+/** Groups series by (group type, axis): one `c:barChart`/`c:lineChart`/`c:scatterChart` each. */
+function chartGroups(spec: ChartSpec, data: ChartData): ChartGroup[] {
+  const overrides = new Map<number, SeriesOverride>();
+  for (const o of spec.seriesOverrides ?? []) {
+    if (!data.series.some((s) => s.index === o.index)) {
+      throw new RangeError(`Chart ${spec.id}: series override ${o.index} is outside the data range`);
+    }
+    overrides.set(o.index, o);
+  }
+  if (spec.kind === "xyScatterLines" && overrides.size > 0) {
+    throw new RangeError(`Chart ${spec.id}: a scatter chart cannot mix in other series kinds`);
+  }
+  const groups: ChartGroup[] = [];
+  for (const s of data.series) {
+    const o = overrides.get(s.index);
+    const kind: SeriesKind = o?.kind ?? spec.kind;
+    const secondary = o?.secondaryAxis === true;
+    const shape = groupShape(spec.kind, kind);
+    if (spec.kind === "barClustered" && shape.type !== "bar") {
+      // Horizontal bars share no axes with lines in a way Excel can draw.
+      throw new RangeError(`Chart ${spec.id}: a bar chart cannot show series ${s.index} as a line`);
+    }
+    let group = groups.find((g) => g.type === shape.type && g.secondary === secondary);
+    if (group && (group.barDir !== shape.barDir || group.grouping !== shape.grouping)) {
+      throw new RangeError(
+        `Chart ${spec.id}: series ${s.index} (${kind}) cannot share the ${secondary ? "secondary" : "primary"} axis with a differently grouped ${group.type} group`,
+      );
+    }
+    if (!group) {
+      group = { ...shape, secondary, series: [] };
+      groups.push(group);
+    }
+    group.series.push({ data: s, kind });
+  }
+  if (!groups.some((g) => !g.secondary)) {
+    throw new RangeError(`Chart ${spec.id}: at least one series must stay on the primary axis`);
+  }
+  // Primary groups first, bars before lines (the order Excel writes a column+line combo).
+  const rank = (g: ChartGroup): number => (g.secondary ? 10 : 0) + (g.type === "bar" ? 0 : 1);
+  return groups.sort((a, b) => rank(a) - rank(b));
+}
+
+function groupShape(
+  chartKind: ChartKind,
+  kind: SeriesKind,
+): Pick<ChartGroup, "type" | "barDir" | "grouping"> {
+  switch (kind) {
+    case "columnClustered":
+      // A column override on a horizontal bar chart stays horizontal (same chart family).
+      return { type: "bar", barDir: chartKind === "barClustered" ? "bar" : "col", grouping: "clustered" };
+    case "columnStacked":
+      return { type: "bar", barDir: "col", grouping: "stacked" };
+    case "barClustered":
+      return { type: "bar", barDir: "bar", grouping: "clustered" };
+    case "line":
+    case "lineMarkers":
+      return { type: "line", barDir: "col", grouping: "standard" };
+    case "xyScatterLines":
+      return { type: "scatter", barDir: "col", grouping: "standard" };
+  }
+}
+
+function groupXml(spec: ChartSpec, g: ChartGroup, data: ChartData, ids: AxisIds): string {
+  const axIds = g.secondary
+    ? val("c:axId", ids.secondaryCategory) + val("c:axId", ids.secondaryValue)
+    : val("c:axId", ids.primaryCategory) + val("c:axId", ids.primaryValue);
+  const series = g.series.map((s) => seriesXml(spec, g, s.data, s.kind, data.categories)).join("");
+  switch (g.type) {
+    case "bar": {
+      const stacked = g.grouping === "stacked";
+      const gap = spec.gapWidth !== undefined ? val("c:gapWidth", clampInt(spec.gapWidth, 0, 500)) : "";
+      // Excel writes a 100 % overlap for stacked bars; otherwise the plan's overlap, if any.
+      const overlap = stacked
+        ? val("c:overlap", 100)
+        : spec.overlap !== undefined
+          ? val("c:overlap", clampInt(spec.overlap, -100, 100))
+          : "";
+      return el(
+        "c:barChart",
+        {},
+        val("c:barDir", g.barDir) + val("c:grouping", g.grouping) + val("c:varyColors", false) + series + gap + overlap + axIds,
+      );
+    }
+    case "line":
+      return el(
+        "c:lineChart",
+        {},
+        val("c:grouping", "standard") + val("c:varyColors", false) + series + val("c:marker", true) + axIds,
+      );
+    case "scatter":
+      return el(
+        "c:scatterChart",
+        {},
+        val("c:scatterStyle", "lineMarker") + val("c:varyColors", false) + series + axIds,
+      );
+  }
+}
+
+function seriesXml(spec: ChartSpec, g: ChartGroup, s: SeriesData, kind: SeriesKind, categories: StrData | NumData): string {
+  const color = spec.seriesColors?.[s.index];
+  const head = val("c:idx", s.index) + val("c:order", s.index) + el("c:tx", {}, strRef(s.name));
+  switch (g.type) {
+    case "bar":
+      return el(
+        "c:ser",
+        {},
+        head +
+          (color ? el("c:spPr", {}, solidFill(color)) : "") +
+          val("c:invertIfNegative", false) +
+          el("c:cat", {}, dataRef(categories)) +
+          el("c:val", {}, numRef(s.values)),
+      );
+    case "line":
+      return el(
+        "c:ser",
+        {},
+        head +
+          (color ? lineShape(color) : "") +
+          marker(kind === "lineMarkers", color) +
+          el("c:cat", {}, dataRef(categories)) +
+          el("c:val", {}, numRef(s.values)) +
+          val("c:smooth", false),
+      );
+    case "scatter":
+      return el(
+        "c:ser",
+        {},
+        head +
+          (color ? lineShape(color) : "") +
+          marker(true, color) +
+          el("c:xVal", {}, dataRef(categories)) +
+          el("c:yVal", {}, numRef(s.values)) +
+          val("c:smooth", false),
+      );
+  }
+}
+
+/** A line series' marker: none, automatic, or a coloured circle. */
+function marker(visible: boolean, color: string | undefined): string {
+  if (!visible) return el("c:marker", {}, val("c:symbol", "none"));
+  if (!color) return "";
+  return el(
+    "c:marker",
+    {},
+    val("c:symbol", "circle") +
+      val("c:size", 5) +
+      el("c:spPr", {}, solidFill(color) + el("a:ln", { w: 9525 }, solidFill(color))),
+  );
+}
+
+function lineShape(color: string): string {
+  return el("c:spPr", {}, el("a:ln", { w: 28575, cap: "rnd" }, solidFill(color) + el("a:round")));
+}
+
+function solidFill(color: string): string {
+  return el("a:solidFill", {}, val("a:srgbClr", rgb(color)));
+}
+
+/** `#1F77B4` → `1F77B4` (the schema's ST_HexColorRGB). */
+function rgb(color: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(color);
+  if (!m) throw new RangeError(`Bad colour ${color}: expected #RRGGBB`);
+  return (m[1] as string).toUpperCase();
+}
+
+function dataRef(d: StrData | NumData): string {
+  return d.kind === "str" ? strRef(d) : numRef(d);
+}
+
+function strRef(d: StrData): string {
+  const pts = d.points
+    .map((p, i) => (p === null ? "" : el("c:pt", { idx: i }, el("c:v", {}, escapeXml(p)))))
+    .join("");
+  return el(
+    "c:strRef",
+    {},
+    el("c:f", {}, escapeXml(d.ref)) + el("c:strCache", {}, val("c:ptCount", d.points.length) + pts),
+  );
+}
+
+function numRef(d: NumData): string {
+  const pts = d.points
+    .map((p, i) => (p === null ? "" : el("c:pt", { idx: i }, el("c:v", {}, String(p)))))
+    .join("");
+  return el(
+    "c:numRef",
+    {},
+    el("c:f", {}, escapeXml(d.ref)) +
+      el(
+        "c:numCache",
+        {},
+        el("c:formatCode", {}, escapeXml(d.formatCode)) + val("c:ptCount", d.points.length) + pts,
+      ),
+  );
+}
+
+/** Category axis + value axis for bar, column and line groups. */
+function primaryAxes(spec: ChartSpec, data: ChartData, ids: AxisIds, horizontal: boolean): string {
+  const reverse = spec.reverseCategories === true;
+  const category = el(
+    "c:catAx",
+    {},
+    val("c:axId", ids.primaryCategory) +
+      scaling(reverse) +
+      val("c:delete", false) +
+      val("c:axPos", horizontal ? "l" : "b") +
+      (spec.categoryAxisTitle ? title(spec.categoryAxisTitle, horizontal) : "") +
+      (data.categories.kind === "num" ? el("c:numFmt", { formatCode: "General", sourceLinked: 1 }) : "") +
+      val("c:tickLblPos", spec.categoryLabelsLow ? "low" : "nextTo") +
+      val("c:crossAx", ids.primaryValue) +
+      val("c:crosses", "autoZero") +
+      val("c:auto", true) +
+      val("c:lblAlgn", "ctr") +
+      val("c:lblOffset", 100),
+  );
+  // With categories reversed, the value axis crosses at the last category, which is then at
+  // the bottom (bars) or left (columns): the value axis stays where readers expect it.
+  const value = valueAxis({
+    id: ids.primaryValue,
+    crossAx: ids.primaryCategory,
+    pos: horizontal ? "b" : "l",
+    gridlines: true,
+    title: spec.valueAxisTitle,
+    titleVertical: !horizontal,
+    format: spec.valueAxisFormat,
+    crosses: reverse ? "max" : "autoZero",
+    crossBetween: "between",
+  });
+  return category + value;
+}
+
+/**
+ * Secondary value axis (right, or top for bars, crossing at the last category) and its hidden
+ * category axis, written in that order as Excel does.
+ */
+function secondaryAxes(spec: ChartSpec, ids: AxisIds, horizontal: boolean): string {
+  const reverse = spec.reverseCategories === true;
+  const value = valueAxis({
+    id: ids.secondaryValue,
+    crossAx: ids.secondaryCategory,
+    pos: horizontal ? "t" : "r",
+    gridlines: false,
+    title: undefined,
+    titleVertical: !horizontal,
+    format: undefined,
+    crosses: reverse ? "autoZero" : "max",
+    crossBetween: "between",
+  });
+  const category = el(
+    "c:catAx",
+    {},
+    val("c:axId", ids.secondaryCategory) +
+      scaling(reverse) +
+      val("c:delete", true) +
+      val("c:axPos", horizontal ? "l" : "b") +
+      val("c:tickLblPos", "nextTo") +
+      val("c:crossAx", ids.secondaryValue) +
+      val("c:crosses", "autoZero") +
+      val("c:auto", true) +
+      val("c:lblAlgn", "ctr") +
+      val("c:lblOffset", 100),
+  );
+  return value + category;
+}
+
+/** Scatter charts have two value axes: X (bottom) first, then Y (left). */
+function scatterAxes(spec: ChartSpec, ids: AxisIds): string {
+  const x = valueAxis({
+    id: ids.primaryCategory,
+    crossAx: ids.primaryValue,
+    pos: "b",
+    gridlines: false,
+    title: spec.categoryAxisTitle,
+    titleVertical: false,
+    format: undefined,
+    crosses: "autoZero",
+    crossBetween: "midCat",
+  });
+  const y = valueAxis({
+    id: ids.primaryValue,
+    crossAx: ids.primaryCategory,
+    pos: "l",
+    gridlines: true,
+    title: spec.valueAxisTitle,
+    titleVertical: true,
+    format: spec.valueAxisFormat,
+    crosses: "autoZero",
+    crossBetween: "midCat",
+  });
+  return x + y;
+}
+
+interface ValueAxisOptions {
+  readonly id: number;
+  readonly crossAx: number;
+  readonly pos: "l" | "r" | "b" | "t";
+  readonly gridlines: boolean;
+  readonly title: string | undefined;
+  readonly titleVertical: boolean;
+  /** Number format code; undefined = linked to the source cells. */
+  readonly format: string | undefined;
+  readonly crosses: "autoZero" | "max";
+  readonly crossBetween: "between" | "midCat";
+}
+
+function valueAxis(o: ValueAxisOptions): string {
+  return el(
+    "c:valAx",
+    {},
+    val("c:axId", o.id) +
+      scaling(false) +
+      val("c:delete", false) +
+      val("c:axPos", o.pos) +
+      (o.gridlines ? el("c:majorGridlines") : "") +
+      (o.title ? title(o.title, o.titleVertical) : "") +
+      (o.format
+        ? el("c:numFmt", { formatCode: o.format, sourceLinked: 0 })
+        : el("c:numFmt", { formatCode: "General", sourceLinked: 1 })) +
+      val("c:tickLblPos", "nextTo") +
+      val("c:crossAx", o.crossAx) +
+      val("c:crosses", o.crosses) +
+      val("c:crossBetween", o.crossBetween),
+  );
+}
+
+function scaling(reverse: boolean): string {
+  return el("c:scaling", {}, val("c:orientation", reverse ? "maxMin" : "minMax"));
+}
+
+/** A chart or axis title as rich text; vertical titles are rotated like Excel's. */
+function title(text: string, vertical: boolean): string {
+  const bodyPr = vertical ? el("a:bodyPr", { rot: -5400000, vert: "horz" }) : el("a:bodyPr");
+  const rich =
+    bodyPr +
+    el("a:lstStyle") +
+    el(
+      "a:p",
+      {},
+      el("a:pPr", {}, el("a:defRPr")) + el("a:r", {}, el("a:rPr", { lang: "en-US" }) + el("a:t", {}, escapeXml(text))),
+    );
+  return el("c:title", {}, el("c:tx", {}, el("c:rich", {}, rich)) + el("c:layout") + val("c:overlay", false));
+}
+
+function legend(position: ChartSpec["legend"]): string {
+  if (position === "none") return "";
+  const pos = { right: "r", bottom: "b", top: "t" }[position];
+  return el("c:legend", {}, val("c:legendPos", pos) + el("c:layout") + val("c:overlay", false));
+}
+
+/** What Excel writes for a chart on a worksheet (the schema does not require it). */
+function printSettings(): string {
+  return el(
+    "c:printSettings",
+    {},
+    el("c:headerFooter") +
+      el("c:pageMargins", { b: 0.75, l: 0.7, r: 0.7, t: 0.75, header: 0.3, footer: 0.3 }) +
+      el("c:pageSetup"),
+  );
+}
+
+function clampInt(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(n)));
+}
