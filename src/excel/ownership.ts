@@ -269,3 +269,23 @@ export function planLayout(plan: WorkbookPlan, wb: WorkbookSnapshot): WriteLayou
     positionBase,
   };
 }
+
+/**
+ * The plan with an ownership tag per sheet as hidden defined names — for the .xlsx writer,
+ * so a workbook written by the CLI or downloaded from the pane is recognised as the
+ * planner's when later opened with the add-in. (The Office.js writer adds its own tags.)
+ */
+export function withOwnershipTags(plan: WorkbookPlan): WorkbookPlan {
+  return {
+    ...plan,
+    definedNames: [
+      ...plan.definedNames,
+      ...plan.sheets.map((s) => ({
+        name: ownTagName(s.name),
+        ref: sheetTagFormula(s.name).slice(1),
+        hidden: true,
+        comment: "Hyper-V TCO Planner: this sheet was written by the add-in.",
+      })),
+    ],
+  };
+}

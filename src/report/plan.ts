@@ -134,6 +134,8 @@ export interface DefinedNamePlan {
   /** Absolute reference with sheet, e.g. `'TCO Inputs'!$C$6`. */
   readonly ref: string;
   readonly comment?: string;
+  /** Hidden from Excel's Name Manager list (ownership tags). */
+  readonly hidden?: boolean;
 }
 
 export interface WorkbookPlan {

@@ -151,7 +151,7 @@ export function addOverrides(
 export function addDefinedNames(workbookXml: string, names: readonly DefinedNamePlan[]): string {
   if (names.length === 0) return workbookXml;
   const items = names
-    .map((n) => el("definedName", { name: n.name, comment: n.comment }, escapeXml(n.ref)))
+    .map((n) => el("definedName", { name: n.name, comment: n.comment, hidden: n.hidden ? "1" : undefined }, escapeXml(n.ref)))
     .join("");
   const close = workbookXml.indexOf("</definedNames>");
   if (close >= 0) return workbookXml.slice(0, close) + items + workbookXml.slice(close);

@@ -1,4 +1,5 @@
 /** `hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]`: the workbook the add-in writes, as a file. */
+import { withOwnershipTags } from "../../excel/ownership";
 import { buildReport } from "../../report/build";
 import { analyze } from "../../tco";
 import { writeXlsx } from "../../xlsx";
@@ -40,7 +41,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   }
   const analysis = analyze(read.scenario);
   const plan = buildReport(read.scenario, analysis);
-  const bytes = await writeXlsx(plan);
+  const bytes = await writeXlsx(withOwnershipTags(plan));
   try {
     io.writeBytes(out, bytes);
   } catch (e) {
