@@ -4,7 +4,7 @@
  * the same flows (`=CF0 + NPV(rate, CF1:CFn)`, `=IRR(CF0:CFn)`).
  */
 import { Dec, ZERO, sum, type Money } from "../money";
-import { discountedPaybackMonths, irr, netPresentValue, paybackMonths, roiPercent, type PaybackResult } from "../finance";
+import { discountedPaybackMonths, irr, netPresentValue, paybackMonths, roiPercent, sln, type PaybackResult } from "../finance";
 import { COST_CATEGORIES, type CostCategory, type CostLine } from "./lines";
 
 export interface YearCosts {
@@ -57,6 +57,8 @@ export interface BusinessCase {
   readonly costPerVmPerYear: Money | null;
   /** Total saving over the horizon (undiscounted). */
   readonly totalSavings: Money;
+  /** Straight-line depreciation per year of the year-0 hardware and infrastructure (SLN, no salvage). */
+  readonly annualDepreciation: Money;
 }
 
 /** The business case of an option against the physical baseline. */
@@ -66,6 +68,7 @@ export function businessCase(
   discountRate: Dec,
   vms: number,
   horizonYears: number,
+  depreciationYears: number,
 ): BusinessCase {
   const netFlows = physical.years.map((y, t) => y.total.minus(option.years[t]?.total ?? ZERO));
   const cumulativeFlows: Money[] = [];
@@ -83,5 +86,10 @@ export function businessCase(
     roiPercent: roiPercent(physical.total, option.total),
     costPerVmPerYear: vms > 0 ? option.total.div(vms * horizonYears) : null,
     totalSavings: physical.total.minus(option.total),
+    annualDepreciation: sln(
+      option.years[0]?.byCategory.hardware.plus(option.years[0].byCategory.infrastructure) ?? ZERO,
+      ZERO,
+      depreciationYears,
+    ),
   };
 }

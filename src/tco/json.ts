@@ -24,7 +24,7 @@ function tcoJson(s: CostSchedule): { years: Record<string, unknown>[]; total: st
 
 function optionJson(o: OptionAnalysis): Record<string, unknown> {
   const c = o.capacity;
-  const bc = o.businessCase;
+  const money = (d: Dec): string | null => (o.eligible ? formatMoney(d) : null);
   return {
     id: o.id,
     label: o.label,
@@ -48,8 +48,8 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
       stayPhysical: c.stayPhysical.map((s) => ({ name: s.name, count: s.count, reasons: s.reasons })),
     },
     licensing: {
-      total: formatMoney(o.licensing.total),
-      totalIfNotClusterAware: formatMoney(o.licensing.totalIfNotClusterAware),
+      total: money(o.licensing.total),
+      totalIfNotClusterAware: money(o.licensing.totalIfNotClusterAware),
       lines: o.licensing.lines.map((l) => ({
         sku: l.sku,
         quantity: l.quantity,
@@ -59,21 +59,39 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
         recurrence: l.recurrence,
         basis: l.basis,
       })),
-      oneTime: formatMoney(o.licensing.oneTime),
-      annual: formatMoney(o.licensing.annual),
+      oneTime: money(o.licensing.oneTime),
+      annual: money(o.licensing.annual),
       notes: o.licensing.notes,
     },
-    tco: tcoJson(o.costs),
-    roi: {
-      npv: formatMoney(bc.npv),
-      irr: ratio(bc.irr),
-      paybackMonths: bc.payback.reached ? ratio(bc.payback.months, 2) : null,
-      discountedPaybackMonths: bc.discountedPayback.reached ? ratio(bc.discountedPayback.months, 2) : null,
-      roiPercent: ratio(bc.roiPercent, 4),
-      costPerVmPerYear: bc.costPerVmPerYear === null ? null : formatMoney(bc.costPerVmPerYear),
-      totalSavings: formatMoney(bc.totalSavings),
-      netFlows: bc.netFlows.map(formatMoney),
-    },
+    // An option that cannot be used has no costs and no business case: null, not a zero TCO
+    // and the physical estate's whole cost as "savings" (which read as NPV > 0, payback 0).
+    tco: o.eligible ? tcoJson(o.costs) : { years: [], total: null },
+    roi: o.eligible ? roiJson(o) : NO_ROI,
+  };
+}
+
+const NO_ROI = {
+  npv: null,
+  irr: null,
+  paybackMonths: null,
+  discountedPaybackMonths: null,
+  roiPercent: null,
+  costPerVmPerYear: null,
+  totalSavings: null,
+  netFlows: [],
+} as const;
+
+function roiJson(o: OptionAnalysis): Record<string, unknown> {
+  const bc = o.businessCase;
+  return {
+    npv: formatMoney(bc.npv),
+    irr: ratio(bc.irr),
+    paybackMonths: bc.payback.reached ? ratio(bc.payback.months, 2) : null,
+    discountedPaybackMonths: bc.discountedPayback.reached ? ratio(bc.discountedPayback.months, 2) : null,
+    roiPercent: ratio(bc.roiPercent, 4),
+    costPerVmPerYear: bc.costPerVmPerYear === null ? null : formatMoney(bc.costPerVmPerYear),
+    totalSavings: formatMoney(bc.totalSavings),
+    netFlows: bc.netFlows.map(formatMoney),
   };
 }
 

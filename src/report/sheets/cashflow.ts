@@ -10,6 +10,7 @@ import {
   paybackFormula,
   paybackRowFormulas,
   roiFormula,
+  slnFormula,
   discountedFlowFormula,
 } from "../../finance";
 import { CATEGORY_LABELS, COST_CATEGORIES, scheduledIn, type CostLine } from "../../tco/lines";
@@ -90,6 +91,7 @@ function writeCostBlock(
   readonly firstLine: number;
   readonly lastLine: number;
   readonly totalRowIndex: number;
+  readonly categoryRow: Readonly<Record<string, number>>;
 } {
   const n = analysis.scenario.finance.horizonYears;
   const lastYearCol = FIRST_YEAR_COL + n;
@@ -145,6 +147,7 @@ function writeCostBlock(
   style(g, firstLine, 2, lastLine, 2, { fill: COLORS.engineFill });
 
   const categoryTotals: Record<string, string> = {};
+  const categoryRow: Record<string, number> = {};
   const catFirst = row;
   for (const c of COST_CATEGORIES) {
     put(g, row, 1, text(`Total ${CATEGORY_LABELS[c].toLowerCase()}`));
@@ -160,6 +163,7 @@ function writeCostBlock(
       put(g, row, col, formula(f, num2(value), formats.money));
     }
     categoryTotals[c] = cellAddress(row, totalCol);
+    categoryRow[c] = row;
     row++;
   }
   style(g, catFirst, 1, row - 1, totalCol, { fontColor: COLORS.muted });
@@ -189,6 +193,7 @@ function writeCostBlock(
     firstLine,
     lastLine,
     totalRowIndex,
+    categoryRow,
   };
 }
 
@@ -198,6 +203,7 @@ function writeBusinessCase(
   option: OptionAnalysis,
   physicalTotalRow: number,
   optionTotalRow: number,
+  categoryRow: Readonly<Record<string, number>>,
   analysis: Analysis,
   formats: Formats
 ): { refs: Omit<CashflowRefs, "totalRow" | "totalCell" | "categoryTotals">; nextRow: number } {
@@ -367,6 +373,13 @@ function writeBusinessCase(
     bc.costPerVmPerYear ? bc.costPerVmPerYear.toNumber() : "n/a",
     formats.money
   );
+  const year0 = (c: string): string => cellAddress(categoryRow[c] as number, FIRST_YEAR_COL);
+  metric(
+    "Depreciation of the new hardware per year (straight line)",
+    slnFormula(`${year0("hardware")}+${year0("infrastructure")}`, "0", "hv_DepreciationYears"),
+    bc.annualDepreciation.toNumber(),
+    formats.money,
+  );
   style(g, metricsTop, 1, row - 1, 2, { bold: true });
   return {
     refs: {
@@ -443,6 +456,7 @@ export function buildCashflowSheet(
       option,
       physical.totalRowIndex,
       block.totalRowIndex,
+      block.categoryRow,
       analysis,
       formats
     );

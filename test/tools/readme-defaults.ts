@@ -1,0 +1,41 @@
+/**
+ * The README's table of defaults, generated from the one place defaults live
+ * (src/scenario/defaults.ts), so the two cannot drift: test/readme.test.ts checks the README
+ * holds exactly this table. Print it: `npx tsx test/tools/readme-defaults.ts`.
+ */
+import { resolve } from "node:path";
+import { DEFAULT_SOURCES, SECTIONS, TOP_FIELDS, defaultSections } from "../../src/scenario";
+
+function show(v: unknown): string {
+  if (Array.isArray(v)) return v.join(", ");
+  return String(v);
+}
+
+function at(obj: unknown, key: string): unknown {
+  return key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
+}
+
+/** Markdown: one row per input with its ws2008r2 and ws2022 defaults and the source. */
+export function defaultsTable(): string {
+  const old = defaultSections("ws2008r2");
+  const now = defaultSections("ws2022");
+  const rows = ["| Input | ws2008r2 (2010) | ws2022 (today) | Source |", "|---|---|---|---|"];
+  for (const f of TOP_FIELDS) {
+    if (f.key === "name") continue;
+    const v = f.key === "currency" ? "USD" : f.key === "platform" ? "ws2022 (when absent)" : "";
+    rows.push(`| \`${f.key}\` | ${v} | ${v} | ${(DEFAULT_SOURCES[f.key] ?? "").replace(/\|/g, "/")} |`);
+  }
+  for (const s of SECTIONS) {
+    for (const f of s.fields) {
+      const path = `${s.key}.${f.key}`;
+      const a = show(at(old[s.key], f.key));
+      const b = show(at(now[s.key], f.key));
+      rows.push(`| \`${path}\` | ${a} | ${b} | ${(DEFAULT_SOURCES[path] ?? "").replace(/\|/g, "/")} |`);
+    }
+  }
+  return rows.join("\n");
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? "")) {
+  console.log(defaultsTable());
+}
