@@ -49,10 +49,36 @@ function adapt(line: ModuleLine, scenario: Scenario): LicenceLine {
   };
 }
 
+/**
+ * vSphere support as the TCO model books it: one unit per CPU licence at price × rate.
+ * The licensing module counts one support line per host whose unit price is that host's
+ * licence cost × rate, so its quantity (hosts) cannot be re-priced by `licensing.prices.vsphere`
+ * alone: counted in CPU licences, quantity × price × rate is the same money as a live formula.
+ */
+function vsphereSupport(
+  line: ModuleLine,
+  totals: LicensingTotals,
+  scenario: Scenario
+): LicenceLine {
+  const cpuLicences = totals.lines
+    .filter((l) => l.sku === "vsphere-cpu")
+    .reduce((n, l) => n + l.quantity, 0);
+  const base = adapt({ ...line, quantity: cpuLicences }, scenario);
+  const rate = scenario.licensing.vsphereSupportRate.times(100).toString();
+  return {
+    ...base,
+    basis: `${rate} % a year of ${cpuLicences} × vSphere CPU licence (${line.basis})`,
+  };
+}
+
 /** Lines priced by inputs; Software Assurance split over the Windows lines it covers. */
 export function pricedLines(totals: LicensingTotals, scenario: Scenario): LicenceLine[] {
   const out: LicenceLine[] = [];
   for (const line of totals.lines) {
+    if (line.sku === "vsphere-support") {
+      out.push(vsphereSupport(line, totals, scenario));
+      continue;
+    }
     if (line.sku !== "software-assurance") {
       out.push(adapt(line, scenario));
       continue;

@@ -3,7 +3,7 @@
  * (cluster-aware), shared storage and storage network per cluster, migration, host upkeep,
  * power, space, administration — and the servers that stay physical, costed as physical.
  */
-import { dec } from "../money";
+import { Dec, ZERO, dec } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { Scenario } from "../scenario";
 import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
@@ -19,10 +19,39 @@ export interface OptionQuantities {
   readonly vmStorageGiB: number;
 }
 
-export function optionQuantities(capacity: CapacityPlan): OptionQuantities {
-  const vmStorageGiB = capacity.vms.reduce((s, vm) => s + vm.storageGiB, 0);
+/**
+ * GiB of VM disk, summed exactly: each VM's `storageGiB` is a number converted from the
+ * inventory's decimal, and a float sum (10.1 + 20.7 = 30.799999999999997) can move a
+ * half-cent amount to the wrong cent. Whole GiB add exactly as floats (below 2^53), so only
+ * fractional sizes take the decimal path, where `String(n)` gives each decimal back.
+ */
+function vmStorageGiBOf(capacity: CapacityPlan): Dec {
+  let whole = 0;
+  let fractional = ZERO;
+  for (const vm of capacity.vms) {
+    if (Number.isInteger(vm.storageGiB)) whole += vm.storageGiB;
+    else fractional = fractional.plus(dec(String(vm.storageGiB)));
+  }
+  if (Number.isSafeInteger(whole)) return fractional.plus(whole);
+  return capacity.vms.reduce((t, vm) => t.plus(dec(String(vm.storageGiB))), ZERO);
+}
+
+function quantitiesOf(capacity: CapacityPlan): OptionQuantities & { readonly storageGiB: Dec } {
   const placed = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
-  return { hosts: capacity.hosts, clusters: capacity.clusters.length, vms: placed, vmStorageGiB };
+  const storageGiB = vmStorageGiBOf(capacity);
+  return {
+    hosts: capacity.hosts,
+    clusters: capacity.clusters.length,
+    vms: placed,
+    vmStorageGiB: storageGiB.toNumber(),
+    storageGiB,
+  };
+}
+
+/** Hosts, clusters, placed VMs and their disk (GiB) of a capacity plan. */
+export function optionQuantities(capacity: CapacityPlan): OptionQuantities {
+  const q = quantitiesOf(capacity);
+  return { hosts: q.hosts, clusters: q.clusters, vms: q.vms, vmStorageGiB: q.vmStorageGiB };
 }
 
 /** Every cost line of an option; ids start with `prefix` (the option id). */
@@ -32,7 +61,8 @@ export function optionLines(
   capacity: CapacityPlan,
   licensing: OptionLicensing,
 ): CostLine[] {
-  const q = optionQuantities(capacity);
+  const q = quantitiesOf(capacity);
+  const storageGiB = q.storageGiB;
   const hosts = dec(q.hosts);
   const clusters = dec(q.clusters);
   const vms = dec(q.vms);
@@ -46,7 +76,7 @@ export function optionLines(
       factors: [f("host.price")], schedule: { kind: "refresh", cycleInput: "virtual.hostRefreshYears" },
     }),
     costLine(scenario, { id: `${prefix}.storageArrays`, category: "infrastructure", label: "Shared storage arrays", quantity: clusters, quantityLabel: "clusters", factors: [f("virtual.sharedStoragePerCluster")], schedule: once }),
-    costLine(scenario, { id: `${prefix}.storageCapacity`, category: "infrastructure", label: "Shared storage capacity (VM disks)", quantity: dec(String(q.vmStorageGiB)), quantityLabel: "GiB", factors: [f("virtual.storageCostPerGiB")], schedule: once }),
+    costLine(scenario, { id: `${prefix}.storageCapacity`, category: "infrastructure", label: "Shared storage capacity (VM disks)", quantity: storageGiB, quantityLabel: "GiB", factors: [f("virtual.storageCostPerGiB")], schedule: once }),
     costLine(scenario, { id: `${prefix}.witness`, category: "infrastructure", label: "Witness disks", quantity: clusters, quantityLabel: "clusters", factors: [f("virtual.witnessDiskGiB"), f("virtual.storageCostPerGiB")], schedule: once }),
     costLine(scenario, { id: `${prefix}.storageNetwork`, category: "infrastructure", label: "Storage network", quantity: clusters, quantityLabel: "clusters", factors: [f("virtual.storageNetworkPerCluster")], schedule: once }),
     costLine(scenario, { id: `${prefix}.hostNetwork`, category: "infrastructure", label: "Host NICs and cabling", quantity: hosts, quantityLabel: "hosts", factors: [f("virtual.networkPerHost")], schedule: once }),
@@ -61,7 +91,7 @@ export function optionLines(
       factors: [f("virtual.sharedStoragePerCluster"), f("virtual.storageMaintenanceRate")], schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.storageCapacityMaintenance`, category: "maintenance", label: "Storage capacity maintenance", quantity: dec(String(q.vmStorageGiB)), quantityLabel: "GiB",
+      id: `${prefix}.storageCapacityMaintenance`, category: "maintenance", label: "Storage capacity maintenance", quantity: storageGiB, quantityLabel: "GiB",
       factors: [f("virtual.storageCostPerGiB"), f("virtual.storageMaintenanceRate")], schedule: annual,
     }),
     costLine(scenario, {

@@ -5,7 +5,11 @@
  * capacity plan; every other input reuses it.
  */
 import { Dec, ONE, ZERO, dec, min, type Money } from "../money";
-import { hostConstraintsFor } from "../licensing";
+import {
+  hostConstraintsFor,
+  licenseOption,
+  type OptionLicensing as ModuleOptionLicensing,
+} from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
 import { analyzeOption, planFor, type PlanCache } from "./evaluate";
 import { schedule, type CostSchedule } from "./cashflow";
@@ -80,13 +84,32 @@ function baseValueOf(scenario: Scenario, p: Param): Dec {
   return (scenario[section] as unknown as Record<string, Dec>)[key] as Dec;
 }
 
-function npvAt(scenario: Scenario, option: OptionId, p: Param, factor: Dec, basePhysical: CostSchedule, cache: PlanCache): Money {
+/** The base scenario's licensing of one option, counted once for every input that leaves it alone. */
+type LicensedCache = Map<OptionId, ModuleOptionLicensing>;
+
+function npvAt(
+  scenario: Scenario,
+  option: OptionId,
+  p: Param,
+  factor: Dec,
+  basePhysical: CostSchedule,
+  cache: PlanCache,
+  licensed: LicensedCache
+): Money {
   const variant = scaled(scenario, p.input, factor, p.floor);
   const physical = leavesPhysicalUnchanged(p) ? basePhysical : schedule(physicalBaselineLines(variant), variant.finance.horizonYears);
-  const plan = p.capacity
-    ? planFor(variant, hostConstraintsFor(option, variant), new Map())
-    : planFor(scenario, hostConstraintsFor(option, scenario), cache);
-  return analyzeOption(variant, option, plan, physical).businessCase.npv;
+  if (p.capacity) {
+    const replanned = planFor(variant, hostConstraintsFor(option, variant), new Map());
+    return analyzeOption(variant, option, replanned, physical).businessCase.npv;
+  }
+  const plan = planFor(scenario, hostConstraintsFor(option, scenario), cache);
+  // Licence counts and prices depend only on the plan and the licensing inputs: other inputs
+  // reuse the base scenario's licensing, counted once.
+  let counted = p.input === "licensing.prices" ? undefined : licensed.get(option);
+  if (!counted && p.input !== "licensing.prices") {
+    licensed.set(option, (counted = licenseOption(option, scenario, plan)));
+  }
+  return analyzeOption(variant, option, plan, physical, counted).businessCase.npv;
 }
 
 /** Inputs that leave the physical baseline's costs unchanged (so it need not be recomputed). */
@@ -119,11 +142,13 @@ function crossing(f: (x: number) => Money, lo: number, hi: number, iterations: n
 export function sensitivityOf(scenario: Scenario, option: OptionId, physical: CostSchedule, cache: PlanCache): Sensitivity {
   const low = new Dec("0.8");
   const high = new Dec("1.2");
-  const baseNpv = npvAt(scenario, option, { input: "host.price", label: "" }, ONE, physical, cache);
+  const licensed: LicensedCache = new Map();
+  const unchanged = { input: "host.price", label: "" };
+  const baseNpv = npvAt(scenario, option, unchanged, ONE, physical, cache, licensed);
   const rows: SensitivityRow[] = PARAMS.map((p) => {
     const base = baseValueOf(scenario, p);
-    const npvLow = npvAt(scenario, option, p, low, physical, cache);
-    const npvHigh = npvAt(scenario, option, p, high, physical, cache);
+    const npvLow = npvAt(scenario, option, p, low, physical, cache, licensed);
+    const npvHigh = npvAt(scenario, option, p, high, physical, cache, licensed);
     const clamp = (v: Dec): Dec => (p.floor && v.lt(p.floor) ? p.floor : v);
     return {
       input: p.input,
@@ -144,7 +169,8 @@ export function sensitivityOf(scenario: Scenario, option: OptionId, physical: Co
     const p = PARAMS.find((x) => x.input === row.input) as Param;
     const towardZero = baseNpv.isPositive() === row.npvHigh.lt(row.npvLow); // NPV falls as the input rises
     const maxFactor = Math.min(p.maxFactor ? p.maxFactor(scenario) : 20, 20);
-    const f = (x: number): Money => npvAt(scenario, option, p, dec(x.toFixed(6)), physical, cache);
+    const f = (x: number): Money =>
+      npvAt(scenario, option, p, dec(x.toFixed(6)), physical, cache, licensed);
     const factor = towardZero ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30) : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);
     if (factor === null) return row;
     const value = baseValueOf(scenario, p).times(dec(factor.toFixed(6)));

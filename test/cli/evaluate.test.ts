@@ -1,0 +1,379 @@
+/**
+ * `hyperv-tco evaluate`, end to end: every example in assets/examples through `main` with a
+ * fake CliIo, once as a real process through the installed bin, checked against the `--json`
+ * contract of DESIGN.md ("Command line contract (v1)"): money as strings with two decimals,
+ * ratios as numbers, null where undefined.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { Dec } from "../../src/money";
+import { defaultScenarioJson, parseScenario } from "../../src/scenario";
+import { COST_CATEGORIES, analyze } from "../../src/tco";
+import { REPO_ROOT } from "../support/paths";
+
+/** A CliIo over the real files plus in-memory ones; stdout and stderr collected. */
+function fakeIo(
+  files: Record<string, string> = {}
+): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: () => out,
+    stderr: () => err,
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
+    readText: (path) => files[path] ?? readFileSync(path, "utf8"),
+    readBytes: (path) => new Uint8Array(readFileSync(path)),
+    writeBytes: () => {
+      throw new Error("evaluate writes no files");
+    },
+    exists: (path) => path in files || existsSync(path),
+  };
+}
+
+const EXAMPLES_DIR = join(REPO_ROOT, "assets", "examples");
+const EXAMPLES = readdirSync(EXAMPLES_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
+const examplePath = (f: string): string => join(EXAMPLES_DIR, f);
+
+const MONEY = /^-?\d+\.\d{2}$/;
+type J = Record<string, any>;
+
+const isMoney = (v: unknown): boolean => typeof v === "string" && MONEY.test(v);
+const isRatio = (v: unknown): boolean =>
+  v === null || (typeof v === "number" && Number.isFinite(v));
+/** Whole cents of a money string (0 for anything else: the type check reports it). */
+const cents = (v: unknown): bigint => (isMoney(v) ? BigInt((v as string).replace(".", "")) : 0n);
+
+/** Every key of the DESIGN contract, with its type; returns the problems found (empty = conforms). */
+function contractProblems(json: J): string[] {
+  const problems: string[] = [];
+  const want = (ok: boolean, what: string) => {
+    if (!ok) problems.push(what);
+  };
+  const tco = (t: J, at: string, eligible: boolean) => {
+    want(Array.isArray(t["years"]), `${at}.years is an array`);
+    if (!eligible) {
+      want(t["total"] === null, `${at}.total is null for an option that cannot be used`);
+      return;
+    }
+    want(isMoney(t["total"]), `${at}.total is money`);
+    (t["years"] as J[]).forEach((y, i) => {
+      want(y["year"] === i, `${at}.years[${i}].year is ${i}`);
+      want(isMoney(y["total"]), `${at}.years[${i}].total is money`);
+      for (const c of COST_CATEGORIES) want(isMoney(y[c]), `${at}.years[${i}].${c} is money`);
+      // each year's total is the sum of its categories, to the cent
+      want(
+        cents(y["total"]) === COST_CATEGORIES.reduce((sum, c) => sum + cents(y[c]), 0n),
+        `${at}.years[${i}] adds up`
+      );
+    });
+    want(
+      cents(t["total"]) === (t["years"] as J[]).reduce((sum, y) => sum + cents(y["total"]), 0n),
+      `${at}.total is the sum of the years`
+    );
+  };
+
+  want(json["schemaVersion"] === 1, "schemaVersion is 1");
+  want(
+    json["recommended"] === null || typeof json["recommended"] === "string",
+    "recommended is an id or null"
+  );
+  want(Array.isArray(json["workloads"]?.["stayPhysical"]), "workloads.stayPhysical is an array");
+  for (const [i, w] of (json["workloads"]?.["stayPhysical"] ?? []).entries()) {
+    want(
+      typeof w["name"] === "string" &&
+        Array.isArray(w["reasons"]) &&
+        w["reasons"].every((r: unknown) => typeof r === "string"),
+      `workloads.stayPhysical[${i}] has name and reasons[]`
+    );
+  }
+  tco(json["physical"]?.["tco"] ?? {}, "physical.tco", true);
+  want(
+    Array.isArray(json["options"]) && json["options"].length > 0,
+    "options is a non-empty array"
+  );
+  for (const o of (json["options"] ?? []) as J[]) {
+    const at = `options[${o["id"]}]`;
+    want(
+      typeof o["id"] === "string" &&
+        typeof o["label"] === "string" &&
+        typeof o["eligible"] === "boolean",
+      `${at} has id, label, eligible`
+    );
+    want(Array.isArray(o["reasons"]), `${at}.reasons is an array`);
+    const c = o["capacity"] ?? {};
+    for (const k of ["hosts", "lowerBoundHosts", "maxVmsPerHostAfterFailover"])
+      want(Number.isInteger(c[k]), `${at}.capacity.${k} is an integer`);
+    want(c["lowerBoundHosts"] <= c["hosts"], `${at}.capacity.lowerBoundHosts ≤ hosts`);
+    want(
+      Array.isArray(c["clusters"]) &&
+        c["clusters"].every((cl: J) =>
+          ["nodes", "vms", "failoverReserve"].every((k) => Number.isInteger(cl[k]))
+        ),
+      `${at}.capacity.clusters[] {nodes, vms, failoverReserve}`
+    );
+    want(
+      Array.isArray(c["vmsPerHost"]) &&
+        c["vmsPerHost"].length === c["hosts"] &&
+        c["vmsPerHost"].every(Number.isInteger),
+      `${at}.capacity.vmsPerHost[] has one count per host`
+    );
+    const l = o["licensing"] ?? {};
+    const money = (v: unknown) => (o["eligible"] ? isMoney(v) : v === null);
+    want(
+      money(l["total"]) && money(l["totalIfNotClusterAware"]),
+      `${at}.licensing.total and totalIfNotClusterAware`
+    );
+    want(
+      Array.isArray(l["lines"]) &&
+        l["lines"].every(
+          (x: J) =>
+            typeof x["sku"] === "string" &&
+            Number.isInteger(x["quantity"]) &&
+            isMoney(x["unitPrice"]) &&
+            isMoney(x["cost"])
+        ),
+      `${at}.licensing.lines[] {sku, quantity, unitPrice, cost}`
+    );
+    tco(o["tco"] ?? {}, `${at}.tco`, o["eligible"]);
+    const r = o["roi"] ?? {};
+    want(
+      o["eligible"] ? isMoney(r["npv"]) : r["npv"] === null,
+      `${at}.roi.npv is money (null when not eligible)`
+    );
+    for (const k of ["irr", "paybackMonths", "discountedPaybackMonths", "roiPercent"])
+      want(isRatio(r[k]), `${at}.roi.${k} is a number or null`);
+    want(
+      r["costPerVmPerYear"] === null || isMoney(r["costPerVmPerYear"]),
+      `${at}.roi.costPerVmPerYear is money or null`
+    );
+  }
+  const rec = (json["options"] as J[]).find((o) => o["id"] === json["recommended"]);
+  if (json["recommended"] !== null)
+    want(rec?.["eligible"] === true, "the recommended option is listed and eligible");
+  return problems;
+}
+
+async function evaluate(argv: string[], files: Record<string, string> = {}) {
+  const io = fakeIo(files);
+  const code = await main(["evaluate", ...argv], io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe("evaluate --json on every example", () => {
+  it("finds the three examples", () => {
+    expect(EXAMPLES).toEqual(["book-example.json", "contoso-2010.json", "modern-2022.json"]);
+  });
+
+  it.each(EXAMPLES)(
+    "%s: exit 0, nothing on stderr, stdout only JSON carrying the contract",
+    async (file) => {
+      const r = await evaluate([examplePath(file), "--json"]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout.endsWith("}\n") && r.stdout.startsWith("{")).toBe(true);
+      const json = JSON.parse(r.stdout) as J; // throws if anything but JSON were printed
+      expect(contractProblems(json)).toEqual([]);
+      expect(json["sensitivity"]?.["rows"]?.length).toBe(9);
+    }
+  );
+
+  it("the contract check has teeth: a number for money, a missing key or a bad year total is caught", async () => {
+    const json = JSON.parse(
+      (await evaluate([examplePath("book-example.json"), "--json", "--no-sensitivity"])).stdout
+    ) as J;
+    const broken = structuredClone(json);
+    broken["physical"]["tco"]["total"] = 785226.65;
+    delete broken["options"][0]["capacity"]["lowerBoundHosts"];
+    broken["options"][1]["tco"]["years"][1]["power"] = "1.00";
+    expect(contractProblems(broken)).toEqual([
+      "physical.tco.total is money",
+      "physical.tco.total is the sum of the years",
+      "options[hyperv-server].capacity.lowerBoundHosts is an integer",
+      "options[hyperv-server].capacity.lowerBoundHosts ≤ hosts",
+      "options[datacenter].tco.years[1] adds up",
+    ]);
+  });
+
+  it("the book example carries the figures worked by hand in test/tco/analyze.test.ts", async () => {
+    const json = JSON.parse(
+      (await evaluate([examplePath("book-example.json"), "--json", "--no-sensitivity"])).stdout
+    ) as J;
+    expect(json["recommended"]).toBe("hyperv-server");
+    expect(json["physical"]["tco"]["total"]).toBe("785226.65");
+    const hv = (json["options"] as J[]).find((o) => o["id"] === "hyperv-server")!;
+    expect(hv["tco"]["total"]).toBe("339347.45");
+    expect(hv["tco"]["years"][0]).toMatchObject({
+      year: 0,
+      total: "94123.00",
+      licensing: "9200.00",
+      migration: "12000.00",
+    });
+    expect(hv["licensing"]).toMatchObject({ total: "9200.00", totalIfNotClusterAware: "6000.00" });
+    expect(hv["licensing"]["lines"][0]).toMatchObject({
+      sku: "ws2008r2-guest-os",
+      quantity: 46,
+      unitPrice: "200.00",
+      cost: "9200.00",
+    });
+    expect(hv["roi"]).toMatchObject({ npv: "348700.13", paybackMonths: 10.46 });
+    expect(typeof hv["roi"]["irr"]).toBe("number");
+    expect(json["sensitivity"]).toBeNull();
+  });
+
+  it("lists the servers that stay physical with their reasons (Contoso)", async () => {
+    const json = JSON.parse(
+      (await evaluate([examplePath("contoso-2010.json"), "--json", "--no-sensitivity"])).stdout
+    ) as J;
+    const names = (json["workloads"]["stayPhysical"] as J[]).map((w) => w["name"]);
+    expect(names).toEqual(["SQL-DW-01", "ERP-DB-01", "LIC-DONGLE-01"]);
+    expect(json["workloads"]["stayPhysical"][2]["reasons"]).toEqual([
+      "LIC-DONGLE-01 is kept physical by the user.",
+    ]);
+  });
+
+  it("gives null money and ROI for options that cannot be used (init's ws2022 scenario compares Hyper-V Server and Enterprise too)", async () => {
+    const r = await evaluate(["s.json", "--json", "--no-sensitivity"], {
+      "s.json": JSON.stringify(defaultScenarioJson("ws2022")),
+    });
+    const json = JSON.parse(r.stdout) as J;
+    expect(contractProblems(json)).toEqual([]);
+    const ineligible = (json["options"] as J[])
+      .filter((o) => !o["eligible"])
+      .map((o) => [o["id"], o["roi"]["npv"], o["tco"]["total"]]);
+    expect(ineligible).toEqual([
+      ["hyperv-server", null, null],
+      ["enterprise", null, null],
+    ]);
+  });
+});
+
+describe("evaluate as a readable table", () => {
+  it.each(EXAMPLES)("%s: marks the recommended option and shows its payback", async (file) => {
+    const r = await evaluate([examplePath(file), "--no-sensitivity"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const parsed = parseScenario(JSON.parse(readFileSync(examplePath(file), "utf8")));
+    if (!parsed.ok) throw new Error("example does not parse");
+    const a = analyze(parsed.scenario, { sensitivity: false });
+    const rec = a.options.find((o) => o.id === a.recommended)!;
+    expect(r.stdout).toContain(`${rec.id} *`);
+    expect(r.stdout).toMatch(/^Payback +/m);
+    const payback = rec.businessCase.payback;
+    expect(payback.reached).toBe(true);
+    if (payback.reached) {
+      expect(r.stdout).toContain(`${payback.months.toFixed(1)} mo`);
+      expect(r.stdout).toContain(
+        `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`
+      );
+    }
+    expect(r.stdout).toContain(`* recommended. Consolidating`);
+    expect(r.stdout).toContain(rec.label);
+  });
+
+  it("the book example: Hyper-V Server recommended, paying back in 10.5 months", async () => {
+    const r = await evaluate([examplePath("book-example.json"), "--no-sensitivity"]);
+    expect(r.stdout).toMatch(/^ +Physical +hyperv-server \* +datacenter$/m);
+    expect(r.stdout).toMatch(/^Payback +10\.5 mo +11\.1 mo$/m);
+    expect(r.stdout).toContain("pays back in 10 months");
+  });
+
+  it("names the most sensitive inputs unless --no-sensitivity", async () => {
+    const withSens = await evaluate([examplePath("book-example.json")]);
+    expect(withSens.stdout).toMatch(/^Most sensitive: Admin hours per physical server \(NPV /m);
+    const without = await evaluate([examplePath("book-example.json"), "--no-sensitivity"]);
+    expect(without.stdout).not.toContain("Most sensitive");
+  });
+});
+
+describe("evaluate refuses bad input", () => {
+  const bad = (() => {
+    const s = JSON.parse(readFileSync(examplePath("book-example.json"), "utf8")) as J;
+    s["host"]["price"] = "9,000";
+    s["housing"]["pue"] = "0.9";
+    s["manpower"]["adminRate"] = "50";
+    s["inventory"][0]["memoryGiB"] = -4;
+    s["inventory"][2]["os"] = "solaris";
+    return s;
+  })();
+  const issues = (() => {
+    const r = parseScenario(bad);
+    return r.ok ? [] : r.issues;
+  })();
+
+  it("exits 2 with every issue on stderr, one per line with its JSON path, and nothing on stdout", async () => {
+    expect(issues.length).toBe(5);
+    for (const json of [false, true]) {
+      const r = await evaluate(["bad.json", ...(json ? ["--json"] : [])], {
+        "bad.json": JSON.stringify(bad),
+      });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const lines = r.stderr.trimEnd().split("\n");
+      expect(lines[0]).toBe("bad.json: 5 problems");
+      expect(lines.slice(1)).toEqual(issues.map((i) => `${i.path}: ${i.message}`));
+      expect(
+        lines
+          .slice(1)
+          .map((l) => l.split(": ")[0])
+          .sort()
+      ).toEqual([
+        "host.price",
+        "housing.pue",
+        "inventory[0].memoryGiB",
+        "inventory[2].os",
+        "manpower.adminRate",
+      ]);
+    }
+  });
+
+  it("exits 2 for text that is not JSON, with nothing on stdout", async () => {
+    const r = await evaluate(["broken.json", "--json"], {
+      "broken.json": '{ "schemaVersion": 1, ',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^broken\.json: 1 problem\n/);
+  });
+
+  it.each([
+    ["no file", []],
+    ["two files", ["a.json", "b.json"]],
+    ["an unknown option", ["a.json", "--csv"]],
+  ])("prints its usage and exits 1 for %s", async (_name, argv) => {
+    const r = await evaluate(argv, { "a.json": "{}", "b.json": "{}" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /Usage: hyperv-tco evaluate SCENARIO\.json \[--json\] \[--no-sensitivity\]\n$/
+    );
+  });
+});
+
+describe("the installed bin (a real process)", () => {
+  it("node src/cli/bin.cjs evaluate contoso-2010.json --json: exit 0, stdout only JSON, the same as in-process", async () => {
+    const file = examplePath("contoso-2010.json");
+    const run = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, "src", "cli", "bin.cjs"), "evaluate", file, "--json"],
+      { cwd: REPO_ROOT, encoding: "utf8" }
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    const json = JSON.parse(run.stdout) as J;
+    expect(contractProblems(json)).toEqual([]);
+    expect(run.stdout).toBe((await evaluate([file, "--json"])).stdout);
+    // money strings survive as exact decimals
+    expect(new Dec(json["physical"]["tco"]["total"]).gt(0)).toBe(true);
+  });
+});
