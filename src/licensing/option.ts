@@ -5,7 +5,7 @@
  * steady-state figure beside it.
  */
 import type { CapacityPlan, HostPlan } from "../capacity/contract";
-import { sum, ZERO } from "../money";
+import { sum, ZERO, type Money } from "../money";
 import type { OptionId, Scenario } from "../scenario/types";
 import { optionRow } from "./catalogs";
 import { calLine, line, moneyOf, overHorizon, systemCenterLine } from "./count";
@@ -141,23 +141,35 @@ export function licenseOption(
     };
   }
 
-  const hostNotes: string[] = [...el.notes];
+  const hostNotes = new Set<string>(el.notes);
+  // Hosts repeat the same VM counts: count each (Windows VMs, VMs managed) pair once.
+  const byCounts = new Map<
+    string,
+    { lines: LicenceLine[]; oneTime: Money; annual: Money; notes: readonly string[] }
+  >();
   const license = (plan: HostPlan, aware: boolean): LicensedHost => {
     const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
     const vmsCounted = vmsToManage(plan, aware);
-    const lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, {
-      clustered,
-    });
-    if (aware === clusterAware) hostNotes.push(...lic.notes);
-    const lines = [...lic.lines, ...hostExtraLines(scenario, vmsCounted)];
+    const key = `${windowsVmsLicensed}/${vmsCounted}`;
+    let counted = byCounts.get(key);
+    if (!counted) {
+      const lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, {
+        clustered,
+      });
+      const lines = [...lic.lines, ...hostExtraLines(scenario, vmsCounted)];
+      counted = { lines, ...moneyOf(lines), notes: lic.notes };
+      byCounts.set(key, counted);
+    }
+    if (aware === clusterAware) for (const n of counted.notes) hostNotes.add(n);
     return {
       index: plan.index,
       cluster: plan.cluster,
       windowsVms: plan.windowsVms,
       windowsVmsLicensed,
       vmsCounted,
-      lines,
-      ...moneyOf(lines),
+      lines: counted.lines,
+      oneTime: counted.oneTime,
+      annual: counted.annual,
     };
   };
   // Both counts are always computed: the one not chosen explains what the 90-day rule costs.
