@@ -1,0 +1,100 @@
+/**
+ * The task pane's doors into the engine, the report, the .xlsx writer and the inventory
+ * importer — each one small function, so the pane does not depend on how a module is shaped
+ * (the Office.js writer and reader are reached through `office.ts`). Only the analysis is in
+ * the start-up bundle; the report builder, the .xlsx writer (exceljs) and the inventory
+ * reader load with `import()` when a user first needs them.
+ */
+import type { Scenario } from "../scenario";
+import { analyze } from "../tco/analyze";
+import type { Analysis } from "../tco/types";
+import type { WorkbookPlan } from "../report/plan";
+import type {
+  ColumnMapping,
+  HeaderCandidate,
+  ImportFailure,
+  ImportOptions,
+  ImportResult,
+  MappingUnits,
+  WorkbookData,
+} from "../inventory/types";
+
+/** The analysis the preview shows: no sensitivity analysis (the report has it). */
+export function analyzeForPreview(scenario: Scenario): Analysis {
+  return analyze(scenario, { sensitivity: false });
+}
+
+/** The full analysis (sensitivity included) and the report's workbook plan. */
+export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPlan> {
+  const { buildReport } = await import(/* webpackChunkName: "report" */ "../report/build");
+  return buildReport(scenario, analyze(scenario));
+}
+
+/** The .xlsx bytes of a plan. */
+export async function xlsxBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+  const { writeXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/writeXlsx");
+  return writeXlsx(plan);
+}
+
+/** What reading an inventory file gave: its sheets, or why it could not be read. */
+export type InventoryFileRead =
+  | { readonly ok: true; readonly data: WorkbookData }
+  | { readonly ok: false; readonly failure: ImportFailure };
+
+/** Read an inventory file (.xlsx or .csv bytes) into sheets; the .xlsx reader loads only now. */
+export async function readInventoryFile(
+  bytes: Uint8Array,
+  fileName: string
+): Promise<InventoryFileRead> {
+  const { readInventoryFile: read } = await import(
+    /* webpackChunkName: "inventory-reader" */ "../inventory/read"
+  );
+  const result = await read(bytes, fileName);
+  return result.ok ? { ok: true, data: result.workbook } : result;
+}
+
+/** Import inventory rows from sheets (a file read above, pasted text, the TCO Inventory table). */
+export async function importInventory(
+  data: WorkbookData,
+  options: ImportOptions
+): Promise<ImportResult> {
+  const { importInventory: run } = await import(
+    /* webpackChunkName: "inventory" */ "../inventory/importInventory"
+  );
+  return run(data, options);
+}
+
+/** A first guess of the column mapping (and units) for an export we do not recognise. */
+export async function suggestColumnMapping(
+  candidate: HeaderCandidate
+): Promise<{ readonly mapping: ColumnMapping; readonly units: MappingUnits }> {
+  const { suggestMapping, unitsFromMapping } = await import(
+    /* webpackChunkName: "inventory" */ "../inventory/formats/generic"
+  );
+  const mapping = suggestMapping(candidate.headers);
+  return { mapping, units: unitsFromMapping(mapping) };
+}
+
+/** Import an unrecognised export through the user's column mapping. */
+export async function importWithColumnMapping(
+  data: WorkbookData,
+  candidate: HeaderCandidate,
+  mapping: ColumnMapping,
+  units: MappingUnits,
+  options: ImportOptions
+): Promise<ImportResult> {
+  const { importWithMapping } = await import(
+    /* webpackChunkName: "inventory" */ "../inventory/formats/generic"
+  );
+  const sheet = data.sheets.find((s) => s.name === candidate.sheet) ?? data.sheets[0];
+  if (!sheet)
+    return {
+      ok: false,
+      failure: { code: "empty-sheet", message: `${candidate.sheet} has no rows.` },
+    };
+  return importWithMapping(sheet, mapping, {
+    ...options,
+    units,
+    ...(data.fileName !== undefined ? { fileName: data.fileName } : {}),
+  });
+}

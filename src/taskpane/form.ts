@@ -1,0 +1,357 @@
+/**
+ * The form, generated from the scenario's field tables (`TOP_FIELDS`, `SECTIONS`,
+ * `INVENTORY_FIELDS`): which controls exist, in which pane section and group, with which
+ * label, unit and help — and the map from a validation issue's JSON path to the control it
+ * concerns. Pure data; `render.ts` turns it into DOM.
+ */
+import { CATALOGS } from "../licensing/catalogs";
+import { PLATFORM_LIMITS, type PlatformId } from "../platform";
+import { expectedText } from "../scenario/parse";
+import {
+  INVENTORY_FIELDS,
+  SECTIONS,
+  TOP_FIELDS,
+  type FieldSpec,
+  type Issue,
+  type OptionId,
+} from "../scenario";
+import { PANE_MESSAGES } from "./messages";
+
+/** The pane's sections, in the order a user fills them. */
+export const PANE_SECTION_KEYS = [
+  "inventory",
+  "hostCluster",
+  "licensing",
+  "housing",
+  "manpower",
+  "finance",
+] as const;
+export type PaneSectionKey = (typeof PANE_SECTION_KEYS)[number];
+
+/** One control of the form: the field it edits and where its value lives in the scenario JSON. */
+export interface ControlSpec {
+  /** DOM id of the control. */
+  readonly id: string;
+  /** JSON path of the value (`host.memoryGiB`, `licensing.prices.standard`). */
+  readonly path: string;
+  readonly field: FieldSpec;
+}
+
+/** Controls shown together under one sub-heading (or a disclosure). */
+export interface GroupSpec {
+  readonly key: string;
+  /** Shown as a sub-heading; null for the section's first, untitled group. */
+  readonly title: string | null;
+  readonly help: string | null;
+  /** Collapsed behind a disclosure until opened (opened by itself when it holds a problem). */
+  readonly collapsed: boolean;
+  readonly controls: readonly ControlSpec[];
+}
+
+/** One numbered section of the pane. */
+export interface PaneSectionSpec {
+  readonly key: PaneSectionKey;
+  readonly title: string;
+  readonly help: string;
+  readonly groups: readonly GroupSpec[];
+}
+
+/** DOM id of the control for a JSON path. */
+export function controlId(path: string): string {
+  return `f-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
+
+/** DOM id of an inventory cell. */
+export function inventoryCellId(row: number, key: string): string {
+  return `inv-${row}-${key}`;
+}
+
+/** DOM id of a control's message element. */
+export function messageId(controlIdValue: string): string {
+  return `${controlIdValue}-msg`;
+}
+
+const sectionFields = (key: (typeof SECTIONS)[number]["key"]): readonly FieldSpec[] =>
+  SECTIONS.find((s) => s.key === key)?.fields ?? [];
+const sectionSpec = (key: (typeof SECTIONS)[number]["key"]) => SECTIONS.find((s) => s.key === key);
+
+const controls = (prefix: string | null, fields: readonly FieldSpec[]): ControlSpec[] =>
+  fields.map((field) => {
+    const path = prefix ? `${prefix}.${field.key}` : field.key;
+    return { id: controlId(path), path, field };
+  });
+
+const pick = (prefix: string, keys: readonly string[], exclude = false): ControlSpec[] => {
+  const [section] = prefix.split(".");
+  const fields = sectionFields(section as (typeof SECTIONS)[number]["key"]);
+  return controls(
+    prefix,
+    fields.filter((f) => keys.includes(f.key) !== exclude)
+  );
+};
+
+const group = (
+  key: string,
+  title: string | null,
+  help: string | null,
+  list: ControlSpec[],
+  collapsed = false
+): GroupSpec => ({
+  key,
+  title,
+  help,
+  collapsed,
+  controls: list,
+});
+
+const top = (key: string): ControlSpec[] =>
+  controls(
+    null,
+    TOP_FIELDS.filter((f) => f.key === key)
+  );
+
+const LICENSING_MORE = [
+  "prices.cal",
+  "prices.systemCenter",
+  "vsphereModel",
+  "vsphereCoresPerCpuLicence",
+  "vsphereSupportRate",
+  "calUsers",
+  "systemCenter",
+  "softwareAssuranceRate",
+];
+const CLUSTER_MORE = [
+  "targetMemoryUtilization",
+  "hostMemoryReserveGiB",
+  "vmMemoryOverheadGiB",
+  "vcpuPerLogicalProcessor",
+];
+
+/** The pane's form, section by section (every field of the scenario appears exactly once). */
+export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
+  {
+    key: "inventory",
+    title: "Inventory",
+    help: "The physical servers to consolidate: import an export, paste rows from Excel, or edit them here.",
+    groups: [
+      group(
+        "physical",
+        "What staying physical costs",
+        "Refresh, maintenance and OS licences of the servers if nothing changes.",
+        pick("physical", [
+          "serverPrice",
+          "osLicencePerWindowsServer",
+          "refreshCycleYears",
+          "maintenanceRate",
+        ])
+      ),
+      group(
+        "rowDefaults",
+        "Defaults for rows without a value",
+        "Used for servers whose row leaves the value out.",
+        pick(
+          "physical",
+          ["serverPrice", "osLicencePerWindowsServer", "refreshCycleYears", "maintenanceRate"],
+          true
+        ),
+        true
+      ),
+    ],
+  },
+  {
+    key: "hostCluster",
+    title: "Host and cluster",
+    help: "The host every cluster node is bought as, and how full the failover clusters may run.",
+    groups: [
+      group("host", "Host", null, controls("host", sectionFields("host"))),
+      group(
+        "cluster",
+        sectionSpec("cluster")?.title ?? "Cluster",
+        sectionSpec("cluster")?.help ?? null,
+        pick("cluster", CLUSTER_MORE, true)
+      ),
+      group(
+        "clusterMore",
+        "More cluster settings",
+        "Memory reserve, overheads and overcommit.",
+        pick("cluster", CLUSTER_MORE),
+        true
+      ),
+      group(
+        "virtual",
+        sectionSpec("virtual")?.title ?? "Cluster infrastructure",
+        sectionSpec("virtual")?.help ?? null,
+        controls("virtual", sectionFields("virtual")),
+        true
+      ),
+    ],
+  },
+  {
+    key: "licensing",
+    title: "Platform and licensing",
+    help: "The Windows Server version, which licensing options to compare and what licences cost.",
+    groups: [
+      group("platform", null, null, [
+        ...top("platform"),
+        ...pick("licensing", ["options", "clusterAware"]),
+      ]),
+      group(
+        "prices",
+        "Licence prices",
+        "In the unit the vendor quotes; see each price's note.",
+        pick("licensing", [
+          "prices.guestOsPerVm",
+          "prices.standard",
+          "prices.enterprise",
+          "prices.datacenter",
+          "prices.vsphere",
+        ])
+      ),
+      group(
+        "licensingMore",
+        "More licensing settings",
+        "vSphere terms, CALs, System Center and Software Assurance.",
+        pick("licensing", LICENSING_MORE),
+        true
+      ),
+    ],
+  },
+  {
+    key: "housing",
+    title: "Housing",
+    help: sectionSpec("housing")?.help ?? "",
+    groups: [group("housing", null, null, controls("housing", sectionFields("housing")))],
+  },
+  {
+    key: "manpower",
+    title: "Manpower",
+    help: sectionSpec("manpower")?.help ?? "",
+    groups: [group("manpower", null, null, controls("manpower", sectionFields("manpower")))],
+  },
+  {
+    key: "finance",
+    title: "Finance",
+    help: "The business case's horizon, discount rate and depreciation, and the report's title and currency.",
+    groups: [
+      group("finance", null, null, [
+        ...controls("finance", sectionFields("finance")),
+        ...top("name"),
+        ...top("currency"),
+      ]),
+    ],
+  },
+];
+
+/** Every control of the form by id and by path. */
+export const CONTROLS_BY_PATH: ReadonlyMap<
+  string,
+  { readonly control: ControlSpec; readonly section: PaneSectionKey; readonly group: GroupSpec }
+> = new Map(
+  PANE_SECTIONS.flatMap((s) =>
+    s.groups.flatMap((g) =>
+      g.controls.map((c) => [c.path, { control: c, section: s.key, group: g }] as const)
+    )
+  )
+);
+
+/** Inventory columns, in the `TCO Inventory` table's order. */
+export const INVENTORY_COLUMNS = INVENTORY_FIELDS;
+
+/** Where an issue belongs in the pane. */
+export type IssuePlace =
+  | {
+      readonly kind: "control";
+      readonly path: string;
+      readonly id: string;
+      readonly section: PaneSectionKey;
+      readonly group: string;
+    }
+  | {
+      readonly kind: "inventoryCell";
+      readonly row: number;
+      readonly key: string;
+      readonly id: string;
+    }
+  | { readonly kind: "inventoryRow"; readonly row: number }
+  | { readonly kind: "inventory" }
+  | { readonly kind: "general" };
+
+/** Map a validation issue's JSON path to the control (or inventory cell) it concerns. */
+export function placeOfIssue(path: string): IssuePlace {
+  const inv = /^inventory\[(\d+)\](?:\.([A-Za-z]+))?/.exec(path);
+  if (inv) {
+    const row = Number(inv[1]);
+    const key = inv[2];
+    if (key !== undefined && INVENTORY_FIELDS.some((f) => f.key === key))
+      return { kind: "inventoryCell", row, key, id: inventoryCellId(row, key) };
+    return { kind: "inventoryRow", row };
+  }
+  if (path === "inventory") return { kind: "inventory" };
+  // `licensing.options[2]` belongs to the options control.
+  const base = path.replace(/\[\d+\]$/, "");
+  const hit = CONTROLS_BY_PATH.get(base);
+  if (hit)
+    return {
+      kind: "control",
+      path: base,
+      id: hit.control.id,
+      section: hit.section,
+      group: hit.group.key,
+    };
+  return { kind: "general" };
+}
+
+/** Sections of the pane that hold at least one issue, with counts. */
+export function issueCountsBySection(
+  issues: readonly Issue[]
+): Readonly<Record<PaneSectionKey, number>> {
+  const counts = Object.fromEntries(PANE_SECTION_KEYS.map((k) => [k, 0])) as Record<
+    PaneSectionKey,
+    number
+  >;
+  for (const issue of issues) {
+    const place = placeOfIssue(issue.path);
+    if (place.kind === "control") counts[place.section]++;
+    else if (place.kind !== "general") counts.inventory++;
+  }
+  return counts;
+}
+
+/** The message to show for an issue: an empty entry gets "Enter … (…)" instead of `not ""`. */
+export function issueText(issue: Issue, field: FieldSpec | undefined): string {
+  if (field && issue.received === '""')
+    return PANE_MESSAGES.emptyField(field.prompt ?? field.label, expectedText(field));
+  return issue.message;
+}
+
+/** Display label of a platform ("Windows Server 2022"). */
+export function platformLabel(platform: string): string {
+  return (
+    (PLATFORM_LIMITS as Readonly<Record<string, { label: string }>>)[platform]?.label ?? platform
+  );
+}
+
+/** Label of a licensing option on a platform, and why it is not available there (if it is not). */
+export function optionChoice(
+  platform: string,
+  option: OptionId
+): { readonly label: string; readonly unavailable: string | null } {
+  const catalog = (CATALOGS as Readonly<Record<string, (typeof CATALOGS)[PlatformId]>>)[platform];
+  const row = catalog?.options.find((r) => r.option === option);
+  return row
+    ? { label: row.label, unavailable: row.unavailable }
+    : { label: option, unavailable: null };
+}
+
+/** Text shown for an enum value in a select (platforms get their names). */
+export function enumValueLabel(field: FieldSpec, value: string): string {
+  if (field.key === "platform") return platformLabel(value);
+  return value;
+}
+
+/** The JSON value of what was typed: whole numbers in count fields become numbers; the rest stays text (the parser reads numeric text exactly). */
+export function typedValue(field: FieldSpec, text: string): unknown {
+  const trimmed = text.trim();
+  if (field.kind === "int" && /^[+-]?\d{1,15}$/.test(trimmed)) return Number(trimmed);
+  return text;
+}

@@ -1,0 +1,538 @@
+/**
+ * The task pane's state: one union over its phases (idle | editing | calculating | writing |
+ * done | error), each carrying the same context (host, draft, validation, preview, the open
+ * import review …), and `reduce(state, event)`, the only way it changes. Pure: no DOM, no
+ * Office, no timers — `taskpane.ts` runs the effects and dispatches their results.
+ */
+import { parseScenario, type Issue, type ParseResult } from "../scenario";
+import type { PlatformId } from "../platform";
+import type {
+  ColumnMapping,
+  HeaderCandidate,
+  ImportReport,
+  InventoryRowJson,
+  MappableField,
+  MappingUnits,
+  WorkbookData,
+} from "../inventory/types";
+import {
+  addInventoryRow,
+  inventoryOf,
+  removeInventoryRow,
+  setAt,
+  setInventoryCell,
+  withPlatformDefaults,
+  type Draft,
+} from "./draft";
+import { platformLabel } from "./form";
+import { PANE_MESSAGES } from "./messages";
+import type { Preview } from "./preview";
+
+/** Where the pane runs. */
+export type HostMode =
+  | { readonly kind: "pending" }
+  | { readonly kind: "excel"; readonly listens: boolean }
+  | {
+      readonly kind: "browser";
+      readonly reason: "outside-office" | "office-js-missing" | "office-js-timeout";
+    };
+
+/** An import read and waiting for the user to accept it (nothing is replaced yet). */
+export interface ImportReview {
+  readonly source: string;
+  readonly rows: readonly InventoryRowJson[];
+  readonly report: ImportReport;
+}
+
+/** An export we do not recognise, waiting for the user to map its columns. */
+export interface MappingStep {
+  readonly fileName: string;
+  readonly data: WorkbookData;
+  readonly candidate: HeaderCandidate;
+  readonly mapping: ColumnMapping;
+  readonly units: MappingUnits;
+}
+
+/** A status line for the aria-live region. */
+export interface Notice {
+  readonly text: string;
+  readonly tone: "info" | "success" | "warning" | "error";
+}
+
+/** What every phase carries. */
+export interface Context {
+  readonly host: HostMode;
+  readonly draft: Draft;
+  /** Increases with every change of the draft; the preview says which revision it shows. */
+  readonly revision: number;
+  readonly validation: ParseResult;
+  readonly preview: Preview | null;
+  readonly previewRevision: number;
+  readonly previewError: string | null;
+  readonly inventoryPage: number;
+  readonly pasteOpen: boolean;
+  readonly importBusy: string | null;
+  readonly importError: string | null;
+  readonly importReview: ImportReview | null;
+  readonly mapping: MappingStep | null;
+  readonly platformOffer: { readonly platform: PlatformId; readonly changes: number } | null;
+  readonly notice: Notice | null;
+  /** A control to move focus to after the next render (a new object per request). */
+  readonly focus: { readonly id: string } | null;
+  /**
+   * Bumped when the draft is replaced from outside the form (file, workbook, defaults): the
+   * renderer then rewrites every control's value, even the focused one.
+   */
+  readonly loadGeneration: number;
+}
+
+/** The pane's state: one union over its phases. */
+export type PaneState =
+  | (Context & { readonly phase: "idle" })
+  | (Context & { readonly phase: "editing" })
+  | (Context & { readonly phase: "calculating" })
+  | (Context & {
+      readonly phase: "writing";
+      readonly target: "workbook" | "download";
+      readonly progress: {
+        readonly sheet: string;
+        readonly index: number;
+        readonly total: number;
+      } | null;
+    })
+  | (Context & {
+      readonly phase: "done";
+      readonly result: { readonly message: string; readonly openSheet: string | null };
+    })
+  | (Context & {
+      readonly phase: "error";
+      readonly error: { readonly message: string; readonly code: string | null };
+    });
+
+export type Phase = PaneState["phase"];
+
+/** Everything that can happen to the pane: user actions and the results of effects. */
+export type PaneEvent =
+  | { readonly type: "hostDetected"; readonly host: HostMode }
+  | { readonly type: "draftLoaded"; readonly draft: Draft; readonly notice: Notice | null }
+  | { readonly type: "fieldEdited"; readonly path: string; readonly value: unknown }
+  | { readonly type: "platformChosen"; readonly platform: PlatformId }
+  | { readonly type: "platformDefaultsAccepted" }
+  | { readonly type: "platformOfferDismissed" }
+  | {
+      readonly type: "inventoryCellEdited";
+      readonly row: number;
+      readonly key: string;
+      readonly value: unknown;
+    }
+  | { readonly type: "inventoryRowAdded" }
+  | { readonly type: "inventoryRowRemoved"; readonly row: number }
+  | { readonly type: "inventoryPageChosen"; readonly page: number }
+  | { readonly type: "unknownFieldRemoved"; readonly path: string }
+  | { readonly type: "pasteToggled"; readonly open: boolean }
+  | { readonly type: "importStarted"; readonly what: string }
+  | { readonly type: "importFailed"; readonly message: string }
+  | { readonly type: "importRead"; readonly review: ImportReview }
+  | { readonly type: "importAccepted" }
+  | { readonly type: "importCancelled" }
+  | { readonly type: "mappingNeeded"; readonly step: MappingStep }
+  | {
+      readonly type: "mappingChanged";
+      readonly field: MappableField;
+      readonly header: string | null;
+    }
+  | { readonly type: "mappingUnitsChanged"; readonly units: MappingUnits }
+  | { readonly type: "previewStarted"; readonly revision: number }
+  | { readonly type: "previewComputed"; readonly revision: number; readonly preview: Preview }
+  | { readonly type: "previewFailed"; readonly revision: number; readonly message: string }
+  | { readonly type: "generateStarted"; readonly target: "workbook" | "download" }
+  | {
+      readonly type: "writeProgress";
+      readonly sheet: string;
+      readonly index: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: "generateFinished";
+      readonly message: string;
+      readonly openSheet: string | null;
+    }
+  | { readonly type: "generateFailed"; readonly message: string; readonly code: string | null }
+  | { readonly type: "resultDismissed" }
+  | { readonly type: "focusRequested"; readonly id: string | null }
+  | { readonly type: "noticed"; readonly notice: Notice | null };
+
+/** Rows per page of the inventory table. */
+export const INVENTORY_PAGE_SIZE = 20;
+
+/** The state before Office has answered: an empty draft, waiting. */
+export function initialState(draft: Draft): PaneState {
+  return {
+    phase: "idle",
+    host: { kind: "pending" },
+    draft,
+    revision: 0,
+    validation: parseScenario(draft),
+    preview: null,
+    previewRevision: -1,
+    previewError: null,
+    inventoryPage: 0,
+    pasteOpen: false,
+    importBusy: null,
+    importError: null,
+    importReview: null,
+    mapping: null,
+    platformOffer: null,
+    notice: null,
+    focus: null,
+    loadGeneration: 0,
+  };
+}
+
+/** Validation issues of the current draft (empty when valid). */
+export function issuesOf(state: PaneState): readonly Issue[] {
+  return state.validation.ok ? [] : state.validation.issues;
+}
+
+/** True when the report can be generated now. */
+export function canGenerate(state: PaneState): boolean {
+  return (
+    state.validation.ok &&
+    state.host.kind !== "pending" &&
+    state.phase !== "writing" &&
+    state.phase !== "idle"
+  );
+}
+
+/** The context of a state without its phase fields. */
+function contextOf(state: PaneState): Context {
+  const {
+    host,
+    draft,
+    revision,
+    validation,
+    preview,
+    previewRevision,
+    previewError,
+    inventoryPage,
+    pasteOpen,
+    importBusy,
+    importError,
+    importReview,
+    mapping,
+    platformOffer,
+    notice,
+    focus,
+    loadGeneration,
+  } = state;
+  return {
+    host,
+    draft,
+    revision,
+    validation,
+    preview,
+    previewRevision,
+    previewError,
+    inventoryPage,
+    pasteOpen,
+    importBusy,
+    importError,
+    importReview,
+    mapping,
+    platformOffer,
+    notice,
+    focus,
+    loadGeneration,
+  };
+}
+
+/** The phase after the draft changed: a writing pane keeps writing; otherwise a valid draft needs a new preview. */
+function afterEdit(state: PaneState, ctx: Context): PaneState {
+  if (state.phase === "writing") return { ...state, ...ctx };
+  if (state.phase === "idle") return { ...ctx, phase: "idle" };
+  return ctx.validation.ok ? { ...ctx, phase: "calculating" } : { ...ctx, phase: "editing" };
+}
+
+/** A new draft: revision bumped, validated, the inventory page kept in range. */
+function withDraft(state: PaneState, draft: Draft, extra: Partial<Context> = {}): PaneState {
+  const rows = inventoryOf(draft).length;
+  const lastPage = Math.max(0, Math.ceil(rows / INVENTORY_PAGE_SIZE) - 1);
+  const ctx: Context = {
+    ...contextOf(state),
+    draft,
+    revision: state.revision + 1,
+    validation: parseScenario(draft),
+    inventoryPage: Math.min(state.inventoryPage, lastPage),
+    ...extra,
+  };
+  return afterEdit(state, ctx);
+}
+
+/** The pane's transition function. */
+export function reduce(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "hostDetected":
+      return { ...state, host: event.host };
+
+    case "draftLoaded": {
+      const next = withDraft(state, event.draft, {
+        notice: event.notice,
+        loadGeneration: state.loadGeneration + 1,
+        inventoryPage: 0,
+        platformOffer: null,
+        importReview: null,
+        mapping: null,
+      });
+      if (next.phase === "idle")
+        return next.validation.ok
+          ? { ...contextOf(next), phase: "calculating" }
+          : { ...contextOf(next), phase: "editing" };
+      return next;
+    }
+
+    case "fieldEdited":
+      return withDraft(state, setAt(state.draft, event.path, event.value));
+
+    case "platformChosen": {
+      const draft = setAt(state.draft, "platform", event.platform);
+      const { changes } = withPlatformDefaults(draft, event.platform);
+      return withDraft(state, draft, {
+        platformOffer: { platform: event.platform, changes },
+        notice: {
+          text: PANE_MESSAGES.platformOffer(platformLabel(event.platform), changes),
+          tone: "info",
+        },
+      });
+    }
+
+    case "platformDefaultsAccepted": {
+      const offer = state.platformOffer;
+      if (!offer) return state;
+      const { draft, changes } = withPlatformDefaults(state.draft, offer.platform);
+      return withDraft(state, draft, {
+        platformOffer: null,
+        loadGeneration: state.loadGeneration + 1,
+        notice: {
+          text: PANE_MESSAGES.platformLoaded(platformLabel(offer.platform), changes),
+          tone: "success",
+        },
+      });
+    }
+
+    case "platformOfferDismissed":
+      return { ...state, platformOffer: null };
+
+    case "inventoryCellEdited":
+      return withDraft(state, setInventoryCell(state.draft, event.row, event.key, event.value));
+
+    case "inventoryRowAdded": {
+      const draft = addInventoryRow(state.draft);
+      const row = inventoryOf(draft).length - 1;
+      const next = withDraft(state, draft, {
+        inventoryPage: Math.floor(row / INVENTORY_PAGE_SIZE),
+        focus: { id: `inv-${row}-name` },
+      });
+      return { ...next, inventoryPage: Math.floor(row / INVENTORY_PAGE_SIZE) };
+    }
+
+    case "inventoryRowRemoved":
+      return withDraft(state, removeInventoryRow(state.draft, event.row), {
+        loadGeneration: state.loadGeneration + 1,
+      });
+
+    case "inventoryPageChosen": {
+      const rows = inventoryOf(state.draft).length;
+      const last = Math.max(0, Math.ceil(rows / INVENTORY_PAGE_SIZE) - 1);
+      return { ...state, inventoryPage: Math.max(0, Math.min(last, event.page)) };
+    }
+
+    case "unknownFieldRemoved":
+      return withDraft(state, setAt(state.draft, event.path, undefined), {
+        loadGeneration: state.loadGeneration + 1,
+      });
+
+    case "pasteToggled":
+      return { ...state, pasteOpen: event.open, importError: null };
+
+    case "importStarted":
+      return {
+        ...state,
+        importBusy: event.what,
+        importError: null,
+        importReview: null,
+        mapping: null,
+        notice: { text: PANE_MESSAGES.importReading(event.what), tone: "info" },
+      };
+
+    case "importFailed":
+      return {
+        ...state,
+        importBusy: null,
+        importError: event.message,
+        notice: { text: event.message, tone: "error" },
+      };
+
+    case "importRead":
+      return {
+        ...state,
+        importBusy: null,
+        importError: null,
+        mapping: null,
+        importReview: event.review,
+        notice: {
+          text: PANE_MESSAGES.importReady(
+            event.review.rows.length,
+            event.review.report.totals.servers
+          ),
+          tone: "info",
+        },
+      };
+
+    case "importAccepted": {
+      const review = state.importReview;
+      if (!review) return state;
+      return withDraft(
+        state,
+        { ...state.draft, inventory: review.rows.map((r) => ({ ...r })) },
+        {
+          importReview: null,
+          pasteOpen: false,
+          inventoryPage: 0,
+          loadGeneration: state.loadGeneration + 1,
+          notice: {
+            text: PANE_MESSAGES.importReplaced(review.report.totals.servers),
+            tone: "success",
+          },
+        }
+      );
+    }
+
+    case "importCancelled":
+      return {
+        ...state,
+        importReview: null,
+        mapping: null,
+        importBusy: null,
+        notice: { text: PANE_MESSAGES.importCancelled, tone: "info" },
+      };
+
+    case "mappingNeeded":
+      return {
+        ...state,
+        importBusy: null,
+        importError: null,
+        importReview: null,
+        mapping: event.step,
+        notice: { text: PANE_MESSAGES.mappingIntro(event.step.fileName), tone: "info" },
+      };
+
+    case "mappingChanged":
+      return state.mapping
+        ? {
+            ...state,
+            mapping: {
+              ...state.mapping,
+              mapping: { ...state.mapping.mapping, [event.field]: event.header },
+            },
+          }
+        : state;
+
+    case "mappingUnitsChanged":
+      return state.mapping
+        ? { ...state, mapping: { ...state.mapping, units: event.units } }
+        : state;
+
+    case "previewStarted":
+      if (event.revision !== state.revision || state.phase === "writing") return state;
+      return { ...contextOf(state), phase: "calculating" };
+
+    case "previewComputed": {
+      if (event.revision !== state.revision) return state; // an older draft's result
+      const ctx = {
+        ...contextOf(state),
+        preview: event.preview,
+        previewRevision: event.revision,
+        previewError: null,
+      };
+      if (state.phase === "writing" || state.phase === "done" || state.phase === "error")
+        return { ...state, ...ctx };
+      return { ...ctx, phase: "editing" };
+    }
+
+    case "previewFailed": {
+      if (event.revision !== state.revision) return state;
+      const ctx = {
+        ...contextOf(state),
+        previewError: event.message,
+        previewRevision: event.revision,
+      };
+      if (state.phase === "writing" || state.phase === "done" || state.phase === "error")
+        return { ...state, ...ctx };
+      return { ...ctx, phase: "editing" };
+    }
+
+    case "generateStarted":
+      if (!canGenerate(state)) return state;
+      return {
+        ...contextOf(state),
+        phase: "writing",
+        target: event.target,
+        progress: null,
+        notice: {
+          text:
+            event.target === "workbook" ? PANE_MESSAGES.writingStart : PANE_MESSAGES.buildingFile,
+          tone: "info",
+        },
+      };
+
+    case "writeProgress":
+      if (state.phase !== "writing") return state;
+      return {
+        ...state,
+        progress: { sheet: event.sheet, index: event.index, total: event.total },
+        notice: {
+          text: PANE_MESSAGES.writingSheet(event.sheet, event.index, event.total),
+          tone: "info",
+        },
+      };
+
+    case "generateFinished":
+      if (state.phase !== "writing") return state;
+      return {
+        ...contextOf(state),
+        phase: "done",
+        result: { message: event.message, openSheet: event.openSheet },
+        notice: { text: event.message, tone: "success" },
+      };
+
+    case "generateFailed":
+      if (state.phase !== "writing") return state;
+      return {
+        ...contextOf(state),
+        phase: "error",
+        error: { message: event.message, code: event.code },
+        notice: { text: event.message, tone: "error" },
+      };
+
+    case "resultDismissed":
+      if (state.phase !== "done" && state.phase !== "error") return state;
+      return {
+        ...contextOf(state),
+        phase:
+          state.previewRevision === state.revision || !state.validation.ok
+            ? "editing"
+            : "calculating",
+      };
+
+    case "focusRequested":
+      return { ...state, focus: event.id === null ? null : { id: event.id } };
+
+    case "noticed":
+      return { ...state, notice: event.notice };
+  }
+}
+
+/** True when the preview on screen is for an older draft than the one in the form. */
+export function previewIsStale(state: PaneState): boolean {
+  return state.preview !== null && state.previewRevision !== state.revision;
+}

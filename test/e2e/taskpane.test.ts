@@ -1,0 +1,546 @@
+/**
+ * The built task pane in headless Chromium: in a plain browser (office.js from the npm copy,
+ * `Office.onReady` → host null), with office.js failing to load, and in a fake Excel host
+ * (a recording workbook served in place of office.js). Screenshots of each state go to
+ * `test-artifacts/`. No assertion depends on wall-clock time.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SHEET_ORDER, SHEETS } from "../../src/report/layout";
+import { REPO_ROOT } from "../support/paths";
+import { axePath, openPane, waitForPreview, type Pane } from "./browser";
+import { ensurePaneBuild } from "./build";
+import { serveStatic, type StaticServer } from "./server";
+
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
+const EXAMPLE = join(REPO_ROOT, "assets", "examples", "contoso-2010.json");
+
+let server: StaticServer;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveStatic(await ensurePaneBuild());
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}.png`), fullPage });
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath() });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object
+          ): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
+  });
+  return result
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")}`);
+}
+
+/** The TCO cell of an option's row in the key-figures table. */
+const tcoOf = (page: Page, option: string) =>
+  page.locator(`#figures tr[data-option="${option}"] td:nth-child(3)`);
+
+describe("task pane in a plain browser (office.js loads, Office.onReady gives host null)", () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane(server.url, "npm");
+    await waitForPreview(pane.page);
+  });
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it("starts in browser mode with the defaults, a preview and only the start-up scripts loaded", async () => {
+    const { page } = pane;
+    expect(await page.locator("#app").getAttribute("data-host")).toBe("browser");
+    await expect.poll(() => page.locator("#generate").textContent()).toBe("Download .xlsx");
+    expect(await page.locator("#recommendation").textContent()).toMatch(
+      /Consolidating \d+ of \d+ servers onto \d+ Hyper-V host/
+    );
+    // Lazy chunks (report builder, .xlsx writer, exceljs, inventory reader) are not loaded yet.
+    const scripts = server.requests.filter((r) => r.endsWith(".js") && !r.includes("office"));
+    expect(new Set(scripts)).toEqual(new Set(["/taskpane.js", "/commands.js", "/functions.js"]));
+    await shot(page, "browser-default");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+  });
+
+  it("imports an example scenario, previews a price change live and downloads a 7-sheet .xlsx", async () => {
+    const { page } = pane;
+    await page.setInputFiles("#import-json-file", EXAMPLE);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain("Loaded contoso-2010.json");
+    await waitForPreview(page);
+    expect(await page.inputValue("#f-name")).toBe(JSON.parse(readFileSync(EXAMPLE, "utf8")).name);
+    expect(await page.locator("#sec-inventory-summary").textContent()).toContain("120 servers");
+
+    const before = await tcoOf(page, "datacenter").textContent();
+    const chartBefore = await page.locator("#chart-tco").getAttribute("aria-label");
+    await page.locator("#sec-licensing-summary").click();
+    await page.fill("#f-licensing-prices-datacenter", "9999");
+    await waitForPreview(page);
+    const after = await tcoOf(page, "datacenter").textContent();
+    expect(after).not.toBe(before);
+    const money = (t: string | null) => Number((t ?? "").replace(/[^0-9.-]/g, ""));
+    // 2,405 → 9,999 per processor: Datacenter's TCO rises.
+    expect(money(after)).toBeGreaterThan(money(before));
+    expect(await page.locator("#chart-tco").getAttribute("aria-label")).not.toBe(chartBefore);
+    await shot(page, "browser-example", true);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
+    const file = join(ARTIFACTS, "taskpane-download.xlsx");
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await expect
+      .poll(() => page.locator("#result-text").textContent())
+      .toMatch(/Downloaded .*\.xlsx \(7 sheets\)/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_ORDER]);
+    // The report carries the edited price.
+    const inputs = wb.getWorksheet(SHEETS.inputs);
+    const prices: unknown[] = [];
+    inputs?.eachRow((row) => {
+      if (row.getCell(6).value === "licensing.prices.datacenter") prices.push(row.getCell(3).value);
+    });
+    expect(prices.map(Number)).toEqual([9999]);
+    // The heavy writer was loaded only now.
+    expect(server.requests.some((r) => /xlsx-writer\.[0-9a-f]+\.js$/.test(r))).toBe(true);
+    await shot(page, "browser-downloaded");
+  });
+
+  it("exports the scenario as JSON that round-trips", async () => {
+    const { page } = pane;
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#export-json"),
+    ]);
+    const path = join(ARTIFACTS, "taskpane-scenario.json");
+    await download.saveAs(path);
+    const json = JSON.parse(readFileSync(path, "utf8"));
+    expect(json.schemaVersion).toBe(1);
+    expect(json.licensing.prices.datacenter).toBe("9999");
+  });
+});
+
+describe("inline validation", () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane(server.url, "npm");
+    await waitForPreview(pane.page);
+  });
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it("shows a field's message next to it, lists what to fix and disables Generate", async () => {
+    const { page } = pane;
+    await page.locator("#sec-hostCluster-summary").click();
+    await page.fill("#f-host-memoryGiB", "-4");
+    const msg = page.locator("#f-host-memoryGiB-msg");
+    await expect.poll(() => msg.isVisible()).toBe(true);
+    expect(await msg.textContent()).toMatch(
+      /Enter the host's RAM in GiB as a number above 0, not "-4"/
+    );
+    expect(await page.locator("#f-host-memoryGiB").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#generate").isDisabled()).toBe(true);
+    expect(await page.locator("#fix-list").textContent()).toContain("Host RAM");
+    expect(await page.locator("#sec-hostCluster .badge").textContent()).toBe("1 to fix");
+
+    // An inventory cell: the message sits in the row beneath it.
+    await page.fill("#inv-0-cores", "0");
+    const rowMsg = page.locator("#inv-msg-0");
+    await expect.poll(() => rowMsg.isVisible()).toBe(true);
+    expect(await rowMsg.textContent()).toMatch(/Cores: Enter the server's physical cores/);
+    expect(await page.locator("#fix-list li").count()).toBe(2);
+    await page.locator("#fix-list").scrollIntoViewIfNeeded();
+    await shot(page, "invalid", false);
+    await page.locator("#f-host-memoryGiB").scrollIntoViewIfNeeded();
+    await shot(page, "invalid-field", false);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Keyboard: the fix list's link moves focus to the control.
+    await page.locator("#fix-list a", { hasText: "Host RAM" }).focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe("f-host-memoryGiB");
+
+    await page.fill("#f-host-memoryGiB", "768");
+    await page.fill("#inv-0-cores", "4");
+    await expect.poll(() => page.locator("#generate").isDisabled()).toBe(false);
+    expect(await page.locator("#fix-list").isHidden()).toBe(true);
+  });
+
+  it("shows every problem of an imported scenario at its control, and removes unknown fields", async () => {
+    const { page } = pane;
+    const bad = {
+      schemaVersion: 1,
+      platform: "ws2022",
+      finance: { discountRate: "7%" },
+      housing: { pue: "1.5", colour: "blue" },
+      inventory: [{ name: "A", cores: 4, cpuGhz: "2.4", memoryGiB: "-8" }],
+    };
+    await page.setInputFiles("#import-json-file", {
+      name: "bad.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toMatch(/Loaded bad\.json; 3 inputs need fixing/);
+    expect(await page.locator("#f-finance-discountRate-msg").textContent()).toContain(
+      "For 7 % write 0.07"
+    );
+    expect(await page.locator("#inv-msg-0").textContent()).toContain("RAM");
+    const fix = page.locator("#fix-list");
+    expect(await fix.textContent()).toContain("housing.colour");
+    await fix.getByRole("button", { name: "Remove it" }).click();
+    await expect.poll(() => page.locator("#fix-list li").count()).toBe(2);
+  });
+});
+
+describe("task pane when office.js cannot load", () => {
+  it("falls back to the browser mode at once and still previews", async () => {
+    const pane = await openPane(server.url, "blocked");
+    try {
+      await waitForPreview(pane.page);
+      expect(await pane.page.locator("#app").getAttribute("data-host")).toBe("browser");
+      expect(await pane.page.locator("#host-badge").textContent()).toMatch(
+        /office\.js did not load/
+      );
+      expect(await pane.page.locator("#generate").textContent()).toBe("Download .xlsx");
+    } finally {
+      await pane.close();
+    }
+  });
+});
+
+describe("task pane when Office.onReady never answers", () => {
+  it("gives up waiting after a few seconds and works as a web page", async () => {
+    const pane = await openPane(server.url, "hang");
+    try {
+      await waitForPreview(pane.page);
+      expect(await pane.page.locator("#host-badge").textContent()).toMatch(
+        /did not answer in time/
+      );
+      expect(await pane.page.locator("#generate").isEnabled()).toBe(true);
+    } finally {
+      await pane.close();
+    }
+  });
+});
+
+describe("platform change and keyboard use", () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane(server.url, "npm");
+    await waitForPreview(pane.page);
+  });
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it("offers the new platform's default prices and hardware, and loads them only when asked", async () => {
+    const { page } = pane;
+    await page.locator("#sec-licensing-summary").click();
+    await page.selectOption("#f-platform", "ws2008r2");
+    const offer = page.locator("#platform-offer");
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await offer.textContent()).toMatch(
+      /Load the Windows Server 2008 R2 SP1 defaults .* values would change/
+    );
+    expect(await page.inputValue("#f-licensing-prices-datacenter")).toBe("6155");
+    await offer.scrollIntoViewIfNeeded();
+    await shot(page, "platform-offer");
+    await offer.getByRole("button", { name: "Load defaults" }).click();
+    await expect.poll(() => page.inputValue("#f-licensing-prices-datacenter")).toBe("2405");
+    expect(await page.inputValue("#f-host-memoryGiB")).toBe("96");
+    expect(await offer.isHidden()).toBe(true);
+    await waitForPreview(page);
+  });
+
+  it("is usable with the keyboard alone, with a visible focus", async () => {
+    const { page } = pane;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Tab to the Housing section's heading, open it with Enter, type a value.
+    let found = false;
+    for (let i = 0; i < 400 && !found; i++) {
+      await page.keyboard.press("Tab");
+      found = (await page.evaluate(() => document.activeElement?.id)) === "sec-housing-summary";
+    }
+    expect(found).toBe(true);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle
+    );
+    expect(outline).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#sec-housing").getAttribute("open")).not.toBeNull();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      "f-housing-electricityPerKWh"
+    );
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("0.2");
+    await waitForPreview(page);
+    expect(await page.locator("#sec-housing-summary").textContent()).toContain("0.2 per kWh");
+    // The focused field is on screen, not under the sticky footer.
+    const clear = await page.evaluate(() => {
+      const field = (document.activeElement as HTMLElement).getBoundingClientRect();
+      const footer = (document.querySelector(".footer") as HTMLElement).getBoundingClientRect();
+      return field.top >= 0 && field.bottom <= footer.top;
+    });
+    expect(clear).toBe(true);
+    await shot(page, "keyboard-focus");
+  });
+});
+
+describe("inventory import from pasted Excel rows", () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane(server.url, "npm");
+    await waitForPreview(pane.page);
+  });
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it("shows what the import excluded and assumed before it replaces the inventory", async () => {
+    const { page } = pane;
+    const rows = [
+      ["Name", "Count", "OS", "Cores", "Core clock (GHz)", "Peak CPU", "RAM (GiB)"],
+      ["APP-01", "2", "windows", "4", "2.6", "0.5", "16"],
+      ["APP-02", "1", "linux", "8", "", "", "32"],
+      ["DB-01", "1", "windows", "16", "3.0", "0.6", "128"],
+    ];
+    await page.click("#inv-paste-toggle");
+    await page.fill("#inv-paste-text", rows.map((r) => r.join("\t")).join("\n"));
+    await page.click("#inv-paste-read");
+    const review = page.locator("#inv-review");
+    await expect.poll(() => review.isVisible()).toBe(true);
+    expect(await review.textContent()).toMatch(/4 servers in 3 rows/);
+    expect(await review.textContent()).toMatch(/Assumed/);
+    // Nothing replaced yet.
+    expect(await page.locator("#sec-inventory-summary").textContent()).toContain(
+      "8 servers in 3 rows"
+    );
+    await review.scrollIntoViewIfNeeded();
+    await shot(page, "import-review");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click("#inv-review-accept");
+    await expect
+      .poll(() => page.locator("#sec-inventory-summary").textContent())
+      .toContain("4 servers in 3 rows");
+    await waitForPreview(page);
+    expect(await page.inputValue("#inv-2-name")).toBe("DB-01");
+  });
+
+  it("asks for a column mapping when it does not recognise the columns", async () => {
+    const { page } = pane;
+    const rows = [
+      ["Hostname", "Procs", "Mem MB", "Zone"],
+      ["H1", "4", "8192", "a"],
+      ["H2", "2", "4096", "b"],
+    ];
+    await page.click("#inv-paste-toggle");
+    if (!(await page.locator("#inv-paste").isVisible())) await page.click("#inv-paste-toggle");
+    await page.fill("#inv-paste-text", rows.map((r) => r.join("\t")).join("\n"));
+    await page.click("#inv-paste-read");
+    const mapping = page.locator("#inv-mapping");
+    await expect.poll(() => mapping.isVisible()).toBe(true);
+    await page.selectOption("#map-name", "Hostname");
+    await page.selectOption("#map-cores", "Procs");
+    await page.selectOption("#map-memoryGiB", "Mem MB");
+    await page.selectOption("#map-unit-memory", "MiB");
+    await mapping.scrollIntoViewIfNeeded();
+    await shot(page, "column-mapping");
+    await page.click("#map-apply");
+    const review = page.locator("#inv-review");
+    await expect.poll(() => review.isVisible()).toBe(true);
+    expect(await review.textContent()).toMatch(/2 servers/);
+    await page.click("#inv-review-accept");
+    await expect.poll(() => page.inputValue("#inv-0-memoryGiB")).toBe("8");
+  });
+});
+
+describe("task pane in Excel (a fake host served in place of office.js)", () => {
+  let pane: Pane;
+
+  beforeAll(async () => {
+    pane = await openPane(server.url, "fake-excel");
+    await waitForPreview(pane.page);
+  });
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  it("generates the report through the Office.js writer, with progress and a clear result", async () => {
+    const { page } = pane;
+    expect(await page.locator("#app").getAttribute("data-host")).toBe("excel");
+    expect(await page.locator("#generate").textContent()).toBe("Generate report");
+    expect(await page.locator("#inv-workbook").isVisible()).toBe(true);
+    await shot(page, "excel-ready");
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+      const target = document.getElementById("progress-text") as HTMLElement;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent ?? "");
+      }).observe(target, { childList: true, characterData: true, subtree: true });
+    });
+    // Slow syncs down so the writing state can be seen.
+    await page.evaluate(
+      () =>
+        ((
+          window as unknown as { __fakeExcel: { state: { syncDelayMs: number } } }
+        ).__fakeExcel.state.syncDelayMs = 400)
+    );
+    await page.click("#generate");
+    await expect.poll(() => page.locator("#progress").isVisible()).toBe(true);
+    expect(await page.locator("#app").getAttribute("data-phase")).toBe("writing");
+    expect(await page.locator("#generate").isDisabled()).toBe(true);
+    await page.waitForFunction(() =>
+      /Writing TCO/.test(document.getElementById("progress-text")?.textContent ?? "")
+    );
+    await shot(page, "excel-writing");
+    const result = page.locator("#result-text");
+    await expect
+      .poll(() => result.textContent(), { timeout: 60_000 })
+      .toMatch(/^Report written to 7 sheets — open TCO Summary/);
+    const fake = await page.evaluate(() => {
+      const f = (
+        window as unknown as {
+          __fakeExcel: {
+            sheetNames(): string[];
+            state: { syncs: number; active: string };
+            charts: unknown[];
+          };
+        }
+      ).__fakeExcel;
+      return {
+        sheets: f.sheetNames(),
+        syncs: f.state.syncs,
+        active: f.state.active,
+        charts: f.charts.length,
+      };
+    });
+    for (const s of SHEET_ORDER) expect(fake.sheets).toContain(s);
+    expect(fake.active).toBe(SHEETS.summary);
+    expect(fake.charts).toBeGreaterThan(0);
+    const progress = await page.evaluate(
+      () => (window as unknown as { __progress: string[] }).__progress
+    );
+    expect(progress).toContain(`Writing ${SHEETS.summary} (1 of 7)…`);
+    expect(progress.some((t) => /\(7 of 7\)/.test(t))).toBe(true);
+    expect(await page.locator("#result-open").textContent()).toBe("Open TCO Summary");
+    await shot(page, "excel-done");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+  });
+
+  it("imports the workbook's TCO Inventory table, after showing what it read", async () => {
+    const { page } = pane;
+    await page.click("#inv-workbook");
+    const review = page.locator("#inv-review");
+    await expect.poll(() => review.isVisible()).toBe(true);
+    expect(await review.textContent()).toMatch(/Check the import: TCO Inventory/);
+    expect(await review.textContent()).toMatch(/8 servers in 3 rows/);
+    await page.click("#inv-review-accept");
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toBe("Inventory replaced: 8 servers.");
+    await waitForPreview(page);
+  });
+
+  it("reloads the inputs when TCO Inputs is edited in the sheet", async () => {
+    const { page } = pane;
+    const cell = await page.evaluate(() =>
+      (
+        window as unknown as { __fakeExcel: { inputCell(k: string): string | null } }
+      ).__fakeExcel.inputCell("finance.discountRate")
+    );
+    expect(cell).toMatch(/^C\d+$/);
+    await page.evaluate(
+      (address) =>
+        (
+          window as unknown as { __fakeExcel: { edit(s: string, a: string, v: unknown): void } }
+        ).__fakeExcel.edit("TCO Inputs", address as string, 0.09),
+      cell
+    );
+    await expect
+      .poll(() => page.inputValue("#f-finance-discountRate"), { timeout: 10_000 })
+      .toBe("0.09");
+    expect(await page.locator("#status").textContent()).toMatch(/inputs reloaded/);
+  });
+
+  it("asks which inputs to keep when both the sheet and the pane changed", async () => {
+    const { page } = pane;
+    await page.locator("#sec-housing-summary").click();
+    await page.fill("#f-housing-pue", "1.4");
+    await waitForPreview(page);
+    const cell = await page.evaluate(() =>
+      (
+        window as unknown as { __fakeExcel: { inputCell(k: string): string | null } }
+      ).__fakeExcel.inputCell("manpower.adminHourlyRate")
+    );
+    await page.evaluate(
+      (address) =>
+        (
+          window as unknown as { __fakeExcel: { edit(s: string, a: string, v: unknown): void } }
+        ).__fakeExcel.edit("TCO Inputs", address as string, 99),
+      cell
+    );
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 10_000 })
+      .toMatch(/TCO Inputs changed in the sheet/);
+    expect(await page.inputValue("#f-housing-pue")).toBe("1.4");
+    await page.click("#generate");
+    await expect
+      .poll(() => page.locator("#result-text").textContent())
+      .toMatch(/Both the TCO Inputs sheet and this pane have changes/);
+    await shot(page, "excel-conflict");
+    await page.click("#result-overwrite");
+    await expect
+      .poll(() => page.locator("#result-text").textContent(), { timeout: 60_000 })
+      .toMatch(/^Report written to 7 sheets/);
+    const rate = await page.evaluate(() => {
+      const f = (
+        window as unknown as {
+          __fakeExcel: { inputCell(k: string): string | null; cell(s: string, a: string): unknown };
+        }
+      ).__fakeExcel;
+      return f.cell("TCO Inputs", f.inputCell("housing.pue") as string);
+    });
+    expect(Number(rate)).toBe(1.4);
+  });
+});
