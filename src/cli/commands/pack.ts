@@ -14,7 +14,10 @@ const USAGE = "Usage: hyperv-tco pack INSTANCE.vbp [--json]\n";
 export async function runPack(args: readonly string[], io: CliIo): Promise<number> {
   const { positional, switches, unknown } = parseArgs(args, [], ["--json"]);
   if (unknown.length > 0 || positional.length !== 1) {
-    const problems = [...unknown, ...(positional.length > 1 ? [`expected one file, got ${positional.length}`] : [])];
+    const problems = [
+      ...unknown,
+      ...(positional.length > 1 ? [`expected one file, got ${positional.length}`] : []),
+    ];
     io.err(`${problems.length > 0 ? `pack: ${problems.join("; ")}\n` : ""}${USAGE}`);
     return EXIT.usage;
   }
@@ -37,19 +40,25 @@ export async function runPack(args: readonly string[], io: CliIo): Promise<numbe
   }
   const result = packVectors(problem);
   if (switches.has("--json")) {
-    io.out(`${JSON.stringify({ bins: result.bins, lowerBound: result.lowerBound, assignment: result.assignment })}\n`);
+    io.out(
+      `${JSON.stringify({ bins: result.bins, lowerBound: result.lowerBound, assignment: result.assignment })}\n`
+    );
     return EXIT.ok;
   }
   const items = problem.items.length;
   const oversized = result.assignment.filter((b) => b < 0).length;
-  const gap = result.lowerBound > 0 ? ((100 * (result.bins - result.lowerBound)) / result.lowerBound).toFixed(2) : "0.00";
+  const gap =
+    result.lowerBound > 0
+      ? ((100 * (result.bins - result.lowerBound)) / result.lowerBound).toFixed(2)
+      : "0.00";
   const lines = [
     `${file}: ${items} items in ${problem.capacity.length} dimensions, bin capacity ${problem.capacity.join(" × ")}`,
     `bins: ${result.bins}`,
     `lower bound: ${result.lowerBound}${result.bins === result.lowerBound ? " (optimal)" : ` (at most ${gap} % above optimal)`}`,
     `heuristic: ${result.heuristic}`,
   ];
-  if (oversized > 0) lines.push(`${oversized} item(s) exceed an empty bin and were not packed (assignment -1).`);
+  if (oversized > 0)
+    lines.push(`${oversized} item(s) exceed an empty bin and were not packed (assignment -1).`);
   io.out(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,432 @@
+/**
+ * From a steady-state packing to failover clusters.
+ *
+ * 1. **Split** the packed hosts into clusters of at most maxNodes − k packed hosts and at most
+ *    the platform's VMs per cluster, as evenly as possible ({@link formClusters}). When the
+ *    VMs-per-cluster limit would force extra clusters, the VMs are dealt into clusters first
+ *    and each cluster is packed on its own, whichever needs fewer hosts.
+ * 2. **Secure** each cluster ({@link secureCluster}): add k empty hosts — with k = 1 this
+ *    always survives, since the failed host's VMs all fit the empty one — check by simulation
+ *    (or the reserve test), add hosts while a failure set still fails, then **balance**: even
+ *    out host loads and VM counts by moves, swaps and exchanges as long as every failure
+ *    scenario still succeeds. So a cluster needs its steady-state hosts plus k whenever that is possible, and
+ *    "lower bound + k" is reached whenever the packing reaches its lower bound, even with
+ *    chunky VMs that defeat evenly spread layouts.
+ *
+ * Work is bounded by deterministic budgets (counted in survivor checks), never by clocks.
+ */
+import type { FailoverSimulation, VmTable } from "./failover";
+import { checkCluster, layoutLoad, MAX_ENUMERATED_SCENARIOS, scenarioCount } from "./failover";
+import { DIMENSIONS } from "./scheduler";
+
+const D = DIMENSIONS;
+
+/** The limits a cluster must respect. */
+export interface ClusterRules {
+  /** Nodes per cluster (min of the user's maxNodes and the platform's). */
+  readonly maxNodes: number;
+  /** Running VMs per cluster. */
+  readonly maxVmsPerCluster: number;
+  /** Host failures each cluster survives (0 when clustering is not allowed). */
+  readonly failuresToTolerate: number;
+}
+
+/** A secured cluster: VM table indices per host, the packed hosts it started from, and its check. */
+export interface SecuredCluster {
+  readonly hosts: readonly (readonly number[])[];
+  /** Hosts the steady-state packing of its VMs used. */
+  readonly steadyHosts: number;
+  readonly check: FailoverSimulation;
+}
+
+/** Packs a set of VMs (table indices) into hosts; returns VM lists per host. */
+export type PackFn = (vms: readonly number[]) => number[][];
+
+/** Candidate split: bins per cluster. */
+type Split = number[][][];
+
+/** Deals packed hosts into c clusters with bin counts as equal as possible, VM counts balanced (LPT). */
+function groupBins(bins: readonly number[][], c: number, maxVms: number): Split | null {
+  const m = bins.length;
+  const quota = Array.from({ length: c }, (_, g) => Math.floor(m / c) + (g < m % c ? 1 : 0));
+  const order = bins.map((_, b) => b).sort((a, b) => bins[b]!.length - bins[a]!.length || a - b);
+  const members: number[][] = Array.from({ length: c }, () => []);
+  const vmCount = new Array<number>(c).fill(0);
+  for (const b of order) {
+    let best = -1;
+    for (let g = 0; g < c; g++) {
+      if (members[g]!.length >= quota[g]!) continue;
+      if (best < 0 || vmCount[g]! < vmCount[best]!) best = g;
+    }
+    members[best]!.push(b);
+    vmCount[best] = vmCount[best]! + bins[b]!.length;
+  }
+  if (vmCount.some((x) => x > maxVms)) return null;
+  // Keep the packing's host order inside each cluster.
+  return members.map((list) => list.sort((x, y) => x - y).map((b) => bins[b]!));
+}
+
+/** Deals the VMs, largest first in snake order, into c clusters and packs each one. */
+function splitVms(table: VmTable, vms: readonly number[], c: number, pack: PackFn): Split {
+  const order = vms.slice().sort((a, b) => table.rank[a]! - table.rank[b]!);
+  const lists: number[][] = Array.from({ length: c }, () => []);
+  order.forEach((v, i) => {
+    const round = Math.floor(i / c);
+    const g = round % 2 === 0 ? i % c : c - 1 - (i % c);
+    lists[g]!.push(v);
+  });
+  return lists.map((list) => pack(list.sort((a, b) => a - b)));
+}
+
+const hostsOf = (split: Split, k: number): number => split.reduce((s, g) => s + g.length + k, 0);
+
+/**
+ * Splits the packed hosts `bins` into clusters within `rules`: at most maxNodes − k packed
+ * hosts (room for k failover hosts) and maxVmsPerCluster VMs each. Returns bins per cluster.
+ */
+export function formClusters(
+  table: VmTable,
+  bins: readonly number[][],
+  rules: ClusterRules,
+  pack: PackFn
+): Split {
+  const m = bins.length;
+  if (m === 0) return [];
+  const k = rules.failuresToTolerate;
+  const perCluster = Math.max(1, rules.maxNodes - k);
+  const total = bins.reduce((s, b) => s + b.length, 0);
+  const cMin = Math.max(1, Math.ceil(m / perCluster), Math.ceil(total / rules.maxVmsPerCluster));
+  let byBins: Split | null = null;
+  let c = cMin;
+  for (; c <= m && byBins === null; c++) byBins = groupBins(bins, c, rules.maxVmsPerCluster);
+  if (byBins === null) byBins = bins.map((b) => [b]); // one packed host per cluster always fits
+  if (byBins.length === cMin) return byBins;
+  // The VM limit forced extra clusters: try dealing VMs first, then packing each cluster.
+  const vms = bins.flat();
+  for (let cv = cMin; cv < byBins.length; cv++) {
+    const split = splitVms(table, vms, cv, pack);
+    const fits = split.every(
+      (g) => g.length <= perCluster && g.reduce((s, b) => s + b.length, 0) <= rules.maxVmsPerCluster
+    );
+    if (fits) return hostsOf(split, k) < hostsOf(byBins, k) ? split : byBins;
+  }
+  return byBins;
+}
+
+/** Passes over every VM per balancing phase, at most. */
+const MAX_PASSES = 40;
+/** Checked moves rejected in a row, per host, before a balancing phase gives up. */
+const REJECTIONS_PER_HOST = 3;
+const EPS = 1e-9;
+
+/**
+ * Evens out a secured cluster while every failure scenario still succeeds. The measure is
+ * Σ_hosts Σ_resources (load / mean load per host)²: each resource — CPU, memory, virtual
+ * processors and the VM count — counts relative to its own average, so both the host loads
+ * and the VMs per host (what cluster-aware licensing pays for after a failover) even out.
+ *
+ * Each pass moves every VM to the host where it lowers the measure most, if it fits there;
+ * when nothing moves, swaps two VMs between hosts; and always tries exchanges of several small
+ * VMs of a crowded host for one larger VM (the only way VM counts even out between hosts that
+ * are full in some resource). Phase 1 works only among the packed hosts, keeping the
+ * `spares` failover hosts empty: with one failure to tolerate an empty host absorbs any
+ * failed host, so no check is needed. Phase 2 (and phase 1 when k > 1) lets VMs onto every
+ * host and keeps a change only if the cluster still survives every failure set; it gives up
+ * after 3 × hosts rejections in a row. Stops when a pass changes nothing or `budget` survivor
+ * checks are spent. Mutates `hosts` (the engine's own arrays).
+ */
+function balance(
+  table: VmTable,
+  hosts: number[][],
+  k: number,
+  spares: number,
+  budget: number
+): void {
+  const n = hosts.length;
+  const { demand, limit } = table;
+  const used = layoutLoad(table, hosts);
+  const weight = new Float64Array(D);
+  let spent = 0;
+  let lastFailure: readonly number[] | undefined;
+
+  const apply = (v: number, from: number, to: number): void => {
+    const list = hosts[from]!;
+    list.splice(list.indexOf(v), 1);
+    hosts[to]!.push(v);
+    for (let j = 0; j < D; j++) {
+      used[from * D + j] = used[from * D + j]! - demand[v * D + j]!;
+      used[to * D + j] = used[to * D + j]! + demand[v * D + j]!;
+    }
+  };
+  // Checked moves rejected in a row; a phase gives up after REJECTIONS_PER_HOST × hosts of them
+  // (a cluster packed to its lower bound keeps its failover hosts empty, and every try fails).
+  let rejections = 0;
+  let rejectionLimit = Infinity;
+  let gaveUp = false;
+  const going = (): boolean => spent < budget && !gaveUp;
+  const survives = (): boolean => {
+    const sim = checkCluster(table, hosts, k, {
+      stopAtFirstFailure: true,
+      maxFailuresRecorded: 1,
+      ...(lastFailure === undefined ? {} : { firstScenario: lastFailure }),
+    });
+    spent += sim.work + n;
+    if (sim.survives) rejections = 0;
+    else {
+      lastFailure = sim.failures[0]?.failedHosts;
+      if (++rejections >= rejectionLimit) gaveUp = true;
+    }
+    return sim.survives;
+  };
+
+  const phase = (active: number, checked: boolean): void => {
+    rejections = 0;
+    rejectionLimit = REJECTIONS_PER_HOST * active;
+    gaveUp = false;
+    // Weights 1 / mean² per resource over the active hosts (0 where the resource is unused).
+    for (let j = 0; j < D; j++) {
+      let total = 0;
+      for (let h = 0; h < active; h++) total += used[h * D + j]!;
+      const mean = total / active;
+      weight[j] = mean > 0 ? 1 / (mean * mean) : 0;
+    }
+    for (let pass = 0; pass < MAX_PASSES && going(); pass++) {
+      let moved = false;
+      for (let a = 0; a < active && going(); a++) {
+        for (const v of hosts[a]!.slice()) {
+          // Change of the measure moving v from a to t: Σ_j w_j·2x_j(u_t − u_a + x_j).
+          let best = -1;
+          let bestDelta = -EPS;
+          for (let t = 0; t < active; t++) {
+            if (t === a) continue;
+            let fits = true;
+            let delta = 0;
+            for (let j = 0; j < D; j++) {
+              const x = demand[v * D + j]!;
+              if (used[t * D + j]! + x > limit[j]!) {
+                fits = false;
+                break;
+              }
+              delta += weight[j]! * 2 * x * (used[t * D + j]! - used[a * D + j]! + x);
+            }
+            if (fits && delta < bestDelta) {
+              bestDelta = delta;
+              best = t;
+            }
+          }
+          spent += active;
+          if (best < 0) continue;
+          apply(v, a, best);
+          if (checked && !survives()) {
+            apply(v, best, a);
+            continue;
+          }
+          moved = true;
+        }
+      }
+      if (!moved && going()) moved = swapPass(active, checked);
+      // Exchanges every pass: moves and swaps keep VM counts, exchanges even them out.
+      if (going() && exchangePass(active, checked)) moved = true;
+      if (!moved) break;
+    }
+  };
+
+  /** Σ_j w_j·u_j² of a load vector (the measure of one host). */
+  const measureOf = (u: Float64Array | number[]): number => {
+    let f = 0;
+    for (let j = 0; j < D; j++) f += weight[j]! * u[j]! * u[j]!;
+    return f;
+  };
+
+  /**
+   * Several small VMs of a crowded host for one larger VM of a host with few: the VM counts
+   * even out where no single move or swap can, because both hosts are full in some resource.
+   * For each VM x of a less crowded host b, small VMs of the crowded host a are taken largest
+   * first while they fit b in place of x, until x fits a; kept when at least two go and the
+   * measure drops.
+   */
+  const exchangePass = (active: number, checked: boolean): boolean => {
+    let moved = false;
+    const byCount = (): number[] =>
+      Array.from({ length: active }, (_, h) => h).sort(
+        (x, y) => hosts[y]!.length - hosts[x]!.length || x - y
+      );
+    const fresh = new Float64Array(2 * D);
+    for (const a of byCount()) {
+      if (!going()) break;
+      const crowded = hosts[a]!.slice().sort((x, y) => demand[y * D]! - demand[x * D]! || x - y);
+      for (const b of byCount().reverse()) {
+        if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !going()) break;
+        for (const x of hosts[b]!.slice()) {
+          spent += crowded.length;
+          // a' = a − S + x must fit; b' = b − x + S must fit.
+          for (let j = 0; j < D; j++) {
+            fresh[j] = used[a * D + j]! + demand[x * D + j]!; // a + x, S still to leave
+            fresh[D + j] = used[b * D + j]! - demand[x * D + j]!; // b − x, S still to arrive
+          }
+          const taken: number[] = [];
+          const fitsA = (): boolean => {
+            for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
+            return true;
+          };
+          for (const v of crowded) {
+            if (fitsA() && taken.length >= 2) break;
+            let fits = true;
+            for (let j = 0; j < D && fits; j++)
+              fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
+            if (!fits) continue;
+            taken.push(v);
+            for (let j = 0; j < D; j++) {
+              fresh[j] = fresh[j]! - demand[v * D + j]!;
+              fresh[D + j] = fresh[D + j]! + demand[v * D + j]!;
+            }
+          }
+          if (taken.length < 2 || !fitsA()) continue;
+          const before =
+            measureOf(used.subarray(a * D, a * D + D)) + measureOf(used.subarray(b * D, b * D + D));
+          const after =
+            measureOf(Array.from(fresh.subarray(0, D))) + measureOf(Array.from(fresh.subarray(D)));
+          if (after >= before - EPS) continue;
+          apply(x, b, a);
+          for (const v of taken) apply(v, a, b);
+          if (checked && !survives()) {
+            for (const v of taken) apply(v, b, a);
+            apply(x, a, b);
+            continue;
+          }
+          moved = true;
+          const gone = new Set(taken);
+          for (let i = crowded.length - 1; i >= 0; i--)
+            if (gone.has(crowded[i]!)) crowded.splice(i, 1);
+          crowded.push(x);
+          crowded.sort((p, q) => demand[q * D]! - demand[p * D]! || p - q);
+          if (hosts[b]!.length + 2 > hosts[a]!.length) break;
+        }
+      }
+    }
+    return moved;
+  };
+
+  /**
+   * Exchanges of two VMs between hosts (VM counts stay, loads even out), each VM with the
+   * partner that lowers the measure most. Unlocks moves a full host blocks: after a big VM
+   * swaps away, small ones can follow.
+   */
+  const swapPass = (active: number, checked: boolean): boolean => {
+    let moved = false;
+    for (let a = 0; a < active && going(); a++) {
+      for (const v of hosts[a]!.slice()) {
+        let bestT = -1;
+        let bestW = -1;
+        let bestDelta = -EPS;
+        for (let t = 0; t < active; t++) {
+          if (t === a) continue;
+          for (const w of hosts[t]!) {
+            // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j).
+            let fits = true;
+            let delta = 0;
+            for (let j = 0; j < D; j++) {
+              const shift = demand[v * D + j]! - demand[w * D + j]!;
+              if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
+                fits = false;
+                break;
+              }
+              delta += weight[j]! * 2 * shift * (used[t * D + j]! - used[a * D + j]! + shift);
+            }
+            if (fits && delta < bestDelta) {
+              bestDelta = delta;
+              bestT = t;
+              bestW = w;
+            }
+          }
+          spent += hosts[t]!.length;
+        }
+        if (bestT < 0) continue;
+        apply(v, a, bestT);
+        apply(bestW, bestT, a);
+        if (checked && !survives()) {
+          apply(bestW, a, bestT);
+          apply(v, bestT, a);
+          continue;
+        }
+        moved = true;
+      }
+    }
+    return moved;
+  };
+
+  if (n - spares >= 2) phase(n - spares, k > 1 || spares < k);
+  if (spares > 0) phase(n, true);
+  for (const list of hosts) list.sort((x, y) => x - y);
+}
+
+/**
+ * Makes one cluster survive k failures: its packed hosts `bins`, plus `spares` (default k) empty hosts, plus
+ * more while a failure set still fails (up to maxNodes); then balances when the failures are
+ * enumerated (the reserve-test path keeps its empty failover hosts). Returns null when even
+ * maxNodes hosts do not survive (the caller splits the cluster).
+ */
+export function secureCluster(
+  table: VmTable,
+  bins: readonly (readonly number[])[],
+  rules: ClusterRules,
+  balanceBudget: number,
+  spares = rules.failuresToTolerate
+): SecuredCluster | null {
+  const k = rules.failuresToTolerate;
+  const hosts: number[][] = bins.map((b) => b.slice());
+  for (let i = 0; i < spares; i++) hosts.push([]);
+  if (k > 0) {
+    for (;;) {
+      const sim = checkCluster(table, hosts, k, {
+        stopAtFirstFailure: true,
+        maxFailuresRecorded: 1,
+      });
+      if (sim.survives) break;
+      if (hosts.length >= rules.maxNodes) return null;
+      hosts.push([]);
+    }
+    if (
+      scenarioCount(hosts.length, k, MAX_ENUMERATED_SCENARIOS) <= MAX_ENUMERATED_SCENARIOS &&
+      balanceBudget > 0
+    ) {
+      balance(table, hosts, k, hosts.length - bins.length, balanceBudget);
+    }
+  }
+  const check = checkCluster(table, hosts, k);
+  if (!check.survives) return null; // cannot happen: balancing keeps only surviving layouts
+  return { hosts, steadyHosts: bins.length, check };
+}
+
+/**
+ * Secures every cluster of `split`, splitting any that cannot survive within maxNodes in two
+ * (a single packed host plus k failover hosts always survives). `totalBudget` survivor checks
+ * are shared out for balancing, at most `perClusterBudget` each.
+ */
+export function secureClusters(
+  table: VmTable,
+  split: Split,
+  rules: ClusterRules,
+  totalBudget: number,
+  perClusterBudget: number
+): SecuredCluster[] {
+  const budget =
+    split.length > 0 ? Math.min(perClusterBudget, Math.floor(totalBudget / split.length)) : 0;
+  const out: SecuredCluster[] = [];
+  const queue: (readonly (readonly number[])[])[] = split.slice();
+  while (queue.length > 0) {
+    const bins = queue.shift()!;
+    const secured = secureCluster(table, bins, rules, budget);
+    if (secured !== null) {
+      out.push(secured);
+      continue;
+    }
+    if (bins.length <= 1)
+      throw new Error("A single packed host with its failover hosts must survive (a bug).");
+    queue.unshift(
+      bins.filter((_, i) => i % 2 === 0),
+      bins.filter((_, i) => i % 2 === 1)
+    );
+  }
+  return out;
+}

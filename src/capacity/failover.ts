@@ -1,0 +1,430 @@
+/**
+ * Failover: can a cluster lose any `k` hosts and restart their VMs on the survivors within
+ * every per-host limit? Two proofs:
+ *
+ * - **Enumerated** (at most {@link MAX_ENUMERATED_SCENARIOS} failure sets): every set of k
+ *   failed hosts is simulated with the fixed re-placement policy — the failed hosts' VMs,
+ *   largest first (largest share of a host in any resource; ties in VM order), each to the
+ *   surviving host that fits it and is least loaded (lowest highest-share over the resources;
+ *   ties to the lower host number). This is `placeVms` with the `leastLoaded` scorer, run on
+ *   typed arrays because it is the engine's hot loop.
+ * - **Reserve test** (more sets than that): a sufficient condition, in the spirit of System
+ *   Center VMM's cluster reserve. Either the cluster keeps at least k empty hosts (each failed
+ *   host's VMs fit one of them, as they fitted the failed host), or the spare capacity beyond
+ *   the largest VM on the survivors outweighs the k heaviest hosts' load (see
+ *   {@link headroomProof}); then any policy that places a VM wherever it fits never gets stuck.
+ *
+ * Typed-array reads use `!`: indices are in range by construction.
+ */
+import type { HostCapacity, VmDemand } from "./contract";
+import { capacityVector, demandVector, DIMENSIONS, loadLimit, vmSize } from "./scheduler";
+
+const D = DIMENSIONS;
+
+/** Failure sets simulated one by one up to this many; above it the reserve test decides. */
+export const MAX_ENUMERATED_SCENARIOS = 3000;
+
+/** VMs as flat typed arrays for the failover kernels. */
+export interface VmTable {
+  readonly count: number;
+  /** Demand of VM v in resource j at `v*D+j` (RESOURCES order). */
+  readonly demand: Float64Array;
+  readonly windows: Uint8Array;
+  /** Position of each VM in the re-placement order: largest first, ties by index. */
+  readonly rank: Int32Array;
+  readonly capacity: Float64Array;
+  /** Largest allowed load per resource (capacity plus the relative tolerance). */
+  readonly limit: Float64Array;
+}
+
+/** Builds the kernels' view of `vms` on hosts of `capacity`. */
+export function vmTable(vms: readonly VmDemand[], capacity: HostCapacity): VmTable {
+  const count = vms.length;
+  const demand = new Float64Array(count * D);
+  const windows = new Uint8Array(count);
+  const size = new Float64Array(count);
+  vms.forEach((vm, v) => {
+    demand.set(demandVector(vm), v * D);
+    windows[v] = vm.os === "windows" ? 1 : 0;
+    size[v] = vmSize(vm, capacity);
+  });
+  const order = Array.from({ length: count }, (_, v) => v).sort(
+    (a, b) => size[b]! - size[a]! || a - b
+  );
+  const rank = new Int32Array(count);
+  order.forEach((v, r) => (rank[v] = r));
+  const cap = Float64Array.from(capacityVector(capacity));
+  return { count, demand, windows, rank, capacity: cap, limit: cap.map(loadLimit) };
+}
+
+/** C(n, k), or `cap + 1` as soon as it exceeds `cap`. */
+export function scenarioCount(n: number, k: number, cap = Number.MAX_SAFE_INTEGER): number {
+  if (k < 0 || k > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= k; i++) {
+    c = (c * (n - k + i)) / i;
+    if (c > cap) return cap + 1;
+  }
+  return Math.round(c);
+}
+
+/** Per-host load of a layout (RESOURCES order at `h*D+j`). */
+export function layoutLoad(table: VmTable, hosts: readonly (readonly number[])[]): Float64Array {
+  const used = new Float64Array(hosts.length * D);
+  hosts.forEach((list, h) => {
+    for (const v of list)
+      for (let j = 0; j < D; j++) used[h * D + j] = used[h * D + j]! + table.demand[v * D + j]!;
+  });
+  return used;
+}
+
+/** Highest share of capacity of host h over the resources (the scheduler's `hostLoad`). */
+export function loadOf(table: VmTable, used: Float64Array, h: number): number {
+  let load = 0;
+  for (let j = 0; j < D; j++) {
+    const cap = table.capacity[j]!;
+    if (cap > 0) {
+      const x = used[h * D + j]! / cap;
+      if (x > load) load = x;
+    }
+  }
+  return load;
+}
+
+/** One failure set the policy could not absorb. */
+export interface FailedScenario {
+  readonly failedHosts: readonly number[];
+  /** VMs (table indices) no survivor could take. */
+  readonly unplaced: readonly number[];
+}
+
+/** What a failover check found. */
+export interface FailoverSimulation {
+  readonly survives: boolean;
+  readonly check: "enumerated" | "reserve-test" | "none";
+  readonly scenariosChecked: number;
+  /** The first failing scenarios (at most `maxFailuresRecorded`). */
+  readonly failures: readonly FailedScenario[];
+  /** Most VMs each host runs in steady state or any simulated scenario (an upper bound on the reserve-test path). */
+  readonly maxVms: Int32Array;
+  readonly maxWindowsVms: Int32Array;
+  /** Work done, in survivor checks (one VM against one host; resetting a scenario counts n·D). */
+  readonly work: number;
+}
+
+export interface SimulationOptions {
+  /** Stop at the first failing scenario (default false). */
+  readonly stopAtFirstFailure?: boolean;
+  /** Failing scenarios recorded in full (default 5). */
+  readonly maxFailuresRecorded?: number;
+  /** Scenario to try first (its failed hosts), e.g. the last one that failed. */
+  readonly firstScenario?: readonly number[];
+}
+
+function steadyCounts(
+  table: VmTable,
+  hosts: readonly (readonly number[])[]
+): { vms: Int32Array; windows: Int32Array } {
+  const vms = new Int32Array(hosts.length);
+  const windows = new Int32Array(hosts.length);
+  hosts.forEach((list, h) => {
+    vms[h] = list.length;
+    for (const v of list) windows[h] = windows[h]! + table.windows[v]!;
+  });
+  return { vms, windows };
+}
+
+/**
+ * Simulates every set of `k` failed hosts of the cluster `hosts` (VM table indices per host)
+ * with the re-placement policy described in this module's comment.
+ */
+export function simulateFailures(
+  table: VmTable,
+  hosts: readonly (readonly number[])[],
+  k: number,
+  options: SimulationOptions = {}
+): FailoverSimulation {
+  const n = hosts.length;
+  const { demand, limit, rank, windows } = table;
+  const stopAtFirst = options.stopAtFirstFailure ?? false;
+  const maxRecorded = options.maxFailuresRecorded ?? 5;
+  const base = layoutLoad(table, hosts);
+  const steady = steadyCounts(table, hosts);
+  const maxVms = Int32Array.from(steady.vms);
+  const maxWindowsVms = Int32Array.from(steady.windows);
+  const baseLoad = new Float64Array(n);
+  for (let h = 0; h < n; h++) baseLoad[h] = loadOf(table, base, h);
+  const sorted = hosts.map((list) => Int32Array.from(list).sort((a, b) => rank[a]! - rank[b]!));
+  const failures: FailedScenario[] = [];
+  let survives = true;
+  let work = 0;
+  if (k <= 0)
+    return { survives, check: "none", scenariosChecked: 0, failures, maxVms, maxWindowsVms, work };
+
+  const used = new Float64Array(n * D);
+  const load = new Float64Array(n);
+  const vmsNow = new Int32Array(n);
+  const windowsNow = new Int32Array(n);
+  const failed = new Uint8Array(n);
+  let scenarios = 0;
+
+  /** Runs one scenario; returns the VMs left unplaced. */
+  const runScenario = (set: readonly number[]): number[] => {
+    work += n * D;
+    used.set(base);
+    load.set(baseLoad);
+    vmsNow.set(steady.vms);
+    windowsNow.set(steady.windows);
+    for (const f of set) failed[f] = 1;
+    let moving: Int32Array;
+    if (set.length === 1) moving = sorted[set[0]!]!;
+    else {
+      let total = 0;
+      for (const f of set) total += sorted[f]!.length;
+      moving = new Int32Array(total);
+      let at = 0;
+      for (const f of set) {
+        moving.set(sorted[f]!, at);
+        at += sorted[f]!.length;
+      }
+      moving.sort((a, b) => rank[a]! - rank[b]!);
+    }
+    const unplaced: number[] = [];
+    for (let m = 0; m < moving.length; m++) {
+      const v = moving[m]!;
+      const vb = v * D;
+      let best = -1;
+      let bestLoad = Infinity;
+      work += n;
+      for (let s = 0; s < n; s++) {
+        if (failed[s] === 1 || load[s]! >= bestLoad) continue;
+        const sb = s * D;
+        let fits = true;
+        for (let j = 0; j < D; j++) {
+          if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
+            fits = false;
+            break;
+          }
+        }
+        if (fits) {
+          best = s;
+          bestLoad = load[s]!;
+        }
+      }
+      if (best < 0) {
+        unplaced.push(v);
+        if (stopAtFirst) break;
+        continue;
+      }
+      const bb = best * D;
+      for (let j = 0; j < D; j++) used[bb + j] = used[bb + j]! + demand[vb + j]!;
+      load[best] = loadOf(table, used, best);
+      vmsNow[best] = vmsNow[best]! + 1;
+      windowsNow[best] = windowsNow[best]! + windows[v]!;
+    }
+    for (let s = 0; s < n; s++) {
+      if (failed[s] === 1) continue;
+      if (vmsNow[s]! > maxVms[s]!) maxVms[s] = vmsNow[s]!;
+      if (windowsNow[s]! > maxWindowsVms[s]!) maxWindowsVms[s] = windowsNow[s]!;
+    }
+    for (const f of set) failed[f] = 0;
+    scenarios++;
+    return unplaced;
+  };
+
+  const record = (set: readonly number[], unplaced: number[]): boolean => {
+    if (unplaced.length === 0) return false;
+    survives = false;
+    if (failures.length < maxRecorded) failures.push({ failedHosts: set.slice(), unplaced });
+    return stopAtFirst;
+  };
+
+  if (n <= k) {
+    // Every host fails: only an empty cluster survives.
+    const all = Array.from({ length: n }, (_, h) => h);
+    const stranded = all.flatMap((h) => Array.from(sorted[h]!));
+    scenarios = 1;
+    record(all, stranded);
+    return {
+      survives,
+      check: "enumerated",
+      scenariosChecked: scenarios,
+      failures,
+      maxVms,
+      maxWindowsVms,
+      work,
+    };
+  }
+
+  const first = options.firstScenario;
+  const firstKey = first !== undefined && first.length === k ? first.join(",") : null;
+  if (firstKey !== null && record(first!, runScenario(first!))) {
+    return {
+      survives,
+      check: "enumerated",
+      scenariosChecked: scenarios,
+      failures,
+      maxVms,
+      maxWindowsVms,
+      work,
+    };
+  }
+  const set = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    if (firstKey === null || set.join(",") !== firstKey) {
+      if (record(set, runScenario(set))) break;
+    }
+    // Next combination in lexicographic order.
+    let i = k - 1;
+    while (i >= 0 && set[i] === n - k + i) i--;
+    if (i < 0) break;
+    set[i] = set[i]! + 1;
+    for (let t = i + 1; t < k; t++) set[t] = set[t - 1]! + 1;
+  }
+  return {
+    survives,
+    check: "enumerated",
+    scenariosChecked: scenarios,
+    failures,
+    maxVms,
+    maxWindowsVms,
+    work,
+  };
+}
+
+/** Steps of the weight grid of {@link headroomProof}: weights in multiples of 1/GRID. */
+const GRID = 10;
+
+/**
+ * A sufficient condition for surviving any k failures with any placement that puts each VM
+ * on some survivor it fits.
+ *
+ * Let L_j be the sum of the k largest host loads in resource j (at least what any k failed
+ * hosts carry), vmax_j the largest VM demand, and H_sj = limit_j − used_sj − vmax_j the load
+ * survivor s can absorb while every VM still fits it. If a VM finds no survivor, every
+ * survivor s has absorbed more than H_sj in some resource j(s), and the absorbed loads add up
+ * to less than L_j in each resource. So for any weights λ ≥ 0 summing to 1,
+ * Σ_s min_j λ_j·max(0, H_sj)/L_j < 1 over the survivors. When some λ on a grid makes that sum
+ * exceed 1 over the n − k survivors with the smallest terms, no VM can get stuck. Resources in
+ * which a survivor can absorb all of L_j cannot stop it and are left out of its minimum.
+ */
+export function headroomProof(
+  table: VmTable,
+  hosts: readonly (readonly number[])[],
+  k: number
+): boolean {
+  const { demand, limit } = table;
+  const n = hosts.length;
+  const used = layoutLoad(table, hosts);
+  const vmax = new Float64Array(D);
+  for (const list of hosts) {
+    for (const v of list)
+      for (let j = 0; j < D; j++) vmax[j] = Math.max(vmax[j]!, demand[v * D + j]!);
+  }
+  const failedLoad = new Float64Array(D);
+  const column = new Float64Array(n);
+  for (let j = 0; j < D; j++) {
+    for (let h = 0; h < n; h++) column[h] = used[h * D + j]!;
+    column.sort();
+    let total = 0;
+    for (let t = 0; t < k && t < n; t++) total += column[n - 1 - t]!;
+    failedLoad[j] = total;
+  }
+  // a[s*D+j]: normalised headroom; +Infinity where resource j cannot stop survivor s.
+  const a = new Float64Array(n * D);
+  for (let s = 0; s < n; s++) {
+    for (let j = 0; j < D; j++) {
+      const headroom = limit[j]! - used[s * D + j]! - vmax[j]!;
+      const L = failedLoad[j]!;
+      a[s * D + j] = headroom >= L ? Infinity : L > 0 ? Math.max(0, headroom) / L : 0;
+    }
+  }
+  const terms = new Float64Array(n);
+  const lambda = new Float64Array(D);
+  const tryWeights = (): boolean => {
+    for (let s = 0; s < n; s++) {
+      let g = Infinity;
+      for (let j = 0; j < D; j++) {
+        const x = a[s * D + j]!;
+        if (x === Infinity) continue;
+        const term = lambda[j]! * x;
+        if (term < g) g = term;
+      }
+      terms[s] = g;
+    }
+    terms.sort();
+    let total = 0;
+    for (let s = 0; s < n - k; s++) total += terms[s]!;
+    return total > 1 + 1e-9;
+  };
+  // Every weight vector with entries in multiples of 1/GRID.
+  const parts = new Int32Array(D);
+  const search = (j: number, left: number): boolean => {
+    if (j === D - 1) {
+      parts[j] = left;
+      for (let t = 0; t < D; t++) lambda[t] = parts[t]! / GRID;
+      return tryWeights();
+    }
+    for (let p = 0; p <= left; p++) {
+      parts[j] = p;
+      if (search(j + 1, left - p)) return true;
+    }
+    return false;
+  };
+  return search(0, GRID);
+}
+
+/**
+ * The reserve test for clusters too large to enumerate: survives when at least k hosts are
+ * empty (each failed host's VMs restart together on an empty host) or {@link headroomProof}
+ * holds. maxVms is a safe upper bound: a host's own VMs plus those of the k other hosts with
+ * the most, within the VMs-per-host limit (likewise for Windows VMs).
+ */
+export function reserveTest(
+  table: VmTable,
+  hosts: readonly (readonly number[])[],
+  k: number
+): FailoverSimulation {
+  const n = hosts.length;
+  const steady = steadyCounts(table, hosts);
+  const empty = hosts.filter((list) => list.length === 0).length;
+  const survives = n > k && (empty >= k || headroomProof(table, hosts, k));
+  const slots = Math.floor(table.capacity[3]!);
+  const topOthers = (counts: Int32Array, h: number): number => {
+    const others = Array.from(counts)
+      .filter((_, g) => g !== h)
+      .sort((x, y) => y - x);
+    return others.slice(0, k).reduce((s, x) => s + x, 0);
+  };
+  const maxVms = new Int32Array(n);
+  const maxWindowsVms = new Int32Array(n);
+  for (let h = 0; h < n; h++) {
+    maxVms[h] = Math.max(
+      steady.vms[h]!,
+      Math.min(slots, steady.vms[h]! + topOthers(steady.vms, h))
+    );
+    maxWindowsVms[h] = Math.min(maxVms[h]!, steady.windows[h]! + topOthers(steady.windows, h));
+  }
+  return {
+    survives,
+    check: "reserve-test",
+    scenariosChecked: 0,
+    failures: [],
+    maxVms,
+    maxWindowsVms,
+    work: n * D,
+  };
+}
+
+/** Enumerates when there are at most {@link MAX_ENUMERATED_SCENARIOS} failure sets, else the reserve test. */
+export function checkCluster(
+  table: VmTable,
+  hosts: readonly (readonly number[])[],
+  k: number,
+  options: SimulationOptions = {}
+): FailoverSimulation {
+  if (k <= 0) return simulateFailures(table, hosts, 0, options);
+  return scenarioCount(hosts.length, k, MAX_ENUMERATED_SCENARIOS) <= MAX_ENUMERATED_SCENARIOS
+    ? simulateFailures(table, hosts, k, options)
+    : reserveTest(table, hosts, k);
+}
