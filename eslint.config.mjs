@@ -13,7 +13,10 @@ export default [
     // The engine stays pure: no Office, DOM, Node or chart.js (test/architecture.test.ts enforces it too).
     files: ["src/{money,scenario,platform,capacity,licensing,tco,finance,report}/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "chart.js", "chart.js/*", "hyperformula"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["node:*", "fs", "chart.js", "chart.js/*", "hyperformula"] },
+      ],
     },
   },
   {

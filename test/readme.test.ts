@@ -13,8 +13,10 @@ describe("README", () => {
   });
 
   it("documents every custom function and every CLI command", () => {
-    for (const f of ["HOSTS", "LICENSES", "LICENSECOST", "BREAKEVEN", "PAYBACK"]) expect(readme).toContain(`=HVTCO.${f}(`);
-    for (const c of ["init", "validate", "evaluate", "report", "import", "pack"]) expect(readme).toContain(`npx hyperv-tco ${c}`);
+    for (const f of ["HOSTS", "LICENSES", "LICENSECOST", "BREAKEVEN", "PAYBACK"])
+      expect(readme).toContain(`=HVTCO.${f}(`);
+    for (const c of ["init", "validate", "evaluate", "report", "import", "pack"])
+      expect(readme).toContain(`npx hyperv-tco ${c}`);
   });
 
   it("gives the test commands CI runs", () => {

@@ -23,7 +23,12 @@ export function cheapest(options: readonly OptionAnalysis[]): OptionAnalysis | n
   let best: OptionAnalysis | null = null;
   for (const o of options) {
     if (!o.eligible) continue;
-    if (!best || o.costs.total.lt(best.costs.total) || (o.costs.total.eq(best.costs.total) && o.businessCase.npv.gt(best.businessCase.npv))) best = o;
+    if (
+      !best ||
+      o.costs.total.lt(best.costs.total) ||
+      (o.costs.total.eq(best.costs.total) && o.businessCase.npv.gt(best.businessCase.npv))
+    )
+      best = o;
   }
   return best;
 }
@@ -34,7 +39,9 @@ function breakEvenTable(scenario: Scenario): BreakEvenTable {
   return {
     vms: t.vms,
     series: t.series.map((s) => ({ option: s.option, label: s.label, costs: s.costs })),
-    switchPoints: t.changes.flatMap((c) => (c.from === null ? [] : [{ vms: c.vms, from: c.from, to: c.to }])),
+    switchPoints: t.changes.flatMap((c) =>
+      c.from === null ? [] : [{ vms: c.vms, from: c.from, to: c.to }]
+    ),
   };
 }
 
@@ -43,21 +50,37 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
   const physical = schedule(physicalBaselineLines(scenario), n);
   const cache: PlanCache = new Map();
   const results = scenario.licensing.options.map((id) =>
-    analyzeOption(scenario, id, planFor(scenario, hostConstraintsFor(id, scenario), cache), physical),
+    analyzeOption(
+      scenario,
+      id,
+      planFor(scenario, hostConstraintsFor(id, scenario), cache),
+      physical
+    )
   );
   const best = cheapest(results);
 
   let mixed: MixedRecommendation | null = null;
-  const mixedEstate = licenseMixed(scenario, planFor(scenario, hostConstraintsFor("datacenter", scenario), cache));
+  const mixedEstate = licenseMixed(
+    scenario,
+    planFor(scenario, hostConstraintsFor("datacenter", scenario), cache)
+  );
   if (mixedEstate) {
-    const singles = results.filter((r) => r.eligible && r.id !== "vsphere").map((r) => r.licensing.total);
+    const singles = results
+      .filter((r) => r.eligible && r.id !== "vsphere")
+      .map((r) => r.licensing.total);
     mixed = {
-      perHost: mixedEstate.hosts.map((h) => ({ host: h.index, option: h.way === null ? null : optionOfWay(h.way) })),
+      perHost: mixedEstate.hosts.map((h) => ({
+        host: h.index,
+        option: h.way === null ? null : optionOfWay(h.way),
+      })),
       total: mixedEstate.total,
       beatsSingleEdition: singles.length > 0 && singles.every((t) => mixedEstate.total.lt(t)),
     };
   }
-  const sensitivity = best && options.sensitivity !== false ? sensitivityOf(scenario, best.id, physical, cache) : null;
+  const sensitivity =
+    best && options.sensitivity !== false
+      ? sensitivityOf(scenario, best.id, physical, cache)
+      : null;
   return {
     scenario,
     physical,

@@ -4,7 +4,15 @@
  * the same flows (`=CF0 + NPV(rate, CF1:CFn)`, `=IRR(CF0:CFn)`).
  */
 import { Dec, ZERO, sum, type Money } from "../money";
-import { discountedPaybackMonths, irr, netPresentValue, paybackMonths, roiPercent, sln, type PaybackResult } from "../finance";
+import {
+  discountedPaybackMonths,
+  irr,
+  netPresentValue,
+  paybackMonths,
+  roiPercent,
+  sln,
+  type PaybackResult,
+} from "../finance";
 import { COST_CATEGORIES, type CostCategory, type CostLine } from "./lines";
 
 export interface YearCosts {
@@ -68,7 +76,7 @@ export function businessCase(
   discountRate: Dec,
   vms: number,
   horizonYears: number,
-  depreciationYears: number,
+  depreciationYears: number
 ): BusinessCase {
   const netFlows = physical.years.map((y, t) => y.total.minus(option.years[t]?.total ?? ZERO));
   const cumulativeFlows: Money[] = [];
@@ -89,7 +97,7 @@ export function businessCase(
     annualDepreciation: sln(
       option.years[0]?.byCategory.hardware.plus(option.years[0].byCategory.infrastructure) ?? ZERO,
       ZERO,
-      depreciationYears,
+      depreciationYears
     ),
   };
 }

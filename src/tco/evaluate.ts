@@ -33,7 +33,11 @@ function planKey(c: HostConstraints): string {
 }
 
 /** The capacity plan for `constraints`, from `cache` when options share the same constraints. */
-export function planFor(scenario: Scenario, constraints: HostConstraints, cache: PlanCache): CapacityPlan {
+export function planFor(
+  scenario: Scenario,
+  constraints: HostConstraints,
+  cache: PlanCache
+): CapacityPlan {
   const key = planKey(constraints);
   let plan = cache.get(key);
   if (!plan) cache.set(key, (plan = planCapacity(scenario, constraints)));
@@ -54,7 +58,10 @@ export function analyzeOption(
 ): OptionAnalysis {
   const result = licensed ?? licenseOption(id, scenario, capacity);
   const licensing = optionLicensing(result, scenario);
-  const costs = schedule(result.eligible ? optionLines(scenario, id, capacity, licensing) : [], scenario.finance.horizonYears);
+  const costs = schedule(
+    result.eligible ? optionLines(scenario, id, capacity, licensing) : [],
+    scenario.finance.horizonYears
+  );
   const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
   return {
     id,
@@ -64,7 +71,13 @@ export function analyzeOption(
     capacity,
     licensing,
     costs,
-    businessCase: businessCase(physical, costs, scenario.finance.discountRate, vms, scenario.finance.horizonYears, scenario.finance.depreciationYears),
+    businessCase: businessCase(
+      physical,
+      costs,
+      scenario.finance.discountRate,
+      vms,
+      scenario.finance.horizonYears,
+      scenario.finance.depreciationYears
+    ),
   };
 }
-

@@ -9,7 +9,8 @@ import type { CostSchedule } from "./cashflow";
 import { COST_CATEGORIES } from "./lines";
 import type { Analysis, OptionAnalysis } from "./types";
 
-const ratio = (d: Dec | null, decimals = 10): number | null => (d === null ? null : Number(d.toDecimalPlaces(decimals).toString()));
+const ratio = (d: Dec | null, decimals = 10): number | null =>
+  d === null ? null : Number(d.toDecimalPlaces(decimals).toString());
 
 function tcoJson(s: CostSchedule): { years: Record<string, unknown>[]; total: string } {
   return {
@@ -45,7 +46,11 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
       maxVmsPerHostAfterFailover: c.maxVmsPerHostAfterFailover,
       windowsVmsPerHostAfterFailover: c.hostPlans.map((h) => h.maxWindowsVmsAfterFailover),
       explanation: c.explanation,
-      stayPhysical: c.stayPhysical.map((s) => ({ name: s.name, count: s.count, reasons: s.reasons })),
+      stayPhysical: c.stayPhysical.map((s) => ({
+        name: s.name,
+        count: s.count,
+        reasons: s.reasons,
+      })),
     },
     licensing: {
       total: money(o.licensing.total),
@@ -87,7 +92,9 @@ function roiJson(o: OptionAnalysis): Record<string, unknown> {
     npv: formatMoney(bc.npv),
     irr: ratio(bc.irr),
     paybackMonths: bc.payback.reached ? ratio(bc.payback.months, 2) : null,
-    discountedPaybackMonths: bc.discountedPayback.reached ? ratio(bc.discountedPayback.months, 2) : null,
+    discountedPaybackMonths: bc.discountedPayback.reached
+      ? ratio(bc.discountedPayback.months, 2)
+      : null,
     roiPercent: ratio(bc.roiPercent, 4),
     costPerVmPerYear: bc.costPerVmPerYear === null ? null : formatMoney(bc.costPerVmPerYear),
     totalSavings: formatMoney(bc.totalSavings),
@@ -110,7 +117,11 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
     physical: { tco: tcoJson(a.physical) },
     options: a.options.map(optionJson),
     mixed: a.mixed
-      ? { total: formatMoney(a.mixed.total), beatsSingleEdition: a.mixed.beatsSingleEdition, perHost: a.mixed.perHost }
+      ? {
+          total: formatMoney(a.mixed.total),
+          beatsSingleEdition: a.mixed.beatsSingleEdition,
+          perHost: a.mixed.perHost,
+        }
       : null,
     breakEven: { switchPoints: a.breakEven.switchPoints },
     sensitivity: a.sensitivity

@@ -5,22 +5,47 @@
  * licensing module returns as one amount, is split per Windows line for the same reason.
  */
 import { Dec, ONE, ZERO, roundCents, sum, type Money } from "../money";
-import type { LicenceLine as ModuleLine, LicensingTotals, OptionLicensing as ModuleOptionLicensing } from "../licensing";
+import type {
+  LicenceLine as ModuleLine,
+  LicensingTotals,
+  OptionLicensing as ModuleOptionLicensing,
+} from "../licensing";
 import type { Scenario } from "../scenario";
 import type { LicenceLine, OptionLicensing } from "./types";
 
 const EIGHTH = new Dec("0.125");
 
 /** The price input and factor a licensing SKU is priced by. */
-export function priceOf(sku: string): { readonly priceInput: string; readonly priceFactor: Dec; readonly rateInput?: string } {
-  if (sku.endsWith("-guest-os")) return { priceInput: "licensing.prices.guestOsPerVm", priceFactor: ONE };
-  if (sku.includes("-standard")) return { priceInput: "licensing.prices.standard", priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE };
-  if (sku.includes("-enterprise")) return { priceInput: "licensing.prices.enterprise", priceFactor: ONE };
-  if (sku.includes("-datacenter")) return { priceInput: "licensing.prices.datacenter", priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE };
-  if (sku === "vsphere-support") return { priceInput: "licensing.prices.vsphere", priceFactor: ONE, rateInput: "licensing.vsphereSupportRate" };
-  if (sku.startsWith("vsphere-")) return { priceInput: "licensing.prices.vsphere", priceFactor: ONE };
+export function priceOf(sku: string): {
+  readonly priceInput: string;
+  readonly priceFactor: Dec;
+  readonly rateInput?: string;
+} {
+  if (sku.endsWith("-guest-os"))
+    return { priceInput: "licensing.prices.guestOsPerVm", priceFactor: ONE };
+  if (sku.includes("-standard"))
+    return {
+      priceInput: "licensing.prices.standard",
+      priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE,
+    };
+  if (sku.includes("-enterprise"))
+    return { priceInput: "licensing.prices.enterprise", priceFactor: ONE };
+  if (sku.includes("-datacenter"))
+    return {
+      priceInput: "licensing.prices.datacenter",
+      priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE,
+    };
+  if (sku === "vsphere-support")
+    return {
+      priceInput: "licensing.prices.vsphere",
+      priceFactor: ONE,
+      rateInput: "licensing.vsphereSupportRate",
+    };
+  if (sku.startsWith("vsphere-"))
+    return { priceInput: "licensing.prices.vsphere", priceFactor: ONE };
   if (sku === "ws-cal-user") return { priceInput: "licensing.prices.cal", priceFactor: ONE };
-  if (sku === "system-center-smse") return { priceInput: "licensing.prices.systemCenter", priceFactor: ONE };
+  if (sku === "system-center-smse")
+    return { priceInput: "licensing.prices.systemCenter", priceFactor: ONE };
   throw new Error(`No price input known for licence SKU ${sku}`);
 }
 
@@ -101,21 +126,40 @@ export function pricedLines(totals: LicensingTotals, scenario: Scenario): Licenc
   return out;
 }
 
-function totalsOf(lines: readonly LicenceLine[], horizonYears: number): { oneTime: Money; annual: Money; total: Money } {
+function totalsOf(
+  lines: readonly LicenceLine[],
+  horizonYears: number
+): { oneTime: Money; annual: Money; total: Money } {
   const oneTime = sum(lines.filter((l) => l.recurrence === "once").map((l) => l.cost));
   const annual = sum(lines.filter((l) => l.recurrence === "yearly").map((l) => l.cost));
   return { oneTime, annual, total: oneTime.plus(annual.times(horizonYears)) };
 }
 
 /** The licensing of an option as the TCO model and the report use it. */
-export function optionLicensing(result: ModuleOptionLicensing, scenario: Scenario): OptionLicensing {
+export function optionLicensing(
+  result: ModuleOptionLicensing,
+  scenario: Scenario
+): OptionLicensing {
   const n = scenario.finance.horizonYears;
   if (!result.eligible) {
-    return { total: ZERO, totalIfNotClusterAware: ZERO, oneTime: ZERO, annual: ZERO, lines: [], notes: [...result.notes] };
+    return {
+      total: ZERO,
+      totalIfNotClusterAware: ZERO,
+      oneTime: ZERO,
+      annual: ZERO,
+      lines: [],
+      notes: [...result.notes],
+    };
   }
   const lines = pricedLines(result, scenario);
   const t = totalsOf(lines, n);
   const steady = totalsOf(pricedLines(result.ifNotClusterAware, scenario), n);
-  return { total: t.total, totalIfNotClusterAware: steady.total, oneTime: t.oneTime, annual: t.annual, lines, notes: [...result.notes] };
+  return {
+    total: t.total,
+    totalIfNotClusterAware: steady.total,
+    oneTime: t.oneTime,
+    annual: t.annual,
+    lines,
+    notes: [...result.notes],
+  };
 }
-

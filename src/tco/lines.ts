@@ -82,7 +82,12 @@ export function inputValue(scenario: Scenario, path: string): Dec {
 }
 
 /** Whether year `t` carries a line on this schedule. */
-export function scheduledIn(schedule: Schedule, t: number, horizonYears: number, scenario: Scenario): boolean {
+export function scheduledIn(
+  schedule: Schedule,
+  t: number,
+  horizonYears: number,
+  scenario: Scenario
+): boolean {
   switch (schedule.kind) {
     case "once":
       return t === 0;
@@ -96,7 +101,12 @@ export function scheduledIn(schedule: Schedule, t: number, horizonYears: number,
 }
 
 /** The exact (unrounded) amount of one scheduled year: quantity × constant × Π inputs. */
-export function lineRate(scenario: Scenario, quantity: Dec, constant: Dec, factors: readonly InputFactor[]): Dec {
+export function lineRate(
+  scenario: Scenario,
+  quantity: Dec,
+  constant: Dec,
+  factors: readonly InputFactor[]
+): Dec {
   let value = quantity.times(constant);
   for (const f of factors) {
     const v = inputValue(scenario, f.path);
@@ -108,13 +118,14 @@ export function lineRate(scenario: Scenario, quantity: Dec, constant: Dec, facto
 /** Build a cost line and its amounts for years 0…N. */
 export function costLine(
   scenario: Scenario,
-  spec: Omit<CostLine, "amounts" | "constant"> & { readonly constant?: Dec },
+  spec: Omit<CostLine, "amounts" | "constant"> & { readonly constant?: Dec }
 ): CostLine {
   const constant = spec.constant ?? ONE;
   const n = scenario.finance.horizonYears;
   const perYear = roundCents(lineRate(scenario, spec.quantity, constant, spec.factors));
   const amounts: Money[] = [];
-  for (let t = 0; t <= n; t++) amounts.push(scheduledIn(spec.schedule, t, n, scenario) ? perYear : ZERO);
+  for (let t = 0; t <= n; t++)
+    amounts.push(scheduledIn(spec.schedule, t, n, scenario) ? perYear : ZERO);
   return { ...spec, constant, amounts };
 }
 

@@ -59,7 +59,7 @@ export function optionLines(
   scenario: Scenario,
   prefix: string,
   capacity: CapacityPlan,
-  licensing: OptionLicensing,
+  licensing: OptionLicensing
 ): CostLine[] {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
@@ -70,58 +70,191 @@ export function optionLines(
   const annual = { kind: "annual" } as const;
   const f = (path: string, exponent: 1 | -1 = 1) => ({ path, exponent });
   const lines: CostLine[] = [
-    costLine(scenario, { id: `${prefix}.hosts`, category: "hardware", label: "Hosts", quantity: hosts, quantityLabel: "hosts", factors: [f("host.price")], schedule: once }),
     costLine(scenario, {
-      id: `${prefix}.hostRefresh`, category: "hardware", label: "Host refresh", quantity: hosts, quantityLabel: "hosts",
-      factors: [f("host.price")], schedule: { kind: "refresh", cycleInput: "virtual.hostRefreshYears" },
-    }),
-    costLine(scenario, { id: `${prefix}.storageArrays`, category: "infrastructure", label: "Shared storage arrays", quantity: clusters, quantityLabel: "clusters", factors: [f("virtual.sharedStoragePerCluster")], schedule: once }),
-    costLine(scenario, { id: `${prefix}.storageCapacity`, category: "infrastructure", label: "Shared storage capacity (VM disks)", quantity: storageGiB, quantityLabel: "GiB", factors: [f("virtual.storageCostPerGiB")], schedule: once }),
-    costLine(scenario, { id: `${prefix}.witness`, category: "infrastructure", label: "Witness disks", quantity: clusters, quantityLabel: "clusters", factors: [f("virtual.witnessDiskGiB"), f("virtual.storageCostPerGiB")], schedule: once }),
-    costLine(scenario, { id: `${prefix}.storageNetwork`, category: "infrastructure", label: "Storage network", quantity: clusters, quantityLabel: "clusters", factors: [f("virtual.storageNetworkPerCluster")], schedule: once }),
-    costLine(scenario, { id: `${prefix}.hostNetwork`, category: "infrastructure", label: "Host NICs and cabling", quantity: hosts, quantityLabel: "hosts", factors: [f("virtual.networkPerHost")], schedule: once }),
-    costLine(scenario, { id: `${prefix}.setup`, category: "setup", label: "Setup of hosts and storage", quantity: hosts.plus(clusters), quantityLabel: "devices", factors: [f("housing.setupCostPerDevice")], schedule: once }),
-    costLine(scenario, {
-      id: `${prefix}.migration`, category: "migration", label: "Migration (P2V)", quantity: vms, quantityLabel: "servers",
-      factors: [f("manpower.migrationHoursPerServer"), f("manpower.adminHourlyRate")], schedule: once,
-    }),
-    costLine(scenario, { id: `${prefix}.hostMaintenance`, category: "maintenance", label: "Host maintenance", quantity: hosts, quantityLabel: "hosts", factors: [f("host.price"), f("virtual.hostMaintenanceRate")], schedule: annual }),
-    costLine(scenario, {
-      id: `${prefix}.storageArrayMaintenance`, category: "maintenance", label: "Storage array maintenance", quantity: clusters, quantityLabel: "clusters",
-      factors: [f("virtual.sharedStoragePerCluster"), f("virtual.storageMaintenanceRate")], schedule: annual,
+      id: `${prefix}.hosts`,
+      category: "hardware",
+      label: "Hosts",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("host.price")],
+      schedule: once,
     }),
     costLine(scenario, {
-      id: `${prefix}.storageCapacityMaintenance`, category: "maintenance", label: "Storage capacity maintenance", quantity: storageGiB, quantityLabel: "GiB",
-      factors: [f("virtual.storageCostPerGiB"), f("virtual.storageMaintenanceRate")], schedule: annual,
+      id: `${prefix}.hostRefresh`,
+      category: "hardware",
+      label: "Host refresh",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("host.price")],
+      schedule: { kind: "refresh", cycleInput: "virtual.hostRefreshYears" },
     }),
     costLine(scenario, {
-      id: `${prefix}.networkMaintenance`, category: "maintenance", label: "Storage network maintenance", quantity: clusters, quantityLabel: "clusters",
-      factors: [f("virtual.storageNetworkPerCluster"), f("virtual.networkMaintenanceRate")], schedule: annual,
+      id: `${prefix}.storageArrays`,
+      category: "infrastructure",
+      label: "Shared storage arrays",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      factors: [f("virtual.sharedStoragePerCluster")],
+      schedule: once,
     }),
     costLine(scenario, {
-      id: `${prefix}.hostNetworkMaintenance`, category: "maintenance", label: "Host network maintenance", quantity: hosts, quantityLabel: "hosts",
-      factors: [f("virtual.networkPerHost"), f("virtual.networkMaintenanceRate")], schedule: annual,
+      id: `${prefix}.storageCapacity`,
+      category: "infrastructure",
+      label: "Shared storage capacity (VM disks)",
+      quantity: storageGiB,
+      quantityLabel: "GiB",
+      factors: [f("virtual.storageCostPerGiB")],
+      schedule: once,
     }),
     costLine(scenario, {
-      id: `${prefix}.hostPower`, category: "power", label: "Host power and cooling", quantity: hosts, quantityLabel: "hosts", constant: KWH_PER_WATT_YEAR,
-      factors: [f("host.powerWatts"), f("housing.pue"), f("housing.electricityPerKWh")], schedule: annual,
+      id: `${prefix}.witness`,
+      category: "infrastructure",
+      label: "Witness disks",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      factors: [f("virtual.witnessDiskGiB"), f("virtual.storageCostPerGiB")],
+      schedule: once,
     }),
     costLine(scenario, {
-      id: `${prefix}.storagePower`, category: "power", label: "Storage power and cooling", quantity: clusters, quantityLabel: "clusters", constant: KWH_PER_WATT_YEAR,
-      factors: [f("virtual.sharedStoragePowerWatts"), f("housing.pue"), f("housing.electricityPerKWh")], schedule: annual,
-    }),
-    costLine(scenario, { id: `${prefix}.hostSpace`, category: "space", label: "Host rack space", quantity: hosts, quantityLabel: "hosts", factors: [f("host.rackUnits"), f("housing.rackUnitCostPerYear")], schedule: annual }),
-    costLine(scenario, {
-      id: `${prefix}.storageSpace`, category: "space", label: "Storage rack space", quantity: clusters, quantityLabel: "clusters",
-      factors: [f("virtual.sharedStorageRackUnits"), f("housing.rackUnitCostPerYear")], schedule: annual,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.hostAdmin`, category: "manpower", label: "Host administration", quantity: hosts, quantityLabel: "hosts",
-      factors: [f("manpower.hoursPerHostPerYear"), f("manpower.adminHourlyRate")], schedule: annual,
+      id: `${prefix}.storageNetwork`,
+      category: "infrastructure",
+      label: "Storage network",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      factors: [f("virtual.storageNetworkPerCluster")],
+      schedule: once,
     }),
     costLine(scenario, {
-      id: `${prefix}.vmAdmin`, category: "manpower", label: "VM administration", quantity: vms, quantityLabel: "VMs",
-      factors: [f("manpower.hoursPerVmPerYear"), f("manpower.adminHourlyRate")], schedule: annual,
+      id: `${prefix}.hostNetwork`,
+      category: "infrastructure",
+      label: "Host NICs and cabling",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("virtual.networkPerHost")],
+      schedule: once,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.setup`,
+      category: "setup",
+      label: "Setup of hosts and storage",
+      quantity: hosts.plus(clusters),
+      quantityLabel: "devices",
+      factors: [f("housing.setupCostPerDevice")],
+      schedule: once,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.migration`,
+      category: "migration",
+      label: "Migration (P2V)",
+      quantity: vms,
+      quantityLabel: "servers",
+      factors: [f("manpower.migrationHoursPerServer"), f("manpower.adminHourlyRate")],
+      schedule: once,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.hostMaintenance`,
+      category: "maintenance",
+      label: "Host maintenance",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("host.price"), f("virtual.hostMaintenanceRate")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.storageArrayMaintenance`,
+      category: "maintenance",
+      label: "Storage array maintenance",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      factors: [f("virtual.sharedStoragePerCluster"), f("virtual.storageMaintenanceRate")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.storageCapacityMaintenance`,
+      category: "maintenance",
+      label: "Storage capacity maintenance",
+      quantity: storageGiB,
+      quantityLabel: "GiB",
+      factors: [f("virtual.storageCostPerGiB"), f("virtual.storageMaintenanceRate")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.networkMaintenance`,
+      category: "maintenance",
+      label: "Storage network maintenance",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      factors: [f("virtual.storageNetworkPerCluster"), f("virtual.networkMaintenanceRate")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.hostNetworkMaintenance`,
+      category: "maintenance",
+      label: "Host network maintenance",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("virtual.networkPerHost"), f("virtual.networkMaintenanceRate")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.hostPower`,
+      category: "power",
+      label: "Host power and cooling",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      constant: KWH_PER_WATT_YEAR,
+      factors: [f("host.powerWatts"), f("housing.pue"), f("housing.electricityPerKWh")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.storagePower`,
+      category: "power",
+      label: "Storage power and cooling",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      constant: KWH_PER_WATT_YEAR,
+      factors: [
+        f("virtual.sharedStoragePowerWatts"),
+        f("housing.pue"),
+        f("housing.electricityPerKWh"),
+      ],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.hostSpace`,
+      category: "space",
+      label: "Host rack space",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("host.rackUnits"), f("housing.rackUnitCostPerYear")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.storageSpace`,
+      category: "space",
+      label: "Storage rack space",
+      quantity: clusters,
+      quantityLabel: "clusters",
+      factors: [f("virtual.sharedStorageRackUnits"), f("housing.rackUnitCostPerYear")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.hostAdmin`,
+      category: "manpower",
+      label: "Host administration",
+      quantity: hosts,
+      quantityLabel: "hosts",
+      factors: [f("manpower.hoursPerHostPerYear"), f("manpower.adminHourlyRate")],
+      schedule: annual,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.vmAdmin`,
+      category: "manpower",
+      label: "VM administration",
+      quantity: vms,
+      quantityLabel: "VMs",
+      factors: [f("manpower.hoursPerVmPerYear"), f("manpower.adminHourlyRate")],
+      schedule: annual,
     }),
     ...licensing.lines.map((l, i) =>
       costLine(scenario, {
@@ -133,14 +266,21 @@ export function optionLines(
         constant: l.priceFactor,
         factors: [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])],
         schedule: l.recurrence === "once" ? once : annual,
-      }),
+      })
     ),
   ];
   const remaining = capacity.stayPhysical
     .map((s) => ({ row: scenario.inventory[s.row], count: s.count }))
     .filter((r): r is { row: NonNullable<typeof r.row>; count: number } => r.row !== undefined);
   if (remaining.length > 0) {
-    lines.push(...physicalLines(scenario, physicalQuantities(remaining), `${prefix}.stayPhysical`, " — servers staying physical"));
+    lines.push(
+      ...physicalLines(
+        scenario,
+        physicalQuantities(remaining),
+        `${prefix}.stayPhysical`,
+        " — servers staying physical"
+      )
+    );
   }
   // Zero-amount lines stay (a price edited in Excel later must still flow); zero quantities go.
   return lines.filter((l) => !l.quantity.isZero());

@@ -17,7 +17,9 @@ export interface PhysicalQuantities {
 }
 
 /** Sum servers, Windows servers, watts and rack units over rows (each × its count). */
-export function physicalQuantities(rows: readonly { readonly row: InventoryRow; readonly count: number }[]): PhysicalQuantities {
+export function physicalQuantities(
+  rows: readonly { readonly row: InventoryRow; readonly count: number }[]
+): PhysicalQuantities {
   let servers = 0;
   let windowsServers = 0;
   let watts = ZERO;
@@ -32,40 +34,88 @@ export function physicalQuantities(rows: readonly { readonly row: InventoryRow; 
 }
 
 /** Cost lines of running `q` physical servers for the horizon; ids start with `prefix`. */
-export function physicalLines(scenario: Scenario, q: PhysicalQuantities, prefix: string, labelSuffix = ""): CostLine[] {
+export function physicalLines(
+  scenario: Scenario,
+  q: PhysicalQuantities,
+  prefix: string,
+  labelSuffix = ""
+): CostLine[] {
   const servers = dec(q.servers);
   const annual = { kind: "annual" } as const;
   const cycle = { path: "physical.refreshCycleYears", exponent: -1 } as const;
   const lines: CostLine[] = [
     costLine(scenario, {
-      id: `${prefix}.refresh`, category: "hardware", label: `Server refresh (1/cycle a year)${labelSuffix}`,
-      quantity: servers, quantityLabel: "servers", factors: [{ path: "physical.serverPrice", exponent: 1 }, cycle], schedule: annual,
+      id: `${prefix}.refresh`,
+      category: "hardware",
+      label: `Server refresh (1/cycle a year)${labelSuffix}`,
+      quantity: servers,
+      quantityLabel: "servers",
+      factors: [{ path: "physical.serverPrice", exponent: 1 }, cycle],
+      schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.oemLicences`, category: "licensing", label: `OEM Windows licences at refresh${labelSuffix}`,
-      quantity: dec(q.windowsServers), quantityLabel: "Windows servers", factors: [{ path: "physical.osLicencePerWindowsServer", exponent: 1 }, cycle], schedule: annual,
+      id: `${prefix}.oemLicences`,
+      category: "licensing",
+      label: `OEM Windows licences at refresh${labelSuffix}`,
+      quantity: dec(q.windowsServers),
+      quantityLabel: "Windows servers",
+      factors: [{ path: "physical.osLicencePerWindowsServer", exponent: 1 }, cycle],
+      schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.maintenance`, category: "maintenance", label: `Server maintenance${labelSuffix}`,
-      quantity: servers, quantityLabel: "servers", factors: [{ path: "physical.serverPrice", exponent: 1 }, { path: "physical.maintenanceRate", exponent: 1 }], schedule: annual,
+      id: `${prefix}.maintenance`,
+      category: "maintenance",
+      label: `Server maintenance${labelSuffix}`,
+      quantity: servers,
+      quantityLabel: "servers",
+      factors: [
+        { path: "physical.serverPrice", exponent: 1 },
+        { path: "physical.maintenanceRate", exponent: 1 },
+      ],
+      schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.power`, category: "power", label: `Power and cooling${labelSuffix}`,
-      quantity: q.watts, quantityLabel: "watts", constant: KWH_PER_WATT_YEAR,
-      factors: [{ path: "housing.pue", exponent: 1 }, { path: "housing.electricityPerKWh", exponent: 1 }], schedule: annual,
+      id: `${prefix}.power`,
+      category: "power",
+      label: `Power and cooling${labelSuffix}`,
+      quantity: q.watts,
+      quantityLabel: "watts",
+      constant: KWH_PER_WATT_YEAR,
+      factors: [
+        { path: "housing.pue", exponent: 1 },
+        { path: "housing.electricityPerKWh", exponent: 1 },
+      ],
+      schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.space`, category: "space", label: `Rack space${labelSuffix}`,
-      quantity: dec(q.rackUnits), quantityLabel: "rack units", factors: [{ path: "housing.rackUnitCostPerYear", exponent: 1 }], schedule: annual,
+      id: `${prefix}.space`,
+      category: "space",
+      label: `Rack space${labelSuffix}`,
+      quantity: dec(q.rackUnits),
+      quantityLabel: "rack units",
+      factors: [{ path: "housing.rackUnitCostPerYear", exponent: 1 }],
+      schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.setup`, category: "setup", label: `Setup of refreshed servers${labelSuffix}`,
-      quantity: servers, quantityLabel: "servers", factors: [{ path: "housing.setupCostPerDevice", exponent: 1 }, cycle], schedule: annual,
+      id: `${prefix}.setup`,
+      category: "setup",
+      label: `Setup of refreshed servers${labelSuffix}`,
+      quantity: servers,
+      quantityLabel: "servers",
+      factors: [{ path: "housing.setupCostPerDevice", exponent: 1 }, cycle],
+      schedule: annual,
     }),
     costLine(scenario, {
-      id: `${prefix}.admin`, category: "manpower", label: `Administration${labelSuffix}`,
-      quantity: servers, quantityLabel: "servers",
-      factors: [{ path: "manpower.hoursPerPhysicalServerPerYear", exponent: 1 }, { path: "manpower.adminHourlyRate", exponent: 1 }], schedule: annual,
+      id: `${prefix}.admin`,
+      category: "manpower",
+      label: `Administration${labelSuffix}`,
+      quantity: servers,
+      quantityLabel: "servers",
+      factors: [
+        { path: "manpower.hoursPerPhysicalServerPerYear", exponent: 1 },
+        { path: "manpower.adminHourlyRate", exponent: 1 },
+      ],
+      schedule: annual,
     }),
   ];
   return lines.filter((l) => !l.quantity.isZero());

@@ -14,10 +14,11 @@ export function recommendationSentence(
   scenario: Scenario,
   physical: CostSchedule,
   options: readonly OptionAnalysis[],
-  best: OptionAnalysis | null,
+  best: OptionAnalysis | null
 ): string {
   const n = scenario.finance.horizonYears;
-  if (!best) return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
+  if (!best)
+    return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
   const servers = scenario.inventory.reduce((s, r) => s + r.count, 0);
   const hosts = best.capacity.hosts;
   const saving = physical.total.minus(best.costs.total);
@@ -28,8 +29,14 @@ export function recommendationSentence(
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than staying physical over ${n} years — staying physical is cheaper on these assumptions.`;
   }
   const payback = best.businessCase.payback;
-  const when = payback.reached ? `pays back in ${payback.months.toDecimalPlaces(0).toString()} months` : `does not pay back within ${n} years`;
-  const runnerUp = options.filter((o) => o.eligible && o.id !== best.id).sort((a, b) => a.costs.total.comparedTo(b.costs.total))[0];
-  const versus = runnerUp ? `; ${runnerUp.label} would cost ${grouped(runnerUp.costs.total.minus(best.costs.total), scenario.currency)} more` : "";
+  const when = payback.reached
+    ? `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`
+    : `does not pay back within ${n} years`;
+  const runnerUp = options
+    .filter((o) => o.eligible && o.id !== best.id)
+    .sort((a, b) => a.costs.total.comparedTo(b.costs.total))[0];
+  const versus = runnerUp
+    ? `; ${runnerUp.label} would cost ${grouped(runnerUp.costs.total.minus(best.costs.total), scenario.currency)} more`
+    : "";
   return `${consolidation} with ${best.label} saves ${grouped(saving, scenario.currency)} over ${n} years against staying physical (NPV ${grouped(best.businessCase.npv, scenario.currency)}) and ${when}${versus}.`;
 }

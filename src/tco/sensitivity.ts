@@ -32,7 +32,8 @@ const PARAMS: readonly Param[] = [
     input: "inventory.peakCpuUtilization",
     label: "Peak CPU utilisation (every server)",
     capacity: true,
-    maxFactor: (s) => 1 / Math.max(...s.inventory.map((r) => r.peakCpuUtilization.toNumber()), 1e-9),
+    maxFactor: (s) =>
+      1 / Math.max(...s.inventory.map((r) => r.peakCpuUtilization.toNumber()), 1e-9),
   },
   { input: "host.price", label: "Host price" },
   { input: "licensing.prices", label: "Licence prices (all)" },
@@ -55,13 +56,25 @@ export function scaled(scenario: Scenario, input: string, factor: Dec, floor?: D
       ...scenario,
       inventory: scenario.inventory.map((r) => {
         const peak = min(ONE, scale(r.peakCpuUtilization));
-        return { ...r, peakCpuUtilization: peak, averageCpuUtilization: min(peak, r.averageCpuUtilization.times(factor)) };
+        return {
+          ...r,
+          peakCpuUtilization: peak,
+          averageCpuUtilization: min(peak, r.averageCpuUtilization.times(factor)),
+        };
       }),
     };
   }
   if (input === "licensing.prices") {
-    const prices = Object.fromEntries(Object.entries(scenario.licensing.prices).map(([k, v]) => [k, scale(v as Dec)]));
-    return { ...scenario, licensing: { ...scenario.licensing, prices: prices as unknown as Scenario["licensing"]["prices"] } };
+    const prices = Object.fromEntries(
+      Object.entries(scenario.licensing.prices).map(([k, v]) => [k, scale(v as Dec)])
+    );
+    return {
+      ...scenario,
+      licensing: {
+        ...scenario.licensing,
+        prices: prices as unknown as Scenario["licensing"]["prices"],
+      },
+    };
   }
   const [section, key] = input.split(".") as [keyof Scenario, string];
   const part = scenario[section] as unknown as Record<string, Dec>;
@@ -97,7 +110,9 @@ function npvAt(
   licensed: LicensedCache
 ): Money {
   const variant = scaled(scenario, p.input, factor, p.floor);
-  const physical = leavesPhysicalUnchanged(p) ? basePhysical : schedule(physicalBaselineLines(variant), variant.finance.horizonYears);
+  const physical = leavesPhysicalUnchanged(p)
+    ? basePhysical
+    : schedule(physicalBaselineLines(variant), variant.finance.horizonYears);
   if (p.capacity) {
     const replanned = planFor(variant, hostConstraintsFor(option, variant), new Map());
     return analyzeOption(variant, option, replanned, physical).businessCase.npv;
@@ -114,11 +129,18 @@ function npvAt(
 
 /** Inputs that leave the physical baseline's costs unchanged (so it need not be recomputed). */
 function leavesPhysicalUnchanged(p: Param): boolean {
-  return p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate";
+  return (
+    p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate"
+  );
 }
 
 /** Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ). */
-function crossing(f: (x: number) => Money, lo: number, hi: number, iterations: number): number | null {
+function crossing(
+  f: (x: number) => Money,
+  lo: number,
+  hi: number,
+  iterations: number
+): number | null {
   let a = lo;
   let b = hi;
   let fa = f(a);
@@ -139,7 +161,12 @@ function crossing(f: (x: number) => Money, lo: number, hi: number, iterations: n
 }
 
 /** The ±20 % analysis of one option. */
-export function sensitivityOf(scenario: Scenario, option: OptionId, physical: CostSchedule, cache: PlanCache): Sensitivity {
+export function sensitivityOf(
+  scenario: Scenario,
+  option: OptionId,
+  physical: CostSchedule,
+  cache: PlanCache
+): Sensitivity {
   const low = new Dec("0.8");
   const high = new Dec("1.2");
   const licensed: LicensedCache = new Map();
@@ -155,7 +182,8 @@ export function sensitivityOf(scenario: Scenario, option: OptionId, physical: Co
       label: p.label,
       baseValue: base,
       lowValue: clamp(base.times(low)),
-      highValue: p.input === "inventory.peakCpuUtilization" ? min(ONE, base.times(high)) : base.times(high),
+      highValue:
+        p.input === "inventory.peakCpuUtilization" ? min(ONE, base.times(high)) : base.times(high),
       npvLow,
       npvHigh,
       swing: npvHigh.minus(npvLow).abs(),
@@ -171,7 +199,9 @@ export function sensitivityOf(scenario: Scenario, option: OptionId, physical: Co
     const maxFactor = Math.min(p.maxFactor ? p.maxFactor(scenario) : 20, 20);
     const f = (x: number): Money =>
       npvAt(scenario, option, p, dec(x.toFixed(6)), physical, cache, licensed);
-    const factor = towardZero ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30) : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);
+    const factor = towardZero
+      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30)
+      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);
     if (factor === null) return row;
     const value = baseValueOf(scenario, p).times(dec(factor.toFixed(6)));
     return { ...row, breakEvenValue: value.toSignificantDigits(4) };

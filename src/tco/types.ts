@@ -92,7 +92,15 @@ export interface BreakEvenTable {
   /** VMs per host 1…maxVms. */
   readonly vms: readonly number[];
   /** Licence cost per host for each option at each VM count (null = option not available). */
-  readonly series: readonly { readonly option: OptionId; readonly label: string; readonly costs: readonly (Money | null)[] }[];
+  readonly series: readonly {
+    readonly option: OptionId;
+    readonly label: string;
+    readonly costs: readonly (Money | null)[];
+  }[];
   /** VM counts where the cheapest option changes. */
-  readonly switchPoints: readonly { readonly vms: number; readonly from: OptionId; readonly to: OptionId }[];
+  readonly switchPoints: readonly {
+    readonly vms: number;
+    readonly from: OptionId;
+    readonly to: OptionId;
+  }[];
 }

@@ -46,10 +46,15 @@ export function resolveChartData(spec: ChartSpec, cells: SheetCells): ChartData 
   const r = parseRange(spec.dataRange);
   if (r.right <= r.left || r.bottom <= r.top) {
     throw new RangeError(
-      `Chart ${spec.id}: data range ${spec.dataRange} needs a header row, a category column and at least one series column`,
+      `Chart ${spec.id}: data range ${spec.dataRange} needs a header row, a category column and at least one series column`
     );
   }
-  const column = (col: number): RangeRef => ({ top: r.top + 1, bottom: r.bottom, left: col, right: col });
+  const column = (col: number): RangeRef => ({
+    top: r.top + 1,
+    bottom: r.bottom,
+    left: col,
+    right: col,
+  });
   const categoryCells = cells.range(column(r.left)).map((row) => row[0]);
   const categories = allNumeric(categoryCells)
     ? numData(spec.dataSheet, column(r.left), categoryCells)
@@ -73,11 +78,19 @@ function allNumeric(cells: readonly (PlanCell | undefined)[]): boolean {
   return present.length > 0 && present.every((c) => typeof c?.v === "number");
 }
 
-function strData(sheet: string, range: RangeRef, cells: readonly (PlanCell | undefined)[]): StrData {
+function strData(
+  sheet: string,
+  range: RangeRef,
+  cells: readonly (PlanCell | undefined)[]
+): StrData {
   return { kind: "str", ref: ref(sheet, range), points: cells.map((c) => text(c?.v ?? null)) };
 }
 
-function numData(sheet: string, range: RangeRef, cells: readonly (PlanCell | undefined)[]): NumData {
+function numData(
+  sheet: string,
+  range: RangeRef,
+  cells: readonly (PlanCell | undefined)[]
+): NumData {
   const first = cells.find((c) => typeof c?.v === "number");
   return {
     kind: "num",

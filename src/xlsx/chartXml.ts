@@ -76,10 +76,13 @@ export function chartXml(spec: ChartSpec, data: ChartData, ids: AxisIds): string
     groups.map((g) => groupXml(spec, g, data, ids)).join("") +
     (scatter
       ? scatterAxes(spec, ids)
-      : primaryAxes(spec, data, ids, horizontal) + (hasSecondary ? secondaryAxes(spec, ids, horizontal) : ""));
+      : primaryAxes(spec, data, ids, horizontal) +
+        (hasSecondary ? secondaryAxes(spec, ids, horizontal) : ""));
 
   const chart =
-    (titled ? title(spec.title, false) + val("c:autoTitleDeleted", false) : val("c:autoTitleDeleted", true)) +
+    (titled
+      ? title(spec.title, false) + val("c:autoTitleDeleted", false)
+      : val("c:autoTitleDeleted", true)) +
     el("c:plotArea", {}, plot) +
     legend(spec.legend) +
     val("c:plotVisOnly", true) +
@@ -94,7 +97,7 @@ export function chartXml(spec: ChartSpec, data: ChartData, ids: AxisIds): string
         val("c:lang", "en-US") +
         val("c:roundedCorners", false) +
         el("c:chart", {}, chart) +
-        printSettings(),
+        printSettings()
     )
   );
 }
@@ -104,7 +107,9 @@ function chartGroups(spec: ChartSpec, data: ChartData): ChartGroup[] {
   const overrides = new Map<number, SeriesOverride>();
   for (const o of spec.seriesOverrides ?? []) {
     if (!data.series.some((s) => s.index === o.index)) {
-      throw new RangeError(`Chart ${spec.id}: series override ${o.index} is outside the data range`);
+      throw new RangeError(
+        `Chart ${spec.id}: series override ${o.index} is outside the data range`
+      );
     }
     overrides.set(o.index, o);
   }
@@ -124,7 +129,7 @@ function chartGroups(spec: ChartSpec, data: ChartData): ChartGroup[] {
     let group = groups.find((g) => g.type === shape.type && g.secondary === secondary);
     if (group && (group.barDir !== shape.barDir || group.grouping !== shape.grouping)) {
       throw new RangeError(
-        `Chart ${spec.id}: series ${s.index} (${kind}) cannot share the ${secondary ? "secondary" : "primary"} axis with a differently grouped ${group.type} group`,
+        `Chart ${spec.id}: series ${s.index} (${kind}) cannot share the ${secondary ? "secondary" : "primary"} axis with a differently grouped ${group.type} group`
       );
     }
     if (!group) {
@@ -143,12 +148,16 @@ function chartGroups(spec: ChartSpec, data: ChartData): ChartGroup[] {
 
 function groupShape(
   chartKind: ChartKind,
-  kind: SeriesKind,
+  kind: SeriesKind
 ): Pick<ChartGroup, "type" | "barDir" | "grouping"> {
   switch (kind) {
     case "columnClustered":
       // A column override on a horizontal bar chart stays horizontal (same chart family).
-      return { type: "bar", barDir: chartKind === "barClustered" ? "bar" : "col", grouping: "clustered" };
+      return {
+        type: "bar",
+        barDir: chartKind === "barClustered" ? "bar" : "col",
+        grouping: "clustered",
+      };
     case "columnStacked":
       return { type: "bar", barDir: "col", grouping: "stacked" };
     case "barClustered":
@@ -169,7 +178,8 @@ function groupXml(spec: ChartSpec, g: ChartGroup, data: ChartData, ids: AxisIds)
   switch (g.type) {
     case "bar": {
       const stacked = g.grouping === "stacked";
-      const gap = spec.gapWidth !== undefined ? val("c:gapWidth", clampInt(spec.gapWidth, 0, 500)) : "";
+      const gap =
+        spec.gapWidth !== undefined ? val("c:gapWidth", clampInt(spec.gapWidth, 0, 500)) : "";
       // Excel writes a 100 % overlap for stacked bars; otherwise the plan's overlap, if any.
       const overlap = stacked
         ? val("c:overlap", 100)
@@ -179,25 +189,41 @@ function groupXml(spec: ChartSpec, g: ChartGroup, data: ChartData, ids: AxisIds)
       return el(
         "c:barChart",
         {},
-        val("c:barDir", g.barDir) + val("c:grouping", g.grouping) + val("c:varyColors", false) + series + gap + overlap + axIds,
+        val("c:barDir", g.barDir) +
+          val("c:grouping", g.grouping) +
+          val("c:varyColors", false) +
+          series +
+          gap +
+          overlap +
+          axIds
       );
     }
     case "line":
       return el(
         "c:lineChart",
         {},
-        val("c:grouping", "standard") + val("c:varyColors", false) + series + val("c:marker", true) + axIds,
+        val("c:grouping", "standard") +
+          val("c:varyColors", false) +
+          series +
+          val("c:marker", true) +
+          axIds
       );
     case "scatter":
       return el(
         "c:scatterChart",
         {},
-        val("c:scatterStyle", "lineMarker") + val("c:varyColors", false) + series + axIds,
+        val("c:scatterStyle", "lineMarker") + val("c:varyColors", false) + series + axIds
       );
   }
 }
 
-function seriesXml(spec: ChartSpec, g: ChartGroup, s: SeriesData, kind: SeriesKind, categories: StrData | NumData): string {
+function seriesXml(
+  spec: ChartSpec,
+  g: ChartGroup,
+  s: SeriesData,
+  kind: SeriesKind,
+  categories: StrData | NumData
+): string {
   const color = spec.seriesColors?.[s.index];
   const head = val("c:idx", s.index) + val("c:order", s.index) + el("c:tx", {}, strRef(s.name));
   switch (g.type) {
@@ -209,7 +235,7 @@ function seriesXml(spec: ChartSpec, g: ChartGroup, s: SeriesData, kind: SeriesKi
           (color ? el("c:spPr", {}, solidFill(color)) : "") +
           val("c:invertIfNegative", false) +
           el("c:cat", {}, dataRef(categories)) +
-          el("c:val", {}, numRef(s.values)),
+          el("c:val", {}, numRef(s.values))
       );
     case "line":
       return el(
@@ -220,7 +246,7 @@ function seriesXml(spec: ChartSpec, g: ChartGroup, s: SeriesData, kind: SeriesKi
           marker(kind === "lineMarkers", color) +
           el("c:cat", {}, dataRef(categories)) +
           el("c:val", {}, numRef(s.values)) +
-          val("c:smooth", false),
+          val("c:smooth", false)
       );
     case "scatter":
       return el(
@@ -231,7 +257,7 @@ function seriesXml(spec: ChartSpec, g: ChartGroup, s: SeriesData, kind: SeriesKi
           marker(true, color) +
           el("c:xVal", {}, dataRef(categories)) +
           el("c:yVal", {}, numRef(s.values)) +
-          val("c:smooth", false),
+          val("c:smooth", false)
       );
   }
 }
@@ -245,7 +271,7 @@ function marker(visible: boolean, color: string | undefined): string {
     {},
     val("c:symbol", "circle") +
       val("c:size", 5) +
-      el("c:spPr", {}, solidFill(color) + el("a:ln", { w: 9525 }, solidFill(color))),
+      el("c:spPr", {}, solidFill(color) + el("a:ln", { w: 9525 }, solidFill(color)))
   );
 }
 
@@ -275,7 +301,7 @@ function strRef(d: StrData): string {
   return el(
     "c:strRef",
     {},
-    el("c:f", {}, escapeXml(d.ref)) + el("c:strCache", {}, val("c:ptCount", d.points.length) + pts),
+    el("c:f", {}, escapeXml(d.ref)) + el("c:strCache", {}, val("c:ptCount", d.points.length) + pts)
   );
 }
 
@@ -290,8 +316,8 @@ function numRef(d: NumData): string {
       el(
         "c:numCache",
         {},
-        el("c:formatCode", {}, escapeXml(d.formatCode)) + val("c:ptCount", d.points.length) + pts,
-      ),
+        el("c:formatCode", {}, escapeXml(d.formatCode)) + val("c:ptCount", d.points.length) + pts
+      )
   );
 }
 
@@ -306,13 +332,15 @@ function primaryAxes(spec: ChartSpec, data: ChartData, ids: AxisIds, horizontal:
       val("c:delete", false) +
       val("c:axPos", horizontal ? "l" : "b") +
       (spec.categoryAxisTitle ? title(spec.categoryAxisTitle, horizontal) : "") +
-      (data.categories.kind === "num" ? el("c:numFmt", { formatCode: "General", sourceLinked: 1 }) : "") +
+      (data.categories.kind === "num"
+        ? el("c:numFmt", { formatCode: "General", sourceLinked: 1 })
+        : "") +
       val("c:tickLblPos", spec.categoryLabelsLow ? "low" : "nextTo") +
       val("c:crossAx", ids.primaryValue) +
       val("c:crosses", "autoZero") +
       val("c:auto", true) +
       val("c:lblAlgn", "ctr") +
-      val("c:lblOffset", 100),
+      val("c:lblOffset", 100)
   );
   // With categories reversed, the value axis crosses at the last category, which is then at
   // the bottom (bars) or left (columns): the value axis stays where readers expect it.
@@ -359,7 +387,7 @@ function secondaryAxes(spec: ChartSpec, ids: AxisIds, horizontal: boolean): stri
       val("c:crosses", "autoZero") +
       val("c:auto", true) +
       val("c:lblAlgn", "ctr") +
-      val("c:lblOffset", 100),
+      val("c:lblOffset", 100)
   );
   return value + category;
 }
@@ -420,7 +448,7 @@ function valueAxis(o: ValueAxisOptions): string {
       val("c:tickLblPos", "nextTo") +
       val("c:crossAx", o.crossAx) +
       val("c:crosses", o.crosses) +
-      val("c:crossBetween", o.crossBetween),
+      val("c:crossBetween", o.crossBetween)
   );
 }
 
@@ -437,9 +465,14 @@ function title(text: string, vertical: boolean): string {
     el(
       "a:p",
       {},
-      el("a:pPr", {}, el("a:defRPr")) + el("a:r", {}, el("a:rPr", { lang: "en-US" }) + el("a:t", {}, escapeXml(text))),
+      el("a:pPr", {}, el("a:defRPr")) +
+        el("a:r", {}, el("a:rPr", { lang: "en-US" }) + el("a:t", {}, escapeXml(text)))
     );
-  return el("c:title", {}, el("c:tx", {}, el("c:rich", {}, rich)) + el("c:layout") + val("c:overlay", false));
+  return el(
+    "c:title",
+    {},
+    el("c:tx", {}, el("c:rich", {}, rich)) + el("c:layout") + val("c:overlay", false)
+  );
 }
 
 function legend(position: ChartSpec["legend"]): string {
@@ -455,7 +488,7 @@ function printSettings(): string {
     {},
     el("c:headerFooter") +
       el("c:pageMargins", { b: 0.75, l: 0.7, r: 0.7, t: 0.75, header: 0.3, footer: 0.3 }) +
-      el("c:pageSetup"),
+      el("c:pageSetup")
   );
 }
 

@@ -37,7 +37,7 @@ export function drawingXml(anchors: readonly ChartAnchor[]): string {
             el(
               "xdr:nvGraphicFramePr",
               {},
-              el("xdr:cNvPr", { id: i + 2, name: a.name }) + el("xdr:cNvGraphicFramePr"),
+              el("xdr:cNvPr", { id: i + 2, name: a.name }) + el("xdr:cNvGraphicFramePr")
             ) +
               el("xdr:xfrm", {}, el("a:off", { x: 0, y: 0 }) + el("a:ext", { cx: 0, cy: 0 })) +
               el(
@@ -46,11 +46,11 @@ export function drawingXml(anchors: readonly ChartAnchor[]): string {
                 el(
                   "a:graphicData",
                   { uri: NS.chart },
-                  el("c:chart", { "xmlns:c": NS.chart, "xmlns:r": NS.rel, "r:id": a.relId }),
-                ),
-              ),
+                  el("c:chart", { "xmlns:c": NS.chart, "xmlns:r": NS.rel, "r:id": a.relId })
+                )
+              )
           ) +
-          el("xdr:clientData"),
+          el("xdr:clientData")
       );
     })
     .join("");
@@ -67,7 +67,7 @@ function marker(name: string, col: number, row: number): string {
     el("xdr:col", {}, String(col)) +
       el("xdr:colOff", {}, "0") +
       el("xdr:row", {}, String(row)) +
-      el("xdr:rowOff", {}, "0"),
+      el("xdr:rowOff", {}, "0")
   );
 }
 
@@ -85,7 +85,7 @@ export function relationshipsXml(rels: readonly Relationship[]): string {
     el(
       "Relationships",
       { xmlns: NS.pkgRel },
-      rels.map((r) => el("Relationship", { Id: r.id, Type: r.type, Target: r.target })).join(""),
+      rels.map((r) => el("Relationship", { Id: r.id, Type: r.type, Target: r.target })).join("")
     )
   );
 }

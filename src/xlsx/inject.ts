@@ -23,7 +23,10 @@ import { tableXml } from "./tableXml";
 import { CONTENT_TYPE, REL_TYPE, el } from "./xml";
 
 /** Adds the plan's charts, tables and defined names to an .xlsx package; returns the new bytes. */
-export async function injectParts(xlsx: Uint8Array | ArrayBuffer, plan: WorkbookPlan): Promise<Uint8Array> {
+export async function injectParts(
+  xlsx: Uint8Array | ArrayBuffer,
+  plan: WorkbookPlan
+): Promise<Uint8Array> {
   checkDefinedNames(plan.definedNames, plan.sheets);
   checkTableNames(plan);
   const zip = await JSZip.loadAsync(xlsx);
@@ -59,18 +62,37 @@ export async function injectParts(xlsx: Uint8Array | ArrayBuffer, plan: Workbook
       const anchors: ChartAnchor[] = [];
       for (const spec of sheet.charts) {
         const chartNo = counters.chart++;
-        const data = resolveChartData(spec, sheetCells(cellsBySheet, spec.dataSheet, `chart ${spec.id}`));
+        const data = resolveChartData(
+          spec,
+          sheetCells(cellsBySheet, spec.dataSheet, `chart ${spec.id}`)
+        );
         zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(spec, data, axisIdsFor(chartNo)));
-        overrides.push({ partName: `/xl/charts/chart${chartNo}.xml`, contentType: CONTENT_TYPE.chart });
+        overrides.push({
+          partName: `/xl/charts/chart${chartNo}.xml`,
+          contentType: CONTENT_TYPE.chart,
+        });
         const relId = `rId${drawingRels.length + 1}`;
-        drawingRels.push({ id: relId, type: REL_TYPE.chart, target: `../charts/chart${chartNo}.xml` });
-        anchors.push({ from: spec.anchor.from, to: spec.anchor.to, relId, name: `Chart ${anchors.length + 1}` });
+        drawingRels.push({
+          id: relId,
+          type: REL_TYPE.chart,
+          target: `../charts/chart${chartNo}.xml`,
+        });
+        anchors.push({
+          from: spec.anchor.from,
+          to: spec.anchor.to,
+          relId,
+          name: `Chart ${anchors.length + 1}`,
+        });
       }
       zip.file(drawingPath, drawingXml(anchors));
       zip.file(relsPathFor(drawingPath), relationshipsXml(drawingRels));
       overrides.push({ partName: `/${drawingPath}`, contentType: CONTENT_TYPE.drawing });
       const relId = nextRelId(rels);
-      rels.push({ id: relId, type: REL_TYPE.drawing, target: `../drawings/drawing${drawingNo}.xml` });
+      rels.push({
+        id: relId,
+        type: REL_TYPE.drawing,
+        target: `../drawings/drawing${drawingNo}.xml`,
+      });
       sheetXml = insertWorksheetChild(sheetXml, "drawing", el("drawing", { "r:id": relId }));
     }
 
@@ -80,7 +102,10 @@ export async function injectParts(xlsx: Uint8Array | ArrayBuffer, plan: Workbook
       for (const table of sheet.tables) {
         const tableNo = counters.table++;
         zip.file(`xl/tables/table${tableNo}.xml`, tableXml(table, tableNo, cells));
-        overrides.push({ partName: `/xl/tables/table${tableNo}.xml`, contentType: CONTENT_TYPE.table });
+        overrides.push({
+          partName: `/xl/tables/table${tableNo}.xml`,
+          contentType: CONTENT_TYPE.table,
+        });
         const relId = nextRelId(rels);
         rels.push({ id: relId, type: REL_TYPE.table, target: `../tables/table${tableNo}.xml` });
         parts.push(el("tablePart", { "r:id": relId }));
@@ -88,7 +113,7 @@ export async function injectParts(xlsx: Uint8Array | ArrayBuffer, plan: Workbook
       sheetXml = insertWorksheetChild(
         sheetXml,
         "tableParts",
-        el("tableParts", { count: parts.length }, parts.join("")),
+        el("tableParts", { count: parts.length }, parts.join(""))
       );
     }
 
@@ -99,12 +124,17 @@ export async function injectParts(xlsx: Uint8Array | ArrayBuffer, plan: Workbook
   zip.file("xl/workbook.xml", addDefinedNames(workbookXml, plan.definedNames));
   zip.file("[Content_Types].xml", addOverrides(await read("[Content_Types].xml"), overrides));
 
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
 }
 
 function sheetCells(index: Map<string, SheetCells>, name: string, what: string): SheetCells {
   const cells = index.get(name);
-  if (!cells) throw new RangeError(`The ${what} refer to sheet "${name}", which the plan does not have`);
+  if (!cells)
+    throw new RangeError(`The ${what} refer to sheet "${name}", which the plan does not have`);
   return cells;
 }
 
@@ -123,7 +153,10 @@ function checkDefinedNames(names: readonly DefinedNamePlan[], sheets: readonly S
   const sheetNames = new Set(sheets.map((s) => s.name));
   const seen = new Set<string>();
   for (const n of names) {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(n.name) || /^([A-Za-z]{1,3}[0-9]+|[RrCc][0-9]*)$/.test(n.name)) {
+    if (
+      !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(n.name) ||
+      /^([A-Za-z]{1,3}[0-9]+|[RrCc][0-9]*)$/.test(n.name)
+    ) {
       throw new RangeError(`Defined name ${n.name} is not a valid Excel name`);
     }
     const key = n.name.toLowerCase();
@@ -142,7 +175,10 @@ function checkTableNames(plan: WorkbookPlan): void {
   const taken = new Set(plan.definedNames.map((n) => n.name.toLowerCase()));
   for (const table of plan.sheets.flatMap((s) => s.tables)) {
     const key = table.name.toLowerCase();
-    if (taken.has(key)) throw new RangeError(`Table name ${table.name} is already used by another table or defined name`);
+    if (taken.has(key))
+      throw new RangeError(
+        `Table name ${table.name} is already used by another table or defined name`
+      );
     taken.add(key);
   }
 }

@@ -101,7 +101,11 @@ export type WorksheetTailElement = (typeof WORKSHEET_TAIL)[number];
  * schema puts after it, e.g. `<drawing>` after pageMargins/pageSetup/headerFooter and before
  * legacyDrawing/tableParts/extLst. Throws if the sheet already has a `name` element.
  */
-export function insertWorksheetChild(sheetXml: string, name: WorksheetTailElement, xml: string): string {
+export function insertWorksheetChild(
+  sheetXml: string,
+  name: WorksheetTailElement,
+  xml: string
+): string {
   const dataEnd = sheetDataEnd(sheetXml);
   const tail = sheetXml.slice(dataEnd);
   if (findTag(tail, name) >= 0) throw new Error(`worksheet already has a <${name}> element`);
@@ -132,7 +136,7 @@ function findTag(xml: string, name: string): number {
 /** Adds `Override` entries to `[Content_Types].xml`, skipping parts already listed. */
 export function addOverrides(
   contentTypesXml: string,
-  overrides: readonly { readonly partName: string; readonly contentType: string }[],
+  overrides: readonly { readonly partName: string; readonly contentType: string }[]
 ): string {
   const listed = new Set(readAllAttributes(contentTypesXml, "Override").map((o) => o["PartName"]));
   const added = overrides
@@ -151,7 +155,13 @@ export function addOverrides(
 export function addDefinedNames(workbookXml: string, names: readonly DefinedNamePlan[]): string {
   if (names.length === 0) return workbookXml;
   const items = names
-    .map((n) => el("definedName", { name: n.name, comment: n.comment, hidden: n.hidden ? "1" : undefined }, escapeXml(n.ref)))
+    .map((n) =>
+      el(
+        "definedName",
+        { name: n.name, comment: n.comment, hidden: n.hidden ? "1" : undefined },
+        escapeXml(n.ref)
+      )
+    )
     .join("");
   const close = workbookXml.indexOf("</definedNames>");
   if (close >= 0) return workbookXml.slice(0, close) + items + workbookXml.slice(close);

@@ -13,7 +13,9 @@ import { NS, XML_DECLARATION, el } from "./xml";
 export function tableXml(table: TablePlan, id: number, cells: SheetCells): string {
   const r = parseRange(table.range);
   if (r.bottom <= r.top) {
-    throw new RangeError(`Table ${table.name}: range ${table.range} needs a header row and at least one data row`);
+    throw new RangeError(
+      `Table ${table.name}: range ${table.range} needs a header row and at least one data row`
+    );
   }
   const names = tableColumnNames(table, cells);
   const ref = rangeAddress(r);
@@ -26,7 +28,7 @@ export function tableXml(table: TablePlan, id: number, cells: SheetCells): strin
         el(
           "tableColumns",
           { count: names.length },
-          names.map((name, i) => el("tableColumn", { id: i + 1, name })).join(""),
+          names.map((name, i) => el("tableColumn", { id: i + 1, name })).join("")
         ) +
         el("tableStyleInfo", {
           name: table.style,
@@ -34,14 +36,17 @@ export function tableXml(table: TablePlan, id: number, cells: SheetCells): strin
           showLastColumn: 0,
           showRowStripes: 1,
           showColumnStripes: 0,
-        }),
+        })
     )
   );
 }
 
 /** Header texts of a table, checked the way Excel requires: non-empty text, unique ignoring case. */
 export function tableColumnNames(table: TablePlan, cells: SheetCells): string[] {
-  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(table.name) || /^[A-Za-z]{1,3}[0-9]+$/.test(table.name)) {
+  if (
+    !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(table.name) ||
+    /^[A-Za-z]{1,3}[0-9]+$/.test(table.name)
+  ) {
     throw new RangeError(`Table name ${table.name} is not a valid Excel name`);
   }
   const r = parseRange(table.range);
@@ -50,7 +55,9 @@ export function tableColumnNames(table: TablePlan, cells: SheetCells): string[] 
   for (let col = r.left; col <= r.right; col++) {
     const v = cells.at(r.top, col)?.v;
     if (typeof v !== "string" || v.trim() === "") {
-      throw new RangeError(`Table ${table.name}: header cell in column ${col + 1} must be non-empty text`);
+      throw new RangeError(
+        `Table ${table.name}: header cell in column ${col + 1} must be non-empty text`
+      );
     }
     const key = v.toLowerCase();
     if (seen.has(key)) throw new RangeError(`Table ${table.name}: duplicate column name "${v}"`);

@@ -9,7 +9,14 @@ import ExcelJS, { type Cell, type Style, type Workbook, type Worksheet } from ".
 import { forEachPlanCell } from "./planCells";
 
 /** Excel's default page margins in inches (what it writes for a new sheet). */
-const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+const DEFAULT_MARGINS = {
+  left: 0.7,
+  right: 0.7,
+  top: 0.75,
+  bottom: 0.75,
+  header: 0.3,
+  footer: 0.3,
+};
 
 /** An exceljs workbook holding every sheet and cell of `plan` (no charts, tables or names). */
 export function buildWorkbook(plan: WorkbookPlan): Workbook {
@@ -25,7 +32,8 @@ export function buildWorkbook(plan: WorkbookPlan): Workbook {
 }
 
 function writeSheet(wb: Workbook, sheet: SheetPlan): void {
-  const freeze = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
+  const freeze =
+    sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
   const ws = wb.addWorksheet(sheet.name, {
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     views: freeze
@@ -40,7 +48,9 @@ function writeSheet(wb: Workbook, sheet: SheetPlan): void {
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
-  forEachPlanCell(sheet, ({ row, col, cell }) => writeCell(ws.getRow(row + 1).getCell(col + 1), cell));
+  forEachPlanCell(sheet, ({ row, col, cell }) =>
+    writeCell(ws.getRow(row + 1).getCell(col + 1), cell)
+  );
   applyStyles(ws, sheet);
 }
 

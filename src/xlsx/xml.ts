@@ -33,13 +33,16 @@ export const CONTENT_TYPE = {
  * cannot carry at all (C0 controls other than tab, LF, CR), which would make the part unreadable.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+  );
 }
 
 /** Reverses the five predefined entities and numeric character references. */
@@ -57,7 +60,7 @@ export function unescapeXml(text: string): string {
 export function el(
   name: string,
   attrs: Readonly<Record<string, string | number | undefined>> = {},
-  children?: string,
+  children?: string
 ): string {
   let open = `<${name}`;
   for (const [k, v] of Object.entries(attrs)) {

@@ -29,59 +29,84 @@ function cellsOf(odfRange: string | undefined): string {
   return (odfRange ?? "").replace(/\$/g, "").replace(/'[^']*'\.|[A-Za-z0-9_ ]+\./g, "");
 }
 
-describe.runIf(hasLibreOffice() || process.env["CI"])("report of each example in LibreOffice", () => {
-  beforeAll(() => mkdirSync(join(ARTIFACTS, "libreoffice"), { recursive: true }));
+describe.runIf(hasLibreOffice() || process.env["CI"])(
+  "report of each example in LibreOffice",
+  () => {
+    beforeAll(() => mkdirSync(join(ARTIFACTS, "libreoffice"), { recursive: true }));
 
-  describe.each(EXAMPLES)("%s", (name) => {
-    let plan: WorkbookPlan;
-    let path: string;
-    beforeAll(async () => {
-      const parsed = parseScenario(JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", `${name}.json`), "utf8")));
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      plan = buildReport(parsed.scenario, analyze(parsed.scenario));
-      path = join(ARTIFACTS, `${name}.xlsx`);
-      writeFileSync(path, await writeXlsx(withOwnershipTags(plan)));
-    });
+    describe.each(EXAMPLES)("%s", (name) => {
+      let plan: WorkbookPlan;
+      let path: string;
+      beforeAll(async () => {
+        const parsed = parseScenario(
+          JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", `${name}.json`), "utf8"))
+        );
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        plan = buildReport(parsed.scenario, analyze(parsed.scenario));
+        path = join(ARTIFACTS, `${name}.xlsx`);
+        writeFileSync(path, await writeXlsx(withOwnershipTags(plan)));
+      });
 
-    it("recalculates every formula cell to the engine's value, to the cent", async () => {
-      const values = await readFormulaResults(await recalcXlsx(path, join(ARTIFACTS, "libreoffice")));
-      // LibreOffice saves boolean constants as =TRUE()/=FALSE() formulas: those are the only extras.
-      const ours = new Set(formulaCells(plan).map((c) => c.key));
-      const extras = [...values].filter(([key]) => !ours.has(key));
-      expect(extras.every(([, v]) => typeof v === "boolean"), JSON.stringify(extras)).toBe(true);
-      expect(compareWithPlan(plan, values)).toEqual([]);
-    });
+      it("recalculates every formula cell to the engine's value, to the cent", async () => {
+        const values = await readFormulaResults(
+          await recalcXlsx(path, join(ARTIFACTS, "libreoffice"))
+        );
+        // LibreOffice saves boolean constants as =TRUE()/=FALSE() formulas: those are the only extras.
+        const ours = new Set(formulaCells(plan).map((c) => c.key));
+        const extras = [...values].filter(([key]) => !ours.has(key));
+        expect(
+          extras.every(([, v]) => typeof v === "boolean"),
+          JSON.stringify(extras)
+        ).toBe(true);
+        expect(compareWithPlan(plan, values)).toEqual([]);
+      });
 
-    it("imports every chart as a native chart bound to its data range", async () => {
-      const ods = await JSZip.loadAsync(readFileSync(await convertTo(path, "ods", ARTIFACTS)));
-      const charts = await odsCharts(ods);
-      const specs = plan.sheets.flatMap((s) => s.charts);
-      expect(charts.length).toBe(specs.length);
-      for (const spec of specs) {
-        const chart = charts.find((c) => c.title === spec.title);
-        expect(chart, spec.id).toBeDefined();
-        expect(chart?.chartClass, spec.id).toBe(spec.seriesOverrides?.length ? chart?.chartClass : expectedClass(spec.kind));
-        const r = parseRange(spec.dataRange);
-        expect(chart?.series.length, spec.id).toBe(r.right - r.left);
-        // the first series' values are the second column of the data range, below its header
-        const first = chart?.series[0]?.values ?? "";
-        expect(cellsOf(first), spec.id).toBe(`${String.fromCharCode(65 + r.left + 1)}${r.top + 2}:${String.fromCharCode(65 + r.left + 1)}${r.bottom + 1}`);
-        expect(first.includes(spec.dataSheet) || first.includes(quoteSheet(spec.dataSheet)), spec.id).toBe(true);
-      }
-    });
+      it("imports every chart as a native chart bound to its data range", async () => {
+        const ods = await JSZip.loadAsync(readFileSync(await convertTo(path, "ods", ARTIFACTS)));
+        const charts = await odsCharts(ods);
+        const specs = plan.sheets.flatMap((s) => s.charts);
+        expect(charts.length).toBe(specs.length);
+        for (const spec of specs) {
+          const chart = charts.find((c) => c.title === spec.title);
+          expect(chart, spec.id).toBeDefined();
+          expect(chart?.chartClass, spec.id).toBe(
+            spec.seriesOverrides?.length ? chart?.chartClass : expectedClass(spec.kind)
+          );
+          const r = parseRange(spec.dataRange);
+          expect(chart?.series.length, spec.id).toBe(r.right - r.left);
+          // the first series' values are the second column of the data range, below its header
+          const first = chart?.series[0]?.values ?? "";
+          expect(cellsOf(first), spec.id).toBe(
+            `${String.fromCharCode(65 + r.left + 1)}${r.top + 2}:${String.fromCharCode(65 + r.left + 1)}${r.bottom + 1}`
+          );
+          expect(
+            first.includes(spec.dataSheet) || first.includes(quoteSheet(spec.dataSheet)),
+            spec.id
+          ).toBe(true);
+        }
+      });
 
-    it("renders the summary to PDF and PNG", async () => {
-      const pdf = await convertTo(path, "pdf", ARTIFACTS);
-      expect(statSync(pdf).size).toBeGreaterThan(30_000);
-      const png = join(ARTIFACTS, `${name}-summary`);
-      const r = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", pdf, png]);
-      expect(r.status).toBe(0);
-      const page = `${png}-1.png`;
-      const file = existsSync(page) ? page : `${png}-01.png`;
-      expect(statSync(file).size).toBeGreaterThan(20_000);
-      const text = spawnSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"]).stdout.toString();
-      expect(text).toContain("Business case");
-      expect(text).toContain("Total cost of ownership");
+      it("renders the summary to PDF and PNG", async () => {
+        const pdf = await convertTo(path, "pdf", ARTIFACTS);
+        expect(statSync(pdf).size).toBeGreaterThan(30_000);
+        const png = join(ARTIFACTS, `${name}-summary`);
+        const r = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", pdf, png]);
+        expect(r.status).toBe(0);
+        const page = `${png}-1.png`;
+        const file = existsSync(page) ? page : `${png}-01.png`;
+        expect(statSync(file).size).toBeGreaterThan(20_000);
+        const text = spawnSync("pdftotext", [
+          "-f",
+          "1",
+          "-l",
+          "1",
+          "-layout",
+          pdf,
+          "-",
+        ]).stdout.toString();
+        expect(text).toContain("Business case");
+        expect(text).toContain("Total cost of ownership");
+      });
     });
-  });
-});
+  }
+);

@@ -48,7 +48,13 @@ function bundle(): Promise<webpack.Stats> {
     resolve: { extensions: [".ts", ".js"], modules: [modules] },
     resolveLoader: { modules: [modules] },
     module: {
-      rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, configFile: join(REPO_ROOT, "tsconfig.json") } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, configFile: join(REPO_ROOT, "tsconfig.json") },
+        },
+      ],
     },
     performance: { hints: false },
     // Minifying the already minified exceljs build takes ~20 s and proves nothing here.
@@ -64,35 +70,47 @@ function bundle(): Promise<webpack.Stats> {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("xlsx writer in the browser (webpack + headless Chromium)", () => {
-  it("bundles with exceljs' browser build and writes a valid workbook in the page", async () => {
-    const stats = await bundle();
-    const modules = (stats.toJson({ all: false, modules: true }).modules ?? []).map((m) => m.name ?? "");
-    expect(modules.some((m) => m.includes("exceljs/dist/exceljs.min.js"))).toBe(true);
-    expect(modules.some((m) => /node_modules\/exceljs\/lib\//.test(m))).toBe(false);
+describe.skipIf(!existsSync(CHROMIUM))(
+  "xlsx writer in the browser (webpack + headless Chromium)",
+  () => {
+    it("bundles with exceljs' browser build and writes a valid workbook in the page", async () => {
+      const stats = await bundle();
+      const modules = (stats.toJson({ all: false, modules: true }).modules ?? []).map(
+        (m) => m.name ?? ""
+      );
+      expect(modules.some((m) => m.includes("exceljs/dist/exceljs.min.js"))).toBe(true);
+      expect(modules.some((m) => /node_modules\/exceljs\/lib\//.test(m))).toBe(false);
 
-    // exceljs.min.js holds non-ASCII regular expressions: the page must declare UTF-8.
-    writeFileSync(join(dir, "index.html"), '<!doctype html><html><head><meta charset="utf-8"></head><body><script src="dist/bundle.js"></script></body></html>');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-    let result: { ok: boolean; isUint8Array?: boolean; base64?: string; error?: string };
-    const pageErrors: string[] = [];
-    try {
-      const page = await browser.newPage();
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
-      await page.goto(pathToFileURL(join(dir, "index.html")).href);
-      await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, null, { timeout: 60_000 });
-      result = await page.evaluate(() => (window as unknown as { result: typeof result }).result);
-    } finally {
-      await browser.close();
-    }
-    expect(pageErrors).toEqual([]);
-    expect(result.error).toBeUndefined();
-    expect(result.isUint8Array).toBe(true);
+      // exceljs.min.js holds non-ASCII regular expressions: the page must declare UTF-8.
+      writeFileSync(
+        join(dir, "index.html"),
+        '<!doctype html><html><head><meta charset="utf-8"></head><body><script src="dist/bundle.js"></script></body></html>'
+      );
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+      let result: { ok: boolean; isUint8Array?: boolean; base64?: string; error?: string };
+      const pageErrors: string[] = [];
+      try {
+        const page = await browser.newPage();
+        page.on("pageerror", (e) => pageErrors.push(String(e)));
+        await page.goto(pathToFileURL(join(dir, "index.html")).href);
+        await page.waitForFunction(
+          () => (window as unknown as { result?: unknown }).result !== undefined,
+          null,
+          { timeout: 60_000 }
+        );
+        result = await page.evaluate(() => (window as unknown as { result: typeof result }).result);
+      } finally {
+        await browser.close();
+      }
+      expect(pageErrors).toEqual([]);
+      expect(result.error).toBeUndefined();
+      expect(result.isUint8Array).toBe(true);
 
-    const bytes = new Uint8Array(Buffer.from(result.base64 ?? "", "base64"));
-    expect(crossPartProblems(await unzipParts(bytes))).toEqual([]);
-    const plan = syntheticPlan();
-    expect(compareWithPlan(plan, await recalcXlsxWithHyperFormula(bytes))).toEqual([]);
-    expect((await unzipParts(bytes)).get("xl/charts/chart7.xml")).toContain("<c:lineChart>");
-  });
-});
+      const bytes = new Uint8Array(Buffer.from(result.base64 ?? "", "base64"));
+      expect(crossPartProblems(await unzipParts(bytes))).toEqual([]);
+      const plan = syntheticPlan();
+      expect(compareWithPlan(plan, await recalcXlsxWithHyperFormula(bytes))).toEqual([]);
+      expect((await unzipParts(bytes)).get("xl/charts/chart7.xml")).toContain("<c:lineChart>");
+    });
+  }
+);

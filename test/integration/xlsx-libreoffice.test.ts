@@ -62,7 +62,8 @@ describe.skipIf(!hasLibreOffice())("xlsx writer through LibreOffice", () => {
     expect(compareWithPlan(expected, values)).toEqual([]);
     expect(values.get(`${SHEETS.cashflow}!B5`)).toBe(-100000);
     expect(values.get(`${SHEETS.cashflow}!B6`)).toBe(-30775);
-    const npvBefore = formulaCells(plan).find((c) => c.key === `${SHEETS.cashflow}!B13`)?.v as number;
+    const npvBefore = formulaCells(plan).find((c) => c.key === `${SHEETS.cashflow}!B13`)
+      ?.v as number;
     const npvAfter = values.get(`${SHEETS.cashflow}!B13`) as number;
     expect(npvAfter).toBeLessThan(npvBefore - 32000);
   });
@@ -89,9 +90,12 @@ describe.skipIf(!hasLibreOffice())("xlsx writer through LibreOffice", () => {
   it("renders a PDF and PNG pages into test-artifacts/xlsx", async () => {
     const pdf = await convertTo(xlsxPath, "pdf", ARTIFACTS);
     const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
-    for (const spec of plan.sheets.flatMap((s) => s.charts)) expect(text).toContain(spec.title.slice(0, 20));
+    for (const spec of plan.sheets.flatMap((s) => s.charts))
+      expect(text).toContain(spec.title.slice(0, 20));
     expect(text).toContain("31,212.74"); // NPV as formatted on the summary sheet
-    const r = spawnSync("pdftoppm", ["-png", "-r", "60", pdf, join(ARTIFACTS, "synthetic")], { encoding: "utf8" });
+    const r = spawnSync("pdftoppm", ["-png", "-r", "60", pdf, join(ARTIFACTS, "synthetic")], {
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     const page = join(ARTIFACTS, "synthetic-4.png");
     expect(existsSync(page)).toBe(true);
@@ -127,7 +131,10 @@ function expectedSeries(spec: ChartSpec): OdsSeries[] {
       values: odfRange(spec.dataSheet, r.top + 1, col, r.bottom, col),
       label: odfRange(spec.dataSheet, r.top, col, r.top, col),
       axis: override?.secondaryAxis ? "secondary-y" : "primary-y",
-      domain: spec.kind === "xyScatterLines" ? odfRange(spec.dataSheet, r.top + 1, r.left, r.bottom, r.left) : undefined,
+      domain:
+        spec.kind === "xyScatterLines"
+          ? odfRange(spec.dataSheet, r.top + 1, r.left, r.bottom, r.left)
+          : undefined,
     });
   }
   return out;

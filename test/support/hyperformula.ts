@@ -40,7 +40,13 @@ export function formulaCells(plan: WorkbookPlan): FormulaCell[] {
     forEachPlanCell(sheet, ({ row, col, cell }) => {
       if (cell.f === undefined) return;
       const address = cellAddress(row, col);
-      out.push({ key: `${sheet.name}!${address}`, sheet: sheet.name, address, formula: cell.f, v: cell.v });
+      out.push({
+        key: `${sheet.name}!${address}`,
+        sheet: sheet.name,
+        address,
+        formula: cell.f,
+        v: cell.v,
+      });
     });
   }
   return out;
@@ -93,10 +99,17 @@ export async function recalcXlsxWithHyperFormula(xlsx: Uint8Array): Promise<Reca
         if (value !== null && typeof value === "object" && "formula" in value && value.formula) {
           line[colNumber - 1] = `=${value.formula}`;
           addresses.push({ sheet: ws.name, address: cellAddress(rowNumber - 1, colNumber - 1) });
-        } else if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        } else if (
+          value === null ||
+          typeof value === "string" ||
+          typeof value === "number" ||
+          typeof value === "boolean"
+        ) {
           line[colNumber - 1] = value;
         } else {
-          throw new Error(`Unsupported cell value at ${ws.name}!${cell.address}: ${JSON.stringify(value)}`);
+          throw new Error(
+            `Unsupported cell value at ${ws.name}!${cell.address}: ${JSON.stringify(value)}`
+          );
         }
       });
     });
@@ -121,13 +134,18 @@ export async function definedNamesOf(xlsx: Uint8Array): Promise<DefinedNamePlan[
 }
 
 function unescape(s: string): string {
-  return s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function evaluate(
   sheets: Record<string, RawCellContent[][]>,
   names: readonly DefinedNamePlan[],
-  addresses: readonly { sheet: string; address: string }[],
+  addresses: readonly { sheet: string; address: string }[]
 ): RecalcValues {
   const named = [...BOOLEAN_SHIM, ...names.map((n) => ({ name: n.name, expression: `=${n.ref}` }))];
   const hf = HyperFormula.buildFromSheets(sheets, CONFIG, named);
@@ -148,7 +166,8 @@ function evaluate(
 
 function toRecalcValue(value: unknown): RecalcValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   const e = value as { value?: string; message?: string };
   return e.message ? { error: String(e.value), message: e.message } : { error: String(e.value) };
 }
@@ -172,7 +191,7 @@ function densify(grid: RawCellContent[][]): RawCellContent[][] {
 export function compareWithPlan(
   plan: WorkbookPlan,
   actual: ReadonlyMap<string, RecalcValue>,
-  options: { readonly relative?: number } = {},
+  options: { readonly relative?: number } = {}
 ): string[] {
   const relative = options.relative ?? 1e-9;
   const problems: string[] = [];
@@ -183,7 +202,9 @@ export function compareWithPlan(
     }
     const got = actual.get(cell.key) ?? null;
     if (!sameValue(got, cell.v, relative)) {
-      problems.push(`${cell.key} ${cell.formula}: plan ${JSON.stringify(cell.v)}, engine ${JSON.stringify(got)}`);
+      problems.push(
+        `${cell.key} ${cell.formula}: plan ${JSON.stringify(cell.v)}, engine ${JSON.stringify(got)}`
+      );
     }
   }
   return problems;

@@ -25,7 +25,7 @@ export function hasLibreOffice(): boolean {
 
 /** Export filters by target format. */
 const FILTERS = {
-  xlsx: 'xlsx:Calc MS Excel 2007 XML',
+  xlsx: "xlsx:Calc MS Excel 2007 XML",
   ods: "ods",
   pdf: "pdf:calc_pdf_Export",
 } as const;
@@ -53,7 +53,11 @@ export function freshProfile(): string {
  * default, so an .xlsx round trip never overwrites its input). Returns the output path;
  * throws when LibreOffice wrote nothing.
  */
-export async function convertTo(inPath: string, format: TargetFormat, outDir?: string): Promise<string> {
+export async function convertTo(
+  inPath: string,
+  format: TargetFormat,
+  outDir?: string
+): Promise<string> {
   const dir = outDir ?? mkdtempSync(join(tmpdir(), "hvtco-lo-out-"));
   mkdirSync(dir, { recursive: true });
   const outPath = join(dir, `${basename(inPath, extname(inPath))}.${format}`);
@@ -108,16 +112,26 @@ export async function readFormulaResults(xlsxPath: string): Promise<RecalcValues
 
 function resultOf(result: unknown): RecalcValue {
   if (result === undefined || result === null) return null;
-  if (typeof result === "number" || typeof result === "string" || typeof result === "boolean") return result;
-  if (typeof result === "object" && "error" in result) return { error: String((result as { error: unknown }).error) };
+  if (typeof result === "number" || typeof result === "string" || typeof result === "boolean")
+    return result;
+  if (typeof result === "object" && "error" in result)
+    return { error: String((result as { error: unknown }).error) };
   return String(result);
 }
 
 function run(cmd: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: 170_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${cmd} failed: ${error.message}\nstdout: ${stdout}\nstderr: ${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      cmd,
+      args,
+      { timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(
+            new Error(`${cmd} failed: ${error.message}\nstdout: ${stdout}\nstderr: ${stderr}`)
+          );
+        else resolve({ stdout, stderr });
+      }
+    );
   });
 }

@@ -23,7 +23,9 @@ export interface OdsChart {
 /** The charts LibreOffice embedded in an .ods, as class, title and bound ranges. */
 export async function odsCharts(ods: JSZip): Promise<OdsChart[]> {
   const content = (await ods.file("content.xml")?.async("string")) ?? "";
-  const objects = [...content.matchAll(/<draw:object [^>]*xlink:href="\.\/([^"]+)"/g)].map((m) => m[1] as string);
+  const objects = [...content.matchAll(/<draw:object [^>]*xlink:href="\.\/([^"]+)"/g)].map(
+    (m) => m[1] as string
+  );
   const out: OdsChart[] = [];
   for (const object of objects) {
     const xml = (await ods.file(`${object}/content.xml`)?.async("string")) ?? "";
@@ -55,7 +57,12 @@ export async function odsCharts(ods: JSZip): Promise<OdsChart[]> {
 }
 
 function unescape(s: string | undefined): string | undefined {
-  return s?.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    ?.replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 export function expectedClass(kind: ChartSpec["kind"]): string {
@@ -63,4 +70,3 @@ export function expectedClass(kind: ChartSpec["kind"]): string {
   if (kind === "xyScatterLines") return "chart:scatter";
   return "chart:bar";
 }
-

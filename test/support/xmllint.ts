@@ -38,7 +38,10 @@ export function schemaFor(partPath: string): OoxmlSchema | undefined {
   if (/^xl\/charts\/chart\d+\.xml$/.test(partPath)) return "dml-chart.xsd";
   if (/^xl\/drawings\/drawing\d+\.xml$/.test(partPath)) return "dml-spreadsheetDrawing.xsd";
   if (/^xl\/theme\/theme\d+\.xml$/.test(partPath)) return "dml-main.xsd";
-  if (/^xl\/[^/]+\.xml$/.test(partPath) || /^xl\/(worksheets|tables|chartsheets)\/[^/]+\.xml$/.test(partPath)) {
+  if (
+    /^xl\/[^/]+\.xml$/.test(partPath) ||
+    /^xl\/(worksheets|tables|chartsheets)\/[^/]+\.xml$/.test(partPath)
+  ) {
     return "sml.xsd";
   }
   return undefined;
@@ -49,13 +52,11 @@ export function validateXml(xml: string, schema: OoxmlSchema, name = "part"): Va
   const r = spawnSync(
     "xmllint",
     ["--nonet", "--noout", "--schema", shared("schemas", "ooxml", schema), "-"],
-    { input: applyMarkupCompatibility(xml), encoding: "utf8" },
+    { input: applyMarkupCompatibility(xml), encoding: "utf8" }
   );
   if (r.error) throw r.error;
   if (r.status === 5) throw new Error(`xmllint could not load ${schema}: ${r.stderr}`);
-  const errors = r.stderr
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !/^- validates$/.test(l));
+  const errors = r.stderr.split("\n").filter((l) => l.trim() !== "" && !/^- validates$/.test(l));
   return { name, ok: r.status === 0, errors };
 }
 
@@ -65,7 +66,7 @@ export function validateXml(xml: string, schema: OoxmlSchema, name = "part"): Va
  */
 export function validateParts(
   parts: readonly { readonly name: string; readonly xml: string }[],
-  schema: OoxmlSchema,
+  schema: OoxmlSchema
 ): ValidationResult[] {
   if (parts.length === 0) return [];
   const dir = mkdtempSync(join(tmpdir(), "hvtco-xmllint-"));
@@ -78,7 +79,7 @@ export function validateParts(
     const r = spawnSync(
       "xmllint",
       ["--nonet", "--noout", "--schema", shared("schemas", "ooxml", schema), ...files],
-      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }
     );
     if (r.error) throw r.error;
     if (r.status === 5) throw new Error(`xmllint could not load ${schema}: ${r.stderr}`);
@@ -87,7 +88,11 @@ export function validateParts(
       const file = files[i] as string;
       const mine = lines.filter((l) => l.startsWith(`${file}:`) || l.startsWith(`${file} `));
       const ok = mine.some((l) => l === `${file} validates`);
-      return { name: p.name, ok, errors: mine.filter((l) => !l.endsWith(" validates")).map((l) => l.replace(file, p.name)) };
+      return {
+        name: p.name,
+        ok,
+        errors: mine.filter((l) => !l.endsWith(" validates")).map((l) => l.replace(file, p.name)),
+      };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,12 +109,20 @@ const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
  * so validation runs on the processed text.
  */
 export function applyMarkupCompatibility(xml: string): string {
-  const mcPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/markup-compatibility\/2006"/.exec(xml)?.[1];
+  const mcPrefix =
+    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/markup-compatibility\/2006"/.exec(
+      xml
+    )?.[1];
   if (!mcPrefix) return xml;
-  const ignorable = new RegExp(`\\s${mcPrefix}:Ignorable="([^"]*)"`).exec(xml)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const ignorable =
+    new RegExp(`\\s${mcPrefix}:Ignorable="([^"]*)"`).exec(xml)?.[1]?.split(/\s+/).filter(Boolean) ??
+    [];
   let out = xml.replace(
-    new RegExp(`<${mcPrefix}:AlternateContent\\b[\\s\\S]*?<${mcPrefix}:Fallback>([\\s\\S]*?)</${mcPrefix}:Fallback>\\s*</${mcPrefix}:AlternateContent>`, "g"),
-    "$1",
+    new RegExp(
+      `<${mcPrefix}:AlternateContent\\b[\\s\\S]*?<${mcPrefix}:Fallback>([\\s\\S]*?)</${mcPrefix}:Fallback>\\s*</${mcPrefix}:AlternateContent>`,
+      "g"
+    ),
+    "$1"
   );
   for (const prefix of ignorable) {
     out = out

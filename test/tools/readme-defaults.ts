@@ -12,7 +12,9 @@ function show(v: unknown): string {
 }
 
 function at(obj: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
+  return key
+    .split(".")
+    .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
 }
 
 /** Markdown: one row per input with its ws2008r2 and ws2022 defaults and the source. */
@@ -23,14 +25,18 @@ export function defaultsTable(): string {
   for (const f of TOP_FIELDS) {
     if (f.key === "name") continue;
     const v = f.key === "currency" ? "USD" : f.key === "platform" ? "ws2022 (when absent)" : "";
-    rows.push(`| \`${f.key}\` | ${v} | ${v} | ${(DEFAULT_SOURCES[f.key] ?? "").replace(/\|/g, "/")} |`);
+    rows.push(
+      `| \`${f.key}\` | ${v} | ${v} | ${(DEFAULT_SOURCES[f.key] ?? "").replace(/\|/g, "/")} |`
+    );
   }
   for (const s of SECTIONS) {
     for (const f of s.fields) {
       const path = `${s.key}.${f.key}`;
       const a = show(at(old[s.key], f.key));
       const b = show(at(now[s.key], f.key));
-      rows.push(`| \`${path}\` | ${a} | ${b} | ${(DEFAULT_SOURCES[path] ?? "").replace(/\|/g, "/")} |`);
+      rows.push(
+        `| \`${path}\` | ${a} | ${b} | ${(DEFAULT_SOURCES[path] ?? "").replace(/\|/g, "/")} |`
+      );
     }
   }
   return rows.join("\n");

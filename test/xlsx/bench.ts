@@ -27,7 +27,12 @@ export interface WriteXlsxTiming {
   /** Whole writeXlsx, per run. */
   readonly totalMs: readonly number[];
   /** Median of the phases over the runs: exceljs model, exceljs package, jszip injection. */
-  readonly medianMs: { readonly total: number; readonly build: number; readonly exceljsWrite: number; readonly inject: number };
+  readonly medianMs: {
+    readonly total: number;
+    readonly build: number;
+    readonly exceljsWrite: number;
+    readonly inject: number;
+  };
 }
 
 /** Times writeXlsx (after one warm-up run) and its three phases. */
@@ -54,7 +59,10 @@ export async function benchWriteXlsx(inventoryRows = 1000, runs = 5): Promise<Wr
     write.push(t3 - t2);
     inject.push(t4 - t3);
   }
-  const cells = plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length * (b.cells[0]?.length ?? 0), 0), 0);
+  const cells = plan.sheets.reduce(
+    (n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length * (b.cells[0]?.length ?? 0), 0),
+    0
+  );
   return {
     inventoryRows,
     cells,
@@ -62,7 +70,12 @@ export async function benchWriteXlsx(inventoryRows = 1000, runs = 5): Promise<Wr
     charts: plan.sheets.reduce((n, s) => n + s.charts.length, 0),
     bytes: bytes.length,
     totalMs: total,
-    medianMs: { total: median(total), build: median(build), exceljsWrite: median(write), inject: median(inject) },
+    medianMs: {
+      total: median(total),
+      build: median(build),
+      exceljsWrite: median(write),
+      inject: median(inject),
+    },
   };
 }
 
@@ -77,7 +90,9 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[3] ?? 5);
   const t = await benchWriteXlsx(rows, runs);
   const f = (ms: number): string => ms.toFixed(0).padStart(6);
-  console.log(`writeXlsx: ${t.inventoryRows} inventory rows, ${t.cells} cells, ${t.formulas} formulas, ${t.charts} charts, ${(t.bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `writeXlsx: ${t.inventoryRows} inventory rows, ${t.cells} cells, ${t.formulas} formulas, ${t.charts} charts, ${(t.bytes / 1024).toFixed(0)} KiB`
+  );
   console.log("| phase (median of", runs, "runs) |     ms |");
   console.log("| --- | ---: |");
   console.log(`| exceljs model          | ${f(t.medianMs.build)} |`);

@@ -57,8 +57,18 @@ interface GoldenCase {
 const PLOT = "/c:chartSpace/c:chart/c:plotArea";
 
 const CASES: readonly GoldenCase[] = [
-  { golden: "chart_column01", what: "clustered column", spec: spec({ kind: "columnClustered" }), rows: THREE_SERIES },
-  { golden: "chart_column02", what: "stacked column (overlap 100)", spec: spec({ kind: "columnStacked" }), rows: THREE_SERIES },
+  {
+    golden: "chart_column01",
+    what: "clustered column",
+    spec: spec({ kind: "columnClustered" }),
+    rows: THREE_SERIES,
+  },
+  {
+    golden: "chart_column02",
+    what: "stacked column (overlap 100)",
+    spec: spec({ kind: "columnStacked" }),
+    rows: THREE_SERIES,
+  },
   {
     golden: "chart_gap01",
     what: "gap width and overlap, numeric categories",
@@ -77,7 +87,12 @@ const CASES: readonly GoldenCase[] = [
   {
     golden: "chart_bar06",
     what: "chart title and axis titles",
-    spec: spec({ kind: "barClustered", title: "Title", categoryAxisTitle: "Pear", valueAxisTitle: "Apple" }),
+    spec: spec({
+      kind: "barClustered",
+      title: "Title",
+      categoryAxisTitle: "Pear",
+      valueAxisTitle: "Apple",
+    }),
     rows: THREE_SERIES,
   },
   {
@@ -122,88 +137,133 @@ const CASES: readonly GoldenCase[] = [
   },
 ];
 
-describe.skipIf(!hasShared("data", "excel-golden"))("chart parts vs Excel's own output (golden files)", () => {
-  it.each(CASES)("$what matches $golden except for explicit defaults", async (c) => {
-    const ours = partOf(oneSheetPlan(c.rows, [c.spec]), c.spec);
-    const golden = await goldenPart(c.golden, "xl/charts/chart1.xml");
-    const problems = diffSkeletons(skeleton(ours), skeleton(golden), {
-      allowedExtra: new Set([...EXPLICIT_DEFAULTS, ...FROM_DATA_SHAPE, ...(c.extra ?? [])]),
-      allowedMissing: new Set(c.missing ?? []),
-      allowedValueDifferences: new Set(c.valueDifferences ?? []),
+describe.skipIf(!hasShared("data", "excel-golden"))(
+  "chart parts vs Excel's own output (golden files)",
+  () => {
+    it.each(CASES)("$what matches $golden except for explicit defaults", async (c) => {
+      const ours = partOf(oneSheetPlan(c.rows, [c.spec]), c.spec);
+      const golden = await goldenPart(c.golden, "xl/charts/chart1.xml");
+      const problems = diffSkeletons(skeleton(ours), skeleton(golden), {
+        allowedExtra: new Set([...EXPLICIT_DEFAULTS, ...FROM_DATA_SHAPE, ...(c.extra ?? [])]),
+        allowedMissing: new Set(c.missing ?? []),
+        allowedValueDifferences: new Set(c.valueDifferences ?? []),
+      });
+      expect(problems).toEqual([]);
     });
-    expect(problems).toEqual([]);
-  });
 
-  it("the diff notices a wrong element order and a wrong setting", async () => {
-    const golden = await goldenPart("chart_column02", "xl/charts/chart1.xml");
-    const swapped = golden.replace(
-      /(<c:barDir val="col"\/>)(<c:grouping val="stacked"\/>)/,
-      "$2$1",
-    ).replace('<c:overlap val="100"/>', '<c:overlap val="50"/>');
-    const rules = { allowedExtra: new Set<string>(), allowedMissing: new Set<string>() };
-    expect(diffSkeletons(skeleton(swapped), skeleton(golden), rules)).toEqual([
-      `${PLOT}/c:barChart: order c:grouping c:barDir c:ser c:overlap c:axId vs Excel's c:barDir c:grouping c:ser c:overlap c:axId`,
-      `${PLOT}/c:barChart/c:overlap: val 50 vs Excel's 100`,
-    ]);
-  });
+    it("the diff notices a wrong element order and a wrong setting", async () => {
+      const golden = await goldenPart("chart_column02", "xl/charts/chart1.xml");
+      const swapped = golden
+        .replace(/(<c:barDir val="col"\/>)(<c:grouping val="stacked"\/>)/, "$2$1")
+        .replace('<c:overlap val="100"/>', '<c:overlap val="50"/>');
+      const rules = { allowedExtra: new Set<string>(), allowedMissing: new Set<string>() };
+      expect(diffSkeletons(skeleton(swapped), skeleton(golden), rules)).toEqual([
+        `${PLOT}/c:barChart: order c:grouping c:barDir c:ser c:overlap c:axId vs Excel's c:barDir c:grouping c:ser c:overlap c:axId`,
+        `${PLOT}/c:barChart/c:overlap: val 50 vs Excel's 100`,
+      ]);
+    });
 
-  it("two charts in one drawing match chart_bar03's drawing", async () => {
-    const ours = drawingXml([
-      { from: "E9", to: "L23", relId: "rId1", name: "Chart 1" },
-      { from: "F25", to: "M39", relId: "rId2", name: "Chart 2" },
-    ]);
-    const golden = await goldenPart("chart_bar03", "xl/drawings/drawing1.xml");
-    const rules = { allowedExtra: new Set<string>(), allowedMissing: new Set<string>() };
-    expect(diffSkeletons(skeleton(ours), skeleton(golden), rules)).toEqual([]);
-    // Same ids and names Excel gives two charts.
-    const ids = (xml: string): string[] => [...xml.matchAll(/<xdr:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => `${m[1]} ${m[2]}`);
-    expect(ids(ours)).toEqual(ids(golden));
-  });
-});
+    it("two charts in one drawing match chart_bar03's drawing", async () => {
+      const ours = drawingXml([
+        { from: "E9", to: "L23", relId: "rId1", name: "Chart 1" },
+        { from: "F25", to: "M39", relId: "rId2", name: "Chart 2" },
+      ]);
+      const golden = await goldenPart("chart_bar03", "xl/drawings/drawing1.xml");
+      const rules = { allowedExtra: new Set<string>(), allowedMissing: new Set<string>() };
+      expect(diffSkeletons(skeleton(ours), skeleton(golden), rules)).toEqual([]);
+      // Same ids and names Excel gives two charts.
+      const ids = (xml: string): string[] =>
+        [...xml.matchAll(/<xdr:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => `${m[1]} ${m[2]}`);
+      expect(ids(ours)).toEqual(ids(golden));
+    });
+  }
+);
 
-describe.skipIf(!hasShared("schemas", "ooxml") || !hasXmllint())("chart parts validate for every kind and option", () => {
-  const kinds: ChartSpec["kind"][] = ["columnClustered", "columnStacked", "barClustered", "line", "lineMarkers", "xyScatterLines"];
-  const variants: Partial<ChartSpec>[] = [
-    {},
-    { title: "T", categoryAxisTitle: "X", valueAxisTitle: "Y", valueAxisFormat: "#,##0", legend: "none" },
-    { reverseCategories: true, categoryLabelsLow: true, overlap: -20, gapWidth: 300, legend: "top", seriesColors: ["#112233", "#445566", "#778899"] },
-  ];
-  const cases = kinds.flatMap((kind) => variants.map((v, i) => ({ name: `${kind} #${i}`, s: spec({ kind, ...v }) })));
+describe.skipIf(!hasShared("schemas", "ooxml") || !hasXmllint())(
+  "chart parts validate for every kind and option",
+  () => {
+    const kinds: ChartSpec["kind"][] = [
+      "columnClustered",
+      "columnStacked",
+      "barClustered",
+      "line",
+      "lineMarkers",
+      "xyScatterLines",
+    ];
+    const variants: Partial<ChartSpec>[] = [
+      {},
+      {
+        title: "T",
+        categoryAxisTitle: "X",
+        valueAxisTitle: "Y",
+        valueAxisFormat: "#,##0",
+        legend: "none",
+      },
+      {
+        reverseCategories: true,
+        categoryLabelsLow: true,
+        overlap: -20,
+        gapWidth: 300,
+        legend: "top",
+        seriesColors: ["#112233", "#445566", "#778899"],
+      },
+    ];
+    const cases = kinds.flatMap((kind) =>
+      variants.map((v, i) => ({ name: `${kind} #${i}`, s: spec({ kind, ...v }) }))
+    );
 
-  it.each(cases)("$name", ({ s }) => {
-    const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
-    const result = validateXml(xml, "dml-chart.xsd", s.kind);
-    expect(result.errors).toEqual([]);
-    expect(chartProblems("chart", xml, new Set(["Sheet1"]))).toEqual([]);
-  });
+    it.each(cases)("$name", ({ s }) => {
+      const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
+      const result = validateXml(xml, "dml-chart.xsd", s.kind);
+      expect(result.errors).toEqual([]);
+      expect(chartProblems("chart", xml, new Set(["Sheet1"]))).toEqual([]);
+    });
 
-  it.each([
-    { name: "line over columns on the primary axis", o: { index: 2, kind: "line" as const } },
-    { name: "markers on a secondary axis", o: { index: 0, kind: "lineMarkers" as const, secondaryAxis: true } },
-    { name: "columns on a secondary axis", o: { index: 1, kind: "columnClustered" as const, secondaryAxis: true } },
-  ])("combo: $name", ({ o }) => {
-    const s = spec({ kind: "columnClustered", seriesOverrides: [o] });
-    const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
-    expect(validateXml(xml, "dml-chart.xsd").errors).toEqual([]);
-    expect(chartProblems("chart", xml, new Set(["Sheet1"]))).toEqual([]);
-  });
-
-  it("a line chart with a column override on the secondary axis, and a bar chart with a secondary bar axis", () => {
-    for (const s of [
-      spec({ kind: "line", seriesOverrides: [{ index: 0, kind: "columnClustered", secondaryAxis: true }] }),
-      spec({ kind: "barClustered", seriesOverrides: [{ index: 1, kind: "columnClustered", secondaryAxis: true }] }),
-    ]) {
+    it.each([
+      { name: "line over columns on the primary axis", o: { index: 2, kind: "line" as const } },
+      {
+        name: "markers on a secondary axis",
+        o: { index: 0, kind: "lineMarkers" as const, secondaryAxis: true },
+      },
+      {
+        name: "columns on a secondary axis",
+        o: { index: 1, kind: "columnClustered" as const, secondaryAxis: true },
+      },
+    ])("combo: $name", ({ o }) => {
+      const s = spec({ kind: "columnClustered", seriesOverrides: [o] });
       const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
       expect(validateXml(xml, "dml-chart.xsd").errors).toEqual([]);
       expect(chartProblems("chart", xml, new Set(["Sheet1"]))).toEqual([]);
-    }
-    const bars = spec({ kind: "barClustered", seriesOverrides: [{ index: 1, kind: "columnClustered", secondaryAxis: true }] });
-    const xml = partOf(oneSheetPlan(THREE_SERIES, [bars]), bars);
-    // Like chart_bar24: the secondary value axis sits at the top, its category axis hidden at the left.
-    expect(xml).toMatch(/<c:valAx><c:axId val="50000104"\/>.*?<c:axPos val="t"\/>/);
-    expect(xml).toMatch(/<c:catAx><c:axId val="50000103"\/>.*?<c:delete val="1"\/><c:axPos val="l"\/>/);
-  });
-});
+    });
+
+    it("a line chart with a column override on the secondary axis, and a bar chart with a secondary bar axis", () => {
+      for (const s of [
+        spec({
+          kind: "line",
+          seriesOverrides: [{ index: 0, kind: "columnClustered", secondaryAxis: true }],
+        }),
+        spec({
+          kind: "barClustered",
+          seriesOverrides: [{ index: 1, kind: "columnClustered", secondaryAxis: true }],
+        }),
+      ]) {
+        const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
+        expect(validateXml(xml, "dml-chart.xsd").errors).toEqual([]);
+        expect(chartProblems("chart", xml, new Set(["Sheet1"]))).toEqual([]);
+      }
+      const bars = spec({
+        kind: "barClustered",
+        seriesOverrides: [{ index: 1, kind: "columnClustered", secondaryAxis: true }],
+      });
+      const xml = partOf(oneSheetPlan(THREE_SERIES, [bars]), bars);
+      // Like chart_bar24: the secondary value axis sits at the top, its category axis hidden at the left.
+      expect(xml).toMatch(/<c:valAx><c:axId val="50000104"\/>.*?<c:axPos val="t"\/>/);
+      expect(xml).toMatch(
+        /<c:catAx><c:axId val="50000103"\/>.*?<c:delete val="1"\/><c:axPos val="l"\/>/
+      );
+    });
+  }
+);
 
 describe("chart data from the plan", () => {
   it("leaves blank and text values out of the cache but counts them, escapes text, quotes sheet names", () => {
@@ -214,20 +274,26 @@ describe("chart data from the plan", () => {
         ["Year 2", "n/a", 2.5],
         [null, 7, 3],
       ],
-      [],
+      []
     );
     const s = spec({ kind: "columnClustered", dataRange: "A1:C4", dataSheet: "Sheet1" });
     const sheet = plan.sheets[0];
     if (!sheet) throw new Error("no sheet");
     const data = resolveChartData(s, new SheetCells(sheet));
-    expect(data.categories).toEqual({ kind: "str", ref: "Sheet1!$A$2:$A$4", points: ["Year 1", "Year 2", null] });
+    expect(data.categories).toEqual({
+      kind: "str",
+      ref: "Sheet1!$A$2:$A$4",
+      points: ["Year 1", "Year 2", null],
+    });
     expect(data.series.map((x) => x.values.points)).toEqual([
       [10, null, 7],
       [null, 2.5, 3],
     ]);
     const xml = chartXml(s, data, axisIdsFor(1));
     expect(xml).toContain("<c:v>R&amp;D &lt;costs&gt;</c:v>");
-    expect(xml).toContain('<c:ptCount val="3"/><c:pt idx="0"><c:v>10</c:v></c:pt><c:pt idx="2"><c:v>7</c:v></c:pt>');
+    expect(xml).toContain(
+      '<c:ptCount val="3"/><c:pt idx="0"><c:v>10</c:v></c:pt><c:pt idx="2"><c:v>7</c:v></c:pt>'
+    );
   });
 
   it("rejects a data range without a series column and overrides outside the range", () => {
@@ -235,9 +301,13 @@ describe("chart data from the plan", () => {
     const sheet = plan.sheets[0];
     if (!sheet) throw new Error("no sheet");
     const cells = new SheetCells(sheet);
-    expect(() => resolveChartData(spec({ kind: "line", dataRange: "A1:A6" }), cells)).toThrow(RangeError);
+    expect(() => resolveChartData(spec({ kind: "line", dataRange: "A1:A6" }), cells)).toThrow(
+      RangeError
+    );
     const bad = spec({ kind: "line", seriesOverrides: [{ index: 7, kind: "line" }] });
-    expect(() => chartXml(bad, resolveChartData(bad, cells), axisIdsFor(1))).toThrow(/series override 7/);
+    expect(() => chartXml(bad, resolveChartData(bad, cells), axisIdsFor(1))).toThrow(
+      /series override 7/
+    );
   });
 
   it("rejects combinations Excel cannot draw", () => {
@@ -246,16 +316,28 @@ describe("chart data from the plan", () => {
     if (!sheet) throw new Error("no sheet");
     const cells = new SheetCells(sheet);
     const build = (s: ChartSpec): string => chartXml(s, resolveChartData(s, cells), axisIdsFor(1));
-    expect(() => build(spec({ kind: "xyScatterLines", seriesOverrides: [{ index: 0, kind: "line" }] }))).toThrow(/scatter/);
-    expect(() => build(spec({ kind: "barClustered", seriesOverrides: [{ index: 0, kind: "line" }] }))).toThrow(/bar chart/);
-    expect(() => build(spec({ kind: "columnStacked", seriesOverrides: [{ index: 0, kind: "columnClustered" }] }))).toThrow(/differently grouped/);
+    expect(() =>
+      build(spec({ kind: "xyScatterLines", seriesOverrides: [{ index: 0, kind: "line" }] }))
+    ).toThrow(/scatter/);
+    expect(() =>
+      build(spec({ kind: "barClustered", seriesOverrides: [{ index: 0, kind: "line" }] }))
+    ).toThrow(/bar chart/);
+    expect(() =>
+      build(
+        spec({ kind: "columnStacked", seriesOverrides: [{ index: 0, kind: "columnClustered" }] })
+      )
+    ).toThrow(/differently grouped/);
     expect(() =>
       build(
         spec({
           kind: "line",
-          seriesOverrides: [0, 1, 2].map((index) => ({ index, kind: "line" as const, secondaryAxis: true })),
-        }),
-      ),
+          seriesOverrides: [0, 1, 2].map((index) => ({
+            index,
+            kind: "line" as const,
+            secondaryAxis: true,
+          })),
+        })
+      )
     ).toThrow(/primary axis/);
     expect(() => build(spec({ kind: "line", seriesColors: ["red"] }))).toThrow(/#RRGGBB/);
   });

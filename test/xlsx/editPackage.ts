@@ -6,14 +6,22 @@ import JSZip from "jszip";
 import { sheetPartPaths } from "../../src/xlsx/packageParts";
 
 /** Replaces the constant in `sheet`!`address` with `value`; throws if the cell is not a plain number. */
-export async function setNumberCell(xlsx: Uint8Array, sheet: string, address: string, value: number): Promise<Uint8Array> {
+export async function setNumberCell(
+  xlsx: Uint8Array,
+  sheet: string,
+  address: string,
+  value: number
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const text = async (path: string): Promise<string> => {
     const s = await zip.file(path)?.async("string");
     if (s === undefined) throw new Error(`no ${path}`);
     return s;
   };
-  const part = sheetPartPaths(await text("xl/workbook.xml"), await text("xl/_rels/workbook.xml.rels")).get(sheet);
+  const part = sheetPartPaths(
+    await text("xl/workbook.xml"),
+    await text("xl/_rels/workbook.xml.rels")
+  ).get(sheet);
   if (part === undefined) throw new Error(`no sheet ${sheet}`);
   const xml = await text(part);
   const cell = new RegExp(`(<c r="${address}"(?: s="\\d+")?>)<v>[^<]*</v>(</c>)`);

@@ -6,7 +6,10 @@
  */
 
 /** Path → that element's child names in order (consecutive repeats collapsed) and its `val`. */
-export type Skeleton = Map<string, { readonly children: readonly string[]; readonly val: string | undefined }>;
+export type Skeleton = Map<
+  string,
+  { readonly children: readonly string[]; readonly val: string | undefined }
+>;
 
 /** Builds the skeleton of a part. Elements under `c:numCache`/`c:strCache` are skipped (data, not structure). */
 export function skeleton(xml: string): Skeleton {
@@ -16,7 +19,13 @@ export function skeleton(xml: string): Skeleton {
   stack.push(root);
   let skipDepth = 0;
   for (const m of xml.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)([^>]*?)(\/?)>/g)) {
-    const [, close, name, rest, selfClose] = m as unknown as [string, string, string, string, string];
+    const [, close, name, rest, selfClose] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (close) {
       if (skipDepth > 0) {
         skipDepth--;
@@ -61,7 +70,9 @@ export function diffSkeletons(ours: Skeleton, golden: Skeleton, rules: DiffRules
   for (const [path, g] of golden) {
     const o = ours.get(path);
     if (!o) continue; // reported at the parent as a missing child, unless allowed
-    const missing = g.children.filter((c) => !o.children.includes(c) && !rules.allowedMissing.has(c));
+    const missing = g.children.filter(
+      (c) => !o.children.includes(c) && !rules.allowedMissing.has(c)
+    );
     const extra = o.children.filter((c) => !g.children.includes(c) && !rules.allowedExtra.has(c));
     if (missing.length > 0) problems.push(`${path}: missing ${missing.join(", ")}`);
     if (extra.length > 0) problems.push(`${path}: extra ${extra.join(", ")}`);
@@ -70,7 +81,12 @@ export function diffSkeletons(ours: Skeleton, golden: Skeleton, rules: DiffRules
     if (common.join(" ") !== commonGolden.join(" ")) {
       problems.push(`${path}: order ${common.join(" ")} vs Excel's ${commonGolden.join(" ")}`);
     }
-    if (g.val !== undefined && o.val !== undefined && g.val !== o.val && !rules.allowedValueDifferences?.has(path)) {
+    if (
+      g.val !== undefined &&
+      o.val !== undefined &&
+      g.val !== o.val &&
+      !rules.allowedValueDifferences?.has(path)
+    ) {
       if (!/\/c:(axId|crossAx|idx|order|ptCount|size)(#\d+)?$/.test(path)) {
         problems.push(`${path}: val ${o.val} vs Excel's ${g.val}`);
       }

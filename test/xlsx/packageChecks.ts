@@ -40,19 +40,29 @@ export function crossPartProblems(parts: ReadonlyMap<string, string>): string[] 
   return [
     ...relationshipProblems(parts),
     ...contentTypeProblems(parts),
-    ...[...parts].flatMap(([name, xml]) => (CONTENT_TYPES["chart"]?.test(name) ? chartProblems(name, xml, sheetNames(parts)) : [])),
-    ...[...parts].flatMap(([name, xml]) => (CONTENT_TYPES["drawing"]?.test(name) ? drawingProblems(name, xml) : [])),
+    ...[...parts].flatMap(([name, xml]) =>
+      CONTENT_TYPES["chart"]?.test(name) ? chartProblems(name, xml, sheetNames(parts)) : []
+    ),
+    ...[...parts].flatMap(([name, xml]) =>
+      CONTENT_TYPES["drawing"]?.test(name) ? drawingProblems(name, xml) : []
+    ),
   ];
 }
 
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)="([^"]*)"/g)) out[m[1] as string] = unescape(m[2] as string);
+  for (const m of tag.matchAll(/([\w:.-]+)="([^"]*)"/g))
+    out[m[1] as string] = unescape(m[2] as string);
   return out;
 }
 
 function unescape(s: string): string {
-  return s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function tags(xml: string, name: string): Record<string, string>[] {
@@ -91,7 +101,9 @@ export function relationshipProblems(parts: ReadonlyMap<string, string>): string
       }
       continue;
     }
-    const used = [...xml.matchAll(/\sr:(?:id|embed|link|pict)="([^"]*)"/g)].map((m) => m[1] as string);
+    const used = [...xml.matchAll(/\sr:(?:id|embed|link|pict)="([^"]*)"/g)].map(
+      (m) => m[1] as string
+    );
     if (used.length === 0) continue;
     const rels = parts.get(relsPathOf(name));
     if (rels === undefined) {
@@ -99,7 +111,8 @@ export function relationshipProblems(parts: ReadonlyMap<string, string>): string
       continue;
     }
     const ids = new Set(tags(rels, "Relationship").map((r) => r["Id"]));
-    for (const id of used) if (!ids.has(id)) problems.push(`${name}: r:id ${id} is not in ${relsPathOf(name)}`);
+    for (const id of used)
+      if (!ids.has(id)) problems.push(`${name}: r:id ${id} is not in ${relsPathOf(name)}`);
   }
   return problems;
 }
@@ -108,7 +121,9 @@ export function relationshipProblems(parts: ReadonlyMap<string, string>): string
 export function contentTypeProblems(parts: ReadonlyMap<string, string>): string[] {
   const ct = parts.get("[Content_Types].xml");
   if (ct === undefined) return ["[Content_Types].xml is missing"];
-  const overrides = new Map(tags(ct, "Override").map((o) => [o["PartName"] ?? "", o["ContentType"] ?? ""]));
+  const overrides = new Map(
+    tags(ct, "Override").map((o) => [o["PartName"] ?? "", o["ContentType"] ?? ""])
+  );
   const defaults = new Set(tags(ct, "Default").map((d) => (d["Extension"] ?? "").toLowerCase()));
   const problems: string[] = [];
   for (const name of parts.keys()) {
@@ -118,12 +133,15 @@ export function contentTypeProblems(parts: ReadonlyMap<string, string>): string[
     if (override === undefined && !defaults.has(ext)) problems.push(`${name}: no content type`);
     for (const [kind, pattern] of Object.entries(CONTENT_TYPES)) {
       if (pattern.test(name) && override !== EXPECTED_TYPE[kind]) {
-        problems.push(`${name}: Override is ${override ?? "missing"}, expected ${EXPECTED_TYPE[kind]}`);
+        problems.push(
+          `${name}: Override is ${override ?? "missing"}, expected ${EXPECTED_TYPE[kind]}`
+        );
       }
     }
   }
   for (const partName of overrides.keys()) {
-    if (!parts.has(partName.slice(1))) problems.push(`[Content_Types].xml: Override for missing part ${partName}`);
+    if (!parts.has(partName.slice(1)))
+      problems.push(`[Content_Types].xml: Override for missing part ${partName}`);
   }
   return problems;
 }
@@ -133,12 +151,24 @@ export function sheetNames(parts: ReadonlyMap<string, string>): Set<string> {
   return new Set(tags(parts.get("xl/workbook.xml") ?? "", "sheet").map((s) => s["name"] ?? ""));
 }
 
-const GROUPS = ["barChart", "bar3DChart", "lineChart", "line3DChart", "scatterChart", "areaChart", "radarChart", "stockChart", "bubbleChart"];
+const GROUPS = [
+  "barChart",
+  "bar3DChart",
+  "lineChart",
+  "line3DChart",
+  "scatterChart",
+  "areaChart",
+  "radarChart",
+  "stockChart",
+  "bubbleChart",
+];
 const AXES = ["catAx", "valAx", "dateAx", "serAx"];
 
 /** The content between `<c:name …>` and its `</c:name>` for every such element (no nesting of the same name here). */
 function blocks(xml: string, name: string): string[] {
-  return [...xml.matchAll(new RegExp(`<c:${name}(?:\\s[^>]*)?>([\\s\\S]*?)</c:${name}>`, "g"))].map((m) => m[1] as string);
+  return [...xml.matchAll(new RegExp(`<c:${name}(?:\\s[^>]*)?>([\\s\\S]*?)</c:${name}>`, "g"))].map(
+    (m) => m[1] as string
+  );
 }
 
 function valOf(xml: string, name: string): string[] {
@@ -160,7 +190,10 @@ export function chartProblems(name: string, xml: string, sheets: ReadonlySet<str
   for (const [id, axis] of axes) {
     const partner = axes.get(axis.crossAx);
     if (!partner) problems.push(`${name}: axis ${id} crosses missing axis ${axis.crossAx}`);
-    else if (partner.crossAx !== id) problems.push(`${name}: axis ${id} crosses ${axis.crossAx}, which crosses ${partner.crossAx}`);
+    else if (partner.crossAx !== id)
+      problems.push(
+        `${name}: axis ${id} crosses ${axis.crossAx}, which crosses ${partner.crossAx}`
+      );
   }
   const seenIdx = new Set<string>();
   const seenOrder = new Set<string>();
@@ -172,8 +205,10 @@ export function chartProblems(name: string, xml: string, sheets: ReadonlySet<str
       if (ids.length !== 2) problems.push(`${name}: ${group} has ${ids.length} axis ids`);
       const [a, b] = ids;
       if (a !== undefined && b !== undefined) {
-        if (!axes.has(a) || !axes.has(b)) problems.push(`${name}: ${group} refers to missing axis ${a}/${b}`);
-        else if (axes.get(a)?.crossAx !== b) problems.push(`${name}: ${group} axes ${a} and ${b} do not cross each other`);
+        if (!axes.has(a) || !axes.has(b))
+          problems.push(`${name}: ${group} refers to missing axis ${a}/${b}`);
+        else if (axes.get(a)?.crossAx !== b)
+          problems.push(`${name}: ${group} axes ${a} and ${b} do not cross each other`);
       }
       for (const ser of blocks(body, "ser")) {
         const idx = valOf(ser, "idx")[0] ?? "";
@@ -194,17 +229,20 @@ export function chartProblems(name: string, xml: string, sheets: ReadonlySet<str
         continue;
       }
       const sheet = m[1]?.replace(/''/g, "'") ?? (m[2] as string);
-      if (!sheets.has(sheet)) problems.push(`${name}: reference ${f} names a sheet the workbook does not have`);
+      if (!sheets.has(sheet))
+        problems.push(`${name}: reference ${f} names a sheet the workbook does not have`);
       const r = parseRange((m[3] as string).replace(/\$/g, ""));
       const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
       const cache = kind === "numRef" ? "numCache" : "strCache";
       const cacheBody = blocks(ref, cache)[0];
       if (cacheBody === undefined) continue;
       const ptCount = Number(valOf(cacheBody, "ptCount")[0]);
-      if (ptCount !== cells) problems.push(`${name}: ${f} has ${cells} cells but ptCount ${ptCount}`);
+      if (ptCount !== cells)
+        problems.push(`${name}: ${f} has ${cells} cells but ptCount ${ptCount}`);
       for (const pt of tags(cacheBody, "c:pt")) {
         const idx = Number(pt["idx"]);
-        if (!(idx >= 0 && idx < ptCount)) problems.push(`${name}: ${f} cache point ${idx} outside 0..${ptCount - 1}`);
+        if (!(idx >= 0 && idx < ptCount))
+          problems.push(`${name}: ${f} cache point ${idx} outside 0..${ptCount - 1}`);
       }
     }
   }
@@ -215,9 +253,11 @@ export function chartProblems(name: string, xml: string, sheets: ReadonlySet<str
 export function drawingProblems(name: string, xml: string): string[] {
   const problems: string[] = [];
   const ids = tags(xml, "xdr:cNvPr").map((a) => a["id"] ?? "");
-  if (new Set(ids).size !== ids.length) problems.push(`${name}: duplicate cNvPr ids ${ids.join(",")}`);
+  if (new Set(ids).size !== ids.length)
+    problems.push(`${name}: duplicate cNvPr ids ${ids.join(",")}`);
   const anchors = (xml.match(/<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/g) ?? []).length;
   const charts = (xml.match(/<c:chart\b/g) ?? []).length;
-  if (anchors !== charts) problems.push(`${name}: ${anchors} anchors but ${charts} chart references`);
+  if (anchors !== charts)
+    problems.push(`${name}: ${anchors} anchors but ${charts} chart references`);
   return problems;
 }

@@ -378,7 +378,7 @@ function writeBusinessCase(
     "Depreciation of the new hardware per year (straight line)",
     slnFormula(`${year0("hardware")}+${year0("infrastructure")}`, "0", "hv_DepreciationYears"),
     bc.annualDepreciation.toNumber(),
-    formats.money,
+    formats.money
   );
   style(g, metricsTop, 1, row - 1, 2, { bold: true });
   return {
