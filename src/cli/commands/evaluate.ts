@@ -2,7 +2,7 @@
 import { formatMoney, type Dec } from "../../money";
 import { analysisJson, analyze, type Analysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { formatIssues, readScenarioFile } from "../scenarioFile";
+import { loadScenario } from "../scenarioFile";
 
 const money = (d: Dec): string =>
   formatMoney(d)
@@ -109,15 +109,8 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
     return EXIT.usage;
   }
   const file = positional[0] as string;
-  const read = readScenarioFile(io, file);
-  if (!read.ok) {
-    io.err(
-      read.fileProblem
-        ? `${read.fileProblem}\n`
-        : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`
-    );
-    return read.fileProblem ? EXIT.file : EXIT.invalid;
-  }
+  const read = loadScenario(io, file);
+  if (!read.ok) return read.exitCode;
   const analysis = analyze(read.scenario, { sensitivity: !switches.has("--no-sensitivity") });
   io.out(
     switches.has("--json")

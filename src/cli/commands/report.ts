@@ -4,7 +4,7 @@ import { buildReport } from "../../report/build";
 import { analyze } from "../../tco";
 import { writeXlsx } from "../../xlsx";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { formatIssues, readScenarioFile } from "../scenarioFile";
+import { loadScenario } from "../scenarioFile";
 
 const USAGE = "Usage: hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]\n";
 
@@ -30,15 +30,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.file;
   }
   const file = positional[0] as string;
-  const read = readScenarioFile(io, file);
-  if (!read.ok) {
-    io.err(
-      read.fileProblem
-        ? `${read.fileProblem}\n`
-        : `${file}: ${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}\n${formatIssues(read.issues)}`
-    );
-    return read.fileProblem ? EXIT.file : EXIT.invalid;
-  }
+  const read = loadScenario(io, file);
+  if (!read.ok) return read.exitCode;
   const analysis = analyze(read.scenario);
   const plan = buildReport(read.scenario, analysis);
   const bytes = await writeXlsx(withOwnershipTags(plan));
