@@ -1,39 +1,28 @@
 /**
- * Scenario ↔ the `TCO Inputs` and `TCO Inventory` sheets, as plain cells (pure: no Office).
+ * The `TCO Inputs` and `TCO Inventory` sheets → a scenario, from plain cells (pure: no Office).
  *
- * - `inputsSheetCells(scenario)` / `inventorySheetCells(scenario)`: the cells the report writes
- *   for a scenario, in the layout of `layout.ts` (the report builder uses these, so writing and
- *   reading agree by construction).
- * - `scenarioFromSheets(inputs, inventory)`: the scenario read back from those sheets' used
- *   ranges, through `parseScenario`, with every issue's `path` a cell (`TCO Inventory!D9`,
- *   `TCO Inputs!C17`) instead of a JSON path.
+ * The report writes those sheets (`sheets/inputs.ts`, `sheets/inventory.ts`) in the layout of
+ * `layout.ts`; `scenarioFromSheets(inputs, inventory)` reads the scenario back from their used
+ * ranges, through `parseScenario`, with every issue's `path` a cell (`TCO Inventory!D9`,
+ * `TCO Inputs!C17`) instead of a JSON path.
  *
  * Cell conventions: numbers are Excel doubles, so a decimal input survives the round trip when
  * it has at most 15 significant digits (Excel's own precision); text comes back trimmed;
  * lists are one comma-separated cell; an empty cell means "not given" (the default applies).
  */
-import { Dec } from "../money";
 import {
-  DEFAULT_CURRENCY,
-  DEFAULT_NAME,
-  DEFAULT_PLATFORM,
-  DEFAULT_SOURCES,
   INVENTORY_FIELDS,
-  LICENCE_PRICES,
   SECTIONS,
   TOP_FIELDS,
-  defaultSections,
-  definedNameOf,
   parseScenario,
   type FieldKind,
   type FieldSpec,
   type Issue,
   type ParseResult,
-  type Scenario,
 } from "../scenario";
-import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, quoteSheet } from "./a1";
-import { INPUTS_LAYOUT, INVENTORY_LAYOUT, LIST_SEPARATOR, SHEETS } from "./layout";
-import type { CellBlock, CellValue, DefinedNamePlan, PlanCell, TablePlan } from "./plan";
+import { cellAddress, columnIndex, parseRange } from "./a1";
+import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./layout";
+import type { CellValue } from "./plan";
 
 // ---------------------------------------------------------------------------------------------
 // Messages (the reader's own; the parser's come from src/scenario/messages.ts)
@@ -244,7 +233,10 @@ function headerForms(f: FieldSpec): string[] {
 
 const INVENTORY_UNIT_SHOWN = new Set(["GHz", "GiB", "W", "U"]);
 
-/** The header the report writes for an inventory field: the label, with GHz/GiB/W/U units. */
+/**
+ * An inventory field's label with its unit where it is GHz/GiB/W/U (`RAM (GiB)`): a header the
+ * reader accepts besides the key and the label, and the name its messages give a column.
+ */
 export function inventoryHeader(f: FieldSpec): string {
   return INVENTORY_UNIT_SHOWN.has(f.unit) ? `${f.label} (${f.unit})` : f.label;
 }
@@ -411,179 +403,5 @@ function placeIssue(
     ...issue,
     path: cellOf(issue.path),
     message: issue.message.replace(/inventory\[\d+\](?:\.\w+)?/g, (p) => cellOf(p)),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing: the cells of the Inputs and Inventory sheets for a scenario
-
-const VALUE_FORMAT: Readonly<Record<FieldKind, string | undefined>> = {
-  int: "0",
-  decimal: undefined,
-  money: "#,##0.00##",
-  ratio: "0.0##%",
-  string: undefined,
-  enum: undefined,
-  bool: undefined,
-  enumList: undefined,
-};
-
-/** Value at a dotted path of a plain object (`licensing.prices.standard`). */
-function valueAt(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const part of path.split(".")) {
-    if (typeof cur !== "object" || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
-
-/** A scenario value as a cell value: decimals become numbers, lists one comma-separated text. */
-export function toCellValue(value: unknown): CellValue {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Dec) return value.toNumber();
-  if (Array.isArray(value)) return value.map(String).join(LIST_SEPARATOR);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    return value;
-  return String(value);
-}
-
-function sameAsDefault(value: unknown, fallback: unknown): boolean {
-  if (fallback === undefined) return false;
-  if (value instanceof Dec) {
-    try {
-      return value.eq(new Dec(String(fallback)));
-    } catch {
-      return false;
-    }
-  }
-  if (Array.isArray(value))
-    return Array.isArray(fallback) && value.join(",") === fallback.join(",");
-  return value === fallback;
-}
-
-/** Where an input's value comes from: its documented default source, or the scenario itself. */
-function sourceOf(scenario: Scenario, input: InputField): string {
-  const value = valueAt(scenario, input.path);
-  const defaults: Record<string, unknown> = {
-    name: DEFAULT_NAME,
-    currency: DEFAULT_CURRENCY,
-    platform: DEFAULT_PLATFORM,
-    ...defaultSections(scenario.platform),
-  };
-  if (!sameAsDefault(value, valueAt(defaults, input.path))) return "Entered for this scenario";
-  const direct = DEFAULT_SOURCES[input.path];
-  if (direct !== undefined) return direct;
-  if (input.path.startsWith("licensing.prices.") || input.path.startsWith("licensing.vsphere")) {
-    return LICENCE_PRICES[scenario.platform].source;
-  }
-  return "Default (assumption)";
-}
-
-/** A unit for display: "currency" becomes the scenario's currency code. */
-function unitText(unit: string, currency: string): string {
-  return unit.replace(/\bcurrency\b/, currency);
-}
-
-export interface InputsSheetCells {
-  /** Header row (`INPUTS_LAYOUT.headerRow`) and one row per input: Section, Input, Value, Unit, Source, Key. */
-  readonly block: CellBlock;
-  /** One defined name per input, e.g. `hv_DiscountRate` → `'TCO Inputs'!$C$8`. */
-  readonly definedNames: readonly DefinedNamePlan[];
-  /** JSON path → value cell (`finance.discountRate` → `C8`). */
-  readonly valueCells: Readonly<Record<string, string>>;
-}
-
-/**
- * The `TCO Inputs` cells for a scenario, from `A{headerRow}` in the layout of `INPUTS_LAYOUT`
- * (columns A–F: section, label, value, unit, source, key), with one defined name per input.
- * Titles above the header and styling are the report builder's.
- */
-export function inputsSheetCells(
-  scenario: Scenario,
-  sheetName: string = SHEETS.inputs
-): InputsSheetCells {
-  const header: PlanCell[] = ["Section", "Input", "Value", "Unit", "Source", "Key"].map((v) => ({
-    v,
-  }));
-  const rows: PlanCell[][] = [header];
-  const definedNames: DefinedNamePlan[] = [];
-  const valueCells: Record<string, string> = {};
-  const valueCol = columnIndex(INPUTS_LAYOUT.columns.value);
-  let lastSection: string | null | undefined;
-  for (const input of INPUT_FIELDS) {
-    const sheetRow = INPUTS_LAYOUT.firstRow - 1 + rows.length - 1;
-    const title =
-      input.section === null
-        ? "Scenario"
-        : (SECTIONS.find((s) => s.key === input.section)?.title ?? "");
-    const fmt = VALUE_FORMAT[input.field.kind];
-    const value: PlanCell =
-      fmt === undefined
-        ? { v: toCellValue(valueAt(scenario, input.path)) }
-        : { v: toCellValue(valueAt(scenario, input.path)), fmt };
-    rows.push([
-      { v: input.section === lastSection ? null : title },
-      { v: input.field.label },
-      value,
-      { v: unitText(input.field.unit, scenario.currency) || null },
-      { v: sourceOf(scenario, input) },
-      { v: input.path },
-    ]);
-    lastSection = input.section;
-    const cell = cellAddress(sheetRow, valueCol);
-    valueCells[input.path] = cell;
-    definedNames.push({
-      name: definedNameOf(input.section, input.field.key),
-      ref: `${quoteSheet(sheetName)}!${cellAddress(sheetRow, valueCol, true)}`,
-      comment: input.field.help,
-    });
-  }
-  return {
-    block: { topLeft: `${INPUTS_LAYOUT.columns.section}${INPUTS_LAYOUT.headerRow}`, cells: rows },
-    definedNames,
-    valueCells,
-  };
-}
-
-const INVENTORY_FORMAT: Readonly<Record<string, string>> = {
-  count: "0",
-  cores: "0",
-  rackUnits: "0",
-  peakCpuUtilization: "0.0%",
-  averageCpuUtilization: "0.0%",
-};
-
-export interface InventorySheetCells {
-  /** Header row and one row per inventory row, from `A{headerRow}`, columns in INVENTORY_FIELDS order. */
-  readonly block: CellBlock;
-  /** The `hvInventory` table over the block. */
-  readonly table: TablePlan;
-  /** Field key → column letters (`memoryGiB` → `H`). */
-  readonly columns: Readonly<Record<string, string>>;
-}
-
-/** The `TCO Inventory` cells for a scenario: one server (or group) per row, every field given. */
-export function inventorySheetCells(scenario: Scenario): InventorySheetCells {
-  const header: PlanCell[] = INVENTORY_FIELDS.map((f) => ({ v: inventoryHeader(f) }));
-  const rows: PlanCell[][] = [header];
-  for (const server of scenario.inventory) {
-    rows.push(
-      INVENTORY_FIELDS.map((f) => {
-        const v = toCellValue((server as unknown as Record<string, unknown>)[f.key]);
-        const fmt = INVENTORY_FORMAT[f.key];
-        return fmt === undefined ? { v } : { v, fmt };
-      })
-    );
-  }
-  const topLeft = `A${INVENTORY_LAYOUT.headerRow}`;
-  const start = parseCell(topLeft);
-  const range = `${topLeft}:${cellAddress(start.row + rows.length - 1, start.col + INVENTORY_FIELDS.length - 1)}`;
-  const columns: Record<string, string> = {};
-  INVENTORY_FIELDS.forEach((f, i) => (columns[f.key] = columnLetters(start.col + i)));
-  return {
-    block: { topLeft, cells: rows },
-    table: { name: INVENTORY_LAYOUT.tableName, range, style: "TableStyleMedium2" },
-    columns,
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseRange } from "../../src/report/a1";
 import { SHEETS } from "../../src/report/layout";
+import type { WorkbookPlan } from "../../src/report/plan";
 import {
   EXCEL_MESSAGES,
   PlanError,
@@ -13,6 +14,10 @@ import { FAKE_REQUEST_LIMIT, FakeExcel, type FakeOptions } from "./fakeExcel";
 import { planBlockAddresses, syntheticPlan, syntheticScenario } from "./planFixtures";
 
 const plan10 = syntheticPlan(syntheticScenario(10));
+
+/** The range of the inventory table a plan asks for (the header row and one row per server). */
+const inventoryTableRange = (plan: WorkbookPlan): string =>
+  plan.sheets.find((s) => s.name === SHEETS.inventory)?.tables[0]?.range ?? "";
 
 function install(options: FakeOptions = {}): FakeExcel {
   const fx = new FakeExcel(options);
@@ -64,7 +69,8 @@ describe("writePlan: requests", () => {
     // The estimate is conservative: never below what the fake measured for the write request.
     const writeRequest = fx.syncs[1]?.bytes ?? 0;
     expect(estimateRequestBytes(big)).toBeGreaterThanOrEqual(writeRequest);
-    expect(fx.findSheet(SHEETS.inventory)?.tables[0]?.address).toBe("A1:L10001");
+    expect(fx.findSheet(SHEETS.inventory)?.tables[0]?.address).toBe(inventoryTableRange(big));
+    expect(parseRange(inventoryTableRange(big))).toMatchObject({ top: 0, left: 0, bottom: 10_000 });
   }, 60_000);
 
   it("splits the write into row chunks only when one request would pass the budget", async () => {
@@ -134,7 +140,7 @@ describe("writePlan: what it writes", () => {
     expectOk(await writePlan(plan10));
     const inv = fx.findSheet(SHEETS.inventory);
     expect(inv?.tables.map((t) => [t.name, t.address, t.style])).toEqual([
-      ["hvInventory", "A1:L11", "TableStyleMedium2"],
+      ["hvInventory", inventoryTableRange(plan10), "TableStyleMedium2"],
     ]);
     expect(fx.names.find((n) => n.name === "hv_DiscountRate")?.formula).toBe("='TCO Inputs'!$C$9");
     const charts = fx.sheets.flatMap((s) => s.charts);

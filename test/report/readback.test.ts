@@ -1,23 +1,38 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/money";
-import { parseCell } from "../../src/report/a1";
-import type { CellBlock, CellValue } from "../../src/report/plan";
+import { columnIndex, rangeAddress } from "../../src/report/a1";
+import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "../../src/report/layout";
+import type { CellValue, SheetPlan } from "../../src/report/plan";
 import {
+  INPUT_FIELDS,
   READBACK_MESSAGES,
-  inputsSheetCells,
-  inventorySheetCells,
   numberText,
   scenarioFromSheets,
   type SheetCells,
 } from "../../src/report/readback";
 import {
   DEFAULT_SOURCES,
+  INVENTORY_FIELDS,
+  SECTIONS,
   defaultScenarioJson,
   parseScenario,
   scenarioToJson,
   type Scenario,
 } from "../../src/scenario";
+import {
+  inputKeyCell,
+  inputRow,
+  inputValueCell,
+  inputsSheetOf,
+  inventoryCell,
+  inventoryHeaderCell,
+  inventorySheetOf,
+  planCellAt,
+  usedRange,
+  withCell as edit,
+  type UsedRange,
+} from "./sheetCells";
 
 function scenarioOf(json: Record<string, unknown>): Scenario {
   const parsed = parseScenario(json);
@@ -27,45 +42,16 @@ function scenarioOf(json: Record<string, unknown>): Scenario {
 
 const base = scenarioOf(defaultScenarioJson("ws2008r2"));
 
-/** The used range Excel would return for blocks written from A1 (values only, empty as ""). */
-function usedRange(blocks: readonly CellBlock[]): { address: string; values: CellValue[][] } {
-  const grid: CellValue[][] = [];
-  for (const b of blocks) {
-    const { row, col } = parseCell(b.topLeft);
-    b.cells.forEach((cells, r) => cells.forEach((c, k) => ((grid[row + r] ??= [])[col + k] = c.v)));
-  }
-  let width = 0;
-  for (let r = 0; r < grid.length; r++) width = Math.max(width, grid[r]?.length ?? 0);
-  const values = Array.from({ length: grid.length }, (_, r) =>
-    Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? "")
-  );
-  return { address: `'Sheet'!A1:${String.fromCharCode(64 + width)}${grid.length}`, values };
-}
-
-/** Sheets for a scenario: the Inputs sheet with a title above its block, the Inventory table. */
-function sheetsOf(s: Scenario): {
-  inputs: { address: string; values: CellValue[][] };
-  inventory: { address: string; values: CellValue[][] };
-} {
+/** The used ranges of the Inputs and Inventory sheets the report writes for a scenario. */
+function sheetsOf(s: Scenario): { inputs: UsedRange; inventory: UsedRange } {
   return {
-    inputs: usedRange([
-      { topLeft: "A1", cells: [[{ v: "TCO Inputs" }]] },
-      inputsSheetCells(s).block,
-    ]),
-    inventory: usedRange([inventorySheetCells(s).block]),
+    inputs: usedRange(inputsSheetOf(s).sheet),
+    inventory: usedRange(inventorySheetOf(s)),
   };
 }
 
-/** A copy of `cells` with one cell (A1 address within the used range from A1) changed. */
-function edit(cells: SheetCells, address: string, value: CellValue): SheetCells {
-  const { row, col } = parseCell(address);
-  return {
-    ...cells,
-    values: cells.values.map((line, r) => line.map((v, c) => (r === row && c === col ? value : v))),
-  };
-}
-
-const inputsCell = (path: string): string => inputsSheetCells(base).valueCells[path] as string;
+const baseInputs = inputsSheetOf(base);
+const inputsCell = (path: string): string => inputValueCell(baseInputs.sheet, path);
 
 describe("scenarioFromSheets: round trip", () => {
   it("reads back exactly the scenario the cells were made from", () => {
@@ -87,7 +73,8 @@ describe("scenarioFromSheets: round trip", () => {
   it("finds inputs by key, so rows may be reordered and columns inserted", () => {
     const { inputs, inventory } = sheetsOf(base);
     const rows = [...inputs.values];
-    const moved = [...rows.slice(0, 4), ...rows.slice(4).reverse()].map((line) => [
+    const head = INPUTS_LAYOUT.headerRow;
+    const moved = [...rows.slice(0, head), ...rows.slice(head).reverse()].map((line) => [
       "extra",
       ...line,
     ]);
@@ -124,7 +111,7 @@ describe("scenarioFromSheets: cell values", () => {
     const s = read(edit(inputs, inputsCell("finance.discountRate"), ""));
     expect(s.finance.discountRate.toString()).toBe("0.07");
     // An empty optional inventory cell: storage falls back to physical.defaultStorageGiB (100).
-    const s2 = read(inputs, edit(inventory, "I2", null));
+    const s2 = read(inputs, edit(inventory, inventoryCell(0, "storageGiB"), null));
     expect(s2.inventory[0]?.storageGiB.toString()).toBe("100");
   });
 
@@ -144,7 +131,7 @@ describe("scenarioFromSheets: cell values", () => {
 describe("scenarioFromSheets: problems are placed at their cells", () => {
   const { inputs, inventory } = sheetsOf(base);
 
-  it("names the inventory cell of a bad server value (row 9 = the 8th server)", () => {
+  it("names the inventory cell of a bad server value (D9 = the 8th server's cores)", () => {
     const eight = scenarioOf(
       defaultScenarioJson(
         "ws2008r2",
@@ -156,11 +143,13 @@ describe("scenarioFromSheets: problems are placed at their cells", () => {
         }))
       )
     );
-    const inv = edit(usedRange([inventorySheetCells(eight).block]), "D9", 0);
+    const cores = inventoryCell(7, "cores");
+    expect(cores).toBe("D9");
+    const inv = edit(usedRange(inventorySheetOf(eight)), cores, 0);
     const result = scenarioFromSheets(inputs, inv);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.issues.map((i) => i.path)).toEqual(["TCO Inventory!D9"]);
+      expect(result.issues.map((i) => i.path)).toEqual([`${SHEETS.inventory}!${cores}`]);
       expect(result.issues[0]?.received).toBe("0");
     }
   });
@@ -186,103 +175,138 @@ describe("scenarioFromSheets: problems are placed at their cells", () => {
   });
 
   it("rewrites JSON paths inside messages to cells (a duplicate server name)", () => {
-    const result = scenarioFromSheets(inputs, edit(inventory, "A3", "FILE-01"));
+    const second = inventoryCell(1, "name");
+    expect(second).toBe("A3");
+    const result = scenarioFromSheets(
+      inputs,
+      edit(inventory, second, base.inventory[0]?.name ?? "")
+    );
     // The parser's own wording is src/scenario's; the reader only swaps its JSON paths for cells.
-    expect(!result.ok && result.issues.map((i) => i.path)).toEqual(["TCO Inventory!A3"]);
+    expect(!result.ok && result.issues.map((i) => i.path)).toEqual([
+      `${SHEETS.inventory}!${second}`,
+    ]);
     const message = result.ok ? "" : (result.issues[0]?.message ?? "");
-    expect(message).toContain("first at TCO Inventory!A2");
+    expect(message).toContain(`first at ${SHEETS.inventory}!${inventoryCell(0, "name")}`);
     expect(message).not.toMatch(/inventory\[/);
   });
 
   it("reports an unknown or repeated key, an unknown column and a missing required column", () => {
-    const keyCell = `F${parseCell(inputsCell("finance.discountRate")).row + 1}`;
-    let cells = edit(inputs, keyCell, "finance.discountRat");
-    cells = edit(cells, `F${parseCell(inputsCell("finance.horizonYears")).row + 1}`, "currency");
+    const keyOf = (path: string): string => inputKeyCell(baseInputs.sheet, path);
+    expect([
+      keyOf("currency"),
+      keyOf("finance.horizonYears"),
+      keyOf("finance.discountRate"),
+    ]).toEqual(["F6", "F8", "F9"]);
+    let cells = edit(inputs, keyOf("finance.discountRate"), "finance.discountRat");
+    cells = edit(cells, keyOf("finance.horizonYears"), "currency");
     // "Cont" is a typo of Count; "Memory" is just another column, so RAM is missing.
-    const inv = edit(edit(inventory, "B1", "Cont"), "H1", "Memory");
+    const count = inventoryHeaderCell("count");
+    const inv = edit(edit(inventory, count, "Cont"), inventoryHeaderCell("memoryGiB"), "Memory");
     const result = scenarioFromSheets(cells, inv);
     expect(result.ok).toBe(false);
     if (!result.ok) {
+      const onInputs = (cell: string): string => `${SHEETS.inputs}!${cell}`;
       expect(result.issues.slice(0, 4).map((i) => [i.path, i.message])).toEqual([
-        ["TCO Inputs!F8", READBACK_MESSAGES.duplicateKey("currency", "TCO Inputs!F6")],
-        ["TCO Inputs!F9", READBACK_MESSAGES.unknownKey("finance.discountRat")],
         [
-          "TCO Inventory!B1",
+          onInputs(keyOf("finance.horizonYears")),
+          READBACK_MESSAGES.duplicateKey("currency", onInputs(keyOf("currency"))),
+        ],
+        [
+          onInputs(keyOf("finance.discountRate")),
+          READBACK_MESSAGES.unknownKey("finance.discountRat"),
+        ],
+        [
+          `${SHEETS.inventory}!${count}`,
           expect.stringContaining('Column "Cont" looks like a misspelt inventory field'),
         ],
-        ["TCO Inventory!A1", READBACK_MESSAGES.missingColumn("RAM (GiB)")],
+        [
+          `${SHEETS.inventory}!${inventoryHeaderCell("name")}`,
+          READBACK_MESSAGES.missingColumn("RAM (GiB)"),
+        ],
       ]);
     }
   });
 
   it("ignores columns that are not inventory fields (the report's computed ones, notes)", () => {
+    // The report's table already ends in computed columns (CPU demand, placement)…
+    expect(inventory.values[0]?.length).toBeGreaterThan(INVENTORY_FIELDS.length);
+    // …and a user may add their own.
     const wider = {
       address: inventory.address,
-      values: inventory.values.map((line, r) => [
-        ...line,
-        r === 0 ? "Placement (recommended option)" : "host 1",
-        r === 0 ? "Notes" : "x",
-      ]),
+      values: inventory.values.map((line, r) => [...line, r === 0 ? "Notes" : "x"]),
     };
     const result = scenarioFromSheets(inputs, wider);
     expect(result.ok && scenarioToJson(result.scenario)).toEqual(scenarioToJson(base));
   });
 
   it("reports an empty inventory at its first data row", () => {
-    const header = { address: "A1:L1", values: [inventory.values[0] as CellValue[]] };
-    const result = scenarioFromSheets(inputs, header);
-    expect(!result.ok && result.issues.map((i) => i.path)).toEqual(["TCO Inventory!A2"]);
+    const headerRow = inventory.values[0] as CellValue[];
+    const top = INVENTORY_LAYOUT.headerRow - 1;
+    const address = rangeAddress({ top, left: 0, bottom: top, right: headerRow.length - 1 });
+    const result = scenarioFromSheets(inputs, { address, values: [headerRow] });
+    expect(!result.ok && result.issues.map((i) => i.path)).toEqual([
+      `${SHEETS.inventory}!${inventoryCell(0, "name")}`,
+    ]);
   });
 });
 
-describe("inputsSheetCells", () => {
-  const cells = inputsSheetCells(base);
+describe("the Inputs sheet the report builds, as the reader reads it", () => {
+  const cells = usedRange(baseInputs.sheet);
+  /** An input's row as values (the used range starts at A1, so its rows are the sheet's). */
+  const rowOf = (sheet: SheetPlan, path: string): CellValue[] =>
+    usedRange(sheet).values[inputRow(sheet, path)] ?? [];
+  const col = INPUTS_LAYOUT.columns;
 
   it("lays inputs out from the header on row 4: Section, Input, Value, Unit, Source, Key", () => {
-    expect(cells.block.topLeft).toBe("A4");
-    expect(cells.block.cells[0]?.map((c) => c.v)).toEqual([
+    expect(cells.address).toBe(
+      `'${SHEETS.inputs}'!A1:F${INPUTS_LAYOUT.firstRow - 1 + INPUT_FIELDS.length}`
+    );
+    const header = cells.values[INPUTS_LAYOUT.headerRow - 1] ?? [];
+    expect(header[columnIndex(col.value)]).toBe("Value");
+    expect(header[columnIndex(col.key)]).toBe("Key");
+    expect(header.slice(0, 6)).toEqual([
       "Section",
       "Input",
       "Value",
       "Unit",
-      "Source",
+      "Source of the default",
       "Key",
     ]);
+    // Every input once, in sheet order, from the first input row.
+    expect(INPUT_FIELDS.map((f) => inputRow(baseInputs.sheet, f.path))).toEqual(
+      INPUT_FIELDS.map((_, i) => INPUTS_LAYOUT.firstRow - 1 + i)
+    );
     // Row 9: finance.discountRate, 0.07 as a percentage, with its documented source.
-    expect(cells.block.cells[5]?.map((c) => c.v)).toEqual([
-      null,
+    expect(inputsCell("finance.discountRate")).toBe("C9");
+    expect(rowOf(baseInputs.sheet, "finance.discountRate")).toEqual([
+      SECTIONS.find((s) => s.key === "finance")?.title,
       "Discount rate",
       0.07,
       "fraction",
       DEFAULT_SOURCES["finance.discountRate"],
       "finance.discountRate",
     ]);
-    expect(cells.block.cells[5]?.[2]?.fmt).toBe("0.0##%");
+    expect(planCellAt(baseInputs.sheet, inputsCell("finance.discountRate"))?.fmt).toMatch(/%$/);
   });
 
   it("gives every input a defined name on its value cell", () => {
-    expect(cells.definedNames.find((d) => d.name === "hv_DiscountRate")?.ref).toBe(
-      "'TCO Inputs'!$C$9"
-    );
-    expect(cells.definedNames.find((d) => d.name === "hv_HostPrice")?.ref).toBe(
+    const names = baseInputs.names;
+    expect(names.find((d) => d.name === "hv_DiscountRate")?.ref).toBe("'TCO Inputs'!$C$9");
+    expect(names.find((d) => d.name === "hv_HostPrice")?.ref).toBe(
       `'TCO Inputs'!$${inputsCell("host.price").replace(/(\d+)/, "$$$1")}`
     );
-    expect(new Set(cells.definedNames.map((d) => d.name)).size).toBe(cells.definedNames.length);
+    expect(names.length).toBe(INPUT_FIELDS.length);
+    expect(new Set(names.map((d) => d.name)).size).toBe(names.length);
   });
 
-  it("shows the currency in units and marks values that differ from the defaults", () => {
+  it("shows the currency in units and the scenario's own values", () => {
     const changed = scenarioOf({
       ...defaultScenarioJson("ws2008r2"),
       currency: "EUR",
       housing: { electricityPerKWh: "0.2" },
     });
-    const rows = inputsSheetCells(changed).block.cells;
-    const tariff = rows.find((r) => r[5]?.v === "housing.electricityPerKWh");
-    expect(tariff?.map((c) => c.v).slice(2, 5)).toEqual([
-      0.2,
-      "EUR per kWh",
-      "Entered for this scenario",
-    ]);
+    const tariff = rowOf(inputsSheetOf(changed).sheet, "housing.electricityPerKWh");
+    expect(tariff.slice(2, 4)).toEqual([0.2, "EUR per kWh"]);
   });
 });
 
