@@ -3,7 +3,32 @@
  * perpetual, each covering a number of cores per CPU) plus support per year, or the
  * per-core subscription (2024 onward, a minimum of cores per CPU). Sources: research note §4.
  */
-import type { VsphereRule } from "./types";
+import type { PlatformId } from "../../platform";
+import { MESSAGES } from "../messages";
+import type { OptionRow, VsphereRule } from "./types";
+
+/** Windows licence rights attach to the hardware, whatever hypervisor runs on it. */
+export const ANY_HYPERVISOR =
+  "Licence rights attach to the physical server whatever hypervisor runs on it (blog.cretec-web.com 2010-09-30)";
+
+/** The vSphere option of a platform's catalog: the same row on every platform. */
+export function vsphereOptionRow(platform: PlatformId): OptionRow {
+  return {
+    platform,
+    option: "vsphere",
+    label: "VMware vSphere + Windows guest licences",
+    unavailable: null,
+    hostOs: MESSAGES.hostOs.vsphere,
+    windows: "cheapest",
+    hostRunsEdition: false,
+    clusterNode: true,
+    whenClustered: null,
+    hostLimits: null,
+    vsphere: true,
+    notes: [MESSAGES.vsphereGuests],
+    source: ANY_HYPERVISOR,
+  };
+}
 
 export const VSPHERE_RULES: readonly VsphereRule[] = [
   {

@@ -4,6 +4,7 @@
  * (`shared/reference/licensing-tco-facts.md`).
  */
 import { MESSAGES } from "../messages";
+import { ANY_HYPERVISOR, vsphereOptionRow } from "./vsphere";
 import type { PlatformCatalog } from "./types";
 
 const GUIDE =
@@ -12,8 +13,6 @@ const PUR_STACKING =
   "Product Use Rights (1library.net y8gljgj0): 'You may assign other software licenses to the same server' — licences stack; worked examples blog.erikdenburger.net 2010-01, blog.baeke.info 2008-03-13";
 const PUR_PROCESSOR =
   "Product Use Rights (1library.net y8gljgj0): 'You need a software license for each physical processor in the server' — a processor is a socket (galhano.com ?p=998); no 2-processor minimum found for 2008 R2";
-const ANY_HYPERVISOR =
-  "Licence rights attach to the physical server whatever hypervisor runs on it (blog.cretec-web.com 2010-09-30)";
 
 export const WS2008R2: PlatformCatalog = {
   platform: "ws2008r2",
@@ -131,20 +130,6 @@ export const WS2008R2: PlatformCatalog = {
       notes: [],
       source: `${GUIDE}; ${PUR_PROCESSOR}`,
     },
-    {
-      platform: "ws2008r2",
-      option: "vsphere",
-      label: "VMware vSphere + Windows guest licences",
-      unavailable: null,
-      hostOs: MESSAGES.hostOs.vsphere,
-      windows: "cheapest",
-      hostRunsEdition: false,
-      clusterNode: true,
-      whenClustered: null,
-      hostLimits: null,
-      vsphere: true,
-      notes: [MESSAGES.vsphereGuests],
-      source: ANY_HYPERVISOR,
-    },
+    vsphereOptionRow("ws2008r2"),
   ],
 };

@@ -4,6 +4,7 @@
  * Sources: research note §3.
  */
 import { MESSAGES } from "../messages";
+import { ANY_HYPERVISOR, vsphereOptionRow } from "./vsphere";
 import type { PlatformCatalog } from "./types";
 
 const DATASHEET =
@@ -12,8 +13,6 @@ const STACKING =
   "Stacking adds processors and/or VMs, two of each per licence: 'a four-processor server requires two Windows Server 2012 R2 Standard licenses to cover four physical processors and four simultaneous virtual machines' (Directions on Microsoft on the 2016 change, quoted at mediasharkinc.com 2021-10); 4 processors and 13 VMs need 7 Standard licences (ckb.at 'Mind the gap'); OEM licences stack 'to support additional physical processors and/or concurrent VMs' (community.hpe.com 6797236)";
 const ENTERPRISE_DROPPED =
   "No Enterprise edition from Windows Server 2012 (deinfotech.blogspot.com 2012-08; techhead.co 'Windows Server 2012 licensing – what's new')";
-const ANY_HYPERVISOR =
-  "Licence rights attach to the physical server whatever hypervisor runs on it (blog.cretec-web.com 2010-09-30)";
 
 export const WS2012R2: PlatformCatalog = {
   platform: "ws2012r2",
@@ -100,20 +99,6 @@ export const WS2012R2: PlatformCatalog = {
       notes: [],
       source: DATASHEET,
     },
-    {
-      platform: "ws2012r2",
-      option: "vsphere",
-      label: "VMware vSphere + Windows guest licences",
-      unavailable: null,
-      hostOs: MESSAGES.hostOs.vsphere,
-      windows: "cheapest",
-      hostRunsEdition: false,
-      clusterNode: true,
-      whenClustered: null,
-      hostLimits: null,
-      vsphere: true,
-      notes: [MESSAGES.vsphereGuests],
-      source: ANY_HYPERVISOR,
-    },
+    vsphereOptionRow("ws2012r2"),
   ],
 };

@@ -4,6 +4,7 @@
  * cores (stackable), Datacenter unlimited. Hyper-V Server exists (free) up to 2019.
  * Sources: research note §3. One catalog per version, built from the same rows.
  */
+import { ANY_HYPERVISOR, vsphereOptionRow } from "./vsphere";
 import type { PlatformId } from "../../platform";
 import { MESSAGES } from "../messages";
 import type { CountRule, PlatformCatalog } from "./types";
@@ -18,8 +19,6 @@ const LAST_HYPERV_SERVER =
   "Hyper-V Server 2019 was the last free standalone Hyper-V Server (en.m.wikipedia.org Hyper-V)";
 const ENTERPRISE_DROPPED =
   "No Enterprise edition since Windows Server 2012 (deinfotech.blogspot.com 2012-08)";
-const ANY_HYPERVISOR =
-  "Licence rights attach to the physical server whatever hypervisor runs on it (blog.cretec-web.com 2010-09-30)";
 
 const perCore = (vmsPerSet: number | null): CountRule => ({
   kind: "perCore",
@@ -126,21 +125,7 @@ function coreCatalog(
         notes: [],
         source: `${CORE_RULES}; ${DATACENTER_RIGHTS}`,
       },
-      {
-        platform,
-        option: "vsphere",
-        label: "VMware vSphere + Windows guest licences",
-        unavailable: null,
-        hostOs: MESSAGES.hostOs.vsphere,
-        windows: "cheapest",
-        hostRunsEdition: false,
-        clusterNode: true,
-        whenClustered: null,
-        hostLimits: null,
-        vsphere: true,
-        notes: [MESSAGES.vsphereGuests],
-        source: ANY_HYPERVISOR,
-      },
+      vsphereOptionRow(platform),
     ],
   };
 }
