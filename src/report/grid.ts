@@ -3,6 +3,7 @@
  * rectangular block (the writers make one 2-D write of it). Local to a builder function.
  */
 import { cellAddress, rangeAddress } from "./a1";
+import { COLORS } from "./formats";
 import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./plan";
 
 export interface Grid {
@@ -70,3 +71,33 @@ export const num = (v: number, fmt?: string): PlanCell => (fmt ? { v, fmt } : { 
 /** Formula cell carrying the engine's value. */
 export const formula = (f: string, v: number | string | boolean | null, fmt?: string): PlanCell =>
   fmt ? { v, f: f.startsWith("=") ? f : `=${f}`, fmt } : { v, f: f.startsWith("=") ? f : `=${f}` };
+
+/** A sheet's title in A1 and its one-line note in A2, in the report's title styles. */
+export function sheetTitle(grid: Grid, title: string, note: string): void {
+  put(grid, 0, 0, text(title));
+  put(grid, 1, 0, text(note));
+  style(grid, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
+  style(grid, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
+}
+
+/** A table header row of labels from `col`, in the report's header style (plus `extra`). */
+export function headerRow(
+  grid: Grid,
+  row: number,
+  col: number,
+  labels: readonly string[],
+  extra: CellStyle = {}
+): void {
+  putRow(
+    grid,
+    row,
+    col,
+    labels.map((l) => text(l))
+  );
+  style(grid, row, col, row, col + labels.length - 1, {
+    bold: true,
+    fill: COLORS.headerFill,
+    borderBottom: true,
+    ...extra,
+  });
+}

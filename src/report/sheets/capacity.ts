@@ -7,7 +7,18 @@
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
-import { formula, newGrid, num, put, putRow, style, text, toBlocks } from "../grid";
+import {
+  formula,
+  newGrid,
+  sheetTitle,
+  num,
+  put,
+  putRow,
+  style,
+  text,
+  toBlocks,
+  headerRow,
+} from "../grid";
 import { SHEETS } from "../layout";
 import type { SheetPlan } from "../plan";
 
@@ -22,17 +33,11 @@ export interface CapacitySheet {
 
 export function buildCapacitySheet(analysis: Analysis, formats: Formats): CapacitySheet {
   const g = newGrid();
-  put(g, 0, 0, text("Capacity — hosts and clusters needed"));
-  put(
+  sheetTitle(
     g,
-    1,
-    0,
-    text(
-      "Computed by the capacity engine from TCO Inventory and the host, cluster and platform inputs; regenerate the report after changing them."
-    )
+    "Capacity — hosts and clusters needed",
+    "Computed by the capacity engine from TCO Inventory and the host, cluster and platform inputs; regenerate the report after changing them."
   );
-  style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
-  style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   let row = 3;
   const head = [
     "Option",
@@ -45,18 +50,7 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
     "Servers staying physical",
     "Explanation",
   ];
-  putRow(
-    g,
-    row,
-    0,
-    head.map((h) => text(h))
-  );
-  style(g, row, 0, row, head.length - 1, {
-    bold: true,
-    fill: COLORS.headerFill,
-    borderBottom: true,
-    wrapText: true,
-  });
+  headerRow(g, row, 0, head, { wrapText: true });
   row++;
   const hostsCell = new Map<string, string>();
   const clustersCell = new Map<string, string>();
@@ -120,17 +114,7 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
       "Failover check",
       "Scenarios checked",
     ];
-    putRow(
-      g,
-      row,
-      0,
-      ch.map((h) => text(h))
-    );
-    style(g, row, 0, row, ch.length - 1, {
-      bold: true,
-      fill: COLORS.headerFill,
-      borderBottom: true,
-    });
+    headerRow(g, row, 0, ch);
     row++;
     for (const c of rec.capacity.clusters) {
       putRow(g, row, 0, [
@@ -178,19 +162,8 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
         "CPU used (GHz)",
         "Memory used (GiB)",
       ];
-      putRow(
-        g,
-        row,
-        0,
-        hh.map((h) => text(h))
-      );
-      style(g, row, 0, row, hh.length - 1, {
-        bold: true,
-        fill: COLORS.headerFill,
-        borderBottom: true,
-        wrapText: true,
-      });
-      const headerRow = row;
+      headerRow(g, row, 0, hh, { wrapText: true });
+      const hostsHeader = row;
       row++;
       const target = analysis.scenario.cluster.targetCpuUtilization.toNumber();
       for (const h of rec.capacity.hostPlans) {
@@ -222,7 +195,7 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
         ]);
         row++;
       }
-      utilisationRange = rangeAddress({ top: headerRow, left: 0, bottom: row - 1, right: 3 });
+      utilisationRange = rangeAddress({ top: hostsHeader, left: 0, bottom: row - 1, right: 3 });
     }
   }
   return {

@@ -18,7 +18,18 @@ import type { CostSchedule } from "../../tco/cashflow";
 import type { Analysis, OptionAnalysis } from "../../tco/types";
 import { cellAddress, columnLetters, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
-import { formula, newGrid, num, put, putRow, style, text, toBlocks, type Grid } from "../grid";
+import {
+  formula,
+  newGrid,
+  sheetTitle,
+  num,
+  put,
+  putRow,
+  style,
+  text,
+  toBlocks,
+  type Grid,
+} from "../grid";
 import { SHEETS } from "../layout";
 import type { SheetPlan } from "../plan";
 
@@ -415,17 +426,11 @@ export function buildCashflowSheet(
   const g = newGrid();
   const n = analysis.scenario.finance.horizonYears;
   const totalCol = FIRST_YEAR_COL + n + 1;
-  put(g, 0, 0, text("Cash flows — staying physical against each option"));
-  put(
+  sheetTitle(
     g,
-    1,
-    0,
-    text(
-      "Costs are positive. Column C holds quantities from the capacity and licensing engines (grey: regenerate to update); every amount is a formula over TCO Inputs."
-    )
+    "Cash flows — staying physical against each option",
+    "Costs are positive. Column C holds quantities from the capacity and licensing engines (grey: regenerate to update); every amount is a formula over TCO Inputs."
   );
-  style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
-  style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   putRow(g, HEADER_ROW, 0, [text("Category"), text("Line"), text("Quantity"), text("Unit")]);
   for (let t = 0; t <= n; t++) put(g, HEADER_ROW, FIRST_YEAR_COL + t, num(t, '"Year "0'));
   put(g, HEADER_ROW, totalCol, text("Total"));

@@ -14,7 +14,7 @@ import {
 } from "../../scenario";
 import { cellAddress, sheetRef } from "../a1";
 import { COLORS, type Formats } from "../formats";
-import { newGrid, put, putRow, style, text, toBlocks } from "../grid";
+import { newGrid, putRow, sheetTitle, style, text, toBlocks } from "../grid";
 import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../layout";
 import type { DefinedNamePlan, PlanCell, SheetPlan } from "../plan";
 
@@ -49,17 +49,11 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
   const g = newGrid();
   const names: DefinedNamePlan[] = [];
   const nameOf = new Map<string, string>();
-  put(g, 0, 0, text(`Inputs — ${scenario.name}`));
-  put(
+  sheetTitle(
     g,
-    1,
-    0,
-    text(
-      "Edit the yellow cells: every cost in the report is a formula over them. Quantities from the capacity engine (hosts, licences) need Generate again."
-    )
+    `Inputs — ${scenario.name}`,
+    "Edit the yellow cells: every cost in the report is a formula over them. Quantities from the capacity engine (hosts, licences) need Generate again."
   );
-  style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
-  style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   const header = INPUTS_LAYOUT.headerRow - 1;
   putRow(
     g,

@@ -8,7 +8,18 @@ import { toCentsNumber } from "../../money";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
-import { formula, newGrid, num, put, putRow, style, text, toBlocks } from "../grid";
+import {
+  formula,
+  newGrid,
+  sheetTitle,
+  num,
+  put,
+  putRow,
+  style,
+  text,
+  toBlocks,
+  headerRow,
+} from "../grid";
 import { SHEETS } from "../layout";
 import type { SheetPlan } from "../plan";
 
@@ -27,19 +38,13 @@ export function buildLicensingSheet(
 ): LicensingSheet {
   const g = newGrid();
   const s = analysis.scenario;
-  put(g, 0, 0, text("Licensing — what each option's hosts need"));
-  put(
+  sheetTitle(
     g,
-    1,
-    0,
-    text(
-      s.licensing.clusterAware
-        ? "Cluster-aware: Windows Server licences stay with the hardware for 90 days, so each host is licensed for the most Windows VMs it may run after a failover."
-        : "Not cluster-aware: each host is licensed for its steady-state Windows VMs only (not compliant when VMs fail over)."
-    )
+    "Licensing — what each option's hosts need",
+    s.licensing.clusterAware
+      ? "Cluster-aware: Windows Server licences stay with the hardware for 90 days, so each host is licensed for the most Windows VMs it may run after a failover."
+      : "Not cluster-aware: each host is licensed for its steady-state Windows VMs only (not compliant when VMs fail over)."
   );
-  style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
-  style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   let row = 3;
   const totalCell = new Map<string, string>();
   for (const o of analysis.options) {
@@ -60,17 +65,7 @@ export function buildLicensingSheet(
       "Cost",
       "Paid",
     ];
-    putRow(
-      g,
-      row,
-      0,
-      head.map((h) => text(h))
-    );
-    style(g, row, 0, row, head.length - 1, {
-      bold: true,
-      fill: COLORS.headerFill,
-      borderBottom: true,
-    });
+    headerRow(g, row, 0, head);
     row++;
     const first = row;
     for (const l of o.licensing.lines) {

@@ -8,7 +8,18 @@ import { toCentsNumber } from "../../money";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
-import { formula, newGrid, num, put, putRow, style, text, toBlocks } from "../grid";
+import {
+  formula,
+  newGrid,
+  sheetTitle,
+  num,
+  put,
+  putRow,
+  style,
+  text,
+  toBlocks,
+  headerRow,
+} from "../grid";
 import { SHEETS } from "../layout";
 import type { SheetPlan } from "../plan";
 
@@ -22,19 +33,13 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
   const g = newGrid();
   const sens = analysis.sensitivity;
   const option = analysis.options.find((o) => o.id === sens?.option);
-  put(g, 0, 0, text("Sensitivity — which assumptions move the answer"));
-  put(
+  sheetTitle(
     g,
-    1,
-    0,
-    text(
-      option
-        ? `NPV of ${option.label} against staying physical, with one assumption 20 % lower or higher at a time.`
-        : "No eligible option to analyse."
-    )
+    "Sensitivity — which assumptions move the answer",
+    option
+      ? `NPV of ${option.label} against staying physical, with one assumption 20 % lower or higher at a time.`
+      : "No eligible option to analyse."
   );
-  style(g, 0, 0, 0, 0, { bold: true, fontSize: 16, fontColor: COLORS.title });
-  style(g, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
   if (!sens || sens.rows.length === 0) {
     return {
       sheet: {
@@ -62,18 +67,7 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
     "Swing",
     "Break-even value (NPV = 0)",
   ];
-  putRow(
-    g,
-    5,
-    0,
-    head.map((h) => text(h))
-  );
-  style(g, 5, 0, 5, head.length - 1, {
-    bold: true,
-    fill: COLORS.headerFill,
-    borderBottom: true,
-    wrapText: true,
-  });
+  headerRow(g, 5, 0, head, { wrapText: true });
   let row = 6;
   for (const r of sens.rows) {
     putRow(g, row, 0, [
