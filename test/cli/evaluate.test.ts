@@ -4,11 +4,11 @@
  * contract of DESIGN.md ("Command line contract (v1)"): money as strings with two decimals,
  * ratios as numbers, null where undefined.
  */
+import { memoryIo, type MemoryIo } from "../support/memoryIo";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { Dec } from "../../src/money";
 import { defaultScenarioJson, parseScenario } from "../../src/scenario";
@@ -16,28 +16,7 @@ import { COST_CATEGORIES, analyze } from "../../src/tco";
 import { REPO_ROOT } from "../support/paths";
 
 /** A CliIo over the real files plus in-memory ones; stdout and stderr collected. */
-function fakeIo(
-  files: Record<string, string> = {}
-): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: () => out,
-    stderr: () => err,
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    readText: (path) => files[path] ?? readFileSync(path, "utf8"),
-    readBytes: (path) => new Uint8Array(readFileSync(path)),
-    writeBytes: () => {
-      throw new Error("evaluate writes no files");
-    },
-    exists: (path) => path in files || existsSync(path),
-  };
-}
+const fakeIo = (files: Record<string, string> = {}): MemoryIo => memoryIo(files, { disk: true });
 
 const EXAMPLES_DIR = join(REPO_ROOT, "assets", "examples");
 const EXAMPLES = readdirSync(EXAMPLES_DIR)

@@ -2,46 +2,19 @@
  * `hyperv-tco init` and `hyperv-tco validate`, end to end: in memory through `main` with a fake
  * CliIo, and once as a real process through the installed bin.
  */
+import { memoryIo, type MemoryIo } from "../support/memoryIo";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
 import { defaultScenarioJson, parseScenario } from "../../src/scenario";
 import { PLATFORM_IDS } from "../../src/platform";
 import { REPO_ROOT } from "../support/paths";
 
 /** An in-memory CliIo: files in a map, stdout and stderr collected. */
-function fakeIo(
-  files: Record<string, string> = {}
-): CliIo & { stdout: () => string; stderr: () => string; files: Map<string, string> } {
-  const store = new Map(Object.entries(files));
-  let out = "";
-  let err = "";
-  return {
-    files: store,
-    stdout: () => out,
-    stderr: () => err,
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    readText: (path) => {
-      const text = store.get(path);
-      if (text === undefined) throw new Error(`ENOENT: ${path}`);
-      return text;
-    },
-    readBytes: (path) => new TextEncoder().encode(store.get(path) ?? ""),
-    writeBytes: (path, data) => {
-      store.set(path, new TextDecoder().decode(data));
-    },
-    exists: (path) => store.has(path),
-  };
-}
+const fakeIo = (files: Record<string, string> = {}): MemoryIo => memoryIo(files);
 
 describe("hyperv-tco init", () => {
   it.each(PLATFORM_IDS.map((p) => [p]))(

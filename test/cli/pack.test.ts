@@ -3,6 +3,7 @@
  * instance, through `runPack` with an in-memory CliIo, and on a real file of the
  * Caprara–Toth set when the shared data is present.
  */
+import { memoryIo, type MemoryIo } from "../support/memoryIo";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,30 +12,7 @@ import { runPack } from "../../src/cli/commands/pack";
 import { processIo, type CliIo } from "../../src/cli/io";
 import { hasShared, shared } from "../support/paths";
 
-function fakeIo(
-  files: Record<string, string> = {}
-): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: () => out,
-    stderr: () => err,
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    readText: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: ${path}`);
-      return text;
-    },
-    readBytes: (path) => new TextEncoder().encode(files[path] ?? ""),
-    writeBytes: () => undefined,
-    exists: (path) => path in files,
-  };
-}
+const fakeIo = (files: Record<string, string> = {}): MemoryIo => memoryIo(files);
 
 // 2 dimensions, capacity 10 × 10, 3 item types: (6,2)×2, (4,8)×2, (11,1)×1 (too big).
 // Pairs (6,2)+(4,8) = (10,10) fill a bin exactly → 2 bins; lower bound ⌈20/10⌉ = 2.
