@@ -268,3 +268,11 @@ export interface MappingUnits {
   readonly clock: "GHz" | "MHz" | "auto";
   readonly utilization: "fraction" | "percent" | "auto";
 }
+
+/**
+ * The baseline a format implies: RVTools and Live Optics describe VMs already on VMware
+ * vSphere, so the business case starts from staying there; the others from physical servers.
+ */
+export function suggestedBaseline(format: InventoryFormat): "physical" | "vsphere" {
+  return format === "rvtools" || format === "live-optics" ? "vsphere" : "physical";
+}

@@ -116,7 +116,7 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
   const era = eraOf(platform);
   const p = LICENCE_PRICES[platform];
   return {
-    finance: { horizonYears: 5, discountRate: "0.07", depreciationYears: 4 },
+    finance: { horizonYears: 5, discountRate: "0.07", depreciationYears: 4, baseline: "physical" },
     host: {
       sockets: 2,
       coresPerSocket: byEra(era, 6, 16),
@@ -240,6 +240,8 @@ export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   platform: "Windows Server 2022: the newest release with published (secondary) prices",
   currency: "USD: every default price is in US dollars",
   "finance.horizonYears": "Azure TCO Calculator default horizon, 5 years",
+  "finance.baseline":
+    "The product's question: consolidating physical servers (an RVTools import sets vsphere: the VMs stay on VMware)",
   "finance.discountRate":
     "Azure Migrate business case: WACC default 7 % (azure-docs concepts-business-case-calculation.md)",
   "finance.depreciationYears": "Azure Migrate: servers depreciated over 4 years",

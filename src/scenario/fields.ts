@@ -3,7 +3,7 @@
  * name each input gets in the `TCO Inputs` sheet. The parser, the JSON Schema, the task
  * pane form and the workbook reader/writer all read this one table.
  */
-import { OPTION_IDS, OS_KINDS, VSPHERE_MODELS } from "./types";
+import { BASELINES, OPTION_IDS, OS_KINDS, VSPHERE_MODELS } from "./types";
 import { PLATFORM_IDS } from "../platform";
 
 export type FieldKind =
@@ -192,6 +192,15 @@ export const SECTIONS: readonly SectionSpec[] = [
         1,
         30
       ),
+      {
+        key: "baseline",
+        kind: "enum",
+        label: "Compare against",
+        unit: "",
+        values: BASELINES,
+        help: "physical: the servers as they run today; vsphere: the same workloads staying on VMware vSphere (an RVTools import).",
+        prompt: "what the options are compared against: physical or vsphere",
+      },
     ],
   },
   {

@@ -20,6 +20,10 @@ export const OPTION_IDS = [
 ] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
+/** What the options are compared against: the physical estate, or the same workloads staying on vSphere. */
+export const BASELINES = ["physical", "vsphere"] as const;
+export type Baseline = (typeof BASELINES)[number];
+
 export const VSPHERE_MODELS = ["per-cpu", "per-core-subscription"] as const;
 export type VsphereModel = (typeof VSPHERE_MODELS)[number];
 
@@ -46,6 +50,8 @@ export interface FinanceInputs {
   readonly horizonYears: number;
   readonly discountRate: Dec;
   readonly depreciationYears: number;
+  /** The business case's starting point: staying physical, or staying on VMware vSphere. */
+  readonly baseline: Baseline;
 }
 
 export interface HostSpec {

@@ -6,9 +6,8 @@
  */
 import { breakEven, hostConstraintsFor, licenseMixed, optionOfWay } from "../licensing";
 import type { Scenario } from "../scenario";
-import { schedule } from "./cashflow";
 import { analyzeOption, planFor, type PlanCache } from "./evaluate";
-import { physicalBaselineLines } from "./physical";
+import { baselineLabel, baselineOf } from "./baseline";
 import { recommendationSentence } from "./recommendation";
 import { sensitivityOf } from "./sensitivity";
 import type { Analysis, BreakEvenTable, MixedRecommendation, OptionAnalysis } from "./types";
@@ -46,15 +45,17 @@ function breakEvenTable(scenario: Scenario): BreakEvenTable {
 }
 
 export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analysis {
-  const n = scenario.finance.horizonYears;
-  const physical = schedule(physicalBaselineLines(scenario), n);
   const cache: PlanCache = new Map();
+  const baseline = baselineOf(scenario, cache);
+  const physical = baseline.schedule;
   const results = scenario.licensing.options.map((id) =>
     analyzeOption(
       scenario,
       id,
       planFor(scenario, hostConstraintsFor(id, scenario), cache),
-      physical
+      physical,
+      undefined,
+      baseline.leaving
     )
   );
   const best = cheapest(results);
@@ -79,10 +80,11 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
   }
   const sensitivity =
     best && options.sensitivity !== false
-      ? sensitivityOf(scenario, best.id, physical, cache)
+      ? sensitivityOf(scenario, best.id, baseline, cache)
       : null;
   return {
     scenario,
+    baselineLabel: baselineLabel(scenario),
     physical,
     options: results,
     recommended: best?.id ?? null,

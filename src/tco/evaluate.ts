@@ -6,9 +6,19 @@ import { planCapacity, type CapacityPlan, type HostConstraints } from "../capaci
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
-import { optionLicensing } from "./licensing";
+import { optionLicensing, type OwnedLicences } from "./licensing";
+import type { ExistingEstate } from "./option";
 import { optionLines } from "./option";
 import type { OptionAnalysis } from "./types";
+
+/** A vSphere estate being left: the Windows licences it owns and the hardware it can hand over. */
+export interface LeavingEstate {
+  readonly owned: OwnedLicences;
+  readonly existing: ExistingEstate;
+}
+
+const BASELINE_REASON =
+  "Staying on VMware vSphere is the baseline here (finance.baseline = vsphere): the other options are compared with it.";
 
 /** Capacity plans by the constraints that shape them: options with the same constraints share one. */
 export type PlanCache = Map<string, CapacityPlan>;
@@ -54,20 +64,25 @@ export function analyzeOption(
   id: OptionId,
   capacity: CapacityPlan,
   physical: CostSchedule,
-  licensed?: ModuleOptionLicensing
+  licensed?: ModuleOptionLicensing,
+  leaving?: LeavingEstate
 ): OptionAnalysis {
   const result = licensed ?? licenseOption(id, scenario, capacity);
-  const licensing = optionLicensing(result, scenario);
+  // Leaving vSphere: staying there is the baseline, not an option to move to.
+  const isBaseline = leaving !== undefined && id === "vsphere";
+  const eligible = result.eligible && !isBaseline;
+  const reasons = isBaseline ? [BASELINE_REASON] : result.reasons;
+  const licensing = optionLicensing(result, scenario, leaving?.owned);
   const costs = schedule(
-    result.eligible ? optionLines(scenario, id, capacity, licensing) : [],
+    eligible ? optionLines(scenario, id, capacity, licensing, leaving?.existing) : [],
     scenario.finance.horizonYears
   );
   const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
   return {
     id,
     label: result.label,
-    eligible: result.eligible,
-    reasons: result.reasons,
+    eligible,
+    reasons,
     capacity,
     licensing,
     costs,

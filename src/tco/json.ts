@@ -109,6 +109,7 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
   return {
     schemaVersion: SCHEMA_VERSION,
     recommended: a.recommended,
+    baseline: a.scenario.finance.baseline,
     recommendation: a.recommendation,
     workloads: {
       servers: a.scenario.inventory.reduce((s, r) => s + r.count, 0),

@@ -135,10 +135,49 @@ function totalsOf(
   return { oneTime, annual, total: oneTime.plus(annual.times(horizonYears)) };
 }
 
-/** The licensing of an option as the TCO model and the report use it. */
+/** Windows licences already owned (by SKU), e.g. those of a vSphere estate being left. */
+export type OwnedLicences = ReadonlyMap<string, number>;
+
+/** Windows Server SKUs (`ws2022-datacenter-2core`), not CALs (`ws-cal-user`). */
+const isWindowsSku = (sku: string): boolean => /^ws\d/.test(sku);
+
+/**
+ * Lines with the licences already owned taken off their one-time quantities: Windows licence
+ * rights attach to the hardware whatever hypervisor runs on it, so a VMware estate's Windows
+ * licences cover the same guests on Hyper-V (reassigned to new hosts at most every 90 days).
+ */
+export function creditOwned(lines: readonly LicenceLine[], owned: OwnedLicences): LicenceLine[] {
+  const left = new Map(owned);
+  return lines.map((l) => {
+    const have = left.get(l.sku) ?? 0;
+    if (l.recurrence !== "once" || !isWindowsSku(l.sku) || have <= 0) return l;
+    const used = Math.min(have, l.quantity);
+    left.set(l.sku, have - used);
+    const quantity = l.quantity - used;
+    return {
+      ...l,
+      quantity,
+      cost: roundCents(l.unitPrice.times(quantity)),
+      basis: `${l.basis}; ${used} already owned for the VMware estate`,
+    };
+  });
+}
+
+/** The one-time Windows licences of a licensing result, by SKU (what an estate owns). */
+export function windowsLicencesOf(result: ModuleOptionLicensing): OwnedLicences {
+  const out = new Map<string, number>();
+  for (const l of result.lines) {
+    if (l.recurrence === "once" && isWindowsSku(l.sku))
+      out.set(l.sku, (out.get(l.sku) ?? 0) + l.quantity);
+  }
+  return out;
+}
+
+/** The licensing of an option as the TCO model and the report use it (less what is `owned`). */
 export function optionLicensing(
   result: ModuleOptionLicensing,
-  scenario: Scenario
+  scenario: Scenario,
+  owned?: OwnedLicences
 ): OptionLicensing {
   const n = scenario.finance.horizonYears;
   if (!result.eligible) {
@@ -151,9 +190,11 @@ export function optionLicensing(
       notes: [...result.notes],
     };
   }
-  const lines = pricedLines(result, scenario);
+  const credit = (lines: LicenceLine[]): LicenceLine[] =>
+    owned ? creditOwned(lines, owned) : lines;
+  const lines = credit(pricedLines(result, scenario));
   const t = totalsOf(lines, n);
-  const steady = totalsOf(pricedLines(result.ifNotClusterAware, scenario), n);
+  const steady = totalsOf(credit(pricedLines(result.ifNotClusterAware, scenario)), n);
   return {
     total: t.total,
     totalIfNotClusterAware: steady.total,

@@ -54,18 +54,34 @@ export function optionQuantities(capacity: CapacityPlan): OptionQuantities {
   return { hosts: q.hosts, clusters: q.clusters, vms: q.vms, vmStorageGiB: q.vmStorageGiB };
 }
 
-/** Every cost line of an option; ids start with `prefix` (the option id). */
+/** Hardware an option can reuse instead of buying (the hosts and clusters of a vSphere estate). */
+export interface ExistingEstate {
+  readonly hosts: number;
+  readonly clusters: number;
+}
+
+/**
+ * Every cost line of an option; ids start with `prefix` (the option id). With `existing`
+ * (leaving a vSphere estate), its hosts, storage and network are reused: only hosts and
+ * clusters beyond it are bought, reused hosts are refreshed on the same rolling cycle as the
+ * baseline's, and the migration is V2V.
+ */
 export function optionLines(
   scenario: Scenario,
   prefix: string,
   capacity: CapacityPlan,
-  licensing: OptionLicensing
+  licensing: OptionLicensing,
+  existing?: ExistingEstate
 ): CostLine[] {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
   const hosts = dec(q.hosts);
   const clusters = dec(q.clusters);
   const vms = dec(q.vms);
+  const reusedHosts = existing ? Math.min(q.hosts, existing.hosts) : 0;
+  const buyHosts = dec(q.hosts - reusedHosts);
+  const buyClusters = dec(existing ? Math.max(0, q.clusters - existing.clusters) : q.clusters);
+  const buyStorageGiB = existing ? ZERO : storageGiB;
   const once = { kind: "once" } as const;
   const annual = { kind: "annual" } as const;
   const f = (path: string, exponent: 1 | -1 = 1) => ({ path, exponent });
@@ -73,8 +89,8 @@ export function optionLines(
     costLine(scenario, {
       id: `${prefix}.hosts`,
       category: "hardware",
-      label: "Hosts",
-      quantity: hosts,
+      label: existing ? "New hosts (beyond those reused)" : "Hosts",
+      quantity: buyHosts,
       quantityLabel: "hosts",
       factors: [f("host.price")],
       schedule: once,
@@ -82,8 +98,8 @@ export function optionLines(
     costLine(scenario, {
       id: `${prefix}.hostRefresh`,
       category: "hardware",
-      label: "Host refresh",
-      quantity: hosts,
+      label: existing ? "Refresh of the new hosts" : "Host refresh",
+      quantity: buyHosts,
       quantityLabel: "hosts",
       factors: [f("host.price")],
       schedule: { kind: "refresh", cycleInput: "virtual.hostRefreshYears" },
@@ -92,7 +108,7 @@ export function optionLines(
       id: `${prefix}.storageArrays`,
       category: "infrastructure",
       label: "Shared storage arrays",
-      quantity: clusters,
+      quantity: buyClusters,
       quantityLabel: "clusters",
       factors: [f("virtual.sharedStoragePerCluster")],
       schedule: once,
@@ -101,7 +117,7 @@ export function optionLines(
       id: `${prefix}.storageCapacity`,
       category: "infrastructure",
       label: "Shared storage capacity (VM disks)",
-      quantity: storageGiB,
+      quantity: buyStorageGiB,
       quantityLabel: "GiB",
       factors: [f("virtual.storageCostPerGiB")],
       schedule: once,
@@ -110,7 +126,7 @@ export function optionLines(
       id: `${prefix}.witness`,
       category: "infrastructure",
       label: "Witness disks",
-      quantity: clusters,
+      quantity: buyClusters,
       quantityLabel: "clusters",
       factors: [f("virtual.witnessDiskGiB"), f("virtual.storageCostPerGiB")],
       schedule: once,
@@ -119,7 +135,7 @@ export function optionLines(
       id: `${prefix}.storageNetwork`,
       category: "infrastructure",
       label: "Storage network",
-      quantity: clusters,
+      quantity: buyClusters,
       quantityLabel: "clusters",
       factors: [f("virtual.storageNetworkPerCluster")],
       schedule: once,
@@ -128,7 +144,7 @@ export function optionLines(
       id: `${prefix}.hostNetwork`,
       category: "infrastructure",
       label: "Host NICs and cabling",
-      quantity: hosts,
+      quantity: buyHosts,
       quantityLabel: "hosts",
       factors: [f("virtual.networkPerHost")],
       schedule: once,
@@ -137,7 +153,7 @@ export function optionLines(
       id: `${prefix}.setup`,
       category: "setup",
       label: "Setup of hosts and storage",
-      quantity: hosts.plus(clusters),
+      quantity: buyHosts.plus(buyClusters),
       quantityLabel: "devices",
       factors: [f("housing.setupCostPerDevice")],
       schedule: once,
@@ -145,11 +161,20 @@ export function optionLines(
     costLine(scenario, {
       id: `${prefix}.migration`,
       category: "migration",
-      label: "Migration (P2V)",
+      label: existing ? "Migration (V2V)" : "Migration (P2V)",
       quantity: vms,
       quantityLabel: "servers",
       factors: [f("manpower.migrationHoursPerServer"), f("manpower.adminHourlyRate")],
       schedule: once,
+    }),
+    costLine(scenario, {
+      id: `${prefix}.reusedHostRefresh`,
+      category: "hardware",
+      label: "Refresh of reused hosts (1/cycle a year)",
+      quantity: dec(reusedHosts),
+      quantityLabel: "hosts",
+      factors: [f("host.price"), f("virtual.hostRefreshYears", -1)],
+      schedule: annual,
     }),
     costLine(scenario, {
       id: `${prefix}.hostMaintenance`,

@@ -1,6 +1,7 @@
 /** The recommendation in one sentence a manager understands. */
 import { formatMoney, type Dec } from "../money";
 import type { Scenario } from "../scenario";
+import { baselineLabel } from "./baseline";
 import type { CostSchedule } from "./cashflow";
 import type { OptionAnalysis } from "./types";
 
@@ -17,6 +18,7 @@ export function recommendationSentence(
   best: OptionAnalysis | null
 ): string {
   const n = scenario.finance.horizonYears;
+  const baseline = baselineLabel(scenario).toLowerCase().replace("vsphere", "vSphere");
   if (!best)
     return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
   const servers = scenario.inventory.reduce((s, r) => s + r.count, 0);
@@ -24,9 +26,12 @@ export function recommendationSentence(
   const saving = physical.total.minus(best.costs.total);
   const c = best.capacity;
   const staying = c.stayPhysical.reduce((s, p) => s + p.count, 0);
-  const consolidation = `Consolidating ${servers - staying} of ${servers} servers onto ${hosts} Hyper-V host${hosts === 1 ? "" : "s"}`;
+  const hypervisor = best.id === "vsphere" ? "vSphere" : "Hyper-V";
+  const verb = scenario.finance.baseline === "vsphere" ? "Moving" : "Consolidating";
+  const what = scenario.finance.baseline === "vsphere" ? "workloads" : "servers";
+  const consolidation = `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
   if (saving.lte(0)) {
-    return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than staying physical over ${n} years — staying physical is cheaper on these assumptions.`;
+    return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;
   }
   const payback = best.businessCase.payback;
   const when = payback.reached
@@ -38,5 +43,5 @@ export function recommendationSentence(
   const versus = runnerUp
     ? `; ${runnerUp.label} would cost ${grouped(runnerUp.costs.total.minus(best.costs.total), scenario.currency)} more`
     : "";
-  return `${consolidation} with ${best.label} saves ${grouped(saving, scenario.currency)} over ${n} years against staying physical (NPV ${grouped(best.businessCase.npv, scenario.currency)}) and ${when}${versus}.`;
+  return `${consolidation} with ${best.label} saves ${grouped(saving, scenario.currency)} over ${n} years against ${baseline} (NPV ${grouped(best.businessCase.npv, scenario.currency)}) and ${when}${versus}.`;
 }

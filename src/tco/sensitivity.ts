@@ -12,8 +12,7 @@ import {
 } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
 import { analyzeOption, planFor, type PlanCache } from "./evaluate";
-import { schedule, type CostSchedule } from "./cashflow";
-import { physicalBaselineLines } from "./physical";
+import { baselineOf, type Baseline } from "./baseline";
 import type { Sensitivity, SensitivityRow } from "./types";
 
 interface Param {
@@ -105,17 +104,18 @@ function npvAt(
   option: OptionId,
   p: Param,
   factor: Dec,
-  basePhysical: CostSchedule,
+  base: Baseline,
   cache: PlanCache,
   licensed: LicensedCache
 ): Money {
   const variant = scaled(scenario, p.input, factor, p.floor);
-  const physical = leavesPhysicalUnchanged(p)
-    ? basePhysical
-    : schedule(physicalBaselineLines(variant), variant.finance.horizonYears);
+  const replanCache: PlanCache = p.capacity ? new Map() : cache;
+  const baseline = leavesBaselineUnchanged(p, scenario) ? base : baselineOf(variant, replanCache);
+  const physical = baseline.schedule;
   if (p.capacity) {
-    const replanned = planFor(variant, hostConstraintsFor(option, variant), new Map());
-    return analyzeOption(variant, option, replanned, physical).businessCase.npv;
+    const replanned = planFor(variant, hostConstraintsFor(option, variant), replanCache);
+    return analyzeOption(variant, option, replanned, physical, undefined, baseline.leaving)
+      .businessCase.npv;
   }
   const plan = planFor(scenario, hostConstraintsFor(option, scenario), cache);
   // Licence counts and prices depend only on the plan and the licensing inputs: other inputs
@@ -124,11 +124,13 @@ function npvAt(
   if (!counted && p.input !== "licensing.prices") {
     licensed.set(option, (counted = licenseOption(option, scenario, plan)));
   }
-  return analyzeOption(variant, option, plan, physical, counted).businessCase.npv;
+  return analyzeOption(variant, option, plan, physical, counted, baseline.leaving).businessCase.npv;
 }
 
-/** Inputs that leave the physical baseline's costs unchanged (so it need not be recomputed). */
-function leavesPhysicalUnchanged(p: Param): boolean {
+/** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
+function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
+  // Staying on vSphere pays host refresh and vSphere subscriptions: only the rate leaves it alone.
+  if (scenario.finance.baseline === "vsphere") return p.input === "finance.discountRate";
   return (
     p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate"
   );
@@ -164,18 +166,18 @@ function crossing(
 export function sensitivityOf(
   scenario: Scenario,
   option: OptionId,
-  physical: CostSchedule,
+  baseline: Baseline,
   cache: PlanCache
 ): Sensitivity {
   const low = new Dec("0.8");
   const high = new Dec("1.2");
   const licensed: LicensedCache = new Map();
   const unchanged = { input: "host.price", label: "" };
-  const baseNpv = npvAt(scenario, option, unchanged, ONE, physical, cache, licensed);
+  const baseNpv = npvAt(scenario, option, unchanged, ONE, baseline, cache, licensed);
   const rows: SensitivityRow[] = PARAMS.map((p) => {
     const base = baseValueOf(scenario, p);
-    const npvLow = npvAt(scenario, option, p, low, physical, cache, licensed);
-    const npvHigh = npvAt(scenario, option, p, high, physical, cache, licensed);
+    const npvLow = npvAt(scenario, option, p, low, baseline, cache, licensed);
+    const npvHigh = npvAt(scenario, option, p, high, baseline, cache, licensed);
     const clamp = (v: Dec): Dec => (p.floor && v.lt(p.floor) ? p.floor : v);
     return {
       input: p.input,
@@ -198,7 +200,7 @@ export function sensitivityOf(
     const towardZero = baseNpv.isPositive() === row.npvHigh.lt(row.npvLow); // NPV falls as the input rises
     const maxFactor = Math.min(p.maxFactor ? p.maxFactor(scenario) : 20, 20);
     const f = (x: number): Money =>
-      npvAt(scenario, option, p, dec(x.toFixed(6)), physical, cache, licensed);
+      npvAt(scenario, option, p, dec(x.toFixed(6)), baseline, cache, licensed);
     const factor = towardZero
       ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30)
       : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);

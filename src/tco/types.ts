@@ -76,6 +76,8 @@ export interface MixedRecommendation {
 
 export interface Analysis {
   readonly scenario: Scenario;
+  /** What `physical` stands for: "Staying physical" or "Staying on vSphere" (finance.baseline). */
+  readonly baselineLabel: string;
   readonly physical: CostSchedule;
   readonly options: readonly OptionAnalysis[];
   /** Cheapest eligible option by TCO over the horizon; null if none is eligible. */

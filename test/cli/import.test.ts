@@ -59,6 +59,8 @@ describe.skipIf(!hasShared("data", "inventory-samples", MB_SAMPLE))(
         expect(parsed.scenario.inventory).toHaveLength(763);
         expect(parsed.scenario.platform).toBe("ws2022");
         expect(parsed.scenario.name).toBe("Imported from sample.xlsx");
+        // VMs exported from vCenter: the business case starts from staying on vSphere.
+        expect(parsed.scenario.finance.baseline).toBe("vsphere");
       }
       expect(io.stderr).toContain(
         "Import of sample.xlsx: RVTools vInfo (MB labels, before RVTools 4.1.2)"

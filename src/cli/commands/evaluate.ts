@@ -15,19 +15,21 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
     .join("  ");
 }
 
-/** The readable summary: options side by side against staying physical. */
+/** The readable summary: options side by side against the baseline (staying physical or on vSphere). */
 export function summaryTable(a: Analysis): string {
   const s = a.scenario;
   const eligible = a.options.filter((o) => o.eligible);
   const head = [
     "",
-    "Physical",
+    s.finance.baseline === "vsphere" ? "vSphere now" : "Physical",
     ...eligible.map((o) => o.id + (o.id === a.recommended ? " *" : "")),
   ];
   const rows: string[][] = [
     [
       "Hosts",
-      String(s.inventory.reduce((n, r) => n + r.count, 0)) + " srv",
+      s.finance.baseline === "vsphere"
+        ? String(a.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? "")
+        : String(s.inventory.reduce((n, r) => n + r.count, 0)) + " srv",
       ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`),
     ],
     ["Clusters", "", ...eligible.map((o) => String(o.capacity.clusters.length))],

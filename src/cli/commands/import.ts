@@ -9,6 +9,7 @@ import {
   importInventory,
   INVENTORY_MESSAGES,
   readInventoryFiles,
+  suggestedBaseline,
   type InventoryFile,
   type StorageBasis,
 } from "../../inventory";
@@ -85,9 +86,12 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.invalid;
   }
 
+  const base = defaultScenarioJson(platform, result.rows);
   const scenario = {
-    ...defaultScenarioJson(platform, result.rows),
+    ...base,
     name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200),
+    // VMs exported from vCenter are already virtual: the case is staying on vSphere or moving.
+    finance: { ...(base["finance"] as object), baseline: suggestedBaseline(result.report.format) },
   };
   const check = parseScenario(scenario);
   if (!check.ok) {

@@ -50,7 +50,7 @@ export function buildSummarySheet(
   const top = 4;
   putRow(g, top, 0, [
     text("Measure"),
-    text("Staying physical"),
+    text(analysis.baselineLabel),
     ...eligible.map((o) => text(o.label)),
   ]);
   style(g, top, 0, top, eligible.length + 1, {
@@ -115,7 +115,7 @@ export function buildSummarySheet(
         ),
     },
     {
-      label: "Savings against staying physical",
+      label: `Savings against ${analysis.baselineLabel.toLowerCase()}`,
       physical: { v: null },
       cell: (o) =>
         formula(
@@ -209,7 +209,7 @@ export function buildSummarySheet(
   const tcoTop = row;
   putRow(g, row++, 0, [text("Option"), text(`TCO, ${n} years`)]);
   putRow(g, row++, 0, [
-    text("Staying physical"),
+    text(analysis.baselineLabel),
     formula(
       `=${cf(cashflow.physical.totalCell)}`,
       toCentsNumber(analysis.physical.total),
@@ -237,7 +237,7 @@ export function buildSummarySheet(
   const catTop = row;
   putRow(g, row++, 0, [text("Option"), ...used.map((c) => text(CATEGORY_LABELS[c]))]);
   putRow(g, row++, 0, [
-    text("Staying physical"),
+    text(analysis.baselineLabel),
     ...used.map((c) =>
       formula(
         `=${cf(cashflow.physical.categoryTotals[c])}`,
