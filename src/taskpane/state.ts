@@ -4,6 +4,7 @@
  * import review …), and `reduce(state, event)`, the only way it changes. Pure: no DOM, no
  * Office, no timers — `taskpane.ts` runs the effects and dispatches their results.
  */
+import { suggestedBaseline } from "../inventory/types";
 import { parseScenario, type Issue, type ParseResult } from "../scenario";
 import type { PlatformId } from "../platform";
 import type {
@@ -391,9 +392,15 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
     case "importAccepted": {
       const review = state.importReview;
       if (!review) return state;
+      const finance = (state.draft["finance"] ?? {}) as Record<string, unknown>;
       return withDraft(
         state,
-        { ...state.draft, inventory: review.rows.map((r) => ({ ...r })) },
+        {
+          ...state.draft,
+          inventory: review.rows.map((r) => ({ ...r })),
+          // VMs exported from vCenter: compare the options with staying on vSphere.
+          finance: { ...finance, baseline: suggestedBaseline(review.report.format) },
+        },
         {
           importReview: null,
           pasteOpen: false,

@@ -148,6 +148,39 @@ describe("task pane state", () => {
     expect(cancelled.draft).toBe(s.draft);
   });
 
+  it("compares with staying on vSphere after accepting an RVTools import", () => {
+    const rows = [
+      {
+        name: "VM1",
+        count: 1,
+        os: "windows",
+        cores: 2,
+        cpuGhz: "2.4",
+        peakCpuUtilization: "0.3",
+        averageCpuUtilization: "0.1",
+        memoryGiB: "4",
+      },
+    ] as InventoryRowJson[];
+    const review = (format: string) => ({
+      source: "x.xlsx",
+      rows,
+      report: { format, totals: { servers: 1 } } as unknown as ImportReport,
+    });
+    const base = (format: string) =>
+      run(
+        ready(),
+        { type: "importStarted", what: "x.xlsx" },
+        { type: "importRead", review: review(format) },
+        { type: "importAccepted" }
+      );
+    expect((base("rvtools").draft["finance"] as Record<string, unknown>)["baseline"]).toBe(
+      "vsphere"
+    );
+    expect((base("azure-migrate").draft["finance"] as Record<string, unknown>)["baseline"]).toBe(
+      "physical"
+    );
+  });
+
   it("keeps the inventory page in range when rows go away", () => {
     let s = ready();
     for (let i = 0; i < 40; i++) s = run(s, { type: "inventoryRowAdded" });
