@@ -67,8 +67,14 @@ export function buildSummarySheet(
   };
   const rows: Row[] = [
     {
-      label: "Hosts",
-      physical: { v: s.inventory.reduce((a, r) => a + r.count, 0), fmt: formats.integer },
+      label: s.finance.baseline === "vsphere" ? "Hosts" : "Hosts (servers when physical)",
+      physical: {
+        v:
+          s.finance.baseline === "vsphere"
+            ? (analysis.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? null)
+            : s.inventory.reduce((a, r) => a + r.count, 0),
+        fmt: formats.integer,
+      },
       cell: (o) =>
         formula(
           `=${ref(SHEETS.capacity, capacity.hostsCell.get(o.id) ?? "A1")}`,
