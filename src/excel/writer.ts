@@ -534,6 +534,7 @@ class WriteSession {
       if (spec.valueAxisTitle !== undefined) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
       if (spec.valueAxisFormat !== undefined)
         chart.axes.valueAxis.numberFormat = spec.valueAxisFormat;
+      if (spec.valueAxisMinimum !== undefined) chart.axes.valueAxis.minimum = spec.valueAxisMinimum;
       if (spec.reverseCategories) chart.axes.categoryAxis.reversePlotOrder = true;
       if (spec.categoryLabelsLow) chart.axes.categoryAxis.tickLabelPosition = "Low";
       if (spec.overlap !== undefined) chart.series.getItemAt(0).overlap = spec.overlap;

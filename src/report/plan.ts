@@ -94,6 +94,8 @@ export interface ChartSpec {
   readonly valueAxisTitle?: string;
   /** Number format of the value axis (`'#,##0'`). */
   readonly valueAxisFormat?: string;
+  /** Lowest value on the value axis (0 keeps bar lengths honest); absent = automatic. */
+  readonly valueAxisMinimum?: number;
   /** Categories top to bottom on bar charts (a tornado). */
   readonly reverseCategories?: boolean;
   /** Category labels at the low end (keeps labels clear of negative bars). */

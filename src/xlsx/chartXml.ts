@@ -354,6 +354,7 @@ function primaryAxes(spec: ChartSpec, data: ChartData, ids: AxisIds, horizontal:
     format: spec.valueAxisFormat,
     crosses: reverse ? "max" : "autoZero",
     crossBetween: "between",
+    min: spec.valueAxisMinimum,
   });
   return category + value;
 }
@@ -430,6 +431,7 @@ interface ValueAxisOptions {
   readonly format: string | undefined;
   readonly crosses: "autoZero" | "max";
   readonly crossBetween: "between" | "midCat";
+  readonly min?: number | undefined;
 }
 
 function valueAxis(o: ValueAxisOptions): string {
@@ -437,7 +439,7 @@ function valueAxis(o: ValueAxisOptions): string {
     "c:valAx",
     {},
     val("c:axId", o.id) +
-      scaling(false) +
+      scaling(false, o.min) +
       val("c:delete", false) +
       val("c:axPos", o.pos) +
       (o.gridlines ? el("c:majorGridlines") : "") +
@@ -452,8 +454,9 @@ function valueAxis(o: ValueAxisOptions): string {
   );
 }
 
-function scaling(reverse: boolean): string {
-  return el("c:scaling", {}, val("c:orientation", reverse ? "maxMin" : "minMax"));
+function scaling(reverse: boolean, min?: number): string {
+  const orientation = val("c:orientation", reverse ? "maxMin" : "minMax");
+  return el("c:scaling", {}, orientation + (min === undefined ? "" : val("c:min", min)));
 }
 
 /** A chart or axis title as rich text; vertical titles are rotated like Excel's. */

@@ -342,3 +342,19 @@ describe("chart data from the plan", () => {
     expect(() => build(spec({ kind: "line", seriesColors: ["red"] }))).toThrow(/#RRGGBB/);
   });
 });
+
+describe("value axis minimum", () => {
+  it("pins the value axis at the given minimum (c:scaling/c:min after the orientation), valid against the schema", () => {
+    const s = spec({ kind: "columnClustered", valueAxisMinimum: 0 });
+    const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
+    // the category axis keeps automatic scaling; only the value axis gets the minimum
+    expect(xml).toMatch(
+      /<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:min val="0"\/><\/c:scaling>/
+    );
+    expect(xml.match(/<c:min /g)?.length).toBe(1);
+    if (hasXmllint() && hasShared("schemas", "ooxml"))
+      expect(validateXml(xml, "dml-chart.xsd").ok).toBe(true);
+    const auto = spec({ kind: "columnClustered" });
+    expect(partOf(oneSheetPlan(THREE_SERIES, [auto]), auto)).not.toContain("<c:min ");
+  });
+});

@@ -294,8 +294,8 @@ export function buildSummarySheet(
   const place = (i: number): { from: string; to: string } => {
     const rowBase = chartsTop + Math.floor(i / 2) * CHART_ROWS;
     return i % 2 === 0
-      ? { from: cellAddress(rowBase, 0), to: cellAddress(rowBase + CHART_ROWS - 1, 3) }
-      : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 7) };
+      ? { from: cellAddress(rowBase, 0), to: cellAddress(rowBase + CHART_ROWS - 1, 2) }
+      : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 6) };
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
@@ -306,6 +306,7 @@ export function buildSummarySheet(
     title: `Total cost of ownership over ${n} years`,
     dataSheet: SHEETS.summary,
     dataRange: chartRows[0] as string,
+    valueAxisMinimum: 0,
     seriesBy: "columns",
     anchor: chartAnchors[0] as ChartSpec["anchor"],
     valueAxisTitle: s.currency,
@@ -319,6 +320,7 @@ export function buildSummarySheet(
     title: "Cost by category",
     dataSheet: SHEETS.summary,
     dataRange: chartRows[1] as string,
+    valueAxisMinimum: 0,
     seriesBy: "columns",
     anchor: chartAnchors[1] as ChartSpec["anchor"],
     valueAxisTitle: s.currency,
