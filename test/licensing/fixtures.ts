@@ -1,6 +1,7 @@
 /** Builders for licensing tests: scenarios through the real parser, capacity plans by hand. */
 import type { CapacityPlan, HostPlan } from "../../src/capacity/contract";
 import type { PlatformId } from "../../src/platform";
+import { planOfHosts } from "../support/capacityPlan";
 import { parseScenario } from "../../src/scenario/parse";
 import type { Scenario } from "../../src/scenario/types";
 
@@ -43,38 +44,7 @@ export function plan(hosts: readonly HostSpecForTest[]): CapacityPlan {
       maxWindowsVmsAfterFailover: h.afterFailover ?? h.windowsVms,
     };
   });
-  const clusterIds = [...new Set(hostPlans.map((h) => h.cluster))];
-  return {
-    hostCapacity: {
-      cpuGhz: 100,
-      memoryGiB: 100,
-      vcpus: 100,
-      vms: 384,
-      logicalProcessors: 24,
-      notes: [],
-    },
-    vms: [],
-    stayPhysical: [],
-    hosts: hostPlans.length,
-    lowerBoundHosts: hostPlans.length,
-    lowerBoundSteadyState: hostPlans.length,
-    clusters: clusterIds.map((c) => {
-      const members = hostPlans.filter((h) => h.cluster === c);
-      return {
-        index: c,
-        nodes: members.length,
-        vms: members.reduce((n, h) => n + h.vms, 0),
-        failoverReserve: 0,
-        failuresTolerated: members.length > 1 ? 1 : 0,
-        failoverCheck: "enumerated" as const,
-        scenariosChecked: members.length,
-      };
-    }),
-    hostPlans,
-    maxVmsPerHostAfterFailover: Math.max(0, ...hostPlans.map((h) => h.maxVmsAfterFailover)),
-    explanation: "hand-built plan",
-    notes: [],
-  };
+  return planOfHosts(hostPlans, { failuresTolerated: (nodes) => (nodes > 1 ? 1 : 0) });
 }
 
 /** Money as a plain string for assertions ("4810", "133.625"). */

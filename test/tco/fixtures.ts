@@ -8,6 +8,7 @@ import fc from "fast-check";
 import type { CapacityPlan, HostPlan, StayPhysical, VmDemand } from "../../src/capacity/contract";
 import { Dec, ZERO } from "../../src/money";
 import { PLATFORM_IDS, type PlatformId } from "../../src/platform";
+import { planOfHosts } from "../support/capacityPlan";
 import { defaultScenarioJson, parseScenario, type Scenario } from "../../src/scenario";
 
 /** Round inputs used by the hand-worked tests (JSON form). Sections merge over the defaults. */
@@ -154,38 +155,7 @@ export function handPlan(
       maxWindowsVmsAfterFailover: h.windowsAfterFailover ?? windows,
     };
   });
-  const clusterIds = [...new Set(hostPlans.map((h) => h.cluster))];
-  return {
-    hostCapacity: {
-      cpuGhz: 100,
-      memoryGiB: 100,
-      vcpus: 100,
-      vms: 384,
-      logicalProcessors: 24,
-      notes: [],
-    },
-    vms,
-    stayPhysical,
-    hosts: hostPlans.length,
-    lowerBoundHosts: hostPlans.length,
-    lowerBoundSteadyState: hostPlans.length,
-    clusters: clusterIds.map((c) => {
-      const members = hostPlans.filter((h) => h.cluster === c);
-      return {
-        index: c,
-        nodes: members.length,
-        vms: members.reduce((n, h) => n + h.vms, 0),
-        failoverReserve: 0,
-        failuresTolerated: 1,
-        failoverCheck: "enumerated" as const,
-        scenariosChecked: members.length,
-      };
-    }),
-    hostPlans,
-    maxVmsPerHostAfterFailover: Math.max(0, ...hostPlans.map((h) => h.maxVmsAfterFailover)),
-    explanation: "hand-built plan",
-    notes: [],
-  };
+  return planOfHosts(hostPlans, { vms, stayPhysical });
 }
 
 /** Money as a plain string ("15667.3"); `d` for a decimal from a string. */
