@@ -239,35 +239,29 @@ export function simulateFailures(
     return stopAtFirst;
   };
 
+  const result = (): FailoverSimulation => ({
+    survives,
+    check: "enumerated",
+    scenariosChecked: scenarios,
+    failures,
+    maxVms,
+    maxWindowsVms,
+    work,
+  });
+
   if (n <= k) {
     // Every host fails: only an empty cluster survives.
     const all = Array.from({ length: n }, (_, h) => h);
     const stranded = all.flatMap((h) => Array.from(sorted[h]!));
     scenarios = 1;
     record(all, stranded);
-    return {
-      survives,
-      check: "enumerated",
-      scenariosChecked: scenarios,
-      failures,
-      maxVms,
-      maxWindowsVms,
-      work,
-    };
+    return result();
   }
 
   const first = options.firstScenario;
   const firstKey = first !== undefined && first.length === k ? first.join(",") : null;
   if (firstKey !== null && record(first!, runScenario(first!))) {
-    return {
-      survives,
-      check: "enumerated",
-      scenariosChecked: scenarios,
-      failures,
-      maxVms,
-      maxWindowsVms,
-      work,
-    };
+    return result();
   }
   const set = Array.from({ length: k }, (_, i) => i);
   for (;;) {
@@ -281,15 +275,7 @@ export function simulateFailures(
     set[i] = set[i]! + 1;
     for (let t = i + 1; t < k; t++) set[t] = set[t - 1]! + 1;
   }
-  return {
-    survives,
-    check: "enumerated",
-    scenariosChecked: scenarios,
-    failures,
-    maxVms,
-    maxWindowsVms,
-    work,
-  };
+  return result();
 }
 
 /** Steps of the weight grid of {@link headroomProof}: weights in multiples of 1/GRID. */
