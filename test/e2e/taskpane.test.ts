@@ -65,16 +65,24 @@ async function seriousViolations(page: Page): Promise<string[]> {
 const tcoOf = (page: Page, option: string) =>
   page.locator(`#figures tr[data-option="${option}"] td:nth-child(3)`);
 
-describe("task pane in a plain browser (office.js loads, Office.onReady gives host null)", () => {
-  let pane: Pane;
-
+/**
+ * One pane per describe block, opened (preview drawn) before its tests and closed after.
+ * The returned object is filled in by beforeAll, so tests read `pane.page` as usual.
+ */
+function sharedPane(mode: Parameters<typeof openPane>[1]): Pane {
+  const pane = {} as { -readonly [K in keyof Pane]: Pane[K] };
   beforeAll(async () => {
-    pane = await openPane(server.url, "npm");
+    Object.assign(pane, await openPane(server.url, mode));
     await waitForPreview(pane.page);
   });
   afterAll(async () => {
-    await pane?.close();
+    await pane.close?.();
   });
+  return pane;
+}
+
+describe("task pane in a plain browser (office.js loads, Office.onReady gives host null)", () => {
+  const pane = sharedPane("npm");
 
   it("starts in browser mode with the defaults, a preview and only the start-up scripts loaded", async () => {
     const { page } = pane;
@@ -151,15 +159,7 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
 });
 
 describe("inline validation", () => {
-  let pane: Pane;
-
-  beforeAll(async () => {
-    pane = await openPane(server.url, "npm");
-    await waitForPreview(pane.page);
-  });
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const pane = sharedPane("npm");
 
   it("shows a field's message next to it, lists what to fix and disables Generate", async () => {
     const { page } = pane;
@@ -260,15 +260,7 @@ describe("task pane when Office.onReady never answers", () => {
 });
 
 describe("platform change and keyboard use", () => {
-  let pane: Pane;
-
-  beforeAll(async () => {
-    pane = await openPane(server.url, "npm");
-    await waitForPreview(pane.page);
-  });
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const pane = sharedPane("npm");
 
   it("offers the new platform's default prices and hardware, and loads them only when asked", async () => {
     const { page } = pane;
@@ -326,15 +318,7 @@ describe("platform change and keyboard use", () => {
 });
 
 describe("inventory import from pasted Excel rows", () => {
-  let pane: Pane;
-
-  beforeAll(async () => {
-    pane = await openPane(server.url, "npm");
-    await waitForPreview(pane.page);
-  });
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const pane = sharedPane("npm");
 
   it("shows what the import excluded and assumed before it replaces the inventory", async () => {
     const { page } = pane;
@@ -395,15 +379,7 @@ describe("inventory import from pasted Excel rows", () => {
 });
 
 describe("task pane in Excel (a fake host served in place of office.js)", () => {
-  let pane: Pane;
-
-  beforeAll(async () => {
-    pane = await openPane(server.url, "fake-excel");
-    await waitForPreview(pane.page);
-  });
-  afterAll(async () => {
-    await pane?.close();
-  });
+  const pane = sharedPane("fake-excel");
 
   it("generates the report through the Office.js writer, with progress and a clear result", async () => {
     const { page } = pane;
