@@ -205,6 +205,22 @@ export function requiredNumber(
   return cell.value;
 }
 
+/** Warn that an optional cell holds `text` where `expected` was, and say what was used instead. */
+export function warnInvalid(
+  c: Candidate,
+  sheet: string,
+  row0: number,
+  col: ColumnRef | undefined,
+  label: string,
+  text: string,
+  expected: string,
+  instead: string
+): void {
+  c.warnings.push(
+    problemAt("warning", sheet, row0, col, MESSAGES.optionalInvalid(label, text, expected, instead))
+  );
+}
+
 /** Read an optional value; an invalid one is reported in `c.warnings` (with what is used instead) and null comes back. */
 export function optionalNumber(
   c: Candidate,
@@ -218,15 +234,7 @@ export function optionalNumber(
   if (cell.kind === "empty") return null;
   if (cell.kind === "invalid" || !rule.valid(cell.value)) {
     const text = cell.kind === "invalid" ? cell.text : cell.value.toString();
-    c.warnings.push(
-      problemAt(
-        "warning",
-        sheet.name,
-        row0,
-        col,
-        MESSAGES.optionalInvalid(rule.label, text, rule.expected, instead)
-      )
-    );
+    warnInvalid(c, sheet.name, row0, col, rule.label, text, rule.expected, instead);
     return null;
   }
   return cell.value;

@@ -11,7 +11,7 @@ import {
   newCandidate,
   numberAt,
   optionalNumber,
-  problemAt,
+  warnInvalid,
   readName,
   readPowerState,
   requiredNumber,
@@ -279,14 +279,15 @@ function readMappedRows(index: HeaderIndex, col: Columns, units: MappingUnits): 
           : "a fraction from 0 to 1 or a percentage",
     };
     if (cell.kind === "invalid") {
-      c.warnings.push(
-        problemAt(
-          "warning",
-          sheet.name,
-          r,
-          column,
-          MESSAGES.optionalInvalid(rule.label, cell.text, rule.expected, "the default was used")
-        )
+      warnInvalid(
+        c,
+        sheet.name,
+        r,
+        column,
+        rule.label,
+        cell.text,
+        rule.expected,
+        "the default was used"
       );
       return null;
     }
@@ -296,19 +297,15 @@ function readMappedRows(index: HeaderIndex, col: Columns, units: MappingUnits): 
       (units.utilization === "auto" && cell.value.gt(1));
     const value = percent ? cell.value.div(100) : cell.value;
     if (value.lt(0) || value.gt(1)) {
-      c.warnings.push(
-        problemAt(
-          "warning",
-          sheet.name,
-          r,
-          column,
-          MESSAGES.optionalInvalid(
-            rule.label,
-            textAt(sheet, r, column),
-            rule.expected,
-            "the default was used"
-          )
-        )
+      warnInvalid(
+        c,
+        sheet.name,
+        r,
+        column,
+        rule.label,
+        textAt(sheet, r, column),
+        rule.expected,
+        "the default was used"
       );
       return null;
     }
@@ -366,19 +363,15 @@ function readMappedRows(index: HeaderIndex, col: Columns, units: MappingUnits): 
       if (RULES.ghz("").valid(ghz))
         c.cpuGhz = { value: ghz, basis: mhz && units.clock === "auto" ? "mhz-read" : "file" };
       else
-        c.warnings.push(
-          problemAt(
-            "warning",
-            sheet.name,
-            r,
-            col.cpuGhz,
-            MESSAGES.optionalInvalid(
-              col.cpuGhz?.header ?? "Core clock",
-              clock.toString(),
-              "a clock above 0 and at most 10 GHz",
-              "the default clock was used"
-            )
-          )
+        warnInvalid(
+          c,
+          sheet.name,
+          r,
+          col.cpuGhz,
+          col.cpuGhz?.header ?? "Core clock",
+          clock.toString(),
+          "a clock above 0 and at most 10 GHz",
+          "the default clock was used"
         );
     }
     const peak = ratio(c, r, col.peakCpuUtilization, col.peakCpuUtilization?.header ?? "Peak CPU");
@@ -411,19 +404,15 @@ function readMappedRows(index: HeaderIndex, col: Columns, units: MappingUnits): 
     const stay = boolAt(sheet, r, col.stayPhysical);
     if (stay !== null) c.stayPhysical = stay;
     else if (textAt(sheet, r, col.stayPhysical) !== "") {
-      c.warnings.push(
-        problemAt(
-          "warning",
-          sheet.name,
-          r,
-          col.stayPhysical,
-          MESSAGES.optionalInvalid(
-            col.stayPhysical?.header ?? "Stay physical",
-            textAt(sheet, r, col.stayPhysical),
-            "true or false",
-            "false was used"
-          )
-        )
+      warnInvalid(
+        c,
+        sheet.name,
+        r,
+        col.stayPhysical,
+        col.stayPhysical?.header ?? "Stay physical",
+        textAt(sheet, r, col.stayPhysical),
+        "true or false",
+        "false was used"
       );
     }
     if (col.powerState) c.power = readPowerState(c, sheet, r, col.powerState);

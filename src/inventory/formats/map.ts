@@ -9,7 +9,7 @@ import {
   newCandidate,
   numberAt,
   optionalNumber,
-  problemAt,
+  warnInvalid,
   readName,
   requiredNumber,
   RULES,
@@ -170,19 +170,15 @@ export function readMap(
     if (c.storageGiB === null) {
       const size = sumLines(s, r, ic.diskSize);
       if (size === "invalid")
-        c.warnings.push(
-          problemAt(
-            "warning",
-            s.name,
-            r,
-            ic.diskSize,
-            MESSAGES.optionalInvalid(
-              ic.diskSize?.header ?? "Logical Disk Size (GB)",
-              textAt(s, r, ic.diskSize),
-              "one size in GB per line",
-              "the default storage was used"
-            )
-          )
+        warnInvalid(
+          c,
+          s.name,
+          r,
+          ic.diskSize,
+          ic.diskSize?.header ?? "Logical Disk Size (GB)",
+          textAt(s, r, ic.diskSize),
+          "one size in GB per line",
+          "the default storage was used"
         );
       else if (size !== null) {
         c.storageGiB = { value: size, basis: "file" };
@@ -262,19 +258,15 @@ export function readMap(
       if (avg !== null) c.average = { value: avg.div(100), basis: "file" };
       const size = sumLines(s, r, pc.diskSize);
       if (size === "invalid")
-        c.warnings.push(
-          problemAt(
-            "warning",
-            s.name,
-            r,
-            pc.diskSize,
-            MESSAGES.optionalInvalid(
-              pc.diskSize?.header ?? "Disk Drive Size (GB)",
-              textAt(s, r, pc.diskSize),
-              "one size in GB per line",
-              "the next storage source was used"
-            )
-          )
+        warnInvalid(
+          c,
+          s.name,
+          r,
+          pc.diskSize,
+          pc.diskSize?.header ?? "Disk Drive Size (GB)",
+          textAt(s, r, pc.diskSize),
+          "one size in GB per line",
+          "the next storage source was used"
         );
       else if (size !== null) c.storageGiB = { value: size, basis: "file" };
       const usedGb = sumLines(s, r, pc.diskUsed);
