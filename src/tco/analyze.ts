@@ -33,6 +33,8 @@ export function cheapest(options: readonly OptionAnalysis[]): OptionAnalysis | n
 }
 
 function breakEvenTable(scenario: Scenario): BreakEvenTable {
+  // The chart's range, not a licensing rule: wide enough to show every switch point we know of
+  // (2008 R2: 7 and 9 VMs per 2-socket host; 2012 R2: 13; 2016+: 11 on 16 cores) with room after.
   const limit = scenario.platform === "ws2008r2" ? 40 : 30;
   const t = breakEven(scenario, limit);
   return {
