@@ -205,46 +205,37 @@ export function canGenerate(state: PaneState): boolean {
   );
 }
 
+/** The fields every phase carries (the phase-specific ones are dropped by `contextOf`). */
+const CONTEXT_KEYS = [
+  "host",
+  "draft",
+  "revision",
+  "validation",
+  "preview",
+  "previewRevision",
+  "previewError",
+  "inventoryPage",
+  "pasteOpen",
+  "importBusy",
+  "importError",
+  "importReview",
+  "mapping",
+  "platformOffer",
+  "notice",
+  "focus",
+  "loadGeneration",
+] as const satisfies readonly (keyof Context)[];
+/** Compile-time check that CONTEXT_KEYS lists every field of Context. */
+const EVERY_CONTEXT_KEY: [Exclude<keyof Context, (typeof CONTEXT_KEYS)[number]>] extends [never]
+  ? true
+  : never = true;
+void EVERY_CONTEXT_KEY;
+
 /** The context of a state without its phase fields. */
 function contextOf(state: PaneState): Context {
-  const {
-    host,
-    draft,
-    revision,
-    validation,
-    preview,
-    previewRevision,
-    previewError,
-    inventoryPage,
-    pasteOpen,
-    importBusy,
-    importError,
-    importReview,
-    mapping,
-    platformOffer,
-    notice,
-    focus,
-    loadGeneration,
-  } = state;
-  return {
-    host,
-    draft,
-    revision,
-    validation,
-    preview,
-    previewRevision,
-    previewError,
-    inventoryPage,
-    pasteOpen,
-    importBusy,
-    importError,
-    importReview,
-    mapping,
-    platformOffer,
-    notice,
-    focus,
-    loadGeneration,
-  };
+  const out: Partial<Record<keyof Context, unknown>> = {};
+  for (const key of CONTEXT_KEYS) out[key] = state[key];
+  return out as Context;
 }
 
 /** The phase after the draft changed: a writing pane keeps writing; otherwise a valid draft needs a new preview. */
