@@ -8,6 +8,8 @@ export interface CliIo {
   readBytes(path: string): Uint8Array;
   writeBytes(path: string, data: Uint8Array): void;
   exists(path: string): boolean;
+  /** Today (init and import date a new scenario's start and renewal placeholder); default the clock. */
+  today?(): Date;
 }
 
 /** Exit codes: 0 success, 1 usage error, 2 invalid input (every problem printed), 3 file problem. */
@@ -20,6 +22,7 @@ export const processIo: CliIo = {
   readBytes: (path) => new Uint8Array(readFileSync(path)),
   writeBytes: (path, data) => writeFileSync(path, data),
   exists: (path) => existsSync(path),
+  today: () => new Date(),
 };
 
 /** Split `--flag value`, `--flag=value`, `--switch` and positional arguments. */

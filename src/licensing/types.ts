@@ -3,7 +3,7 @@
  * kept apart (the TCO engine books them in different years), with a `basis` text per line so
  * every count can be explained. Money is `Dec`; quantities are whole numbers.
  */
-import type { Money } from "../money";
+import type { Dec, Money } from "../money";
 import type { PlatformId } from "../platform";
 import type { LicensingInputs, OptionId } from "../scenario/types";
 
@@ -36,6 +36,11 @@ export interface LicenceLine {
   readonly basis: string;
   /** Where the rule comes from (the catalog row's source). */
   readonly source: string;
+  /**
+   * The scenario input one unit is priced by (`licensing.prices.vcf`) and the units of that
+   * price in one unit (12 for a monthly price on a yearly line), from the catalog row.
+   */
+  readonly price?: { readonly input: string; readonly factor: Dec };
 }
 
 /** The hardware a licence count depends on. */
@@ -52,12 +57,15 @@ export type LicenceTerms = Pick<
   | "vsphereCoresPerCpuLicence"
   | "vsphereSupportRate"
   | "softwareAssuranceRate"
+  | "vmware"
 >;
 
 /** How a host is used beyond its VM count. */
 export interface HostContext {
   /** The hosts form failover clusters (failuresToTolerate > 0). */
   readonly clustered: boolean;
+  /** Virtual cores of the host's Windows VMs (pay-as-you-go bills them); 0 when not given. */
+  readonly windowsVcpus?: number;
 }
 
 /** Whether an option can be used on a platform and host, with every reason when not. */
@@ -124,4 +132,6 @@ export interface OptionLicensing extends Eligibility, LicensingTotals {
   readonly ifNotClusterAware: LicensingTotals;
   /** `ifNotClusterAware.total`, as the `--json` contract names it. */
   readonly totalIfNotClusterAware: Money;
+  /** Azure Local only: what Azure Hybrid Benefit covers (null when it covers nothing). */
+  readonly hybridBenefit: { readonly cores: number; readonly clusters: number } | null;
 }

@@ -61,6 +61,22 @@ export const MESSAGES = {
     `${platform} failover clusters have at most ${limit} nodes, not ${n}; set maxNodes to ${limit} or less.`,
   reserveAboveHostMemory: (reserve: string, memory: string) =>
     `The host memory reserve of ${reserve} GiB leaves no RAM for VMs on a ${memory} GiB host; lower cluster.hostMemoryReserveGiB or raise host.memoryGiB.`,
+  notADate: (prompt: string, text: string) =>
+    `Enter ${prompt} as a real calendar day written YYYY-MM-DD (such as 2027-06-30), not ${text}.`,
+  termYears: (term: number) =>
+    `Broadcom sells VCF and VVF terms of 1, 3 or 5 years, not ${term}; set licensing.vmware.termYears to 1, 3 or 5.`,
+  orderMinimumBelowFloor: (perOrder: number, perCpu: number) =>
+    `An order minimum of ${perOrder} cores is below the ${perCpu} cores billed for a single CPU, so it would never apply; set licensing.vmware.minimumCoresPerOrder to 0 (none) or to the minimum on your quote (72 where it applies).`,
+  renewalBeforeStart: (renewal: string, start: string) =>
+    `The VMware renewal date ${renewal} is before the start date ${start}; enter the day your current subscription ends (on or after the start date), or move finance.startDate back.`,
+  baselineNeedsToday: (baseline: string, platform: string) =>
+    `Staying on ${baseline === "vcf" ? "VMware Cloud Foundation" : "vSphere Foundation"} is priced with today's per-core subscription, which ${platform} scenarios do not have; choose platform ws2022 or ws2025, or baseline vsphere for the per-CPU era.`,
+  saWithoutRate:
+    "Software Assurance is active on your owned licences (licensing.owned.softwareAssurance) but its yearly rate is 0; enter the rate you pay (0.25 for 25 % of the licence price a year).",
+  ahbNeedsSa:
+    "Azure Hybrid Benefit needs active Software Assurance on owned Windows Server Datacenter licences; set licensing.owned.softwareAssurance to true if you have it, or set licensing.azureHybridBenefit to false.",
+  ahbNeedsDatacenterCores:
+    "Azure Hybrid Benefit exchanges owned Datacenter core licences for Azure Local cores, and licensing.owned.datacenterCores is 0; enter the Datacenter cores you own, or set licensing.azureHybridBenefit to false.",
   notANumberHint:
     'Write numbers with a dot for decimals and no thousands separators, e.g. "1250.50".',
 } as const;

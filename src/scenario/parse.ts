@@ -186,6 +186,7 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
         const upper = text.toUpperCase();
         return fail(undefined, upper !== text && f.pattern.test(upper) ? upper : undefined);
       }
+      if (f.format === "date" && !isCalendarDate(text)) return fail(MESSAGES.notADate(prompt, text));
       return text;
     }
     case "enum": {
@@ -237,6 +238,15 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
       return ok ? Object.freeze(items) : undefined;
     }
   }
+}
+
+/** True for an ISO `YYYY-MM-DD` that names a real day (no 2027-02-30), years 1900–2199. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 /** Value at a dotted key inside an object (`prices.standard`), or undefined. */
@@ -604,6 +614,9 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
       });
     }
   }
+  const finance = sections["finance"] as Obj | undefined;
+  const licensing = sections["licensing"] as Obj | undefined;
+  if (finance && licensing) crossCheckLeavingVmware(platform, finance, licensing, issues);
   const physical = sections["physical"] as Obj | undefined;
   if (physical) {
     const avg = physical["defaultAverageCpuUtilization"] as Dec;
@@ -616,5 +629,75 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
       });
     }
+  }
+}
+
+/** The VMware renewal, owned licences and Azure Hybrid Benefit: values that only make sense together. */
+function crossCheckLeavingVmware(
+  platform: PlatformId,
+  finance: Obj,
+  licensing: Obj,
+  issues: Issue[]
+): void {
+  const vmware = licensing["vmware"] as Obj;
+  const owned = licensing["owned"] as Obj;
+  const push = (path: string, expected: string, received: string, message: string): void => {
+    issues.push({ path, expected, received, message });
+  };
+  const term = vmware["termYears"] as number;
+  if (![1, 3, 5].includes(term))
+    push("licensing.vmware.termYears", "1, 3 or 5", String(term), MESSAGES.termYears(term));
+  const perCpu = vmware["minimumCoresPerCpu"] as number;
+  const perOrder = vmware["minimumCoresPerOrder"] as number;
+  if (perOrder > 0 && perOrder < perCpu)
+    push(
+      "licensing.vmware.minimumCoresPerOrder",
+      `0 (none) or at least ${perCpu}`,
+      String(perOrder),
+      MESSAGES.orderMinimumBelowFloor(perOrder, perCpu)
+    );
+  const baseline = finance["baseline"] as string;
+  const options = (licensing["options"] as readonly string[]) ?? [];
+  const vmwareToday = baseline === "vcf" || baseline === "vvf";
+  const involvesRenewal = vmwareToday || options.includes("vcf") || options.includes("vvf");
+  const start = finance["startDate"] as string;
+  const renewal = vmware["renewalDate"] as string;
+  if (involvesRenewal && renewal < start)
+    push(
+      "licensing.vmware.renewalDate",
+      `on or after the start date (${start})`,
+      renewal,
+      MESSAGES.renewalBeforeStart(renewal, start)
+    );
+  if (vmwareToday && platform !== "ws2022" && platform !== "ws2025")
+    push(
+      "finance.baseline",
+      "physical or vsphere on this platform",
+      baseline,
+      MESSAGES.baselineNeedsToday(baseline, platform)
+    );
+  const rate = licensing["softwareAssuranceRate"] as Dec;
+  if (owned["softwareAssurance"] === true && rate.isZero())
+    push(
+      "licensing.softwareAssuranceRate",
+      "above 0 when Software Assurance is active",
+      "0",
+      MESSAGES.saWithoutRate
+    );
+  if (licensing["azureHybridBenefit"] === true) {
+    if (owned["softwareAssurance"] !== true)
+      push(
+        "licensing.azureHybridBenefit",
+        "false unless Software Assurance is active on owned Datacenter licences",
+        "true",
+        MESSAGES.ahbNeedsSa
+      );
+    if ((owned["datacenterCores"] as number) === 0)
+      push(
+        "licensing.azureHybridBenefit",
+        "false unless you own Datacenter cores",
+        "true",
+        MESSAGES.ahbNeedsDatacenterCores
+      );
   }
 }

@@ -7,7 +7,8 @@
 import { breakEven, hostConstraintsFor, licenseMixed, optionOfWay } from "../licensing";
 import type { Scenario } from "../scenario";
 import { analyzeOption, planFor, type PlanCache } from "./evaluate";
-import { baselineLabel, baselineOf } from "./baseline";
+import { baselineLabel, baselineOf, baselinePhrase } from "./baseline";
+import { VMWARE_OPTIONS } from "./leavingVmware";
 import { recommendationSentence } from "./recommendation";
 import { sensitivityOf } from "./sensitivity";
 import type { Analysis, BreakEvenTable, MixedRecommendation, OptionAnalysis } from "./types";
@@ -69,7 +70,7 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
   );
   if (mixedEstate) {
     const singles = results
-      .filter((r) => r.eligible && r.id !== "vsphere")
+      .filter((r) => r.eligible && !VMWARE_OPTIONS.has(r.id) && r.id !== "windows-payg" && r.id !== "azure-local")
       .map((r) => r.licensing.total);
     mixed = {
       perHost: mixedEstate.hosts.map((h) => ({
@@ -87,6 +88,9 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
   return {
     scenario,
     baselineLabel: baselineLabel(scenario),
+    baselinePhrase: baselinePhrase(scenario),
+    baselineHosts: baseline.leaving?.existing.hosts ?? null,
+    timeline: baseline.leaving?.timeline ?? null,
     physical,
     options: results,
     recommended: best?.id ?? null,

@@ -6,19 +6,26 @@ import { planCapacity, type CapacityPlan, type HostConstraints } from "../capaci
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
-import { optionLicensing, type OwnedLicences } from "./licensing";
-import type { ExistingEstate } from "./option";
+import {
+  ownedAssuranceLines,
+  stayingOnVmwareLines,
+  transitionLines,
+  usesOwnedLicences,
+  VMWARE_OPTIONS,
+  type LeavingEstate,
+} from "./leavingVmware";
+import { optionLicensing, ownedBySku } from "./licensing";
+import type { CostLine } from "./lines";
 import { optionLines } from "./option";
 import type { OptionAnalysis } from "./types";
 
-/** A vSphere estate being left: the Windows licences it owns and the hardware it can hand over. */
-export interface LeavingEstate {
-  readonly owned: OwnedLicences;
-  readonly existing: ExistingEstate;
-}
+export type { LeavingEstate } from "./leavingVmware";
 
-const BASELINE_REASON =
-  "Staying on VMware vSphere is the baseline here (finance.baseline = vsphere): the other options are compared with it.";
+const baselineReason = (id: OptionId): string =>
+  `Staying on ${id === "vsphere" ? "VMware vSphere" : id === "vcf" ? "VMware Cloud Foundation" : "VMware vSphere Foundation"} is the baseline here (finance.baseline = ${id}): the other options are compared with it.`;
+
+const PAYG_OWNED_NOTE =
+  "Licences you own are not used under pay-as-you-go (every machine is licensed by the subscription), so their Software Assurance is not counted for this option.";
 
 /** Capacity plans by the constraints that shape them: options with the same constraints share one. */
 export type PlanCache = Map<string, CapacityPlan>;
@@ -68,15 +75,38 @@ export function analyzeOption(
   leaving?: LeavingEstate
 ): OptionAnalysis {
   const result = licensed ?? licenseOption(id, scenario, capacity);
-  // Leaving vSphere: staying there is the baseline, not an option to move to.
-  const isBaseline = leaving !== undefined && id === "vsphere";
+  // Leaving VMware: staying there is the baseline, not an option to move to.
+  const isBaseline = leaving !== undefined && id === leaving.product;
   const eligible = result.eligible && !isBaseline;
-  const reasons = isBaseline ? [BASELINE_REASON] : result.reasons;
-  const licensing = optionLicensing(result, scenario, leaving?.owned);
-  const costs = schedule(
-    eligible ? optionLines(scenario, id, capacity, licensing, leaving?.existing) : [],
-    scenario.finance.horizonYears
-  );
+  const reasons = isBaseline ? [baselineReason(id)] : result.reasons;
+  const owns = usesOwnedLicences(id);
+  const priced = optionLicensing(result, scenario, owns ? ownedBySku(scenario) : undefined);
+  const { datacenterCores, standardCores } = scenario.licensing.owned;
+  const licensing =
+    !owns && datacenterCores + standardCores > 0
+      ? { ...priced, notes: [...priced.notes, PAYG_OWNED_NOTE] }
+      : priced;
+  let lines: CostLine[] = [];
+  if (eligible && leaving && VMWARE_OPTIONS.has(id)) {
+    // Another VMware product at the renewal: the same hosts, no move.
+    lines = stayingOnVmwareLines(scenario, id, capacity, licensing, leaving.timeline);
+  } else if (eligible) {
+    lines = [
+      ...optionLines(scenario, id, capacity, licensing, leaving?.existing),
+      ...(owns ? ownedAssuranceLines(scenario, id) : []),
+      ...(leaving
+        ? transitionLines(
+            scenario,
+            id,
+            `${id}.move`,
+            leaving,
+            capacity.hosts,
+            result.hybridBenefit?.cores ?? 0
+          )
+        : []),
+    ];
+  }
+  const costs = schedule(lines, scenario.finance.horizonYears);
   const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
   return {
     id,

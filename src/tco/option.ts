@@ -7,6 +7,7 @@ import { Dec, ZERO, dec } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { Scenario } from "../scenario";
 import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
+import type { LicenceLine } from "./types";
 import { physicalLines, physicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";
 
@@ -71,7 +72,8 @@ export function optionLines(
   prefix: string,
   capacity: CapacityPlan,
   licensing: OptionLicensing,
-  existing?: ExistingEstate
+  existing?: ExistingEstate,
+  licenceMonths?: (line: LicenceLine) => CostLine["months"] | undefined
 ): CostLine[] {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
@@ -281,8 +283,9 @@ export function optionLines(
       factors: [f("manpower.hoursPerVmPerYear"), f("manpower.adminHourlyRate")],
       schedule: annual,
     }),
-    ...licensing.lines.map((l, i) =>
-      costLine(scenario, {
+    ...licensing.lines.map((l, i) => {
+      const months = l.recurrence === "yearly" ? licenceMonths?.(l) : undefined;
+      return costLine(scenario, {
         id: `${prefix}.licence${i + 1}`,
         category: "licensing",
         label: l.label,
@@ -291,8 +294,9 @@ export function optionLines(
         constant: l.priceFactor,
         factors: [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])],
         schedule: l.recurrence === "once" ? once : annual,
-      })
-    ),
+        ...(months ? { months } : {}),
+      });
+    }),
   ];
   const remaining = capacity.stayPhysical
     .map((s) => ({ row: scenario.inventory[s.row], count: s.count }))

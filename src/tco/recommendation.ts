@@ -1,7 +1,7 @@
 /** The recommendation in one sentence a manager understands. */
 import { formatMoney, type Dec } from "../money";
 import type { Scenario } from "../scenario";
-import { baselineLabel } from "./baseline";
+import { baselinePhrase } from "./baseline";
 import type { CostSchedule } from "./cashflow";
 import type { OptionAnalysis } from "./types";
 
@@ -11,6 +11,14 @@ const grouped = (amount: Dec, currency: string): string => {
   return `${amount.isNegative() ? "−" : ""}${currency} ${withCommas}`;
 };
 
+const HYPERVISORS: Readonly<Partial<Record<OptionAnalysis["id"], string>>> = {
+  vsphere: "vSphere",
+  vcf: "VMware Cloud Foundation",
+  vvf: "VMware vSphere Foundation",
+  "azure-local": "Azure Local",
+};
+
+/** The recommendation in one sentence; names the move and the timeline when leaving VMware. */
 export function recommendationSentence(
   scenario: Scenario,
   physical: CostSchedule,
@@ -18,7 +26,7 @@ export function recommendationSentence(
   best: OptionAnalysis | null
 ): string {
   const n = scenario.finance.horizonYears;
-  const baseline = baselineLabel(scenario).toLowerCase().replace("vsphere", "vSphere");
+  const baseline = baselinePhrase(scenario);
   if (!best)
     return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
   const servers = scenario.inventory.reduce((s, r) => s + r.count, 0);
@@ -26,9 +34,10 @@ export function recommendationSentence(
   const saving = physical.total.minus(best.costs.total);
   const c = best.capacity;
   const staying = c.stayPhysical.reduce((s, p) => s + p.count, 0);
-  const hypervisor = best.id === "vsphere" ? "vSphere" : "Hyper-V";
-  const verb = scenario.finance.baseline === "vsphere" ? "Moving" : "Consolidating";
-  const what = scenario.finance.baseline === "vsphere" ? "workloads" : "servers";
+  const hypervisor = HYPERVISORS[best.id] ?? "Hyper-V";
+  const leaving = scenario.finance.baseline !== "physical";
+  const verb = leaving ? "Moving" : "Consolidating";
+  const what = leaving ? "workloads" : "servers";
   const consolidation = `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
   if (saving.lte(0)) {
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;

@@ -130,7 +130,7 @@ function npvAt(
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
 function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
   // Staying on vSphere pays host refresh and vSphere subscriptions: only the rate leaves it alone.
-  if (scenario.finance.baseline === "vsphere") return p.input === "finance.discountRate";
+  if (scenario.finance.baseline !== "physical") return p.input === "finance.discountRate";
   return (
     p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate"
   );

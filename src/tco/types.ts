@@ -3,6 +3,7 @@ import type { Dec, Money } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { OptionId, Scenario } from "../scenario";
 import type { BusinessCase, CostSchedule } from "./cashflow";
+import type { MigrationTimeline } from "./migrationTimeline";
 
 /** One licence line of an option, as the report and JSON show it. */
 export interface LicenceLine {
@@ -78,6 +79,12 @@ export interface Analysis {
   readonly scenario: Scenario;
   /** What `physical` stands for: "Staying physical" or "Staying on vSphere" (finance.baseline). */
   readonly baselineLabel: string;
+  /** The baseline inside a sentence ("staying on VMware Cloud Foundation"). */
+  readonly baselinePhrase: string;
+  /** Hosts of the VMware estate staying on VMware is the baseline; null when it is physical. */
+  readonly baselineHosts: number | null;
+  /** Leaving VCF or VVF: the move month by month (renewal, dual running); null otherwise. */
+  readonly timeline: MigrationTimeline | null;
   readonly physical: CostSchedule;
   readonly options: readonly OptionAnalysis[];
   /** Cheapest eligible option by TCO over the horizon; null if none is eligible. */

@@ -9,6 +9,9 @@ export type MemoryIo = CliIo & {
   readonly files: Map<string, string>;
 };
 
+/** The day a `memoryIo` reports as today. */
+export const MEMORY_IO_TODAY = "2026-12-15T12:00:00Z";
+
 export function memoryIo(
   files: Record<string, string> = {},
   options: { readonly disk?: boolean } = {}
@@ -18,6 +21,8 @@ export function memoryIo(
   let out = "";
   let err = "";
   return {
+    // A fixed day, so scenarios dated by init and import are reproducible.
+    today: () => new Date(MEMORY_IO_TODAY),
     files: store,
     stdout: () => out,
     stderr: () => err,

@@ -9,6 +9,13 @@ const money = (d: Dec): string =>
     .replace(/\.\d\d$/, "")
     .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
+const BASELINE_HEADS: Readonly<Record<string, string>> = {
+  physical: "Physical",
+  vsphere: "vSphere now",
+  vcf: "VCF now",
+  vvf: "VVF now",
+};
+
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
     .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
@@ -21,14 +28,14 @@ export function summaryTable(a: Analysis): string {
   const eligible = a.options.filter((o) => o.eligible);
   const head = [
     "",
-    s.finance.baseline === "vsphere" ? "vSphere now" : "Physical",
+    BASELINE_HEADS[s.finance.baseline] ?? "Physical",
     ...eligible.map((o) => o.id + (o.id === a.recommended ? " *" : "")),
   ];
   const rows: string[][] = [
     [
       "Hosts",
-      s.finance.baseline === "vsphere"
-        ? String(a.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? "")
+      a.baselineHosts !== null
+        ? String(a.baselineHosts)
         : String(s.inventory.reduce((n, r) => n + r.count, 0)) + " srv",
       ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`),
     ],

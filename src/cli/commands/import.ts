@@ -86,12 +86,15 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.invalid;
   }
 
-  const base = defaultScenarioJson(platform, result.rows);
+  const base = defaultScenarioJson(platform, result.rows, io.today?.() ?? new Date());
   const scenario = {
     ...base,
     name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200),
-    // VMs exported from vCenter are already virtual: the case is staying on vSphere or moving.
-    finance: { ...(base["finance"] as object), baseline: suggestedBaseline(result.report.format) },
+    // VMs exported from vCenter are already virtual: the case is staying on VMware or moving.
+    finance: {
+      ...(base["finance"] as object),
+      baseline: suggestedBaseline(result.report.format, platform),
+    },
   };
   const check = parseScenario(scenario);
   if (!check.ok) {

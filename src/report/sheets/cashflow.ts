@@ -226,7 +226,7 @@ function writeBusinessCase(
     Array.from({ length: n + 1 }, (_, t) => cellAddress(r, FIRST_YEAR_COL + t));
   let row = startRow;
   const savingsRow = row;
-  put(g, row, 1, text(`Savings vs ${analysis.baselineLabel.toLowerCase()} (net cash flow)`));
+  put(g, row, 1, text(`Savings vs ${analysis.baselinePhrase} (net cash flow)`));
   for (let t = 0; t <= n; t++) {
     const colL = columnLetters(FIRST_YEAR_COL + t);
     put(
@@ -428,7 +428,7 @@ export function buildCashflowSheet(
   const totalCol = FIRST_YEAR_COL + n + 1;
   sheetTitle(
     g,
-    `Cash flows — ${analysis.baselineLabel.toLowerCase()} against each option`,
+    `Cash flows — ${analysis.baselinePhrase} against each option`,
     "Costs are positive. Column C holds quantities from the capacity and licensing engines (grey: regenerate to update); every amount is a formula over TCO Inputs."
   );
   putRow(g, HEADER_ROW, 0, [text("Category"), text("Line"), text("Quantity"), text("Unit")]);

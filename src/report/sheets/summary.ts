@@ -67,12 +67,9 @@ export function buildSummarySheet(
   };
   const rows: Row[] = [
     {
-      label: s.finance.baseline === "vsphere" ? "Hosts" : "Hosts (servers when physical)",
+      label: analysis.baselineHosts !== null ? "Hosts" : "Hosts (servers when physical)",
       physical: {
-        v:
-          s.finance.baseline === "vsphere"
-            ? (analysis.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? null)
-            : s.inventory.reduce((a, r) => a + r.count, 0),
+        v: analysis.baselineHosts ?? s.inventory.reduce((a, r) => a + r.count, 0),
         fmt: formats.integer,
       },
       cell: (o) =>
@@ -121,7 +118,7 @@ export function buildSummarySheet(
         ),
     },
     {
-      label: `Savings against ${analysis.baselineLabel.toLowerCase()}`,
+      label: `Savings against ${analysis.baselinePhrase}`,
       physical: { v: null },
       cell: (o) =>
         formula(
