@@ -31,7 +31,12 @@ export type {
 export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";
-export { aggregateLines, licenseOption, licenseOptions, windowsVmsToLicense } from "./licenseOption";
+export {
+  aggregateLines,
+  licenseOption,
+  licenseOptions,
+  windowsVmsToLicense,
+} from "./licenseOption";
 export { licenseMixed, optionOfWay, type MixedEstate, type MixedHostChoice } from "./mixed";
 export {
   cheapestOption,

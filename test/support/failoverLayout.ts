@@ -5,7 +5,12 @@
  */
 import { secureCluster } from "../../src/capacity/clusters";
 import type { HostCapacity, VmDemand } from "../../src/capacity/contract";
-import { checkCluster, vmTable, type FailoverSimulation, type VmTable } from "../../src/capacity/failover";
+import {
+  checkCluster,
+  vmTable,
+  type FailoverSimulation,
+  type VmTable,
+} from "../../src/capacity/failover";
 import { DIMENSIONS } from "../../src/capacity/hostFit";
 import { leastLoaded, placeVms, type UnplacedVm } from "./placeVms";
 
