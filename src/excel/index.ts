@@ -26,5 +26,5 @@ export { planLayout, readTags, ownTagName, sheetTagFormula, withOwnershipTags } 
 export type { RenameConflict, WorkbookSnapshot, WriteLayout } from "./ownership";
 export { diffInputs } from "./inputsGuard";
 export type { InputChange } from "./inputsGuard";
-export { validatePlan, planProblems, PlanError } from "./validate";
+export { validatePlan, planProblems, PlanError } from "./validatePlan";
 export { EXCEL_MESSAGES } from "./messages";

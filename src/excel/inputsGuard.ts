@@ -6,7 +6,7 @@
  * unless the caller chose to discard the edits.
  */
 import { cellAddress, parseCell } from "../report/a1";
-import type { CellValue, SheetPlan } from "../report/plan";
+import type { CellValue, SheetPlan } from "../report/workbookPlan";
 import { INPUT_FIELDS, inputCellsByKey, numberText, type SheetCells } from "../report/readback";
 
 /** One input whose cell differs from what the new plan writes. */

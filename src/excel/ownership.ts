@@ -18,7 +18,7 @@
  * carrying a `hvtco_new…` tag at the next run is a leftover of a failed run and is removed.
  */
 import { quoteSheet } from "../report/a1";
-import type { WorkbookPlan } from "../report/plan";
+import type { WorkbookPlan } from "../report/workbookPlan";
 import { referencedSheets } from "./planRefs";
 
 export const OWN_TAG_PREFIX = "hvtco_own_";

@@ -26,8 +26,8 @@
  * nothing, unless called with `inputEdits: "discard"`.
  */
 import { columnLetters, parseRange } from "../report/a1";
-import { SHEETS } from "../report/layout";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/plan";
+import { SHEETS } from "../report/sheetLayout";
+import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/workbookPlan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -35,7 +35,7 @@ import {
   officeErrorDetail,
   retryWhileEditing,
   writeErrorMessage,
-} from "./errors";
+} from "./officeErrors";
 import { diffInputs, displayValue, sheetPlanCells, type InputChange } from "./inputsGuard";
 import { EXCEL_MESSAGES } from "./messages";
 import {
@@ -58,7 +58,7 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
-import { validatePlan } from "./validate";
+import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
 export type { InputChange } from "./inputsGuard";

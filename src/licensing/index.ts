@@ -36,7 +36,12 @@ export { estateSubscription, type EstateSubscription, type HybridBenefitUse } fr
 export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";
-export { aggregateLines, licenseOption, licenseOptions, windowsVmsToLicense } from "./option";
+export {
+  aggregateLines,
+  licenseOption,
+  licenseOptions,
+  windowsVmsToLicense,
+} from "./licenseOption";
 export { licenseMixed, optionOfWay, type MixedEstate, type MixedHostChoice } from "./mixed";
 export {
   cheapestOption,

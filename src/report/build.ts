@@ -5,14 +5,14 @@
 import type { Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
-import type { WorkbookPlan } from "./plan";
-import { buildCapacitySheet } from "./sheets/capacity";
-import { buildCashflowSheet } from "./sheets/cashflow";
-import { buildInputsSheet } from "./sheets/inputs";
-import { buildInventorySheet } from "./sheets/inventory";
-import { buildLicensingSheet } from "./sheets/licensing";
-import { buildSensitivitySheet } from "./sheets/sensitivity";
-import { buildSummarySheet } from "./sheets/summary";
+import type { WorkbookPlan } from "./workbookPlan";
+import { buildCapacitySheet } from "./sheets/capacitySheet";
+import { buildCashflowSheet } from "./sheets/cashflowSheet";
+import { buildInputsSheet } from "./sheets/inputsSheet";
+import { buildInventorySheet } from "./sheets/inventorySheet";
+import { buildLicensingSheet } from "./sheets/licensingSheet";
+import { buildSensitivitySheet } from "./sheets/sensitivitySheet";
+import { buildSummarySheet } from "./sheets/summarySheet";
 
 export const GENERATOR = "Hyper-V TCO Planner 0.1.0";
 

@@ -1,8 +1,8 @@
 /**
  * The `TCO Inputs` and `TCO Inventory` sheets → a scenario, from plain cells (pure: no Office).
  *
- * The report writes those sheets (`sheets/inputs.ts`, `sheets/inventory.ts`) in the layout of
- * `layout.ts`; `scenarioFromSheets(inputs, inventory)` reads the scenario back from their used
+ * The report writes those sheets (`sheets/inputsSheet.ts`, `sheets/inventorySheet.ts`) in the layout of
+ * `sheetLayout.ts`; `scenarioFromSheets(inputs, inventory)` reads the scenario back from their used
  * ranges, through `parseScenario`, with every issue's `path` a cell (`TCO Inventory!D9`,
  * `TCO Inputs!C17`) instead of a JSON path.
  *
@@ -21,8 +21,8 @@ import {
   type ParseResult,
 } from "../scenario";
 import { cellAddress, columnIndex, parseRange } from "./a1";
-import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./layout";
-import type { CellValue } from "./plan";
+import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./sheetLayout";
+import type { CellValue } from "./workbookPlan";
 
 // ---------------------------------------------------------------------------------------------
 // Messages (the reader's own; the parser's come from src/scenario/messages.ts)

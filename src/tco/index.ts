@@ -1,6 +1,6 @@
 export * from "./types";
 export { analyze, cheapest, type AnalyzeOptions } from "./analyze";
-export { analyzeOption, planFor, type PlanCache } from "./evaluate";
+export { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
 export {
   businessCase,
   schedule,
@@ -17,9 +17,9 @@ export {
   type CostCategory,
   type CostLine,
   type Schedule,
-} from "./lines";
+} from "./costLines";
 export { physicalBaselineLines, physicalLines, physicalQuantities } from "./physical";
-export { optionLines, optionQuantities } from "./option";
-export { optionLicensing, pricedLines, priceOf } from "./licensing";
+export { optionLines, optionQuantities } from "./optionLines";
+export { optionLicensing, pricedLines, priceOf } from "./licenceCosts";
 export { sensitivityOf, scaled } from "./sensitivity";
 export { analysisJson } from "./json";

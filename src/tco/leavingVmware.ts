@@ -10,10 +10,10 @@
 import { Dec, dec } from "../money";
 import type { CapacityPlan } from "../capacity";
 import type { OptionId, Scenario } from "../scenario";
-import { isWindowsSku } from "./licensing";
-import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
+import { isWindowsSku } from "./licenceCosts";
+import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
 import type { MigrationTimeline, TimelineProfile } from "./migrationTimeline";
-import { optionLines, type ExistingEstate } from "./option";
+import { optionLines, type ExistingEstate } from "./optionLines";
 import type { LicenceLine, OptionLicensing } from "./types";
 
 

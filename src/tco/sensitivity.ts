@@ -11,7 +11,7 @@ import {
   type OptionLicensing as ModuleOptionLicensing,
 } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
-import { analyzeOption, planFor, type PlanCache } from "./evaluate";
+import { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
 import type { Sensitivity, SensitivityRow } from "./types";
 

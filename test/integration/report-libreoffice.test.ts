@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { withOwnershipTags } from "../../src/excel/ownership";
 import { parseRange, quoteSheet } from "../../src/report/a1";
 import { buildReport } from "../../src/report/build";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { parseScenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
 import { writeXlsx } from "../../src/xlsx";

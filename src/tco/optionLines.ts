@@ -6,7 +6,7 @@
 import { Dec, ZERO, dec } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { Scenario } from "../scenario";
-import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
+import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
 import type { LicenceLine } from "./types";
 import { physicalLines, physicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";

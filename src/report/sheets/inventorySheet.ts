@@ -9,8 +9,8 @@ import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Formats } from "../formats";
 import { formula, newGrid, put, putRow, text, toBlocks } from "../grid";
-import { INVENTORY_LAYOUT, SHEETS } from "../layout";
-import type { PlanCell, SheetPlan } from "../plan";
+import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
+import type { PlanCell, SheetPlan } from "../workbookPlan";
 
 function rowCell(key: string, value: unknown, formats: Formats): PlanCell {
   if (value instanceof Dec) {

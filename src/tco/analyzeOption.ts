@@ -14,9 +14,9 @@ import {
   VMWARE_OPTIONS,
   type LeavingEstate,
 } from "./leavingVmware";
-import { optionLicensing, ownedBySku } from "./licensing";
-import type { CostLine } from "./lines";
-import { optionLines } from "./option";
+import { optionLicensing, ownedBySku } from "./licenceCosts";
+import type { CostLine } from "./costLines";
+import { optionLines } from "./optionLines";
 import type { OptionAnalysis } from "./types";
 
 export type { LeavingEstate } from "./leavingVmware";

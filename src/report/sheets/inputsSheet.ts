@@ -15,8 +15,8 @@ import {
 import { cellAddress, sheetRef } from "../a1";
 import { COLORS, type Formats } from "../formats";
 import { newGrid, putRow, sheetTitle, style, text, toBlocks } from "../grid";
-import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../layout";
-import type { DefinedNamePlan, PlanCell, SheetPlan } from "../plan";
+import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../sheetLayout";
+import type { DefinedNamePlan, PlanCell, SheetPlan } from "../workbookPlan";
 
 export interface InputsSheet {
   readonly sheet: SheetPlan;
