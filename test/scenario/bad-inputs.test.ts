@@ -35,7 +35,7 @@ interface Case {
 }
 
 const PLATFORMS = "ws2008r2, ws2012r2, ws2016, ws2019, ws2022, ws2025";
-const OPTIONS = "hyperv-server, standard, enterprise, datacenter, vsphere";
+const OPTIONS = "hyperv-server, standard, enterprise, datacenter, vsphere, vcf, vvf, windows-payg, azure-local";
 
 const CASES: readonly Case[] = [
   // ── the document as a whole ──────────────────────────────────────────────────────────────
@@ -119,7 +119,7 @@ const CASES: readonly Case[] = [
       {
         path: "licensing.prices.datacentre",
         message:
-          'Remove "datacentre" or correct its spelling (did you mean "datacenter"?): licensing.prices has no such field. Allowed: guestOsPerVm, standard, enterprise, datacenter, vsphere, cal, systemCenter.',
+          'Remove "datacentre" or correct its spelling (did you mean "datacenter"?): licensing.prices has no such field. Allowed: guestOsPerVm, standard, enterprise, datacenter, vsphere, vcf, vvf, windowsPayg, azureLocalHost, azureLocalWindows, vsanPerTiB, cal, systemCenter.',
       },
     ],
   },
