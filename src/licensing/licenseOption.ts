@@ -12,6 +12,7 @@ import { calLine, line, moneyOf, overHorizon, systemCenterLine } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
 import { licensesForHost } from "./host";
 import { MESSAGES } from "./messages";
+import { preferOwnedDatacenter } from "./ownedLicences";
 import { estateSubscription, type EstateSubscription } from "./subscriptions";
 import type {
   HostShape,
@@ -175,8 +176,11 @@ export function licenseOption(
     };
   };
   // Both counts are always computed: the one not chosen explains what the 90-day rule costs.
-  const awareHosts = capacity.hostPlans.map((p) => license(p, true));
-  const steadyHosts = capacity.hostPlans.map((p) => license(p, false));
+  // Guests licensed the cheapest way use owned Datacenter licences first.
+  const owning = (hosts: LicensedHost[]): LicensedHost[] =>
+    row.windows === "cheapest" ? preferOwnedDatacenter(hosts, scenario, shape) : hosts;
+  const awareHosts = owning(capacity.hostPlans.map((p) => license(p, true)));
+  const steadyHosts = owning(capacity.hostPlans.map((p) => license(p, false)));
   const estate = estateLines(scenario);
   // Today's subscriptions have estate-wide rules (order minimum, vSAN, Azure Local systems).
   const kind = row.subscription;

@@ -5,6 +5,7 @@
  * licensing module returns as one amount, is split per Windows line for the same reason.
  */
 import { Dec, ONE, ZERO, roundCents, sum, type Money } from "../money";
+import { ownedUnits, windowsRule } from "../licensing";
 import type {
   LicenceLine as ModuleLine,
   LicensingTotals,
@@ -156,16 +157,16 @@ export const isWindowsSku = (sku: string): boolean => /^ws\d/.test(sku);
 export function ownedBySku(scenario: Scenario): OwnedBySku {
   const { platform } = scenario;
   const { datacenterCores, standardCores } = scenario.licensing.owned;
-  if (platform === "ws2008r2") return new Map();
-  if (platform === "ws2012r2")
-    return new Map([
-      ["ws2012r2-datacenter", Math.floor(datacenterCores / 16)],
-      ["ws2012r2-standard", Math.floor(standardCores / 16)],
-    ]);
-  return new Map([
-    [`${platform}-datacenter-2core`, Math.floor(datacenterCores / 2)],
-    [`${platform}-standard-2core`, Math.floor(standardCores / 2)],
-  ]);
+  const out = new Map<string, number>();
+  for (const [way, cores] of [
+    ["datacenter", datacenterCores],
+    ["standard", standardCores],
+  ] as const) {
+    const rule = windowsRule(platform, way);
+    const units = ownedUnits(platform, cores);
+    if (rule && units > 0) out.set(rule.sku, units);
+  }
+  return out;
 }
 
 /**

@@ -32,6 +32,12 @@ import {
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
+import {
+  PROFILE_LABELS,
+  TIMELINE_PROFILES,
+  type MigrationTimeline,
+  type TimelineProfile,
+} from "../../tco/migrationTimeline";
 
 /** Where the summary finds an option's figures (addresses on `TCO Cashflow`). */
 export interface CashflowRefs {
@@ -64,12 +70,17 @@ const HEADER_ROW = 3;
 
 const num2 = (d: Dec): number => toCentsNumber(d);
 
-/** The formula of one year cell of a line. */
+/**
+ * The formula of one year cell of a line. A line that runs part of some years (leaving
+ * VMware) multiplies by the year's months of its timeline profile ÷ 12: `monthsCell` is that
+ * year's cell of the profile's row.
+ */
 export function lineYearFormula(
   line: CostLine,
   qtyCell: string,
   yearHeaderCell: string,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  monthsCell?: string
 ): string {
   const factors = line.factors.map((f) => {
     const name = nameOf.get(f.path);
@@ -77,7 +88,8 @@ export function lineYearFormula(
     return f.exponent === 1 ? `*${name}` : `/${name}`;
   });
   const constant = line.constant.equals(1) ? "" : `*${line.constant.toString()}`;
-  const product = `ROUND(${qtyCell}${constant}${factors.join("")},2)`;
+  const months = line.months && monthsCell ? `*${monthsCell}/12` : "";
+  const product = `ROUND(${qtyCell}${constant}${factors.join("")}${months},2)`;
   if (line.schedule.kind === "refresh") {
     const cycle = nameOf.get(line.schedule.cycleInput);
     return `=IF(AND(MOD(${yearHeaderCell},${cycle})=0,${yearHeaderCell}<hv_HorizonYears),${product},0)`;
@@ -97,7 +109,8 @@ function writeCostBlock(
   schedule: CostSchedule,
   analysis: Analysis,
   formats: Formats,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  profileRows: ReadonlyMap<TimelineProfile, number>
 ): BlockResult & {
   readonly firstLine: number;
   readonly lastLine: number;
@@ -127,12 +140,15 @@ function writeCostBlock(
         scheduledIn(line.schedule, t, n, analysis.scenario) ||
         (line.schedule.kind === "refresh" && t > 0);
       if (scheduled || (line.schedule.kind === "annual" && t > 0)) {
+        const profileRow = line.months ? profileRows.get(line.months.profile) : undefined;
+        const monthsCell =
+          profileRow === undefined ? undefined : `${columnLetters(col)}$${profileRow + 1}`;
         put(
           g,
           row,
           col,
           formula(
-            lineYearFormula(line, qty, yearCell, nameOf),
+            lineYearFormula(line, qty, yearCell, nameOf, monthsCell),
             num2(line.amounts[t] as Dec),
             formats.money
           )
@@ -417,6 +433,104 @@ function writeBusinessCase(
   };
 }
 
+/**
+ * Leaving VMware: one row per timeline profile with its months in each year — a SUMIF over
+ * the month-by-month table written below the option blocks (`fill`, once its place is known).
+ * The table holds the engine's months (grey: regenerate to update); the yearly months are live.
+ */
+function writeTimelineRows(
+  g: Grid,
+  startRow: number,
+  analysis: Analysis,
+  timeline: MigrationTimeline
+): {
+  readonly profileRows: ReadonlyMap<TimelineProfile, number>;
+  readonly nextRow: number;
+  readonly fill: (tableRow: number, timeline: MigrationTimeline) => void;
+} {
+  const n = analysis.scenario.finance.horizonYears;
+  const lastYearCol = FIRST_YEAR_COL + n;
+  let row = startRow;
+  put(
+    g,
+    row,
+    0,
+    text(
+      `Migration timeline: start ${timeline.startDate}, renewal ${timeline.renewalDate} (month ${timeline.monthsToRenewal}), first move in month ${timeline.firstMoveMonth}, last VM moved by month ${timeline.moveEndMonth}${timeline.renewalNeeded ? `: ${timeline.renewalTerms} VMware renewal term${timeline.renewalTerms === 1 ? "" : "s"} needed` : ": out before the renewal date"}`
+    )
+  );
+  style(g, row, 0, row, lastYearCol + 1, { bold: true, fill: COLORS.sectionFill, fontSize: 12 });
+  row++;
+  const profileRows = new Map<TimelineProfile, number>();
+  for (const p of TIMELINE_PROFILES) {
+    putRow(g, row, 0, [text("Months in the year"), text(PROFILE_LABELS[p])]);
+    profileRows.set(p, row);
+    row++;
+  }
+  const first = startRow + 1;
+  const last = row - 1;
+  style(g, first, 0, last, 1, { fontColor: COLORS.muted });
+  const fill = (tableRow: number, t: MigrationTimeline): void => {
+    let r = tableRow;
+    put(g, r, 0, text("Migration timeline, month by month (engine values: regenerate to update)"));
+    style(g, r, 0, r, 0, { bold: true });
+    r++;
+    const head = [
+      "Month",
+      "Starts",
+      "Year",
+      "VMs moved",
+      "VMs on the new platform",
+      ...TIMELINE_PROFILES.map((p) => PROFILE_LABELS[p]),
+    ];
+    putRow(g, r, 0, head.map((h) => text(h)));
+    style(g, r, 0, r, head.length - 1, {
+      bold: true,
+      fill: COLORS.headerFill,
+      borderBottom: true,
+      wrapText: true,
+    });
+    r++;
+    const top = r;
+    for (const m of t.months) {
+      putRow(g, r, 0, [
+        num(m.month),
+        text(m.starts),
+        num(m.year),
+        num(m.moved),
+        num(m.onNewPlatform),
+        ...TIMELINE_PROFILES.map((p) => num(m.flags[p])),
+      ]);
+      r++;
+    }
+    const bottom = r - 1;
+    style(g, top, 0, bottom, head.length - 1, { fill: COLORS.engineFill });
+    // The yearly months: live sums over the table (year 0 is the purchase instant: 0 months).
+    TIMELINE_PROFILES.forEach((p, i) => {
+      const profileRow = profileRows.get(p) as number;
+      const flagCol = columnLetters(5 + i);
+      for (let y = 0; y <= n; y++) {
+        const col = FIRST_YEAR_COL + y;
+        const yearCell = `${columnLetters(col)}$${HEADER_ROW + 1}`;
+        const months = t.monthsPerYear[p][y] ?? 0;
+        put(
+          g,
+          profileRow,
+          col,
+          formula(
+            bottom >= top
+              ? `=SUMIF($C$${top + 1}:$C$${bottom + 1},${yearCell},$${flagCol}$${top + 1}:$${flagCol}$${bottom + 1})`
+              : "=0",
+            months,
+            "0"
+          )
+        );
+      }
+    });
+  };
+  return { profileRows, nextRow: row + 1, fill };
+}
+
 /** Build `TCO Cashflow` from the analysis. */
 export function buildCashflowSheet(
   analysis: Analysis,
@@ -441,20 +555,34 @@ export function buildCashflowSheet(
     horizontalAlignment: "center",
   });
 
+  const timeline = analysis.timeline
+    ? writeTimelineRows(g, HEADER_ROW + 2, analysis, analysis.timeline)
+    : null;
+  const profileRows = timeline?.profileRows ?? new Map<TimelineProfile, number>();
   const physical = writeCostBlock(
     g,
-    HEADER_ROW + 2,
+    timeline?.nextRow ?? HEADER_ROW + 2,
     analysis.baselineLabel,
     analysis.physical,
     analysis,
     formats,
-    nameOf
+    nameOf,
+    profileRows
   );
   let row = physical.nextRow;
   const options = new Map<string, CashflowRefs>();
   for (const option of analysis.options.filter((o) => o.eligible)) {
     const title = `${option.label} — ${option.capacity.hosts} host${option.capacity.hosts === 1 ? "" : "s"} in ${option.capacity.clusters.length} cluster${option.capacity.clusters.length === 1 ? "" : "s"}`;
-    const block = writeCostBlock(g, row, title, option.costs, analysis, formats, nameOf);
+    const block = writeCostBlock(
+      g,
+      row,
+      title,
+      option.costs,
+      analysis,
+      formats,
+      nameOf,
+      profileRows
+    );
     const bc = writeBusinessCase(
       g,
       block.nextRow - 1,
@@ -468,6 +596,7 @@ export function buildCashflowSheet(
     options.set(option.id, { ...block.refs, ...bc.refs });
     row = bc.nextRow;
   }
+  if (timeline && analysis.timeline) timeline.fill(row, analysis.timeline);
   return {
     sheet: {
       name: SHEETS.cashflow,

@@ -202,7 +202,9 @@ export function buildSummarySheet(
 
   // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
   const chartsTop = bottom + 2;
-  let row = chartsTop + 3 * CHART_ROWS + 2;
+  // Leaving VMware adds a fourth row of charts: cost over time against the renewal date.
+  const chartGridRows = analysis.timeline ? 4 : 3;
+  let row = chartsTop + chartGridRows * CHART_ROWS + 2;
   put(g, row - 1, 0, text("Chart data"));
   style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
   const charts: ChartSpec[] = [];
@@ -284,6 +286,57 @@ export function buildSummarySheet(
   }
   chartRows.push(rangeAddress({ top: cumTop, left: 0, bottom: row - 1, right: eligible.length }));
 
+  // 4. Leaving VMware: cumulative cost of staying and of each path, with the renewal date
+  // marked by a column in the year it falls in (as tall as the costliest path there).
+  let overTime: { range: string; renewalYear: number } | null = null;
+  if (analysis.timeline) {
+    row++;
+    const t = analysis.timeline;
+    const renewalYear = Math.floor(t.monthsToRenewal / 12) + 1;
+    const overTop = row;
+    const paths = [
+      { label: analysis.baselineLabel, refs: cashflow.physical, years: analysis.physical.years },
+      ...eligible.map((o) => ({
+        label: o.label,
+        refs: cashflow.options.get(o.id) ?? cashflow.physical,
+        years: o.costs.years,
+      })),
+    ];
+    putRow(g, row++, 0, [
+      text("Year"),
+      ...paths.map((p) => text(p.label)),
+      text(`Renewal date ${t.renewalDate}`),
+    ]);
+    for (let y = 0; y <= n; y++) {
+      const r = row;
+      const cells: PlanCell[] = paths.map((p) => {
+        const span = parseRange(p.refs.totalRow);
+        const first = cellAddress(span.top, span.left);
+        const last = cellAddress(span.top, span.left + y, false);
+        const value = p.years.slice(0, y + 1).reduce((a, c) => a + toCentsNumber(c.total), 0);
+        return formula(`=SUM(${cf(`${first}:${last}`)})`, value, formats.moneyWhole);
+      });
+      const tallest = Math.max(...cells.map((c) => (typeof c.v === "number" ? c.v : 0)));
+      const marker: PlanCell =
+        y === renewalYear
+          ? formula(
+              `=MAX(${cellAddress(r, 1)}:${cellAddress(r, paths.length)})`,
+              tallest,
+              formats.moneyWhole
+            )
+          : { v: null };
+      putRow(g, row++, 0, [
+        { v: y === renewalYear ? `Year ${y} (renewal)` : `Year ${y}` },
+        ...cells,
+        marker,
+      ]);
+    }
+    overTime = {
+      range: rangeAddress({ top: overTop, left: 0, bottom: row - 1, right: paths.length + 1 }),
+      renewalYear,
+    };
+  }
+
   const rec = eligible.find((o) => o.id === analysis.recommended);
   const paybackText = rec?.businessCase.payback.reached
     ? `${rec.label} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
@@ -295,7 +348,7 @@ export function buildSummarySheet(
       : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 6) };
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
-  for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
+  for (let i = 0; i < 7; i++) chartAnchors.push(place(i));
   const colors = SERIES_COLORS;
   charts.push({
     id: "tcoByOption",
@@ -386,6 +439,29 @@ export function buildSummarySheet(
       gapWidth: 40,
       legend: "bottom",
       seriesColors: [colors[3] as string, colors[1] as string],
+    });
+  }
+  if (overTime && analysis.timeline) {
+    const paths = eligible.length + 1;
+    charts.push({
+      id: "costOverTime",
+      kind: "lineMarkers",
+      title: `Cost over time: staying vs each path (renewal ${analysis.timeline.renewalDate})`,
+      dataSheet: SHEETS.summary,
+      dataRange: overTime.range,
+      seriesBy: "columns",
+      anchor: chartAnchors[6] as ChartSpec["anchor"],
+      valueAxisTitle: `${s.currency}, cumulative`,
+      valueAxisFormat: "#,##0",
+      valueAxisMinimum: 0,
+      legend: "bottom",
+      gapWidth: 400,
+      // The last column marks the renewal date: one thin bar in the year it falls in.
+      seriesOverrides: [{ index: paths, kind: "columnClustered" }],
+      seriesColors: [
+        ...Array.from({ length: paths }, (_, i) => colors[i % colors.length] as string),
+        "#A4262C",
+      ],
     });
   }
   return {
