@@ -32,7 +32,12 @@ export type {
   SubscriptionKind,
   SubscriptionRule,
 } from "./catalogs";
-export { ownedUnits, preferOwnedDatacenter } from "./ownedLicences";
+export {
+  ownedLicenceStatement,
+  ownedUnits,
+  preferOwnedDatacenter,
+  type OwnedLicenceStatement,
+} from "./ownedLicences";
 export { estateSubscription, type EstateSubscription, type HybridBenefitUse } from "./subscriptions";
 export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";

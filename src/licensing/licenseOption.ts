@@ -176,9 +176,12 @@ export function licenseOption(
     };
   };
   // Both counts are always computed: the one not chosen explains what the 90-day rule costs.
-  // Guests licensed the cheapest way use owned Datacenter licences first.
+  // Owned Datacenter licences are used first: where guests are licensed the cheapest way, and
+  // on Standard hosts (a Datacenter licence also grants the Standard edition's rights).
   const owning = (hosts: LicensedHost[]): LicensedHost[] =>
-    row.windows === "cheapest" ? preferOwnedDatacenter(hosts, scenario, shape) : hosts;
+    row.windows === "cheapest" || row.windows === "standard"
+      ? preferOwnedDatacenter(hosts, scenario, shape)
+      : hosts;
   const awareHosts = owning(capacity.hostPlans.map((p) => license(p, true)));
   const steadyHosts = owning(capacity.hostPlans.map((p) => license(p, false)));
   const estate = estateLines(scenario);

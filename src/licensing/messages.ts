@@ -57,6 +57,10 @@ export const MESSAGES = {
     `Azure Hybrid Benefit needs licences for every physical core of a system: the smallest system has ${needed} cores and ${have} owned Datacenter cores with SA are left, so no system is covered.`,
   ownedOnAzureLocal: (cores: number, clusters: number) =>
     `${plural(cores, "owned Datacenter core")} license the Windows guests of ${plural(clusters, "system")} (assigned to each machine), instead of the Windows Server subscription.`,
+  ownedNone:
+    "No Windows Server licences are entered as owned (licensing.owned): staying and every option buy the Windows licences their hosts need. Enter the Datacenter and Standard cores you own to have them reused.",
+  ownedSome: (datacenter: number, standard: number, sa: boolean, ahb: boolean) =>
+    `Owned, as entered (licensing.owned): ${plural(datacenter, "Datacenter core")} and ${plural(standard, "Standard core")}${sa ? " with Software Assurance" : " without Software Assurance"}${ahb ? ", used for Azure Hybrid Benefit on Azure Local" : ""}; every path reuses them and buys only what is missing.`,
   orderMinimum: (billed: number, minimum: number) =>
     `The order bills ${plural(billed, "core")}, below the order minimum of ${minimum}: ${minimum - billed} more cores are billed.`,
   vsanShortfall: (tib: string, entitled: string, shortfall: number) =>

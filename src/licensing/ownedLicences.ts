@@ -4,14 +4,16 @@
  * windows-server azure-hybrid-benefit.md 2025-09-03: "each processor license is equivalent to 16
  * core licenses"); none on 2008 R2, whose licences were per processor or per server.
  *
- * Where a host's Windows guests may be licensed the cheapest way (a free hypervisor, VMware),
- * owned Datacenter licences are used first: a host they can cover gets Datacenter, whatever
- * buying would have chosen, so owned licences are never left idle while others are bought.
+ * Where a host's Windows guests may be licensed the cheapest way (a free hypervisor, VMware) or
+ * by Standard, owned Datacenter licences are used first: a host they can cover gets Datacenter
+ * (whose licence also grants Standard's rights), whatever buying would have chosen, so owned
+ * licences are never left idle while others are bought.
  */
 import type { PlatformId } from "../platform";
 import type { Scenario } from "../scenario/types";
 import { windowsRule } from "./catalogs";
 import { moneyOf, softwareAssuranceLine, windowsLine } from "./count";
+import { MESSAGES } from "./messages";
 import type { HostShape, LicensedHost } from "./types";
 
 /** Owned cores of an edition in the platform's SKU units (0 where cores do not convert). */
@@ -53,4 +55,37 @@ export function preferOwnedDatacenter(
     if (assurance) lines.push(assurance);
     return { ...h, lines, ...moneyOf(lines) };
   });
+}
+
+/** What the scenario says the user owns, as plain data for the CLI, the pane, the workbook and slides. */
+export interface OwnedLicenceStatement {
+  readonly datacenterCores: number;
+  readonly standardCores: number;
+  readonly softwareAssurance: boolean;
+  readonly azureHybridBenefit: boolean;
+  /** Nothing entered: every path buys the Windows licences its hosts need. */
+  readonly noneEntered: boolean;
+  /** One sentence a person reads. */
+  readonly message: string;
+}
+
+/** The owned licences of a scenario, said plainly (never assumed: 0 unless the user entered them). */
+export function ownedLicenceStatement(scenario: Scenario): OwnedLicenceStatement {
+  const { owned, azureHybridBenefit } = scenario.licensing;
+  const noneEntered = owned.datacenterCores === 0 && owned.standardCores === 0;
+  return {
+    datacenterCores: owned.datacenterCores,
+    standardCores: owned.standardCores,
+    softwareAssurance: owned.softwareAssurance,
+    azureHybridBenefit,
+    noneEntered,
+    message: noneEntered
+      ? MESSAGES.ownedNone
+      : MESSAGES.ownedSome(
+          owned.datacenterCores,
+          owned.standardCores,
+          owned.softwareAssurance,
+          azureHybridBenefit
+        ),
+  };
 }

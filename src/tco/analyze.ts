@@ -94,7 +94,13 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
     physical,
     options: results,
     recommended: best?.id ?? null,
-    recommendation: recommendationSentence(scenario, physical, results, best),
+    recommendation: recommendationSentence(
+      scenario,
+      physical,
+      results,
+      best,
+      baseline.leaving?.timeline ?? null
+    ),
     mixed,
     sensitivity,
     breakEven: breakEvenTable(scenario),

@@ -5,6 +5,7 @@
 import { planCapacity, type CapacityPlan, type HostConstraints } from "../capacity";
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
+import { sum } from "../money";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
 import {
   ownedAssuranceLines,
@@ -107,6 +108,9 @@ export function analyzeOption(
     ];
   }
   const costs = schedule(lines, scenario.finance.horizonYears);
+  const transition = sum(
+    lines.filter((l) => l.id.startsWith(`${id}.move.`)).flatMap((l) => l.amounts)
+  );
   const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
   return {
     id,
@@ -116,6 +120,7 @@ export function analyzeOption(
     capacity,
     licensing,
     costs,
+    transition,
     businessCase: businessCase(
       physical,
       costs,

@@ -2,6 +2,8 @@
 import { formatMoney, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { baselinePhrase } from "./baseline";
+import { VMWARE_OPTIONS } from "./leavingVmware";
+import type { MigrationTimeline } from "./migrationTimeline";
 import type { CostSchedule } from "./cashflow";
 import type { OptionAnalysis } from "./types";
 
@@ -23,7 +25,8 @@ export function recommendationSentence(
   scenario: Scenario,
   physical: CostSchedule,
   options: readonly OptionAnalysis[],
-  best: OptionAnalysis | null
+  best: OptionAnalysis | null,
+  timeline: MigrationTimeline | null = null
 ): string {
   const n = scenario.finance.horizonYears;
   const baseline = baselinePhrase(scenario);
@@ -38,19 +41,35 @@ export function recommendationSentence(
   const leaving = scenario.finance.baseline !== "physical";
   const verb = leaving ? "Moving" : "Consolidating";
   const what = leaving ? "workloads" : "servers";
-  const consolidation = `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
+  const switching = leaving && VMWARE_OPTIONS.has(best.id);
+  const consolidation = switching
+    ? `Renewing ${hypervisor} instead (the same ${hosts} host${hosts === 1 ? "" : "s"}, no move)`
+    : `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
   if (saving.lte(0)) {
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;
   }
   const payback = best.businessCase.payback;
-  const when = payback.reached
-    ? `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`
-    : `does not pay back within ${n} years`;
+  const when = !payback.reached
+    ? `does not pay back within ${n} years`
+    : payback.months.isZero()
+      ? "saves from the start"
+      : `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`;
   const runnerUp = options
     .filter((o) => o.eligible && o.id !== best.id)
     .sort((a, b) => a.costs.total.comparedTo(b.costs.total))[0];
   const versus = runnerUp
     ? `; ${runnerUp.label} would cost ${grouped(runnerUp.costs.total.minus(best.costs.total), scenario.currency)} more`
     : "";
-  return `${consolidation} with ${best.label} saves ${grouped(saving, scenario.currency)} over ${n} years against ${baseline} (NPV ${grouped(best.businessCase.npv, scenario.currency)}) and ${when}${versus}.`;
+  const move = timeline && !switching ? ` ${moveSentence(timeline)}` : "";
+  const withWhat = switching ? "" : ` with ${best.label}`;
+  return `${consolidation}${withWhat} saves ${grouped(saving, scenario.currency)} over ${n} years against ${baseline} (NPV ${grouped(best.businessCase.npv, scenario.currency)}) and ${when}${versus}.${move}`;
+}
+
+/** The move against the renewal date, in one sentence. */
+export function moveSentence(t: MigrationTimeline): string {
+  const pace = `${t.vmsPerMonth} VM${t.vmsPerMonth === 1 ? "" : "s"} a month from month ${t.firstMoveMonth}`;
+  if (!t.renewalNeeded)
+    return `At ${pace} the last VM leaves VMware in month ${t.moveEndMonth}, before the renewal date (${t.renewalDate}, month ${t.monthsToRenewal}): no renewal is bought.`;
+  const terms = `${t.renewalTerms} VMware renewal term${t.renewalTerms === 1 ? "" : "s"}${t.renewedLate ? " with the late-renewal penalty" : ""}`;
+  return `At ${pace} the last VM leaves VMware in month ${t.moveEndMonth}, after the renewal date (${t.renewalDate}, month ${t.monthsToRenewal}): ${terms} and the dual running are included.`;
 }

@@ -42,6 +42,8 @@ export interface OptionAnalysis {
   readonly licensing: OptionLicensing;
   readonly costs: CostSchedule;
   readonly businessCase: BusinessCase;
+  /** Leaving VMware: what the move adds while it runs (renewal terms, old hosts, fees before AHB). */
+  readonly transition: Money;
 }
 
 export interface SensitivityRow {

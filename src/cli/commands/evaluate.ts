@@ -1,5 +1,6 @@
 /** `hyperv-tco evaluate FILE [--json]`: the business case as a readable table, or the analysis as JSON. */
 import { formatMoney, type Dec } from "../../money";
+import { ownedLicenceStatement } from "../../licensing";
 import { analysisJson, analyze, type Analysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { loadScenario } from "../scenarioFile";
@@ -50,6 +51,9 @@ export function summaryTable(a: Analysis): string {
       money(a.physical.total),
       ...eligible.map((o) => money(o.costs.total)),
     ],
+    ...(a.timeline
+      ? [["Dual running", "", ...eligible.map((o) => money(o.transition))]]
+      : []),
     ["Savings", "", ...eligible.map((o) => money(o.businessCase.totalSavings))],
     ["NPV", "", ...eligible.map((o) => money(o.businessCase.npv))],
     [
@@ -89,6 +93,8 @@ export function summaryTable(a: Analysis): string {
     "",
     `* recommended. ${a.recommendation}`,
   ];
+  if (s.finance.baseline !== "physical" || !ownedLicenceStatement(s).noneEntered)
+    lines.push(ownedLicenceStatement(s).message);
   for (const o of a.options.filter((x) => !x.eligible))
     lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
   const rec = a.options.find((o) => o.id === a.recommended);
