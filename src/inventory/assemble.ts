@@ -13,6 +13,7 @@ import { MESSAGES } from "./messages";
 import { classifyOs } from "./os";
 import {
   EXCLUSION_REASONS,
+  suggestedBaseline,
   type Assumption,
   type ColumnUse,
   type ExcludedRow,
@@ -129,7 +130,7 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
         return { reason, label: MESSAGES.exclusionLabel(reason), count: list.length, rows: list };
       }),
       columns: read.columns,
-      assumed: summariseAssumptions(resolved),
+      assumed: [...summariseAssumptions(resolved), ...ownedLicenceAssumption(read.format, resolved)],
       renamed,
       groups,
       problems,
@@ -368,6 +369,24 @@ function summariseAssumptions(rows: readonly Resolved[]): Assumption[] {
       message: MESSAGES.assumed(a.field, a.basis, a.count, value, detail),
     };
   });
+}
+
+/**
+ * Exports of VMs on VMware lead to a business case that reuses owned Windows licences, and the
+ * file holds none: the import says so instead of assuming ownership (licensing.owned stays 0).
+ */
+function ownedLicenceAssumption(format: InventoryFormat, rows: readonly Resolved[]): Assumption[] {
+  if (suggestedBaseline(format) === "physical") return [];
+  const windows = rows.filter((r) => r.os === "windows").reduce((n, r) => n + r.c.count, 0);
+  return [
+    {
+      field: "licensing.owned",
+      basis: "not-in-file",
+      count: windows,
+      value: "0",
+      message: MESSAGES.assumed("licensing.owned", "not-in-file", windows, "0", null),
+    },
+  ];
 }
 
 function totalsOf(rows: readonly Resolved[]): {

@@ -151,6 +151,8 @@ export const MESSAGES = {
         return `${n}: core clock above 20 read as MHz (÷ 1000).`;
       case "os-unknown":
         return `${n}: no guest OS in the file; counted as windows (the cost-safe assumption).`;
+      case "not-in-file":
+        return `Windows Server licences owned: none assumed (${field} = ${v}). A VMware export records no licences, so staying on VMware and every option buy the Windows licences their hosts need for these ${plural(count, "Windows VM")}; enter the Datacenter and Standard cores you own in licensing.owned (with softwareAssurance) to have them reused.`;
     }
   },
 

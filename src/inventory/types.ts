@@ -147,7 +147,9 @@ export type ValueBasis =
   | "raised-to-average"
   | "percent-read"
   | "mhz-read"
-  | "os-unknown";
+  | "os-unknown"
+  /** A scenario figure the file cannot hold (owned licences): left at its default, said so. */
+  | "not-in-file";
 
 export interface Assumption {
   readonly field: string;
