@@ -5,8 +5,8 @@
  * Office, no timers — `taskpane.ts` runs the effects and dispatches their results.
  */
 import { suggestedBaseline } from "../inventory/types";
-import { parseScenario, type Issue, type ParseResult } from "../scenario";
-import type { PlatformId } from "../platform";
+import { DEFAULT_PLATFORM, parseScenario, type Issue, type ParseResult } from "../scenario";
+import { isPlatformId, type PlatformId } from "../platform";
 import type {
   ColumnMapping,
   HeaderCandidate,
@@ -390,7 +390,13 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
           ...state.draft,
           inventory: review.rows.map((r) => ({ ...r })),
           // VMs exported from vCenter: compare the options with staying on vSphere.
-          finance: { ...finance, baseline: suggestedBaseline(review.report.format) },
+          finance: {
+            ...finance,
+            baseline: suggestedBaseline(
+              review.report.format,
+              isPlatformId(state.draft["platform"]) ? state.draft["platform"] : DEFAULT_PLATFORM
+            ),
+          },
         },
         {
           importReview: null,

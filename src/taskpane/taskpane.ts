@@ -88,7 +88,8 @@ function importOptions(draft: Draft): ImportOptions {
 
 /** Start the pane in `root`. */
 export function startPane(root: HTMLElement): void {
-  let state: PaneState = initialState(defaultScenarioJson(DEFAULT_PLATFORM));
+  // A new scenario starts today (the engine is pure: the pane passes the date).
+  let state: PaneState = initialState(defaultScenarioJson(DEFAULT_PLATFORM, undefined, new Date()));
   let render: (s: PaneState) => void = () => undefined;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let storeTimer: ReturnType<typeof setTimeout> | undefined;
