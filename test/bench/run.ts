@@ -14,6 +14,7 @@ const BENCHES: readonly Bench[] = [
   { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
+  { name: "vmware", file: "./leavingVmware.bench.ts", fn: "runLeavingVmwareBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
 ];
 

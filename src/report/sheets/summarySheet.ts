@@ -348,7 +348,13 @@ export function buildSummarySheet(
       : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 6) };
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
-  for (let i = 0; i < 7; i++) chartAnchors.push(place(i));
+  for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
+  // Cost over time (leaving VMware) gets the whole width of the fourth row.
+  const fourth = chartsTop + 3 * CHART_ROWS;
+  chartAnchors.push({
+    from: cellAddress(fourth, 0),
+    to: cellAddress(fourth + CHART_ROWS - 1, 6),
+  });
   const colors = SERIES_COLORS;
   charts.push({
     id: "tcoByOption",
@@ -455,7 +461,7 @@ export function buildSummarySheet(
       valueAxisFormat: "#,##0",
       valueAxisMinimum: 0,
       legend: "bottom",
-      gapWidth: 400,
+      gapWidth: 150,
       // The last column marks the renewal date: one thin bar in the year it falls in.
       seriesOverrides: [{ index: paths, kind: "columnClustered" }],
       seriesColors: [
