@@ -130,7 +130,10 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
         return { reason, label: MESSAGES.exclusionLabel(reason), count: list.length, rows: list };
       }),
       columns: read.columns,
-      assumed: [...summariseAssumptions(resolved), ...ownedLicenceAssumption(read.format, resolved)],
+      assumed: [
+        ...summariseAssumptions(resolved),
+        ...ownedLicenceAssumption(read.format, resolved),
+      ],
       renamed,
       groups,
       problems,

@@ -222,9 +222,7 @@ export function softwareAssuranceLine(
 ): LicenceLine | null {
   // Licences only: pay-as-you-go and subscriptions carry no Software Assurance.
   const base = sum(
-    windows
-      .filter((l) => l.category === "windows" && l.recurrence === "once")
-      .map((l) => l.cost)
+    windows.filter((l) => l.category === "windows" && l.recurrence === "once").map((l) => l.cost)
   );
   if (rate.lte(0) || base.isZero()) return null;
   return line({

@@ -38,7 +38,11 @@ export {
   preferOwnedDatacenter,
   type OwnedLicenceStatement,
 } from "./ownedLicences";
-export { estateSubscription, type EstateSubscription, type HybridBenefitUse } from "./subscriptions";
+export {
+  estateSubscription,
+  type EstateSubscription,
+  type HybridBenefitUse,
+} from "./subscriptions";
 export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";

@@ -310,7 +310,8 @@ const usd = (amount: string): string => `$${amount.replace(/\B(?=(\d{3})+(?!\d))
 /** Where each default comes from, by JSON path (exactly one entry per leaf field of TOP_FIELDS and SECTIONS). Shown in the README and the `TCO Inputs` sheet. */
 export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   name: '"Untitled consolidation", a placeholder: name the scenario after the estate it describes',
-  platform: "Windows Server 2025: the current release (list prices from microsoft.com/windows-server/pricing, 2026-05)",
+  platform:
+    "Windows Server 2025: the current release (list prices from microsoft.com/windows-server/pricing, 2026-05)",
   currency: "USD: every default price is in US dollars",
   "finance.horizonYears": "Azure TCO Calculator default horizon, 5 years",
   "finance.baseline":

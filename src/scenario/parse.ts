@@ -186,7 +186,8 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
         const upper = text.toUpperCase();
         return fail(undefined, upper !== text && f.pattern.test(upper) ? upper : undefined);
       }
-      if (f.format === "date" && !isCalendarDate(text)) return fail(MESSAGES.notADate(prompt, text));
+      if (f.format === "date" && !isCalendarDate(text))
+        return fail(MESSAGES.notADate(prompt, text));
       return text;
     }
     case "enum": {

@@ -70,7 +70,13 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
   );
   if (mixedEstate) {
     const singles = results
-      .filter((r) => r.eligible && !VMWARE_OPTIONS.has(r.id) && r.id !== "windows-payg" && r.id !== "azure-local")
+      .filter(
+        (r) =>
+          r.eligible &&
+          !VMWARE_OPTIONS.has(r.id) &&
+          r.id !== "windows-payg" &&
+          r.id !== "azure-local"
+      )
       .map((r) => r.licensing.total);
     mixed = {
       perHost: mixedEstate.hosts.map((h) => ({

@@ -13,11 +13,7 @@ import { hostConstraintsFor, licenseOption } from "../licensing";
 import type { Scenario } from "../scenario";
 import { schedule, type CostSchedule } from "./cashflow";
 import { planFor, type PlanCache } from "./analyzeOption";
-import {
-  ownedAssuranceLines,
-  stayingOnVmwareLines,
-  type LeavingEstate,
-} from "./leavingVmware";
+import { ownedAssuranceLines, stayingOnVmwareLines, type LeavingEstate } from "./leavingVmware";
 import { optionLicensing, ownedBySku } from "./licenceCosts";
 import { migrationTimeline } from "./migrationTimeline";
 import { physicalBaselineLines } from "./physical";

@@ -16,7 +16,6 @@ import type { MigrationTimeline, TimelineProfile } from "./migrationTimeline";
 import { optionLines, type ExistingEstate } from "./optionLines";
 import type { LicenceLine, OptionLicensing } from "./types";
 
-
 /** A VMware estate being left: its hardware, its subscription lines and the move's timeline. */
 export interface LeavingEstate {
   /** The VMware product staying pays (`finance.baseline`). */
@@ -191,7 +190,10 @@ export function transitionLines(
       [f("host.powerWatts"), f("housing.pue"), f("housing.electricityPerKWh")],
       KWH_PER_WATT_YEAR
     ),
-    oldHosts("space", "space", "rack space", [f("host.rackUnits"), f("housing.rackUnitCostPerYear")]),
+    oldHosts("space", "space", "rack space", [
+      f("host.rackUnits"),
+      f("housing.rackUnitCostPerYear"),
+    ]),
     oldHosts("admin", "manpower", "administration", [
       f("manpower.hoursPerHostPerYear"),
       f("manpower.adminHourlyRate"),
@@ -218,7 +220,5 @@ export function transitionLines(
       );
   }
   // Lines whose months never come (no renewal needed, no surplus hosts) go; zero prices stay.
-  return out.filter(
-    (l) => !l.quantity.isZero() && (l.months?.perYear.some((m) => m > 0) ?? true)
-  );
+  return out.filter((l) => !l.quantity.isZero() && (l.months?.perYear.some((m) => m > 0) ?? true));
 }

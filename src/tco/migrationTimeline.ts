@@ -108,9 +108,7 @@ export function migrationTimeline(scenario: Scenario, vmsToMove: number): Migrat
   const moveEndMonth = firstMoveMonth + Math.ceil(vmsToMove / vmsPerMonth);
   const renewalNeeded = moveEndMonth > monthsToRenewal;
   const termMonths = vmware.termYears * 12;
-  const renewalTerms = renewalNeeded
-    ? Math.ceil((moveEndMonth - monthsToRenewal) / termMonths)
-    : 0;
+  const renewalTerms = renewalNeeded ? Math.ceil((moveEndMonth - monthsToRenewal) / termMonths) : 0;
   const owedEnd = monthsToRenewal + renewalTerms * termMonths;
   const renewedLate = renewalNeeded && vmware.renewLate;
   const hybridBenefitFromMonth = Math.max(0, moveEndMonth - HYBRID_BENEFIT_DUAL_USE_MONTHS);

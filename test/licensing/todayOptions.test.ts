@@ -33,8 +33,10 @@ function today(
   });
 }
 
-const lineOf = <T extends { readonly sku: string }>(lines: readonly T[], sku: string): T | undefined =>
-  lines.find((l) => l.sku === sku);
+const lineOf = <T extends { readonly sku: string }>(
+  lines: readonly T[],
+  sku: string
+): T | undefined => lines.find((l) => l.sku === sku);
 
 /** VMs for a plan: `windows` Windows VMs of `vcpus` virtual cores each, and `linux` Linux VMs. */
 function vms(windows: number, vcpus: number, linux = 0): VmDemand[] {

@@ -23,7 +23,9 @@ const vsphere = scenarioWith("ws2022", inventory, {
   finance: { baseline: "vsphere" },
   licensing: { owned },
 });
-const vsphereOwningNothing = scenarioWith("ws2022", inventory, { finance: { baseline: "vsphere" } });
+const vsphereOwningNothing = scenarioWith("ws2022", inventory, {
+  finance: { baseline: "vsphere" },
+});
 
 const byId = (a: ReturnType<typeof analyze>, id: string) => {
   const o = a.options.find((x) => x.id === id);

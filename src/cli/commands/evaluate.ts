@@ -51,9 +51,7 @@ export function summaryTable(a: Analysis): string {
       money(a.physical.total),
       ...eligible.map((o) => money(o.costs.total)),
     ],
-    ...(a.timeline
-      ? [["Dual running", "", ...eligible.map((o) => money(o.transition))]]
-      : []),
+    ...(a.timeline ? [["Dual running", "", ...eligible.map((o) => money(o.transition))]] : []),
     ["Savings", "", ...eligible.map((o) => money(o.businessCase.totalSavings))],
     ["NPV", "", ...eligible.map((o) => money(o.businessCase.npv))],
     [

@@ -483,7 +483,12 @@ function writeTimelineRows(
       "VMs on the new platform",
       ...TIMELINE_PROFILES.map((p) => PROFILE_LABELS[p]),
     ];
-    putRow(g, r, 0, head.map((h) => text(h)));
+    putRow(
+      g,
+      r,
+      0,
+      head.map((h) => text(h))
+    );
     style(g, r, 0, r, head.length - 1, {
       bold: true,
       fill: COLORS.headerFill,
