@@ -25,6 +25,9 @@ export type { LeavingEstate } from "./leavingVmware";
 const baselineReason = (id: OptionId): string =>
   `Staying on ${id === "vsphere" ? "VMware vSphere" : id === "vcf" ? "VMware Cloud Foundation" : "VMware vSphere Foundation"} is the baseline here (finance.baseline = ${id}): the other options are compared with it.`;
 
+const OWNED_REASSIGNED_NOTE =
+  "Licences you own are reassigned to the new hosts as each old host is emptied: once per licence, within the rule that a licence moves to other hardware at most every 90 days; only what they do not cover is bought.";
+
 const PAYG_OWNED_NOTE =
   "Licences you own are not used under pay-as-you-go (every machine is licensed by the subscription), so their Software Assurance is not counted for this option.";
 
@@ -83,10 +86,15 @@ export function analyzeOption(
   const owns = usesOwnedLicences(id);
   const priced = optionLicensing(result, scenario, owns ? ownedBySku(scenario) : undefined);
   const { datacenterCores, standardCores } = scenario.licensing.owned;
-  const licensing =
+  const reused = priced.lines.some((l) => l.basis.includes("already owned (licensing.owned)"));
+  const extraNotes =
     !owns && datacenterCores + standardCores > 0
-      ? { ...priced, notes: [...priced.notes, PAYG_OWNED_NOTE] }
-      : priced;
+      ? [PAYG_OWNED_NOTE]
+      : reused && !VMWARE_OPTIONS.has(id)
+        ? [OWNED_REASSIGNED_NOTE]
+        : [];
+  const licensing =
+    extraNotes.length > 0 ? { ...priced, notes: [...priced.notes, ...extraNotes] } : priced;
   let lines: CostLine[] = [];
   if (eligible && leaving && VMWARE_OPTIONS.has(id)) {
     // Another VMware product at the renewal: the same hosts, no move.
