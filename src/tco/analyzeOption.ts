@@ -28,6 +28,9 @@ const baselineReason = (id: OptionId): string =>
 const OWNED_REASSIGNED_NOTE =
   "Licences you own are reassigned to the new hosts as each old host is emptied: once per licence, within the rule that a licence moves to other hardware at most every 90 days; only what they do not cover is bought.";
 
+const fromRenewalNote = (date: string, month: number): string =>
+  `The cash flows bill this subscription from the renewal date (${date}, month ${month}): the current term is already paid. The licensing total here is full years.`;
+
 const PAYG_OWNED_NOTE =
   "Licences you own are not used under pay-as-you-go (every machine is licensed by the subscription), so their Software Assurance is not counted for this option.";
 
@@ -87,12 +90,14 @@ export function analyzeOption(
   const priced = optionLicensing(result, scenario, owns ? ownedBySku(scenario) : undefined);
   const { datacenterCores, standardCores } = scenario.licensing.owned;
   const reused = priced.lines.some((l) => l.basis.includes("already owned (licensing.owned)"));
-  const extraNotes =
-    !owns && datacenterCores + standardCores > 0
-      ? [PAYG_OWNED_NOTE]
-      : reused && !VMWARE_OPTIONS.has(id)
-        ? [OWNED_REASSIGNED_NOTE]
-        : [];
+  const timeline = leaving?.timeline;
+  const extraNotes = [
+    ...(!owns && datacenterCores + standardCores > 0 ? [PAYG_OWNED_NOTE] : []),
+    ...(owns && reused && !VMWARE_OPTIONS.has(id) ? [OWNED_REASSIGNED_NOTE] : []),
+    ...(timeline && VMWARE_OPTIONS.has(id) && id !== "vsphere"
+      ? [fromRenewalNote(timeline.renewalDate, timeline.monthsToRenewal)]
+      : []),
+  ];
   const licensing =
     extraNotes.length > 0 ? { ...priced, notes: [...priced.notes, ...extraNotes] } : priced;
   let lines: CostLine[] = [];
