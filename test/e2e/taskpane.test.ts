@@ -271,7 +271,7 @@ describe("platform change and keyboard use", () => {
     expect(await offer.textContent()).toMatch(
       /Load the Windows Server 2008 R2 SP1 defaults .* values would change/
     );
-    expect(await page.inputValue("#f-licensing-prices-datacenter")).toBe("6155");
+    expect(await page.inputValue("#f-licensing-prices-datacenter")).toBe("6771"); // ws2025, the default platform: $6,771 per 16 cores
     await offer.scrollIntoViewIfNeeded();
     await shot(page, "platform-offer");
     await offer.getByRole("button", { name: "Load defaults" }).click();
