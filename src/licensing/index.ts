@@ -28,7 +28,7 @@ export type {
   WindowsWay,
   VsphereRule,
 } from "./catalogs";
-export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
+export { countWindows, licensedCores, unitPriceOf, overHorizon, windowsLinePrice } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";
 export {

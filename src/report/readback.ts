@@ -11,9 +11,8 @@
  * lists are one comma-separated cell; an empty cell means "not given" (the default applies).
  */
 import {
+  INPUT_FIELDS,
   INVENTORY_FIELDS,
-  SECTIONS,
-  TOP_FIELDS,
   parseScenario,
   type FieldKind,
   type FieldSpec,
@@ -81,22 +80,10 @@ export interface InputCell {
   readonly value: CellValue;
 }
 
-/** The known inputs of the Inputs sheet, by JSON path (`finance.discountRate`). */
-export interface InputField {
-  readonly path: string;
-  readonly section: string | null;
-  readonly field: FieldSpec;
-}
-
-/** Every input the `TCO Inputs` sheet holds, in sheet order: top fields, then each section. */
-export const INPUT_FIELDS: readonly InputField[] = [
-  ...TOP_FIELDS.map((field) => ({ path: field.key, section: null, field })),
-  ...SECTIONS.flatMap((s) =>
-    s.fields.map((field) => ({ path: `${s.key}.${field.key}`, section: s.key, field }))
-  ),
-];
-
-const INPUT_BY_PATH = new Map(INPUT_FIELDS.map((f) => [f.path, f]));
+/** Inputs by the key a user may type in column F (any text: unknown keys are reported). */
+const INPUT_BY_PATH = new Map<string, (typeof INPUT_FIELDS)[number]>(
+  INPUT_FIELDS.map((f) => [f.path, f])
+);
 
 /** Top-left cell (0-based) of a used-range address, with or without a sheet prefix. */
 function topLeftOf(address: string): { row: number; col: number } {
