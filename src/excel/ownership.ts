@@ -196,12 +196,8 @@ export function planLayout(plan: WorkbookPlan, wb: WorkbookSnapshot): WriteLayou
   // Defined names (the plan's ownership tags are written by the swap above, not as names).
   const definedNames = plan.definedNames.filter((d) => !isOwnershipTag(d.name));
   const planNames = new Set(definedNames.map((d) => lower(d.name)));
-  const namesToAdd = definedNames
-    .filter((d) => !nameSet.has(lower(d.name)))
-    .map((d) => d.name);
-  const namesToUpdate = definedNames
-    .filter((d) => nameSet.has(lower(d.name)))
-    .map((d) => d.name);
+  const namesToAdd = definedNames.filter((d) => !nameSet.has(lower(d.name))).map((d) => d.name);
+  const namesToUpdate = definedNames.filter((d) => nameSet.has(lower(d.name))).map((d) => d.name);
   const tagByName = new Map(readTags(wb.names).map((t) => [lower(t.name), t]));
   const namesToDelete = wb.names
     .filter((n) => {
