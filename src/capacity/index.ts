@@ -32,12 +32,6 @@ export {
   type SizingResult,
 } from "./sizing";
 export {
-  checkFailover,
-  reinforceLayout,
-  type FailoverReport,
-  type FailureScenario,
-} from "../../test/support/failoverLayout";
-export {
   DIMENSIONS,
   FILTERS,
   RESOURCES,

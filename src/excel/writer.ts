@@ -26,6 +26,7 @@
  * nothing, unless called with `inputEdits: "discard"`.
  */
 import { columnLetters, parseRange } from "../report/a1";
+import { withoutOwnershipTags } from "../report/ownershipTags";
 import { SHEETS } from "../report/sheetLayout";
 import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/workbookPlan";
 import {
@@ -138,9 +139,11 @@ const lower = (s: string): string => s.toLowerCase();
  * failures come back as `{ok: false, code, message}` with a message for the user.
  */
 export async function writePlan(
-  plan: WorkbookPlan,
+  tagged: WorkbookPlan,
   options: WriteOptions = {}
 ): Promise<WriteResult> {
+  // The plan's ownership tags are written by the swap (step 4), under a temporary tag until then.
+  const plan = withoutOwnershipTags(tagged);
   validatePlan(plan);
   const approved = { value: false };
   return retryWhileEditing(

@@ -43,7 +43,7 @@ export {
   type EstateSubscription,
   type HybridBenefitUse,
 } from "./subscriptions";
-export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
+export { countWindows, licensedCores, unitPriceOf, overHorizon, windowsLinePrice } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";
 export {

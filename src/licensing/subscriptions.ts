@@ -160,14 +160,24 @@ function azureLocalEstate(
   const ahb = { cores: 0, clusters: 0 };
   const byOwned = { cores: 0, clusters: 0 };
   let smallestUncovered = Infinity;
-  for (const cluster of capacity.clusters) {
-    const physical = cluster.nodes * perHost;
-    if (azureHybridBenefit && owned.softwareAssurance && ownedLeft >= physical) {
+  // Systems running Windows VMs first: there Azure Hybrid Benefit waives both fees.
+  const ahbFirst = [...capacity.clusters].sort(
+    (a, b) => Number(windowsIn.has(b.index)) - Number(windowsIn.has(a.index))
+  );
+  const byAhb = new Set<number>();
+  if (azureHybridBenefit && owned.softwareAssurance) {
+    for (const cluster of ahbFirst) {
+      const physical = cluster.nodes * perHost;
+      if (ownedLeft < physical) continue;
       ownedLeft -= physical;
       ahb.cores += physical;
       ahb.clusters++;
-      continue;
+      byAhb.add(cluster.index);
     }
+  }
+  for (const cluster of capacity.clusters) {
+    const physical = cluster.nodes * perHost;
+    if (byAhb.has(cluster.index)) continue;
     smallestUncovered = Math.min(smallestUncovered, physical);
     hostCores += physical;
     if (!windowsIn.has(cluster.index)) continue;

@@ -1,10 +1,12 @@
 /**
  * `buildReport(scenario, analysis)`: the whole report as a `WorkbookPlan` — pure data that
- * the Office.js writer and the .xlsx writer render without deciding anything.
+ * the Office.js writer and the .xlsx writer render without deciding anything, each sheet
+ * tagged as the planner's (`ownershipTags.ts`).
  */
 import type { Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
+import { withOwnershipTags } from "./ownershipTags";
 import type { WorkbookPlan } from "./workbookPlan";
 import { buildCapacitySheet } from "./sheets/capacitySheet";
 import { buildCashflowSheet } from "./sheets/cashflowSheet";
@@ -25,7 +27,7 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
   const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf);
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
-  return {
+  return withOwnershipTags({
     generator: GENERATOR,
     scenarioName: scenario.name,
     sheets: [
@@ -38,5 +40,5 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
       sensitivity.sheet,
     ],
     definedNames: inputs.names,
-  };
+  });
 }

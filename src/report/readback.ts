@@ -11,9 +11,8 @@
  * lists are one comma-separated cell; an empty cell means "not given" (the default applies).
  */
 import {
+  INPUT_FIELDS,
   INVENTORY_FIELDS,
-  SECTIONS,
-  TOP_FIELDS,
   parseScenario,
   type FieldKind,
   type FieldSpec,
@@ -81,22 +80,10 @@ export interface InputCell {
   readonly value: CellValue;
 }
 
-/** The known inputs of the Inputs sheet, by JSON path (`finance.discountRate`). */
-export interface InputField {
-  readonly path: string;
-  readonly section: string | null;
-  readonly field: FieldSpec;
-}
-
-/** Every input the `TCO Inputs` sheet holds, in sheet order: top fields, then each section. */
-export const INPUT_FIELDS: readonly InputField[] = [
-  ...TOP_FIELDS.map((field) => ({ path: field.key, section: null, field })),
-  ...SECTIONS.flatMap((s) =>
-    s.fields.map((field) => ({ path: `${s.key}.${field.key}`, section: s.key, field }))
-  ),
-];
-
-const INPUT_BY_PATH = new Map(INPUT_FIELDS.map((f) => [f.path, f]));
+/** Inputs by the key a user may type in column F (any text: unknown keys are reported). */
+const INPUT_BY_PATH = new Map<string, (typeof INPUT_FIELDS)[number]>(
+  INPUT_FIELDS.map((f) => [f.path, f])
+);
 
 /** Top-left cell (0-based) of a used-range address, with or without a sheet prefix. */
 function topLeftOf(address: string): { row: number; col: number } {
@@ -162,6 +149,16 @@ export function inputCellsByKey(
 
 // ---------------------------------------------------------------------------------------------
 // Cells → JSON values
+
+/**
+ * An Excel date serial as `YYYY-MM-DD` (1900 date system: serial 1 is 1900-01-01, with Excel's
+ * phantom 29 February 1900, so day 0 is 1899-12-30 for every serial after it). A user who types
+ * a date into a date input gets a serial back, not the text we wrote.
+ */
+export function excelSerialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
 
 /** A cell value as the JSON the scenario parser reads, or undefined for "not given". */
 export function cellToJson(value: CellValue, kind: FieldKind): unknown {
@@ -278,7 +275,10 @@ export function scenarioFromSheets(
       continue;
     }
     cellOfPath.set(key, `${inputsSheet}!${row.cell}`);
-    const value = cellToJson(row.value, spec.field.kind);
+    const value =
+      spec.field.format === "date" && typeof row.value === "number"
+        ? excelSerialToIso(row.value)
+        : cellToJson(row.value, spec.field.kind);
     if (value !== undefined) setDotted(json, key, value);
   }
 

@@ -5,7 +5,7 @@
 import { planCapacity, type CapacityPlan, type HostConstraints } from "../capacity";
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
-import { sum } from "../money";
+import { formatMoney, sum, type Money } from "../money";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
 import {
   ownedAssuranceLines,
@@ -30,6 +30,9 @@ const OWNED_REASSIGNED_NOTE =
 
 const fromRenewalNote = (date: string, month: number): string =>
   `The cash flows bill this subscription from the renewal date (${date}, month ${month}): the current term is already paid. The licensing total here is full years.`;
+
+const AHB_NOT_ELECTED = (extra: Money): string =>
+  `Azure Hybrid Benefit is not elected here: with it this estate would cost ${formatMoney(extra)} more over the horizon (the fees on the covered cores until its 180 days of dual use start, or owned cores taken from licensing machines that run Windows VMs); it waives fees only where it pays.`;
 
 const PAYG_OWNED_NOTE =
   "Licences you own are not used under pay-as-you-go (every machine is licensed by the subscription), so their Software Assurance is not counted for this option.";
@@ -81,7 +84,74 @@ export function analyzeOption(
   licensed?: ModuleOptionLicensing,
   leaving?: LeavingEstate
 ): OptionAnalysis {
-  const result = licensed ?? licenseOption(id, scenario, capacity);
+  const first = costOption(
+    scenario,
+    id,
+    capacity,
+    licensed ?? licenseOption(id, scenario, capacity),
+    leaving
+  );
+  // Azure Hybrid Benefit is an election: where its fees before the 180 days of dual use, or
+  // the owned cores it takes from machine-by-machine licensing, cost more than it waives,
+  // the planner does not elect it, and says so.
+  let built = first;
+  if (id === "azure-local" && scenario.licensing.azureHybridBenefit && first.eligible) {
+    const without: Scenario = {
+      ...scenario,
+      licensing: { ...scenario.licensing, azureHybridBenefit: false },
+    };
+    const alt = costOption(without, id, capacity, licenseOption(id, without, capacity), leaving);
+    if (alt.costs.total.lt(first.costs.total))
+      built = {
+        ...alt,
+        licensing: {
+          ...alt.licensing,
+          notes: [
+            ...alt.licensing.notes,
+            AHB_NOT_ELECTED(first.costs.total.minus(alt.costs.total)),
+          ],
+        },
+      };
+  }
+  const { result, eligible, reasons, licensing, costs, transition } = built;
+  const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
+  return {
+    id,
+    label: result.label,
+    eligible,
+    reasons,
+    capacity,
+    licensing,
+    costs,
+    transition,
+    businessCase: businessCase(
+      physical,
+      costs,
+      scenario.finance.discountRate,
+      vms,
+      scenario.finance.horizonYears,
+      scenario.finance.depreciationYears
+    ),
+  };
+}
+
+interface CostedOption {
+  readonly result: ModuleOptionLicensing;
+  readonly eligible: boolean;
+  readonly reasons: readonly string[];
+  readonly licensing: OptionAnalysis["licensing"];
+  readonly costs: CostSchedule;
+  readonly transition: Money;
+}
+
+/** An option's licensing and cost schedule from its licensing result (and the estate it leaves). */
+function costOption(
+  scenario: Scenario,
+  id: OptionId,
+  capacity: CapacityPlan,
+  result: ModuleOptionLicensing,
+  leaving?: LeavingEstate
+): CostedOption {
   // Leaving VMware: staying there is the baseline, not an option to move to.
   const isBaseline = leaving !== undefined && id === leaving.product;
   const eligible = result.eligible && !isBaseline;
@@ -124,23 +194,5 @@ export function analyzeOption(
   const transition = sum(
     lines.filter((l) => l.id.startsWith(`${id}.move.`)).flatMap((l) => l.amounts)
   );
-  const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
-  return {
-    id,
-    label: result.label,
-    eligible,
-    reasons,
-    capacity,
-    licensing,
-    costs,
-    transition,
-    businessCase: businessCase(
-      physical,
-      costs,
-      scenario.finance.discountRate,
-      vms,
-      scenario.finance.horizonYears,
-      scenario.finance.depreciationYears
-    ),
-  };
+  return { result, eligible, reasons, licensing, costs, transition };
 }

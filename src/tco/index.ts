@@ -12,14 +12,16 @@ export {
   CATEGORY_LABELS,
   COST_CATEGORIES,
   costLine,
-  inputValue,
+  factor,
   scheduledIn,
   type CostCategory,
   type CostLine,
+  type InputFactor,
   type Schedule,
 } from "./costLines";
+export { inputValue } from "../scenario";
 export { physicalBaselineLines, physicalLines, physicalQuantities } from "./physical";
 export { optionLines, optionQuantities } from "./optionLines";
-export { optionLicensing, pricedLines, priceOf } from "./licenceCosts";
+export { optionLicensing, pricedLines } from "./licenceCosts";
 export { sensitivityOf, scaled } from "./sensitivity";
 export { analysisJson } from "./json";

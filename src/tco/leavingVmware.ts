@@ -11,7 +11,7 @@ import { Dec, dec } from "../money";
 import type { CapacityPlan } from "../capacity";
 import type { OptionId, Scenario } from "../scenario";
 import { isWindowsSku } from "./licenceCosts";
-import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
+import { KWH_PER_WATT_YEAR, costLine, factor as f, type CostLine } from "./costLines";
 import type { MigrationTimeline, TimelineProfile } from "./migrationTimeline";
 import { optionLines, type ExistingEstate } from "./optionLines";
 import type { LicenceLine, OptionLicensing } from "./types";
@@ -49,10 +49,7 @@ export function ownedAssuranceLines(scenario: Scenario, prefix: string): CostLin
       quantity: dec(cores),
       quantityLabel: "cores",
       constant: SIXTEENTH,
-      factors: [
-        { path: `licensing.prices.${key}`, exponent: 1 },
-        { path: "licensing.softwareAssuranceRate", exponent: 1 },
-      ],
+      factors: [f(`licensing.prices.${key}` as const), f("licensing.softwareAssuranceRate")],
       schedule: annual,
     });
   return [
@@ -129,7 +126,6 @@ export function transitionLines(
   if (!t) return [];
   const annual = { kind: "annual" } as const;
   const profile = (p: TimelineProfile) => ({ profile: p, perYear: t.monthsPerYear[p] });
-  const f = (path: string, exponent: 1 | -1 = 1) => ({ path, exponent });
   const out: CostLine[] = [];
   leaving.vmwareLines.filter(isVmwareSubscription).forEach((l, i) => {
     const factors = [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])];
@@ -164,7 +160,7 @@ export function transitionLines(
     key: string,
     category: CostLine["category"],
     label: string,
-    factors: ReturnType<typeof f>[],
+    factors: readonly ReturnType<typeof f>[],
     constant?: Dec
   ): CostLine =>
     costLine(scenario, {
@@ -213,7 +209,7 @@ export function transitionLines(
           quantity: dec(hybridBenefitCores),
           quantityLabel: "cores",
           constant: dec(12),
-          factors: [f(`licensing.prices.${key}`)],
+          factors: [f(`licensing.prices.${key}` as const)],
           schedule: annual,
           months: pending,
         })

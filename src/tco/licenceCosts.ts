@@ -1,68 +1,28 @@
 /**
  * Licensing results as the TCO model books them: every line becomes quantity × a named
  * price input × a fixed factor (× a named rate), so the workbook can price it with a live
- * formula (`=ROUND(C12*hv_PriceDatacenter*0.125,2)`). Software Assurance, which the
- * licensing module returns as one amount, is split per Windows line for the same reason.
+ * formula (`=ROUND(C12*hv_PriceDatacenter*0.125,2)`). The input and factor come from the
+ * line's catalog row (`LinePrice`). Software Assurance, which the licensing module returns as
+ * one amount, is split per Windows line for the same reason.
  */
-import { Dec, ONE, ZERO, roundCents, sum, type Money } from "../money";
+import { ONE, ZERO, roundCents, sum, type Money } from "../money";
 import { ownedUnits, windowsRule } from "../licensing";
 import type {
   LicenceLine as ModuleLine,
   LicensingTotals,
+  LinePrice,
   OptionLicensing as ModuleOptionLicensing,
 } from "../licensing";
-import type { Scenario } from "../scenario";
+import { inputValue, type Scenario } from "../scenario";
 import type { LicenceLine, OptionLicensing } from "./types";
 
-const EIGHTH = new Dec("0.125");
+type InputPrice = Extract<LinePrice, { readonly kind: "input" }>;
+type RatePrice = Extract<LinePrice, { readonly kind: "rateOn" }>;
 
-/** The price input and factor a licensing SKU is priced by. */
-export function priceOf(sku: string): {
-  readonly priceInput: string;
-  readonly priceFactor: Dec;
-  readonly rateInput?: string;
-} {
-  if (sku.endsWith("-guest-os"))
-    return { priceInput: "licensing.prices.guestOsPerVm", priceFactor: ONE };
-  if (sku.includes("-standard"))
-    return {
-      priceInput: "licensing.prices.standard",
-      priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE,
-    };
-  if (sku.includes("-enterprise"))
-    return { priceInput: "licensing.prices.enterprise", priceFactor: ONE };
-  if (sku.includes("-datacenter"))
-    return {
-      priceInput: "licensing.prices.datacenter",
-      priceFactor: sku.endsWith("-2core") ? EIGHTH : ONE,
-    };
-  if (sku === "vsphere-support")
-    return {
-      priceInput: "licensing.prices.vsphere",
-      priceFactor: ONE,
-      rateInput: "licensing.vsphereSupportRate",
-    };
-  if (sku.startsWith("vsphere-"))
-    return { priceInput: "licensing.prices.vsphere", priceFactor: ONE };
-  if (sku === "ws-cal-user") return { priceInput: "licensing.prices.cal", priceFactor: ONE };
-  if (sku === "system-center-smse")
-    return { priceInput: "licensing.prices.systemCenter", priceFactor: ONE };
-  throw new Error(`No price input known for licence SKU ${sku}`);
-}
-
-function inputAt(scenario: Scenario, path: string): Dec {
-  let cur: unknown = scenario;
-  for (const part of path.split(".")) cur = (cur as Record<string, unknown>)[part];
-  return cur as Dec;
-}
-
-function adapt(line: ModuleLine, scenario: Scenario): LicenceLine {
-  // Today's subscriptions carry their price input from the catalog row.
-  const p = line.price
-    ? { priceInput: line.price.input, priceFactor: line.price.factor }
-    : priceOf(line.sku);
-  const rate = p.rateInput ? inputAt(scenario, p.rateInput) : ONE;
-  const unitPrice = inputAt(scenario, p.priceInput).times(p.priceFactor).times(rate);
+/** A module line priced by its own input: quantity × input × factor (× rate). */
+function adapt(line: ModuleLine, price: InputPrice, scenario: Scenario): LicenceLine {
+  const rate = price.rate ? inputValue(scenario, price.rate) : ONE;
+  const unitPrice = inputValue(scenario, price.input).times(price.factor).times(rate);
   const cost = roundCents(unitPrice.times(line.quantity));
   return {
     sku: line.sku,
@@ -71,65 +31,82 @@ function adapt(line: ModuleLine, scenario: Scenario): LicenceLine {
     unitPrice,
     cost,
     recurrence: line.recurrence,
-    priceInput: p.priceInput,
-    priceFactor: p.priceFactor,
-    ...(p.rateInput ? { rateInput: p.rateInput } : {}),
+    priceInput: price.input,
+    priceFactor: price.factor,
+    ...(price.rate ? { rateInput: price.rate } : {}),
     basis: line.basis,
   };
 }
 
-/**
- * vSphere support as the TCO model books it: one unit per CPU licence at price × rate.
- * The licensing module counts one support line per host whose unit price is that host's
- * licence cost × rate, so its quantity (hosts) cannot be re-priced by `licensing.prices.vsphere`
- * alone: counted in CPU licences, quantity × price × rate is the same money as a live formula.
- */
-function vsphereSupport(
-  line: ModuleLine,
+/** The lines a yearly rate covers, each with its own input price. */
+function covered(
   totals: LicensingTotals,
-  scenario: Scenario
-): LicenceLine {
-  const cpuLicences = totals.lines
-    .filter((l) => l.sku === "vsphere-cpu")
-    .reduce((n, l) => n + l.quantity, 0);
-  const base = adapt({ ...line, quantity: cpuLicences }, scenario);
-  const rate = scenario.licensing.vsphereSupportRate.times(100).toString();
-  return {
-    ...base,
-    basis: `${rate} % a year of ${cpuLicences} × vSphere CPU licence (${line.basis})`,
-  };
+  price: RatePrice
+): { readonly line: ModuleLine; readonly price: InputPrice }[] {
+  return totals.lines.flatMap((l) =>
+    // Licences bought once: subscriptions (pay-as-you-go, Azure Local, VCF) carry no SA or SnS.
+    l.category === price.of && l.recurrence === "once" && l.price.kind === "input"
+      ? [{ line: l, price: l.price }]
+      : []
+  );
 }
 
-/** Lines priced by inputs; Software Assurance split over the Windows lines it covers. */
+const percent = (scenario: Scenario, rate: RatePrice["rate"]): string =>
+  inputValue(scenario, rate).times(100).toString();
+
+/**
+ * A rate on the lines of a category, as one line: vSphere support, one unit per CPU licence at
+ * price × rate. The licensing module counts one support line per host whose unit price is that
+ * host's licence cost × rate, so its quantity (hosts) cannot be re-priced by the price input
+ * alone: counted in the covered licences, quantity × price × rate is the same money as a live
+ * formula.
+ */
+function rateOnAll(
+  line: ModuleLine,
+  price: RatePrice,
+  totals: LicensingTotals,
+  scenario: Scenario
+): LicenceLine[] {
+  const lines = covered(totals, price);
+  const first = lines[0];
+  if (!first) return [];
+  const quantity = lines.reduce((n, c) => n + c.line.quantity, 0);
+  const base = adapt({ ...line, quantity }, { ...first.price, rate: price.rate }, scenario);
+  return [
+    {
+      ...base,
+      basis: `${percent(scenario, price.rate)} % a year of ${quantity} × vSphere CPU licence (${line.basis})`,
+    },
+  ];
+}
+
+/** A rate on the lines of a category, one line per line it covers (Software Assurance). */
+function rateOnEach(price: RatePrice, totals: LicensingTotals, scenario: Scenario): LicenceLine[] {
+  return covered(totals, price).map(({ line: w, price: own }) => {
+    const base = adapt(w, own, scenario);
+    const unitPrice = base.unitPrice.times(inputValue(scenario, price.rate));
+    return {
+      ...base,
+      sku: `${w.sku}-sa`,
+      label: `Software Assurance on ${w.label}`,
+      recurrence: "yearly",
+      unitPrice,
+      cost: roundCents(unitPrice.times(w.quantity)),
+      rateInput: price.rate,
+      basis: `${percent(scenario, price.rate)} % a year of ${w.quantity} × ${w.label}`,
+    };
+  });
+}
+
+/** Lines priced by inputs, as each line's catalog row says; a rate on other lines spread onto them. */
 export function pricedLines(totals: LicensingTotals, scenario: Scenario): LicenceLine[] {
-  const out: LicenceLine[] = [];
-  for (const line of totals.lines) {
-    if (line.sku === "vsphere-support") {
-      out.push(vsphereSupport(line, totals, scenario));
-      continue;
-    }
-    if (line.sku !== "software-assurance") {
-      out.push(adapt(line, scenario));
-      continue;
-    }
-    for (const w of totals.lines.filter(
-      (l) => l.category === "windows" && l.recurrence === "once"
-    )) {
-      const base = adapt(w, scenario);
-      const unitPrice = base.unitPrice.times(scenario.licensing.softwareAssuranceRate);
-      out.push({
-        ...base,
-        sku: `${w.sku}-sa`,
-        label: `Software Assurance on ${w.label}`,
-        recurrence: "yearly",
-        unitPrice,
-        cost: roundCents(unitPrice.times(w.quantity)),
-        rateInput: "licensing.softwareAssuranceRate",
-        basis: `${scenario.licensing.softwareAssuranceRate.times(100).toString()} % a year of ${w.quantity} × ${w.label}`,
-      });
-    }
-  }
-  return out;
+  return totals.lines.flatMap((line) => {
+    const price = line.price;
+    if (price.kind === "input") return [adapt(line, price, scenario)];
+    return price.perLine
+      ? rateOnEach(price, totals, scenario)
+      : rateOnAll(line, price, totals, scenario);
+  });
 }
 
 function totalsOf(
