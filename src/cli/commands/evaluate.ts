@@ -1,13 +1,11 @@
 /** `hyperv-tco evaluate FILE [--json]`: the business case as a readable table, or the analysis as JSON. */
-import { formatMoney, type Dec } from "../../money";
+import { formatWhole, type Dec } from "../../money";
 import { analysisJson, analyze, type Analysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { loadScenario } from "../scenarioFile";
 
-const money = (d: Dec): string =>
-  formatMoney(d)
-    .replace(/\.\d\d$/, "")
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/** Whole units, half away from zero: the workbook's `#,##0` shows the same figure. */
+const money = (d: Dec): string => formatWhole(d);
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
