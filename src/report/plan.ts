@@ -107,6 +107,18 @@ export interface ChartSpec {
   readonly seriesOverrides?: readonly SeriesOverride[];
   /** `#RRGGBB` per series, in order; absent = the theme's colours. */
   readonly seriesColors?: readonly string[];
+  /**
+   * `#RRGGBB` per category (data point) of a one-series bar or column chart — one colour per
+   * option when the options are the categories; wins over `seriesColors` for those points.
+   */
+  readonly pointColors?: readonly string[];
+  /**
+   * The recommended option, marked: a 0-based category (a dark outline on that bar, and its
+   * value label shown) or series (a thicker line).
+   */
+  readonly highlight?: { readonly point: number } | { readonly series: number };
+  /** Value labels on every bar (in `valueAxisFormat`); absent = none. */
+  readonly dataLabels?: boolean;
 }
 
 export interface PrintSetup {

@@ -20,7 +20,15 @@
  *   on secondary axes (value axis right — top for bars — crossing at max, category axis hidden).
  * reverseCategories, categoryLabelsLow, overlap and gapWidth apply to category charts only;
  * valueAxisFormat to the primary value axis (a secondary axis is linked to its source cells).
+ *
+ * Read in five seconds: every axis writes `c:majorTickMark out` and `c:minorTickMark none`
+ * (current Excel's defaults — a reader that is not told may draw minor ticks: LibreOffice
+ * does for files that are not Excel 2007's), category labels are never rotated (`a:bodyPr
+ * rot="0"` in the axis' `c:txPr`, so Excel and LibreOffice wrap long labels instead),
+ * `pointColors` become `c:dPt` fills, `highlight` a dark outline on one bar (or a thicker
+ * line), and `dataLabels` value labels in the value axis' format.
  */
+import { RECOMMENDED_OUTLINE } from "../report/palette";
 import type { ChartKind, ChartSpec, SeriesOverride } from "../report/plan";
 import type { ChartData, NumData, SeriesData, StrData } from "./chartData";
 import { NS, XML_DECLARATION, el, escapeXml, val } from "./xml";
@@ -226,6 +234,8 @@ function seriesXml(
 ): string {
   const color = spec.seriesColors?.[s.index];
   const head = val("c:idx", s.index) + val("c:order", s.index) + el("c:tx", {}, strRef(s.name));
+  const emphasised =
+    spec.highlight !== undefined && "series" in spec.highlight && spec.highlight.series === s.index;
   switch (g.type) {
     case "bar":
       return el(
@@ -234,6 +244,8 @@ function seriesXml(
         head +
           (color ? el("c:spPr", {}, solidFill(color)) : "") +
           val("c:invertIfNegative", false) +
+          dataPoints(spec, s.index, categories.points.length) +
+          dataLabels(spec, g.grouping === "stacked") +
           el("c:cat", {}, dataRef(categories)) +
           el("c:val", {}, numRef(s.values))
       );
@@ -242,7 +254,7 @@ function seriesXml(
         "c:ser",
         {},
         head +
-          (color ? lineShape(color) : "") +
+          (color ? lineShape(color, emphasised) : "") +
           marker(kind === "lineMarkers", color) +
           el("c:cat", {}, dataRef(categories)) +
           el("c:val", {}, numRef(s.values)) +
@@ -275,8 +287,80 @@ function marker(visible: boolean, color: string | undefined): string {
   );
 }
 
-function lineShape(color: string): string {
-  return el("c:spPr", {}, el("a:ln", { w: 28575, cap: "rnd" }, solidFill(color) + el("a:round")));
+/** A line's shape: 2.25 pt, or 4 pt for the recommended option's series. */
+function lineShape(color: string, emphasised = false): string {
+  return el(
+    "c:spPr",
+    {},
+    el("a:ln", { w: emphasised ? 50800 : 28575, cap: "rnd" }, solidFill(color) + el("a:round"))
+  );
+}
+
+/**
+ * `c:dPt` per category of the first series: the plan's point colours, and a dark outline on
+ * the highlighted point (how Excel writes a single bar formatted differently).
+ */
+function dataPoints(spec: ChartSpec, seriesIndex: number, count: number): string {
+  if (seriesIndex !== 0) return "";
+  const marked =
+    spec.highlight !== undefined && "point" in spec.highlight ? spec.highlight.point : -1;
+  let out = "";
+  for (let i = 0; i < count; i++) {
+    const fill = spec.pointColors?.[i] ?? spec.seriesColors?.[0];
+    if (fill === undefined && i !== marked) continue;
+    const outline = i === marked ? el("a:ln", { w: 28575 }, solidFill(RECOMMENDED_OUTLINE)) : "";
+    out += el(
+      "c:dPt",
+      {},
+      val("c:idx", i) +
+        val("c:invertIfNegative", false) +
+        val("c:bubble3D", false) +
+        el("c:spPr", {}, (fill ? solidFill(fill) : "") + outline)
+    );
+  }
+  return out;
+}
+
+/** Value labels on a bar series (outside the end; centred inside stacked bars). */
+function dataLabels(spec: ChartSpec, stacked: boolean): string {
+  if (!spec.dataLabels) return "";
+  return el(
+    "c:dLbls",
+    {},
+    (spec.valueAxisFormat
+      ? el("c:numFmt", { formatCode: spec.valueAxisFormat, sourceLinked: 0 })
+      : "") +
+      el("c:spPr", {}, el("a:noFill") + el("a:ln", {}, el("a:noFill"))) +
+      textProps({ bold: true }) +
+      val("c:dLblPos", stacked ? "ctr" : "outEnd") +
+      val("c:showLegendKey", false) +
+      val("c:showVal", true) +
+      val("c:showCatName", false) +
+      val("c:showSerName", false) +
+      val("c:showPercent", false) +
+      val("c:showBubbleSize", false)
+  );
+}
+
+/** `c:txPr` for axis or label text: never rotated (long labels wrap), optionally bold. */
+function textProps(o: { bold?: boolean } = {}): string {
+  return el(
+    "c:txPr",
+    {},
+    el("a:bodyPr", { rot: 0, vert: "horz" }) +
+      el("a:lstStyle") +
+      el(
+        "a:p",
+        {},
+        el("a:pPr", {}, el("a:defRPr", o.bold ? { b: 1 } : {})) +
+          el("a:endParaRPr", { lang: "en-US" })
+      )
+  );
+}
+
+/** Major tick marks outside the axis, no minor ones. */
+function tickMarks(): string {
+  return val("c:majorTickMark", "out") + val("c:minorTickMark", "none");
 }
 
 function solidFill(color: string): string {
@@ -335,7 +419,9 @@ function primaryAxes(spec: ChartSpec, data: ChartData, ids: AxisIds, horizontal:
       (data.categories.kind === "num"
         ? el("c:numFmt", { formatCode: "General", sourceLinked: 1 })
         : "") +
+      tickMarks() +
       val("c:tickLblPos", spec.categoryLabelsLow ? "low" : "nextTo") +
+      textProps() +
       val("c:crossAx", ids.primaryValue) +
       val("c:crosses", "autoZero") +
       val("c:auto", true) +
@@ -383,6 +469,7 @@ function secondaryAxes(spec: ChartSpec, ids: AxisIds, horizontal: boolean): stri
       scaling(reverse) +
       val("c:delete", true) +
       val("c:axPos", horizontal ? "l" : "b") +
+      tickMarks() +
       val("c:tickLblPos", "nextTo") +
       val("c:crossAx", ids.secondaryValue) +
       val("c:crosses", "autoZero") +
@@ -447,6 +534,7 @@ function valueAxis(o: ValueAxisOptions): string {
       (o.format
         ? el("c:numFmt", { formatCode: o.format, sourceLinked: 0 })
         : el("c:numFmt", { formatCode: "General", sourceLinked: 1 })) +
+      tickMarks() +
       val("c:tickLblPos", "nextTo") +
       val("c:crossAx", o.crossAx) +
       val("c:crosses", o.crosses) +

@@ -58,6 +58,11 @@ export interface SeriesState {
   gapWidth?: number;
   fill?: string;
   line?: string;
+  lineWeight?: number;
+  hasDataLabels?: boolean;
+  dataLabels?: Record<string, unknown>;
+  /** Per point (category) index: its fill and border. */
+  points?: Record<number, { fill?: string; border?: Record<string, unknown> }>;
 }
 
 export interface ChartState {
@@ -75,6 +80,9 @@ export interface ChartState {
       numberFormat?: string;
       reversePlotOrder?: boolean;
       tickLabelPosition?: string;
+      minorTickMark?: string;
+      majorTickMark?: string;
+      textOrientation?: number;
     }
   >;
   series: SeriesState[];
@@ -944,7 +952,14 @@ class ChartProxy {
     const axis = (which: "category" | "value", name: string): Record<string, unknown> => {
       const a = tree(
         `axes.${name}.`,
-        ["numberFormat", "reversePlotOrder", "tickLabelPosition"],
+        [
+          "numberFormat",
+          "reversePlotOrder",
+          "tickLabelPosition",
+          "minorTickMark",
+          "majorTickMark",
+          "textOrientation",
+        ],
         (c, p, v) => {
           (c.axes[which] as Record<string, unknown>)[p] = v;
         }
@@ -969,9 +984,49 @@ class ChartProxy {
             `The chart has no series ${i}`,
             "ChartSeriesCollection.getItemAt"
           );
-        const s = tree(`series.`, ["chartType", "axisGroup", "overlap", "gapWidth"], (c, p, v) => {
-          (seriesOf(c) as Record<string, unknown>)[p] = v;
-        });
+        const s = tree(
+          `series.`,
+          ["chartType", "axisGroup", "overlap", "gapWidth", "hasDataLabels"],
+          (c, p, v) => {
+            (seriesOf(c) as Record<string, unknown>)[p] = v;
+          }
+        );
+        const labels = tree(
+          "series.dataLabels.",
+          ["showValue", "position", "numberFormat"],
+          (c, p, v) => ((seriesOf(c).dataLabels ??= {})[p] = v)
+        );
+        labels["format"] = {
+          font: tree(
+            "series.dataLabels.format.font.",
+            ["bold"],
+            (c, p, v) => ((seriesOf(c).dataLabels ??= {})[`font.${p}`] = v)
+          ),
+        };
+        s["dataLabels"] = labels;
+        s["points"] = {
+          getItemAt: (k: number) => {
+            const point = (c: ChartState): { fill?: string; border?: Record<string, unknown> } =>
+              ((seriesOf(c).points ??= {})[k] ??= {});
+            return {
+              format: {
+                fill: {
+                  setSolidColor: (color: string) =>
+                    fx.enqueue(
+                      "chart.series.points.format.fill.setSolidColor",
+                      [color],
+                      () => (point(this.resolver()).fill = color)
+                    ),
+                },
+                border: tree(
+                  "series.points.format.border.",
+                  ["color", "weight", "lineStyle"],
+                  (c, p, v) => ((point(c).border ??= {})[p] = v)
+                ),
+              },
+            };
+          },
+        };
         s["format"] = {
           fill: {
             setSolidColor: (color: string) =>
@@ -981,11 +1036,10 @@ class ChartProxy {
                 () => (seriesOf(this.resolver()).fill = color)
               ),
           },
-          line: tree(
-            "series.format.line.",
-            ["color"],
-            (c, _p, v) => (seriesOf(c).line = v as string)
-          ),
+          line: tree("series.format.line.", ["color", "weight"], (c, p, v) => {
+            if (p === "weight") seriesOf(c).lineWeight = v as number;
+            else seriesOf(c).line = v as string;
+          }),
         };
         return s;
       },

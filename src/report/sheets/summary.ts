@@ -2,11 +2,19 @@
  * `TCO Summary`: the page a manager reads — the recommendation, the key figures of every
  * option beside staying physical (formulas into TCO Cashflow), and the native charts.
  */
-import { toCentsNumber } from "../../money";
+import { toCentsNumber, type Dec } from "../../money";
 import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/lines";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
-import { COLORS, SERIES_COLORS, type Formats } from "../formats";
+import { COLORS, currencySymbol, moneyAxisFormat, type Formats } from "../formats";
+import { RECOMMENDED_SUFFIX, shortOptionLabel } from "../labels";
+import {
+  BASELINE_KEY,
+  CATEGORY_COLORS,
+  SENSITIVITY_COLORS,
+  UTILISATION_COLORS,
+  optionColor,
+} from "../palette";
 import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
 import { SHEETS } from "../layout";
 import type { ChartSpec, PlanCell, SheetPlan } from "../plan";
@@ -211,6 +219,9 @@ export function buildSummarySheet(
   const charts: ChartSpec[] = [];
   const chartRows: string[] = [];
 
+  const chartLabel = (o: (typeof eligible)[number]): string =>
+    shortOptionLabel(o.label) + (o.id === analysis.recommended ? RECOMMENDED_SUFFIX : "");
+
   // 1. TCO per option vs physical.
   const tcoTop = row;
   putRow(g, row++, 0, [text("Option"), text(`TCO, ${n} years`)]);
@@ -224,7 +235,7 @@ export function buildSummarySheet(
   ]);
   for (const o of eligible)
     putRow(g, row++, 0, [
-      text(o.label),
+      text(chartLabel(o)),
       formula(
         `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
         toCentsNumber(o.costs.total),
@@ -254,7 +265,7 @@ export function buildSummarySheet(
   ]);
   for (const o of eligible) {
     putRow(g, row++, 0, [
-      text(o.label),
+      text(chartLabel(o)),
       ...used.map((c) =>
         formula(
           `=${cf(cashflow.options.get(o.id)?.categoryTotals[c])}`,
@@ -269,7 +280,7 @@ export function buildSummarySheet(
 
   // 3. Cumulative savings by year.
   const cumTop = row;
-  putRow(g, row++, 0, [text("Year"), ...eligible.map((o) => text(o.label))]);
+  putRow(g, row++, 0, [text("Year"), ...eligible.map((o) => text(chartLabel(o)))]);
   for (let t = 0; t <= n; t++) {
     putRow(g, row++, 0, [
       { v: `Year ${t}` },
@@ -299,7 +310,18 @@ export function buildSummarySheet(
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
-  const colors = SERIES_COLORS;
+  // Money axes in k or M by the largest figure each chart shows; the symbol makes the
+  // currency plain, so an axis title is needed only for currencies without one.
+  const moneyTitle = currencySymbol(s.currency) ? undefined : s.currency;
+  const withTitle = moneyTitle ? { valueAxisTitle: moneyTitle } : {};
+  const largest = (values: readonly Dec[]): number =>
+    values.reduce((m, v) => Math.max(m, Math.abs(v.toNumber())), 0);
+  const recPoint = recIndex >= 0 ? { highlight: { point: recIndex + 1 } } : {};
+  const recSeries = recIndex >= 0 ? { highlight: { series: recIndex } } : {};
+  const tcoFormat = moneyAxisFormat(
+    s.currency,
+    largest([analysis.physical.total, ...eligible.map((o) => o.costs.total)])
+  );
   charts.push({
     id: "tcoByOption",
     kind: "columnClustered",
@@ -309,10 +331,14 @@ export function buildSummarySheet(
     valueAxisMinimum: 0,
     seriesBy: "columns",
     anchor: chartAnchors[0] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
+    ...withTitle,
+    valueAxisFormat: tcoFormat,
     legend: "none",
-    seriesColors: [colors[1] as string],
+    gapWidth: 60,
+    seriesColors: [optionColor(BASELINE_KEY)],
+    pointColors: [optionColor(BASELINE_KEY), ...eligible.map((o, i) => optionColor(o.id, i))],
+    ...recPoint,
+    dataLabels: true,
   });
   charts.push({
     id: "costBreakdown",
@@ -323,11 +349,15 @@ export function buildSummarySheet(
     valueAxisMinimum: 0,
     seriesBy: "columns",
     anchor: chartAnchors[1] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
+    ...withTitle,
+    valueAxisFormat: tcoFormat,
     legend: "right",
     overlap: 100,
     gapWidth: 60,
+    // One colour per cost category wherever it appears (its place in COST_CATEGORIES).
+    seriesColors: used.map(
+      (c) => CATEGORY_COLORS[COST_CATEGORIES.indexOf(c) % CATEGORY_COLORS.length] as string
+    ),
   });
   charts.push({
     id: "cumulativeSavings",
@@ -337,12 +367,18 @@ export function buildSummarySheet(
     dataRange: chartRows[2] as string,
     seriesBy: "columns",
     anchor: chartAnchors[2] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
+    ...withTitle,
+    valueAxisFormat: moneyAxisFormat(
+      s.currency,
+      largest(eligible.flatMap((o) => o.businessCase.cumulativeFlows))
+    ),
     legend: "bottom",
-    seriesColors: colors.slice(1, 1 + eligible.length),
+    seriesColors: eligible.map((o, i) => optionColor(o.id, i)),
+    ...recSeries,
   });
   if (licensing.breakEvenRange) {
+    const be = analysis.breakEven;
+    const beRec = be.series.findIndex((x) => x.option === analysis.recommended);
     charts.push({
       id: "licenceBreakEven",
       kind: "line",
@@ -352,27 +388,34 @@ export function buildSummarySheet(
       seriesBy: "columns",
       anchor: chartAnchors[3] as ChartSpec["anchor"],
       categoryAxisTitle: "Windows VMs per host",
-      valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0",
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        largest(be.series.flatMap((x) => x.costs.filter((c): c is Dec => c !== null)))
+      ),
       legend: "bottom",
+      seriesColors: be.series.map((x, i) => optionColor(x.option, i)),
+      ...(beRec >= 0 ? { highlight: { series: beRec } } : {}),
     });
   }
   if (capacity.utilisationRange) {
     charts.push({
       id: "hostUtilisation",
       kind: "columnClustered",
-      title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
+      title: `Host utilisation at peak (${rec ? shortOptionLabel(rec.label) : "recommended option"})`,
       dataSheet: SHEETS.capacity,
       dataRange: capacity.utilisationRange,
       seriesBy: "columns",
       anchor: chartAnchors[4] as ChartSpec["anchor"],
       valueAxisFormat: "0%",
+      valueAxisMinimum: 0,
       legend: "bottom",
       seriesOverrides: [{ index: 2, kind: "line" }],
-      seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
+      seriesColors: [UTILISATION_COLORS.cpu, UTILISATION_COLORS.memory, UTILISATION_COLORS.target],
     });
   }
   if (sensitivity.tornadoRange) {
+    const sens = analysis.sensitivity;
     charts.push({
       id: "sensitivityTornado",
       kind: "barClustered",
@@ -381,14 +424,25 @@ export function buildSummarySheet(
       dataRange: sensitivity.tornadoRange,
       seriesBy: "columns",
       anchor: chartAnchors[5] as ChartSpec["anchor"],
-      valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0",
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        // The tornado shows each end's change from the base NPV.
+        largest(
+          sens
+            ? sens.rows.flatMap((r) => [
+                r.npvLow.minus(sens.baseNpv),
+                r.npvHigh.minus(sens.baseNpv),
+              ])
+            : []
+        )
+      ),
       reverseCategories: true,
       categoryLabelsLow: true,
       overlap: 100,
       gapWidth: 40,
       legend: "bottom",
-      seriesColors: [colors[3] as string, colors[1] as string],
+      seriesColors: [SENSITIVITY_COLORS.low, SENSITIVITY_COLORS.high],
     });
   }
   return {
