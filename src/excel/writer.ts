@@ -122,8 +122,14 @@ const CHART_TYPES = {
   line: "Line",
   lineMarkers: "LineMarkers",
   xyScatterLines: "XYScatterLines",
+  xyScatterLinesNoMarkers: "XYScatterLinesNoMarkers",
 } as const satisfies Readonly<Record<ChartKind, string>>;
-const LINE_KINDS: ReadonlySet<string> = new Set(["line", "lineMarkers", "xyScatterLines"]);
+const LINE_KINDS: ReadonlySet<string> = new Set([
+  "line",
+  "lineMarkers",
+  "xyScatterLines",
+  "xyScatterLinesNoMarkers",
+]);
 
 /** Excel column width in points for a width in characters of the default font (7 px + 5 px padding). */
 export function columnWidthPoints(chars: number): number {
@@ -416,6 +422,8 @@ class WriteSession {
     s.columnWidths.forEach((chars, col) => {
       ws.getRange(`${columnLetters(col)}1`).format.columnWidth = columnWidthPoints(chars);
     });
+    for (const [row, points] of Object.entries(s.rowHeights ?? {}))
+      ws.getRange(`A${row}`).format.rowHeight = points; // sets the whole row
   }
 
   private queueNames(): void {
@@ -443,6 +451,7 @@ class WriteSession {
     this.progress(index);
     const ws = this.sheetOf(index);
     for (const st of s.styles) applyStyle(ws.getRange(st.range), st);
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
     for (const t of s.tables) {
       const table = ws.tables.add(ws.getRange(t.range), true);
       table.name = t.name;
@@ -568,7 +577,7 @@ function polishForReading(chart: Excel.Chart, spec: ChartSpec): void {
     axis.minorTickMark = "None";
     axis.majorTickMark = "Outside";
   }
-  if (spec.kind !== "xyScatterLines") chart.axes.categoryAxis.textOrientation = 0;
+  if (!spec.kind.startsWith("xyScatter")) chart.axes.categoryAxis.textOrientation = 0;
   // Proxies are chained, never kept in locals: each assignment is a queued write, not a read.
   (spec.pointColors ?? []).forEach((color, i) => {
     chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(color);

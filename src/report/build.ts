@@ -6,6 +6,7 @@ import type { Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
 import type { WorkbookPlan } from "./plan";
+import { finishSheet } from "./print";
 import { buildCapacitySheet } from "./sheets/capacity";
 import { buildCashflowSheet } from "./sheets/cashflow";
 import { buildInputsSheet } from "./sheets/inputs";
@@ -36,7 +37,7 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
       licensing.sheet,
       cashflow.sheet,
       sensitivity.sheet,
-    ],
+    ].map((sheet) => finishSheet(sheet, scenario.name, GENERATOR)),
     definedNames: inputs.names,
   };
 }

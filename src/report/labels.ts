@@ -14,5 +14,11 @@ export function shortOptionLabel(label: string): string {
     .replace(/^VMware /, "");
 }
 
-/** The suffix that marks the recommended option in chart categories and legends. */
-export const RECOMMENDED_SUFFIX = " (recommended)";
+/**
+ * The mark of the recommended option in chart categories and legends (short enough not to
+ * break a label under a narrow bar; the charts' titles say what it means).
+ */
+export const RECOMMENDED_SUFFIX = " ★";
+
+/** What the mark means, for chart titles. */
+export const RECOMMENDED_NOTE = "★ recommended";

@@ -14,8 +14,8 @@
  * - barClustered: barDir bar (category axis left, value axis bottom);
  * - line / lineMarkers: `c:lineChart`, series markers `none` / automatic (coloured circles
  *   when the series has a colour);
- * - xyScatterLines: `c:scatterChart` scatterStyle lineMarker, `c:xVal`/`c:yVal`, two value
- *   axes (the category column gives X);
+ * - xyScatterLines / xyScatterLinesNoMarkers: `c:scatterChart` scatterStyle lineMarker,
+ *   `c:xVal`/`c:yVal`, two value axes (the category column gives X), markers automatic / none;
  * - seriesOverrides: a second group (`c:lineChart`, or `c:barChart`) on the primary axes or
  *   on secondary axes (value axis right — top for bars — crossing at max, category axis hidden).
  * reverseCategories, categoryLabelsLow, overlap and gapWidth apply to category charts only;
@@ -89,7 +89,7 @@ export function chartXml(spec: ChartSpec, data: ChartData, ids: AxisIds): string
 
   const chart =
     (titled
-      ? title(spec.title, false) + val("c:autoTitleDeleted", false)
+      ? title(spec.title, false, FONT.title) + val("c:autoTitleDeleted", false)
       : val("c:autoTitleDeleted", true)) +
     el("c:plotArea", {}, plot) +
     legend(spec.legend) +
@@ -121,7 +121,10 @@ function chartGroups(spec: ChartSpec, data: ChartData): ChartGroup[] {
     }
     overrides.set(o.index, o);
   }
-  if (spec.kind === "xyScatterLines" && overrides.size > 0) {
+  if (
+    (spec.kind === "xyScatterLines" || spec.kind === "xyScatterLinesNoMarkers") &&
+    overrides.size > 0
+  ) {
     throw new RangeError(`Chart ${spec.id}: a scatter chart cannot mix in other series kinds`);
   }
   const groups: ChartGroup[] = [];
@@ -174,6 +177,7 @@ function groupShape(
     case "lineMarkers":
       return { type: "line", barDir: "col", grouping: "standard" };
     case "xyScatterLines":
+    case "xyScatterLinesNoMarkers":
       return { type: "scatter", barDir: "col", grouping: "standard" };
   }
 }
@@ -265,8 +269,8 @@ function seriesXml(
         "c:ser",
         {},
         head +
-          (color ? lineShape(color) : "") +
-          marker(true, color) +
+          (color ? lineShape(color, emphasised) : "") +
+          marker(kind !== "xyScatterLinesNoMarkers", color) +
           el("c:xVal", {}, dataRef(categories)) +
           el("c:yVal", {}, numRef(s.values)) +
           val("c:smooth", false)
@@ -342,7 +346,10 @@ function dataLabels(spec: ChartSpec, stacked: boolean): string {
   );
 }
 
-/** `c:txPr` for axis or label text: never rotated (long labels wrap), optionally bold. */
+/** Point sizes (hundredths, as DrawingML writes them) of chart text: small enough for six charts on a page. */
+const FONT = { title: 1200, text: 800 } as const;
+
+/** `c:txPr` for axis, legend or label text: 8 pt, never rotated (long labels wrap), optionally bold. */
 function textProps(o: { bold?: boolean } = {}): string {
   return el(
     "c:txPr",
@@ -352,10 +359,19 @@ function textProps(o: { bold?: boolean } = {}): string {
       el(
         "a:p",
         {},
-        el("a:pPr", {}, el("a:defRPr", o.bold ? { b: 1 } : {})) +
+        el("a:pPr", {}, el("a:defRPr", { sz: FONT.text, ...(o.bold ? { b: 1 } : {}) })) +
           el("a:endParaRPr", { lang: "en-US" })
       )
   );
+}
+
+/**
+ * Unrotated labels of many categories (VMs per host 1…40) would crowd and break: label
+ * every 5th (10th, …) category instead, about ten labels an axis.
+ */
+function labelSkip(categories: number): string {
+  if (categories <= 12) return "";
+  return val("c:tickLblSkip", Math.ceil(categories / 50) * 5);
 }
 
 /** Major tick marks outside the axis, no minor ones. */
@@ -426,7 +442,8 @@ function primaryAxes(spec: ChartSpec, data: ChartData, ids: AxisIds, horizontal:
       val("c:crosses", "autoZero") +
       val("c:auto", true) +
       val("c:lblAlgn", "ctr") +
-      val("c:lblOffset", 100)
+      val("c:lblOffset", 100) +
+      labelSkip(data.categories.points.length)
   );
   // With categories reversed, the value axis crosses at the last category, which is then at
   // the bottom (bars) or left (columns): the value axis stays where readers expect it.
@@ -536,6 +553,7 @@ function valueAxis(o: ValueAxisOptions): string {
         : el("c:numFmt", { formatCode: "General", sourceLinked: 1 })) +
       tickMarks() +
       val("c:tickLblPos", "nextTo") +
+      textProps() +
       val("c:crossAx", o.crossAx) +
       val("c:crosses", o.crosses) +
       val("c:crossBetween", o.crossBetween)
@@ -548,7 +566,7 @@ function scaling(reverse: boolean, min?: number): string {
 }
 
 /** A chart or axis title as rich text; vertical titles are rotated like Excel's. */
-function title(text: string, vertical: boolean): string {
+function title(text: string, vertical: boolean, size: number = FONT.text): string {
   const bodyPr = vertical ? el("a:bodyPr", { rot: -5400000, vert: "horz" }) : el("a:bodyPr");
   const rich =
     bodyPr +
@@ -556,8 +574,12 @@ function title(text: string, vertical: boolean): string {
     el(
       "a:p",
       {},
-      el("a:pPr", {}, el("a:defRPr")) +
-        el("a:r", {}, el("a:rPr", { lang: "en-US" }) + el("a:t", {}, escapeXml(text)))
+      el("a:pPr", {}, el("a:defRPr", { sz: size, b: 1 })) +
+        el(
+          "a:r",
+          {},
+          el("a:rPr", { lang: "en-US", sz: size, b: 1 }) + el("a:t", {}, escapeXml(text))
+        )
     );
   return el(
     "c:title",
@@ -569,7 +591,11 @@ function title(text: string, vertical: boolean): string {
 function legend(position: ChartSpec["legend"]): string {
   if (position === "none") return "";
   const pos = { right: "r", bottom: "b", top: "t" }[position];
-  return el("c:legend", {}, val("c:legendPos", pos) + el("c:layout") + val("c:overlay", false));
+  return el(
+    "c:legend",
+    {},
+    val("c:legendPos", pos) + el("c:layout") + val("c:overlay", false) + textProps()
+  );
 }
 
 /** What Excel writes for a chart on a worksheet (the schema does not require it). */

@@ -729,7 +729,12 @@ class RangeProxy {
     private readonly orNull: boolean,
     readonly address_: string
   ) {
-    const format = setterTree(fx, this, "", ["horizontalAlignment", "wrapText", "columnWidth"]);
+    const format = setterTree(fx, this, "", [
+      "horizontalAlignment",
+      "wrapText",
+      "columnWidth",
+      "rowHeight",
+    ]);
     format["font"] = setterTree(fx, this, "font.", ["bold", "italic", "size", "color"]);
     format["fill"] = setterTree(fx, this, "fill.", ["color"]);
     format["borders"] = {
@@ -764,6 +769,13 @@ class RangeProxy {
   get isNullObject(): boolean {
     if (!this.orNull) return false;
     return this.nullKnown ?? notLoaded("isNullObject");
+  }
+
+  merge(across?: boolean): void {
+    this.fx.enqueue("range.merge", [across ?? false], () => {
+      const t = this.target();
+      t.sheet.formats.push({ address: t.address, prop: "merge", value: across ?? false });
+    });
   }
 
   set formulas(data: unknown) {

@@ -7,7 +7,7 @@ import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/lines";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
 import { COLORS, currencySymbol, moneyAxisFormat, type Formats } from "../formats";
-import { RECOMMENDED_SUFFIX, shortOptionLabel } from "../labels";
+import { RECOMMENDED_NOTE, RECOMMENDED_SUFFIX, shortOptionLabel } from "../labels";
 import {
   BASELINE_KEY,
   CATEGORY_COLORS,
@@ -23,8 +23,20 @@ import type { CapacitySheet } from "./capacity";
 import type { LicensingSheet } from "./licensing";
 import type { SensitivitySheet } from "./sensitivity";
 
-/** Rows each chart occupies (about 20 px each: 19 rows ≈ 380 px). */
-const CHART_ROWS = 19;
+/** Rows each chart occupies (20 px each: 15 rows ≈ 300 px), two rows of three charts. */
+const CHART_ROWS = 15;
+const CHARTS_ACROSS = 3;
+/**
+ * Column widths: the measure's label, then one column per side. Three charts across span
+ * A:B, C:E and F:H, 54 characters each, so the columns are 36 + 18 × 7.
+ */
+const LABEL_WIDTH = 36;
+const VALUE_WIDTH = 18;
+const CHART_COLUMNS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [2, 4],
+  [5, 7],
+];
 
 const ref = (sheet: string, address: string): string => `${quoteSheet(sheet)}!${address}`;
 
@@ -43,7 +55,7 @@ export function buildSummarySheet(
   put(g, 0, 0, text(`Business case — ${s.name}`));
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 18, fontColor: COLORS.title });
   put(g, 1, 0, text(analysis.recommendation));
-  style(g, 1, 0, 1, 0, { bold: true, fontSize: 12 });
+  style(g, 1, 0, 1, 0, { bold: true, fontSize: 12, wrapText: true });
   put(
     g,
     2,
@@ -67,6 +79,8 @@ export function buildSummarySheet(
     borderBottom: true,
     wrapText: true,
   });
+  // Headers over figures align with them, on the right.
+  style(g, top, 1, top, eligible.length + 1, { horizontalAlignment: "right" });
   const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
   type Row = {
     label: string;
@@ -213,7 +227,8 @@ export function buildSummarySheet(
 
   // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
   const chartsTop = bottom + 2;
-  let row = chartsTop + 3 * CHART_ROWS + 2;
+  const chartsBottom = chartsTop + 2 * CHART_ROWS - 1;
+  let row = chartsBottom + 3;
   put(g, row - 1, 0, text("Chart data"));
   style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
   const charts: ChartSpec[] = [];
@@ -300,13 +315,15 @@ export function buildSummarySheet(
 
   const rec = eligible.find((o) => o.id === analysis.recommended);
   const paybackText = rec?.businessCase.payback.reached
-    ? `${rec.label} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
+    ? `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
     : "payback not within the horizon";
   const place = (i: number): { from: string; to: string } => {
-    const rowBase = chartsTop + Math.floor(i / 2) * CHART_ROWS;
-    return i % 2 === 0
-      ? { from: cellAddress(rowBase, 0), to: cellAddress(rowBase + CHART_ROWS - 1, 2) }
-      : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 6) };
+    const rowBase = chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
+    const [left, right] = CHART_COLUMNS[i % CHARTS_ACROSS] as readonly [number, number];
+    return {
+      from: cellAddress(rowBase, left),
+      to: cellAddress(rowBase + CHART_ROWS - 1, right),
+    };
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
@@ -325,7 +342,7 @@ export function buildSummarySheet(
   charts.push({
     id: "tcoByOption",
     kind: "columnClustered",
-    title: `Total cost of ownership over ${n} years`,
+    title: `Total cost of ownership over ${n} years (${RECOMMENDED_NOTE})`,
     dataSheet: SHEETS.summary,
     dataRange: chartRows[0] as string,
     valueAxisMinimum: 0,
@@ -351,7 +368,7 @@ export function buildSummarySheet(
     anchor: chartAnchors[1] as ChartSpec["anchor"],
     ...withTitle,
     valueAxisFormat: tcoFormat,
-    legend: "right",
+    legend: "bottom",
     overlap: 100,
     gapWidth: 60,
     // One colour per cost category wherever it appears (its place in COST_CATEGORIES).
@@ -362,7 +379,7 @@ export function buildSummarySheet(
   charts.push({
     id: "cumulativeSavings",
     kind: "lineMarkers",
-    title: `Cumulative savings — ${paybackText}`,
+    title: `Cumulative savings: ${paybackText}`,
     dataSheet: SHEETS.summary,
     dataRange: chartRows[2] as string,
     seriesBy: "columns",
@@ -373,6 +390,7 @@ export function buildSummarySheet(
       largest(eligible.flatMap((o) => o.businessCase.cumulativeFlows))
     ),
     legend: "bottom",
+    categoryLabelsLow: true,
     seriesColors: eligible.map((o, i) => optionColor(o.id, i)),
     ...recSeries,
   });
@@ -381,7 +399,8 @@ export function buildSummarySheet(
     const beRec = be.series.findIndex((x) => x.option === analysis.recommended);
     charts.push({
       id: "licenceBreakEven",
-      kind: "line",
+      // Scatter: a numeric VM axis labels itself every 5 or 10 VMs.
+      kind: "xyScatterLinesNoMarkers",
       title: "Licence cost per host by Windows VMs per host",
       dataSheet: SHEETS.licensing,
       dataRange: licensing.breakEvenRange,
@@ -445,21 +464,33 @@ export function buildSummarySheet(
       seriesColors: [SENSITIVITY_COLORS.low, SENSITIVITY_COLORS.high],
     });
   }
+  const lastColumn = Math.max(7, eligible.length + 1);
   return {
     name: SHEETS.summary,
     purpose: "Recommendation, key figures and charts",
     tabColor: COLORS.tab,
     columnWidths: [
-      34,
-      20,
-      ...eligible.map(() => 20),
-      ...Array.from({ length: Math.max(0, 6 - eligible.length) }, () => 20),
+      LABEL_WIDTH,
+      ...Array.from({ length: Math.max(7, eligible.length + 1) }, () => VALUE_WIDTH),
     ],
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
     charts,
+    // The recommendation wraps across the key figures' width.
+    merges: [rangeAddress({ top: 1, left: 0, bottom: 1, right: lastColumn })],
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", fitToWidth: true },
+    // One landscape page: the key figures and the six charts; the chart data stays on screen.
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      fitToHeight: 1,
+      area: rangeAddress({
+        top: 0,
+        left: 0,
+        bottom: chartsBottom,
+        right: lastColumn,
+      }),
+    },
   };
 }
