@@ -28,7 +28,7 @@
 import { columnLetters, parseRange } from "../report/a1";
 import { SHEETS } from "../report/layout";
 import { RECOMMENDED_OUTLINE } from "../report/palette";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/plan";
+import type { ChartKind, ChartSpec, PrintSetup, StyledRange, WorkbookPlan } from "../report/plan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -558,10 +558,7 @@ class WriteSession {
       polishForReading(chart, spec);
     }
     planFinal.sheets.forEach((s, i) => {
-      if (!s.print) return;
-      const layout = this.sheetOf(i).pageLayout;
-      layout.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      if (s.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (s.print) applyPrint(this.sheetOf(i), s.print);
     });
   }
 }
@@ -599,6 +596,46 @@ function polishForReading(chart: Excel.Chart, spec: ChartSpec): void {
     first().dataLabels.position = spec.kind === "columnStacked" ? "Center" : "OutsideEnd";
     if (spec.valueAxisFormat !== undefined) first().dataLabels.numberFormat = spec.valueAxisFormat;
     first().dataLabels.format.font.bold = true;
+  }
+}
+
+/**
+ * A plan's print setup through `worksheet.pageLayout` — every member is ExcelApi 1.9, the
+ * manifest's minimum, so none needs an `isSetSupported` guard. Margins are in points there
+ * (inches × 72); header and footer codes (`&P`, `&N`, `&D`, `&A`) are Excel's own.
+ */
+function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (print.fitToWidth) {
+    ws.pageLayout.zoom =
+      print.fitToHeight !== undefined && print.fitToHeight > 0
+        ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
+        : { horizontalFitToPages: 1 };
+  }
+  if (print.margins) {
+    const m = print.margins;
+    ws.pageLayout.leftMargin = m.left * 72;
+    ws.pageLayout.rightMargin = m.right * 72;
+    ws.pageLayout.topMargin = m.top * 72;
+    ws.pageLayout.bottomMargin = m.bottom * 72;
+    ws.pageLayout.headerMargin = m.header * 72;
+    ws.pageLayout.footerMargin = m.footer * 72;
+  }
+  if (print.centerHorizontally !== undefined)
+    ws.pageLayout.centerHorizontally = print.centerHorizontally;
+  if (print.area !== undefined) ws.pageLayout.setPrintArea(print.area);
+  if (print.titleRows)
+    ws.pageLayout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  const hf = ws.pageLayout.headersFooters.defaultForAllPages;
+  if (print.header) {
+    hf.leftHeader = print.header.left ?? "";
+    hf.centerHeader = print.header.center ?? "";
+    hf.rightHeader = print.header.right ?? "";
+  }
+  if (print.footer) {
+    hf.leftFooter = print.footer.left ?? "";
+    hf.centerFooter = print.footer.center ?? "";
+    hf.rightFooter = print.footer.right ?? "";
   }
 }
 

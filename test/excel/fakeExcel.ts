@@ -97,7 +97,7 @@ export interface SheetState {
   charts: ChartState[];
   tabColor?: string;
   freeze?: string;
-  pageLayout: { orientation?: string; zoom?: unknown };
+  pageLayout: Record<string, unknown> & { orientation?: string; zoom?: unknown };
   formats: { address: string; prop: string; value: unknown }[];
   columnWidths: Map<number, number>;
 }
@@ -575,17 +575,46 @@ class WorksheetProxy {
       freezeColumns: (n) => freeze("freezeColumns", n),
       freezeAt: (r) => freeze("freezeAt", r),
     };
+    const settable = (target: Record<string, unknown>, prefix: string, props: string[]): void => {
+      for (const prop of props) {
+        Object.defineProperty(target, prop, {
+          set: (v: unknown) => {
+            fx.enqueue(`pageLayout.${prefix}${prop}`, [v], () => {
+              this.sheet().pageLayout[`${prefix}${prop}`] = v;
+            });
+          },
+          get: () => notLoaded(`pageLayout.${prefix}${prop}`),
+        });
+      }
+    };
     const layout: Record<string, unknown> = {};
-    for (const prop of ["orientation", "zoom"]) {
-      Object.defineProperty(layout, prop, {
-        set: (v: unknown) => {
-          fx.enqueue(`pageLayout.${prop}`, [v], () => {
-            this.sheet().pageLayout[prop as "orientation"] = v as string;
-          });
-        },
-        get: () => notLoaded(`pageLayout.${prop}`),
-      });
+    settable(layout, "", [
+      "orientation",
+      "zoom",
+      "leftMargin",
+      "rightMargin",
+      "topMargin",
+      "bottomMargin",
+      "headerMargin",
+      "footerMargin",
+      "centerHorizontally",
+    ]);
+    for (const method of ["setPrintArea", "setPrintTitleRows"]) {
+      layout[method] = (v: unknown) =>
+        fx.enqueue(`pageLayout.${method}`, [v], () => {
+          this.sheet().pageLayout[method] = v;
+        });
     }
+    const pages: Record<string, unknown> = {};
+    settable(pages, "headersFooters.", [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ]);
+    layout["headersFooters"] = { defaultForAllPages: pages };
     this.pageLayout = layout;
   }
 

@@ -108,3 +108,28 @@ describe("charts a manager reads in five seconds, written through Office.js", ()
     }
   });
 });
+
+describe("print setup written through Office.js (pageLayout, ExcelApi 1.9)", () => {
+  it("prints the summary on one landscape page with header and footer, other sheets one page wide with title rows", async () => {
+    const scenario = example("contoso-2010");
+    const plan = buildReport(scenario, analyze(scenario));
+    const fx = new FakeExcel();
+    vi.stubGlobal("Excel", { run: fx.run });
+    expect(await writePlan(plan)).toMatchObject({ ok: true, warnings: [] });
+    const summary = plan.sheets.find((s) => s.name === "TCO Summary");
+    expect(fx.findSheet("TCO Summary")?.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      setPrintArea: summary?.print?.area,
+      leftMargin: 18, // 0.25 in × 72
+      "headersFooters.rightFooter": "Page &P of &N",
+      "headersFooters.centerFooter": "Printed &D",
+      "headersFooters.leftHeader": "Contoso 2010 consolidation (Windows Server 2008 R2)",
+    });
+    // TCO Cashflow: its header row (row 4) on every page, as many pages tall as needed.
+    expect(fx.findSheet("TCO Cashflow")?.pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 1 },
+      setPrintTitleRows: "$4:$4",
+    });
+  });
+});
