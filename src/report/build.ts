@@ -2,11 +2,13 @@
  * `buildReport(scenario, analysis)`: the whole report as a `WorkbookPlan` — pure data that
  * the Office.js writer and the .xlsx writer render without deciding anything.
  */
-import type { Scenario } from "../scenario";
+import { defaultSections, type Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
 import type { WorkbookPlan } from "./plan";
 import { finishSheet } from "./print";
+import { assumptionsRegister } from "./assumptions";
+import { buildAssumptionsSheet } from "./sheets/assumptions";
 import { buildCapacitySheet } from "./sheets/capacity";
 import { buildCashflowSheet } from "./sheets/cashflow";
 import { buildInputsSheet } from "./sheets/inputs";
@@ -26,11 +28,19 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
   const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf);
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
+  const assumptions = buildAssumptionsSheet(
+    assumptionsRegister(
+      scenario,
+      scenario.imported?.assumptions ?? [],
+      defaultSections(scenario.platform)
+    )
+  );
   return {
     generator: GENERATOR,
     scenarioName: scenario.name,
     sheets: [
       summary,
+      assumptions,
       inputs.sheet,
       inventory,
       capacity.sheet,

@@ -36,10 +36,17 @@ export function formattedText(value: number, fmt: string | undefined): string {
   const number = /[0#?][0#?,.]*/.exec(code)?.[0] ?? "0";
   const scaling = /,+$/.exec(number)?.[0].length ?? 0;
   const grouped = number.replace(/,+$/, "").includes(",");
-  const decimals = /\.([0#?]*)/.exec(number)?.[1]?.length ?? 0;
+  const places = /\.([0#?]*)/.exec(number)?.[1] ?? "";
+  const mandatory = places.replace(/[#?]/g, "").length;
   let x = Math.abs(value) * (percent ? 100 : 1);
   x /= 1000 ** scaling;
-  let text = x.toFixed(decimals);
+  // `0` decimals always show, `#` ones only when not zero (Excel keeps the dot: "41,040.").
+  let text = x.toFixed(places.length);
+  while (text.includes(".") && text.length > 0 && places.length > mandatory) {
+    const trimmed = text.replace(/0$/, "");
+    if (trimmed === text || trimmed.split(".")[1]!.length < mandatory) break;
+    text = trimmed;
+  }
   if (grouped) {
     const [whole, fraction] = text.split(".") as [string, string | undefined];
     text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction ? `.${fraction}` : "");
