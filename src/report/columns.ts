@@ -9,7 +9,7 @@
  * padding.
  */
 import { parseCell, parseRange } from "./a1";
-import type { CellStyle, PlanCell, SheetPlan } from "./plan";
+import type { CellStyle, PlanCell, SheetPlan } from "./workbookPlan";
 
 /** Room for a wider substitute font, and the padding Excel keeps on both sides of a value. */
 const NUMBER_SCALE = 1.2;

@@ -6,7 +6,7 @@
  * screen).
  */
 import { fitColumnWidths, wrappedRowHeights } from "./columns";
-import type { HeaderFooterText, PrintSetup, SheetPlan } from "./plan";
+import type { HeaderFooterText, PrintSetup, SheetPlan } from "./workbookPlan";
 
 /** Excel's "Narrow" margins (inches): more of the page for the figures. */
 export const NARROW_MARGINS = {

@@ -6,10 +6,10 @@
  */
 import { formatWhole } from "../money";
 import { shortOptionLabel } from "../report/labels";
-import type { ChartSpec, WorkbookPlan } from "../report/plan";
+import type { ChartSpec, WorkbookPlan } from "../report/workbookPlan";
 import type { Analysis } from "../tco/types";
-import { resolveChartData } from "../xlsx/chartData";
-import { SheetCells } from "../xlsx/planCells";
+import { resolveChartData } from "../report/chartData";
+import { SheetCells } from "../report/planCells";
 
 /** One chart on a slide: categories (or X values), series with their values and colours. */
 export interface DeckChart {

@@ -29,8 +29,8 @@
  * line), and `dataLabels` value labels in the value axis' format.
  */
 import { RECOMMENDED_OUTLINE } from "../report/palette";
-import type { ChartKind, ChartSpec, SeriesOverride } from "../report/plan";
-import type { ChartData, NumData, SeriesData, StrData } from "./chartData";
+import type { ChartKind, ChartSpec, SeriesOverride } from "../report/workbookPlan";
+import type { ChartData, NumData, SeriesData, StrData } from "../report/chartData";
 import { NS, XML_DECLARATION, el, escapeXml, val } from "./xml";
 
 /** How one series is drawn. */

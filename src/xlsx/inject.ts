@@ -6,8 +6,8 @@
  */
 import JSZip from "jszip";
 import { parseRange, quoteSheet, rangeAddress } from "../report/a1";
-import type { DefinedNamePlan, SheetPlan, WorkbookPlan } from "../report/plan";
-import { resolveChartData } from "./chartData";
+import type { DefinedNamePlan, SheetPlan, WorkbookPlan } from "../report/workbookPlan";
+import { resolveChartData } from "../report/chartData";
 import { axisIdsFor, chartXml } from "./chartXml";
 import { drawingXml, relationshipsXml, type ChartAnchor, type Relationship } from "./drawingXml";
 import {
@@ -19,7 +19,7 @@ import {
   relsPathFor,
   sheetPartPaths,
 } from "./packageParts";
-import { indexPlan, type SheetCells } from "./planCells";
+import { indexPlan, type SheetCells } from "../report/planCells";
 import { tableXml } from "./tableXml";
 import { CONTENT_TYPE, REL_TYPE, el } from "./xml";
 

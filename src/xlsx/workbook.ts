@@ -11,9 +11,9 @@ import type {
   PrintSetup,
   SheetPlan,
   WorkbookPlan,
-} from "../report/plan";
+} from "../report/workbookPlan";
 import ExcelJS, { type Cell, type Style, type Workbook, type Worksheet } from "./exceljs";
-import { forEachPlanCell } from "./planCells";
+import { forEachPlanCell } from "../report/planCells";
 
 /** Excel's default page margins in inches (what it writes for a new sheet). */
 const DEFAULT_MARGINS = {

@@ -7,7 +7,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withOwnershipTags } from "../../src/excel/ownership";
 import { buildReport } from "../../src/report/build";
 import { parseScenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
@@ -41,7 +40,7 @@ describe.runIf(hasLibreOffice() || process.env["CI"])("the Contoso report, print
     const plan = buildReport(parsed.scenario, analyze(parsed.scenario));
     sheetNames = plan.sheets.map((s) => s.name);
     const xlsx = join(ARTIFACTS, "contoso-2010.xlsx");
-    writeFileSync(xlsx, await writeXlsx(withOwnershipTags(plan)));
+    writeFileSync(xlsx, await writeXlsx(plan));
     pdf = await convertTo(xlsx, "pdf", ARTIFACTS);
   });
 

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import type { ChartSpec, WorkbookPlan } from "../../src/report/plan";
+import type { ChartSpec, WorkbookPlan } from "../../src/report/workbookPlan";
 import { axisIdsFor, chartXml, drawingXml, resolveChartData } from "../../src/xlsx";
-import { SheetCells } from "../../src/xlsx/planCells";
+import { SheetCells } from "../../src/report/planCells";
 import { hasShared, shared } from "../support/paths";
 import { hasXmllint, validateXml } from "../support/xmllint";
 import { NUMERIC_CATEGORIES, THREE_SERIES, oneSheetPlan, spec } from "./fixtures/chartPlans";

@@ -4,7 +4,6 @@
  * every output can be: names are checked first, files exist only when complete (written
  * beside the target, then renamed).
  */
-import { withOwnershipTags } from "../../excel/ownership";
 import { buildReport } from "../../report/build";
 import { analyze } from "../../tco";
 import { EXIT, parseArgs, writeFileAtomic, type CliIo } from "../io";
@@ -50,7 +49,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   try {
     if (out) {
       const { writeXlsx } = await import("../../xlsx");
-      writeFileAtomic(io, out, await writeXlsx(withOwnershipTags(plan)));
+      writeFileAtomic(io, out, await writeXlsx(plan));
       written.push(`${out}: ${plan.sheets.length} sheets, ${charts} charts`);
     }
     if (pptx) {

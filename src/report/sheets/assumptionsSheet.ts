@@ -6,8 +6,8 @@
 import { ASSUMPTION_KINDS, type AssumptionRow } from "../assumptions";
 import { COLORS } from "../formats";
 import { headerRow, newGrid, put, putRow, sheetTitle, style, text, toBlocks } from "../grid";
-import { SHEETS } from "../layout";
-import type { SheetPlan } from "../plan";
+import { SHEETS } from "../sheetLayout";
+import type { SheetPlan } from "../workbookPlan";
 
 const HEADER_ROW = 3; // 0-based: title, note, blank, header
 

@@ -3,7 +3,7 @@
  * option beside staying physical (formulas into TCO Cashflow), and the native charts.
  */
 import { toCentsNumber, type Dec } from "../../money";
-import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/lines";
+import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/costLines";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
 import { COLORS, currencySymbol, moneyAxisFormat, type Formats } from "../formats";
@@ -16,12 +16,12 @@ import {
   optionColor,
 } from "../palette";
 import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
-import { SHEETS } from "../layout";
-import type { ChartSpec, PlanCell, SheetPlan } from "../plan";
-import type { CashflowSheet } from "./cashflow";
-import type { CapacitySheet } from "./capacity";
-import type { LicensingSheet } from "./licensing";
-import type { SensitivitySheet } from "./sensitivity";
+import { SHEETS } from "../sheetLayout";
+import type { ChartSpec, PlanCell, SheetPlan } from "../workbookPlan";
+import type { CashflowSheet } from "./cashflowSheet";
+import type { CapacitySheet } from "./capacitySheet";
+import type { LicensingSheet } from "./licensingSheet";
+import type { SensitivitySheet } from "./sensitivitySheet";
 
 /** Rows each chart occupies (20 px each: 15 rows ≈ 300 px), two rows of three charts. */
 const CHART_ROWS = 15;
