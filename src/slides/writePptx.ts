@@ -41,10 +41,12 @@ function header(slide: SlideObj, s: Slide): void {
   });
 }
 
+/**
+ * pptxgenjs chart type. Scatter charts become lines over their X values as categories:
+ * pptxgenjs gives a scatter's X axis the Y axis' number format ($ on a VM count).
+ */
 function chartType(kind: DeckChart["kind"]): PptxGenJS.CHART_NAME {
-  if (kind === "line" || kind === "lineMarkers") return "line";
-  if (kind === "xyScatterLines" || kind === "xyScatterLinesNoMarkers") return "scatter";
-  return "bar";
+  return kind.startsWith("line") || kind.startsWith("xyScatter") ? "line" : "bar";
 }
 
 function addChart(slide: SlideObj, c: DeckChart): void {
@@ -68,19 +70,6 @@ function addChart(slide: SlideObj, c: DeckChart): void {
       : {}),
   };
   const type = chartType(c.kind);
-  if (type === "scatter") {
-    const data = [
-      { name: "X", values: c.categories.map(Number) },
-      ...c.series.map((s) => ({ name: s.name, values: [...s.values] })),
-    ];
-    slide.addChart(type, data, {
-      ...common,
-      lineDataSymbol: c.kind === "xyScatterLinesNoMarkers" ? "none" : "circle",
-      lineSize: 2,
-      chartColors: c.series.map((s) => hex(s.color ?? "777777")),
-    });
-    return;
-  }
   if (c.lineSeries !== undefined) {
     // Columns with one series drawn as a line (a combo chart).
     const bars = c.series.filter((_, i) => i !== c.lineSeries);
@@ -134,8 +123,16 @@ function addChart(slide: SlideObj, c: DeckChart): void {
           lineDataSymbolSize: 7,
           lineSize: 3,
         }),
+    // Bars top to bottom in the data's order, the value axis kept at the bottom (crossing at
+    // the last category), as the workbook's tornado does.
     ...(c.reverseCategories
-      ? { catAxisOrientation: "maxMin" as "minMax", catAxisLabelPos: "low" as const }
+      ? {
+          catAxisOrientation: "maxMin" as "minMax",
+          // pptxgenjs writes any text as c:crosses; its types list only "autoZero".
+          catAxisCrossesAt: "max" as unknown as "autoZero",
+          catAxisLabelPos: "low" as const,
+          valAxisLabelPos: "high" as const,
+        }
       : {}),
     ...(c.dataLabels
       ? {

@@ -329,7 +329,7 @@ describe("writeXlsx: each chart kind", () => {
     );
     // Axis titles: the vertical value-axis title is rotated like Excel's.
     expect(xml).toContain(
-      '<a:bodyPr rot="-5400000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:rPr lang="en-US"/><a:t>US$</a:t>'
+      '<a:bodyPr rot="-5400000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800" b="1"/></a:pPr><a:r><a:rPr lang="en-US" sz="800" b="1"/><a:t>US$</a:t>'
     );
   });
 
