@@ -4,7 +4,8 @@
  * workbook's — plus the analysis for the title slide's key figures. Pure: `writePptx` turns it
  * into a file; the task pane can lazy-load both (`import("../slides")`).
  */
-import { formatWhole } from "../money";
+import { formatWhole, type Dec } from "../money";
+import { CATEGORY_LABELS, COST_CATEGORIES } from "../tco/costLines";
 import { shortOptionLabel } from "../report/labels";
 import type { ChartSpec, WorkbookPlan } from "../report/workbookPlan";
 import type { Analysis } from "../tco/types";
@@ -86,11 +87,20 @@ function chartOf(plan: WorkbookPlan, spec: ChartSpec): DeckChart {
   };
 }
 
+/** "Staying physical spends most on administration (USD 1,800,000); Enterprise: USD 783,125." */
+function costTakeaway(analysis: Analysis, money: (d: Dec) => string): string {
+  const base = analysis.physical.byCategory;
+  const top = COST_CATEGORIES.reduce((a, c) => (base[c].greaterThan(base[a]) ? c : a));
+  const rec = analysis.options.find((o) => o.id === analysis.recommended);
+  const label = CATEGORY_LABELS[top].toLowerCase();
+  return `${analysis.baselineLabel} spends most on ${label}: ${money(base[top])} of ${money(analysis.physical.total)}${rec ? `; with ${shortOptionLabel(rec.label)}, ${money(rec.costs.byCategory[top])}` : ""}.`;
+}
+
 /** The deck for a report: title with the recommendation, then one chart a slide. */
 export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
   const s = analysis.scenario;
   const n = s.finance.horizonYears;
-  const money = (d: { toString(): string }): string => `${s.currency} ${formatWhole(d.toString())}`;
+  const money = (d: Dec): string => `${s.currency} ${formatWhole(d)}`;
   const specs = new Map(plan.sheets.flatMap((sh) => sh.charts).map((c) => [c.id, c]));
   const rec = analysis.options.find((o) => o.id === analysis.recommended);
   const baseline = analysis.baselineLabel.toLowerCase();
@@ -98,10 +108,10 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
   const figures = rec
     ? [
         {
-          label: `Saving over ${n} years`,
-          value: money(analysis.physical.total.minus(rec.costs.total)),
+          label: `${s.currency} saved over ${n} years`,
+          value: formatWhole(analysis.physical.total.minus(rec.costs.total)),
         },
-        { label: "NPV of the saving", value: money(rec.businessCase.npv) },
+        { label: `${s.currency}, NPV of the saving`, value: formatWhole(rec.businessCase.npv) },
         {
           label: "Payback",
           value: rec.businessCase.payback.reached
@@ -119,7 +129,7 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
     tcoByOption: rec
       ? `${shortOptionLabel(rec.label)} (★) costs ${money(rec.costs.total)} over ${n} years against ${money(analysis.physical.total)} for ${baseline}.`
       : `No option can be used on these inputs.`,
-    costBreakdown: "Where the money goes: every option against the baseline, by cost category.",
+    costBreakdown: costTakeaway(analysis, money),
     cumulativeSavings: rec?.businessCase.payback.reached
       ? `${shortOptionLabel(rec.label)} recovers its investment after ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months.`
       : "Cumulative savings against the baseline, year by year.",
