@@ -1,5 +1,5 @@
 /** The recommendation in one sentence a manager understands. */
-import { formatMoney, type Dec } from "../money";
+import { formatWhole, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { baselinePhrase } from "./baseline";
 import { VMWARE_OPTIONS } from "./leavingVmware";
@@ -7,11 +7,8 @@ import type { MigrationTimeline } from "./migrationTimeline";
 import type { CostSchedule } from "./cashflow";
 import type { OptionAnalysis } from "./types";
 
-const grouped = (amount: Dec, currency: string): string => {
-  const [whole] = formatMoney(amount.abs()).split(".");
-  const withCommas = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount.isNegative() ? "−" : ""}${currency} ${withCommas}`;
-};
+const grouped = (amount: Dec, currency: string): string =>
+  `${amount.isNegative() ? "−" : ""}${currency} ${formatWhole(amount.abs())}`;
 
 const HYPERVISORS: Readonly<Partial<Record<OptionAnalysis["id"], string>>> = {
   vsphere: "vSphere",

@@ -16,6 +16,7 @@ const BENCHES: readonly Bench[] = [
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
   { name: "vmware", file: "./leavingVmware.bench.ts", fn: "runLeavingVmwareBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
+  { name: "cli", file: "./cli.bench.ts", fn: "runCliBench" },
 ];
 
 async function main(): Promise<void> {

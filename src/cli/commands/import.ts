@@ -95,6 +95,18 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
       ...(base["finance"] as object),
       baseline: suggestedBaseline(result.report.format, platform),
     },
+    // What the importer assumed travels with the scenario into evaluate's assumptions register.
+    imported: {
+      file: read.workbook.fileName ?? label,
+      format: result.report.formatLabel,
+      assumptions: result.report.assumed.map((a) => ({
+        field: a.field,
+        basis: a.basis,
+        count: a.count,
+        value: a.value,
+        message: a.message,
+      })),
+    },
   };
   const check = parseScenario(scenario);
   if (!check.ok) {
