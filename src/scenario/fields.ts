@@ -3,7 +3,18 @@
  * name each input gets in the `TCO Inputs` sheet. The parser, the JSON Schema, the task
  * pane form and the workbook reader/writer all read this one table.
  */
-import { BASELINES, OPTION_IDS, OS_KINDS, VSPHERE_MODELS } from "./types";
+import {
+  BASELINES,
+  DEMAND_BASES,
+  OPTION_IDS,
+  OS_KINDS,
+  PERCENTILES,
+  S2D_RESILIENCIES,
+  STORAGE_BASES,
+  STORAGE_KINDS,
+  STORAGE_MEDIA,
+  VSPHERE_MODELS,
+} from "./types";
 import { PLATFORM_IDS } from "../platform";
 
 export type FieldKind =
@@ -30,11 +41,23 @@ export interface FieldSpec {
   readonly values?: readonly string[];
   readonly pattern?: RegExp;
   readonly patternText?: string;
+  /** No default: left out (or blank), the field is absent and a rule says what stands in for it. */
+  readonly optional?: boolean;
 }
 
 export interface SectionSpec {
   readonly key:
-    "finance" | "host" | "cluster" | "licensing" | "physical" | "virtual" | "housing" | "manpower";
+    | "finance"
+    | "host"
+    | "cluster"
+    | "licensing"
+    | "physical"
+    | "virtual"
+    | "storage"
+    | "growth"
+    | "demand"
+    | "housing"
+    | "manpower";
   readonly title: string;
   readonly help: string;
   readonly fields: readonly FieldSpec[];
@@ -121,6 +144,24 @@ const int = (
   prompt,
   min,
   max,
+});
+/** A yearly growth rate: a fraction from −1 (demand gone) to 1 (doubling each year). */
+const growthRate = (
+  key: string,
+  label: string,
+  help: string,
+  prompt: string,
+  optional = false
+): FieldSpec => ({
+  key,
+  kind: "ratio",
+  label,
+  unit: "fraction per year",
+  help,
+  prompt,
+  min: -1,
+  max: 1,
+  ...(optional ? { optional } : {}),
 });
 const bool = (key: string, label: string, help: string, prompt: string): FieldSpec => ({
   key,
@@ -609,6 +650,174 @@ export const SECTIONS: readonly SectionSpec[] = [
     ],
   },
   {
+    key: "storage",
+    title: "Storage",
+    help: "Where the VMs' disks live: a SAN per cluster (priced in Cluster infrastructure) or Storage Spaces Direct on the nodes' own drives.",
+    fields: [
+      {
+        key: "kind",
+        kind: "enum",
+        label: "Storage",
+        unit: "",
+        values: STORAGE_KINDS,
+        help: "san: a shared array per cluster, priced per cluster and per GiB; s2d: Storage Spaces Direct on each node's drives (Windows Server 2016+ Datacenter), sized per cluster.",
+        prompt: "the kind of storage: san or s2d",
+      },
+      {
+        key: "resiliency",
+        kind: "enum",
+        label: "S2D resiliency",
+        unit: "",
+        values: S2D_RESILIENCIES,
+        help: "How S2D protects the data; sets the storage efficiency and the servers a cluster needs (two-way mirror ≥ 2, three-way ≥ 3, parity ≥ 4, nested exactly 2).",
+        prompt: "the Storage Spaces Direct resiliency",
+      },
+      {
+        key: "media",
+        kind: "enum",
+        label: "S2D capacity media",
+        unit: "",
+        values: STORAGE_MEDIA,
+        help: "all-flash (SSD/NVMe capacity) or hybrid (flash cache, HDD capacity): dual parity packs more data per drive on flash.",
+        prompt: "the capacity media: all-flash or hybrid",
+      },
+      int(
+        "drivesPerNode",
+        "Capacity drives per node",
+        "drives",
+        "Capacity drives in each node, cache drives not counted (S2D needs at least 4).",
+        "the capacity drives per node",
+        4,
+        64
+      ),
+      positive(
+        "driveTB",
+        "Capacity drive size",
+        "TB",
+        "Size of one capacity drive in decimal TB (10^12 bytes, as drives are sold; Windows shows about 9 % fewer TiB).",
+        "the capacity drive size in TB"
+      ),
+      ratio(
+        "mirrorShare",
+        "Mirror share (mirror-accelerated parity)",
+        "Share of a mirror-accelerated parity volume kept as mirror (0.2 = 20 %).",
+        "the mirror share of a mirror-accelerated parity volume (0.2 for 20 %)"
+      ),
+      {
+        key: "demandBasis",
+        kind: "enum",
+        label: "VM storage sized on",
+        unit: "",
+        values: STORAGE_BASES,
+        help: "provisioned: each server's disk size (storageGiB); in-use: the space its disks really use (storageInUseGiB where given).",
+        prompt: "what VM storage is sized on: provisioned or in-use",
+      },
+      {
+        key: "headroom",
+        kind: "decimal",
+        label: "S2D free-space headroom",
+        unit: "fraction",
+        help: "Free space S2D volumes keep on top of the VMs' storage, as a share of it (0.2 = 20 % more).",
+        prompt: "the free-space headroom (0.2 for 20 % more)",
+        min: 0,
+        max: 10,
+      },
+      money(
+        "drivePrice",
+        "Capacity drive price",
+        "currency",
+        "Price of one S2D capacity drive (bought with each node, refreshed with it).",
+        "the price of one capacity drive"
+      ),
+    ],
+  },
+  {
+    key: "growth",
+    title: "Growth",
+    help: "Yearly compound growth of demand over the horizon: hosts are bought in the year they are first needed and never removed.",
+    fields: [
+      growthRate(
+        "ratePerYear",
+        "Demand growth per year",
+        "Compound growth of CPU, memory and storage demand a year (0.1 = 10 %; −1 to 1).",
+        "the yearly demand growth (0.1 for 10 %; from -1 to 1)"
+      ),
+      growthRate(
+        "cpuRatePerYear",
+        "CPU growth per year",
+        "CPU demand's own yearly growth; blank uses the growth above.",
+        "the yearly CPU demand growth (from -1 to 1), or leave it blank",
+        true
+      ),
+      growthRate(
+        "memoryRatePerYear",
+        "Memory growth per year",
+        "Memory demand's own yearly growth; blank uses the growth above.",
+        "the yearly memory demand growth (from -1 to 1), or leave it blank",
+        true
+      ),
+      growthRate(
+        "storageRatePerYear",
+        "Storage growth per year",
+        "Storage demand's own yearly growth; blank uses the growth above.",
+        "the yearly storage demand growth (from -1 to 1), or leave it blank",
+        true
+      ),
+    ],
+  },
+  {
+    key: "demand",
+    title: "Measured demand",
+    help: "Sizing on performance history where an import carries it, and idle servers to retire.",
+    fields: [
+      {
+        key: "basis",
+        kind: "enum",
+        label: "Size servers on",
+        unit: "",
+        values: DEMAND_BASES,
+        help: "measured: servers with a measured percentile are sized on it × the comfort factor, the others on their peak; peak: every server on its peak CPU and configured RAM.",
+        prompt: "what servers are sized on: measured or peak",
+      },
+      {
+        key: "comfortFactor",
+        kind: "decimal",
+        label: "Comfort factor",
+        unit: "ratio",
+        help: "Buffer on measured utilisation for seasonal peaks and growth (Azure Migrate: 1.3 = 30 % more).",
+        prompt: "the comfort factor (1.3 for 30 % more)",
+        min: 1,
+        max: 5,
+      },
+      ratio(
+        "idleCpuUtilization",
+        "Idle below average CPU",
+        "A server whose average CPU is below this (and disk and network below theirs, where measured) is flagged idle.",
+        "the idle CPU threshold (0.05 for 5 %)"
+      ),
+      nonNegative(
+        "idleDiskMBps",
+        "Idle below disk throughput",
+        "MB/s",
+        "Average disk throughput below which a measured server counts as idle.",
+        "the idle disk throughput in MB/s"
+      ),
+      nonNegative(
+        "idleNetworkMBps",
+        "Idle below network throughput",
+        "MB/s",
+        "Average network throughput below which a measured server counts as idle.",
+        "the idle network throughput in MB/s"
+      ),
+      bool(
+        "retireIdle",
+        "Retire idle servers",
+        "Switch idle servers off instead of migrating them; what they cost to run shows as its own saving line.",
+        "whether to retire idle servers"
+      ),
+    ],
+  },
+  {
     key: "housing",
     title: "Housing",
     help: "Room, power and cooling, and installing devices.",
@@ -818,17 +1027,82 @@ export const INVENTORY_FIELDS: readonly (FieldSpec & { readonly required: boolea
     prompt: "whether this server must stay physical",
     required: false,
   },
+  {
+    key: "storageInUseGiB",
+    kind: "decimal",
+    label: "Storage in use",
+    unit: "GiB",
+    help: "Space the server's disks really use, in GiB (sized on when storage is sized in use).",
+    prompt: "the server's disk space in use in GiB",
+    min: 0,
+    required: false,
+  },
+  {
+    key: "measuredPercentile",
+    kind: "enum",
+    label: "Measured percentile",
+    unit: "",
+    values: PERCENTILES,
+    help: "Which statistic of a performance history the measured columns hold (p95 …); blank when not measured.",
+    prompt: "the percentile the measured figures are",
+    required: false,
+  },
+  {
+    key: "measuredCpuUtilization",
+    kind: "ratio",
+    label: "Measured CPU",
+    unit: "fraction",
+    help: "CPU used at the measured percentile, 0–1; sizing multiplies it by the comfort factor.",
+    prompt: "the server's measured CPU (0.25 for 25 %)",
+    min: 0,
+    max: 1,
+    required: false,
+  },
+  {
+    key: "measuredMemoryGiB",
+    kind: "decimal",
+    label: "Measured RAM",
+    unit: "GiB",
+    help: "Memory in use at the measured percentile, in GiB.",
+    prompt: "the server's measured memory in use in GiB",
+    min: 0,
+    required: false,
+  },
+  {
+    key: "averageDiskMBps",
+    kind: "decimal",
+    label: "Average disk",
+    unit: "MB/s",
+    help: "Average disk throughput over the measured period (idle detection).",
+    prompt: "the server's average disk throughput in MB/s",
+    min: 0,
+    required: false,
+  },
+  {
+    key: "averageNetworkMBps",
+    kind: "decimal",
+    label: "Average network",
+    unit: "MB/s",
+    help: "Average network throughput over the measured period (idle detection).",
+    prompt: "the server's average network throughput in MB/s",
+    min: 0,
+    required: false,
+  },
 ];
 
 /**
  * The `TCO Inputs` defined name of a field: `hv_` + the key in PascalCase, prefixed with
  * `Host` for the host spec and `Price` for licence prices so every name is unique
  * (`finance.discountRate` → `hv_DiscountRate`, `host.price` → `hv_HostPrice`,
- * `licensing.prices.standard` → `hv_PriceStandard`).
+ * `licensing.prices.standard` → `hv_PriceStandard`); the storage, growth and demand sections
+ * are prefixed with their own name (`storage.kind` → `hv_StorageKind`).
  */
 export function definedNameOf(section: string | null, key: string): string {
   const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   if (key.startsWith("prices.")) return `hv_Price${pascal(key.slice("prices.".length))}`;
   if (section === "host") return `hv_Host${pascal(key)}`;
+  // Sections added in v2 carry their own name, so short keys stay clear (`hv_StorageKind`).
+  if (section === "storage" || section === "growth" || section === "demand")
+    return `hv_${pascal(section)}${pascal(key)}`;
   return `hv_${pascal(key)}`;
 }
