@@ -79,7 +79,8 @@ export const RESILIENCY_RULES: Readonly<Record<S2dResiliency, ResiliencyRule>> =
     faultsTolerated: 1,
     since: "ws2016",
     efficiencyRule: "two copies of everything: 50 %",
-    source: "FT: 'Its storage efficiency is 50%'; 'at least two hardware fault domains'; failure tolerance 1",
+    source:
+      "FT: 'Its storage efficiency is 50%'; 'at least two hardware fault domains'; failure tolerance 1",
   },
   "three-way-mirror": {
     id: "three-way-mirror",
@@ -220,7 +221,11 @@ export interface S2dEfficiency {
 }
 
 function dualParity(media: StorageMedia, nodes: number): DualParityRow | null {
-  return DUAL_PARITY_TABLE.find((r) => r.media === media && nodes >= r.fromNodes && nodes <= r.toNodes) ?? null;
+  return (
+    DUAL_PARITY_TABLE.find(
+      (r) => r.media === media && nodes >= r.fromNodes && nodes <= r.toNodes
+    ) ?? null
+  );
 }
 
 const pct = (x: number): string => `${(Math.round(x * 1000) / 10).toString()} %`;
@@ -242,7 +247,9 @@ export function s2dEfficiency(layout: S2dLayout, nodes: number): S2dEfficiency |
       return { efficiency: 1 / 4, layout: "4 copies, 2 per server" };
     case "dual-parity": {
       const row = dualParity(layout.media, nodes);
-      return row === null ? null : { efficiency: row.dataSymbols / row.totalSymbols, layout: row.layout };
+      return row === null
+        ? null
+        : { efficiency: row.dataSymbols / row.totalSymbols, layout: row.layout };
     }
     case "mirror-accelerated-parity": {
       const row = dualParity(layout.media, nodes);
