@@ -6,6 +6,7 @@
 import { platformLimits } from "../platform";
 import type { Scenario } from "../scenario";
 import type {
+  BindingResource,
   CapacityPlan,
   ClusterPlan,
   HostConstraints,
@@ -20,12 +21,19 @@ import {
   type PackFn,
   type SecuredCluster,
 } from "./clusters";
-import { demandsFor } from "./demand";
+import { demandsFor, type DemandScale } from "./demand";
 import { vmTable, type VmTable } from "./failover";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
 import { packVectors, type PackOptions } from "./packing";
-import { capacityVector, demandVector, DIMENSIONS } from "./scheduler";
+import { capacityVector, demandVector, DIMENSIONS, RESOURCES } from "./scheduler";
+import {
+  clusterStorage,
+  s2dLayoutOf,
+  storageLowerBound,
+  storageNeededTB,
+  storageNodes,
+} from "./storage";
 
 /** Knobs of {@link planCapacity}; the defaults suit every size from 1 to 100,000+ VMs. */
 export interface PlanOptions {
@@ -38,6 +46,8 @@ export interface PlanOptions {
    */
   readonly balanceWorkPerCluster?: number;
   readonly balanceWorkTotal?: number;
+  /** Growth of demand for a later year (default: today's demand). */
+  readonly demandScale?: DemandScale;
 }
 
 const BALANCE_WORK_PER_CLUSTER = 20_000_000;
@@ -83,7 +93,7 @@ export function planCapacity(
 ): CapacityPlan {
   const platform = platformLimits(scenario.platform);
   const capacity = hostCapacity(scenario, constraints);
-  const demand = demandsFor(scenario, capacity);
+  const demand = demandsFor(scenario, capacity, options.demandScale);
   const notes: string[] = [];
   const clustering = constraints.clusteringAllowed !== false;
   const k = clustering ? scenario.cluster.failuresToTolerate : 0;
@@ -131,20 +141,43 @@ export function planCapacity(
   );
   const lowerBoundSteadyState = packing.lowerBound;
 
-  // Clusters, each secured against k failures.
-  const split = formClusters(table, bins, rules, packerFor(table, capVector, packOptions));
+  // Clusters, each secured against k failures and, with S2D, given the nodes its storage needs.
+  const s2d = clustering && s2dLayoutOf(scenario) !== null;
+  const storageOf = (list: readonly (readonly number[])[]): number => {
+    let gib = 0;
+    for (const host of list) for (const v of host) gib += vms[v]!.storageGiB;
+    return gib;
+  };
+  const formed = formClusters(table, bins, rules, packerFor(table, capVector, packOptions));
+  const split = s2d
+    ? splitForStorage(
+        formed,
+        (group) => storageNodes(scenario, storageOf(group), maxNodes),
+        (v) => vms[v]!.storageGiB
+      )
+    : formed;
   const secured: SecuredCluster[] = secureClusters(
     table,
     split,
     rules,
     options.balanceWorkTotal ?? BALANCE_WORK_TOTAL,
-    options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER
+    options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER,
+    s2d
+      ? (group) =>
+          Math.max(k, (storageNodes(scenario, storageOf(group), maxNodes) ?? 0) - group.length)
+      : undefined
   );
 
   const hostPlans: HostPlan[] = [];
   const clusters: ClusterPlan[] = [];
   secured.forEach((cluster, c) => {
     const failoverCheck = k === 0 ? "none" : cluster.check.check;
+    const storage = clusterStorage(
+      scenario,
+      cluster.hosts.length,
+      storageOf(cluster.hosts),
+      maxNodes
+    );
     clusters.push({
       index: c,
       nodes: cluster.hosts.length,
@@ -153,6 +186,8 @@ export function planCapacity(
       failuresTolerated: k,
       failoverCheck,
       scenariosChecked: cluster.check.scenariosChecked,
+      storage,
+      binding: bindingOf(table, cluster, storage.nodesForStorage, k),
     });
     cluster.hosts.forEach((list, h) => {
       const ids = list.slice().sort((a, b) => a - b);
@@ -183,9 +218,33 @@ export function planCapacity(
       : 0;
   const failoverLowerBound = k * minClusters;
   const hosts = hostPlans.length;
+  const vmStorageGiB = sum(vms.map((vm) => vm.storageGiB));
+  const storageBound = clustering ? storageLowerBound(scenario, vmStorageGiB, maxNodes) : 0;
 
   // Notes.
-  notes.push(M.storageShared(sum(demand.vms.map((vm) => vm.storageGiB))));
+  notes.push(...demand.notes);
+  const measured = vms.filter((vm) => vm.sizing?.basis === "measured").length;
+  if (measured > 0)
+    notes.push(M.measuredSizing(measured, vms.length, scenario.demand.comfortFactor.toNumber()));
+  const retired = demand.idle.filter((i) => i.retired);
+  if (retired.length > 0) notes.push(M.idleRetired(retired.reduce((n, i) => n + i.count, 0)));
+  else if (demand.idle.length > 0)
+    notes.push(M.idleFlagged(demand.idle.reduce((n, i) => n + i.count, 0)));
+  if (s2d) {
+    const layout = s2dLayoutOf(scenario)!;
+    notes.push(
+      M.storageS2d(
+        storageNeededTB(vmStorageGiB, scenario),
+        scenario.storage.headroom.toNumber(),
+        layout.resiliency,
+        layout.drivesPerNode,
+        layout.driveTB,
+        k
+      )
+    );
+    const byStorage = clusters.filter((cl) => cl.binding === "storage").length;
+    if (byStorage > 0) notes.push(M.storageBinds(byStorage, clusters.length));
+  } else notes.push(M.storageShared(vmStorageGiB));
   if (!clustering) notes.push(M.standalone(constraints.reason));
   else {
     notes.push(
@@ -214,8 +273,9 @@ export function planCapacity(
     hostCapacity: capacity,
     vms,
     stayPhysical,
+    idle: demand.idle,
     hosts,
-    lowerBoundHosts: lowerBoundSteadyState + failoverLowerBound,
+    lowerBoundHosts: Math.max(lowerBoundSteadyState + failoverLowerBound, storageBound),
     lowerBoundSteadyState,
     clusters: clustering
       ? clusters
@@ -229,6 +289,16 @@ export function planCapacity(
               failuresTolerated: 0,
               failoverCheck: "none",
               scenariosChecked: 0,
+              storage: clusterStorage(scenario, hosts, vmStorageGiB, maxNodes),
+              binding: bindingOf(
+                table,
+                {
+                  hosts: secured.flatMap((cl) => cl.hosts),
+                  steadyHosts: secured.reduce((n, cl) => n + cl.steadyHosts, 0),
+                },
+                0,
+                0
+              ),
             },
           ]
         : [],
@@ -242,4 +312,77 @@ export function planCapacity(
     ),
     notes,
   };
+}
+
+/**
+ * Splits clusters whose storage needs more nodes than a cluster may have: `nodesFor` gives the
+ * nodes a group of packed hosts needs (null: too many). A group of several hosts is dealt into
+ * two, hosts with the most storage first, each to the part holding less; a single host's VMs
+ * are dealt into two hosts the same way (one VM always fits: larger ones stay physical).
+ */
+export function splitForStorage(
+  groups: readonly (readonly (readonly number[])[])[],
+  nodesFor: (group: readonly (readonly number[])[]) => number | null,
+  storageGiB: (vm: number) => number
+): number[][][] {
+  const out: number[][][] = [];
+  const queue = groups.map((g) => g.map((b) => b.slice()));
+  const load = (list: readonly number[]): number => sum(list.map(storageGiB));
+  const deal = <T>(items: T[], weight: (x: T) => number): [T[], T[]] => {
+    const parts: [T[], T[]] = [[], []];
+    const totals = [0, 0];
+    items
+      .map((x, i) => ({ x, w: weight(x), i }))
+      .sort((a, b) => b.w - a.w || a.i - b.i)
+      .forEach(({ x, w }) => {
+        const p = totals[0]! <= totals[1]! ? 0 : 1;
+        parts[p].push(x);
+        totals[p] = totals[p]! + w;
+      });
+    return parts;
+  };
+  while (queue.length > 0) {
+    const group = queue.shift()!;
+    if (nodesFor(group) !== null || (group.length === 1 && group[0]!.length <= 1)) {
+      out.push(group);
+      continue;
+    }
+    if (group.length >= 2) {
+      const [a, b] = deal(group, load);
+      queue.unshift(a, b);
+    } else {
+      const [a, b] = deal(group[0]!, storageGiB);
+      queue.unshift([a.sort((x, y) => x - y), b.sort((x, y) => x - y)]);
+    }
+  }
+  return out;
+}
+
+/**
+ * What decides a cluster's size: storage when S2D needs more nodes than its packed hosts plus
+ * k failover hosts; else the compute resource its VMs fill most over its packed hosts.
+ */
+function bindingOf(
+  table: VmTable,
+  cluster: { readonly hosts: readonly (readonly number[])[]; readonly steadyHosts: number },
+  nodesForStorage: number | null,
+  k: number
+): BindingResource {
+  if (nodesForStorage !== null && nodesForStorage > cluster.steadyHosts + k) return "storage";
+  const totals = new Float64Array(DIMENSIONS);
+  for (const host of cluster.hosts)
+    for (const v of host)
+      for (let j = 0; j < DIMENSIONS; j++)
+        totals[j] = totals[j]! + table.demand[v * DIMENSIONS + j]!;
+  let best = 0;
+  let bestShare = -1;
+  for (let j = 0; j < DIMENSIONS; j++) {
+    const cap = table.capacity[j]! * Math.max(1, cluster.steadyHosts);
+    const share = cap > 0 ? totals[j]! / cap : 0;
+    if (share > bestShare + 1e-12) {
+      bestShare = share;
+      best = j;
+    }
+  }
+  return RESOURCES[best]!;
 }
