@@ -23,6 +23,11 @@ export interface InputsSheet {
   readonly names: readonly DefinedNamePlan[];
   /** Defined name of each input path (`housing.pue` → `hv_Pue`). */
   readonly nameOf: ReadonlyMap<string, string>;
+  /**
+   * The cell of each input path (`'TCO Inputs'!$C$40`): formulas that test an optional input
+   * for blank read the cell itself (a name's value is 0 for a blank cell in some engines).
+   */
+  readonly refOf: ReadonlyMap<string, string>;
 }
 
 function valueOf(scenario: Scenario, path: string): unknown {
@@ -49,6 +54,7 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
   const g = newGrid();
   const names: DefinedNamePlan[] = [];
   const nameOf = new Map<string, string>();
+  const refOf = new Map<string, string>();
   sheetTitle(
     g,
     `Inputs — ${scenario.name}`,
@@ -80,8 +86,10 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
       text(source),
       text(path),
     ]);
-    names.push({ name, ref: sheetRef(SHEETS.inputs, cellAddress(row, 2)), comment: field.help });
+    const ref = sheetRef(SHEETS.inputs, cellAddress(row, 2));
+    names.push({ name, ref, comment: field.help });
     nameOf.set(path, name);
+    refOf.set(path, ref);
     row++;
   };
   for (const f of TOP_FIELDS) add("Scenario", null, f);
@@ -104,5 +112,6 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
     },
     names,
     nameOf,
+    refOf,
   };
 }
