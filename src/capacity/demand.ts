@@ -15,7 +15,7 @@ import type {
 } from "./contract";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
-import { filterHost, type FitReason } from "./scheduler";
+import { filterHost, type FitReason } from "./hostFit";
 import { storageLimit, storageNeededTB } from "./storage";
 
 /** The VMs of an inventory and the servers that stay physical. */

@@ -8,7 +8,7 @@ import { Dec } from "../money";
 import type { Scenario } from "../scenario";
 import type { CapacityPlan, HostConstraints } from "./contract";
 import type { DemandScale } from "./demand";
-import { planCapacity, type PlanOptions } from "./plan";
+import { planCapacity, type PlanOptions } from "./planCapacity";
 
 /** Growth multipliers of one year. */
 export interface YearScale extends DemandScale {

@@ -8,9 +8,7 @@
  *   (custom functions).
  * - `planByYear` — every year of the horizon with grown demand; hosts owned never fall.
  * - `storageNodes`, `clusterStorage` — Storage Spaces Direct sized per cluster (`platform/s2d.ts`).
- * - `checkFailover`, `reinforceLayout` — verify a given layout against host failures, and add
- *   hosts until it survives.
- * - `placeVms`, `filterHost` and the scorers — the filter/score scheduler.
+ * - `filterHost`, `vmSize` and the resource vectors — why a VM does not fit a host.
  * - `packVectors`, `lowerBoundBins`, `parseVbp` — the vector packing core.
  */
 export type {
@@ -26,7 +24,7 @@ export type {
   StayPhysical,
   VmDemand,
 } from "./contract";
-export { planCapacity, splitForStorage, type PlanOptions } from "./plan";
+export { planCapacity, splitForStorage, type PlanOptions } from "./planCapacity";
 export {
   growthRates,
   growthScales,
@@ -66,12 +64,6 @@ export {
   type SizingResult,
 } from "./sizing";
 export {
-  checkFailover,
-  reinforceLayout,
-  type FailoverReport,
-  type FailureScenario,
-} from "./layout";
-export {
   DIMENSIONS,
   FILTERS,
   RESOURCES,
@@ -79,18 +71,10 @@ export {
   demandVector,
   filterHost,
   hostLoad,
-  leastLoaded,
-  mostAllocated,
-  placeVms,
   vmSize,
   type FitReason,
-  type HostReasons,
-  type Placement,
-  type PlacementPolicy,
   type Resource,
-  type Scorer,
-  type UnplacedVm,
-} from "./scheduler";
+} from "./hostFit";
 export { MAX_ENUMERATED_SCENARIOS } from "./failover";
 export { capacityMessages } from "./messages";
 export {

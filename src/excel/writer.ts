@@ -26,8 +26,9 @@
  * nothing, unless called with `inputEdits: "discard"`.
  */
 import { columnLetters, parseRange } from "../report/a1";
-import { SHEETS } from "../report/layout";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/plan";
+import { withoutOwnershipTags } from "../report/ownershipTags";
+import { SHEETS } from "../report/sheetLayout";
+import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/workbookPlan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -35,7 +36,7 @@ import {
   officeErrorDetail,
   retryWhileEditing,
   writeErrorMessage,
-} from "./errors";
+} from "./officeErrors";
 import { diffInputs, displayValue, sheetPlanCells, type InputChange } from "./inputsGuard";
 import { EXCEL_MESSAGES } from "./messages";
 import {
@@ -58,7 +59,7 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
-import { validatePlan } from "./validate";
+import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
 export type { InputChange } from "./inputsGuard";
@@ -138,9 +139,11 @@ const lower = (s: string): string => s.toLowerCase();
  * failures come back as `{ok: false, code, message}` with a message for the user.
  */
 export async function writePlan(
-  plan: WorkbookPlan,
+  tagged: WorkbookPlan,
   options: WriteOptions = {}
 ): Promise<WriteResult> {
+  // The plan's ownership tags are written by the swap (step 4), under a temporary tag until then.
+  const plan = withoutOwnershipTags(tagged);
   validatePlan(plan);
   const approved = { value: false };
   return retryWhileEditing(

@@ -8,7 +8,7 @@
 import { Dec, ZERO, dec } from "../money";
 import type { CapacityByYear } from "../capacity";
 import type { Scenario } from "../scenario";
-import { inputValue } from "./lines";
+import { inputValue, type InputPath } from "../scenario";
 
 /** How a series follows from another (the workbook writes the same rule as a formula). */
 export type SeriesRule =
@@ -21,7 +21,7 @@ export type SeriesRule =
   /** Running in year t: 0 in year 0 (the investment), `of`(t) after. */
   | { readonly kind: "running"; readonly of: string }
   /** Replaced in year t < N: what was bought `cycle`, 2·`cycle`… years earlier (cycle = the input). */
-  | { readonly kind: "refreshed"; readonly of: string; readonly cycleInput: string }
+  | { readonly kind: "refreshed"; readonly of: string; readonly cycleInput: InputPath }
   /** max(0, `of` − existing): beyond an estate that is reused. */
   | { readonly kind: "beyond"; readonly of: string; readonly existing: number }
   /** min(`of`, existing): the part of an estate that is reused. */

@@ -1,5 +1,4 @@
 /** `hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]`: the workbook the add-in writes, as a file. */
-import { withOwnershipTags } from "../../excel/ownership";
 import { buildReport } from "../../report/build";
 import { analyze } from "../../tco";
 import { writeXlsx } from "../../xlsx";
@@ -34,7 +33,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   if (!read.ok) return read.exitCode;
   const analysis = analyze(read.scenario);
   const plan = buildReport(read.scenario, analysis);
-  const bytes = await writeXlsx(withOwnershipTags(plan));
+  const bytes = await writeXlsx(plan);
   try {
     io.writeBytes(out, bytes);
   } catch (e) {

@@ -16,8 +16,8 @@ import type { QuantitySeries } from "../../tco/years";
 import { cellAddress, columnLetters, rangeAddress } from "../a1";
 import { COLORS, SERIES_COLORS, type Formats } from "../formats";
 import { formula, headerRow, num, put, putRow, style, text, type Grid } from "../grid";
-import { SHEETS } from "../layout";
-import type { ChartSpec, PlanCell } from "../plan";
+import { SHEETS } from "../sheetLayout";
+import type { ChartSpec, PlanCell } from "../workbookPlan";
 
 /** Where a series' year cells are: `cell(t)` is the address of year t on `TCO Capacity`. */
 export interface SeriesCells {

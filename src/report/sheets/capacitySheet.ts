@@ -19,8 +19,8 @@ import {
   toBlocks,
   headerRow,
 } from "../grid";
-import { SHEETS } from "../layout";
-import type { ChartSpec, SheetPlan } from "../plan";
+import { SHEETS } from "../sheetLayout";
+import type { ChartSpec, SheetPlan } from "../workbookPlan";
 import {
   BINDING_LABELS,
   writeDemandTable,

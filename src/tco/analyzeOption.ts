@@ -12,9 +12,9 @@ import {
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
-import { optionLicensing, type OwnedLicences } from "./licensing";
-import type { ExistingEstate } from "./option";
-import { licenceSeriesKey, optionLines } from "./option";
+import { optionLicensing, type OwnedLicences } from "./licenceCosts";
+import type { ExistingEstate } from "./optionLines";
+import { licenceSeriesKey, optionLines } from "./optionLines";
 import type { LicenceLine, OptionAnalysis, OptionLicensing } from "./types";
 import { capacitySeriesSpecs, seriesOf, type SeriesSpec } from "./years";
 

@@ -11,8 +11,8 @@ import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Formats } from "../formats";
 import { formula, newGrid, put, putRow, text, toBlocks } from "../grid";
-import { INVENTORY_LAYOUT, SHEETS } from "../layout";
-import type { PlanCell, SheetPlan } from "../plan";
+import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
+import type { PlanCell, SheetPlan } from "../workbookPlan";
 
 /** Inventory fields without a default: they get a column only when some row has a value. */
 const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set([
@@ -74,7 +74,7 @@ export function buildInventorySheet(
       )
   );
   const keys = fields.map((f) => f.key);
-  const col = (key: string): number => keys.indexOf(key);
+  const col = (key: (typeof keys)[number]): number => keys.indexOf(key);
   const anyMeasured = keys.includes("measuredCpuUtilization");
   const rec = analysis.options.find((o) => o.id === analysis.recommended) ?? analysis.options[0];
   const idle = new Map((rec?.capacity.idle ?? []).map((i) => [i.row, i]));
@@ -94,7 +94,7 @@ export function buildInventorySheet(
       g,
       r,
       0,
-      fields.map((f) => rowCell(f.key, (row as unknown as Record<string, unknown>)[f.key], formats))
+      fields.map((f) => rowCell(f.key, row[f.key], formats))
     );
     // As the engine sizes it: measured percentile × comfort (at most all cores) where the row
     // has one and demand.basis is measured, else the peak input.

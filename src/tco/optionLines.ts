@@ -9,10 +9,10 @@ import type { Scenario } from "../scenario";
 import {
   KWH_PER_WATT_YEAR,
   costLine,
+  factor as f,
   type CostLine,
-  type InputFactor,
   type Schedule,
-} from "./lines";
+} from "./costLines";
 import { physicalLines, physicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";
 import { placedStorageGiB, SERIES, type QuantitySeries } from "./years";
@@ -92,7 +92,6 @@ export function optionLines(
   const once: Schedule = { kind: "once" };
   const annual: Schedule = { kind: "annual" };
   const refresh: Schedule = { kind: "refresh", cycleInput: "virtual.hostRefreshYears" };
-  const f = (path: string, exponent: 1 | -1 = 1): InputFactor => ({ path, exponent });
   const seriesByKey = new Map((years?.series ?? []).map((x) => [x.key, x]));
   /**
    * A quantity: today's figure on its schedule, or — with growth — the series that follows it

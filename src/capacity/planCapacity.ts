@@ -26,7 +26,7 @@ import { vmTable, type VmTable } from "./failover";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
 import { packVectors, type PackOptions } from "./packing";
-import { capacityVector, demandVector, DIMENSIONS, RESOURCES } from "./scheduler";
+import { capacityVector, demandVector, DIMENSIONS, RESOURCES } from "./hostFit";
 import {
   clusterStorage,
   s2dLayoutOf,
