@@ -30,6 +30,7 @@ import { capacityVector, demandVector, DIMENSIONS, RESOURCES } from "./hostFit";
 import {
   clusterStorage,
   s2dLayoutOf,
+  storageLimit,
   storageLowerBound,
   storageNeededTB,
   storageNodes,
@@ -151,9 +152,28 @@ export function planCapacity(
   const formed = formClusters(table, bins, rules, packerFor(table, capVector, packOptions));
   const split = s2d
     ? splitForStorage(
-        formed,
+        regroupForStorage(
+          formed,
+          (group) => storageNodes(scenario, storageOf(group), maxNodes) !== null,
+          (bin) => storageOf([bin]),
+          (bin) => bin.length,
+          {
+            clusters: (() => {
+              const limit = storageLimit(scenario);
+              const need = storageNeededTB(storageOf(formed.flat()), scenario);
+              return limit && limit.usableTB > 0 ? Math.ceil(need / limit.usableTB) : 0;
+            })(),
+            hostsPerCluster: Math.max(1, rules.maxNodes - k),
+            vmsPerCluster: rules.maxVmsPerCluster,
+          }
+        ),
         (group) => storageNodes(scenario, storageOf(group), maxNodes),
-        (v) => vms[v]!.storageGiB
+        (v) => vms[v]!.storageGiB,
+        (group) => {
+          const limit = storageLimit(scenario);
+          const need = storageNeededTB(storageOf(group), scenario);
+          return limit && limit.usableTB > 0 ? Math.ceil(need / limit.usableTB) : 2;
+        }
       )
     : formed;
   const secured: SecuredCluster[] = secureClusters(
@@ -315,31 +335,91 @@ export function planCapacity(
 }
 
 /**
+ * When some clusters hold more data than any allowed S2D cluster can, deals all packed hosts
+ * afresh into as many clusters as the data needs (`limits.clusters`: the data ÷ what the
+ * largest cluster holds) — or as there were, if more — hosts with the most storage first, each
+ * to the cluster holding least that still has room for its host (`hostsPerCluster`) and VMs.
+ * Splitting each oversized cluster on its own would leave every part half full. Returns
+ * `groups` as they are when every one fits, or when dealing cannot respect the limits.
+ */
+export function regroupForStorage(
+  groups: readonly (readonly (readonly number[])[])[],
+  fits: (group: readonly (readonly number[])[]) => boolean,
+  storageOfHost: (host: readonly number[]) => number,
+  vmsOfHost: (host: readonly number[]) => number,
+  limits: {
+    readonly clusters: number;
+    readonly hostsPerCluster: number;
+    readonly vmsPerCluster: number;
+  }
+): (readonly (readonly number[])[])[] {
+  if (groups.every(fits)) return groups.map((g) => g);
+  const hosts = groups.flat();
+  const order = hosts
+    .map((h, i) => ({ h, w: storageOfHost(h), n: vmsOfHost(h), i }))
+    .sort((a, b) => b.w - a.w || a.i - b.i);
+  const deal = (count: number): (readonly number[])[][] | null => {
+    const parts: (readonly number[])[][] = Array.from({ length: count }, () => []);
+    const stored = new Array<number>(count).fill(0);
+    const vms = new Array<number>(count).fill(0);
+    for (const { h, w, n } of order) {
+      let best = -1;
+      for (let p = 0; p < count; p++) {
+        if (parts[p]!.length >= limits.hostsPerCluster || vms[p]! + n > limits.vmsPerCluster)
+          continue;
+        if (best < 0 || stored[p]! < stored[best]!) best = p;
+      }
+      if (best < 0) return null;
+      parts[best]!.push(h);
+      stored[best] = stored[best]! + w;
+      vms[best] = vms[best]! + n;
+    }
+    return parts.filter((p) => p.length > 0);
+  };
+  // The data's own count is a lower bound; VMs do not divide evenly, so try a few more.
+  const first = Math.max(
+    groups.length,
+    limits.clusters,
+    Math.ceil(hosts.length / limits.hostsPerCluster)
+  );
+  let last: (readonly number[])[][] | null = null;
+  for (let count = first; count <= Math.min(hosts.length, first + 8); count++) {
+    last = deal(count);
+    if (last !== null && last.every(fits)) return last;
+  }
+  return last ?? groups.map((g) => g);
+}
+
+/**
  * Splits clusters whose storage needs more nodes than a cluster may have: `nodesFor` gives the
- * nodes a group of packed hosts needs (null: too many). A group of several hosts is dealt into
- * two, hosts with the most storage first, each to the part holding less; a single host's VMs
- * are dealt into two hosts the same way (one VM always fits: larger ones stay physical).
+ * nodes a group of packed hosts needs (null: too many), `partsFor` how many clusters its data
+ * needs at least (the data ÷ what the largest cluster holds; at least 2). A group of several
+ * hosts is dealt into that many, hosts with the most storage first, each to the part holding
+ * least; a single host's VMs are dealt into that many hosts the same way (one VM always fits:
+ * larger ones stay physical). Parts that still do not fit are split again.
  */
 export function splitForStorage(
   groups: readonly (readonly (readonly number[])[])[],
   nodesFor: (group: readonly (readonly number[])[]) => number | null,
-  storageGiB: (vm: number) => number
+  storageGiB: (vm: number) => number,
+  partsFor: (group: readonly (readonly number[])[]) => number = () => 2
 ): number[][][] {
   const out: number[][][] = [];
   const queue = groups.map((g) => g.map((b) => b.slice()));
   const load = (list: readonly number[]): number => sum(list.map(storageGiB));
-  const deal = <T>(items: T[], weight: (x: T) => number): [T[], T[]] => {
-    const parts: [T[], T[]] = [[], []];
-    const totals = [0, 0];
+  const deal = <T>(items: T[], count: number, weight: (x: T) => number): T[][] => {
+    const parts: T[][] = Array.from({ length: count }, () => []);
+    const totals = new Array<number>(count).fill(0);
     items
       .map((x, i) => ({ x, w: weight(x), i }))
       .sort((a, b) => b.w - a.w || a.i - b.i)
       .forEach(({ x, w }) => {
-        const p = totals[0]! <= totals[1]! ? 0 : 1;
-        parts[p].push(x);
+        let p = 0;
+        for (let q = 1; q < count; q++) if (totals[q]! < totals[p]!) p = q;
+        parts[p]!.push(x);
         totals[p] = totals[p]! + w;
       });
-    return parts;
+    return parts.filter((part) => part.length > 0);
   };
   while (queue.length > 0) {
     const group = queue.shift()!;
@@ -348,11 +428,14 @@ export function splitForStorage(
       continue;
     }
     if (group.length >= 2) {
-      const [a, b] = deal(group, load);
-      queue.unshift(a, b);
+      const count = Math.min(group.length, Math.max(2, partsFor(group)));
+      queue.unshift(...deal(group, count, load));
     } else {
-      const [a, b] = deal(group[0]!, storageGiB);
-      queue.unshift([a.sort((x, y) => x - y), b.sort((x, y) => x - y)]);
+      const vmsOfHost = group[0]!;
+      const count = Math.min(vmsOfHost.length, Math.max(2, partsFor(group)));
+      queue.unshift(
+        ...deal(vmsOfHost, count, storageGiB).map((host) => [host.sort((x, y) => x - y)])
+      );
     }
   }
   return out;

@@ -125,8 +125,8 @@ export function clusterStorage(
 
 /**
  * A lower bound on the nodes any plan needs for `vmStorageGiB` in all: the data over the best
- * usable TB per node any allowed cluster size offers (failures aside), at least the
- * resiliency's minimum. 0 with a SAN or without storage.
+ * usable TB per node any allowed cluster size offers (with failures where the resiliency
+ * repairs), at least the resiliency's minimum. 0 with a SAN or without storage.
  */
 export function storageLowerBound(
   scenario: Scenario,
@@ -137,9 +137,15 @@ export function storageLowerBound(
   if (layout === null || vmStorageGiB <= 0) return 0;
   const rule = RESILIENCY_RULES[layout.resiliency];
   const top = s2dMaxNodes(scenario, layout, maxNodes);
+  // Each cluster of n nodes holds at most usable(n) — and with k nodes gone, where that
+  // applies, at most that — so all of them need at least the data ÷ the best TB per node.
+  const k = scenario.cluster.failuresToTolerate;
   let best = 0;
-  for (let n = rule.minNodes; n <= top; n++)
-    best = Math.max(best, s2dCapacity(layout, n).usableTB / n);
+  for (let n = rule.minNodes; n <= top; n++) {
+    const steady = s2dCapacity(layout, n).usableTB;
+    const down = s2dUsableWithDownTB(layout, n, k);
+    best = Math.max(best, (down === null ? steady : Math.min(steady, down)) / n);
+  }
   if (best <= 0) return rule.minNodes;
   const needed = storageNeededTB(vmStorageGiB, scenario);
   return Math.max(rule.minNodes, Math.ceil(needed / best - 1e-9));
