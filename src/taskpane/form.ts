@@ -156,6 +156,13 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         ),
         true
       ),
+      group(
+        "demand",
+        sectionSpec("demand")?.title ?? "Measured demand",
+        sectionSpec("demand")?.help ?? null,
+        controls("demand", sectionFields("demand")),
+        true
+      ),
     ],
   },
   {
@@ -182,6 +189,21 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         sectionSpec("virtual")?.title ?? "Cluster infrastructure",
         sectionSpec("virtual")?.help ?? null,
         controls("virtual", sectionFields("virtual")),
+        true
+      ),
+      // Round-2 capacity inputs: listed here until the pane's own storage/growth template.
+      group(
+        "storage",
+        sectionSpec("storage")?.title ?? "Storage",
+        sectionSpec("storage")?.help ?? null,
+        controls("storage", sectionFields("storage")),
+        true
+      ),
+      group(
+        "growth",
+        sectionSpec("growth")?.title ?? "Growth",
+        sectionSpec("growth")?.help ?? null,
+        controls("growth", sectionFields("growth")),
         true
       ),
     ],

@@ -6,7 +6,7 @@
  */
 import { breakEven, hostConstraintsFor, licenseMixed, optionOfWay } from "../licensing";
 import type { Scenario } from "../scenario";
-import { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
+import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineLabel, baselineOf } from "./baseline";
 import { recommendationSentence } from "./recommendation";
 import { sensitivityOf } from "./sensitivity";
@@ -50,16 +50,18 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions = {}): Analy
   const cache: PlanCache = new Map();
   const baseline = baselineOf(scenario, cache);
   const physical = baseline.schedule;
-  const results = scenario.licensing.options.map((id) =>
-    analyzeOption(
+  const results = scenario.licensing.options.map((id) => {
+    const constraints = hostConstraintsFor(id, scenario);
+    return analyzeOption(
       scenario,
       id,
-      planFor(scenario, hostConstraintsFor(id, scenario), cache),
+      planFor(scenario, constraints, cache),
       physical,
       undefined,
-      baseline.leaving
-    )
-  );
+      baseline.leaving,
+      yearsFor(scenario, constraints, cache)
+    );
+  });
   const best = cheapest(results);
 
   let mixed: MixedRecommendation | null = null;
