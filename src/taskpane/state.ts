@@ -5,7 +5,7 @@
  * Office, no timers — `taskpane.ts` runs the effects and dispatches their results.
  */
 import { suggestedBaseline } from "../inventory/types";
-import { parseScenario, type Issue, type ParseResult } from "../scenario";
+import { parseScenario, type FieldPath, type Issue, type ParseResult } from "../scenario";
 import type { PlatformId } from "../platform";
 import type {
   ColumnMapping,
@@ -81,10 +81,14 @@ export interface Context {
   /** A control to move focus to after the next render (a new object per request). */
   readonly focus: { readonly id: string } | null;
   /**
-   * Bumped when the draft is replaced from outside the form (file, workbook, defaults): the
-   * renderer then rewrites every control's value, even the focused one.
+   * Bumped when the draft is replaced from outside the form (file, workbook, defaults).
    */
   readonly loadGeneration: number;
+  /**
+   * The revision at which the draft was last replaced from outside the form: while it is the
+   * current revision, the view rewrites every control's value, even the one being typed in.
+   */
+  readonly replacedRevision: number;
 }
 
 /** The pane's state: one union over its phases. */
@@ -116,7 +120,7 @@ export type Phase = PaneState["phase"];
 export type PaneEvent =
   | { readonly type: "hostDetected"; readonly host: HostMode }
   | { readonly type: "draftLoaded"; readonly draft: Draft; readonly notice: Notice | null }
-  | { readonly type: "fieldEdited"; readonly path: string; readonly value: unknown }
+  | { readonly type: "fieldEdited"; readonly path: FieldPath; readonly value: unknown }
   | { readonly type: "platformChosen"; readonly platform: PlatformId }
   | { readonly type: "platformDefaultsAccepted" }
   | { readonly type: "platformOfferDismissed" }
@@ -187,6 +191,7 @@ export function initialState(draft: Draft): PaneState {
     notice: null,
     focus: null,
     loadGeneration: 0,
+    replacedRevision: 0,
   };
 }
 
@@ -224,6 +229,7 @@ const CONTEXT_KEYS = [
   "notice",
   "focus",
   "loadGeneration",
+  "replacedRevision",
 ] as const satisfies readonly (keyof Context)[];
 /** Compile-time check that CONTEXT_KEYS lists every field of Context. */
 const EVERY_CONTEXT_KEY: [Exclude<keyof Context, (typeof CONTEXT_KEYS)[number]>] extends [never]
@@ -249,13 +255,15 @@ function afterEdit(state: PaneState, ctx: Context): PaneState {
 function withDraft(state: PaneState, draft: Draft, extra: Partial<Context> = {}): PaneState {
   const rows = inventoryOf(draft).length;
   const lastPage = Math.max(0, Math.ceil(rows / INVENTORY_PAGE_SIZE) - 1);
+  const revision = state.revision + 1;
   const ctx: Context = {
     ...contextOf(state),
     draft,
-    revision: state.revision + 1,
+    revision,
     validation: parseScenario(draft),
     inventoryPage: Math.min(state.inventoryPage, lastPage),
     ...extra,
+    replacedRevision: extra.loadGeneration !== undefined ? revision : state.replacedRevision,
   };
   return afterEdit(state, ctx);
 }
@@ -528,6 +536,11 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
     case "noticed":
       return { ...state, notice: event.notice };
   }
+}
+
+/** True when the draft on screen was just replaced from outside the form (file, workbook, defaults). */
+export function draftReplaced(state: PaneState): boolean {
+  return state.replacedRevision === state.revision;
 }
 
 /** True when the preview on screen is for an older draft than the one in the form. */
