@@ -13,8 +13,9 @@ import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/
 import type { Actions } from "../../src/taskpane/view/actions";
 import { renderPane } from "../../src/taskpane/view/pane";
 
+const defaults = defaultScenarioJson("ws2022") as Record<string, Record<string, unknown>>;
 const draft = {
-  ...defaultScenarioJson("ws2022"),
+  ...defaults,
   inventory: [
     { name: "FILE-01", count: 1, os: "windows", cores: 4, cpuGhz: "2.4", memoryGiB: "8" },
     { name: "SQL-01", count: 2, os: "windows", cores: 8, cpuGhz: "2.4", memoryGiB: "32" },
@@ -64,7 +65,7 @@ describe("the pane view", () => {
     ]);
     expect($("#sec-inventory-summary").textContent).toContain("3 servers in 2 rows");
     expect($<HTMLInputElement>(`#${controlId("host.memoryGiB")}`).value).toBe(
-      String(defaultScenarioJson("ws2022").host.memoryGiB)
+      String(defaults["host"]?.["memoryGiB"])
     );
     expect($("#preview-note").textContent).toContain("Updating preview");
     expect($("#generate").textContent).toContain("Download");
@@ -109,7 +110,7 @@ describe("the pane view", () => {
     expect(sockets.value).toBe("04"); // the state says 4; the user's "04" stays while typing
     state = reduce(state, {
       type: "draftLoaded",
-      draft: { ...draft, host: { ...draft.host, sockets: 1 } },
+      draft: { ...draft, host: { ...defaults["host"], sockets: 1 } },
       notice: null,
     });
     renderPane(state, fakeActions(), root);

@@ -18,7 +18,9 @@ class TypedValue extends Directive {
     if (part.type !== PartType.ELEMENT) throw new Error("typedValue() goes on the element itself");
   }
 
-  render(_value: string, _overwriteWhileTyping: boolean): unknown {
+  /** Unused: the value is written in `update`, where the element is known. */
+  render(...args: [value: string, overwriteWhileTyping: boolean]): unknown {
+    void args;
     return nothing;
   }
 
