@@ -85,6 +85,7 @@ function paneActions(store: PaneStore, workbook: ReturnType<typeof workbookSync>
   const files = scenarioFiles(store);
   const generate = reportGeneration(store, workbook);
   return {
+    send: d,
     edit: (path, value) => d({ type: "fieldEdited", path, value }),
     choosePlatform: (platform) => d({ type: "platformChosen", platform }),
     acceptPlatformDefaults: () => d({ type: "platformDefaultsAccepted" }),

@@ -1,12 +1,16 @@
 /**
  * What the pane's controls ask for. The templates call these; `taskpane.ts` turns each into a
- * `PaneEvent` for the reducer and runs the effects (imports, writing, files).
+ * `PaneEvent` for the reducer and runs the effects (imports, writing, files). A control that
+ * only changes the state sends its event with `send`.
  */
 import type { MappableField, MappingUnits } from "../../inventory/types";
 import type { PlatformId } from "../../platform";
 import type { FieldPath } from "../../scenario";
+import type { PaneEvent } from "../paneState";
 
 export interface Actions {
+  /** An event for the reducer alone (no effect): a new control of the pane's own needs no new action. */
+  send(event: PaneEvent): void;
   edit(path: FieldPath, value: unknown): void;
   choosePlatform(platform: PlatformId): void;
   acceptPlatformDefaults(): void;
