@@ -25,10 +25,10 @@
  * inputs that differ from the plan's, `writePlan` stops with `code: "inputsEdited"` and writes
  * nothing, unless called with `inputEdits: "discard"`.
  */
-import { columnLetters, parseRange } from "../report/a1";
+import { columnLetters } from "../report/a1";
 import { withoutOwnershipTags } from "../report/ownershipTags";
 import { SHEETS } from "../report/sheetLayout";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/workbookPlan";
+import type { ChartKind, ChartSpec, WorkbookPlan } from "../report/workbookPlan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -42,7 +42,6 @@ import { EXCEL_MESSAGES } from "./messages";
 import {
   ownTagName,
   planLayout,
-  readTags,
   sheetTagFormula,
   type RenameConflict,
   type WorkbookSnapshot,
@@ -59,6 +58,8 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
+import { applyStyle } from "./rangeStyle";
+import { inspectSwap } from "./swapState";
 import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
@@ -558,35 +559,6 @@ class WriteSession {
   }
 }
 
-function applyStyle(range: Excel.Range, { range: address, style }: StyledRange): void {
-  const f = range.format;
-  if (style.bold !== undefined) f.font.bold = style.bold;
-  if (style.italic !== undefined) f.font.italic = style.italic;
-  if (style.fontSize !== undefined) f.font.size = style.fontSize;
-  if (style.fontColor !== undefined) f.font.color = style.fontColor;
-  if (style.fill !== undefined) f.fill.color = style.fill;
-  if (style.horizontalAlignment !== undefined) {
-    f.horizontalAlignment =
-      style.horizontalAlignment === "left"
-        ? "Left"
-        : style.horizontalAlignment === "center"
-          ? "Center"
-          : "Right";
-  }
-  if (style.wrapText !== undefined) f.wrapText = style.wrapText;
-  // "A thin border on this side of every cell": the range's edge, and between its rows.
-  const r = parseRange(address);
-  const edges: ("EdgeBottom" | "EdgeTop" | "InsideHorizontal")[] = [];
-  if (style.borderBottom) edges.push("EdgeBottom");
-  if (style.borderTop) edges.push("EdgeTop");
-  if ((style.borderBottom || style.borderTop) && r.bottom > r.top) edges.push("InsideHorizontal");
-  for (const edge of edges) {
-    const border = f.borders.getItem(edge);
-    border.style = "Continuous";
-    border.weight = "Thin";
-  }
-}
-
 /**
  * Deletes every sheet and name this run created (found by name: they did not exist before the
  * run), retrying while a cell is being edited. Returns whether the workbook is as it was, and
@@ -624,43 +596,4 @@ async function rollback(
     delay: options.delay ?? defaultDelay,
   });
   return { done: outcome === "done", leftovers };
-}
-
-/**
- * After a failed swap request: did the swap itself complete (only the formatting queued after
- * it failed), not start at all, or stop half-way?
- */
-async function inspectSwap(
-  context: Excel.RequestContext,
-  layout: WriteLayout,
-  counted: () => void
-): Promise<"done" | "notStarted" | "partial"> {
-  try {
-    const sheets = context.workbook.worksheets.load("items/name");
-    const names = context.workbook.names.load("items/name,items/formula");
-    counted();
-    await context.sync();
-    const sheetNames = new Set(sheets.items.map((s) => lower(s.name)));
-    const tags = readTags(
-      names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") }))
-    );
-    const temps = [...layout.inWrite.entries()]
-      .filter(([role, n]) => n !== layout.final.get(role))
-      .map(([, n]) => n);
-    const finalsIn = [...layout.final.values()].every((n) => sheetNames.has(lower(n)));
-    const tempsGone = temps.every((n) => !sheetNames.has(lower(n)));
-    const tagged = [...layout.final.entries()].every(([role, n]) =>
-      tags.some(
-        (t) =>
-          t.kind === "own" && t.role === role && t.sheet !== null && lower(t.sheet) === lower(n)
-      )
-    );
-    const leftoverTags = tags.some((t) => t.kind === "new");
-    if (finalsIn && tempsGone && tagged && !leftoverTags) return "done";
-    const oldThere = layout.deleteSheets.every((n) => sheetNames.has(lower(n)));
-    const tempsThere = temps.every((n) => sheetNames.has(lower(n)));
-    return oldThere && tempsThere ? "notStarted" : "partial";
-  } catch {
-    return "partial";
-  }
 }
