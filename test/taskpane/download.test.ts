@@ -32,8 +32,9 @@ describe("the pane's report download", () => {
     expect(blobs).toHaveLength(1);
     const zip = await JSZip.loadAsync(new Uint8Array(await (blobs[0] as Blob).arrayBuffer()));
     const workbook = await zip.file("xl/workbook.xml")?.async("string");
-    const names = [...(workbook ?? "").matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)]
-      .map((m) => ({ attrs: m[1] ?? "", ref: (m[2] ?? "").replace(/&apos;/g, "'") }));
+    const names = [
+      ...(workbook ?? "").matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g),
+    ].map((m) => ({ attrs: m[1] ?? "", ref: (m[2] ?? "").replace(/&apos;/g, "'") }));
     expect(sheets.length).toBeGreaterThanOrEqual(7);
     for (const sheet of sheets) {
       const tag = names.find((n) => n.attrs.includes(`name="${ownTagName(sheet)}"`));
