@@ -10,9 +10,6 @@
  */
 import { DEFAULT_PLATFORM, defaultScenarioJson, type Scenario } from "../scenario";
 import { drawCharts } from "./charts";
-import { inventoryImports } from "./controller/imports";
-import { reportGeneration } from "./controller/generate";
-import { scenarioFiles } from "./controller/scenarioFiles";
 import { errorText, type PaneStore } from "./controller/store";
 import { workbookSync } from "./controller/workbook";
 import type { Draft } from "./draft";
@@ -78,12 +75,42 @@ function afterRender(before: PaneState | null, after: PaneState): void {
   if (focus && focus !== before?.focus) requestAnimationFrame(() => focusControl(focus.id));
 }
 
+/** A controller loaded on first use: what only a user's action needs stays out of start-up. */
+function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
 /** The pane's actions: events for the reducer, or the controllers' effects. */
 function paneActions(store: PaneStore, workbook: ReturnType<typeof workbookSync>): Actions {
   const d = (event: PaneEvent): void => store.dispatch(event);
-  const imports = inventoryImports(store);
-  const files = scenarioFiles(store);
-  const generate = reportGeneration(store, workbook);
+  const importer = onDemand(() =>
+    import(/* webpackChunkName: "pane-actions" */ "./controller/imports").then((m) =>
+      m.inventoryImports(store)
+    )
+  );
+  const scenarioFiles = onDemand(() =>
+    import(/* webpackChunkName: "pane-actions" */ "./controller/scenarioFiles").then((m) =>
+      m.scenarioFiles(store)
+    )
+  );
+  const generator = onDemand(() =>
+    import(/* webpackChunkName: "pane-actions" */ "./controller/generate").then((m) =>
+      m.reportGeneration(store, workbook)
+    )
+  );
+  const imports = {
+    importFile: (file: File) => void importer().then((i) => i.importFile(file)),
+    readPaste: (text: string) => void importer().then((i) => i.readPaste(text)),
+    useWorkbookInventory: () => void importer().then((i) => i.useWorkbookInventory()),
+    applyMapping: () => void importer().then((i) => i.applyMapping()),
+  };
+  const files = {
+    exportScenario: () => void scenarioFiles().then((f) => f.exportScenario()),
+    importScenario: (file: File) => void scenarioFiles().then((f) => f.importScenario(file)),
+    loadStart: (choice: string) => scenarioFiles().then((f) => f.loadStart(choice)),
+  };
+  const generate = (discard: boolean) => generator().then((g) => g(discard));
   return {
     send: d,
     edit: (path, value) => d({ type: "fieldEdited", path, value }),
@@ -94,10 +121,10 @@ function paneActions(store: PaneStore, workbook: ReturnType<typeof workbookSync>
     addRow: () => d({ type: "inventoryRowAdded" }),
     removeRow: (row) => d({ type: "inventoryRowRemoved", row }),
     page: (page) => d({ type: "inventoryPageChosen", page }),
-    importFile: (file) => void imports.importFile(file),
+    importFile: imports.importFile,
     togglePaste: (open) => d({ type: "pasteToggled", open }),
     readPaste: (text) => imports.readPaste(text),
-    useWorkbookInventory: () => void imports.useWorkbookInventory(),
+    useWorkbookInventory: imports.useWorkbookInventory,
     acceptImport: () => d({ type: "importAccepted" }),
     cancelImport: () => d({ type: "importCancelled" }),
     changeMapping: (field, header) => d({ type: "mappingChanged", field, header }),
