@@ -11,11 +11,11 @@
 import { DEFAULT_PLATFORM, defaultScenarioJson, type Scenario } from "../scenario";
 import { drawCharts } from "./charts";
 import { errorText, type PaneStore } from "./controller/store";
-import { workbookSync } from "./controller/workbook";
+import type { WorkbookSync } from "./controller/workbook";
 import type { Draft } from "./draft";
 import { analyzeForPreview } from "./engine";
 import { PANE_MESSAGES } from "./messages";
-import { activateSheet, detectHost, officeErrorMessage } from "./office";
+import { detectHost, officeErrorMessage } from "./office";
 import { chartSeries, toPreview } from "./preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "./state";
 import css from "./taskpane.css";
@@ -82,7 +82,7 @@ function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** The pane's actions: events for the reducer, or the controllers' effects. */
-function paneActions(store: PaneStore, workbook: ReturnType<typeof workbookSync>): Actions {
+function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): Actions {
   const d = (event: PaneEvent): void => store.dispatch(event);
   const importer = onDemand(() =>
     import(/* webpackChunkName: "pane-actions" */ "./controller/imports").then((m) =>
@@ -95,9 +95,10 @@ function paneActions(store: PaneStore, workbook: ReturnType<typeof workbookSync>
     )
   );
   const generator = onDemand(() =>
-    import(/* webpackChunkName: "pane-actions" */ "./controller/generate").then((m) =>
-      m.reportGeneration(store, workbook)
-    )
+    Promise.all([
+      import(/* webpackChunkName: "pane-actions" */ "./controller/generate"),
+      workbook(),
+    ]).then(([m, sync]) => m.reportGeneration(store, sync))
   );
   const imports = {
     importFile: (file: File) => void importer().then((i) => i.importFile(file)),
@@ -132,13 +133,17 @@ function paneActions(store: PaneStore, workbook: ReturnType<typeof workbookSync>
     applyMapping: () => imports.applyMapping(),
     generate: (discardSheetEdits) => void generate(discardSheetEdits === true),
     reloadWorkbook: () =>
-      void workbook.reload(PANE_MESSAGES.workbookLoaded, true).then((found) => {
-        if (found) d({ type: "resultDismissed" });
-      }),
+      void workbook()
+        .then((w) => w.reload(PANE_MESSAGES.workbookLoaded, true))
+        .then((found) => {
+          if (found) d({ type: "resultDismissed" });
+        }),
     openSheet: (sheet) => {
-      activateSheet(sheet).catch((e: unknown) =>
-        d({ type: "noticed", notice: { text: officeErrorMessage(e), tone: "error" } })
-      );
+      workbook()
+        .then((w) => w.open(sheet))
+        .catch((e: unknown) =>
+          d({ type: "noticed", notice: { text: officeErrorMessage(e), tone: "error" } })
+        );
     },
     dismissResult: () => d({ type: "resultDismissed" }),
     exportScenario: () => files.exportScenario(),
@@ -221,7 +226,12 @@ export function startPane(root: HTMLElement): void {
     }
   };
 
-  const workbook = workbookSync(store);
+  // Keeping the pane and the sheets in step matters only in Excel: loaded there, or when asked.
+  const workbook = onDemand(() =>
+    import(/* webpackChunkName: "pane-workbook" */ "./controller/workbook").then((m) =>
+      m.workbookSync(store)
+    )
+  );
   const actions = paneActions(store, workbook);
   renderPane(state, actions, root);
   afterRender(null, state);
@@ -230,9 +240,10 @@ export function startPane(root: HTMLElement): void {
     const host = await detectHost();
     store.dispatch({ type: "hostDetected", host });
     if (host.kind === "excel") {
-      const loaded = await workbook.reload(PANE_MESSAGES.workbookLoaded);
+      const sync = await workbook();
+      const loaded = await sync.reload(PANE_MESSAGES.workbookLoaded);
       if (!loaded) store.dispatch({ type: "draftLoaded", draft: state.draft, notice: null });
-      if (host.listens) await workbook.listen();
+      if (host.listens) await sync.listen();
       return;
     }
     store.dispatch({ type: "draftLoaded", draft: storedDraft() ?? state.draft, notice: null });

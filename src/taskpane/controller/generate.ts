@@ -4,7 +4,8 @@ import { fileSlug } from "../draft";
 import { downloadReport } from "../download";
 import { buildWorkbookPlan } from "../engine";
 import { PANE_MESSAGES } from "../messages";
-import { officeErrorMessage, writePlanToWorkbook } from "../office";
+import { officeErrorMessage } from "../office";
+import { writePlanToWorkbook } from "../officeWorkbook";
 import { errorText, type PaneStore } from "./store";
 import type { WorkbookSync } from "./workbook";
 

@@ -9,7 +9,8 @@ import {
   suggestColumnMapping,
 } from "../engine";
 import { PANE_MESSAGES } from "../messages";
-import { officeErrorMessage, readInventorySheet } from "../office";
+import { officeErrorMessage } from "../office";
+import { readInventorySheet } from "../officeWorkbook";
 import { pastedWorkbook } from "../paste";
 import { errorText, importOptions, type PaneStore } from "./store";
 

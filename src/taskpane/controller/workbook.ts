@@ -4,12 +4,13 @@
  */
 import { scenarioToJson, type Scenario } from "../../scenario";
 import { PANE_MESSAGES } from "../messages";
+import { officeErrorMessage } from "../office";
 import {
-  officeErrorMessage,
+  activateSheet,
   readWorkbookScenario,
   watchInputSheets,
   watchSheetsAdded,
-} from "../office";
+} from "../officeWorkbook";
 import { info, type PaneStore } from "./store";
 
 /** Debounce of reloading the inputs after the sheets changed, ms. */
@@ -105,6 +106,8 @@ export function workbookSync(store: PaneStore) {
 
   return {
     reload,
+    /** Open a sheet (the one a finished report points to). */
+    open: (sheet: string): Promise<void> => activateSheet(sheet),
     settle,
     /** After a write: the written scenario is the new baseline; the new sheets need listeners. */
     written: (scenario: Scenario): void => {
