@@ -58,7 +58,7 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
-import { applyStyle } from "./rangeStyle";
+import { applyPrint, applyStyle, columnWidthPoints, polishForReading } from "./rangeStyle";
 import { inspectSwap } from "./swapState";
 import { validatePlan } from "./validatePlan";
 
@@ -123,13 +123,14 @@ const CHART_TYPES = {
   line: "Line",
   lineMarkers: "LineMarkers",
   xyScatterLines: "XYScatterLines",
+  xyScatterLinesNoMarkers: "XYScatterLinesNoMarkers",
 } as const satisfies Readonly<Record<ChartKind, string>>;
-const LINE_KINDS: ReadonlySet<string> = new Set(["line", "lineMarkers", "xyScatterLines"]);
-
-/** Excel column width in points for a width in characters of the default font (7 px + 5 px padding). */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
+const LINE_KINDS: ReadonlySet<string> = new Set([
+  "line",
+  "lineMarkers",
+  "xyScatterLines",
+  "xyScatterLinesNoMarkers",
+]);
 
 const withEquals = (ref: string): string => (ref.startsWith("=") ? ref : `=${ref}`);
 const lower = (s: string): string => s.toLowerCase();
@@ -419,6 +420,8 @@ class WriteSession {
     s.columnWidths.forEach((chars, col) => {
       ws.getRange(`${columnLetters(col)}1`).format.columnWidth = columnWidthPoints(chars);
     });
+    for (const [row, points] of Object.entries(s.rowHeights ?? {}))
+      ws.getRange(`A${row}`).format.rowHeight = points; // sets the whole row
   }
 
   private queueNames(): void {
@@ -446,6 +449,7 @@ class WriteSession {
     this.progress(index);
     const ws = this.sheetOf(index);
     for (const st of s.styles) applyStyle(ws.getRange(st.range), st);
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
     for (const t of s.tables) {
       const table = ws.tables.add(ws.getRange(t.range), true);
       table.name = t.name;
@@ -549,12 +553,10 @@ class WriteSession {
         if (LINE_KINDS.has(kind)) series.format.line.color = color;
         else series.format.fill.setSolidColor(color);
       });
+      polishForReading(chart, spec);
     }
     planFinal.sheets.forEach((s, i) => {
-      if (!s.print) return;
-      const layout = this.sheetOf(i).pageLayout;
-      layout.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      if (s.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (s.print) applyPrint(this.sheetOf(i), s.print);
     });
   }
 }

@@ -3,9 +3,12 @@
  * the Office.js writer and the .xlsx writer render without deciding anything, each sheet
  * tagged as the planner's (`ownershipTags.ts`).
  */
-import type { Scenario } from "../scenario";
+import { defaultSections, type Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
+import { assumptionsRegister } from "./assumptions";
+import { finishSheet } from "./print";
+import { buildAssumptionsSheet } from "./sheets/assumptionsSheet";
 import { withOwnershipTags } from "./ownershipTags";
 import type { WorkbookPlan } from "./workbookPlan";
 import { buildCapacitySheet } from "./sheets/capacitySheet";
@@ -27,18 +30,26 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
   const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf);
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
+  const assumptions = buildAssumptionsSheet(
+    assumptionsRegister(
+      scenario,
+      scenario.imported?.assumptions ?? [],
+      defaultSections(scenario.platform)
+    )
+  );
   return withOwnershipTags({
     generator: GENERATOR,
     scenarioName: scenario.name,
     sheets: [
       summary,
+      assumptions,
       inputs.sheet,
       inventory,
       capacity.sheet,
       licensing.sheet,
       cashflow.sheet,
       sensitivity.sheet,
-    ],
+    ].map((sheet) => finishSheet(sheet, scenario.name, GENERATOR)),
     definedNames: inputs.names,
   });
 }

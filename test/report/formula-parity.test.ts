@@ -58,9 +58,10 @@ describe.each(EXAMPLES)("report of %s", (name) => {
   const analysis = analyze(scenario);
   const plan = buildReport(scenario, analysis);
 
-  it("writes the seven TCO sheets, every input a defined name", () => {
+  it("writes the eight TCO sheets, every input a defined name", () => {
     expect(plan.sheets.map((s) => s.name).sort()).toEqual(
       [
+        "TCO Assumptions",
         "TCO Capacity",
         "TCO Cashflow",
         "TCO Inputs",

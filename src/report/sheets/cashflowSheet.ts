@@ -134,11 +134,11 @@ function writeCostBlock(
           formula(
             lineYearFormula(line, qty, yearCell, nameOf),
             num2(line.amounts[t] as Dec),
-            formats.money
+            formats.moneyWhole
           )
         );
       } else {
-        put(g, row, col, num(0, formats.money));
+        put(g, row, col, num(0, formats.moneyWhole));
       }
     }
     const total = line.amounts.reduce((s, a) => s.plus(a), new Dec(0));
@@ -149,7 +149,7 @@ function writeCostBlock(
       formula(
         `=SUM(${cellAddress(row, FIRST_YEAR_COL)}:${cellAddress(row, lastYearCol)})`,
         num2(total),
-        formats.money
+        formats.moneyWhole
       )
     );
     row++;
@@ -171,7 +171,7 @@ function writeCostBlock(
         lastLine >= firstLine
           ? `=SUMIF($A$${firstLine + 1}:$A$${lastLine + 1},"${CATEGORY_LABELS[c]}",${colL}${firstLine + 1}:${colL}${lastLine + 1})`
           : "=0";
-      put(g, row, col, formula(f, num2(value), formats.money));
+      put(g, row, col, formula(f, num2(value), formats.moneyWhole));
     }
     categoryTotals[c] = cellAddress(row, totalCol);
     categoryRow[c] = row;
@@ -185,7 +185,7 @@ function writeCostBlock(
     const colL = columnLetters(col);
     const value = t <= n ? (schedule.years[t]?.total ?? new Dec(0)) : schedule.total;
     const f = lastLine >= firstLine ? `=SUM(${colL}${firstLine + 1}:${colL}${lastLine + 1})` : "=0";
-    put(g, row, col, formula(f, num2(value), formats.money));
+    put(g, row, col, formula(f, num2(value), formats.moneyWhole));
   }
   style(g, row, 0, row, totalCol, { bold: true, borderTop: true });
   row++;
@@ -236,7 +236,7 @@ function writeBusinessCase(
       formula(
         `=${colL}${physicalTotalRow + 1}-${colL}${optionTotalRow + 1}`,
         num2(bc.netFlows[t] as Dec),
-        formats.money
+        formats.moneyWhole
       )
     );
   }
@@ -244,7 +244,11 @@ function writeBusinessCase(
     g,
     row,
     totalCol,
-    formula(`=SUM(${yearCells(row)[0]}:${yearCells(row)[n]})`, num2(bc.totalSavings), formats.money)
+    formula(
+      `=SUM(${yearCells(row)[0]}:${yearCells(row)[n]})`,
+      num2(bc.totalSavings),
+      formats.moneyWhole
+    )
   );
   style(g, row, 1, row, totalCol, { bold: true });
   row++;
@@ -293,7 +297,11 @@ function writeBusinessCase(
       g,
       cumulativeRow,
       col,
-      formula(simple.cumulative[t] as string, num2(bc.cumulativeFlows[t] as Dec), formats.money)
+      formula(
+        simple.cumulative[t] as string,
+        num2(bc.cumulativeFlows[t] as Dec),
+        formats.moneyWhole
+      )
     );
     put(
       g,
@@ -312,14 +320,14 @@ function writeBusinessCase(
       formula(
         discountedFlowFormula(savingsCell, "hv_DiscountRate", t),
         (discFlows[t] as Dec).toNumber(),
-        formats.money
+        formats.moneyWhole
       )
     );
     put(
       g,
       discCumulativeRow,
       col,
-      formula(disc.cumulative[t] as string, (discCum[t] as Dec).toNumber(), formats.money)
+      formula(disc.cumulative[t] as string, (discCum[t] as Dec).toNumber(), formats.moneyWhole)
     );
     put(
       g,
@@ -468,6 +476,10 @@ export function buildCashflowSheet(
     options.set(option.id, { ...block.refs, ...bc.refs });
     row = bc.nextRow;
   }
+  // Long line labels wrap within their column rather than widen it (the sheet prints one page wide).
+  style(g, HEADER_ROW + 1, 1, g.cells.size > 0 ? Math.max(...g.cells.keys()) : HEADER_ROW + 1, 1, {
+    wrapText: true,
+  });
   return {
     sheet: {
       name: SHEETS.cashflow,
