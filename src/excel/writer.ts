@@ -526,10 +526,7 @@ class WriteSession {
     this.queuePolish(planFinal);
   }
 
-  /**
-   * Formatting some Excel versions reject (Excel on the web throws on some chart settings):
-   * queued last, so a rejection leaves the report complete and only costs a warning.
-   */
+  /** Formatting some Excels reject (the web, some chart settings): queued last, a warning only. */
   private queuePolish(planFinal: WorkbookPlan): void {
     for (const { spec, chart } of this.charts) {
       for (const o of spec.seriesOverrides ?? []) {
