@@ -33,6 +33,8 @@ export interface FieldSpec<K extends string = string> {
   readonly patternText?: string;
   /** A `string` field holding a calendar date, ISO `YYYY-MM-DD` (a workbook cell may hold a date serial). */
   readonly format?: "date";
+  /** No default: left out (or blank), the field is absent and a rule says what stands in for it. */
+  readonly optional?: boolean;
 }
 
 /** One section of the scenario (`host`, `licensing` …) and its fields. */

@@ -60,8 +60,16 @@ export function baselineOf(scenario: Scenario, cache: PlanCache): Baseline {
       ),
     };
   }
-  const capacity = planFor(scenario, hostConstraintsFor(product, scenario), cache);
-  const result = licenseOption(product, scenario, capacity);
+  // The estate as it runs today: idle VMs retired in the options still run on VMware.
+  const today = scenario.demand.retireIdle
+    ? { ...scenario, demand: { ...scenario.demand, retireIdle: false } }
+    : scenario;
+  const capacity = planFor(
+    today,
+    hostConstraintsFor(product, today),
+    today === scenario ? cache : new Map()
+  );
+  const result = licenseOption(product, today, capacity);
   const licensing = optionLicensing(result, scenario, ownedBySku(scenario));
   const timeline = product === "vsphere" ? null : migrationTimeline(scenario, placedVms(capacity));
   return {

@@ -37,12 +37,16 @@ export const CATEGORY_LABELS: Readonly<Record<CostCategory, string>> = {
  * - `once`: year 0 only (the investment);
  * - `annual`: every year 1…N;
  * - `refresh`: years t = k × cycle with 0 < t < N (a replacement serving years beyond t;
- *   a purchase at t = N would only serve years past the horizon), cycle = the named input.
+ *   a purchase at t = N would only serve years past the horizon), cycle = the named input;
+ * - `byYear`: every year 0…N with that year's quantity (`quantityByYear`, a series of the
+ *   option's capacity over the horizon: hosts bought, refreshed, running…), for lines that
+ *   follow demand growth.
  */
 export type Schedule =
   | { readonly kind: "once" }
   | { readonly kind: "annual" }
-  | { readonly kind: "refresh"; readonly cycleInput: InputPath };
+  | { readonly kind: "refresh"; readonly cycleInput: InputPath }
+  | { readonly kind: "byYear"; readonly series: string };
 
 /** A named input (JSON path, e.g. `host.price`) multiplied in, or divided by (`exponent: -1`). */
 export interface InputFactor {
@@ -72,6 +76,8 @@ export interface CostLine {
    * 0…N of a timeline profile; each year's amount is the year's rate × months ÷ 12.
    */
   readonly months?: { readonly profile: TimelineProfile; readonly perYear: readonly number[] };
+  /** With a `byYear` schedule: the quantity of each year 0…N (`quantity` is then their largest). */
+  readonly quantityByYear?: readonly Dec[];
   /** Amount per year 0…N, each rounded to cents (costs positive). */
   readonly amounts: readonly Money[];
 }
@@ -92,6 +98,8 @@ export function scheduledIn(
       const cycle = inputValue(scenario, schedule.cycleInput).toNumber();
       return t > 0 && t < horizonYears && t % cycle === 0;
     }
+    case "byYear":
+      return t >= 0 && t <= horizonYears;
   }
 }
 
@@ -117,10 +125,16 @@ export function costLine(
 ): CostLine {
   const constant = spec.constant ?? ONE;
   const n = scenario.finance.horizonYears;
+  const amounts: Money[] = [];
+  if (spec.schedule.kind === "byYear") {
+    const byYear = spec.quantityByYear ?? [];
+    for (let t = 0; t <= n; t++)
+      amounts.push(roundCents(lineRate(scenario, byYear[t] ?? ZERO, constant, spec.factors)));
+    return { ...spec, constant, amounts };
+  }
   const rate = lineRate(scenario, spec.quantity, constant, spec.factors);
   const perYear = roundCents(rate);
   const months = spec.months;
-  const amounts: Money[] = [];
   for (let t = 0; t <= n; t++) {
     if (!scheduledIn(spec.schedule, t, n, scenario)) amounts.push(ZERO);
     else if (months) amounts.push(roundCents(rate.times(months.perYear[t] ?? 0).div(12)));

@@ -86,7 +86,7 @@ export function stayingOnVmwareLines(
     // One-time VMware licences are sunk; Windows licences still missing are bought.
     lines: licensing.lines.filter((l) => l.recurrence === "yearly" || isWindowsSku(l.sku)),
   };
-  const lines = optionLines(scenario, prefix, capacity, staying, undefined, (l) =>
+  const lines = optionLines(scenario, prefix, capacity, staying, undefined, undefined, (l) =>
     isVmwareSubscription(l) ? afterRenewal : undefined
   ).filter((l) => l.schedule.kind === "annual" || /\.licence\d+$/.test(l.id));
   const refresh = costLine(scenario, {

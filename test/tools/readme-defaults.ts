@@ -13,6 +13,7 @@ import {
 } from "../../src/scenario";
 
 function show(v: unknown): string {
+  if (v === undefined) return "(blank)"; // an optional input: a rule stands in for it
   if (Array.isArray(v)) return v.join(", ");
   return String(v);
 }
