@@ -38,18 +38,9 @@ export function controlTemplate(v: PaneView, spec: ControlSpec): TemplateResult 
   if (f.kind === "bool")
     return html`<div class=${wrapClass} data-path=${spec.path}>
       <div class="check">
-        <input
-          type="checkbox"
-          id=${spec.id}
-          aria-describedby=${described}
-          aria-invalid=${invalid}
-          .checked=${live(value === true)}
-          @change=${(e: Event) => v.actions.edit(spec.path, (e.target as HTMLInputElement).checked)}
-        />
-        <label for=${spec.id}>${f.label}</label>
-      </div>
-      ${help}${message(spec, msg)}
-    </div>`;
+      <input type="checkbox" id=${spec.id} aria-describedby=${described} aria-invalid=${invalid} .checked=${live(value === true)} @change=${(e: Event) => v.actions.edit(spec.path, (e.target as HTMLInputElement).checked)} />
+      <label for=${spec.id}>${f.label}</label>
+      </div>${help}${message(spec, msg)}</div>`;
 
   if (f.kind === "enumList") {
     const platform = asText(v.state.draft["platform"]);
@@ -60,69 +51,34 @@ export function controlTemplate(v: PaneView, spec: ControlSpec): TemplateResult 
     };
     return html`<div class=${wrapClass} data-path=${spec.path}>
       <fieldset class="checks" id=${spec.id} aria-describedby=${described} aria-invalid=${invalid}>
-        <legend>${f.label}</legend>
-        ${(f.values ?? []).map((option) => {
-          const id = `${spec.id}-${option}`;
-          const choice = optionChoice(platform, option as OptionId);
-          return html`<div class="check">
-            <input
-              type="checkbox"
-              id=${id}
-              value=${option}
-              aria-describedby=${`${id}-note`}
-              .checked=${live(chosen.includes(option))}
-              @change=${(e: Event) => toggle(option, (e.target as HTMLInputElement).checked)}
-            />
-            <label for=${id}
-              ><span class="option-label" id=${`${id}-label`}>${choice.label}</span
-              ><span class="option-note" id=${`${id}-note`}
-                >${choice.unavailable ? ` — ${choice.unavailable}` : ""}</span
-              >
-            </label>
-          </div>`;
-        })}
-      </fieldset>
-      ${help}${message(spec, msg)}
-    </div>`;
+      <legend>${f.label}</legend>${(f.values ?? []).map((option) => {
+        const id = `${spec.id}-${option}`;
+        const choice = optionChoice(platform, option as OptionId);
+        return html`<div class="check">
+        <input type="checkbox" id=${id} value=${option} aria-describedby=${`${id}-note`} .checked=${live(chosen.includes(option))} @change=${(e: Event) => toggle(option, (e.target as HTMLInputElement).checked)} />
+        <label for=${id} ><span class="option-label" id=${`${id}-label`}>${choice.label}</span ><span class="option-note" id=${`${id}-note`} >${choice.unavailable ? ` — ${choice.unavailable}` : ""}</span >
+        </label >
+        </div>`;
+      })}</fieldset>${help}${message(spec, msg)}</div>`;
   }
 
   const text = asText(value);
   const unit = f.kind !== "enum" && f.kind !== "string";
   const input =
     f.kind === "enum"
-      ? html`<select
-          id=${spec.id}
-          aria-describedby=${described}
-          aria-invalid=${invalid}
-          @change=${(e: Event) => {
-            const chosen = (e.target as HTMLSelectElement).value;
-            if (spec.path === "platform") v.actions.choosePlatform(chosen as PlatformId);
-            else v.actions.edit(spec.path, chosen);
-          }}
-        >
-          ${[...(f.values ?? []), ...((f.values ?? []).includes(text) ? [] : [text])].map(
-            (option) =>
-              html`<option value=${option} ?selected=${option === text}>
-                ${enumValueLabel(f, option)}
-              </option>`
-          )}
-        </select>`
-      : html`<input
-          type="text"
-          id=${spec.id}
-          autocomplete="off"
-          spellcheck="false"
-          inputmode=${f.kind === "string" ? nothing : f.kind === "int" ? "numeric" : "decimal"}
-          aria-describedby=${unit ? `${spec.id}-unit ${described}` : described}
-          aria-invalid=${invalid}
-          ${typedValue(text, v.replaced)}
-          @input=${(e: Event) => v.actions.edit(spec.path, valueOfText(f, (e.target as HTMLInputElement).value))}
-        />`;
+      ? html`<select id=${spec.id} aria-describedby=${described} aria-invalid=${invalid} @change=${(
+          e: Event
+        ) => {
+          const chosen = (e.target as HTMLSelectElement).value;
+          if (spec.path === "platform") v.actions.choosePlatform(chosen as PlatformId);
+          else v.actions.edit(spec.path, chosen);
+        }} >${[...(f.values ?? []), ...((f.values ?? []).includes(text) ? [] : [text])].map(
+          (option) =>
+            html`<option value=${option} ?selected=${option === text}>${enumValueLabel(f, option)}</option>`
+        )}</select>`
+      : html`<input type="text" id=${spec.id} autocomplete="off" spellcheck="false" inputmode=${f.kind === "string" ? nothing : f.kind === "int" ? "numeric" : "decimal"} aria-describedby=${unit ? `${spec.id}-unit ${described}` : described} aria-invalid=${invalid} ${typedValue(text, v.replaced)} @input=${(e: Event) => v.actions.edit(spec.path, valueOfText(f, (e.target as HTMLInputElement).value))} />`;
   return html`<div class=${wrapClass} data-path=${spec.path}>
     <label for=${spec.id}>${f.label}</label>
-    <div class="input-wrap">
-      ${input}<span class="unit" id=${`${spec.id}-unit`}>${unitText(f.unit, v.currency)}</span>
-    </div>
-    ${help}${message(spec, msg)}
-  </div>`;
+    <div class="input-wrap">${input}<span class="unit" id=${`${spec.id}-unit`}>${unitText(f.unit, v.currency)}</span>
+    </div>${help}${message(spec, msg)}</div>`;
 }

@@ -20,14 +20,9 @@ function progress(v: PaneView): TemplateResult {
           ? PANE_MESSAGES.writingStart
           : PANE_MESSAGES.buildingFile;
   return html`<div id="progress" class="progress" ?hidden=${s.phase !== "writing"}>
-    <progress
-      id="progress-bar"
-      aria-label="Report progress"
-      max=${p ? String(p.total) : "1"}
-      value=${p ? String(p.index) : nothing}
-    ></progress
-    ><span id="progress-text">${text}</span>
-  </div>`;
+    <progress id="progress-bar" aria-label="Report progress" max=${p ? String(p.total) : "1"} value=${p ? String(p.index) : nothing} >
+    </progress><span id="progress-text">${text}</span>
+    </div>`;
 }
 
 function outcome(v: PaneView): TemplateResult {
@@ -36,48 +31,15 @@ function outcome(v: PaneView): TemplateResult {
   const shown = s.phase === "done" || s.phase === "error";
   const sheet = s.phase === "done" ? s.result.openSheet : null;
   const inputsEdited = s.phase === "error" && s.error.code === "inputsEdited";
-  return html`<div
-    id="result"
-    class=${`result ${s.phase === "error" ? "tone-error" : "tone-success"}`}
-    role=${s.phase === "error" ? "alert" : nothing}
-    ?hidden=${!shown}
-  >
-    <p id="result-text">
-      ${s.phase === "done" ? s.result.message : s.phase === "error" ? s.error.message : ""}
-    </p>
+  return html`<div id="result" class=${`result ${s.phase === "error" ? "tone-error" : "tone-success"}`} role=${s.phase === "error" ? "alert" : nothing} ?hidden=${!shown} >
+    <p id="result-text">${s.phase === "done" ? s.result.message : s.phase === "error" ? s.error.message : ""}</p>
     <div class="actions wrap">
-      <button
-        type="button"
-        class="btn small"
-        id="result-open"
-        ?hidden=${sheet === null}
-        @click=${() => sheet && a.openSheet(sheet)}
-      >
-        ${sheet ? PANE_MESSAGES.openSheet(sheet) : ""}
-      </button>
-      <button
-        type="button"
-        class="btn small"
-        id="result-reload"
-        ?hidden=${!inputsEdited}
-        @click=${() => a.reloadWorkbook()}
-      >
-        ${PANE_MESSAGES.reloadFromSheet}
-      </button>
-      <button
-        type="button"
-        class="btn small"
-        id="result-overwrite"
-        ?hidden=${!inputsEdited}
-        @click=${() => a.generate(true)}
-      >
-        ${PANE_MESSAGES.overwriteSheet}
-      </button>
-      <button type="button" class="btn small subtle" @click=${() => a.dismissResult()}>
-        Dismiss
-      </button>
+    <button type="button" class="btn small" id="result-open" ?hidden=${sheet === null} @click=${() => sheet && a.openSheet(sheet)} >${sheet ? PANE_MESSAGES.openSheet(sheet) : ""}</button>
+    <button type="button" class="btn small" id="result-reload" ?hidden=${!inputsEdited} @click=${() => a.reloadWorkbook()} >${PANE_MESSAGES.reloadFromSheet}</button>
+    <button type="button" class="btn small" id="result-overwrite" ?hidden=${!inputsEdited} @click=${() => a.generate(true)} >${PANE_MESSAGES.overwriteSheet}</button>
+    <button type="button" class="btn small subtle" @click=${() => a.dismissResult()}>Dismiss</button>
     </div>
-  </div>`;
+    </div>`;
 }
 
 function summary(v: PaneView): string {
@@ -93,31 +55,11 @@ function summary(v: PaneView): string {
 export function footer(v: PaneView): TemplateResult {
   const issues = v.issues.all.length;
   const inExcel = v.state.host.kind === "excel";
-  return html`<footer class="footer">
-    ${progress(v)} ${outcome(v)}
-    <div class="footer-row">
-      <p id="footer-summary" class=${`footer-summary${issues > 0 ? " tone-error" : ""}`}>
-        <span id="footer-text">${summary(v)}</span>
-        <button
-          type="button"
-          class="btn link"
-          id="footer-fix"
-          ?hidden=${issues === 0}
-          @click=${() => v.actions.focus("fix-list")}
-        >
-          Show
-        </button>
-      </p>
-      <button
-        type="button"
-        id="generate"
-        class="btn primary"
-        ?disabled=${!canGenerate(v.state)}
-        aria-describedby=${issues > 0 ? "footer-text fix-title" : "footer-text"}
-        @click=${() => v.actions.generate(false)}
-      >
-        ${inExcel ? PANE_MESSAGES.generateExcel : PANE_MESSAGES.generateBrowser}
-      </button>
+  return html`<footer class="footer">${progress(v)} ${outcome(v)}<div class="footer-row">
+    <p id="footer-summary" class=${`footer-summary${issues > 0 ? " tone-error" : ""}`}><span id="footer-text">${summary(v)}</span>
+    <button type="button" class="btn link" id="footer-fix" ?hidden=${issues === 0} @click=${() => v.actions.focus("fix-list")} >Show</button>
+    </p>
+    <button type="button" id="generate" class="btn primary" ?disabled=${!canGenerate(v.state)} aria-describedby=${issues > 0 ? "footer-text fix-title" : "footer-text"} @click=${() => v.actions.generate(false)} >${inExcel ? PANE_MESSAGES.generateExcel : PANE_MESSAGES.generateBrowser}</button>
     </div>
-  </footer>`;
+    </footer>`;
 }

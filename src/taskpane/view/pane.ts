@@ -42,27 +42,11 @@ function hostText(v: PaneView): string {
 export function paneTemplate(v: PaneView): TemplateResult {
   const s = v.state;
   return html`<header class="header">
-      <h1>${PANE_MESSAGES.title}</h1>
-      <p class="host-badge" id="host-badge" data-host=${s.host.kind}>${hostText(v)}</p>
+    <h1>${PANE_MESSAGES.title}</h1>
+    <p class="host-badge" id="host-badge" data-host=${s.host.kind}>${hostText(v)}</p>
     </header>
     <main class="main" id="main" aria-busy=${s.phase === "idle" ? "true" : nothing}>
-      <div
-        id="status"
-        class=${`status tone-${s.notice?.tone ?? "info"}`}
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        ?hidden=${s.notice === null}
-      >
-        ${s.notice?.text ?? ""}
-      </div>
-      ${resultCard(v)}
-      <form id="form" class="form" novalidate @submit=${(e: Event) => e.preventDefault()}>
-        ${SECTIONS.map((section) => section(v))}
-      </form>
-      ${reportCard(v)}
-    </main>
-    ${footer(v)}`;
+    <div id="status" class=${`status tone-${s.notice?.tone ?? "info"}`} role="status" aria-live="polite" aria-atomic="true" ?hidden=${s.notice === null} >${s.notice?.text ?? ""}</div>${resultCard(v)}<form id="form" class="form" novalidate @submit=${(e: Event) => e.preventDefault()}>${SECTIONS.map((section) => section(v))}</form>${reportCard(v)}</main>${footer(v)}`;
 }
 
 /** Render `state` into `root` (the pane's only DOM writer). */

@@ -74,20 +74,11 @@ function fixItem(v: PaneView, issue: Issue): TemplateResult {
   if (target === null) {
     // An unknown key (a typo in an imported file) can be removed from here.
     const removable = /^one of /.test(issue.expected) && issue.received.startsWith('"');
-    return html`<li>
-      <code>${issue.path}</code>: ${text}
-      ${
-        removable
-          ? html`<button
-              type="button"
-              class="btn small subtle"
-              @click=${() => v.actions.removeUnknown(issue.path)}
-            >
-              ${PANE_MESSAGES.unknownFieldRemove}
-            </button>`
-          : nothing
-      }
-    </li>`;
+    return html`<li><code>${issue.path}</code>: ${text} ${
+      removable
+        ? html`<button type="button" class="btn small subtle" @click=${() => v.actions.removeUnknown(issue.path)} >${PANE_MESSAGES.unknownFieldRemove}</button>`
+        : nothing
+    }</li>`;
   }
   const go = (e: Event): void => {
     e.preventDefault();
@@ -95,32 +86,18 @@ function fixItem(v: PaneView, issue: Issue): TemplateResult {
       v.actions.page(Math.floor(place.row / INVENTORY_PAGE_SIZE));
     v.actions.focus(target);
   };
-  return html`<li>
-    <a href=${`#${target}`} @click=${go}>${labelOfPlace(place, v.state.draft)}</a>: ${text}
-  </li>`;
+  return html`<li><a href=${`#${target}`} @click=${go}>${labelOfPlace(place, v.state.draft)}</a>: ${text}</li>`;
 }
 
 function fixList(v: PaneView): TemplateResult {
   const issues = v.issues.all;
   const shown = issues.slice(0, 12);
-  return html`<div
-    tabindex="-1"
-    id="fix-list"
-    class="fix-list"
-    role="region"
-    aria-label="What to fix"
-    ?hidden=${issues.length === 0}
-  >
-    ${
-      issues.length === 0
-        ? nothing
-        : html`<p class="fix-title" id="fix-title">${PANE_MESSAGES.fixSummary(issues.length)}</p>
-            <ul aria-labelledby="fix-title">
-              ${shown.map((i) => fixItem(v, i))}
-            </ul>
-            ${issues.length > shown.length ? html`<p>${PANE_MESSAGES.fixMore(issues.length - shown.length)}</p>` : nothing}`
-    }
-  </div>`;
+  return html`<div tabindex="-1" id="fix-list" class="fix-list" role="region" aria-label="What to fix" ?hidden=${issues.length === 0} >${
+    issues.length === 0
+      ? nothing
+      : html`<p class="fix-title" id="fix-title">${PANE_MESSAGES.fixSummary(issues.length)}</p>
+        <ul aria-labelledby="fix-title">${shown.map((i) => fixItem(v, i))}</ul>${issues.length > shown.length ? html`<p>${PANE_MESSAGES.fixMore(issues.length - shown.length)}</p>` : nothing}`
+  }</div>`;
 }
 
 export function reportCard(v: PaneView): TemplateResult {
@@ -138,40 +115,18 @@ export function reportCard(v: PaneView): TemplateResult {
     input.value = "";
   };
   return html`<section id="report" class="card" aria-labelledby="report-h">
-    <h2 id="report-h">Report and scenario</h2>
-    ${fixList(v)}
-    <div class="field">
-      <label for="start-choice">Start from</label>
-      <div class="row">
-        <select id="start-choice">
-          <option value="">Choose a starting point…</option>
-          ${START_CHOICES.map((c) => html`<option value=${c.value}>${c.label}</option>`)}
-        </select>
-        <button type="button" class="btn" id="start-load" @click=${load}>Load</button>
-      </div>
-      <p class="help">Replaces every input, the inventory included.</p>
+    <h2 id="report-h">Report and scenario</h2>${fixList(v)}<div class="field">
+    <label for="start-choice">Start from</label>
+    <div class="row">
+    <select id="start-choice"><option value="">Choose a starting point…</option>${START_CHOICES.map((c) => html`<option value=${c.value}>${c.label}</option>`)}</select>
+    <button type="button" class="btn" id="start-load" @click=${load}>Load</button>
+    </div>
+    <p class="help">Replaces every input, the inventory included.</p>
     </div>
     <div class="actions wrap">
-      <button type="button" class="btn" id="export-json" @click=${() => a.exportScenario()}>
-        Export scenario JSON
-      </button>
-      <button
-        type="button"
-        class="btn"
-        id="import-json"
-        @click=${() => document.getElementById("import-json-file")?.click()}
-      >
-        Import scenario JSON…
-      </button>
-      <input
-        type="file"
-        id="import-json-file"
-        accept=".json,application/json"
-        class="sr-only"
-        tabindex="-1"
-        aria-hidden="true"
-        @change=${importJson}
-      />
+    <button type="button" class="btn" id="export-json" @click=${() => a.exportScenario()}>Export scenario JSON</button>
+    <button type="button" class="btn" id="import-json" @click=${() => document.getElementById("import-json-file")?.click()} >Import scenario JSON…</button>
+    <input type="file" id="import-json-file" accept=".json,application/json" class="sr-only" tabindex="-1" aria-hidden="true" @change=${importJson} />
     </div>
-  </section>`;
+    </section>`;
 }

@@ -29,19 +29,13 @@ export function groupTemplate(
   g: GroupSpec,
   after: (c: ControlSpec) => TemplateResult | typeof nothing = () => nothing
 ): TemplateResult {
-  const body = html`<div class="group-body">
-    ${g.controls.map((c) => html`${controlTemplate(v, c)}${after(c)}`)}
-  </div>`;
+  const body = html`<div class="group-body">${g.controls.map((c) => html`${controlTemplate(v, c)}${after(c)}`)}</div>`;
   const help = g.help ? html`<p class="help">${g.help}</p>` : nothing;
   if (!g.collapsed)
-    return html`<div class="group" id=${`grp-${g.key}`}>
-      ${g.title ? html`<h3>${g.title}</h3>` : nothing}${help}${body}
-    </div>`;
+    return html`<div class="group" id=${`grp-${g.key}`}>${g.title ? html`<h3>${g.title}</h3>` : nothing}${help}${body}</div>`;
   const hasIssue = g.controls.some((c) => v.issues.byControl.has(c.path));
   return html`<details class="group more" id=${`grp-${g.key}`} ?open=${hasIssue ? true : noChange}>
-    <summary>${g.title ?? "More"}</summary>
-    ${help}${body}
-  </details>`;
+    <summary>${g.title ?? "More"}</summary>${help}${body}</details>`;
 }
 
 /** A whole section: `summary` is its one-line digest; `top` comes before its groups. */
@@ -56,19 +50,9 @@ export function sectionTemplate(
 ): TemplateResult {
   const { spec, index } = sectionSpec(key);
   const issues = issueCountsBySection(v.issues.all)[key];
-  return html`<details
-    class=${`section${issues > 0 ? " has-issues" : ""}`}
-    id=${`sec-${key}`}
-    ?open=${index === 0 ? true : noChange}
-  >
-    <summary id=${`sec-${key}-summary`}>
-      <span class="step" aria-hidden="true">${index + 1}</span
-      ><span class="section-title">
-        <h2>${spec.title}</h2>
-        <span class="section-sum">${summary}</span></span
-      ><span class="badge" ?hidden=${issues === 0}>${PANE_MESSAGES.sectionIssues(issues)}</span>
+  return html`<details class=${`section${issues > 0 ? " has-issues" : ""}`} id=${`sec-${key}`} ?open=${index === 0 ? true : noChange} >
+    <summary id=${`sec-${key}-summary`}><span class="step" aria-hidden="true">${index + 1}</span><span class="section-title" >
+    <h2>${spec.title}</h2><span class="section-sum">${summary}</span></span ><span class="badge" ?hidden=${issues === 0}>${PANE_MESSAGES.sectionIssues(issues)}</span>
     </summary>
-    <p class="section-help">${spec.help}</p>
-    ${options.top ?? nothing} ${spec.groups.map((g) => groupTemplate(v, g, options.after))}
-  </details>`;
+    <p class="section-help">${spec.help}</p>${options.top ?? nothing} ${spec.groups.map((g) => groupTemplate(v, g, options.after))}</details>`;
 }

@@ -19,58 +19,20 @@ export function importTools(v: PaneView): TemplateResult {
     a.readPaste(area?.value ?? "");
   };
   return html`<div class="actions wrap">
-      <button
-        type="button"
-        class="btn"
-        id="inv-import"
-        @click=${() => document.getElementById("inv-file")?.click()}
-      >
-        Import file…
-      </button>
-      <button
-        type="button"
-        class="btn"
-        id="inv-paste-toggle"
-        aria-controls="inv-paste"
-        aria-expanded=${s.pasteOpen ? "true" : "false"}
-        @click=${() => a.togglePaste(!s.pasteOpen)}
-      >
-        Paste from Excel
-      </button>
-      <button
-        type="button"
-        class="btn"
-        id="inv-workbook"
-        ?hidden=${s.host.kind !== "excel"}
-        @click=${() => a.useWorkbookInventory()}
-      >
-        Use the TCO Inventory table
-      </button>
-      <input
-        type="file"
-        id="inv-file"
-        accept=".csv,.xlsx,.txt,text/csv"
-        class="sr-only"
-        tabindex="-1"
-        aria-hidden="true"
-        @change=${chooseFile}
-      />
+    <button type="button" class="btn" id="inv-import" @click=${() => document.getElementById("inv-file")?.click()} >Import file…</button>
+    <button type="button" class="btn" id="inv-paste-toggle" aria-controls="inv-paste" aria-expanded=${s.pasteOpen ? "true" : "false"} @click=${() => a.togglePaste(!s.pasteOpen)} >Paste from Excel</button>
+    <button type="button" class="btn" id="inv-workbook" ?hidden=${s.host.kind !== "excel"} @click=${() => a.useWorkbookInventory()} >Use the TCO Inventory table</button>
+    <input type="file" id="inv-file" accept=".csv,.xlsx,.txt,text/csv" class="sr-only" tabindex="-1" aria-hidden="true" @change=${chooseFile} />
     </div>
     <div id="inv-paste" class="paste" ?hidden=${!s.pasteOpen}>
-      <label for="inv-paste-text">Rows copied from Excel</label>
-      <textarea id="inv-paste-text" rows="5" spellcheck="false" aria-describedby="inv-paste-help">
-      </textarea>
-      <p class="help" id="inv-paste-help">${PANE_MESSAGES.pasteHelp}</p>
-      <div class="actions">
-        <button type="button" class="btn primary small" id="inv-paste-read" @click=${readPaste}>
-          Read pasted rows
-        </button>
-      </div>
+    <label for="inv-paste-text">Rows copied from Excel</label>
+    <textarea id="inv-paste-text" rows="5" spellcheck="false" aria-describedby="inv-paste-help" >
+    </textarea>
+    <p class="help" id="inv-paste-help">${PANE_MESSAGES.pasteHelp}</p>
+    <div class="actions">
+    <button type="button" class="btn primary small" id="inv-paste-read" @click=${readPaste}>Read pasted rows</button>
     </div>
-    <p class="note" id="inv-busy" ?hidden=${s.importBusy === null}>
-      ${s.importBusy === null ? "" : PANE_MESSAGES.importReading(s.importBusy)}
-    </p>
-    <p class="msg block" id="inv-error" role="alert" ?hidden=${s.importError === null}>
-      ${s.importError ?? ""}
-    </p>`;
+    </div>
+    <p class="note" id="inv-busy" ?hidden=${s.importBusy === null}>${s.importBusy === null ? "" : PANE_MESSAGES.importReading(s.importBusy)}</p>
+    <p class="msg block" id="inv-error" role="alert" ?hidden=${s.importError === null}>${s.importError ?? ""}</p>`;
 }

@@ -53,43 +53,16 @@ function cell(
   const described = rowHasIssues ? `inv-msg-${index}` : nothing;
   const edit = (next: unknown): void => v.actions.editInventory(index, f.key, next);
   if (f.kind === "enum")
-    return html`<select
-      id=${id}
-      aria-label=${label}
-      aria-invalid=${invalid}
-      aria-describedby=${described}
-      @change=${(e: Event) => edit((e.target as HTMLSelectElement).value)}
-    >
-      ${(f.values ?? []).map((o) => html`<option value=${o} ?selected=${o === asText(value)}>${o}</option>`)}
-    </select>`;
+    return html`<select id=${id} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} @change=${(e: Event) => edit((e.target as HTMLSelectElement).value)} >${(f.values ?? []).map((o) => html`<option value=${o} ?selected=${o === asText(value)}>${o}</option>`)}</select>`;
   if (f.kind === "bool")
-    return html`<input
-      type="checkbox"
-      id=${id}
-      aria-label=${label}
-      aria-invalid=${invalid}
-      aria-describedby=${described}
-      .checked=${live(value === true)}
-      @change=${(e: Event) => edit((e.target as HTMLInputElement).checked ? true : undefined)}
-    />`;
+    return html`<input type="checkbox" id=${id} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} .checked=${live(value === true)} @change=${(e: Event) => edit((e.target as HTMLInputElement).checked ? true : undefined)} />`;
   const placeholder = value === undefined ? rowDefault(v.state.draft, f.key) : "";
-  return html`<input
-    type="text"
-    id=${id}
-    autocomplete="off"
-    spellcheck="false"
-    inputmode=${f.kind === "string" ? nothing : "decimal"}
-    size=${f.kind === "string" ? "12" : "5"}
-    aria-label=${label}
-    aria-invalid=${invalid}
-    aria-describedby=${described}
-    placeholder=${placeholder || nothing}
-    ${typedValue(asText(value), v.replaced)}
-    @input=${(e: Event) => {
-      const text = (e.target as HTMLInputElement).value;
-      edit(text.trim() === "" && !f.required ? undefined : valueOfText(f, text));
-    }}
-  />`;
+  return html`<input type="text" id=${id} autocomplete="off" spellcheck="false" inputmode=${f.kind === "string" ? nothing : "decimal"} size=${f.kind === "string" ? "12" : "5"} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} placeholder=${placeholder || nothing} ${typedValue(asText(value), v.replaced)} @input=${(
+    e: Event
+  ) => {
+    const text = (e.target as HTMLInputElement).value;
+    edit(text.trim() === "" && !f.required ? undefined : valueOfText(f, text));
+  }} />`;
 }
 
 /** A table row and the message row under it. */
@@ -107,24 +80,10 @@ function rowTemplate(
   for (const i of v.issues.byRow.get(index) ?? [])
     if (!v.issues.byCell.has(inventoryCellId(index, i.path.split(".").pop() ?? "")))
       msgs.push(i.message);
-  return html`<tr class=${msgs.length > 0 ? "invalid" : ""}>
-      <td class="num">${index + 1}</td>
-      ${INVENTORY_FIELDS.map((f) => html`<td class=${`col-${f.key}`}>${cell(v, index, row, f, who)}</td>`)}
-      <td>
-        <button
-          type="button"
-          class="btn icon"
-          aria-label=${`Remove ${who}`}
-          @click=${() => v.actions.removeRow(index)}
-        >
-          ×
-        </button>
-      </td>
+  return html`<tr class=${msgs.length > 0 ? "invalid" : ""}><td class="num">${index + 1}</td>${INVENTORY_FIELDS.map((f) => html`<td class=${`col-${f.key}`}>${cell(v, index, row, f, who)}</td>`)}<td>
+    <button type="button" class="btn icon" aria-label=${`Remove ${who}`} @click=${() => v.actions.removeRow(index)} >×</button></td>
     </tr>
-    <tr class="row-msg" ?hidden=${msgs.length === 0}>
-      <td colspan=${String(INVENTORY_FIELDS.length + 2)} id=${`inv-msg-${index}`}>
-        ${msgs.join(" ")}
-      </td>
+    <tr class="row-msg" ?hidden=${msgs.length === 0}><td colspan=${String(INVENTORY_FIELDS.length + 2)} id=${`inv-msg-${index}`}>${msgs.join(" ")}</td>
     </tr>`;
 }
 
@@ -135,31 +94,15 @@ function otherPages(v: PaneView, pageStart: number, pageEnd: number): TemplateRe
     .filter((r) => r >= 0 && (r < pageStart || r >= pageEnd))
     .sort((a, b) => a - b);
   const link = (r: number) =>
-    html`<button
-      type="button"
-      class="btn link"
-      @click=${() => {
-        v.actions.page(Math.floor(r / INVENTORY_PAGE_SIZE));
-        v.actions.focus(inventoryCellId(r, "name"));
-      }}
-    >
-      row ${r + 1}
-    </button>`;
-  return html`<div
-    class="msg block"
-    id="inv-issues"
-    ?hidden=${whole.length === 0 && offPage.length === 0}
-  >
-    ${whole.map((i) => html`<p>${i.message}</p>`)}
-    ${
-      offPage.length > 0
-        ? html`<p>
-            Problems on other pages:
-            ${offPage.slice(0, 8).map((r, i) => html`${i > 0 ? ", " : ""}${link(r)}`)}
-          </p>`
-        : nothing
-    }
-  </div>`;
+    html`<button type="button" class="btn link" @click=${() => {
+      v.actions.page(Math.floor(r / INVENTORY_PAGE_SIZE));
+      v.actions.focus(inventoryCellId(r, "name"));
+    }} >row ${r + 1}</button>`;
+  return html`<div class="msg block" id="inv-issues" ?hidden=${whole.length === 0 && offPage.length === 0} >${whole.map((i) => html`<p>${i.message}</p>`)} ${
+    offPage.length > 0
+      ? html`<p>Problems on other pages: ${offPage.slice(0, 8).map((r, i) => html`${i > 0 ? ", " : ""}${link(r)}`)}</p>`
+      : nothing
+  }</div>`;
 }
 
 export function inventoryTable(v: PaneView): TemplateResult {
@@ -169,60 +112,26 @@ export function inventoryTable(v: PaneView): TemplateResult {
   const pageEnd = Math.min(inventory.length, pageStart + INVENTORY_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(inventory.length / INVENTORY_PAGE_SIZE));
   const indices = Array.from({ length: Math.max(0, pageEnd - pageStart) }, (_, k) => pageStart + k);
-  return html`${otherPages(v, pageStart, pageEnd)}
-    <p class="note" ?hidden=${inventory.length > 0}>${PANE_MESSAGES.inventoryEmpty}</p>
-    <div
-      class="table-wrap"
-      tabindex="0"
-      role="region"
-      aria-label="Inventory table"
-      ?hidden=${inventory.length === 0}
-    >
-      <table class="inventory" id="inv-table">
-        <caption class="sr-only">
-          Inventory rows
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">#</th>
-            ${INVENTORY_FIELDS.map((f) => html`<th scope="col" class=${`col-${f.key}`} title=${f.help}>${headerText(f)}</th>`)}
-            <th scope="col"><span class="sr-only">Remove</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${repeat(
-            indices,
-            (i) => i,
-            (i) => rowTemplate(v, i, inventory[i] ?? {})
-          )}
-        </tbody>
-      </table>
+  return html`${otherPages(v, pageStart, pageEnd)}<p class="note" ?hidden=${inventory.length > 0}>${PANE_MESSAGES.inventoryEmpty}</p>
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Inventory table" ?hidden=${inventory.length === 0} >
+    <table class="inventory" id="inv-table">
+    <caption class="sr-only">Inventory rows</caption>
+    <thead>
+    <tr>
+    <th scope="col" class="num">#</th>${INVENTORY_FIELDS.map((f) => html`<th scope="col" class=${`col-${f.key}`} title=${f.help}>${headerText(f)}</th>`)}<th scope="col"><span class="sr-only">Remove</span>
+    </th>
+    </tr>
+    </thead>
+    <tbody>${repeat(
+      indices,
+      (i) => i,
+      (i) => rowTemplate(v, i, inventory[i] ?? {})
+    )}</tbody>
+    </table>
     </div>
     <div class="pager">
-      <button
-        type="button"
-        class="btn small"
-        id="inv-prev"
-        ?disabled=${page <= 0}
-        ?hidden=${pages <= 1}
-        @click=${() => v.actions.page(page - 1)}
-      >
-        Previous</button
-      ><span id="inv-page" class="page-text"
-        >${inventory.length === 0 ? "" : `Rows ${pageStart + 1}–${pageEnd} of ${int(inventory.length)}`}</span
-      >
-      <button
-        type="button"
-        class="btn small"
-        id="inv-next"
-        ?disabled=${page >= pages - 1}
-        ?hidden=${pages <= 1}
-        @click=${() => v.actions.page(page + 1)}
-      >
-        Next
-      </button>
-      <button type="button" class="btn small" id="inv-add" @click=${() => v.actions.addRow()}>
-        Add server
-      </button>
+    <button type="button" class="btn small" id="inv-prev" ?disabled=${page <= 0} ?hidden=${pages <= 1} @click=${() => v.actions.page(page - 1)} >Previous</button><span id="inv-page" class="page-text" >${inventory.length === 0 ? "" : `Rows ${pageStart + 1}–${pageEnd} of ${int(inventory.length)}`}</span >
+    <button type="button" class="btn small" id="inv-next" ?disabled=${page >= pages - 1} ?hidden=${pages <= 1} @click=${() => v.actions.page(page + 1)} >Next</button>
+    <button type="button" class="btn small" id="inv-add" @click=${() => v.actions.addRow()}>Add server</button>
     </div>`;
 }

@@ -22,21 +22,13 @@ function statistics(v: PaneView): TemplateResult {
     ["Average CPU", pct(s.averageCpuUtilization)],
     ["Peak CPU", pct(s.peakCpuUtilization)],
   ];
-  return html`<dl class="stats" id="inv-stats">
-    ${items.map(
-      ([k, value]) =>
-        html`<div class="stat">
-          <dt>${k}</dt>
-          <dd>${value}</dd>
-        </div>`
-    )}
-  </dl>`;
+  return html`<dl class="stats" id="inv-stats">${items.map(
+    ([k, value]) => html`<div class="stat"><dt>${k}</dt><dd>${value}</dd></div>`
+  )}</dl>`;
 }
 
 export function inventorySection(v: PaneView): TemplateResult {
-  const top = html`<div class="inventory-tools">
-    ${statistics(v)} ${importTools(v)} ${mappingStep(v)} ${importReview(v)} ${inventoryTable(v)}
-  </div>`;
+  const top = html`<div class="inventory-tools">${statistics(v)} ${importTools(v)} ${mappingStep(v)} ${importReview(v)} ${inventoryTable(v)}</div>`;
   return sectionTemplate(
     v,
     "inventory",

@@ -13,29 +13,13 @@ import { sectionTemplate } from "../section";
 /** "Load the 2022 defaults?" after a platform change that would change values. */
 function platformOffer(v: PaneView): TemplateResult {
   const offer = v.state.platformOffer;
-  return html`<div
-    id="platform-offer"
-    class="callout"
-    role="region"
-    aria-label="Platform defaults"
-    ?hidden=${!offer || offer.changes === 0}
-  >
-    <p id="platform-offer-text">
-      ${offer ? PANE_MESSAGES.platformOffer(platformLabel(offer.platform), offer.changes) : ""}
-    </p>
+  return html`<div id="platform-offer" class="callout" role="region" aria-label="Platform defaults" ?hidden=${!offer || offer.changes === 0} >
+    <p id="platform-offer-text">${offer ? PANE_MESSAGES.platformOffer(platformLabel(offer.platform), offer.changes) : ""}</p>
     <div class="actions">
-      <button
-        type="button"
-        class="btn primary small"
-        @click=${() => v.actions.acceptPlatformDefaults()}
-      >
-        Load defaults
-      </button>
-      <button type="button" class="btn small" @click=${() => v.actions.dismissPlatformOffer()}>
-        Keep my values
-      </button>
+    <button type="button" class="btn primary small" @click=${() => v.actions.acceptPlatformDefaults()} >Load defaults</button>
+    <button type="button" class="btn small" @click=${() => v.actions.dismissPlatformOffer()}>Keep my values</button>
     </div>
-  </div>`;
+    </div>`;
 }
 
 export function licensingSection(v: PaneView): TemplateResult {
