@@ -28,6 +28,7 @@
 import { columnLetters, parseRange } from "../report/a1";
 import { SHEETS } from "../report/layout";
 import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/plan";
+import { xmlSafePlan } from "../report/xmlSafePlan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -135,12 +136,14 @@ const lower = (s: string): string => s.toLowerCase();
 /**
  * Write `plan` into the open workbook (see the module comment for requests, safety and inputs).
  * Throws only for a plan that cannot be written (`PlanError`, a programmer error); Excel's own
- * failures come back as `{ok: false, code, message}` with a message for the user.
+ * failures come back as `{ok: false, code, message}` with a message for the user. Text the
+ * workbook cannot hold becomes U+FFFD first (`xmlSafePlan`), as in the .xlsx writer.
  */
 export async function writePlan(
-  plan: WorkbookPlan,
+  input: WorkbookPlan,
   options: WriteOptions = {}
 ): Promise<WriteResult> {
+  const plan = xmlSafePlan(input);
   validatePlan(plan);
   const approved = { value: false };
   return retryWhileEditing(

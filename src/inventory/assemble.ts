@@ -5,7 +5,7 @@
  * rows on request; total up.
  */
 import { dec, ZERO, type Dec } from "../money";
-import type { OsKind } from "../scenario";
+import { firstNonXmlChar, xmlSafeText, type OsKind } from "../scenario";
 import type { Candidate, Sourced } from "./candidate";
 import { problemAt } from "./candidate";
 import { placeText } from "./cells";
@@ -225,6 +225,13 @@ function resolve(
   }
 
   let name = c.name as string;
+  const bad = firstNonXmlChar(name);
+  if (bad) {
+    name = xmlSafeText(name);
+    problems.push(
+      problemAt("warning", c.sheet, c.row - 1, undefined, MESSAGES.nameNotXml(name, bad.codePoint))
+    );
+  }
   if (name.length > MAX_NAME) {
     problems.push(
       problemAt("warning", c.sheet, c.row - 1, undefined, MESSAGES.nameTruncated(name))
@@ -262,7 +269,9 @@ function makeNamesUnique(rows: Resolved[], problems: ImportProblem[]): Rename[] 
     }
     const isFree = (n: string): boolean => !taken.has(key(n));
     let next =
-      r.c.scope !== null && r.c.scope !== firstScope.get(key(base)) ? `${base} (${r.c.scope})` : "";
+      r.c.scope !== null && r.c.scope !== firstScope.get(key(base))
+        ? `${base} (${xmlSafeText(r.c.scope)})`.slice(0, MAX_NAME)
+        : "";
     for (let i = 2; next === "" || !isFree(next); i++) next = `${base} (${i})`;
     taken.add(key(next));
     r.name = next;

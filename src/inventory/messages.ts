@@ -47,6 +47,8 @@ export const MESSAGES = {
   optionalInvalid: (label: string, text: string, expected: string, instead: string) =>
     `${label} "${text}" is not ${expected}; ${instead}.`,
   nameMissing: "The row has no name; it was not imported. Give the server a name.",
+  nameNotXml: (name: string, codePoint: string) =>
+    `The name "${name.slice(0, 60)}" held a character a workbook cannot store (${codePoint}); it was replaced by \uFFFD. Rename the server if that matters.`,
   nameTruncated: (name: string) =>
     `The name "${name.slice(0, 40)}…" is longer than 200 characters; it was shortened.`,
   fallback: (label: string, value: string, from: string) =>

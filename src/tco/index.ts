@@ -23,3 +23,5 @@ export { optionLines, optionQuantities } from "./option";
 export { optionLicensing, pricedLines, priceOf } from "./licensing";
 export { sensitivityOf, scaled } from "./sensitivity";
 export { analysisJson } from "./json";
+export { moneyLimitIssues } from "./limits";
+export { TCO_MESSAGES } from "./messages";

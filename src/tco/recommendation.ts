@@ -3,12 +3,13 @@ import { formatMoney, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { baselineLabel } from "./baseline";
 import type { CostSchedule } from "./cashflow";
+import { TCO_MESSAGES } from "./messages";
 import type { OptionAnalysis } from "./types";
 
 const grouped = (amount: Dec, currency: string): string => {
   const [whole] = formatMoney(amount.abs()).split(".");
   const withCommas = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount.isNegative() ? "−" : ""}${currency} ${withCommas}`;
+  return `${amount.isNegative() && !amount.isZero() ? "−" : ""}${currency} ${withCommas}`;
 };
 
 export function recommendationSentence(
@@ -20,7 +21,9 @@ export function recommendationSentence(
   const n = scenario.finance.horizonYears;
   const baseline = baselineLabel(scenario).toLowerCase().replace("vsphere", "vSphere");
   if (!best)
-    return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
+    return TCO_MESSAGES.noEligibleOption(
+      options.map((o) => ({ label: o.label, reason: o.reasons[0] ?? "" }))
+    );
   const servers = scenario.inventory.reduce((s, r) => s + r.count, 0);
   const hosts = best.capacity.hosts;
   const saving = physical.total.minus(best.costs.total);
@@ -29,8 +32,12 @@ export function recommendationSentence(
   const hypervisor = best.id === "vsphere" ? "vSphere" : "Hyper-V";
   const verb = scenario.finance.baseline === "vsphere" ? "Moving" : "Consolidating";
   const what = scenario.finance.baseline === "vsphere" ? "workloads" : "servers";
+  if (servers - staying === 0) return TCO_MESSAGES.nothingToConsolidate(servers, what, best.label);
   const consolidation = `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
-  if (saving.lte(0)) {
+  if (saving.isZero()) {
+    return `${consolidation} with ${best.label} costs the same as ${baseline} over ${n} years.`;
+  }
+  if (saving.lt(0)) {
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;
   }
   const payback = best.businessCase.payback;

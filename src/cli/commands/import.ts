@@ -19,6 +19,7 @@ import {
   defaultScenarioJson,
   defaultSections,
   parseScenario,
+  xmlSafeText,
 } from "../../scenario";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { formatIssues } from "../scenarioFile";
@@ -89,7 +90,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   const base = defaultScenarioJson(platform, result.rows);
   const scenario = {
     ...base,
-    name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200),
+    name: xmlSafeText(`Imported from ${read.workbook.fileName ?? label}`.slice(0, 200)),
     // VMs exported from vCenter are already virtual: the case is staying on vSphere or moving.
     finance: { ...(base["finance"] as object), baseline: suggestedBaseline(result.report.format) },
   };

@@ -14,6 +14,13 @@ import type { CashflowSheet } from "./cashflow";
 import type { CapacitySheet } from "./capacity";
 import type { LicensingSheet } from "./licensing";
 import type { SensitivitySheet } from "./sensitivity";
+import { REPORT_MESSAGES } from "../messages";
+
+/** True when a chart's data range has a series column and a data row below its header. */
+function hasChartData(spec: ChartSpec): boolean {
+  const r = parseRange(spec.dataRange);
+  return r.right > r.left && r.bottom > r.top;
+}
 
 /** Rows each chart occupies (about 20 px each: 19 rows ≈ 380 px). */
 const CHART_ROWS = 19;
@@ -300,7 +307,9 @@ export function buildSummarySheet(
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
   const colors = SERIES_COLORS;
-  charts.push({
+  // Six places in the grid; a chart with nothing to show leaves a sentence saying why instead.
+  const slots: (ChartSpec | string)[] = [];
+  slots.push({
     id: "tcoByOption",
     kind: "columnClustered",
     title: `Total cost of ownership over ${n} years`,
@@ -314,83 +323,115 @@ export function buildSummarySheet(
     legend: "none",
     seriesColors: [colors[1] as string],
   });
-  charts.push({
-    id: "costBreakdown",
-    kind: "columnStacked",
-    title: "Cost by category",
-    dataSheet: SHEETS.summary,
-    dataRange: chartRows[1] as string,
-    valueAxisMinimum: 0,
-    seriesBy: "columns",
-    anchor: chartAnchors[1] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
-    legend: "right",
-    overlap: 100,
-    gapWidth: 60,
+  slots.push(
+    used.length === 0
+      ? REPORT_MESSAGES.noCostBreakdown
+      : {
+          id: "costBreakdown",
+          kind: "columnStacked",
+          title: "Cost by category",
+          dataSheet: SHEETS.summary,
+          dataRange: chartRows[1] as string,
+          valueAxisMinimum: 0,
+          seriesBy: "columns",
+          anchor: chartAnchors[1] as ChartSpec["anchor"],
+          valueAxisTitle: s.currency,
+          valueAxisFormat: "#,##0",
+          legend: "right",
+          overlap: 100,
+          gapWidth: 60,
+        }
+  );
+  slots.push(
+    eligible.length === 0
+      ? REPORT_MESSAGES.noSavings
+      : {
+          id: "cumulativeSavings",
+          kind: "lineMarkers",
+          title: `Cumulative savings — ${paybackText}`,
+          dataSheet: SHEETS.summary,
+          dataRange: chartRows[2] as string,
+          seriesBy: "columns",
+          anchor: chartAnchors[2] as ChartSpec["anchor"],
+          valueAxisTitle: s.currency,
+          valueAxisFormat: "#,##0",
+          legend: "bottom",
+          seriesColors: colors.slice(1, 1 + eligible.length),
+        }
+  );
+  slots.push(
+    licensing.breakEvenRange === null
+      ? REPORT_MESSAGES.noBreakEven
+      : {
+          id: "licenceBreakEven",
+          kind: "line",
+          title: "Licence cost per host by Windows VMs per host",
+          dataSheet: SHEETS.licensing,
+          dataRange: licensing.breakEvenRange,
+          seriesBy: "columns",
+          anchor: chartAnchors[3] as ChartSpec["anchor"],
+          categoryAxisTitle: "Windows VMs per host",
+          valueAxisTitle: s.currency,
+          valueAxisFormat: "#,##0",
+          legend: "bottom",
+        }
+  );
+  slots.push(
+    capacity.utilisationRange === null
+      ? eligible.length === 0
+        ? REPORT_MESSAGES.noUtilisationNoOption
+        : REPORT_MESSAGES.noUtilisationNoHosts
+      : {
+          id: "hostUtilisation",
+          kind: "columnClustered",
+          title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
+          dataSheet: SHEETS.capacity,
+          dataRange: capacity.utilisationRange,
+          seriesBy: "columns",
+          anchor: chartAnchors[4] as ChartSpec["anchor"],
+          valueAxisFormat: "0%",
+          legend: "bottom",
+          seriesOverrides: [{ index: 2, kind: "line" }],
+          seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
+        }
+  );
+  slots.push(
+    sensitivity.tornadoRange === null
+      ? REPORT_MESSAGES.noSensitivity
+      : {
+          id: "sensitivityTornado",
+          kind: "barClustered",
+          title: "What moves the NPV (±20 %)",
+          dataSheet: SHEETS.sensitivity,
+          dataRange: sensitivity.tornadoRange,
+          seriesBy: "columns",
+          anchor: chartAnchors[5] as ChartSpec["anchor"],
+          valueAxisTitle: s.currency,
+          valueAxisFormat: "#,##0",
+          reverseCategories: true,
+          categoryLabelsLow: true,
+          overlap: 100,
+          gapWidth: 40,
+          legend: "bottom",
+          seriesColors: [colors[3] as string, colors[1] as string],
+        }
+  );
+  slots.forEach((slot, i) => {
+    // A data range without a series column or a data row has nothing to draw either.
+    const note =
+      typeof slot === "string"
+        ? slot
+        : hasChartData(slot)
+          ? null
+          : REPORT_MESSAGES.noData(slot.title);
+    if (note === null) {
+      charts.push(slot as ChartSpec);
+      return;
+    }
+    const at = parseRange((chartAnchors[i] as ChartSpec["anchor"]).from);
+    put(g, at.top, at.left, text(note));
+    style(g, at.top, at.left, at.top, at.left, { italic: true, fontColor: COLORS.muted });
   });
-  charts.push({
-    id: "cumulativeSavings",
-    kind: "lineMarkers",
-    title: `Cumulative savings — ${paybackText}`,
-    dataSheet: SHEETS.summary,
-    dataRange: chartRows[2] as string,
-    seriesBy: "columns",
-    anchor: chartAnchors[2] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
-    legend: "bottom",
-    seriesColors: colors.slice(1, 1 + eligible.length),
-  });
-  if (licensing.breakEvenRange) {
-    charts.push({
-      id: "licenceBreakEven",
-      kind: "line",
-      title: "Licence cost per host by Windows VMs per host",
-      dataSheet: SHEETS.licensing,
-      dataRange: licensing.breakEvenRange,
-      seriesBy: "columns",
-      anchor: chartAnchors[3] as ChartSpec["anchor"],
-      categoryAxisTitle: "Windows VMs per host",
-      valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0",
-      legend: "bottom",
-    });
-  }
-  if (capacity.utilisationRange) {
-    charts.push({
-      id: "hostUtilisation",
-      kind: "columnClustered",
-      title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
-      dataSheet: SHEETS.capacity,
-      dataRange: capacity.utilisationRange,
-      seriesBy: "columns",
-      anchor: chartAnchors[4] as ChartSpec["anchor"],
-      valueAxisFormat: "0%",
-      legend: "bottom",
-      seriesOverrides: [{ index: 2, kind: "line" }],
-      seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
-    });
-  }
-  if (sensitivity.tornadoRange) {
-    charts.push({
-      id: "sensitivityTornado",
-      kind: "barClustered",
-      title: "What moves the NPV (±20 %)",
-      dataSheet: SHEETS.sensitivity,
-      dataRange: sensitivity.tornadoRange,
-      seriesBy: "columns",
-      anchor: chartAnchors[5] as ChartSpec["anchor"],
-      valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0",
-      reverseCategories: true,
-      categoryLabelsLow: true,
-      overlap: 100,
-      gapWidth: 40,
-      legend: "bottom",
-      seriesColors: [colors[3] as string, colors[1] as string],
-    });
-  }
   return {
     name: SHEETS.summary,
     purpose: "Recommendation, key figures and charts",
