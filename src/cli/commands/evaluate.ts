@@ -1,8 +1,8 @@
 /** `hyperv-tco evaluate FILE [--json]`: the business case as a readable table, or the analysis as JSON. */
 import { formatMoney, type Dec } from "../../money";
-import { analysisJson, analyze, type Analysis } from "../../tco";
+import { analysisJson, type Analysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { loadScenario } from "../scenarioFile";
+import { analyzeChecked, loadScenario } from "../scenarioFile";
 
 const money = (d: Dec): string =>
   formatMoney(d)
@@ -113,7 +113,11 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   const file = positional[0] as string;
   const read = loadScenario(io, file);
   if (!read.ok) return read.exitCode;
-  const analysis = analyze(read.scenario, { sensitivity: !switches.has("--no-sensitivity") });
+  const checked = analyzeChecked(io, file, read.scenario, {
+    sensitivity: !switches.has("--no-sensitivity"),
+  });
+  if (!checked.ok) return checked.exitCode;
+  const analysis = checked.analysis;
   io.out(
     switches.has("--json")
       ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`

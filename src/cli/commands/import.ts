@@ -1,7 +1,8 @@
 /**
  * `hyperv-tco import FILE… [--include-powered-off] [--platform ws2022] [--group] [--storage configured|in-use]`:
  * print a complete scenario (defaults plus the imported inventory) on stdout and the import
- * report on stderr. A file that cannot be imported: one message on stderr, nothing on stdout, exit 2.
+ * report on stderr. A file that cannot be imported: one message on stderr, nothing on stdout,
+ * exit 2; a file that is missing, unreadable or larger than `LIMITS.importFileBytes`: exit 3.
  */
 import {
   formatImportReport,
@@ -16,13 +17,14 @@ import {
 import { isPlatformId, PLATFORM_IDS } from "../../platform";
 import {
   DEFAULT_PLATFORM,
+  LIMITS,
   defaultScenarioJson,
   defaultSections,
   parseScenario,
   xmlSafeText,
 } from "../../scenario";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { formatIssues } from "../scenarioFile";
+import { formatIssues, readInputFile } from "../scenarioFile";
 
 const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use]\n`;
 
@@ -49,16 +51,12 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
 
   const files: InventoryFile[] = [];
   for (const path of positional) {
-    if (!io.exists(path)) {
-      io.err(`${path}: no such file. Check the path.\n`);
-      return EXIT.invalid;
+    const bytes = readInputFile(io, path, LIMITS.importFileBytes.value, "inventory export");
+    if (!bytes.ok) {
+      io.err(`${bytes.problem}\n`);
+      return EXIT.file;
     }
-    try {
-      files.push({ bytes: io.readBytes(path), name: path });
-    } catch (e) {
-      io.err(`${path}: cannot be read (${(e as Error).message}).\n`);
-      return EXIT.invalid;
-    }
+    files.push({ bytes: bytes.bytes, name: path });
   }
   const label = positional.join(", ");
   const read = await readInventoryFiles(files);

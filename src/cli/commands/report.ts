@@ -1,10 +1,15 @@
-/** `hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]`: the workbook the add-in writes, as a file. */
+/**
+ * `hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]`: the workbook the add-in writes, as a
+ * file. The file appears whole or not at all (`writeFileAtomic`): an existing OUT.xlsx is
+ * refused without `--force`, and with it is replaced only once the new workbook is on disk.
+ */
 import { withOwnershipTags } from "../../excel/ownership";
 import { buildReport } from "../../report/build";
-import { analyze } from "../../tco";
 import { writeXlsx } from "../../xlsx";
+import { FileExistsError } from "../files";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { loadScenario } from "../scenarioFile";
+import { CLI_MESSAGES, systemReason } from "../messages";
+import { analyzeChecked, loadScenario } from "../scenarioFile";
 
 const USAGE = "Usage: hyperv-tco report SCENARIO.json -o OUT.xlsx [--force]\n";
 
@@ -25,20 +30,26 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     io.err(`report: the output file must end in .xlsx (got ${out}).\n`);
     return EXIT.usage;
   }
-  if (io.exists(out) && !switches.has("--force")) {
-    io.err(`report: ${out} exists; choose another name or add --force to replace it.\n`);
+  const replace = switches.has("--force");
+  // Checked first so a long run does not end in "exists"; the write itself checks again, atomically.
+  if (io.exists(out) && !replace) {
+    io.err(`${CLI_MESSAGES.outputExists("report", out)}\n`);
     return EXIT.file;
   }
   const file = positional[0] as string;
   const read = loadScenario(io, file);
   if (!read.ok) return read.exitCode;
-  const analysis = analyze(read.scenario);
+  const checked = analyzeChecked(io, file, read.scenario);
+  if (!checked.ok) return checked.exitCode;
+  const analysis = checked.analysis;
   const plan = buildReport(read.scenario, analysis);
   const bytes = await writeXlsx(withOwnershipTags(plan));
   try {
-    io.writeBytes(out, bytes);
+    io.writeFile(out, bytes, { replace });
   } catch (e) {
-    io.err(`report: cannot write ${out} (${(e as Error).message}).\n`);
+    io.err(
+      `${e instanceof FileExistsError ? CLI_MESSAGES.outputExists("report", out) : CLI_MESSAGES.cannotWrite("report", out, systemReason(e))}\n`
+    );
     return EXIT.file;
   }
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
