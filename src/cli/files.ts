@@ -91,7 +91,7 @@ export function writeFileAtomic(
         fs.renameSync(temp, path);
         return;
       }
-      fs.unlinkSync(temp);
+      removeQuietly(temp, fs);
     }
   } catch (e) {
     if (fd !== null) {
@@ -101,14 +101,19 @@ export function writeFileAtomic(
         // Already failing; the original error is the one to report.
       }
     }
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // Gone already (renamed, or never fully created).
-    }
+    removeQuietly(temp, fs);
     throw e;
   }
   syncDirectory(dirname(path), fs);
+}
+
+/** Remove the temporary file if it is still there; the target is already in place (or untouched). */
+function removeQuietly(temp: string, fs: FileSystem): void {
+  try {
+    fs.unlinkSync(temp);
+  } catch {
+    // Gone already (renamed), never created, or not removable: nothing more to do.
+  }
 }
 
 /** Flush the directory entry too (POSIX); Windows cannot open a directory, and needs no such step. */
@@ -120,7 +125,11 @@ function syncDirectory(dir: string, fs: FileSystem): void {
   } catch {
     // Not supported here: the rename itself is still atomic.
   } finally {
-    if (fd !== null) fs.closeSync(fd);
+    try {
+      if (fd !== null) fs.closeSync(fd);
+    } catch {
+      // The file is in place; a directory handle that will not close changes nothing for it.
+    }
   }
 }
 

@@ -16,6 +16,12 @@ export interface Limit {
 
 const MiB = 1024 * 1024;
 
+/**
+ * Any number in a scenario (or an imported cell) must stay below this: larger figures are
+ * typing mistakes, not quantities, and it keeps decimal.js far from overflow.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
 export const LIMITS = {
   scenarioFileBytes: {
     value: 64 * MiB,

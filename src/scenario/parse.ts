@@ -9,7 +9,7 @@ import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } fro
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
 import { MESSAGES } from "./messages";
 import { firstNonXmlChar } from "./text";
-import { groupedNumber, LIMITS } from "./limits";
+import { groupedNumber, LIMITS, MAX_MAGNITUDE } from "./limits";
 import { SCHEMA_VERSION, type Issue, type ParseResult, type Scenario } from "./types";
 
 type Json = unknown;
@@ -48,8 +48,6 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Looks like a number written for people: thousands separators, decimal commas, currency signs. */
 const FORMATTED_NUMBER = /^[+-]?[$€£¥]?\s*[\d.,\s'’]*\d[\d.,\s'’]*\s*[$€£¥]?$/;
 const PERCENT_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%$/;
-/** Numbers at or above this are typing mistakes, not quantities (and keep decimal.js far from overflow). */
-const MAX_MAGNITUDE = "1e15";
 
 /** What a field accepts, in words ("a whole number from 1 to 30"). */
 export function expectedText(f: FieldSpec): string {
@@ -167,7 +165,7 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
       } catch {
         return fail();
       }
-      if (!d.isFinite() || d.abs().gte(MAX_MAGNITUDE))
+      if (!d.isFinite() || d.abs().gte(String(MAX_MAGNITUDE)))
         return fail(MESSAGES.tooLarge(prompt, received));
       const outOfRange =
         (f.kind === "int" && !d.isInteger()) ||
