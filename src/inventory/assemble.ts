@@ -240,7 +240,7 @@ function withinScenarioLimits(
 }
 
 /** Too many rows or servers for one scenario (`LIMITS`): the failure to report, or null. */
-function overLimits(rows: readonly InventoryRowJson[]): ImportFailure | null {
+export function overLimits(rows: readonly InventoryRowJson[]): ImportFailure | null {
   if (rows.length > LIMITS.inventoryRows.value)
     return {
       code: "too-many-rows",

@@ -69,9 +69,12 @@ export const LIMITS = {
 
 export type LimitId = keyof typeof LIMITS;
 
-/** `1,000,000` for messages. */
+/** `1,000,000` for messages (a regex, not `toLocaleString`: it runs for every parsed field). */
 export function groupedNumber(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 20 });
+  const [whole, fraction] = String(n).split(".");
+  if (whole === undefined || /e/i.test(whole)) return String(n);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 /** A byte size as people say it: `64 MiB`, `1.5 KiB`, `120 bytes`. */
