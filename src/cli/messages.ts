@@ -1,12 +1,12 @@
 /** Every text the command line itself shows a user (the modules' own messages live with them). */
-import { byteSize } from "../scenario";
+import { byteSize, SCENARIO_MESSAGES } from "../scenario";
 
 export const CLI_MESSAGES = {
   noSuchFile: (file: string) => `${file}: no such file. Check the path.`,
   notAFile: (file: string) => `${file}: is a folder, not a file. Give the file's path.`,
   cannotRead: (file: string, reason: string) => `${file}: cannot be read (${reason}).`,
   tooLarge: (file: string, limitBytes: number, what: string) =>
-    `${file}: larger than ${byteSize(limitBytes)}, more than any ${what}; check that this is the right file.`,
+    SCENARIO_MESSAGES.fileTooLarge(file, byteSize(limitBytes), what),
   outputExists: (command: string, file: string) =>
     `${command}: ${file} exists; choose another name or add --force to replace it.`,
   cannotWrite: (command: string, file: string, reason: string) =>

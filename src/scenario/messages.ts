@@ -10,6 +10,9 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
 
 export const MESSAGES = {
+  /** A file refused by its size cap before it is read (the CLI and the task pane). */
+  fileTooLarge: (file: string, size: string, what: string) =>
+    `${file}: larger than ${size}, more than any ${what}; check that this is the right file.`,
   notObject:
     'The scenario must be a JSON object such as { "schemaVersion": 1, "inventory": [...] }.',
   schemaVersionMissing:

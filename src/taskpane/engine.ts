@@ -7,6 +7,7 @@
  */
 import type { Scenario } from "../scenario";
 import { analyze } from "../tco/analyze";
+import { moneyLimitIssues } from "../tco/limits";
 import type { Analysis } from "../tco/types";
 import type { WorkbookPlan } from "../report/plan";
 import type {
@@ -24,10 +25,17 @@ export function analyzeForPreview(scenario: Scenario): Analysis {
   return analyze(scenario, { sensitivity: false });
 }
 
-/** The full analysis (sensitivity included) and the report's workbook plan. */
+/**
+ * The full analysis (sensitivity included) and the report's workbook plan. Throws, with the
+ * problems as its message, when the totals pass what a workbook holds to the cent
+ * (`moneyLimitIssues`): the caller shows it as a failed write, nothing is written.
+ */
 export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPlan> {
   const { buildReport } = await import(/* webpackChunkName: "report" */ "../report/build");
-  return buildReport(scenario, analyze(scenario));
+  const analysis = analyze(scenario);
+  const issues = moneyLimitIssues(analysis);
+  if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(" "));
+  return buildReport(scenario, analysis);
 }
 
 /** The .xlsx bytes of a plan. */
