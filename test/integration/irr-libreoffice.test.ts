@@ -51,7 +51,9 @@ function engineIrr(flows: readonly number[]): number | null {
 /** The same answer within LibreOffice's 15 digits (and its Newton tolerance of 1e-7 or so). */
 function agrees(engine: number | null, sheet: unknown): boolean {
   if (engine === null) return sheet === "no IRR";
-  return typeof sheet === "number" && Math.abs(sheet - engine) <= 1e-6 * Math.max(1, Math.abs(engine));
+  return (
+    typeof sheet === "number" && Math.abs(sheet - engine) <= 1e-6 * Math.max(1, Math.abs(engine))
+  );
 }
 
 describe.runIf(hasLibreOffice() || process.env["CI"])("IRR: engine and sheet agree", () => {
@@ -79,7 +81,11 @@ describe.runIf(hasLibreOffice() || process.env["CI"])("IRR: engine and sheet agr
     await wb.xlsx.writeFile(path);
     const values = await readFormulaResults(await recalcXlsx(path, join(dir, "out")));
     const disagreements = cases
-      .map((flows, i) => ({ flows, engine: engine[i] ?? null, sheet: values.get(`Flows!A${i + 1}`) }))
+      .map((flows, i) => ({
+        flows,
+        engine: engine[i] ?? null,
+        sheet: values.get(`Flows!A${i + 1}`),
+      }))
       .filter((c) => !agrees(c.engine, c.sheet));
     expect(disagreements, JSON.stringify(disagreements.slice(0, 5))).toEqual([]);
     // The sample covers both answers and negative rates.
