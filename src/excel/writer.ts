@@ -409,7 +409,7 @@ class WriteSession {
     this.sheets[index] = ws;
     this.createdSheets.push(s.name);
     // Tag it at once, so even a half-written sheet is recognisably ours.
-    const tagName = this.layout.writeTag.get(role) ?? ownTagName(role);
+    const tagName = this.layout.writeTag.get(role) as string;
     const tag = wb.names.add(tagName, sheetTagFormula(s.name), EXCEL_MESSAGES.ownerTagComment);
     tag.visible = false;
     this.addedNames.push(tagName);
@@ -507,9 +507,20 @@ class WriteSession {
         if (item) item.formula = withEquals(d.ref);
       }
     }
-    for (const role of layout.retag) {
-      const own = nameByName.get(lower(ownTagName(role)));
-      if (own) own.formula = sheetTagFormula(layout.final.get(role) as string);
+    // Each new sheet's write tag becomes its ownership tag: an existing one re-pointed, or a new one.
+    for (const p of this.plan.sheets) {
+      const role = p.name;
+      const formula = sheetTagFormula(layout.final.get(role) as string);
+      const own = layout.retag.has(role) ? nameByName.get(lower(ownTagName(role))) : undefined;
+      if (own) own.formula = formula;
+      else {
+        const tag = this.context.workbook.names.add(
+          ownTagName(role),
+          formula,
+          EXCEL_MESSAGES.ownerTagComment
+        );
+        tag.visible = false;
+      }
       this.writeTags.get(role)?.delete();
     }
     if (layout.positionBase !== null) {
@@ -589,8 +600,10 @@ function applyStyle(range: Excel.Range, { range: address, style }: StyledRange):
 
 /**
  * Deletes every sheet and name this run created (found by name: they did not exist before the
- * run), retrying while a cell is being edited. Returns whether the workbook is as it was, and
- * the sheets left behind if not (they carry our tags, so the next run removes them).
+ * run), retrying while a cell is being edited. The sheets go first and the names after them in
+ * the same request: Excel stops a request at its first failing command, so a sheet that could
+ * not be deleted keeps its ownership tag, and the next run removes it. Returns whether the
+ * workbook is as it was, and the sheets left behind if not.
  */
 async function rollback(
   context: Excel.RequestContext,
@@ -608,8 +621,8 @@ async function rollback(
       counted();
       await context.sync();
       leftovers = sheets.items.filter((s) => created.has(lower(s.name))).map((s) => s.name);
-      for (const n of names.items) if (added.has(lower(n.name))) n.delete();
       for (const s of sheets.items) if (created.has(lower(s.name))) s.delete();
+      for (const n of names.items) if (added.has(lower(n.name))) n.delete();
       counted();
       await context.sync();
       leftovers = [];

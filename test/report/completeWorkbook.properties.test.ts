@@ -25,7 +25,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** The texts the summary's chart places hold when they have no chart. */
 const NOTES = new Set<string>(
-  Object.values(REPORT_MESSAGES).filter((m): m is string => typeof m === "string")
+  Object.values(REPORT_MESSAGES as Record<string, unknown>).filter(
+    (m): m is string => typeof m === "string"
+  )
 );
 
 /** Charts plus chart-place notes on TCO Summary: always six. */
