@@ -15,6 +15,7 @@ const BENCHES: readonly Bench[] = [
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
+  { name: "million", file: "./million.bench.ts", fn: "runMillionBench" },
 ];
 
 async function main(): Promise<void> {

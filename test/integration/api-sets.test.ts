@@ -57,7 +57,7 @@ function apiSetOf(declaration: ts.Declaration): { set: string; version: string }
 function guards(node: ts.Node): { set: string; version: string }[] {
   const out: { set: string; version: string }[] = [];
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
-    const p = n.parent;
+    const p: ts.Node | undefined = n.parent;
     let condition: ts.Expression | undefined;
     if (p && ts.isIfStatement(p) && p.thenStatement === n) condition = p.expression;
     if (p && ts.isConditionalExpression(p) && p.whenTrue === n) condition = p.condition;
