@@ -307,9 +307,7 @@ export function buildSummarySheet(
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
   const colors = SERIES_COLORS;
-  // Six places in the grid; a chart with nothing to show leaves a sentence saying why instead.
-  const slots: (ChartSpec | string)[] = [];
-  slots.push({
+  charts.push({
     id: "tcoByOption",
     kind: "columnClustered",
     title: `Total cost of ownership over ${n} years`,
@@ -323,111 +321,112 @@ export function buildSummarySheet(
     legend: "none",
     seriesColors: [colors[1] as string],
   });
-  slots.push(
-    used.length === 0
-      ? REPORT_MESSAGES.noCostBreakdown
-      : {
-          id: "costBreakdown",
-          kind: "columnStacked",
-          title: "Cost by category",
-          dataSheet: SHEETS.summary,
-          dataRange: chartRows[1] as string,
-          valueAxisMinimum: 0,
-          seriesBy: "columns",
-          anchor: chartAnchors[1] as ChartSpec["anchor"],
-          valueAxisTitle: s.currency,
-          valueAxisFormat: "#,##0",
-          legend: "right",
-          overlap: 100,
-          gapWidth: 60,
-        }
-  );
-  slots.push(
-    eligible.length === 0
-      ? REPORT_MESSAGES.noSavings
-      : {
-          id: "cumulativeSavings",
-          kind: "lineMarkers",
-          title: `Cumulative savings — ${paybackText}`,
-          dataSheet: SHEETS.summary,
-          dataRange: chartRows[2] as string,
-          seriesBy: "columns",
-          anchor: chartAnchors[2] as ChartSpec["anchor"],
-          valueAxisTitle: s.currency,
-          valueAxisFormat: "#,##0",
-          legend: "bottom",
-          seriesColors: colors.slice(1, 1 + eligible.length),
-        }
-  );
-  slots.push(
-    licensing.breakEvenRange === null
-      ? REPORT_MESSAGES.noBreakEven
-      : {
-          id: "licenceBreakEven",
-          kind: "line",
-          title: "Licence cost per host by Windows VMs per host",
-          dataSheet: SHEETS.licensing,
-          dataRange: licensing.breakEvenRange,
-          seriesBy: "columns",
-          anchor: chartAnchors[3] as ChartSpec["anchor"],
-          categoryAxisTitle: "Windows VMs per host",
-          valueAxisTitle: s.currency,
-          valueAxisFormat: "#,##0",
-          legend: "bottom",
-        }
-  );
-  slots.push(
-    capacity.utilisationRange === null
-      ? eligible.length === 0
+  charts.push({
+    id: "costBreakdown",
+    kind: "columnStacked",
+    title: "Cost by category",
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[1] as string,
+    valueAxisMinimum: 0,
+    seriesBy: "columns",
+    anchor: chartAnchors[1] as ChartSpec["anchor"],
+    valueAxisTitle: s.currency,
+    valueAxisFormat: "#,##0",
+    legend: "right",
+    overlap: 100,
+    gapWidth: 60,
+  });
+  charts.push({
+    id: "cumulativeSavings",
+    kind: "lineMarkers",
+    title: `Cumulative savings — ${paybackText}`,
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[2] as string,
+    seriesBy: "columns",
+    anchor: chartAnchors[2] as ChartSpec["anchor"],
+    valueAxisTitle: s.currency,
+    valueAxisFormat: "#,##0",
+    legend: "bottom",
+    seriesColors: colors.slice(1, 1 + eligible.length),
+  });
+  if (licensing.breakEvenRange) {
+    charts.push({
+      id: "licenceBreakEven",
+      kind: "line",
+      title: "Licence cost per host by Windows VMs per host",
+      dataSheet: SHEETS.licensing,
+      dataRange: licensing.breakEvenRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[3] as ChartSpec["anchor"],
+      categoryAxisTitle: "Windows VMs per host",
+      valueAxisTitle: s.currency,
+      valueAxisFormat: "#,##0",
+      legend: "bottom",
+    });
+  }
+  if (capacity.utilisationRange) {
+    charts.push({
+      id: "hostUtilisation",
+      kind: "columnClustered",
+      title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
+      dataSheet: SHEETS.capacity,
+      dataRange: capacity.utilisationRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[4] as ChartSpec["anchor"],
+      valueAxisFormat: "0%",
+      legend: "bottom",
+      seriesOverrides: [{ index: 2, kind: "line" }],
+      seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
+    });
+  }
+  if (sensitivity.tornadoRange) {
+    charts.push({
+      id: "sensitivityTornado",
+      kind: "barClustered",
+      title: "What moves the NPV (±20 %)",
+      dataSheet: SHEETS.sensitivity,
+      dataRange: sensitivity.tornadoRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[5] as ChartSpec["anchor"],
+      valueAxisTitle: s.currency,
+      valueAxisFormat: "#,##0",
+      reverseCategories: true,
+      categoryLabelsLow: true,
+      overlap: 100,
+      gapWidth: 40,
+      legend: "bottom",
+      seriesColors: [colors[3] as string, colors[1] as string],
+    });
+  }
+  // A chart place with nothing to show holds a sentence saying why, not an empty frame (or,
+  // in a writer, a chart over a range without a series).
+  const why: Readonly<Record<string, string>> = {
+    costBreakdown: REPORT_MESSAGES.noCostBreakdown,
+    cumulativeSavings: REPORT_MESSAGES.noSavings,
+    licenceBreakEven: REPORT_MESSAGES.noBreakEven,
+    hostUtilisation:
+      eligible.length === 0
         ? REPORT_MESSAGES.noUtilisationNoOption
-        : REPORT_MESSAGES.noUtilisationNoHosts
-      : {
-          id: "hostUtilisation",
-          kind: "columnClustered",
-          title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
-          dataSheet: SHEETS.capacity,
-          dataRange: capacity.utilisationRange,
-          seriesBy: "columns",
-          anchor: chartAnchors[4] as ChartSpec["anchor"],
-          valueAxisFormat: "0%",
-          legend: "bottom",
-          seriesOverrides: [{ index: 2, kind: "line" }],
-          seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
-        }
-  );
-  slots.push(
-    sensitivity.tornadoRange === null
-      ? REPORT_MESSAGES.noSensitivity
-      : {
-          id: "sensitivityTornado",
-          kind: "barClustered",
-          title: "What moves the NPV (±20 %)",
-          dataSheet: SHEETS.sensitivity,
-          dataRange: sensitivity.tornadoRange,
-          seriesBy: "columns",
-          anchor: chartAnchors[5] as ChartSpec["anchor"],
-          valueAxisTitle: s.currency,
-          valueAxisFormat: "#,##0",
-          reverseCategories: true,
-          categoryLabelsLow: true,
-          overlap: 100,
-          gapWidth: 40,
-          legend: "bottom",
-          seriesColors: [colors[3] as string, colors[1] as string],
-        }
-  );
-  slots.forEach((slot, i) => {
-    // A data range without a series column or a data row has nothing to draw either.
+        : REPORT_MESSAGES.noUtilisationNoHosts,
+    sensitivityTornado: REPORT_MESSAGES.noSensitivity,
+  };
+  const slotIds = [
+    "tcoByOption",
+    "costBreakdown",
+    "cumulativeSavings",
+    "licenceBreakEven",
+    "hostUtilisation",
+    "sensitivityTornado",
+  ];
+  const drawn = charts.filter(hasChartData);
+  slotIds.forEach((id, i) => {
+    if (drawn.some((c) => c.id === id)) return;
+    // Cost by category and cumulative savings are always asked for: no data has one reason.
+    const asked = charts.find((c) => c.id === id);
     const note =
-      typeof slot === "string"
-        ? slot
-        : hasChartData(slot)
-          ? null
-          : REPORT_MESSAGES.noData(slot.title);
-    if (note === null) {
-      charts.push(slot as ChartSpec);
-      return;
-    }
+      asked && id !== "costBreakdown" && id !== "cumulativeSavings"
+        ? REPORT_MESSAGES.noData(asked.title)
+        : (why[id] ?? REPORT_MESSAGES.noData(id));
     const at = parseRange((chartAnchors[i] as ChartSpec["anchor"]).from);
     put(g, at.top, at.left, text(note));
     style(g, at.top, at.left, at.top, at.left, { italic: true, fontColor: COLORS.muted });
@@ -445,7 +444,7 @@ export function buildSummarySheet(
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
-    charts,
+    charts: drawn,
     freeze: { rows: 1, columns: 0 },
     print: { orientation: "landscape", fitToWidth: true },
   };
