@@ -26,8 +26,9 @@
  * nothing, unless called with `inputEdits: "discard"`.
  */
 import { columnLetters, parseRange } from "../report/a1";
-import { SHEETS } from "../report/layout";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/plan";
+import { withoutOwnershipTags } from "../report/ownershipTags";
+import { SHEETS } from "../report/sheetLayout";
+import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/workbookPlan";
 import { xmlSafePlan } from "../report/xmlSafePlan";
 import {
   defaultDelay,
@@ -36,7 +37,7 @@ import {
   officeErrorDetail,
   retryWhileEditing,
   writeErrorMessage,
-} from "./errors";
+} from "./officeErrors";
 import { diffInputs, displayValue, sheetPlanCells, type InputChange } from "./inputsGuard";
 import { EXCEL_MESSAGES } from "./messages";
 import {
@@ -59,7 +60,7 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
-import { validatePlan } from "./validate";
+import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
 export type { InputChange } from "./inputsGuard";
@@ -140,10 +141,11 @@ const lower = (s: string): string => s.toLowerCase();
  * workbook cannot hold becomes U+FFFD first (`xmlSafePlan`), as in the .xlsx writer.
  */
 export async function writePlan(
-  input: WorkbookPlan,
+  tagged: WorkbookPlan,
   options: WriteOptions = {}
 ): Promise<WriteResult> {
-  const plan = xmlSafePlan(input);
+  // The plan's ownership tags are written by the swap (step 4), under a temporary tag until then.
+  const plan = xmlSafePlan(withoutOwnershipTags(tagged));
   validatePlan(plan);
   const approved = { value: false };
   return retryWhileEditing(

@@ -4,7 +4,7 @@
  */
 import { cellAddress, rangeAddress } from "./a1";
 import { COLORS } from "./formats";
-import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./plan";
+import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./workbookPlan";
 
 export interface Grid {
   readonly cells: Map<number, Map<number, PlanCell>>;

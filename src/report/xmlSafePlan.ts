@@ -5,7 +5,7 @@
  * 1.0 cannot hold never reaches a part or an Office.js request, whatever built the plan.
  */
 import { xmlSafeText } from "../scenario/text";
-import type { WorkbookPlan } from "./plan";
+import type { WorkbookPlan } from "./workbookPlan";
 
 /** A copy of `value` with every string made XML-safe; the same object (no copy) where nothing changed. */
 function clean<T>(value: T): T {

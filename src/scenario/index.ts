@@ -7,3 +7,4 @@ export * from "./jsonSchema";
 export * from "./text";
 export * from "./limits";
 export { MESSAGES as SCENARIO_MESSAGES } from "./messages";
+export * from "./paths";

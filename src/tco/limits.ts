@@ -11,7 +11,7 @@
  */
 import { Dec, ZERO, type Money } from "../money";
 import { groupedNumber, LIMITS, type Issue } from "../scenario";
-import type { CostLine } from "./lines";
+import type { CostLine } from "./costLines";
 import { TCO_MESSAGES } from "./messages";
 import type { Analysis } from "./types";
 

@@ -4,7 +4,7 @@
  * recalculate).
  */
 import { parseRange, quoteSheet, rangeAddress, type RangeRef } from "../report/a1";
-import type { CellValue, ChartSpec, PlanCell } from "../report/plan";
+import type { CellValue, ChartSpec, PlanCell } from "../report/workbookPlan";
 import type { SheetCells } from "./planCells";
 
 /** Text points (series names, text categories); null = blank cell, no point. */

@@ -21,7 +21,7 @@
  * reverseCategories, categoryLabelsLow, overlap and gapWidth apply to category charts only;
  * valueAxisFormat to the primary value axis (a secondary axis is linked to its source cells).
  */
-import type { ChartKind, ChartSpec, SeriesOverride } from "../report/plan";
+import type { ChartKind, ChartSpec, SeriesOverride } from "../report/workbookPlan";
 import type { ChartData, NumData, SeriesData, StrData } from "./chartData";
 import { NS, XML_DECLARATION, el, escapeXml, val } from "./xml";
 

@@ -5,7 +5,7 @@
  * `<tableParts>` element and `[Content_Types].xml` override they need.
  */
 import JSZip from "jszip";
-import type { DefinedNamePlan, SheetPlan, WorkbookPlan } from "../report/plan";
+import type { DefinedNamePlan, SheetPlan, WorkbookPlan } from "../report/workbookPlan";
 import { resolveChartData } from "./chartData";
 import { axisIdsFor, chartXml } from "./chartXml";
 import { drawingXml, relationshipsXml, type ChartAnchor, type Relationship } from "./drawingXml";

@@ -4,7 +4,7 @@
  * position the schema requires. exceljs' output is regular (no comments, no CDATA, text
  * escaped), so the edits match tags rather than parse the XML.
  */
-import type { DefinedNamePlan } from "../report/plan";
+import type { DefinedNamePlan } from "../report/workbookPlan";
 import type { Relationship } from "./drawingXml";
 import { el, escapeXml, readAllAttributes } from "./xml";
 

@@ -1,6 +1,6 @@
 /** Table parts (`xl/tables/tableN.xml`): the Excel table over cells the sheet already holds. */
 import { parseRange, rangeAddress } from "../report/a1";
-import type { TablePlan } from "../report/plan";
+import type { TablePlan } from "../report/workbookPlan";
 import type { SheetCells } from "./planCells";
 import { NS, XML_DECLARATION, el } from "./xml";
 

@@ -4,7 +4,7 @@
  * Charts, tables and defined names are added to the package afterwards (`inject.ts`).
  */
 import { parseRange } from "../report/a1";
-import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
+import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../report/workbookPlan";
 import ExcelJS, { type Cell, type Style, type Workbook, type Worksheet } from "./exceljs";
 import { forEachPlanCell } from "./planCells";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SHEET_ORDER, SHEETS } from "../../src/report/layout";
+import { SHEET_ORDER, SHEETS } from "../../src/report/sheetLayout";
 import { REPO_ROOT } from "../support/paths";
 import { axePath, openPane, waitForPreview, type Pane } from "./browser";
 import { ensurePaneBuild } from "./build";

@@ -16,7 +16,7 @@
  * It evaluates no formulas (a formula cell's value reads as null).
  */
 import { parseRange, rangeAddress } from "../../src/report/a1";
-import type { CellValue } from "../../src/report/plan";
+import type { CellValue } from "../../src/report/workbookPlan";
 
 export const FAKE_OP_OVERHEAD = 100;
 export const FAKE_REQUEST_LIMIT = 5 * 1024 * 1024;

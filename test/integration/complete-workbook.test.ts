@@ -11,7 +11,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { withOwnershipTags } from "../../src/excel/ownership";
+import { withOwnershipTags } from "../../src/report/ownershipTags";
 import { buildReport } from "../../src/report/build";
 import { analyze, moneyLimitIssues } from "../../src/tco";
 import { writeXlsx } from "../../src/xlsx";

@@ -8,12 +8,12 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { writePlan } from "../../src/excel";
-import { withOwnershipTags } from "../../src/excel/ownership";
+import { withOwnershipTags } from "../../src/report/ownershipTags";
 import { parseRange } from "../../src/report/a1";
 import { buildReport } from "../../src/report/build";
-import { SHEETS } from "../../src/report/layout";
+import { SHEETS } from "../../src/report/sheetLayout";
 import { REPORT_MESSAGES } from "../../src/report/messages";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { defaultScenarioJson, parseScenario, type Scenario } from "../../src/scenario";
 import { analyze, moneyLimitIssues } from "../../src/tco";
 import { writeXlsx } from "../../src/xlsx";

@@ -11,7 +11,7 @@ import { analyze } from "../../src/tco";
 import { buildReport } from "../../src/report/build";
 import { compareWithPlan, formulaCells, recalcPlanWithHyperFormula } from "../support/hyperformula";
 import { REPO_ROOT } from "../support/paths";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 
 const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
 

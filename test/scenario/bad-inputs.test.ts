@@ -685,7 +685,10 @@ const CASES: readonly Case[] = [
     name: "non-integer count",
     input: () => broken((s) => (s["inventory"][0]["count"] = "1.5")),
     issues: [
-      { path: "inventory[0].count", message: /as a whole number from 1 to 1,000,000, not "1\.5"\.$/ },
+      {
+        path: "inventory[0].count",
+        message: /as a whole number from 1 to 1,000,000, not "1\.5"\.$/,
+      },
     ],
   },
   {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { writePlan } from "../../src/excel";
 import { buildReport } from "../../src/report/build";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import {
   REPLACEMENT_CHAR,
   defaultScenarioJson,

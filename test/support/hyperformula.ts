@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import { HyperFormula, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import JSZip from "jszip";
 import { cellAddress, parseCell } from "../../src/report/a1";
-import type { CellValue, DefinedNamePlan, WorkbookPlan } from "../../src/report/plan";
+import type { CellValue, DefinedNamePlan, WorkbookPlan } from "../../src/report/workbookPlan";
 import { forEachPlanCell } from "../../src/xlsx/planCells";
 
 /** A recalculated value: a cell value, or an error code such as `#NAME?` / `#DIV/0!`. */

@@ -1,6 +1,6 @@
 /** What LibreOffice made of our charts: read the chart objects of an .ods export. */
 import type JSZip from "jszip";
-import type { ChartSpec } from "../../src/report/plan";
+import type { ChartSpec } from "../../src/report/workbookPlan";
 
 export interface OdsSeries {
   readonly chartClass: string;

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import type { ChartSpec, WorkbookPlan } from "../../src/report/plan";
+import type { ChartSpec, WorkbookPlan } from "../../src/report/workbookPlan";
 import { axisIdsFor, chartXml, drawingXml, resolveChartData } from "../../src/xlsx";
 import { SheetCells } from "../../src/xlsx/planCells";
 import { hasShared, shared } from "../support/paths";

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { writeXlsx } from "../../src/xlsx";
 import { forEachPlanCell } from "../../src/xlsx/planCells";
 import {

@@ -3,7 +3,6 @@
  * file. The file appears whole or not at all (`writeFileAtomic`): an existing OUT.xlsx is
  * refused without `--force`, and with it is replaced only once the new workbook is on disk.
  */
-import { withOwnershipTags } from "../../excel/ownership";
 import { buildReport } from "../../report/build";
 import { writeXlsx } from "../../xlsx";
 import { FileExistsError } from "../files";
@@ -43,7 +42,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   if (!checked.ok) return checked.exitCode;
   const analysis = checked.analysis;
   const plan = buildReport(read.scenario, analysis);
-  const bytes = await writeXlsx(withOwnershipTags(plan));
+  const bytes = await writeXlsx(plan);
   try {
     io.writeFile(out, bytes, { replace });
   } catch (e) {

@@ -20,8 +20,8 @@ import {
   toBlocks,
   headerRow,
 } from "../grid";
-import { SHEETS } from "../layout";
-import type { SheetPlan } from "../plan";
+import { SHEETS } from "../sheetLayout";
+import type { SheetPlan } from "../workbookPlan";
 
 export interface SensitivitySheet {
   readonly sheet: SheetPlan;

@@ -19,8 +19,8 @@ import {
   toBlocks,
   headerRow,
 } from "../grid";
-import { SHEETS } from "../layout";
-import type { SheetPlan } from "../plan";
+import { SHEETS } from "../sheetLayout";
+import type { SheetPlan } from "../workbookPlan";
 
 export interface CapacitySheet {
   readonly sheet: SheetPlan;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  filterHost,
-  hostLoad,
-  leastLoaded,
-  mostAllocated,
-  placeVms,
-  type HostCapacity,
-  type VmDemand,
-} from "../../src/capacity";
+import { filterHost, hostLoad, type HostCapacity, type VmDemand } from "../../src/capacity";
+import { leastLoaded, mostAllocated, placeVms } from "../support/placeVms";
 
 const capacity: HostCapacity = {
   cpuGhz: 20,

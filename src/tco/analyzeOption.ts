@@ -6,9 +6,9 @@ import { planCapacity, type CapacityPlan, type HostConstraints } from "../capaci
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import type { OptionId, Scenario } from "../scenario";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
-import { optionLicensing, type OwnedLicences } from "./licensing";
-import type { ExistingEstate } from "./option";
-import { optionLines } from "./option";
+import { optionLicensing, type OwnedLicences } from "./licenceCosts";
+import type { ExistingEstate } from "./optionLines";
+import { optionLines } from "./optionLines";
 import type { OptionAnalysis } from "./types";
 
 /** A vSphere estate being left: the Windows licences it owns and the hardware it can hand over. */

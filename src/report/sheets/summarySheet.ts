@@ -3,17 +3,17 @@
  * option beside staying physical (formulas into TCO Cashflow), and the native charts.
  */
 import { toCentsNumber } from "../../money";
-import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/lines";
+import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/costLines";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
 import { COLORS, SERIES_COLORS, type Formats } from "../formats";
 import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
-import { SHEETS } from "../layout";
-import type { ChartSpec, PlanCell, SheetPlan } from "../plan";
-import type { CashflowSheet } from "./cashflow";
-import type { CapacitySheet } from "./capacity";
-import type { LicensingSheet } from "./licensing";
-import type { SensitivitySheet } from "./sensitivity";
+import { SHEETS } from "../sheetLayout";
+import type { ChartSpec, PlanCell, SheetPlan } from "../workbookPlan";
+import type { CashflowSheet } from "./cashflowSheet";
+import type { CapacitySheet } from "./capacitySheet";
+import type { LicensingSheet } from "./licensingSheet";
+import type { SensitivitySheet } from "./sensitivitySheet";
 import { REPORT_MESSAGES } from "../messages";
 
 /** True when a chart's data range has a series column and a data row below its header. */

@@ -9,8 +9,8 @@ import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Formats } from "../formats";
 import { formula, newGrid, put, putRow, text, toBlocks } from "../grid";
-import { INVENTORY_LAYOUT, SHEETS } from "../layout";
-import type { PlanCell, SheetPlan } from "../plan";
+import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
+import type { PlanCell, SheetPlan } from "../workbookPlan";
 
 function rowCell(key: string, value: unknown, formats: Formats): PlanCell {
   if (value instanceof Dec) {
@@ -51,7 +51,7 @@ export function buildInventorySheet(
   const g = newGrid();
   const header = INVENTORY_LAYOUT.headerRow - 1;
   const keys = INVENTORY_FIELDS.map((f) => f.key);
-  const col = (key: string): number => keys.indexOf(key);
+  const col = (key: (typeof keys)[number]): number => keys.indexOf(key);
   const extra = ["CPU demand at peak (GHz)", "Placement (recommended option)"];
   putRow(g, header, 0, [
     ...INVENTORY_FIELDS.map((f) => text(f.label)),
@@ -64,9 +64,7 @@ export function buildInventorySheet(
       g,
       r,
       0,
-      INVENTORY_FIELDS.map((f) =>
-        rowCell(f.key, (row as unknown as Record<string, unknown>)[f.key], formats)
-      )
+      INVENTORY_FIELDS.map((f) => rowCell(f.key, row[f.key], formats))
     );
     const demand = new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization);
     const f = `=${cellAddress(r, col("cores"))}*${cellAddress(r, col("cpuGhz"))}*${cellAddress(r, col("peakCpuUtilization"))}`;

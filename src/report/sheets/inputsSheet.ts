@@ -6,29 +6,25 @@
 import { Dec } from "../../money";
 import {
   DEFAULT_SOURCES,
+  INPUT_FIELDS,
   SECTIONS,
-  TOP_FIELDS,
   definedNameOf,
+  valueAt,
+  type FieldPath,
   type FieldSpec,
   type Scenario,
 } from "../../scenario";
 import { cellAddress, sheetRef } from "../a1";
 import { COLORS, type Formats } from "../formats";
 import { newGrid, putRow, sheetTitle, style, text, toBlocks } from "../grid";
-import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../layout";
-import type { DefinedNamePlan, PlanCell, SheetPlan } from "../plan";
+import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../sheetLayout";
+import type { DefinedNamePlan, PlanCell, SheetPlan } from "../workbookPlan";
 
 export interface InputsSheet {
   readonly sheet: SheetPlan;
   readonly names: readonly DefinedNamePlan[];
   /** Defined name of each input path (`housing.pue` → `hv_Pue`). */
-  readonly nameOf: ReadonlyMap<string, string>;
-}
-
-function valueOf(scenario: Scenario, path: string): unknown {
-  let cur: unknown = scenario;
-  for (const part of path.split(".")) cur = (cur as Record<string, unknown>)[part];
-  return cur;
+  readonly nameOf: ReadonlyMap<FieldPath, string>;
 }
 
 /** A scenario value as the cell it is written to. */
@@ -48,7 +44,7 @@ export function inputCell(field: FieldSpec, value: unknown, formats: Formats): P
 export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSheet {
   const g = newGrid();
   const names: DefinedNamePlan[] = [];
-  const nameOf = new Map<string, string>();
+  const nameOf = new Map<FieldPath, string>();
   sheetTitle(
     g,
     `Inputs — ${scenario.name}`,
@@ -64,14 +60,15 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
   style(g, header, 0, header, 5, { bold: true, fill: COLORS.headerFill, borderBottom: true });
 
   let row = INPUTS_LAYOUT.firstRow - 1;
-  const add = (sectionTitle: string, sectionKey: string | null, field: FieldSpec): void => {
-    const path = sectionKey ? `${sectionKey}.${field.key}` : field.key;
+  const titles = new Map(SECTIONS.map((s) => [s.key, s.title]));
+  for (const { path, section: sectionKey, field } of INPUT_FIELDS) {
+    const sectionTitle = sectionKey === null ? "Scenario" : (titles.get(sectionKey) ?? sectionKey);
     const name = definedNameOf(sectionKey, field.key);
     const source = DEFAULT_SOURCES[path] ?? field.help;
     putRow(g, row, 0, [
       text(sectionTitle),
       text(field.label),
-      inputCell(field, valueOf(scenario, path), formats),
+      inputCell(field, valueAt(scenario, path), formats),
       text(
         field.unit === "currency"
           ? scenario.currency
@@ -83,9 +80,7 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
     names.push({ name, ref: sheetRef(SHEETS.inputs, cellAddress(row, 2)), comment: field.help });
     nameOf.set(path, name);
     row++;
-  };
-  for (const f of TOP_FIELDS) add("Scenario", null, f);
-  for (const s of SECTIONS) for (const f of s.fields) add(s.title, s.key, f);
+  }
   const last = row - 1;
   style(g, INPUTS_LAYOUT.firstRow - 1, 2, last, 2, { fill: COLORS.inputFill });
   style(g, INPUTS_LAYOUT.firstRow - 1, 4, last, 5, { fontColor: COLORS.muted });

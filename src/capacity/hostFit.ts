@@ -1,8 +1,9 @@
 /**
- * A small VM scheduler in the style of the Kubernetes scheduler: filters say why a host cannot
- * take a VM — each returns a reason `{resource, requested, free}` and every reason is kept —
- * scorers rank the hosts that pass, ties break towards the lower host number. A VM that fits
- * nowhere is a result with its reasons, not an exception.
+ * Whether a VM fits a host, and why not: the explaining edge of the capacity engine. Filters
+ * say why a host cannot take a VM — each returns a reason `{resource, requested, free}` and
+ * every reason is kept — so a VM that fits nowhere is a result with its reasons, not an
+ * exception. The packing core (`packing/`) and the failover kernels (`failover.ts`) work on
+ * the same vectors in typed arrays.
  *
  * Resources are the four placement dimensions, in this order everywhere in the engine:
  * CPU (GHz at peak), memory (GiB), virtual processors, and VM slots (1 per VM). Storage lives
@@ -26,12 +27,6 @@ export interface FitReason {
   readonly requested: number;
   /** What the host has left (capacity − used; may be negative on an overfilled host). */
   readonly free: number;
-}
-
-/** Every reason one host refused a VM. */
-export interface HostReasons {
-  readonly host: number;
-  readonly reasons: readonly FitReason[];
 }
 
 /** The capacity of a host as a vector in {@link RESOURCES} order. */
@@ -104,96 +99,4 @@ export function hostLoad(used: readonly number[], capacity: readonly number[]): 
  */
 export function vmSize(vm: VmDemand, capacity: HostCapacity): number {
   return hostLoad(demandVector(vm), capacityVector(capacity));
-}
-
-/** A scorer ranks a host that passed every filter: higher is better. */
-export type Scorer = (
-  requested: readonly number[],
-  used: readonly number[],
-  capacity: readonly number[]
-) => number;
-
-/** Spread: prefer the least-loaded host (the failover re-placement policy). */
-export const leastLoaded: Scorer = (_requested, used, capacity) => -hostLoad(used, capacity);
-
-/** Pack: prefer the host that is fullest after taking the VM (Kubernetes MostAllocated). */
-export const mostAllocated: Scorer = (requested, used, capacity) => {
-  let total = 0;
-  let dims = 0;
-  for (let j = 0; j < DIMENSIONS; j++) {
-    const cap = capacity[j]!;
-    if (cap > 0) {
-      total += (used[j]! + requested[j]!) / cap;
-      dims++;
-    }
-  }
-  return dims > 0 ? total / dims : 0;
-};
-
-/** A VM no host could take, with every host's reasons. */
-export interface UnplacedVm {
-  readonly vmId: string;
-  readonly reasons: readonly HostReasons[];
-}
-
-/** Where {@link placeVms} put each VM. */
-export interface Placement {
-  /** Host of each VM (in the order given), or -1 when no host could take it. */
-  readonly hostOf: readonly number[];
-  /** Load of each host afterwards, in {@link RESOURCES} order. */
-  readonly used: readonly (readonly number[])[];
-  readonly unplaced: readonly UnplacedVm[];
-}
-
-/** How {@link placeVms} chooses among hosts. */
-export interface PlacementPolicy {
-  readonly scorer: Scorer;
-  /** Hosts that may not take VMs (e.g. failed ones). */
-  readonly unavailable?: ReadonlySet<number>;
-}
-
-/**
- * Places `vms` one at a time, in the order given, on hosts that start with loads `used`
- * (RESOURCES order; one entry per host): each VM goes to the available host that passes every
- * filter with the best score, ties to the lower host number. Does not change its arguments.
- */
-export function placeVms(
-  vms: readonly VmDemand[],
-  used: readonly (readonly number[])[],
-  capacity: HostCapacity,
-  policy: PlacementPolicy
-): Placement {
-  const cap = capacityVector(capacity);
-  const load = used.map((u) => u.slice());
-  const hostOf: number[] = [];
-  const unplaced: UnplacedVm[] = [];
-  for (const vm of vms) {
-    const requested = demandVector(vm);
-    let best = -1;
-    let bestScore = -Infinity;
-    const reasons: HostReasons[] = [];
-    load.forEach((hostUsed, h) => {
-      if (policy.unavailable?.has(h) === true) return;
-      const refused = FILTERS.map((f) => f(requested, hostUsed, cap)).filter(
-        (r): r is FitReason => r !== null
-      );
-      if (refused.length > 0) {
-        reasons.push({ host: h, reasons: refused });
-        return;
-      }
-      const score = policy.scorer(requested, hostUsed, cap);
-      if (score > bestScore) {
-        bestScore = score;
-        best = h;
-      }
-    });
-    hostOf.push(best);
-    if (best < 0) {
-      unplaced.push({ vmId: vm.id, reasons });
-      continue;
-    }
-    const target = load[best]!;
-    for (let j = 0; j < DIMENSIONS; j++) target[j] = target[j]! + requested[j]!;
-  }
-  return { hostOf, used: load, unplaced };
 }

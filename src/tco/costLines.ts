@@ -3,8 +3,8 @@
  * schedule of years. The same structure gives the engine's exact amounts and the report's
  * live formulas (`=ROUND(quantity * hv_HostPrice, 2)`), so the two cannot drift apart.
  */
-import { Dec, ONE, ZERO, dec, roundCents, type Money } from "../money";
-import type { Scenario } from "../scenario";
+import { Dec, ONE, ZERO, roundCents, type Money } from "../money";
+import { inputValue, type InputPath, type Scenario } from "../scenario";
 
 export const COST_CATEGORIES = [
   "hardware",
@@ -41,12 +41,17 @@ export const CATEGORY_LABELS: Readonly<Record<CostCategory, string>> = {
 export type Schedule =
   | { readonly kind: "once" }
   | { readonly kind: "annual" }
-  | { readonly kind: "refresh"; readonly cycleInput: string };
+  | { readonly kind: "refresh"; readonly cycleInput: InputPath };
 
 /** A named input (JSON path, e.g. `host.price`) multiplied in, or divided by (`exponent: -1`). */
 export interface InputFactor {
-  readonly path: string;
+  readonly path: InputPath;
   readonly exponent: 1 | -1;
+}
+
+/** The input at `path` as a factor of a line (`factor("host.price")`), or its inverse with -1. */
+export function factor(path: InputPath, exponent: 1 | -1 = 1): InputFactor {
+  return { path, exponent };
 }
 
 export interface CostLine {
@@ -63,22 +68,6 @@ export interface CostLine {
   readonly schedule: Schedule;
   /** Amount per year 0…N, each rounded to cents (costs positive). */
   readonly amounts: readonly Money[];
-}
-
-const asDec = (v: unknown, path: string): Dec => {
-  if (v instanceof Dec) return v;
-  if (typeof v === "number") return dec(String(v));
-  throw new TypeError(`Input ${path} is not numeric`);
-};
-
-/** The value of a numeric scenario input by JSON path (`housing.pue`). */
-export function inputValue(scenario: Scenario, path: string): Dec {
-  let cur: unknown = scenario;
-  for (const part of path.split(".")) {
-    if (typeof cur !== "object" || cur === null) throw new TypeError(`No input ${path}`);
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return asDec(cur, path);
 }
 
 /** Whether year `t` carries a line on this schedule. */

@@ -6,7 +6,7 @@
 import { Dec, ZERO, dec } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { Scenario } from "../scenario";
-import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
+import { KWH_PER_WATT_YEAR, costLine, factor as f, type CostLine } from "./costLines";
 import { physicalLines, physicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";
 
@@ -84,7 +84,6 @@ export function optionLines(
   const buyStorageGiB = existing ? ZERO : storageGiB;
   const once = { kind: "once" } as const;
   const annual = { kind: "annual" } as const;
-  const f = (path: string, exponent: 1 | -1 = 1) => ({ path, exponent });
   const lines: CostLine[] = [
     costLine(scenario, {
       id: `${prefix}.hosts`,

@@ -5,9 +5,16 @@
  * 2405 per processor, guest OS 726 per VM, vSphere 2875 per CPU with 21 % support a year).
  */
 import { describe, expect, it } from "vitest";
-import { licenseOption } from "../../src/licensing";
+import { licenseOption, windowsLinePrice, type LinePrice } from "../../src/licensing";
+import {
+  CAL_RULE,
+  CATALOGS,
+  SOFTWARE_ASSURANCE_RULE,
+  SYSTEM_CENTER_RULE,
+  VSPHERE_RULES,
+} from "../../src/licensing/catalogs";
 import type { OptionId } from "../../src/scenario";
-import { optionLicensing, optionLines, priceOf, schedule } from "../../src/tco";
+import { optionLicensing, optionLines, schedule } from "../../src/tco";
 import { handPlan, s, scenarioWith, server, type HandHost } from "./fixtures";
 
 const windows = (n: number) => Array.from({ length: n }, () => ({ os: "windows" as const }));
@@ -33,27 +40,49 @@ function priced(
   };
 }
 
-describe("priceOf: the input and factor each SKU is priced by", () => {
+/** Every catalog row's price by SKU: Windows rules through `windowsLinePrice`, the others as written. */
+const PRICE_BY_SKU = new Map<string, LinePrice>([
+  ...Object.values(CATALOGS).flatMap((c) =>
+    c.windows.map((rule) => [rule.sku, windowsLinePrice(rule)] as const)
+  ),
+  ...VSPHERE_RULES.map((rule) => [rule.sku, rule.price] as const),
+  ...[CAL_RULE, SYSTEM_CENTER_RULE, SOFTWARE_ASSURANCE_RULE].map(
+    (rule) => [rule.sku, rule.price] as const
+  ),
+]);
+
+describe("the catalog row prices each licence line: an input × a factor, or a rate on other lines", () => {
   it.each([
-    ["ws2008r2-guest-os", "licensing.prices.guestOsPerVm", "1", undefined],
-    ["ws2008r2-standard", "licensing.prices.standard", "1", undefined],
-    ["ws2008r2-enterprise", "licensing.prices.enterprise", "1", undefined],
-    ["ws2008r2-datacenter", "licensing.prices.datacenter", "1", undefined],
-    ["ws2012r2-datacenter", "licensing.prices.datacenter", "1", undefined], // per 2 processors, as quoted
-    ["ws2022-standard-2core", "licensing.prices.standard", "0.125", undefined], // a 2-core pack is 1/8 of the 16-core price
-    ["ws2022-datacenter-2core", "licensing.prices.datacenter", "0.125", undefined],
-    ["vsphere-cpu", "licensing.prices.vsphere", "1", undefined],
-    ["vsphere-core-subscription", "licensing.prices.vsphere", "1", undefined],
-    ["vsphere-support", "licensing.prices.vsphere", "1", "licensing.vsphereSupportRate"],
-    ["ws-cal-user", "licensing.prices.cal", "1", undefined],
-    ["system-center-smse", "licensing.prices.systemCenter", "1", undefined],
-  ])("%s → %s × %s (rate %s)", (sku, input, factor, rate) => {
-    const p = priceOf(sku);
-    expect([p.priceInput, s(p.priceFactor), p.rateInput]).toEqual([input, factor, rate]);
+    ["ws2008r2-guest-os", "licensing.prices.guestOsPerVm", "1"],
+    ["ws2008r2-standard", "licensing.prices.standard", "1"],
+    ["ws2008r2-enterprise", "licensing.prices.enterprise", "1"],
+    ["ws2008r2-datacenter", "licensing.prices.datacenter", "1"],
+    ["ws2012r2-datacenter", "licensing.prices.datacenter", "1"], // per 2 processors, as quoted
+    ["ws2022-standard-2core", "licensing.prices.standard", "0.125"], // a 2-core pack is 2/16 of the 16-core price
+    ["ws2022-datacenter-2core", "licensing.prices.datacenter", "0.125"],
+    ["vsphere-cpu", "licensing.prices.vsphere", "1"],
+    ["vsphere-core-subscription", "licensing.prices.vsphere", "1"],
+    ["ws-cal-user", "licensing.prices.cal", "1"],
+    ["system-center-smse", "licensing.prices.systemCenter", "1"],
+  ])("%s → %s × %s", (sku, input, factor) => {
+    const price = PRICE_BY_SKU.get(sku);
+    expect(price?.kind === "input" ? [price.input, s(price.factor)] : price).toEqual([
+      input,
+      factor,
+    ]);
   });
 
-  it("refuses a SKU it has no price input for (a programmer error)", () => {
-    expect(() => priceOf("ws2003-web")).toThrow(/No price input known for licence SKU ws2003-web/);
+  it.each([
+    ["vsphere-support", "licensing.vsphereSupportRate", "hypervisor", false], // one line over the CPU licences
+    ["software-assurance", "licensing.softwareAssuranceRate", "windows", true], // one line per Windows licence
+  ])("%s → %s a year on the %s lines (per line: %s)", (sku, rate, of, perLine) => {
+    expect(PRICE_BY_SKU.get(sku)).toEqual({ kind: "rateOn", rate, of, perLine });
+  });
+
+  it("names a price for every Windows rule of every platform", () => {
+    const skus = Object.values(CATALOGS).flatMap((c) => c.windows.map((r) => r.sku));
+    expect(skus.length).toBeGreaterThan(10);
+    for (const sku of skus) expect(PRICE_BY_SKU.get(sku)?.kind).toBe("input");
   });
 });
 

@@ -4,7 +4,7 @@
  * workbook that Excel then rejects.
  */
 import { parseCell, parseRange } from "../report/a1";
-import type { WorkbookPlan } from "../report/plan";
+import type { WorkbookPlan } from "../report/workbookPlan";
 import { MAX_SHEET_NAME } from "./ownership";
 import { referencedSheets } from "./planRefs";
 

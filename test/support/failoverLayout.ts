@@ -3,10 +3,16 @@
  * and repair by adding hosts. The same kernels as `planCapacity`; failing scenarios come back
  * with the scheduler's reasons for every VM that found no survivor.
  */
-import { secureCluster } from "./clusters";
-import type { HostCapacity, VmDemand } from "./contract";
-import { checkCluster, vmTable, type FailoverSimulation, type VmTable } from "./failover";
-import { DIMENSIONS, leastLoaded, placeVms, type UnplacedVm } from "./scheduler";
+import { secureCluster } from "../../src/capacity/clusters";
+import type { HostCapacity, VmDemand } from "../../src/capacity/contract";
+import {
+  checkCluster,
+  vmTable,
+  type FailoverSimulation,
+  type VmTable,
+} from "../../src/capacity/failover";
+import { DIMENSIONS } from "../../src/capacity/hostFit";
+import { leastLoaded, placeVms, type UnplacedVm } from "./placeVms";
 
 /** A failure set the re-placement could not absorb, with each stranded VM's reasons per survivor. */
 export interface FailureScenario {

@@ -25,7 +25,7 @@ import { vmTable, type VmTable } from "./failover";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
 import { packVectors, type PackOptions } from "./packing";
-import { capacityVector, demandVector, DIMENSIONS } from "./scheduler";
+import { capacityVector, demandVector, DIMENSIONS } from "./hostFit";
 
 /** Knobs of {@link planCapacity}; the defaults suit every size from 1 to 100,000+ VMs. */
 export interface PlanOptions {

@@ -13,7 +13,7 @@ import {
   slnFormula,
   discountedFlowFormula,
 } from "../../finance";
-import { CATEGORY_LABELS, COST_CATEGORIES, scheduledIn, type CostLine } from "../../tco/lines";
+import { CATEGORY_LABELS, COST_CATEGORIES, scheduledIn, type CostLine } from "../../tco/costLines";
 import type { CostSchedule } from "../../tco/cashflow";
 import type { Analysis, OptionAnalysis } from "../../tco/types";
 import { cellAddress, columnLetters, rangeAddress } from "../a1";
@@ -30,8 +30,8 @@ import {
   toBlocks,
   type Grid,
 } from "../grid";
-import { SHEETS } from "../layout";
-import type { SheetPlan } from "../plan";
+import { SHEETS } from "../sheetLayout";
+import type { SheetPlan } from "../workbookPlan";
 
 /** Where the summary finds an option's figures (addresses on `TCO Cashflow`). */
 export interface CashflowRefs {
