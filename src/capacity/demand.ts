@@ -5,27 +5,122 @@
 import { Dec } from "../money";
 import { platformLimits } from "../platform";
 import type { InventoryRow, Scenario } from "../scenario";
-import type { HostCapacity, HostConstraints, StayPhysical, VmDemand } from "./contract";
+import type {
+  HostCapacity,
+  HostConstraints,
+  IdleServer,
+  StayPhysical,
+  VmDemand,
+  VmSizing,
+} from "./contract";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
 import { filterHost, type FitReason } from "./hostFit";
+import { storageLimit, storageNeededTB } from "./storage";
 
 /** The VMs of an inventory and the servers that stay physical. */
 export interface Demand {
   /** One per server that can become a VM, in inventory order (copies of a row together). */
   readonly vms: readonly VmDemand[];
   readonly stayPhysical: readonly StayPhysical[];
+  /** Servers flagged idle by the demand thresholds (retired ones are neither VMs nor physical). */
+  readonly idle: readonly IdleServer[];
+  /** Notes on the demand (VMs whose grown demand was capped at a whole host). */
+  readonly notes: readonly string[];
+}
+
+/** Growth multipliers of demand for a year planned ahead (1 = today's demand). */
+export interface DemandScale {
+  readonly cpu: number;
+  readonly memory: number;
+  readonly storage: number;
+}
+
+const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
+
+/** How a row is sized: measured percentile × comfort where the scenario and the row allow, else peak. */
+function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
+  const measured = scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
+  if (!measured)
+    return { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false };
+  return {
+    basis: "measured",
+    percentile: row.measuredPercentile ?? null,
+    comfortFactor: scenario.demand.comfortFactor.toNumber(),
+    memoryMeasured: row.measuredMemoryGiB !== undefined,
+  };
+}
+
+/**
+ * CPU demand of a row's server, GHz, exact: cores × cpuGhz × utilisation, where the utilisation
+ * is the measured percentile × the comfort factor (at most 1: a server cannot use more than its
+ * cores) when sized on measurement, else the peak input.
+ */
+export function cpuDemandGhz(row: InventoryRow, scenario: Scenario): Dec {
+  const sizing = sizingOf(row, scenario);
+  const utilization =
+    sizing.basis === "measured"
+      ? Dec.min(1, (row.measuredCpuUtilization as Dec).times(scenario.demand.comfortFactor))
+      : row.peakCpuUtilization;
+  return new Dec(row.cores).times(row.cpuGhz).times(utilization);
+}
+
+/**
+ * Memory of a row's VM, GiB, exact: measured use × the comfort factor, at most the configured
+ * RAM, when sized on measurement and the row carries measured memory; else the configured RAM.
+ * The per-VM overhead is added on top.
+ */
+export function memoryDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
+  const sizing = sizingOf(row, scenario);
+  const own = sizing.memoryMeasured
+    ? Dec.min(row.memoryGiB, (row.measuredMemoryGiB as Dec).times(scenario.demand.comfortFactor))
+    : row.memoryGiB;
+  return own.plus(scenario.cluster.vmMemoryOverheadGiB);
+}
+
+/** A row's storage demand, GiB: in use where the scenario sizes in use and the row gives it, else provisioned. */
+export function storageDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
+  return scenario.storage.demandBasis === "in-use" && row.storageInUseGiB !== undefined
+    ? row.storageInUseGiB
+    : row.storageGiB;
 }
 
 /** The VM a row's servers would become (id and copies aside): the v1 rules, exact then rounded once. */
-function rowDemand(row: InventoryRow, overheadGiB: Dec, maxVcpusPerVm: number) {
+function rowDemand(row: InventoryRow, scenario: Scenario, maxVcpusPerVm: number) {
   return {
     vcpus: Math.min(row.cores, maxVcpusPerVm),
-    // cores × cpuGhz × peak: the server's own cores, even when its vCPUs are capped.
-    cpuGhz: new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization).toNumber(),
-    memoryGiB: row.memoryGiB.plus(overheadGiB).toNumber(),
-    storageGiB: row.storageGiB.toNumber(),
+    // The server's own cores, even when its vCPUs are capped.
+    cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
+    memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
+    storageGiB: storageDemandGiB(row, scenario).toNumber(),
+    sizing: sizingOf(row, scenario),
   };
+}
+
+/**
+ * Why a row's servers look idle, or null: they carry measured use (a percentile, disk or
+ * network throughput), their average CPU is below `demand.idleCpuUtilization`, and their disk
+ * and network throughput, where measured, are below their thresholds.
+ */
+export function idleReason(row: InventoryRow, scenario: Scenario): string | null {
+  const d = scenario.demand;
+  const measured =
+    row.measuredPercentile !== undefined ||
+    row.measuredCpuUtilization !== undefined ||
+    row.averageDiskMBps !== undefined ||
+    row.averageNetworkMBps !== undefined;
+  if (!measured || !row.averageCpuUtilization.lt(d.idleCpuUtilization)) return null;
+  if (row.averageDiskMBps !== undefined && !row.averageDiskMBps.lt(d.idleDiskMBps)) return null;
+  if (row.averageNetworkMBps !== undefined && !row.averageNetworkMBps.lt(d.idleNetworkMBps))
+    return null;
+  return M.idleReason(
+    row.averageCpuUtilization.toNumber(),
+    d.idleCpuUtilization.toNumber(),
+    row.averageDiskMBps?.toNumber() ?? null,
+    d.idleDiskMBps.toNumber(),
+    row.averageNetworkMBps?.toNumber() ?? null,
+    d.idleNetworkMBps.toNumber()
+  );
 }
 
 function reasonText(
@@ -72,11 +167,7 @@ export function stayPhysicalReasons(
   }
   // A VM can use at most one host core per virtual processor.
   const coreGhz = scenario.host.cpuGhz;
-  if (
-    new Dec(vm.vcpus)
-      .times(coreGhz)
-      .lt(new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization))
-  ) {
+  if (new Dec(vm.vcpus).times(coreGhz).lt(cpuDemandGhz(row, scenario))) {
     reasons.push(
       M.cpuAboveVcpus(
         row.name,
@@ -95,6 +186,12 @@ export function stayPhysicalReasons(
   }
   if (vm.vcpus > capacity.logicalProcessors && vm.vcpus <= capacity.vcpus) {
     reasons.push(M.vcpusAboveLogicalProcessors(row.name, vm.vcpus, capacity.logicalProcessors));
+  }
+  const storage = storageLimit(scenario);
+  if (storage !== null) {
+    const neededTB = storageNeededTB(vm.storageGiB, scenario);
+    if (neededTB > storage.usableTB * (1 + 1e-9))
+      reasons.push(M.storageAboveCluster(row.name, neededTB, storage.nodes, storage.usableTB));
   }
   return reasons;
 }
@@ -116,22 +213,52 @@ export function vmDemands(scenario: Scenario, constraints: HostConstraints = {})
   return demandsFor(scenario, hostCapacity(scenario, constraints));
 }
 
-/** {@link vmDemands} for a host capacity computed already. */
-export function demandsFor(scenario: Scenario, capacity: HostCapacity): Demand {
+/**
+ * {@link vmDemands} for a host capacity computed already. With `scale` (a later year's growth),
+ * each VM's CPU, memory and storage grow by its factors — which servers become VMs is decided on
+ * today's demand — and a VM that would outgrow one host is held at the host's capacity (noted).
+ */
+export function demandsFor(
+  scenario: Scenario,
+  capacity: HostCapacity,
+  scale: DemandScale = TODAY
+): Demand {
   const platform = platformLimits(scenario.platform);
-  const overhead = scenario.cluster.vmMemoryOverheadGiB;
   const vms: VmDemand[] = [];
   const stayPhysical: StayPhysical[] = [];
+  const idle: IdleServer[] = [];
+  const notes: string[] = [];
+  const grows = scale.cpu !== 1 || scale.memory !== 1 || scale.storage !== 1;
+  const coreGhz = scenario.host.cpuGhz.toNumber();
   scenario.inventory.forEach((row, index) => {
-    const shape = rowDemand(row, overhead, platform.maxVcpusPerVm);
+    const idleWhy = idleReason(row, scenario);
+    const retire = idleWhy !== null && scenario.demand.retireIdle && !row.stayPhysical;
+    if (idleWhy !== null)
+      idle.push({ name: row.name, row: index, count: row.count, reason: idleWhy, retired: retire });
+    if (retire) return;
+    const shape = rowDemand(row, scenario, platform.maxVcpusPerVm);
     const first: VmDemand = { id: row.name, row: index, os: row.os, ...shape };
     const reasons = stayPhysicalReasons(row, first, scenario, capacity);
     if (reasons.length > 0) {
       stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
       return;
     }
-    vms.push(first);
-    for (let copy = 2; copy <= row.count; copy++) vms.push({ ...first, id: vmId(row.name, copy) });
+    let vm = first;
+    if (grows) {
+      // A VM cannot use more than its virtual processors' cores, nor more than one host.
+      const cpuCap = Math.min(capacity.cpuGhz, first.vcpus * coreGhz);
+      const cpu = first.cpuGhz * scale.cpu;
+      const memory = first.memoryGiB * scale.memory;
+      if (cpu > cpuCap || memory > capacity.memoryGiB) notes.push(M.growthCapped(row.name));
+      vm = {
+        ...first,
+        cpuGhz: Math.min(cpu, cpuCap),
+        memoryGiB: Math.min(memory, capacity.memoryGiB),
+        storageGiB: first.storageGiB * scale.storage,
+      };
+    }
+    vms.push(vm);
+    for (let copy = 2; copy <= row.count; copy++) vms.push({ ...vm, id: vmId(row.name, copy) });
   });
-  return { vms, stayPhysical };
+  return { vms, stayPhysical, idle, notes };
 }

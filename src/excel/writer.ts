@@ -25,10 +25,10 @@
  * inputs that differ from the plan's, `writePlan` stops with `code: "inputsEdited"` and writes
  * nothing, unless called with `inputEdits: "discard"`.
  */
-import { columnLetters, parseRange } from "../report/a1";
+import { columnLetters } from "../report/a1";
 import { withoutOwnershipTags } from "../report/ownershipTags";
 import { SHEETS } from "../report/sheetLayout";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/workbookPlan";
+import type { ChartKind, ChartSpec, WorkbookPlan } from "../report/workbookPlan";
 import { xmlSafePlan } from "../report/xmlSafePlan";
 import {
   defaultDelay,
@@ -43,7 +43,6 @@ import { EXCEL_MESSAGES } from "./messages";
 import {
   ownTagName,
   planLayout,
-  readTags,
   sheetTagFormula,
   type RenameConflict,
   type WorkbookSnapshot,
@@ -60,6 +59,9 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
+import { applyPrint, applyStyle, columnWidthPoints, polishForReading } from "./rangeStyle";
+import { inspectSwap } from "./swapState";
+import { rollback } from "./rollback";
 import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
@@ -123,13 +125,14 @@ const CHART_TYPES = {
   line: "Line",
   lineMarkers: "LineMarkers",
   xyScatterLines: "XYScatterLines",
+  xyScatterLinesNoMarkers: "XYScatterLinesNoMarkers",
 } as const satisfies Readonly<Record<ChartKind, string>>;
-const LINE_KINDS: ReadonlySet<string> = new Set(["line", "lineMarkers", "xyScatterLines"]);
-
-/** Excel column width in points for a width in characters of the default font (7 px + 5 px padding). */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
+const LINE_KINDS: ReadonlySet<string> = new Set([
+  "line",
+  "lineMarkers",
+  "xyScatterLines",
+  "xyScatterLinesNoMarkers",
+]);
 
 const withEquals = (ref: string): string => (ref.startsWith("=") ? ref : `=${ref}`);
 const lower = (s: string): string => s.toLowerCase();
@@ -151,12 +154,21 @@ export async function writePlan(
   return retryWhileEditing(
     () => writeOnce(plan, options, approved),
     (r) => !r.ok && r.code === "cellEditMode" && r.unchanged,
-    {
-      retries: options.cellEditRetries ?? 3,
-      delayMs: options.cellEditDelayMs ?? 2000,
-      delay: options.delay ?? defaultDelay,
-    }
+    retryOptions(options)
   );
+}
+
+/** "Cell edit mode" retries: 3 after the first attempt, 2 s apart, unless the options say otherwise. */
+function retryOptions(options: WriteOptions): {
+  retries: number;
+  delayMs: number;
+  delay(ms: number): Promise<void>;
+} {
+  return {
+    retries: options.cellEditRetries ?? 3,
+    delayMs: options.cellEditDelayMs ?? 2000,
+    delay: options.delay ?? defaultDelay,
+  };
 }
 
 function failure(
@@ -291,7 +303,7 @@ async function writeOnce(
           await sync();
         }
       } catch (err) {
-        const back = await rollback(context, session, options, () => syncs++);
+        const back = await rollback(context, session, retryOptions(options), () => syncs++);
         if (officeErrorCode(err) === undefined) throw err;
         return officeFailure(err, back.done, syncs, back.leftovers);
       }
@@ -309,7 +321,7 @@ async function writeOnce(
           return success(plan, layout, syncs, batches, [EXCEL_MESSAGES.formattingSkipped]);
         }
         if (state === "notStarted") {
-          const back = await rollback(context, session, options, () => syncs++);
+          const back = await rollback(context, session, retryOptions(options), () => syncs++);
           return officeFailure(err, back.done, syncs, back.leftovers);
         }
         return failure(
@@ -420,6 +432,8 @@ class WriteSession {
     s.columnWidths.forEach((chars, col) => {
       ws.getRange(`${columnLetters(col)}1`).format.columnWidth = columnWidthPoints(chars);
     });
+    for (const [row, points] of Object.entries(s.rowHeights ?? {}))
+      ws.getRange(`A${row}`).format.rowHeight = points; // sets the whole row
   }
 
   private queueNames(): void {
@@ -447,6 +461,7 @@ class WriteSession {
     this.progress(index);
     const ws = this.sheetOf(index);
     for (const st of s.styles) applyStyle(ws.getRange(st.range), st);
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
     for (const t of s.tables) {
       const table = ws.tables.add(ws.getRange(t.range), true);
       table.name = t.name;
@@ -534,10 +549,7 @@ class WriteSession {
     this.queuePolish(planFinal);
   }
 
-  /**
-   * Formatting some Excel versions reject (Excel on the web throws on some chart settings):
-   * queued last, so a rejection leaves the report complete and only costs a warning.
-   */
+  /** Formatting some Excels reject (the web, some chart settings): queued last, a warning only. */
   private queuePolish(planFinal: WorkbookPlan): void {
     for (const { spec, chart } of this.charts) {
       for (const o of spec.seriesOverrides ?? []) {
@@ -561,121 +573,10 @@ class WriteSession {
         if (LINE_KINDS.has(kind)) series.format.line.color = color;
         else series.format.fill.setSolidColor(color);
       });
+      polishForReading(chart, spec);
     }
     planFinal.sheets.forEach((s, i) => {
-      if (!s.print) return;
-      const layout = this.sheetOf(i).pageLayout;
-      layout.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      if (s.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (s.print) applyPrint(this.sheetOf(i), s.print);
     });
-  }
-}
-
-function applyStyle(range: Excel.Range, { range: address, style }: StyledRange): void {
-  const f = range.format;
-  if (style.bold !== undefined) f.font.bold = style.bold;
-  if (style.italic !== undefined) f.font.italic = style.italic;
-  if (style.fontSize !== undefined) f.font.size = style.fontSize;
-  if (style.fontColor !== undefined) f.font.color = style.fontColor;
-  if (style.fill !== undefined) f.fill.color = style.fill;
-  if (style.horizontalAlignment !== undefined) {
-    f.horizontalAlignment =
-      style.horizontalAlignment === "left"
-        ? "Left"
-        : style.horizontalAlignment === "center"
-          ? "Center"
-          : "Right";
-  }
-  if (style.wrapText !== undefined) f.wrapText = style.wrapText;
-  // "A thin border on this side of every cell": the range's edge, and between its rows.
-  const r = parseRange(address);
-  const edges: ("EdgeBottom" | "EdgeTop" | "InsideHorizontal")[] = [];
-  if (style.borderBottom) edges.push("EdgeBottom");
-  if (style.borderTop) edges.push("EdgeTop");
-  if ((style.borderBottom || style.borderTop) && r.bottom > r.top) edges.push("InsideHorizontal");
-  for (const edge of edges) {
-    const border = f.borders.getItem(edge);
-    border.style = "Continuous";
-    border.weight = "Thin";
-  }
-}
-
-/**
- * Deletes every sheet and name this run created (found by name: they did not exist before the
- * run), retrying while a cell is being edited. The sheets go first and the names after them in
- * the same request: Excel stops a request at its first failing command, so a sheet that could
- * not be deleted keeps its ownership tag, and the next run removes it. Returns whether the
- * workbook is as it was, and the sheets left behind if not.
- */
-async function rollback(
-  context: Excel.RequestContext,
-  session: WriteSession,
-  options: WriteOptions,
-  counted: () => void
-): Promise<{ done: boolean; leftovers: string[] }> {
-  const created = new Set(session.createdSheets.map(lower));
-  const added = new Set(session.addedNames.map(lower));
-  let leftovers = [...session.createdSheets];
-  const once = async (): Promise<"done" | "editing" | "failed"> => {
-    try {
-      const sheets = context.workbook.worksheets.load("items/name");
-      const names = context.workbook.names.load("items/name");
-      counted();
-      await context.sync();
-      leftovers = sheets.items.filter((s) => created.has(lower(s.name))).map((s) => s.name);
-      for (const s of sheets.items) if (created.has(lower(s.name))) s.delete();
-      for (const n of names.items) if (added.has(lower(n.name))) n.delete();
-      counted();
-      await context.sync();
-      leftovers = [];
-      return "done";
-    } catch (err) {
-      return isCellEditMode(err) ? "editing" : "failed";
-    }
-  };
-  const outcome = await retryWhileEditing(once, (r) => r === "editing", {
-    retries: options.cellEditRetries ?? 3,
-    delayMs: options.cellEditDelayMs ?? 2000,
-    delay: options.delay ?? defaultDelay,
-  });
-  return { done: outcome === "done", leftovers };
-}
-
-/**
- * After a failed swap request: did the swap itself complete (only the formatting queued after
- * it failed), not start at all, or stop half-way?
- */
-async function inspectSwap(
-  context: Excel.RequestContext,
-  layout: WriteLayout,
-  counted: () => void
-): Promise<"done" | "notStarted" | "partial"> {
-  try {
-    const sheets = context.workbook.worksheets.load("items/name");
-    const names = context.workbook.names.load("items/name,items/formula");
-    counted();
-    await context.sync();
-    const sheetNames = new Set(sheets.items.map((s) => lower(s.name)));
-    const tags = readTags(
-      names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "") }))
-    );
-    const temps = [...layout.inWrite.entries()]
-      .filter(([role, n]) => n !== layout.final.get(role))
-      .map(([, n]) => n);
-    const finalsIn = [...layout.final.values()].every((n) => sheetNames.has(lower(n)));
-    const tempsGone = temps.every((n) => !sheetNames.has(lower(n)));
-    const tagged = [...layout.final.entries()].every(([role, n]) =>
-      tags.some(
-        (t) =>
-          t.kind === "own" && t.role === role && t.sheet !== null && lower(t.sheet) === lower(n)
-      )
-    );
-    const leftoverTags = tags.some((t) => t.kind === "new");
-    if (finalsIn && tempsGone && tagged && !leftoverTags) return "done";
-    const oldThere = layout.deleteSheets.every((n) => sheetNames.has(lower(n)));
-    const tempsThere = temps.every((n) => sheetNames.has(lower(n)));
-    return oldThere && tempsThere ? "notStarted" : "partial";
-  } catch {
-    return "partial";
   }
 }

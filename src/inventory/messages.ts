@@ -1,6 +1,9 @@
 /** Every text the inventory importer shows a user, in one place (tests pin them). */
+import { formatDecimal } from "../money";
 import { byteSize } from "../scenario";
 import type { ExclusionReason, ValueBasis } from "./types";
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const quoteList = (items: readonly string[]): string => items.map((i) => `'${i}'`).join(", ");
@@ -119,6 +122,10 @@ export const MESSAGES = {
     "Azure Migrate's 'CPU utilization percentage' does not say whether it is a peak or an average; it was used as the peak CPU.",
   azureNoClock:
     "The Azure Migrate template has no clock-speed column; the default core clock was used for every server.",
+  measuredSizing: (by: readonly (readonly [string, number])[], measured: number, all: number) =>
+    `Measured use: ${by.map(([p, n]) => `${n} server${n === 1 ? "" : "s"} on ${p === "max" ? "the measured peak (max)" : p === "measured" ? "a measured figure the file does not name" : p}`).join(", ")}; the scenario sizes them on it × demand.comfortFactor (1.3 by default, as Azure Migrate). ${all - measured === 0 ? "Every server has it." : `The other ${all - measured} on their peak-utilisation inputs.`}`,
+  percentileFallback: (wanted: string, used: string) =>
+    `The file has no ${wanted} columns: ${used} was used instead (choose another with --percentile).`,
   mapPercent:
     "MAP CPU percentages are of all logical processors; the 95th percentile (else the maximum) is used as the peak.",
   liveOpticsPercent:
@@ -137,7 +144,9 @@ export const MESSAGES = {
     detail: string | null
   ): string => {
     const n = plural(count, "server");
-    const v = value ?? "the default";
+    // Estimated values (a cluster's mean clock) can carry many decimals: two are enough to read.
+    const v =
+      value === null ? "the default" : NUMERIC.test(value) ? formatDecimal(value, 2) : value;
     switch (basis) {
       case "default":
         if (field === "storageGiB" && value === null)

@@ -3,9 +3,12 @@
  * the Office.js writer and the .xlsx writer render without deciding anything, each sheet
  * tagged as the planner's (`ownershipTags.ts`).
  */
-import type { Scenario } from "../scenario";
+import { defaultSections, type Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
+import { assumptionsRegister } from "./assumptions";
+import { finishSheet } from "./print";
+import { buildAssumptionsSheet } from "./sheets/assumptionsSheet";
 import { withOwnershipTags } from "./ownershipTags";
 import type { WorkbookPlan } from "./workbookPlan";
 import { buildCapacitySheet } from "./sheets/capacitySheet";
@@ -21,24 +24,32 @@ export const GENERATOR = "Hyper-V TCO Planner 0.1.0";
 export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPlan {
   const formats = formatsFor(scenario.currency);
   const inputs = buildInputsSheet(scenario, formats);
-  const inventory = buildInventorySheet(scenario, analysis, formats);
-  const capacity = buildCapacitySheet(analysis, formats);
+  const inventory = buildInventorySheet(scenario, analysis, formats, inputs.nameOf);
+  const capacity = buildCapacitySheet(analysis, formats, inputs.nameOf, inputs.refOf);
   const licensing = buildLicensingSheet(analysis, formats, inputs.nameOf);
-  const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf);
+  const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf, capacity.seriesCells);
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
+  const assumptions = buildAssumptionsSheet(
+    assumptionsRegister(
+      scenario,
+      scenario.imported?.assumptions ?? [],
+      defaultSections(scenario.platform)
+    )
+  );
   return withOwnershipTags({
     generator: GENERATOR,
     scenarioName: scenario.name,
     sheets: [
       summary,
+      assumptions,
       inputs.sheet,
       inventory,
       capacity.sheet,
       licensing.sheet,
       cashflow.sheet,
       sensitivity.sheet,
-    ],
+    ].map((sheet) => finishSheet(sheet, scenario.name, GENERATOR)),
     definedNames: inputs.names,
   });
 }

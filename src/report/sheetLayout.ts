@@ -11,12 +11,14 @@ export const SHEETS = {
   licensing: "TCO Licensing",
   cashflow: "TCO Cashflow",
   summary: "TCO Summary",
+  assumptions: "TCO Assumptions",
   sensitivity: "TCO Sensitivity",
 } as const;
 
 /** Sheet names in the order the report writes them. */
 export const SHEET_ORDER: readonly string[] = [
   SHEETS.summary,
+  SHEETS.assumptions,
   SHEETS.inputs,
   SHEETS.inventory,
   SHEETS.capacity,

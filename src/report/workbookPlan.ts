@@ -63,7 +63,13 @@ export interface TablePlan {
 }
 
 export type ChartKind =
-  "columnClustered" | "columnStacked" | "barClustered" | "line" | "lineMarkers" | "xyScatterLines";
+  | "columnClustered"
+  | "columnStacked"
+  | "barClustered"
+  | "line"
+  | "lineMarkers"
+  | "xyScatterLines"
+  | "xyScatterLinesNoMarkers";
 
 /** A series drawn differently from the chart's kind (a combo chart). */
 export interface SeriesOverride {
@@ -107,11 +113,54 @@ export interface ChartSpec {
   readonly seriesOverrides?: readonly SeriesOverride[];
   /** `#RRGGBB` per series, in order; absent = the theme's colours. */
   readonly seriesColors?: readonly string[];
+  /**
+   * `#RRGGBB` per category (data point) of a one-series bar or column chart — one colour per
+   * option when the options are the categories; wins over `seriesColors` for those points.
+   */
+  readonly pointColors?: readonly string[];
+  /**
+   * The recommended option, marked: a 0-based category (a dark outline on that bar, and its
+   * value label shown) or series (a thicker line).
+   */
+  readonly highlight?: { readonly point: number } | { readonly series: number };
+  /** Value labels on every bar (in `valueAxisFormat`); absent = none. */
+  readonly dataLabels?: boolean;
 }
 
+/** Header or footer text in Excel's codes (`&P` page, `&N` pages, `&D` date, `&&` an ampersand). */
+export interface HeaderFooterText {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/**
+ * How a sheet prints. Both writers apply all of it: the .xlsx writer as `pageSetup`,
+ * `pageSetUpPr fitToPage`, `headerFooter`, `pageMargins` and the `_xlnm.Print_Titles` /
+ * `_xlnm.Print_Area` names; the Office.js writer through `worksheet.pageLayout` (ExcelApi 1.9).
+ */
 export interface PrintSetup {
   readonly orientation: "landscape" | "portrait";
+  /** Scale the sheet to one page wide. */
   readonly fitToWidth: boolean;
+  /** With `fitToWidth`: pages tall (1 = the whole sheet on one page); absent = as many as needed. */
+  readonly fitToHeight?: number;
+  /** Rows repeated at the top of every page, 1-based inclusive (`{first: 4, last: 4}`). */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** Only this range prints (A1 style, e.g. `A1:H47`); absent = the used range. */
+  readonly area?: string;
+  /** Page margins in inches. */
+  readonly margins?: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  readonly centerHorizontally?: boolean;
+  readonly header?: HeaderFooterText;
+  readonly footer?: HeaderFooterText;
 }
 
 export interface SheetPlan {
@@ -125,6 +174,14 @@ export interface SheetPlan {
   readonly styles: readonly StyledRange[];
   readonly tables: readonly TablePlan[];
   readonly charts: readonly ChartSpec[];
+  /**
+   * Heights in points of rows that hold wrapped text, by 1-based row number (other rows keep
+   * the default 15 pt). Written explicitly: LibreOffice does not grow a row for wrapped text
+   * in a file it opens.
+   */
+  readonly rowHeights?: Readonly<Record<number, number>>;
+  /** Ranges merged into one cell each (`A2:H2`): a sentence that wraps across a table's width. */
+  readonly merges?: readonly string[];
   /** Rows and columns frozen at the top/left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly print?: PrintSetup;

@@ -4,13 +4,30 @@
  * expected, what was received and what to do.
  */
 import { Dec } from "../money";
-import { isPlatformId, platformLimits, type PlatformId } from "../platform";
+import {
+  isPlatformId,
+  platformLimits,
+  PLATFORM_IDS,
+  RESILIENCY_RULES,
+  S2D_LIMITS,
+  s2dPoolNodeLimit,
+  type PlatformId,
+  type S2dResiliency,
+  type StorageMedia,
+} from "../platform";
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
 import { MESSAGES } from "./messages";
 import { firstNonXmlChar } from "./text";
 import { groupedNumber, LIMITS, MAX_MAGNITUDE } from "./limits";
-import { SCHEMA_VERSION, type Issue, type ParseResult, type Scenario } from "./types";
+import {
+  SCHEMA_VERSION,
+  type ImportedAssumption,
+  type ImportProvenance,
+  type Issue,
+  type ParseResult,
+  type Scenario,
+} from "./types";
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -343,6 +360,8 @@ function parseSection(
       !isObject(input[group as string])
     )
       continue;
+    // An optional field left out, blank or null is absent: a rule stands in for it.
+    if (f.optional === true && (value === undefined || value === null || value === "")) continue;
     const parsed = parseField(f, value, `${path}.${f.key}`, issues);
     if (parsed === undefined) ok = false;
     else setDotted(out, f.key, parsed);
@@ -371,6 +390,7 @@ const TOP_KEYS = [
   ...TOP_FIELDS.map((f) => f.key),
   "inventory",
   ...SECTIONS.map((s) => s.key),
+  "imported",
 ];
 
 /**
@@ -455,6 +475,7 @@ export function parseScenario(json: Json): ParseResult {
     issues
   );
   crossCheck(platform, sections, issues);
+  const imported = parseImported(json["imported"], issues);
 
   if (issues.length > 0) return { ok: false, issues };
   const scenario = {
@@ -463,8 +484,54 @@ export function parseScenario(json: Json): ParseResult {
     platform,
     ...sections,
     inventory,
+    ...(imported ? { imported } : {}),
   } as unknown as Scenario;
   return { ok: true, scenario: deepFreeze(scenario) };
+}
+
+/** `imported`: written by `import`, so its shape is checked but its texts are the importer's. */
+function parseImported(raw: Json, issues: Issue[]): ImportProvenance | undefined {
+  if (raw === undefined) return undefined;
+  const bad = (path: string, expected: string, received: Json): undefined => {
+    issues.push({
+      path,
+      expected,
+      received: describeValue(received),
+      message: MESSAGES.importedShape(expected),
+    });
+    return undefined;
+  };
+  if (!isObject(raw)) return bad("imported", "an object", raw);
+  checkUnknownKeys(raw, ["file", "format", "assumptions"], "imported", "imported", issues);
+  const file = raw["file"] ?? null;
+  if (file !== null && typeof file !== "string") return bad("imported.file", "a text", file);
+  const format = raw["format"] ?? "";
+  if (typeof format !== "string") return bad("imported.format", "a text", format);
+  const list = raw["assumptions"] ?? [];
+  if (!Array.isArray(list)) return bad("imported.assumptions", "a list", list);
+  const assumptions: ImportedAssumption[] = [];
+  list.forEach((a: Json, i) => {
+    const path = `imported.assumptions[${i}]`;
+    if (!isObject(a)) return bad(path, "an object", a);
+    checkUnknownKeys(
+      a,
+      ["field", "basis", "count", "value", "message"],
+      path,
+      "an assumption",
+      issues
+    );
+    const { field, basis, count, value, message } = a;
+    if (typeof field !== "string") return bad(`${path}.field`, "a text", field);
+    if (typeof basis !== "string") return bad(`${path}.basis`, "a text", basis);
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+      return bad(`${path}.count`, "a whole number of at least 1", count);
+    if (value !== null && typeof value !== "string")
+      return bad(`${path}.value`, "a text or null", value);
+    if (typeof message !== "string") return bad(`${path}.message`, "a text", message);
+    assumptions.push({ field, basis, count, value, message });
+    return undefined;
+  });
+  return { file, format, assumptions };
 }
 
 function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): Obj[] {
@@ -629,6 +696,7 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
       });
     }
   }
+  crossCheckStorage(platform, sections, issues);
   const physical = sections["physical"] as Obj | undefined;
   if (physical) {
     const avg = physical["defaultAverageCpuUtilization"] as Dec;
@@ -641,5 +709,90 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
       });
     }
+  }
+}
+
+/** The first platform with Storage Spaces Direct (Windows Server 2016 Datacenter). */
+const S2D_FIRST_PLATFORM: PlatformId = "ws2016";
+
+const platformAtLeast = (platform: PlatformId, first: PlatformId): boolean =>
+  PLATFORM_IDS.indexOf(platform) >= PLATFORM_IDS.indexOf(first);
+
+/**
+ * Storage Spaces Direct against the platform and the cluster: the release that has it, the
+ * resiliency's server count against the cluster's node limit (dual parity needs 4, nested
+ * exactly 2), the failures it survives against failuresToTolerate, and the 1 PB pool.
+ */
+function crossCheckStorage(platform: PlatformId, sections: Obj, issues: Issue[]): void {
+  const storage = sections["storage"] as Obj | undefined;
+  if (!storage || storage["kind"] !== "s2d") return;
+  const push = (path: string, expected: string, received: string, message: string): void => {
+    issues.push({ path, expected, received, message });
+  };
+  if (!platformAtLeast(platform, S2D_FIRST_PLATFORM)) {
+    push(
+      "storage.kind",
+      `san on ${platform}`,
+      "s2d",
+      MESSAGES.s2dPlatform(platformLimits(platform).label)
+    );
+    return;
+  }
+  const resiliency = storage["resiliency"] as S2dResiliency;
+  const rule = RESILIENCY_RULES[resiliency];
+  if (!platformAtLeast(platform, rule.since)) {
+    push(
+      "storage.resiliency",
+      `a resiliency ${platformLimits(platform).label} offers`,
+      resiliency,
+      MESSAGES.s2dResiliencyPlatform(rule.label, platformLimits(rule.since).label)
+    );
+  }
+  const cluster = sections["cluster"] as Obj | undefined;
+  if (!cluster) return;
+  const maxNodes = cluster["maxNodes"] as number;
+  const k = cluster["failuresToTolerate"] as number;
+  if (maxNodes > S2D_LIMITS.maxNodes) {
+    push(
+      "cluster.maxNodes",
+      `at most ${S2D_LIMITS.maxNodes} with Storage Spaces Direct`,
+      String(maxNodes),
+      MESSAGES.s2dMaxNodes(maxNodes, S2D_LIMITS.maxNodes)
+    );
+  }
+  if (maxNodes < rule.minNodes || (rule.maxNodes === rule.minNodes && maxNodes !== rule.minNodes)) {
+    push(
+      "storage.resiliency",
+      rule.minNodes === rule.maxNodes
+        ? `a resiliency for clusters of ${maxNodes} servers (${rule.label} needs exactly ${rule.minNodes})`
+        : `a resiliency for clusters of ${maxNodes} servers (${rule.label} needs at least ${rule.minNodes})`,
+      resiliency,
+      MESSAGES.s2dResiliencyNodes(rule.label, rule.minNodes, rule.maxNodes, maxNodes)
+    );
+  }
+  if (k > rule.faultsTolerated) {
+    push(
+      "storage.resiliency",
+      `a resiliency that survives ${k} failures`,
+      resiliency,
+      MESSAGES.s2dFaults(rule.label, rule.faultsTolerated, k)
+    );
+  }
+  const drivesPerNode = storage["drivesPerNode"] as number;
+  const driveTB = storage["driveTB"] as Dec;
+  const poolNodes = s2dPoolNodeLimit({
+    resiliency,
+    media: storage["media"] as StorageMedia,
+    drivesPerNode,
+    driveTB: driveTB.toNumber(),
+    mirrorShare: 0,
+  });
+  if (poolNodes < rule.minNodes) {
+    push(
+      "storage.driveTB",
+      `at most ${S2D_LIMITS.maxPoolRawTB} TB raw across ${rule.minNodes} servers`,
+      driveTB.toString(),
+      MESSAGES.s2dPool(drivesPerNode, driveTB.toString(), rule.minNodes, S2D_LIMITS.maxPoolRawTB)
+    );
   }
 }

@@ -2,12 +2,11 @@
  * The task pane's doors into the engine, the report, the .xlsx writer and the inventory
  * importer — each one small function, so the pane does not depend on how a module is shaped
  * (the Office.js writer and reader are reached through `office.ts`). Only the analysis is in
- * the start-up bundle; the report builder, the .xlsx writer (exceljs) and the inventory
+ * the start-up bundle (without the sensitivity analysis); the full analysis, the report builder, the .xlsx writer (exceljs) and the inventory
  * reader load with `import()` when a user first needs them.
  */
 import type { Scenario } from "../scenario";
-import { analyze } from "../tco/analyze";
-import { moneyLimitIssues } from "../tco/limits";
+import { analyzeWith } from "../tco/analysis";
 import type { Analysis } from "../tco/types";
 import type { WorkbookPlan } from "../report/workbookPlan";
 import type {
@@ -22,7 +21,7 @@ import type {
 
 /** The analysis the preview shows: no sensitivity analysis (the report has it). */
 export function analyzeForPreview(scenario: Scenario): Analysis {
-  return analyze(scenario, { sensitivity: false });
+  return analyzeWith(scenario, null);
 }
 
 /**
@@ -31,7 +30,11 @@ export function analyzeForPreview(scenario: Scenario): Analysis {
  * (`moneyLimitIssues`): the caller shows it as a failed write, nothing is written.
  */
 export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPlan> {
-  const { buildReport } = await import(/* webpackChunkName: "report" */ "../report/build");
+  const [{ buildReport }, { analyze }, { moneyLimitIssues }] = await Promise.all([
+    import(/* webpackChunkName: "report" */ "../report/build"),
+    import(/* webpackChunkName: "report" */ "../tco/analyze"),
+    import(/* webpackChunkName: "report" */ "../tco/limits"),
+  ]);
   const analysis = analyze(scenario);
   const issues = moneyLimitIssues(analysis);
   if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(" "));

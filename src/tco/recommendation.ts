@@ -1,16 +1,14 @@
 /** The recommendation in one sentence a manager understands. */
-import { formatMoney, type Dec } from "../money";
+import { formatWhole, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { baselineLabel } from "./baseline";
 import type { CostSchedule } from "./cashflow";
 import { TCO_MESSAGES } from "./messages";
 import type { OptionAnalysis } from "./types";
 
-const grouped = (amount: Dec, currency: string): string => {
-  const [whole] = formatMoney(amount.abs()).split(".");
-  const withCommas = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount.isNegative() && !amount.isZero() ? "−" : ""}${currency} ${withCommas}`;
-};
+// No sign on zero: decimal.js keeps −0 (0 − 0 negated), which would read "−USD 0".
+const grouped = (amount: Dec, currency: string): string =>
+  `${amount.isNegative() && !amount.isZero() ? "−" : ""}${currency} ${formatWhole(amount.abs())}`;
 
 export function recommendationSentence(
   scenario: Scenario,
@@ -29,11 +27,18 @@ export function recommendationSentence(
   const saving = physical.total.minus(best.costs.total);
   const c = best.capacity;
   const staying = c.stayPhysical.reduce((s, p) => s + p.count, 0);
+  const retired = c.idle.filter((i) => i.retired).reduce((s, i) => s + i.count, 0);
   const hypervisor = best.id === "vsphere" ? "vSphere" : "Hyper-V";
   const verb = scenario.finance.baseline === "vsphere" ? "Moving" : "Consolidating";
   const what = scenario.finance.baseline === "vsphere" ? "workloads" : "servers";
   if (servers - staying === 0) return TCO_MESSAGES.nothingToConsolidate(servers, what, best.label);
-  const consolidation = `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
+  const grows = best.hostsByYear.some((h) => h !== hosts);
+  const last = best.hostsByYear[best.hostsByYear.length - 1] ?? hosts;
+  const consolidation =
+    `${verb} ${servers - staying - retired} of ${servers} ${what}` +
+    (retired > 0 ? ` (retiring ${retired} idle)` : "") +
+    ` onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}` +
+    (grows ? ` (${last} by year ${n} as demand grows)` : "");
   if (saving.isZero()) {
     return `${consolidation} with ${best.label} costs the same as ${baseline} over ${n} years.`;
   }

@@ -128,7 +128,7 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     await expect
       .poll(() => page.locator("#result-text").textContent())
-      .toMatch(/Downloaded .*\.xlsx \(7 sheets\)/);
+      .toMatch(/Downloaded .*\.xlsx \(8 sheets\)/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_ORDER]);
@@ -390,9 +390,18 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
       const target = document.getElementById("progress-text") as HTMLElement;
+      // Every text the progress line showed: a text node added or removed, or the text a rewrite
+      // replaced (records arrive after the fact, when a rewritten node holds the latest text).
       new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent ?? "");
-      }).observe(target, { childList: true, characterData: true, subtree: true });
+        for (const r of records)
+          if (r.type === "characterData") seen.push(r.oldValue ?? "");
+          else for (const n of [...r.addedNodes, ...r.removedNodes]) seen.push(n.textContent ?? "");
+      }).observe(target, {
+        childList: true,
+        characterData: true,
+        characterDataOldValue: true,
+        subtree: true,
+      });
     });
     // Slow syncs down so the writing state can be seen.
     await page.evaluate(
@@ -412,7 +421,7 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     const result = page.locator("#result-text");
     await expect
       .poll(() => result.textContent(), { timeout: 60_000 })
-      .toMatch(/^Report written to 7 sheets — open TCO Summary/);
+      .toMatch(/^Report written to 8 sheets — open TCO Summary/);
     const fake = await page.evaluate(() => {
       const f = (
         window as unknown as {
@@ -508,7 +517,7 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     await page.click("#result-overwrite");
     await expect
       .poll(() => page.locator("#result-text").textContent(), { timeout: 60_000 })
-      .toMatch(/^Report written to 7 sheets/);
+      .toMatch(/^Report written to 8 sheets/);
     const rate = await page.evaluate(() => {
       const f = (
         window as unknown as {

@@ -13,7 +13,7 @@ import { compareWithPlan, formulaCells, recalcPlanWithHyperFormula } from "../su
 import { REPO_ROOT } from "../support/paths";
 import type { WorkbookPlan } from "../../src/report/workbookPlan";
 
-const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
+const EXAMPLES = ["book-example", "contoso-2010", "modern-2022", "s2d-growth-2025"] as const;
 
 function example(name: string): Scenario {
   const r = parseScenario(
@@ -58,9 +58,10 @@ describe.each(EXAMPLES)("report of %s", (name) => {
   const analysis = analyze(scenario);
   const plan = buildReport(scenario, analysis);
 
-  it("writes the seven TCO sheets, every input a defined name", () => {
+  it("writes the eight TCO sheets, every input a defined name", () => {
     expect(plan.sheets.map((s) => s.name).sort()).toEqual(
       [
+        "TCO Assumptions",
         "TCO Capacity",
         "TCO Cashflow",
         "TCO Inputs",

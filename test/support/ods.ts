@@ -67,6 +67,6 @@ function unescape(s: string | undefined): string | undefined {
 
 export function expectedClass(kind: ChartSpec["kind"]): string {
   if (kind === "line" || kind === "lineMarkers") return "chart:line";
-  if (kind === "xyScatterLines") return "chart:scatter";
+  if (kind === "xyScatterLines" || kind === "xyScatterLinesNoMarkers") return "chart:scatter";
   return "chart:bar";
 }

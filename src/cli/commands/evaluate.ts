@@ -1,18 +1,67 @@
 /** `hyperv-tco evaluate FILE [--json]`: the business case as a readable table, or the analysis as JSON. */
-import { formatMoney, type Dec } from "../../money";
-import { analysisJson, type Analysis } from "../../tco";
+import { formatWhole, type Dec } from "../../money";
+import {
+  ASSUMPTION_KINDS,
+  assumptionsRegister,
+  type AssumptionRow,
+} from "../../report/assumptions";
+import { defaultSections } from "../../scenario";
+import { analysisJson, type Analysis, type OptionAnalysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { analyzeChecked, loadScenario } from "../scenarioFile";
 
-const money = (d: Dec): string =>
-  formatMoney(d)
-    .replace(/\.\d\d$/, "")
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/** Whole units, half away from zero: the workbook's `#,##0` shows the same figure. */
+const money = (d: Dec): string => formatWhole(d);
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
     .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
     .join("  ");
+}
+
+const tb = (x: number): string => x.toFixed(2);
+
+const BINDING: Readonly<Record<string, string>> = {
+  cpuGhz: "CPU",
+  memoryGiB: "memory",
+  vcpus: "virtual processors",
+  vms: "VMs per host",
+  storage: "storage",
+};
+
+/** Storage per cluster, hosts per year, what servers were sized on and the idle ones, for the recommended option. */
+function capacityLines(a: Analysis, o: OptionAnalysis): string[] {
+  const s = a.scenario;
+  const out: string[] = [];
+  for (const c of o.capacity.clusters) {
+    const st = c.storage;
+    out.push(
+      st.kind === "s2d"
+        ? `Storage, cluster ${c.index + 1}: ${c.nodes} nodes, raw ${tb(st.rawTB ?? 0)} TB, reserve ${tb(st.reserveTB ?? 0)} TB, usable ${tb(st.usableTB ?? 0)} TB (${st.layout ?? ""}), needed ${tb(st.neededTB)} TB; node count decided by ${BINDING[c.binding]}.`
+        : `Storage, cluster ${c.index + 1}: ${c.nodes} nodes on a SAN, needed ${tb(st.neededTB)} TB; node count decided by ${BINDING[c.binding]}.`
+    );
+  }
+  if (o.hostsByYear.some((h) => h !== o.capacity.hosts))
+    out.push(`Hosts by year (year 0 to ${s.finance.horizonYears}): ${o.hostsByYear.join(", ")}.`);
+  const measured = s.inventory.filter(
+    (r) => s.demand.basis === "measured" && r.measuredCpuUtilization !== undefined
+  );
+  if (measured.length > 0) {
+    const servers = measured.reduce((n, r) => n + r.count, 0);
+    const all = s.inventory.reduce((n, r) => n + r.count, 0);
+    const percentiles = [...new Set(measured.map((r) => r.measuredPercentile ?? "measured"))];
+    out.push(
+      `Sized on measured use: ${servers} of ${all} servers on ${percentiles.join("/")} × ${s.demand.comfortFactor.toString()}; the others on their peak CPU.`
+    );
+  }
+  for (const i of o.capacity.idle)
+    out.push(
+      `Idle: ${i.name}${i.count > 1 ? ` (×${i.count})` : ""}: ${i.reason}${i.retired ? " — retired" : ""}.`
+    );
+  const retiredSaving = o.businessCase.retirementSavings.reduce((x, y) => x.plus(y));
+  if (!retiredSaving.isZero())
+    out.push(`Retiring idle servers saves ${money(retiredSaving)} of that over the horizon.`);
+  return out;
 }
 
 /** The readable summary: options side by side against the baseline (staying physical or on vSphere). */
@@ -33,6 +82,31 @@ export function summaryTable(a: Analysis): string {
       ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`),
     ],
     ["Clusters", "", ...eligible.map((o) => String(o.capacity.clusters.length))],
+    ...(eligible.some((o) => o.hostsByYear.some((h) => h !== o.capacity.hosts))
+      ? [
+          [
+            `Hosts year ${s.finance.horizonYears}`,
+            "",
+            ...eligible.map((o) => String(o.hostsByYear[o.hostsByYear.length - 1] ?? "")),
+          ],
+        ]
+      : []),
+    ...(s.storage.kind === "s2d"
+      ? [
+          [
+            "S2D usable TB",
+            "",
+            ...eligible.map((o) =>
+              tb(o.capacity.clusters.reduce((a, c) => a + (c.storage.usableTB ?? 0), 0))
+            ),
+          ],
+        ]
+      : []),
+    [
+      "Storage needed TB",
+      "",
+      ...eligible.map((o) => tb(o.capacity.clusters.reduce((a, c) => a + c.storage.neededTB, 0))),
+    ],
     [
       "Licensing",
       money(a.physical.byCategory.licensing),
@@ -85,6 +159,7 @@ export function summaryTable(a: Analysis): string {
   for (const o of a.options.filter((x) => !x.eligible))
     lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
   const rec = a.options.find((o) => o.id === a.recommended);
+  if (rec) lines.push(...capacityLines(a, rec));
   for (const p of rec?.capacity.stayPhysical ?? [])
     lines.push(
       `Stays physical: ${p.name}${p.count > 1 ? ` (×${p.count})` : ""}: ${p.reasons.join(" ")}`
@@ -98,6 +173,30 @@ export function summaryTable(a: Analysis): string {
       .slice(0, 3)
       .map((r) => `${r.label} (NPV ${money(r.npvLow)} to ${money(r.npvHigh)})`);
     lines.push(`Most sensitive: ${top.join("; ")}.`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** A source on one terminal line; the workbook's TCO Assumptions sheet has it whole. */
+const brief = (text: string): string => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+
+/** The assumptions register as text: one line per row, grouped by kind. */
+export function assumptionsText(rows: readonly AssumptionRow[]): string {
+  if (rows.length === 0)
+    return "\nAssumptions: every input is at its default and none is uncertain.\n";
+  const lines = ["", `Assumptions to check (${rows.length}):`];
+  for (const kind of Object.keys(ASSUMPTION_KINDS) as AssumptionRow["kind"][]) {
+    const of = rows.filter((r) => r.kind === kind);
+    if (of.length === 0) continue;
+    lines.push(`  ${ASSUMPTION_KINDS[kind]}:`);
+    for (const r of of) {
+      const value = r.defaultValue !== null ? `${r.value} (default ${r.defaultValue})` : r.value;
+      lines.push(
+        r.kind === "changed"
+          ? `  - ${r.label} [${r.path}]: ${value}`
+          : `  - ${r.label} [${r.path}]: ${value} — ${brief(r.source)}`
+      );
+    }
   }
   return `${lines.join("\n")}\n`;
 }
@@ -121,7 +220,14 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   io.out(
     switches.has("--json")
       ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`
-      : summaryTable(analysis)
+      : summaryTable(analysis) +
+          assumptionsText(
+            assumptionsRegister(
+              read.scenario,
+              read.scenario.imported?.assumptions ?? [],
+              defaultSections(read.scenario.platform)
+            )
+          )
   );
   return EXIT.ok;
 }

@@ -32,6 +32,8 @@ import {
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
+import { capacityRef, type SeriesCells } from "./capacityYears";
+import { RETIRED_PREFIX } from "../../tco/physical";
 
 /** Where the summary finds an option's figures (addresses on `TCO Cashflow`). */
 export interface CashflowRefs {
@@ -64,7 +66,10 @@ const HEADER_ROW = 3;
 
 const num2 = (d: Dec): number => toCentsNumber(d);
 
-/** The formula of one year cell of a line. */
+/**
+ * The formula of one year cell of a line. A `byYear` line (demand growing) multiplies that
+ * year's quantity, read from its series on `TCO Capacity` (`qtyCell` is then that cell).
+ */
 export function lineYearFormula(
   line: CostLine,
   qtyCell: string,
@@ -97,12 +102,15 @@ function writeCostBlock(
   schedule: CostSchedule,
   analysis: Analysis,
   formats: Formats,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  series?: ReadonlyMap<string, SeriesCells>
 ): BlockResult & {
   readonly firstLine: number;
   readonly lastLine: number;
   readonly totalRowIndex: number;
   readonly categoryRow: Readonly<Record<string, number>>;
+  /** Sheet row (0-based) of each line, by line id. */
+  readonly lineRows: ReadonlyMap<string, number>;
 } {
   const n = analysis.scenario.finance.horizonYears;
   const lastYearCol = FIRST_YEAR_COL + n;
@@ -112,8 +120,13 @@ function writeCostBlock(
   style(g, row, 0, row, totalCol, { bold: true, fill: COLORS.sectionFill, fontSize: 12 });
   row++;
   const firstLine = row;
+  const lineRows = new Map<string, number>();
   for (const line of schedule.lines) {
+    lineRows.set(line.id, row);
     const qty = cellAddress(row, 2, false).replace(/^([A-Z]+)/, "$$$1");
+    const yearly = line.schedule.kind === "byYear" ? series?.get(line.schedule.series) : undefined;
+    if (line.schedule.kind === "byYear" && !yearly)
+      throw new Error(`No cells for series ${line.schedule.series} (a programmer error).`);
     putRow(g, row, 0, [
       text(CATEGORY_LABELS[line.category]),
       text(line.label),
@@ -126,7 +139,18 @@ function writeCostBlock(
       const scheduled =
         scheduledIn(line.schedule, t, n, analysis.scenario) ||
         (line.schedule.kind === "refresh" && t > 0);
-      if (scheduled || (line.schedule.kind === "annual" && t > 0)) {
+      if (yearly) {
+        put(
+          g,
+          row,
+          col,
+          formula(
+            lineYearFormula(line, capacityRef(yearly.cell(t)), yearCell, nameOf),
+            num2(line.amounts[t] as Dec),
+            formats.money
+          )
+        );
+      } else if (scheduled || (line.schedule.kind === "annual" && t > 0)) {
         put(
           g,
           row,
@@ -134,11 +158,11 @@ function writeCostBlock(
           formula(
             lineYearFormula(line, qty, yearCell, nameOf),
             num2(line.amounts[t] as Dec),
-            formats.money
+            formats.moneyWhole
           )
         );
       } else {
-        put(g, row, col, num(0, formats.money));
+        put(g, row, col, num(0, formats.moneyWhole));
       }
     }
     const total = line.amounts.reduce((s, a) => s.plus(a), new Dec(0));
@@ -149,7 +173,7 @@ function writeCostBlock(
       formula(
         `=SUM(${cellAddress(row, FIRST_YEAR_COL)}:${cellAddress(row, lastYearCol)})`,
         num2(total),
-        formats.money
+        formats.moneyWhole
       )
     );
     row++;
@@ -171,7 +195,7 @@ function writeCostBlock(
         lastLine >= firstLine
           ? `=SUMIF($A$${firstLine + 1}:$A$${lastLine + 1},"${CATEGORY_LABELS[c]}",${colL}${firstLine + 1}:${colL}${lastLine + 1})`
           : "=0";
-      put(g, row, col, formula(f, num2(value), formats.money));
+      put(g, row, col, formula(f, num2(value), formats.moneyWhole));
     }
     categoryTotals[c] = cellAddress(row, totalCol);
     categoryRow[c] = row;
@@ -185,7 +209,7 @@ function writeCostBlock(
     const colL = columnLetters(col);
     const value = t <= n ? (schedule.years[t]?.total ?? new Dec(0)) : schedule.total;
     const f = lastLine >= firstLine ? `=SUM(${colL}${firstLine + 1}:${colL}${lastLine + 1})` : "=0";
-    put(g, row, col, formula(f, num2(value), formats.money));
+    put(g, row, col, formula(f, num2(value), formats.moneyWhole));
   }
   style(g, row, 0, row, totalCol, { bold: true, borderTop: true });
   row++;
@@ -205,6 +229,7 @@ function writeCostBlock(
     lastLine,
     totalRowIndex,
     categoryRow,
+    lineRows,
   };
 }
 
@@ -216,7 +241,8 @@ function writeBusinessCase(
   optionTotalRow: number,
   categoryRow: Readonly<Record<string, number>>,
   analysis: Analysis,
-  formats: Formats
+  formats: Formats,
+  retiredRows: readonly number[]
 ): { refs: Omit<CashflowRefs, "totalRow" | "totalCell" | "categoryTotals">; nextRow: number } {
   const n = analysis.scenario.finance.horizonYears;
   const bc = option.businessCase;
@@ -236,7 +262,7 @@ function writeBusinessCase(
       formula(
         `=${colL}${physicalTotalRow + 1}-${colL}${optionTotalRow + 1}`,
         num2(bc.netFlows[t] as Dec),
-        formats.money
+        formats.moneyWhole
       )
     );
   }
@@ -244,10 +270,43 @@ function writeBusinessCase(
     g,
     row,
     totalCol,
-    formula(`=SUM(${yearCells(row)[0]}:${yearCells(row)[n]})`, num2(bc.totalSavings), formats.money)
+    formula(
+      `=SUM(${yearCells(row)[0]}:${yearCells(row)[n]})`,
+      num2(bc.totalSavings),
+      formats.moneyWhole
+    )
   );
   style(g, row, 1, row, totalCol, { bold: true });
   row++;
+  if (retiredRows.length > 0) {
+    // The saving of switching idle servers off: their baseline lines, which the option lacks.
+    put(g, row, 1, text("of which: idle servers retired"));
+    for (let t = 0; t <= n; t++) {
+      const colL = columnLetters(FIRST_YEAR_COL + t);
+      put(
+        g,
+        row,
+        FIRST_YEAR_COL + t,
+        formula(
+          `=${retiredRows.map((r) => `${colL}${r + 1}`).join("+")}`,
+          num2(bc.retirementSavings[t] as Dec),
+          formats.money
+        )
+      );
+    }
+    put(
+      g,
+      row,
+      totalCol,
+      formula(
+        `=SUM(${cellAddress(row, FIRST_YEAR_COL)}:${cellAddress(row, FIRST_YEAR_COL + n)})`,
+        num2(bc.retirementSavings.reduce((a, x) => a.plus(x), new Dec(0))),
+        formats.money
+      )
+    );
+    style(g, row, 1, row, totalCol, { italic: true, fontColor: COLORS.muted });
+    row++;
+  }
 
   const cumulativeRow = row;
   const candidatesRow = row + 1;
@@ -293,7 +352,11 @@ function writeBusinessCase(
       g,
       cumulativeRow,
       col,
-      formula(simple.cumulative[t] as string, num2(bc.cumulativeFlows[t] as Dec), formats.money)
+      formula(
+        simple.cumulative[t] as string,
+        num2(bc.cumulativeFlows[t] as Dec),
+        formats.moneyWhole
+      )
     );
     put(
       g,
@@ -312,14 +375,14 @@ function writeBusinessCase(
       formula(
         discountedFlowFormula(savingsCell, "hv_DiscountRate", t),
         (discFlows[t] as Dec).toNumber(),
-        formats.money
+        formats.moneyWhole
       )
     );
     put(
       g,
       discCumulativeRow,
       col,
-      formula(disc.cumulative[t] as string, (discCum[t] as Dec).toNumber(), formats.money)
+      formula(disc.cumulative[t] as string, (discCum[t] as Dec).toNumber(), formats.moneyWhole)
     );
     put(
       g,
@@ -425,7 +488,8 @@ function writeBusinessCase(
 export function buildCashflowSheet(
   analysis: Analysis,
   formats: Formats,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  seriesCells: ReadonlyMap<string, ReadonlyMap<string, SeriesCells>> = new Map()
 ): CashflowSheet {
   const g = newGrid();
   const n = analysis.scenario.finance.horizonYears;
@@ -455,10 +519,22 @@ export function buildCashflowSheet(
     nameOf
   );
   let row = physical.nextRow;
+  const retiredRows = [...physical.lineRows.entries()]
+    .filter(([id]) => id.startsWith(`${RETIRED_PREFIX}.`))
+    .map(([, r]) => r);
   const options = new Map<string, CashflowRefs>();
   for (const option of analysis.options.filter((o) => o.eligible)) {
     const title = `${option.label} — ${option.capacity.hosts} host${option.capacity.hosts === 1 ? "" : "s"} in ${option.capacity.clusters.length} cluster${option.capacity.clusters.length === 1 ? "" : "s"}`;
-    const block = writeCostBlock(g, row, title, option.costs, analysis, formats, nameOf);
+    const block = writeCostBlock(
+      g,
+      row,
+      title,
+      option.costs,
+      analysis,
+      formats,
+      nameOf,
+      seriesCells.get(option.id)
+    );
     const bc = writeBusinessCase(
       g,
       block.nextRow - 1,
@@ -467,11 +543,16 @@ export function buildCashflowSheet(
       block.totalRowIndex,
       block.categoryRow,
       analysis,
-      formats
+      formats,
+      retiredRows
     );
     options.set(option.id, { ...block.refs, ...bc.refs });
     row = bc.nextRow;
   }
+  // Long line labels wrap within their column rather than widen it (the sheet prints one page wide).
+  style(g, HEADER_ROW + 1, 1, g.cells.size > 0 ? Math.max(...g.cells.keys()) : HEADER_ROW + 1, 1, {
+    wrapText: true,
+  });
   return {
     sheet: {
       name: SHEETS.cashflow,

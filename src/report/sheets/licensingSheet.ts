@@ -7,6 +7,7 @@
 import { toCentsNumber } from "../../money";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
+import { shortOptionLabel } from "../labels";
 import { COLORS, type Formats } from "../formats";
 import {
   formula,
@@ -168,11 +169,16 @@ export function buildLicensingSheet(
       row++;
     }
     const header = row;
-    putRow(g, row, 0, [text("Windows VMs per host"), ...be.series.map((x) => text(x.label))]);
+    // Short names: they are the chart's legend, and the sheet's title names the platform.
+    putRow(g, row, 0, [
+      text("Windows VMs per host"),
+      ...be.series.map((x) => text(shortOptionLabel(x.label))),
+    ]);
     style(g, row, 0, row, be.series.length, {
       bold: true,
       fill: COLORS.headerFill,
       borderBottom: true,
+      wrapText: true,
     });
     row++;
     be.vms.forEach((n, i) => {

@@ -2,11 +2,19 @@
  * `TCO Summary`: the page a manager reads — the recommendation, the key figures of every
  * option beside staying physical (formulas into TCO Cashflow), and the native charts.
  */
-import { toCentsNumber } from "../../money";
+import { toCentsNumber, type Dec } from "../../money";
 import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/costLines";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
-import { COLORS, SERIES_COLORS, type Formats } from "../formats";
+import { COLORS, currencySymbol, moneyAxisFormat, type Formats } from "../formats";
+import { RECOMMENDED_NOTE, RECOMMENDED_SUFFIX, shortOptionLabel } from "../labels";
+import {
+  BASELINE_KEY,
+  CATEGORY_COLORS,
+  SENSITIVITY_COLORS,
+  UTILISATION_COLORS,
+  optionColor,
+} from "../palette";
 import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { ChartSpec, PlanCell, SheetPlan } from "../workbookPlan";
@@ -22,8 +30,20 @@ function hasChartData(spec: ChartSpec): boolean {
   return r.right > r.left && r.bottom > r.top;
 }
 
-/** Rows each chart occupies (about 20 px each: 19 rows ≈ 380 px). */
-const CHART_ROWS = 19;
+/** Rows each chart occupies (20 px each: 15 rows ≈ 300 px), two rows of three charts. */
+const CHART_ROWS = 15;
+const CHARTS_ACROSS = 3;
+/**
+ * Column widths: the measure's label, then one column per side. Three charts across span
+ * A:B, C:E and F:H, 54 characters each, so the columns are 36 + 18 × 7.
+ */
+const LABEL_WIDTH = 36;
+const VALUE_WIDTH = 18;
+const CHART_COLUMNS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [2, 4],
+  [5, 7],
+];
 
 const ref = (sheet: string, address: string): string => `${quoteSheet(sheet)}!${address}`;
 
@@ -42,7 +62,7 @@ export function buildSummarySheet(
   put(g, 0, 0, text(`Business case — ${s.name}`));
   style(g, 0, 0, 0, 0, { bold: true, fontSize: 18, fontColor: COLORS.title });
   put(g, 1, 0, text(analysis.recommendation));
-  style(g, 1, 0, 1, 0, { bold: true, fontSize: 12 });
+  style(g, 1, 0, 1, 0, { bold: true, fontSize: 12, wrapText: true });
   put(
     g,
     2,
@@ -66,6 +86,8 @@ export function buildSummarySheet(
     borderBottom: true,
     wrapText: true,
   });
+  // Headers over figures align with them, on the right.
+  style(g, top, 1, top, eligible.length + 1, { horizontalAlignment: "right" });
   const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
   type Row = {
     label: string;
@@ -106,12 +128,19 @@ export function buildSummarySheet(
         toCentsNumber(analysis.physical.byCategory.licensing),
         formats.moneyWhole
       ),
+      // With growth the licensing sheet shows year 0's licences; the cash flows hold the total.
       cell: (o) =>
-        formula(
-          `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
-          toCentsNumber(o.licensing.total),
-          formats.moneyWhole
-        ),
+        o.series.length > 0
+          ? formula(
+              `=${cf(cashflow.options.get(o.id)?.categoryTotals["licensing"])}`,
+              toCentsNumber(o.costs.byCategory.licensing),
+              formats.moneyWhole
+            )
+          : formula(
+              `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
+              toCentsNumber(o.licensing.total),
+              formats.moneyWhole
+            ),
     },
     {
       label: `Total cost of ownership, ${n} years`,
@@ -212,11 +241,15 @@ export function buildSummarySheet(
 
   // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
   const chartsTop = bottom + 2;
-  let row = chartsTop + 3 * CHART_ROWS + 2;
+  const chartsBottom = chartsTop + 2 * CHART_ROWS - 1;
+  let row = chartsBottom + 3;
   put(g, row - 1, 0, text("Chart data"));
   style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
   const charts: ChartSpec[] = [];
   const chartRows: string[] = [];
+
+  const chartLabel = (o: (typeof eligible)[number]): string =>
+    shortOptionLabel(o.label) + (o.id === analysis.recommended ? RECOMMENDED_SUFFIX : "");
 
   // 1. TCO per option vs physical.
   const tcoTop = row;
@@ -231,7 +264,7 @@ export function buildSummarySheet(
   ]);
   for (const o of eligible)
     putRow(g, row++, 0, [
-      text(o.label),
+      text(chartLabel(o)),
       formula(
         `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
         toCentsNumber(o.costs.total),
@@ -261,7 +294,7 @@ export function buildSummarySheet(
   ]);
   for (const o of eligible) {
     putRow(g, row++, 0, [
-      text(o.label),
+      text(chartLabel(o)),
       ...used.map((c) =>
         formula(
           `=${cf(cashflow.options.get(o.id)?.categoryTotals[c])}`,
@@ -276,7 +309,7 @@ export function buildSummarySheet(
 
   // 3. Cumulative savings by year.
   const cumTop = row;
-  putRow(g, row++, 0, [text("Year"), ...eligible.map((o) => text(o.label))]);
+  putRow(g, row++, 0, [text("Year"), ...eligible.map((o) => text(chartLabel(o)))]);
   for (let t = 0; t <= n; t++) {
     putRow(g, row++, 0, [
       { v: `Year ${t}` },
@@ -296,30 +329,47 @@ export function buildSummarySheet(
 
   const rec = eligible.find((o) => o.id === analysis.recommended);
   const paybackText = rec?.businessCase.payback.reached
-    ? `${rec.label} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
+    ? `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
     : "payback not within the horizon";
   const place = (i: number): { from: string; to: string } => {
-    const rowBase = chartsTop + Math.floor(i / 2) * CHART_ROWS;
-    return i % 2 === 0
-      ? { from: cellAddress(rowBase, 0), to: cellAddress(rowBase + CHART_ROWS - 1, 2) }
-      : { from: cellAddress(rowBase, 3), to: cellAddress(rowBase + CHART_ROWS - 1, 6) };
+    const rowBase = chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
+    const [left, right] = CHART_COLUMNS[i % CHARTS_ACROSS] as readonly [number, number];
+    return {
+      from: cellAddress(rowBase, left),
+      to: cellAddress(rowBase + CHART_ROWS - 1, right),
+    };
   };
   const chartAnchors: ChartSpec["anchor"][] = [];
   for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
-  const colors = SERIES_COLORS;
+  // Money axes in k or M by the largest figure each chart shows; the symbol makes the
+  // currency plain, so an axis title is needed only for currencies without one.
+  const moneyTitle = currencySymbol(s.currency) ? undefined : s.currency;
+  const withTitle = moneyTitle ? { valueAxisTitle: moneyTitle } : {};
+  const largest = (values: readonly Dec[]): number =>
+    values.reduce((m, v) => Math.max(m, Math.abs(v.toNumber())), 0);
+  const recPoint = recIndex >= 0 ? { highlight: { point: recIndex + 1 } } : {};
+  const recSeries = recIndex >= 0 ? { highlight: { series: recIndex } } : {};
+  const tcoFormat = moneyAxisFormat(
+    s.currency,
+    largest([analysis.physical.total, ...eligible.map((o) => o.costs.total)])
+  );
   charts.push({
     id: "tcoByOption",
     kind: "columnClustered",
-    title: `Total cost of ownership over ${n} years`,
+    title: `Total cost of ownership over ${n} years (${RECOMMENDED_NOTE})`,
     dataSheet: SHEETS.summary,
     dataRange: chartRows[0] as string,
     valueAxisMinimum: 0,
     seriesBy: "columns",
     anchor: chartAnchors[0] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
+    ...withTitle,
+    valueAxisFormat: tcoFormat,
     legend: "none",
-    seriesColors: [colors[1] as string],
+    gapWidth: 60,
+    seriesColors: [optionColor(BASELINE_KEY)],
+    pointColors: [optionColor(BASELINE_KEY), ...eligible.map((o, i) => optionColor(o.id, i))],
+    ...recPoint,
+    dataLabels: true,
   });
   charts.push({
     id: "costBreakdown",
@@ -330,56 +380,75 @@ export function buildSummarySheet(
     valueAxisMinimum: 0,
     seriesBy: "columns",
     anchor: chartAnchors[1] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
-    legend: "right",
+    ...withTitle,
+    valueAxisFormat: tcoFormat,
+    legend: "bottom",
     overlap: 100,
     gapWidth: 60,
+    // One colour per cost category wherever it appears (its place in COST_CATEGORIES).
+    seriesColors: used.map(
+      (c) => CATEGORY_COLORS[COST_CATEGORIES.indexOf(c) % CATEGORY_COLORS.length] as string
+    ),
   });
   charts.push({
     id: "cumulativeSavings",
     kind: "lineMarkers",
-    title: `Cumulative savings — ${paybackText}`,
+    title: `Cumulative savings: ${paybackText}`,
     dataSheet: SHEETS.summary,
     dataRange: chartRows[2] as string,
     seriesBy: "columns",
     anchor: chartAnchors[2] as ChartSpec["anchor"],
-    valueAxisTitle: s.currency,
-    valueAxisFormat: "#,##0",
+    ...withTitle,
+    valueAxisFormat: moneyAxisFormat(
+      s.currency,
+      largest(eligible.flatMap((o) => o.businessCase.cumulativeFlows))
+    ),
     legend: "bottom",
-    seriesColors: colors.slice(1, 1 + eligible.length),
+    categoryLabelsLow: true,
+    seriesColors: eligible.map((o, i) => optionColor(o.id, i)),
+    ...recSeries,
   });
   if (licensing.breakEvenRange) {
+    const be = analysis.breakEven;
+    const beRec = be.series.findIndex((x) => x.option === analysis.recommended);
     charts.push({
       id: "licenceBreakEven",
-      kind: "line",
+      // Scatter: a numeric VM axis labels itself every 5 or 10 VMs.
+      kind: "xyScatterLinesNoMarkers",
       title: "Licence cost per host by Windows VMs per host",
       dataSheet: SHEETS.licensing,
       dataRange: licensing.breakEvenRange,
       seriesBy: "columns",
       anchor: chartAnchors[3] as ChartSpec["anchor"],
       categoryAxisTitle: "Windows VMs per host",
-      valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0",
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        largest(be.series.flatMap((x) => x.costs.filter((c): c is Dec => c !== null)))
+      ),
       legend: "bottom",
+      seriesColors: be.series.map((x, i) => optionColor(x.option, i)),
+      ...(beRec >= 0 ? { highlight: { series: beRec } } : {}),
     });
   }
   if (capacity.utilisationRange) {
     charts.push({
       id: "hostUtilisation",
       kind: "columnClustered",
-      title: `Host utilisation at peak (${rec?.label ?? "recommended option"})`,
+      title: `Host utilisation at peak (${rec ? shortOptionLabel(rec.label) : "recommended option"})`,
       dataSheet: SHEETS.capacity,
       dataRange: capacity.utilisationRange,
       seriesBy: "columns",
       anchor: chartAnchors[4] as ChartSpec["anchor"],
       valueAxisFormat: "0%",
+      valueAxisMinimum: 0,
       legend: "bottom",
       seriesOverrides: [{ index: 2, kind: "line" }],
-      seriesColors: [colors[1] as string, colors[5] as string, colors[3] as string],
+      seriesColors: [UTILISATION_COLORS.cpu, UTILISATION_COLORS.memory, UTILISATION_COLORS.target],
     });
   }
   if (sensitivity.tornadoRange) {
+    const sens = analysis.sensitivity;
     charts.push({
       id: "sensitivityTornado",
       kind: "barClustered",
@@ -388,14 +457,25 @@ export function buildSummarySheet(
       dataRange: sensitivity.tornadoRange,
       seriesBy: "columns",
       anchor: chartAnchors[5] as ChartSpec["anchor"],
-      valueAxisTitle: s.currency,
-      valueAxisFormat: "#,##0",
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        // The tornado shows each end's change from the base NPV.
+        largest(
+          sens
+            ? sens.rows.flatMap((r) => [
+                r.npvLow.minus(sens.baseNpv),
+                r.npvHigh.minus(sens.baseNpv),
+              ])
+            : []
+        )
+      ),
       reverseCategories: true,
       categoryLabelsLow: true,
       overlap: 100,
       gapWidth: 40,
       legend: "bottom",
-      seriesColors: [colors[3] as string, colors[1] as string],
+      seriesColors: [SENSITIVITY_COLORS.low, SENSITIVITY_COLORS.high],
     });
   }
   // A chart place with nothing to show holds a sentence saying why, not an empty frame (or,
@@ -431,21 +511,33 @@ export function buildSummarySheet(
     put(g, at.top, at.left, text(note));
     style(g, at.top, at.left, at.top, at.left, { italic: true, fontColor: COLORS.muted });
   });
+  const lastColumn = Math.max(7, eligible.length + 1);
   return {
     name: SHEETS.summary,
     purpose: "Recommendation, key figures and charts",
     tabColor: COLORS.tab,
     columnWidths: [
-      34,
-      20,
-      ...eligible.map(() => 20),
-      ...Array.from({ length: Math.max(0, 6 - eligible.length) }, () => 20),
+      LABEL_WIDTH,
+      ...Array.from({ length: Math.max(7, eligible.length + 1) }, () => VALUE_WIDTH),
     ],
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
     charts: drawn,
+    // The recommendation wraps across the key figures' width.
+    merges: [rangeAddress({ top: 1, left: 0, bottom: 1, right: lastColumn })],
     freeze: { rows: 1, columns: 0 },
-    print: { orientation: "landscape", fitToWidth: true },
+    // One landscape page: the key figures and the six charts; the chart data stays on screen.
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      fitToHeight: 1,
+      area: rangeAddress({
+        top: 0,
+        left: 0,
+        bottom: chartsBottom,
+        right: lastColumn,
+      }),
+    },
   };
 }

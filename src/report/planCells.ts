@@ -1,6 +1,6 @@
 /** Looking up a plan's cells by sheet and position (blocks are where the plan keeps them). */
-import { parseCell, parseRange, type RangeRef } from "../report/a1";
-import type { PlanCell, SheetPlan, WorkbookPlan } from "../report/workbookPlan";
+import { parseCell, parseRange, type RangeRef } from "./a1";
+import type { PlanCell, SheetPlan, WorkbookPlan } from "./workbookPlan";
 
 /** Excel's column count; keys below are `row * MAX_COLUMNS + col`. */
 const MAX_COLUMNS = 16384;

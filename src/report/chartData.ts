@@ -3,8 +3,8 @@
  * values the plan holds for them (the caches a chart part carries for viewers that do not
  * recalculate).
  */
-import { parseRange, quoteSheet, rangeAddress, type RangeRef } from "../report/a1";
-import type { CellValue, ChartSpec, PlanCell } from "../report/workbookPlan";
+import { parseRange, quoteSheet, rangeAddress, type RangeRef } from "./a1";
+import type { CellValue, ChartSpec, PlanCell } from "./workbookPlan";
 import type { SheetCells } from "./planCells";
 
 /** Text points (series names, text categories); null = blank cell, no point. */
