@@ -1,8 +1,9 @@
 /**
  * `xmlSafePlan(plan)`: the plan with every string — cell values and formulas, sheet, table
  * and chart titles, defined names and comments — passed through the one sanitiser,
- * `xmlSafeText`. Both writers (and any later consumer) call it on entry, so a character XML
- * 1.0 cannot hold never reaches a part or an Office.js request, whatever built the plan.
+ * `xmlSafeText`. Every writer calls it on entry (the .xlsx and Office.js writers on the plan,
+ * the slides writer on its deck through `xmlSafeData`), so a character XML 1.0 cannot hold
+ * never reaches a part or an Office.js request, whatever built the plan.
  */
 import { xmlSafeText } from "../scenario/text";
 import type { WorkbookPlan } from "./workbookPlan";
@@ -37,4 +38,9 @@ function clean<T>(value: T): T {
 /** `plan` with every text XML-safe (the same plan object when it already was). */
 export function xmlSafePlan(plan: WorkbookPlan): WorkbookPlan {
   return clean(plan);
+}
+
+/** Any plain data (the slides' deck) with every string XML-safe; class instances are left as they are. */
+export function xmlSafeData<T>(data: T): T {
+  return clean(data);
 }

@@ -19,6 +19,7 @@ import {
   xmlSafeText,
 } from "../../src/scenario";
 import { analyze } from "../../src/tco";
+import { buildDeck, writePptx } from "../../src/slides";
 import { writeXlsx } from "../../src/xlsx";
 import { escapeXml } from "../../src/xlsx/xml";
 import { FakeExcel } from "../excel/fakeExcel";
@@ -152,6 +153,36 @@ describe("both writers make any text XML-safe", () => {
       }
       const strings = parts.get("xl/sharedStrings.xml") ?? "";
       expect(strings).toContain("cell x\uFFFD\uFFFD\uFFFD\uFFFDy");
+    }
+  );
+
+  it.skipIf(!hasXmllint())(
+    ".pptx: the slides writer's parts are well-formed whatever text the deck carries",
+    async () => {
+      const parsed = parseScenario(defaultScenarioJson("ws2022"));
+      if (!parsed.ok) throw new Error("default scenario invalid");
+      const analysis = analyze(parsed.scenario, { sensitivity: false });
+      const deck = buildDeck(buildReport(parsed.scenario, analysis), analysis);
+      const bad = "x\uFFFE\u0001\uD800y";
+      const poisoned = {
+        ...deck,
+        title: `${deck.title} ${bad}`,
+        slides: deck.slides.map((sl) => ({
+          ...sl,
+          title: `${sl.title} ${bad}`,
+          takeaway: `${sl.takeaway} ${bad}`,
+        })),
+      };
+      const parts = await unzipParts(await writePptx(poisoned));
+      let checked = 0;
+      for (const [name, xml] of parts) {
+        if (!name.endsWith(".xml") && !name.endsWith(".rels")) continue;
+        const r = spawnSync("xmllint", ["--noout", "-"], { input: xml, encoding: "utf8" });
+        expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(10);
+      expect([...parts.values()].some((x) => x.includes("x\uFFFD\uFFFD\uFFFDy"))).toBe(true);
     }
   );
 
