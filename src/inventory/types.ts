@@ -235,7 +235,10 @@ export type FailureCode =
   | "empty-sheet"
   | "no-known-header"
   | "missing-columns"
-  | "no-data-rows";
+  | "no-data-rows"
+  | "too-large"
+  | "too-many-rows"
+  | "too-many-servers";
 
 /** A header row the importer found but did not recognise: what a column-mapping step starts from. */
 export interface HeaderCandidate {

@@ -10,6 +10,9 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
 
 export const MESSAGES = {
+  /** A file refused by its size cap before it is read (the CLI and the task pane). */
+  fileTooLarge: (file: string, size: string, what: string) =>
+    `${file}: larger than ${size}, more than any ${what}; check that this is the right file.`,
   notObject:
     'The scenario must be a JSON object such as { "schemaVersion": 1, "inventory": [...] }.',
   schemaVersionMissing:
@@ -40,6 +43,8 @@ export const MESSAGES = {
     `Write ${received.replace(/"/g, "").trim().toLowerCase()} without quotes: ${label} takes the JSON value true or false, not text.`,
   tooLong: (prompt: string, length: number) =>
     `Shorten ${prompt} to at most 200 characters (it has ${length}).`,
+  notXmlChar: (prompt: string, codePoint: string, position: number) =>
+    `Remove the invisible character ${codePoint} (character ${position}) from ${prompt}: a workbook cannot store it.`,
   required: (prompt: string, expected: string) =>
     `Enter ${prompt} (${expected}); every inventory row needs it.`,
   notAnOption: (received: string, values: readonly string[], suggestion?: string) =>
@@ -51,6 +56,10 @@ export const MESSAGES = {
     'Write inventory as a list ([ … ]) of servers, e.g. [{ "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }].',
   inventoryEmpty:
     "The inventory is empty: add at least one server (name, cores, cpuGhz, memoryGiB).",
+  tooManyRows: (rows: number, limit: number) =>
+    `The inventory has ${rows.toLocaleString("en-US")} rows; a scenario holds at most ${limit.toLocaleString("en-US")}. Put identical servers in one row with "count" (import --group does it), or split the estate into several scenarios.`,
+  tooManyServers: (servers: number, limit: number) =>
+    `The inventory stands for ${servers.toLocaleString("en-US")} servers (the sum of every row's count); a scenario plans at most ${limit.toLocaleString("en-US")}. Split the estate into several scenarios.`,
   rowNotObject:
     'Write each inventory entry as an object such as { "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }.',
   duplicateName: (name: string, firstPath: string) =>

@@ -18,6 +18,8 @@ import {
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
 import { MESSAGES } from "./messages";
+import { firstNonXmlChar } from "./text";
+import { groupedNumber, LIMITS, MAX_MAGNITUDE } from "./limits";
 import {
   SCHEMA_VERSION,
   type ImportedAssumption,
@@ -63,17 +65,19 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Looks like a number written for people: thousands separators, decimal commas, currency signs. */
 const FORMATTED_NUMBER = /^[+-]?[$€£¥]?\s*[\d.,\s'’]*\d[\d.,\s'’]*\s*[$€£¥]?$/;
 const PERCENT_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%$/;
-/** Numbers at or above this are typing mistakes, not quantities (and keep decimal.js far from overflow). */
-const MAX_MAGNITUDE = "1e15";
 
 /** What a field accepts, in words ("a whole number from 1 to 30"). */
 export function expectedText(f: FieldSpec): string {
+  // 1,000,000 rather than 1000000: a long bound is read, not typed (4096 stays as it is).
+  const bound = (n: number | undefined): string | undefined =>
+    n === undefined ? undefined : Math.abs(n) >= 10_000 ? groupedNumber(n) : String(n);
+  const min = bound(f.min);
+  const max = bound(f.max);
   const range = (): string => {
-    const lo = f.min === undefined ? "" : f.minExclusive ? `above ${f.min}` : `${f.min} or more`;
-    if (f.max !== undefined && f.min !== undefined && !f.minExclusive)
-      return `from ${f.min} to ${f.max}`;
-    if (f.max !== undefined && lo) return `${lo} and at most ${f.max}`;
-    if (f.max !== undefined) return `at most ${f.max}`;
+    const lo = min === undefined ? "" : f.minExclusive ? `above ${min}` : `${min} or more`;
+    if (max !== undefined && min !== undefined && !f.minExclusive) return `from ${min} to ${max}`;
+    if (max !== undefined && lo) return `${lo} and at most ${max}`;
+    if (max !== undefined) return `at most ${max}`;
     return lo;
   };
   switch (f.kind) {
@@ -178,7 +182,7 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
       } catch {
         return fail();
       }
-      if (!d.isFinite() || d.abs().gte(MAX_MAGNITUDE))
+      if (!d.isFinite() || d.abs().gte(String(MAX_MAGNITUDE)))
         return fail(MESSAGES.tooLarge(prompt, received));
       const outOfRange =
         (f.kind === "int" && !d.isInteger()) ||
@@ -199,6 +203,8 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
       if (typeof raw !== "string" || raw.trim() === "") return fail();
       const text = raw.trim();
       if (text.length > 200) return fail(MESSAGES.tooLong(prompt, text.length));
+      const bad = firstNonXmlChar(text);
+      if (bad) return fail(MESSAGES.notXmlChar(prompt, bad.codePoint, bad.position));
       if (f.pattern && !f.pattern.test(text)) {
         const upper = text.toUpperCase();
         return fail(undefined, upper !== text && f.pattern.test(upper) ? upper : undefined);
@@ -567,6 +573,16 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
     });
     return [];
   }
+  if (raw.length > LIMITS.inventoryRows.value) {
+    // Bounded work: the rows are not read one by one when there are too many of them.
+    issues.push({
+      path: "inventory",
+      expected: `at most ${groupedNumber(LIMITS.inventoryRows.value)} rows`,
+      received: `${groupedNumber(raw.length)} rows`,
+      message: MESSAGES.tooManyRows(raw.length, LIMITS.inventoryRows.value),
+    });
+    return [];
+  }
   const rowDefaults: Obj = {
     count: 1,
     os: "windows",
@@ -642,6 +658,15 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       });
     }
     rows.push(out);
+  }
+  const servers = rows.reduce((n, r) => n + (typeof r["count"] === "number" ? r["count"] : 0), 0);
+  if (servers > LIMITS.totalServers.value) {
+    issues.push({
+      path: "inventory",
+      expected: `at most ${groupedNumber(LIMITS.totalServers.value)} servers in all`,
+      received: `${groupedNumber(servers)} servers`,
+      message: MESSAGES.tooManyServers(servers, LIMITS.totalServers.value),
+    });
   }
   return rows;
 }

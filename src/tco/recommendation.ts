@@ -5,10 +5,12 @@ import { baselinePhrase } from "./baseline";
 import { VMWARE_OPTIONS } from "./leavingVmware";
 import type { MigrationTimeline } from "./migrationTimeline";
 import type { CostSchedule } from "./cashflow";
+import { TCO_MESSAGES } from "./messages";
 import type { OptionAnalysis } from "./types";
 
+// No sign on zero: decimal.js keeps −0 (0 − 0 negated), which would read "−USD 0".
 const grouped = (amount: Dec, currency: string): string =>
-  `${amount.isNegative() ? "−" : ""}${currency} ${formatWhole(amount.abs())}`;
+  `${amount.isNegative() && !amount.isZero() ? "−" : ""}${currency} ${formatWhole(amount.abs())}`;
 
 const HYPERVISORS: Readonly<Partial<Record<OptionAnalysis["id"], string>>> = {
   vsphere: "vSphere",
@@ -28,7 +30,9 @@ export function recommendationSentence(
   const n = scenario.finance.horizonYears;
   const baseline = baselinePhrase(scenario);
   if (!best)
-    return "None of the options compared can be used here; see the reasons on the Licensing sheet.";
+    return TCO_MESSAGES.noEligibleOption(
+      options.map((o) => ({ label: o.label, reason: o.reasons[0] ?? "" }))
+    );
   const servers = scenario.inventory.reduce((s, r) => s + r.count, 0);
   const hosts = best.capacity.hosts;
   const saving = physical.total.minus(best.costs.total);
@@ -39,16 +43,21 @@ export function recommendationSentence(
   const leaving = scenario.finance.baseline !== "physical";
   const verb = leaving ? "Moving" : "Consolidating";
   const what = leaving ? "workloads" : "servers";
+  const switching = leaving && VMWARE_OPTIONS.has(best.id);
+  if (!switching && servers - staying === 0)
+    return TCO_MESSAGES.nothingToConsolidate(servers, what, best.label);
   const grows = best.hostsByYear.some((h) => h !== hosts);
   const last = best.hostsByYear[best.hostsByYear.length - 1] ?? hosts;
-  const switching = leaving && VMWARE_OPTIONS.has(best.id);
   const consolidation = switching
     ? `Renewing ${hypervisor} instead (the same ${hosts} host${hosts === 1 ? "" : "s"}, no move)`
     : `${verb} ${servers - staying - retired} of ${servers} ${what}` +
       (retired > 0 ? ` (retiring ${retired} idle)` : "") +
       ` onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}` +
       (grows ? ` (${last} by year ${n} as demand grows)` : "");
-  if (saving.lte(0)) {
+  if (saving.isZero()) {
+    return `${consolidation} with ${best.label} costs the same as ${baseline} over ${n} years.`;
+  }
+  if (saving.lt(0)) {
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;
   }
   const payback = best.businessCase.payback;

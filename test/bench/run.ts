@@ -18,6 +18,7 @@ const BENCHES: readonly Bench[] = [
   { name: "vmware", file: "./leavingVmware.bench.ts", fn: "runLeavingVmwareBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
   { name: "cli", file: "./cli.bench.ts", fn: "runCliBench" },
+  { name: "million", file: "./million.bench.ts", fn: "runMillionBench" },
 ];
 
 async function main(): Promise<void> {

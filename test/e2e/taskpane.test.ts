@@ -445,8 +445,8 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     const progress = await page.evaluate(
       () => (window as unknown as { __progress: string[] }).__progress
     );
-    expect(progress).toContain(`Writing ${SHEETS.summary} (1 of 7)…`);
-    expect(progress.some((t) => /\(7 of 7\)/.test(t))).toBe(true);
+    expect(progress).toContain(`Writing ${SHEETS.summary} (1 of 8)…`);
+    expect(progress.some((t) => /\(8 of 8\)/.test(t))).toBe(true);
     expect(await page.locator("#result-open").textContent()).toBe("Open TCO Summary");
     await shot(page, "excel-done");
     expect(await seriousViolations(page)).toEqual([]);

@@ -678,7 +678,7 @@ const CASES: readonly Case[] = [
       {
         path: "inventory[0].count",
         message:
-          "Enter the number of identical servers this row stands for as a whole number from 1 to 1000000, not 0.",
+          "Enter the number of identical servers this row stands for as a whole number from 1 to 1,000,000, not 0.",
       },
     ],
   },
@@ -686,7 +686,10 @@ const CASES: readonly Case[] = [
     name: "non-integer count",
     input: () => broken((s) => (s["inventory"][0]["count"] = "1.5")),
     issues: [
-      { path: "inventory[0].count", message: /as a whole number from 1 to 1000000, not "1\.5"\.$/ },
+      {
+        path: "inventory[0].count",
+        message: /as a whole number from 1 to 1,000,000, not "1\.5"\.$/,
+      },
     ],
   },
   {

@@ -7,9 +7,9 @@ import {
 } from "../../report/assumptions";
 import { defaultSections } from "../../scenario";
 import { ownedLicenceStatement } from "../../licensing";
-import { analysisJson, analyze, type Analysis, type OptionAnalysis } from "../../tco";
+import { analysisJson, type Analysis, type OptionAnalysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { loadScenario } from "../scenarioFile";
+import { analyzeChecked, loadScenario } from "../scenarioFile";
 
 /** Whole units, half away from zero: the workbook's `#,##0` shows the same figure. */
 const money = (d: Dec): string => formatWhole(d);
@@ -223,7 +223,11 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   const file = positional[0] as string;
   const read = loadScenario(io, file);
   if (!read.ok) return read.exitCode;
-  const analysis = analyze(read.scenario, { sensitivity: !switches.has("--no-sensitivity") });
+  const checked = analyzeChecked(io, file, read.scenario, {
+    sensitivity: !switches.has("--no-sensitivity"),
+  });
+  if (!checked.ok) return checked.exitCode;
+  const analysis = checked.analysis;
   io.out(
     switches.has("--json")
       ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`

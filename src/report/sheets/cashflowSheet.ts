@@ -430,7 +430,11 @@ function writeBusinessCase(
   );
   const irrCell = metric(
     "IRR",
-    irrFormula(`${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`),
+    irrFormula(
+      `${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`,
+      // The engine's rate as Newton's starting point: Excel then lands on the same root.
+      bc.irr ? bc.irr.toSignificantDigits(12).toFixed() : undefined
+    ),
     bc.irr ? bc.irr.toNumber() : "no IRR",
     "0.0%"
   );

@@ -22,6 +22,13 @@ import type { CashflowSheet } from "./cashflowSheet";
 import type { CapacitySheet } from "./capacitySheet";
 import type { LicensingSheet } from "./licensingSheet";
 import type { SensitivitySheet } from "./sensitivitySheet";
+import { REPORT_MESSAGES } from "../messages";
+
+/** True when a chart's data range has a series column and a data row below its header. */
+function hasChartData(spec: ChartSpec): boolean {
+  const r = parseRange(spec.dataRange);
+  return r.right > r.left && r.bottom > r.top;
+}
 
 /** Rows each chart occupies (20 px each: 15 rows ≈ 300 px), two rows of three charts. */
 const CHART_ROWS = 15;
@@ -559,6 +566,39 @@ export function buildSummarySheet(
       ],
     });
   }
+  // A chart place with nothing to show holds a sentence saying why, not an empty frame (or,
+  // in a writer, a chart over a range without a series).
+  const why: Readonly<Record<string, string>> = {
+    costBreakdown: REPORT_MESSAGES.noCostBreakdown,
+    cumulativeSavings: REPORT_MESSAGES.noSavings,
+    licenceBreakEven: REPORT_MESSAGES.noBreakEven,
+    hostUtilisation:
+      eligible.length === 0
+        ? REPORT_MESSAGES.noUtilisationNoOption
+        : REPORT_MESSAGES.noUtilisationNoHosts,
+    sensitivityTornado: REPORT_MESSAGES.noSensitivity,
+  };
+  const slotIds = [
+    "tcoByOption",
+    "costBreakdown",
+    "cumulativeSavings",
+    "licenceBreakEven",
+    "hostUtilisation",
+    "sensitivityTornado",
+  ];
+  const drawn = charts.filter(hasChartData);
+  slotIds.forEach((id, i) => {
+    if (drawn.some((c) => c.id === id)) return;
+    // Cost by category and cumulative savings are always asked for: no data has one reason.
+    const asked = charts.find((c) => c.id === id);
+    const note =
+      asked && id !== "costBreakdown" && id !== "cumulativeSavings"
+        ? REPORT_MESSAGES.noData(asked.title)
+        : (why[id] ?? REPORT_MESSAGES.noData(id));
+    const at = parseRange((chartAnchors[i] as ChartSpec["anchor"]).from);
+    put(g, at.top, at.left, text(note));
+    style(g, at.top, at.left, at.top, at.left, { italic: true, fontColor: COLORS.muted });
+  });
   const lastColumn = Math.max(7, eligible.length + 1);
   return {
     name: SHEETS.summary,
@@ -571,7 +611,7 @@ export function buildSummarySheet(
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
-    charts,
+    charts: drawn,
     // The recommendation wraps across the key figures' width.
     merges: [rangeAddress({ top: 1, left: 0, bottom: 1, right: lastColumn })],
     freeze: { rows: 1, columns: 0 },
