@@ -56,7 +56,7 @@ describe.skipIf(!hasShared("data", "inventory-samples", MB_SAMPLE))(
       expect(parsed.ok).toBe(true);
       if (parsed.ok) {
         expect(parsed.scenario.inventory).toHaveLength(763);
-        expect(parsed.scenario.platform).toBe("ws2022");
+        expect(parsed.scenario.platform).toBe("ws2025");
         expect(parsed.scenario.name).toBe("Imported from sample.xlsx");
         // VMs exported from vCenter: the business case starts from staying on vSphere.
         expect(parsed.scenario.finance.baseline).toBe("vsphere");

@@ -1120,7 +1120,7 @@ const CASES: readonly Case[] = [
       {
         path: "licensing.owned.datacenterCores",
         message:
-          "Enter the Windows Server Datacenter cores you own as a whole number from 0 to 10000000, not -16.",
+          "Enter the Windows Server Datacenter cores you own as a whole number from 0 to 10,000,000, not -16.",
       },
     ],
   },
