@@ -38,9 +38,7 @@ export async function runCountBench(): Promise<string> {
     const r = run.result;
     const seconds = Number(r["ms"]) / 1000;
     const target =
-      c.targetSeconds === null
-        ? "–"
-        : `≤ ${c.targetSeconds} s, ≤ ${c.targetRssMiB} MiB`;
+      c.targetSeconds === null ? "–" : `≤ ${c.targetSeconds} s, ≤ ${c.targetRssMiB} MiB`;
     const met =
       c.targetSeconds === null
         ? ""

@@ -35,7 +35,10 @@ function gapPercent(bins: number, optimum: number): string {
  * Packs every instance and sums per group. An instance with clamped negative sizes counts its
  * optimum as max(stated optimum, proven lower bound), since clamping can raise the optimum.
  */
-export function evaluatePacking(instances: readonly BenchmarkInstance[], options: PackOptions): GroupRow[] {
+export function evaluatePacking(
+  instances: readonly BenchmarkInstance[],
+  options: PackOptions
+): GroupRow[] {
   const rows = new Map<string, GroupRow>();
   const total: GroupRow = {
     group: "all",

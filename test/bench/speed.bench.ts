@@ -91,7 +91,8 @@ function planRows(): Row[] {
   const cold = [0, 1, 2].map(() => Number(runChild("cold-plan", [10_000]).result["ms"]));
   const coldMin = Math.min(...cold);
   rows.push({
-    figure: "plan 10,000 VMs with N+1 verified (min / median; cold = first call of a fresh process, min of 3)",
+    figure:
+      "plan 10,000 VMs with N+1 verified (min / median; cold = first call of a fresh process, min of 3)",
     result:
       `${minMedian(t)}, cold ${fmt(coldMin)} ms — ${planShape(plan!)}; ` +
       `\`count\` rows (${n(grouped.inventory.length)} rows) ${minMedian(g)} — ${planShape(groupedPlan!)}`,

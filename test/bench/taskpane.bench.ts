@@ -52,9 +52,9 @@ const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 /** Our scripts a page loaded (office.js aside), in order, from a static server's request log. */
 function ourScripts(requests: readonly string[]): string[] {
-  return [
-    ...new Set(requests.filter((r) => r.endsWith(".js")).map((r) => r.slice(1))),
-  ].filter((f) => !f.includes("office"));
+  return [...new Set(requests.filter((r) => r.endsWith(".js")).map((r) => r.slice(1)))].filter(
+    (f) => !f.includes("office")
+  );
 }
 
 /** gzip -9 size of a built file, bytes. */

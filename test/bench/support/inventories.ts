@@ -16,7 +16,11 @@ export function countInventory(rows: number, vms: number): Record<string, unknow
 }
 
 /** A parsed ws2022 scenario (platform defaults) of {@link countInventory}. */
-export function countScenario(rows: number, vms: number, platform: PlatformId = "ws2022"): Scenario {
+export function countScenario(
+  rows: number,
+  vms: number,
+  platform: PlatformId = "ws2022"
+): Scenario {
   const parsed = parseScenario(defaultScenarioJson(platform, countInventory(rows, vms)));
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
   return parsed.scenario;
