@@ -8,7 +8,7 @@
 import { INVENTORY_FIELDS, type Issue, type OptionId } from "../scenario";
 import type { MappableField, MappingUnits } from "../inventory/types";
 import { PLATFORM_IDS, type PlatformId } from "../platform";
-import { drawCharts } from "./charts";
+import { drawCharts } from "./chartsLoader";
 import { asText, h, setAttr, setDisabled, setHidden, setText, unitText } from "./dom";
 import { getAt, inventoryOf, inventoryStats, type Draft } from "./draft";
 import {
