@@ -119,6 +119,11 @@ export interface SimulationOptions {
   readonly maxFailuresRecorded?: number;
   /** Scenario to try first (its failed hosts), e.g. the last one that failed. */
   readonly firstScenario?: readonly number[];
+  /**
+   * The caller keeps each host's list in re-placement order (by `rank`) and its loads in `used`
+   * (the balancer does, move by move), so a check need not sort or sum them again.
+   */
+  readonly live?: { readonly used: Float64Array };
 }
 
 function steadyCounts(
@@ -148,13 +153,16 @@ export function simulateFailures(
   const { demand, limit, rank, windows } = table;
   const stopAtFirst = options.stopAtFirstFailure ?? false;
   const maxRecorded = options.maxFailuresRecorded ?? 5;
-  const base = layoutLoad(table, hosts);
+  const live = options.live;
+  const base = live?.used ?? layoutLoad(table, hosts);
   const steady = steadyCounts(table, hosts);
   const maxVms = Int32Array.from(steady.vms);
   const maxWindowsVms = Int32Array.from(steady.windows);
   const baseLoad = new Float64Array(n);
   for (let h = 0; h < n; h++) baseLoad[h] = loadOf(table, base, h);
-  const sorted = hosts.map((list) => Int32Array.from(list).sort((a, b) => rank[a]! - rank[b]!));
+  const sorted: readonly (readonly number[] | Int32Array)[] = live
+    ? hosts
+    : hosts.map((list) => Int32Array.from(list).sort((a, b) => rank[a]! - rank[b]!));
   const failures: FailedScenario[] = [];
   let survives = true;
   let work = 0;
@@ -176,18 +184,18 @@ export function simulateFailures(
     vmsNow.set(steady.vms);
     windowsNow.set(steady.windows);
     for (const f of set) failed[f] = 1;
-    let moving: Int32Array;
+    let moving: readonly number[] | Int32Array;
     if (set.length === 1) moving = sorted[set[0]!]!;
     else {
       let total = 0;
       for (const f of set) total += sorted[f]!.length;
-      moving = new Int32Array(total);
       let at = 0;
+      const merged = new Int32Array(total);
       for (const f of set) {
-        moving.set(sorted[f]!, at);
+        merged.set(sorted[f]!, at);
         at += sorted[f]!.length;
       }
-      moving.sort((a, b) => rank[a]! - rank[b]!);
+      moving = merged.sort((a, b) => rank[a]! - rank[b]!);
     }
     const unplaced: number[] = [];
     for (let m = 0; m < moving.length; m++) {
