@@ -17,17 +17,6 @@ export interface Demand {
   readonly stayPhysical: readonly StayPhysical[];
 }
 
-/** The VM a row's servers would become (id and copies aside): the v1 rules, exact then rounded once. */
-function rowDemand(row: InventoryRow, overheadGiB: Dec, maxVcpusPerVm: number) {
-  return {
-    vcpus: Math.min(row.cores, maxVcpusPerVm),
-    // cores × cpuGhz × peak: the server's own cores, even when its vCPUs are capped.
-    cpuGhz: new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization).toNumber(),
-    memoryGiB: row.memoryGiB.plus(overheadGiB).toNumber(),
-    storageGiB: row.storageGiB.toNumber(),
-  };
-}
-
 function reasonText(
   name: string,
   reason: FitReason,
@@ -105,6 +94,81 @@ export function vmId(name: string, copy: number): string {
 }
 
 /**
+ * The VMs of one inventory row: `count` identical VMs (ids `name`, `name#2`, …), planned as a
+ * group by the kernels and expanded only where a caller reads them one by one.
+ */
+export interface VmGroup {
+  /** The row's first VM (id = the row's name). */
+  readonly vm: VmDemand;
+  readonly count: number;
+}
+
+/** The VMs of an inventory as groups (one per row that can become VMs) and the rows that stay physical. */
+export interface GroupedDemand {
+  readonly groups: readonly VmGroup[];
+  readonly stayPhysical: readonly StayPhysical[];
+}
+
+/** Every copy of every group, in inventory order (copies of a row together). */
+export function expandGroups(groups: readonly VmGroup[]): VmDemand[] {
+  let total = 0;
+  for (const g of groups) total += g.count;
+  const vms = new Array<VmDemand>(total);
+  let at = 0;
+  for (const { vm, count } of groups) {
+    vms[at++] = vm;
+    for (let copy = 2; copy <= count; copy++) vms[at++] = { ...vm, id: vmId(vm.id, copy) };
+  }
+  return vms;
+}
+
+/**
+ * Decimal products of a scenario, by their inputs: inventories repeat the same cores, clocks
+ * and utilisations on many rows, and the parser shares one Decimal per text, so rows that look
+ * alike reuse one product (and one rounding) instead of computing it again.
+ */
+class ProductCache {
+  private readonly byFactors = new Map<Dec, Map<Dec, Map<number, number>>>();
+  /** whole × b × c, exact, then rounded once to a number. */
+  product(whole: number, b: Dec, c: Dec): number {
+    let byC = this.byFactors.get(b);
+    if (byC === undefined) this.byFactors.set(b, (byC = new Map()));
+    let byWhole = byC.get(c);
+    if (byWhole === undefined) byC.set(c, (byWhole = new Map()));
+    let v = byWhole.get(whole);
+    if (v === undefined) {
+      v = new Dec(whole).times(b).times(c).toNumber();
+      byWhole.set(whole, v);
+    }
+    return v;
+  }
+}
+
+/**
+ * Whether the row's VM certainly meets every rule of {@link stayPhysicalReasons}, judged on
+ * numbers with a margin; false sends the row through the exact (Decimal) rules.
+ */
+function clearlyFits(
+  row: InventoryRow,
+  vm: VmDemand,
+  coreGhz: number,
+  maxVmMemoryGiB: number,
+  capacity: HostCapacity
+): boolean {
+  const margin = 1 + 1e-9;
+  return (
+    !row.stayPhysical &&
+    vm.memoryGiB * margin < maxVmMemoryGiB && // memoryGiB ≥ the row's RAM (overhead ≥ 0)
+    vm.cpuGhz * margin < vm.vcpus * coreGhz &&
+    vm.cpuGhz * margin < capacity.cpuGhz &&
+    vm.memoryGiB * margin < capacity.memoryGiB &&
+    vm.vcpus <= capacity.vcpus &&
+    vm.vcpus <= capacity.logicalProcessors &&
+    capacity.vms >= 1
+  );
+}
+
+/**
  * Turns the inventory into VM demands: each row × count becomes VMs with ids `name`,
  * `name#2`… — vCPUs = min(cores, platform max per VM); memory = memoryGiB +
  * vmMemoryOverheadGiB; CPU (GHz) = cores × cpuGhz × peakCpuUtilization; storage as given —
@@ -113,25 +177,38 @@ export function vmId(name: string, copy: number): string {
  * in CPU, memory or virtual processors. Every reason is listed.
  */
 export function vmDemands(scenario: Scenario, constraints: HostConstraints = {}): Demand {
-  return demandsFor(scenario, hostCapacity(scenario, constraints));
+  const grouped = demandGroups(scenario, hostCapacity(scenario, constraints));
+  return { vms: expandGroups(grouped.groups), stayPhysical: grouped.stayPhysical };
 }
 
-/** {@link vmDemands} for a host capacity computed already. */
-export function demandsFor(scenario: Scenario, capacity: HostCapacity): Demand {
+/** {@link vmDemands} as groups (one per row), for a host capacity computed already. */
+export function demandGroups(scenario: Scenario, capacity: HostCapacity): GroupedDemand {
   const platform = platformLimits(scenario.platform);
   const overhead = scenario.cluster.vmMemoryOverheadGiB;
-  const vms: VmDemand[] = [];
+  const overheadZero = overhead.isZero();
+  const coreGhz = scenario.host.cpuGhz.toNumber();
+  const products = new ProductCache();
+  const groups: VmGroup[] = [];
   const stayPhysical: StayPhysical[] = [];
   scenario.inventory.forEach((row, index) => {
-    const shape = rowDemand(row, overhead, platform.maxVcpusPerVm);
-    const first: VmDemand = { id: row.name, row: index, os: row.os, ...shape };
-    const reasons = stayPhysicalReasons(row, first, scenario, capacity);
-    if (reasons.length > 0) {
-      stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
-      return;
+    const vm: VmDemand = {
+      id: row.name,
+      row: index,
+      os: row.os,
+      vcpus: Math.min(row.cores, platform.maxVcpusPerVm),
+      // cores × cpuGhz × peak: the server's own cores, even when its vCPUs are capped.
+      cpuGhz: products.product(row.cores, row.cpuGhz, row.peakCpuUtilization),
+      memoryGiB: overheadZero ? row.memoryGiB.toNumber() : row.memoryGiB.plus(overhead).toNumber(),
+      storageGiB: row.storageGiB.toNumber(),
+    };
+    if (!clearlyFits(row, vm, coreGhz, platform.maxVmMemoryGiB, capacity)) {
+      const reasons = stayPhysicalReasons(row, vm, scenario, capacity);
+      if (reasons.length > 0) {
+        stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
+        return;
+      }
     }
-    vms.push(first);
-    for (let copy = 2; copy <= row.count; copy++) vms.push({ ...first, id: vmId(row.name, copy) });
+    groups.push({ vm, count: row.count });
   });
-  return { vms, stayPhysical };
+  return { groups, stayPhysical };
 }
