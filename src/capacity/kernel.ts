@@ -107,7 +107,8 @@ function planInFull(
 function packingWaste(table: VmTable, cluster: SecuredCluster): number {
   const total = new Float64Array(D);
   for (const list of cluster.hosts)
-    for (const v of list) for (let j = 0; j < D; j++) total[j] = total[j]! + table.demand[v * D + j]!;
+    for (const v of list)
+      for (let j = 0; j < D; j++) total[j] = total[j]! + table.demand[v * D + j]!;
   let needed = 0;
   for (let j = 0; j < D; j++)
     if (table.limit[j]! > 0) needed = Math.max(needed, total[j]! / table.limit[j]!);
@@ -191,15 +192,21 @@ export function planTable(table: VmTable, rules: ClusterRules, options: KernelOp
     for (let g = 0; g < groups; g++) for (let i = 0; i < share[g]!; i++) slice.push(next[g]! + i);
     const k = rules.failuresToTolerate;
     const plan = planInFull(table, slice, rules, options);
-    // Clusters worth using q times: k failover hosts only, and packed almost as full as their
-    // busiest resource allows (each copy wastes what the original wastes).
+    // Clusters worth using q times: full-sized (as many nodes as allowed, or VMs up to the
+    // limit, so the failover hosts are spread over as many packed hosts as can be), k failover
+    // hosts only, and packed almost as full as their busiest resource allows — each copy
+    // wastes what the original wastes.
+    const fullSize = (c: SecuredCluster): boolean =>
+      c.hosts.length >= rules.maxNodes ||
+      c.hosts.reduce((n, list) => n + list.length, 0) * (1 + 1 / c.steadyHosts) >
+        rules.maxVmsPerCluster;
     const byWaste = plan.clusters
-      .filter((c) => c.hosts.length === c.steadyHosts + k)
+      .filter((c) => c.hosts.length === c.steadyHosts + k && fullSize(c))
       .map((c) => ({ c, waste: packingWaste(table, c) }))
       .sort((a, b) => a.waste - b.waste);
     const used = byWaste.filter((x) => x.waste <= TIGHT_WASTE).map((x) => x.c);
-    // None so full (an inventory that packs loosely): the better half, rather than everything
-    // at once.
+    // None so full (an inventory that packs loosely): the better half of the full-sized ones,
+    // rather than everything at once.
     if (used.length === 0)
       used.push(...byWaste.slice(0, Math.ceil(byWaste.length / 2)).map((x) => x.c));
     if (used.length === 0) {
