@@ -39,6 +39,16 @@ export interface KernelOptions {
   readonly packing: PackOptions;
   readonly balanceWorkPerCluster: number;
   readonly balanceWorkTotal: number;
+  /** Slicing of repeating VMs (default {@link SLICE_MIN_VMS} and {@link SLICE_VMS}). */
+  readonly slicing?: SlicingOptions;
+}
+
+/** When and how finely repeating VMs are planned by slices (see the module comment). */
+export interface SlicingOptions {
+  /** Inventories of fewer VMs are planned in full. */
+  readonly minVms: number;
+  /** VMs per slice, about. */
+  readonly sliceVms: number;
 }
 
 /** What {@link planTable} returns: secured clusters (VM table indices per host) and the bound. */
@@ -53,7 +63,7 @@ export interface KernelPlan {
 /** Inventories below this many VMs are always planned in full. */
 export const SLICE_MIN_VMS = 50_000;
 /** VMs in one slice (about): enough for the portfolio to pack well, few enough to plan fast. */
-const SLICE_VMS = 5_000;
+export const SLICE_VMS = 5_000;
 /** Unused hosts (a share of one) a cluster may leave and still be used many times. */
 const TIGHT_WASTE = 0.1;
 
@@ -157,6 +167,8 @@ function tableLowerBound(table: VmTable): number {
  * repeat in large groups — by slices whose tight clusters are used many times (module comment).
  */
 export function planTable(table: VmTable, rules: ClusterRules, options: KernelOptions): KernelPlan {
+  const minVms = options.slicing?.minVms ?? SLICE_MIN_VMS;
+  const sliceVms = options.slicing?.sliceVms ?? SLICE_VMS;
   const groups = table.groupStart.length - 1;
   const next = table.groupStart.slice(0, groups);
   const clusters: SecuredCluster[] = [];
@@ -165,12 +177,12 @@ export function planTable(table: VmTable, rules: ClusterRules, options: KernelOp
   for (;;) {
     let left = 0;
     for (let g = 0; g < groups; g++) left += table.groupStart[g + 1]! - next[g]!;
-    const q = Math.floor(left / SLICE_VMS);
+    const q = Math.floor(left / sliceVms);
     const share = new Int32Array(groups);
     let inSlices = 0;
     // Whether an inventory repeats enough is decided on its size; once sliced, what is left
     // keeps being sliced while a slice fits twice.
-    if ((sliced || left >= SLICE_MIN_VMS) && q >= 2) {
+    if ((sliced || left >= minVms) && q >= 2) {
       for (let g = 0; g < groups; g++) {
         share[g] = Math.floor((table.groupStart[g + 1]! - next[g]!) / q);
         inSlices += share[g]! * q;

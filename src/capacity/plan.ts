@@ -17,7 +17,7 @@ import type { ClusterRules } from "./clusters";
 import { demandGroups, expandGroups, vmId, type VmGroup } from "./demand";
 import { groupTable } from "./failover";
 import { hostCapacity } from "./hostCapacity";
-import { planTable } from "./kernel";
+import { planTable, type SlicingOptions } from "./kernel";
 import { capacityMessages as M } from "./messages";
 import { loadLimits, type PackOptions } from "./packing";
 import { capacityVector, demandVector, DIMENSIONS } from "./scheduler";
@@ -33,6 +33,12 @@ export interface PlanOptions {
    */
   readonly balanceWorkPerCluster?: number;
   readonly balanceWorkTotal?: number;
+  /**
+   * Inventories of at least `minVms` VMs, mostly in rows with large counts, are planned by
+   * slices of about `sliceVms` VMs whose tight clusters are used many times (default 50,000
+   * and 5,000; see `kernel.ts`).
+   */
+  readonly slicing?: SlicingOptions;
 }
 
 function sum(values: readonly number[]): number {
@@ -111,6 +117,7 @@ export function planCapacity(
     packing: options.packing ?? {},
     balanceWorkTotal: options.balanceWorkTotal ?? BALANCE_WORK_TOTAL,
     balanceWorkPerCluster: options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER,
+    ...(options.slicing ? { slicing: options.slicing } : {}),
   });
   const lowerBoundSteadyState = kernel.lowerBound;
   const packedHosts = kernel.steadyHosts;
