@@ -14,7 +14,7 @@ import {
   type Instance,
   type Packing,
 } from "./instance";
-import { instanceLowerBound } from "./lowerBound";
+import { instanceLowerBound, strongLowerBound } from "./lowerBound";
 import {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_HEURISTICS,
@@ -34,11 +34,12 @@ export { RELATIVE_TOLERANCE, loadLimits } from "./instance";
 /**
  * A lower bound on the bins needed by the items that fit an empty bin: the largest of the
  * continuous bound (max over dimensions of ⌈total demand / capacity⌉), the per-dimension
- * Martello–Toth bound, and a greedy clique of pairwise incompatible items. 0 when no item fits.
+ * Martello–Toth bound, a greedy clique of pairwise incompatible items and, up to 5,000 items,
+ * the surrogate bound over pairs of dimensions. 0 when no item fits.
  * Throws a RangeError for malformed problems (a programmer error).
  */
 export function lowerBoundBins(problem: PackingProblem): number {
-  return instanceLowerBound(prepareInstance(problem));
+  return strongLowerBound(prepareInstance(problem));
 }
 
 /** Bin of each caller item (−1: fits no empty bin), bins numbered in order of their first item. */
@@ -69,7 +70,7 @@ function packPrepared(inst: Instance, options: PackOptions): FlatPackingResult {
   if (effort !== undefined && !(effort >= 0))
     throw new RangeError(packingMessages.localSearchEffort(effort));
   if (options.heuristics?.length === 0) throw new RangeError(packingMessages.noHeuristics);
-  const lowerBound = instanceLowerBound(inst);
+  const cheapBound = instanceLowerBound(inst);
   if (inst.n === 0)
     return {
       bins: 0,
@@ -77,7 +78,7 @@ function packPrepared(inst: Instance, options: PackOptions): FlatPackingResult {
       lowerBound: 0,
       heuristic: "none",
     };
-  const { packing, heuristic } = packInstance(
+  const { packing, heuristic, lowerBound } = packInstance(
     inst,
     {
       heuristics: options.heuristics ?? DEFAULT_HEURISTICS,
@@ -85,7 +86,7 @@ function packPrepared(inst: Instance, options: PackOptions): FlatPackingResult {
       chunkSize,
       seed: options.seed ?? 1,
     },
-    lowerBound
+    cheapBound
   );
   if (!isFeasiblePacking(inst, packing)) throw new Error(packingMessages.infeasible(heuristic));
   return { bins: packing.bins, assignment: assignmentOf(inst, packing), lowerBound, heuristic };

@@ -137,10 +137,19 @@ export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
   return Math.max(clique.length, 1);
 }
 
-/** The largest of the continuous, per-dimension Martello–Toth and clique bounds. */
+/** The largest of the continuous, per-dimension Martello–Toth and clique bounds (the cheap ones). */
 export function instanceLowerBound(inst: Instance): number {
   if (inst.n === 0) return 0;
   return Math.max(continuousBound(inst), perDimensionBound(inst), cliqueBound(inst));
+}
+
+/**
+ * The strongest bound: the cheap ones and the {@link surrogateBound}. The packer asks for the
+ * surrogate only when its greedy packing is above the cheap bound (below it, the surrogate
+ * cannot be higher), so both report the same number.
+ */
+export function strongLowerBound(inst: Instance): number {
+  return Math.max(instanceLowerBound(inst), surrogateBound(inst));
 }
 
 /**
@@ -254,4 +263,49 @@ export function groupedLowerBound(inst: Instance, counts: Float64Array): number 
     if (!isBig) smallTaken = true;
   }
   return Math.max(bound, size, 1);
+}
+
+/** Items up to which {@link surrogateBound} is worth its sorts (larger instances are chunked). */
+export const SURROGATE_MAX_ITEMS = 5_000;
+/** Steps of the multiplier grid of {@link surrogateBound} between two dimensions. */
+const SURROGATE_STEPS = 10;
+
+/**
+ * The surrogate bound (Caprara & Toth 2001, the "L2-type" bounds of 2-D vector packing): any
+ * bin's items satisfy Σ_j λ_j·load_j / limit_j ≤ 1 for multipliers λ ≥ 0 summing to 1, so the
+ * 1-D Martello–Toth bound of the sizes Σ_j λ_j·x_j / limit_j (capacity 1) bounds the bins.
+ * Multipliers: in tenths, for every pair of dimensions that both bind (each at least 80 % as
+ * loaded in total as the most loaded one: a pair with a slack dimension bounds no better than
+ * its tight one alone). It proves optima that each dimension alone cannot (a bin too full in
+ * CPU when it is light in memory, and the other way round). The capacity carries 1e-9 of
+ * slack so that a rounded surrogate sum never rules out a fit. 0 above
+ * {@link SURROGATE_MAX_ITEMS} items.
+ */
+export function surrogateBound(inst: Instance): number {
+  const { n, d, demand, limit } = inst;
+  if (n === 0 || n > SURROGATE_MAX_ITEMS || d < 2) return 0;
+  const load = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    if (!(limit[j]! > 0)) continue;
+    for (let i = 0; i < n; i++) load[j] = load[j]! + demand[i * d + j]!;
+    load[j] = load[j]! / limit[j]!;
+  }
+  const binding = 0.8 * Math.max(...load);
+  const sizes = new Float64Array(n);
+  let bound = 0;
+  for (let a = 0; a < d; a++) {
+    if (!(limit[a]! > 0) || load[a]! < binding) continue;
+    for (let b = a + 1; b < d; b++) {
+      if (!(limit[b]! > 0) || load[b]! < binding) continue;
+      for (let step = 1; step < SURROGATE_STEPS; step++) {
+        const la = step / SURROGATE_STEPS / limit[a]!;
+        const lb = (1 - step / SURROGATE_STEPS) / limit[b]!;
+        for (let i = 0; i < n; i++) sizes[i] = la * demand[i * d + a]! + lb * demand[i * d + b]!;
+        sizes.sort();
+        sizes.reverse();
+        bound = Math.max(bound, martelloTothBound(sizes, 1 + 1e-9));
+      }
+    }
+  }
+  return bound;
 }
