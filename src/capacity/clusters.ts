@@ -331,6 +331,10 @@ function balance(
         (x, y) => hosts[y]!.length - hosts[x]!.length || x - y
       );
     const fresh = new Float64Array(2 * D);
+    const fitsA = (): boolean => {
+      for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
+      return true;
+    };
     for (const a of byCount()) {
       if (!going()) break;
       const crowded = hosts[a]!.slice().sort((x, y) => demand[y * D]! - demand[x * D]! || x - y);
@@ -344,10 +348,6 @@ function balance(
             fresh[D + j] = used[b * D + j]! - demand[x * D + j]!; // b − x, S still to arrive
           }
           const taken: number[] = [];
-          const fitsA = (): boolean => {
-            for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
-            return true;
-          };
           for (const v of crowded) {
             if (fitsA() && taken.length >= 2) break;
             let fits = true;
