@@ -41,6 +41,12 @@ export function defaultLocalSearchEffort(itemCount: number): number {
 export const DEFAULT_CHUNK_SIZE = 1_000;
 /** Share of the local-search budget spent inside chunks; the final pass over all bins gets the rest. */
 const CHUNK_SHARE = 0.8;
+/**
+ * Most feasibility checks of the final pass over all bins of a chunked packing. It only tries to
+ * empty the few light bins the chunks leave; on 10,000 and 100,000 VMs a larger budget found no
+ * further bin (5,424 hosts for 100,000 either way) and cost a second of search.
+ */
+const FINAL_PASS_EFFORT = 5_000_000;
 /** Lightest bins of each chunk whose items are carried into the next chunk. */
 const CARRIED_BINS = 3;
 
@@ -147,7 +153,13 @@ function packChunked(
   const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
   const proven = bins > lowerBound ? Math.max(lowerBound, surrogateBound(inst)) : lowerBound;
   return {
-    ...improve(inst, joined, settings.localSearchEffort - effortSpent, settings.seed, proven),
+    ...improve(
+      inst,
+      joined,
+      Math.min(FINAL_PASS_EFFORT, settings.localSearchEffort - effortSpent),
+      settings.seed,
+      proven
+    ),
     lowerBound: proven,
   };
 }
