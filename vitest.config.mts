@@ -1,20 +1,18 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 /**
- * Slow unit-style files run with the integration tests (`npm run test:integration`), so that
- * `npm test` stays fast on two cores: the packing benchmarks over every instance set and the
- * real inventory samples.
+ * Slow unit-style files (listed in test/slow-unit-files.json: the packing benchmarks over every
+ * instance set, the real inventory samples) run with `npm run test:integration`, so that
+ * `npm test` stays fast on two cores.
  */
-export const SLOW_UNIT_FILES = [
-  "test/capacity/packing/benchmarks.test.ts",
-  "test/inventory/samples.test.ts",
-];
+const slow = JSON.parse(readFileSync("test/slow-unit-files.json", "utf8")) as string[];
 
 export default defineConfig({
   test: {
     environment: "node",
     include: ["test/**/*.test.ts"],
-    exclude: ["test/integration/**", "test/e2e/**", "node_modules/**", ...SLOW_UNIT_FILES],
+    exclude: ["test/integration/**", "test/e2e/**", "node_modules/**", ...slow],
     testTimeout: 60_000,
   },
 });

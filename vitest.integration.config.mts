@@ -1,18 +1,20 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
-import { SLOW_UNIT_FILES } from "./vitest.config.mts";
 
 /**
  * Slow tests against real engines (LibreOffice headless, headless Chromium, the built bundle),
- * full-size runs, the slow unit-style files `npm test` leaves out, and the capacity properties
- * again with many more random scenarios.
+ * full-size runs, the slow unit-style files `npm test` leaves out (test/slow-unit-files.json),
+ * and the capacity properties again with many more random scenarios.
  */
+const slow = JSON.parse(readFileSync("test/slow-unit-files.json", "utf8")) as string[];
+
 export default defineConfig({
   test: {
     environment: "node",
     include: [
       "test/integration/**/*.test.ts",
       "test/e2e/**/*.test.ts",
-      ...SLOW_UNIT_FILES,
+      ...slow,
       "test/capacity/plan.properties.test.ts",
     ],
     env: { CAPACITY_RUNS: "300" },
