@@ -15,7 +15,7 @@ export default defineConfig({
       "test/integration/**/*.test.ts",
       "test/e2e/**/*.test.ts",
       ...slow,
-      "test/capacity/plan.properties.test.ts",
+      "test/capacity/planCapacity.properties.test.ts",
     ],
     env: { CAPACITY_RUNS: "300" },
     testTimeout: 180_000,

@@ -1,5 +1,6 @@
 /* eslint-disable no-undef */
 // Builds the task pane, ribbon commands and custom functions (shared runtime: one page hosts all three).
+const webpack = require("webpack");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -22,13 +23,14 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
+      // dist/cli holds the compiled command line (`npm run build:cli`, run by `npm ci`): keep it.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".js"],
       // The browser build of exceljs (the .xlsx writer and reader load it only when needed).
       alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
-      fallback: { fs: false, path: false, stream: false, crypto: false },
+      fallback: { fs: false, path: false, stream: false, crypto: false, https: false, os: false },
     },
     module: {
       rules: [
@@ -62,6 +64,11 @@ module.exports = async (env, options) => {
       },
     },
     plugins: [
+      // pptxgenjs (the slides, loaded only when asked) imports node:fs / node:https for Node; in
+      // the browser they are the empty fallbacks below.
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https|os|path)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -17,7 +17,7 @@
  */
 import type { FailoverSimulation, VmTable } from "./failover";
 import { checkCluster, layoutLoad, MAX_ENUMERATED_SCENARIOS, scenarioCount } from "./failover";
-import { DIMENSIONS } from "./scheduler";
+import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
 

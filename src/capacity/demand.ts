@@ -8,7 +8,7 @@ import type { InventoryRow, Scenario } from "../scenario";
 import type { HostCapacity, HostConstraints, StayPhysical, VmDemand } from "./contract";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
-import { filterHost, type FitReason } from "./scheduler";
+import { filterHost, type FitReason } from "./hostFit";
 
 /** The VMs of an inventory and the servers that stay physical. */
 export interface Demand {

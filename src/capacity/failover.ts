@@ -6,8 +6,9 @@
  *   failed hosts is simulated with the fixed re-placement policy — the failed hosts' VMs,
  *   largest first (largest share of a host in any resource; ties in VM order), each to the
  *   surviving host that fits it and is least loaded (lowest highest-share over the resources;
- *   ties to the lower host number). This is `placeVms` with the `leastLoaded` scorer, run on
- *   typed arrays because it is the engine's hot loop.
+ *   ties to the lower host number). The reference placer `placeVms` with the `leastLoaded` scorer
+ *   (`test/support/placeVms.ts`) does the same one VM at a time; here it runs on typed arrays
+ *   because it is the engine's hot loop.
  * - **Reserve test** (more sets than that): a sufficient condition, in the spirit of System
  *   Center VMM's cluster reserve. Either the cluster keeps at least k empty hosts (each failed
  *   host's VMs fit one of them, as they fitted the failed host), or the spare capacity beyond
@@ -17,7 +18,7 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import type { HostCapacity, VmDemand } from "./contract";
-import { capacityVector, demandVector, DIMENSIONS, loadLimit, vmSize } from "./scheduler";
+import { capacityVector, demandVector, DIMENSIONS, loadLimit, vmSize } from "./hostFit";
 
 const D = DIMENSIONS;
 

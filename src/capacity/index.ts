@@ -6,9 +6,7 @@
  * - `vmDemands`, `hostCapacity` — its first two steps, for callers that need only those.
  * - `sizeInventory`, `hostsNeeded`, `inventoryRowsFromRange` — sizing from inventory rows
  *   (custom functions).
- * - `checkFailover`, `reinforceLayout` — verify a given layout against host failures, and add
- *   hosts until it survives.
- * - `placeVms`, `filterHost` and the scorers — the filter/score scheduler.
+ * - `filterHost`, `vmSize` and the resource vectors — why a VM does not fit a host.
  * - `packVectors`, `lowerBoundBins`, `parseVbp` — the vector packing core.
  */
 export type {
@@ -20,7 +18,7 @@ export type {
   StayPhysical,
   VmDemand,
 } from "./contract";
-export { planCapacity, type PlanOptions } from "./plan";
+export { planCapacity, type PlanOptions } from "./planCapacity";
 export { vmDemands, vmId, type Demand } from "./demand";
 export { hostCapacity } from "./hostCapacity";
 export {
@@ -34,12 +32,6 @@ export {
   type SizingResult,
 } from "./sizing";
 export {
-  checkFailover,
-  reinforceLayout,
-  type FailoverReport,
-  type FailureScenario,
-} from "./layout";
-export {
   DIMENSIONS,
   FILTERS,
   RESOURCES,
@@ -47,18 +39,10 @@ export {
   demandVector,
   filterHost,
   hostLoad,
-  leastLoaded,
-  mostAllocated,
-  placeVms,
   vmSize,
   type FitReason,
-  type HostReasons,
-  type Placement,
-  type PlacementPolicy,
   type Resource,
-  type Scorer,
-  type UnplacedVm,
-} from "./scheduler";
+} from "./hostFit";
 export { MAX_ENUMERATED_SCENARIOS } from "./failover";
 export { capacityMessages } from "./messages";
 export {

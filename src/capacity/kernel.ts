@@ -30,7 +30,7 @@ import type { VmTable } from "./failover";
 import { groupedLowerBound } from "./packing/lowerBound";
 import { packFlat, type PackOptions } from "./packing";
 import { prepareFlat } from "./packing/instance";
-import { DIMENSIONS } from "./scheduler";
+import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
 

@@ -14,7 +14,7 @@ import {
 } from "../scenario";
 import type { Issue, Scenario } from "../scenario";
 import type { CapacityPlan, HostConstraints } from "./contract";
-import { planCapacity } from "./plan";
+import { planCapacity } from "./planCapacity";
 
 type NumberLike = number | string;
 

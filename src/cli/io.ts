@@ -1,5 +1,5 @@
 /** The command line's window on the world, injectable so commands are testable without a process. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 export interface CliIo {
   out(text: string): void;
@@ -8,6 +8,9 @@ export interface CliIo {
   readBytes(path: string): Uint8Array;
   writeBytes(path: string, data: Uint8Array): void;
   exists(path: string): boolean;
+  /** Rename a file (atomic on one file system); absent in in-memory test I/O. */
+  rename?(from: string, to: string): void;
+  remove?(path: string): void;
 }
 
 /** Exit codes: 0 success, 1 usage error, 2 invalid input (every problem printed), 3 file problem. */
@@ -20,7 +23,29 @@ export const processIo: CliIo = {
   readBytes: (path) => new Uint8Array(readFileSync(path)),
   writeBytes: (path, data) => writeFileSync(path, data),
   exists: (path) => existsSync(path),
+  rename: (from, to) => renameSync(from, to),
+  remove: (path) => rmSync(path, { force: true }),
 };
+
+/**
+ * Writes `data` to `path` whole or not at all: into a temporary file beside it, then renamed
+ * over it, so an interrupted write never leaves half a file under the user's name.
+ * (A small helper until the CLI's shared atomic writer lands; same contract.)
+ */
+export function writeFileAtomic(io: CliIo, path: string, data: Uint8Array): void {
+  if (!io.rename) {
+    io.writeBytes(path, data);
+    return;
+  }
+  const temp = `${path}.${process.pid}.partial`;
+  io.writeBytes(temp, data);
+  try {
+    io.rename(temp, path);
+  } catch (e) {
+    io.remove?.(temp);
+    throw e;
+  }
+}
 
 /** Split `--flag value`, `--flag=value`, `--switch` and positional arguments. */
 export function parseArgs(

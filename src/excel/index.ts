@@ -22,9 +22,9 @@ export {
   WEB_REQUEST_LIMIT_BYTES,
   DEFAULT_MAX_REQUEST_BYTES,
 } from "./payload";
-export { planLayout, readTags, ownTagName, sheetTagFormula, withOwnershipTags } from "./ownership";
+export { planLayout, readTags, ownTagName, sheetTagFormula } from "./ownership";
 export type { RenameConflict, WorkbookSnapshot, WriteLayout } from "./ownership";
 export { diffInputs } from "./inputsGuard";
 export type { InputChange } from "./inputsGuard";
-export { validatePlan, planProblems, PlanError } from "./validate";
+export { validatePlan, planProblems, PlanError } from "./validatePlan";
 export { EXCEL_MESSAGES } from "./messages";

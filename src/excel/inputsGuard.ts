@@ -6,8 +6,9 @@
  * unless the caller chose to discard the edits.
  */
 import { cellAddress, parseCell } from "../report/a1";
-import type { CellValue, SheetPlan } from "../report/plan";
-import { INPUT_FIELDS, inputCellsByKey, numberText, type SheetCells } from "../report/readback";
+import type { CellValue, SheetPlan } from "../report/workbookPlan";
+import { inputCellsByKey, numberText, type SheetCells } from "../report/readback";
+import { INPUT_FIELDS } from "../scenario";
 
 /** One input whose cell differs from what the new plan writes. */
 export interface InputChange {
@@ -58,7 +59,7 @@ export function sameInput(a: CellValue, b: CellValue): boolean {
 export function diffInputs(sheet: SheetCells, plan: SheetCells): InputChange[] {
   const current = inputCellsByKey(sheet);
   const next = inputCellsByKey(plan);
-  const labels = new Map(INPUT_FIELDS.map((f) => [f.path, f.field.label]));
+  const labels = new Map<string, string>(INPUT_FIELDS.map((f) => [f.path, f.field.label]));
   const changes: InputChange[] = [];
   for (const [key, now] of current) {
     const planned = next.get(key);

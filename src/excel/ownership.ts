@@ -1,7 +1,8 @@
 /**
  * Which sheets are the planner's, and where each sheet of a plan goes (pure: no Office).
  *
- * Ownership tag: one hidden workbook-scoped defined name per sheet the planner created,
+ * Ownership tag (named in `report/ownershipTags.ts`, which puts them into every plan): one
+ * hidden workbook-scoped defined name per sheet the planner created,
  * `hvtco_own_<role>` → `='TCO Summary'!$1:$1048576` (the whole sheet), where the role is the
  * plan's own name for the sheet. Why a workbook name (ExcelApi 1.1; `formula` 1.7):
  * - it is stored in the file, so it survives save/reopen on every platform, and the .xlsx
@@ -17,36 +18,30 @@
  * `hvtco_new<run>_<role>`, and swaps it in only after every write succeeded; a sheet still
  * carrying a `hvtco_new…` tag at the next run is a leftover of a failed run and is removed.
  */
-import { quoteSheet } from "../report/a1";
-import type { WorkbookPlan } from "../report/plan";
+import {
+  OWN_TAG_PREFIX,
+  decodeRole,
+  encodeRole,
+  isOwnershipTag,
+  ownTagName,
+} from "../report/ownershipTags";
+import type { WorkbookPlan } from "../report/workbookPlan";
 import { referencedSheets } from "./planRefs";
 
-export const OWN_TAG_PREFIX = "hvtco_own_";
+export {
+  OWN_TAG_PREFIX,
+  decodeRole,
+  encodeRole,
+  isOwnershipTag,
+  ownTagName,
+  sheetTagFormula,
+} from "../report/ownershipTags";
 export const NEW_TAG_PREFIX = "hvtco_new";
 /** Excel's limit on sheet-name length. */
 export const MAX_SHEET_NAME = 31;
 
-/** A role (sheet name) as the tail of a defined name: letters and digits kept, others `_hex_`. */
-export function encodeRole(role: string): string {
-  let out = "";
-  for (const ch of role) {
-    out += /^[A-Za-z0-9]$/.test(ch) ? ch : `_${(ch.codePointAt(0) as number).toString(16)}_`;
-  }
-  return out;
-}
-
-export function decodeRole(encoded: string): string {
-  return encoded.replace(/_([0-9a-f]+)_/g, (_, hex: string) =>
-    String.fromCodePoint(parseInt(hex, 16))
-  );
-}
-
-export const ownTagName = (role: string): string => `${OWN_TAG_PREFIX}${encodeRole(role)}`;
 export const newTagName = (run: string, role: string): string =>
   `${NEW_TAG_PREFIX}${run}_${encodeRole(role)}`;
-
-/** The tag's reference: the whole sheet, so row and column deletions never break it. */
-export const sheetTagFormula = (sheet: string): string => `=${quoteSheet(sheet)}!$1:$1048576`;
 
 export interface TagInfo {
   /** The defined name. */
@@ -198,14 +193,11 @@ export function planLayout(plan: WorkbookPlan, wb: WorkbookSnapshot): WriteLayou
     } else writeTag.set(role, own);
   }
 
-  // Defined names.
-  const planNames = new Set(plan.definedNames.map((d) => lower(d.name)));
-  const namesToAdd = plan.definedNames
-    .filter((d) => !nameSet.has(lower(d.name)))
-    .map((d) => d.name);
-  const namesToUpdate = plan.definedNames
-    .filter((d) => nameSet.has(lower(d.name)))
-    .map((d) => d.name);
+  // Defined names (the plan's ownership tags are written by the swap above, not as names).
+  const definedNames = plan.definedNames.filter((d) => !isOwnershipTag(d.name));
+  const planNames = new Set(definedNames.map((d) => lower(d.name)));
+  const namesToAdd = definedNames.filter((d) => !nameSet.has(lower(d.name))).map((d) => d.name);
+  const namesToUpdate = definedNames.filter((d) => nameSet.has(lower(d.name))).map((d) => d.name);
   const tagByName = new Map(readTags(wb.names).map((t) => [lower(t.name), t]));
   const namesToDelete = wb.names
     .filter((n) => {
@@ -267,25 +259,5 @@ export function planLayout(plan: WorkbookPlan, wb: WorkbookSnapshot): WriteLayou
     tableFinal,
     tableInWrite,
     positionBase,
-  };
-}
-
-/**
- * The plan with an ownership tag per sheet as hidden defined names — for the .xlsx writer,
- * so a workbook written by the CLI or downloaded from the pane is recognised as the
- * planner's when later opened with the add-in. (The Office.js writer adds its own tags.)
- */
-export function withOwnershipTags(plan: WorkbookPlan): WorkbookPlan {
-  return {
-    ...plan,
-    definedNames: [
-      ...plan.definedNames,
-      ...plan.sheets.map((s) => ({
-        name: ownTagName(s.name),
-        ref: sheetTagFormula(s.name).slice(1),
-        hidden: true,
-        comment: "Hyper-V TCO Planner: this sheet was written by the add-in.",
-      })),
-    ],
   };
 }

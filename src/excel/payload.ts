@@ -15,7 +15,7 @@
  * inventories need more (and so more syncs).
  */
 import { blockRange, cellAddress, parseCell } from "../report/a1";
-import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
+import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "../report/workbookPlan";
 
 /** Excel on the web rejects a request (or response) above 5 MB (`RequestPayloadSizeLimitExceeded`). */
 export const WEB_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;

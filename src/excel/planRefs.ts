@@ -5,7 +5,7 @@
  * is rewritten to match before anything is written.
  */
 import { quoteSheet } from "../report/a1";
-import type { PlanCell, WorkbookPlan } from "../report/plan";
+import type { PlanCell, WorkbookPlan } from "../report/workbookPlan";
 
 type Mapping = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 

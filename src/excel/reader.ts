@@ -6,7 +6,7 @@
  * tags load together. When the tags say the planner's sheets carry other names (the user has
  * a `TCO Inputs` of their own, or renamed ours), a second sync reads those instead.
  */
-import { SHEETS } from "../report/layout";
+import { SHEETS } from "../report/sheetLayout";
 import { scenarioFromSheets, type SheetCells } from "../report/readback";
 import type { Issue, Scenario } from "../scenario";
 import {
@@ -15,7 +15,7 @@ import {
   officeErrorCode,
   officeErrorDetail,
   retryWhileEditing,
-} from "./errors";
+} from "./officeErrors";
 import { EXCEL_MESSAGES } from "./messages";
 import { readTags } from "./ownership";
 

@@ -26,8 +26,16 @@
  * nothing, unless called with `inputEdits: "discard"`.
  */
 import { columnLetters, parseRange } from "../report/a1";
-import { SHEETS } from "../report/layout";
-import type { ChartKind, ChartSpec, StyledRange, WorkbookPlan } from "../report/plan";
+import { withoutOwnershipTags } from "../report/ownershipTags";
+import { RECOMMENDED_OUTLINE } from "../report/palette";
+import { SHEETS } from "../report/sheetLayout";
+import type {
+  ChartKind,
+  ChartSpec,
+  PrintSetup,
+  StyledRange,
+  WorkbookPlan,
+} from "../report/workbookPlan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -35,7 +43,7 @@ import {
   officeErrorDetail,
   retryWhileEditing,
   writeErrorMessage,
-} from "./errors";
+} from "./officeErrors";
 import { diffInputs, displayValue, sheetPlanCells, type InputChange } from "./inputsGuard";
 import { EXCEL_MESSAGES } from "./messages";
 import {
@@ -58,7 +66,7 @@ import {
   type WriteUnit,
 } from "./payload";
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
-import { validatePlan } from "./validate";
+import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
 export type { InputChange } from "./inputsGuard";
@@ -121,8 +129,14 @@ const CHART_TYPES = {
   line: "Line",
   lineMarkers: "LineMarkers",
   xyScatterLines: "XYScatterLines",
+  xyScatterLinesNoMarkers: "XYScatterLinesNoMarkers",
 } as const satisfies Readonly<Record<ChartKind, string>>;
-const LINE_KINDS: ReadonlySet<string> = new Set(["line", "lineMarkers", "xyScatterLines"]);
+const LINE_KINDS: ReadonlySet<string> = new Set([
+  "line",
+  "lineMarkers",
+  "xyScatterLines",
+  "xyScatterLinesNoMarkers",
+]);
 
 /** Excel column width in points for a width in characters of the default font (7 px + 5 px padding). */
 export function columnWidthPoints(chars: number): number {
@@ -138,9 +152,11 @@ const lower = (s: string): string => s.toLowerCase();
  * failures come back as `{ok: false, code, message}` with a message for the user.
  */
 export async function writePlan(
-  plan: WorkbookPlan,
+  tagged: WorkbookPlan,
   options: WriteOptions = {}
 ): Promise<WriteResult> {
+  // The plan's ownership tags are written by the swap (step 4), under a temporary tag until then.
+  const plan = withoutOwnershipTags(tagged);
   validatePlan(plan);
   const approved = { value: false };
   return retryWhileEditing(
@@ -415,6 +431,8 @@ class WriteSession {
     s.columnWidths.forEach((chars, col) => {
       ws.getRange(`${columnLetters(col)}1`).format.columnWidth = columnWidthPoints(chars);
     });
+    for (const [row, points] of Object.entries(s.rowHeights ?? {}))
+      ws.getRange(`A${row}`).format.rowHeight = points; // sets the whole row
   }
 
   private queueNames(): void {
@@ -442,6 +460,7 @@ class WriteSession {
     this.progress(index);
     const ws = this.sheetOf(index);
     for (const st of s.styles) applyStyle(ws.getRange(st.range), st);
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
     for (const t of s.tables) {
       const table = ws.tables.add(ws.getRange(t.range), true);
       table.name = t.name;
@@ -545,13 +564,87 @@ class WriteSession {
         if (LINE_KINDS.has(kind)) series.format.line.color = color;
         else series.format.fill.setSolidColor(color);
       });
+      polishForReading(chart, spec);
     }
     planFinal.sheets.forEach((s, i) => {
-      if (!s.print) return;
-      const layout = this.sheetOf(i).pageLayout;
-      layout.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
-      if (s.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (s.print) applyPrint(this.sheetOf(i), s.print);
     });
+  }
+}
+
+/**
+ * What makes a chart readable in five seconds, as the .xlsx writer draws it (chartXml.ts):
+ * no minor ticks, category labels never rotated (Excel wraps them), one colour per option
+ * (`pointColors`), the recommended option outlined or drawn thicker, value labels in the axis'
+ * k/M format. Every member used is in ExcelApi 1.7–1.8, below the manifest's 1.9.
+ */
+function polishForReading(chart: Excel.Chart, spec: ChartSpec): void {
+  for (const axis of [chart.axes.categoryAxis, chart.axes.valueAxis]) {
+    axis.minorTickMark = "None";
+    axis.majorTickMark = "Outside";
+  }
+  if (!spec.kind.startsWith("xyScatter")) chart.axes.categoryAxis.textOrientation = 0;
+  // Proxies are chained, never kept in locals: each assignment is a queued write, not a read.
+  (spec.pointColors ?? []).forEach((color, i) => {
+    chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(color);
+  });
+  const highlight = spec.highlight;
+  if (highlight && "point" in highlight) {
+    const point = (): Excel.ChartPoint =>
+      chart.series.getItemAt(0).points.getItemAt(highlight.point);
+    point().format.border.color = RECOMMENDED_OUTLINE;
+    point().format.border.weight = 2.25;
+    point().format.border.lineStyle = "Continuous";
+  } else if (highlight && "series" in highlight) {
+    chart.series.getItemAt(highlight.series).format.line.weight = 4;
+  }
+  if (spec.dataLabels) {
+    const first = (): Excel.ChartSeries => chart.series.getItemAt(0);
+    first().hasDataLabels = true;
+    first().dataLabels.showValue = true;
+    first().dataLabels.position = spec.kind === "columnStacked" ? "Center" : "OutsideEnd";
+    if (spec.valueAxisFormat !== undefined) first().dataLabels.numberFormat = spec.valueAxisFormat;
+    first().dataLabels.format.font.bold = true;
+  }
+}
+
+/**
+ * A plan's print setup through `worksheet.pageLayout` — every member is ExcelApi 1.9, the
+ * manifest's minimum, so none needs an `isSetSupported` guard. Margins are in points there
+ * (inches × 72); header and footer codes (`&P`, `&N`, `&D`, `&A`) are Excel's own.
+ */
+function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (print.fitToWidth) {
+    ws.pageLayout.zoom =
+      print.fitToHeight !== undefined && print.fitToHeight > 0
+        ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
+        : { horizontalFitToPages: 1 };
+  }
+  if (print.margins) {
+    const m = print.margins;
+    ws.pageLayout.leftMargin = m.left * 72;
+    ws.pageLayout.rightMargin = m.right * 72;
+    ws.pageLayout.topMargin = m.top * 72;
+    ws.pageLayout.bottomMargin = m.bottom * 72;
+    ws.pageLayout.headerMargin = m.header * 72;
+    ws.pageLayout.footerMargin = m.footer * 72;
+  }
+  if (print.centerHorizontally !== undefined)
+    ws.pageLayout.centerHorizontally = print.centerHorizontally;
+  if (print.area !== undefined) ws.pageLayout.setPrintArea(print.area);
+  if (print.titleRows)
+    ws.pageLayout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  const hf = ws.pageLayout.headersFooters.defaultForAllPages;
+  if (print.header) {
+    hf.leftHeader = print.header.left ?? "";
+    hf.centerHeader = print.header.center ?? "";
+    hf.rightHeader = print.header.right ?? "";
+  }
+  if (print.footer) {
+    hf.leftFooter = print.footer.left ?? "";
+    hf.centerFooter = print.footer.center ?? "";
+    hf.rightFooter = print.footer.right ?? "";
   }
 }
 

@@ -23,7 +23,7 @@ import type { Issue } from "../scenario/types";
 import { invalidValue } from "./errors";
 import { FUNCTION_MESSAGES as M } from "./messages";
 
-/** Headers of the `TCO Inventory` table's computed columns (report/sheets/inventory.ts), skipped. */
+/** Headers of the `TCO Inventory` table's computed columns (report/sheets/inventorySheet.ts), skipped. */
 export const COMPUTED_INVENTORY_HEADERS: readonly string[] = [
   "CPU demand at peak (GHz)",
   "Placement (recommended option)",

@@ -1,5 +1,9 @@
 /** The import report as plain text (the CLI prints it on stderr; the task pane may show it as is). */
+import { formatDecimal } from "../money";
 import type { ImportReport } from "./types";
+
+/** Totals are exact in the report's data; people read them to two decimals. */
+const gib = (exact: string): string => formatDecimal(exact, 2);
 
 const LIST_MAX = 12;
 
@@ -17,8 +21,8 @@ export function formatImportReport(report: ImportReport): string {
     `  Read ${report.rowsRead} row${report.rowsRead === 1 ? "" : "s"} of ${report.sheets[0] ?? "?"}${report.sheets.length > 1 ? ` (also used: ${report.sheets.slice(1).join(", ")})` : ""}.`
   );
   lines.push(
-    `  Imported ${t.servers} server${t.servers === 1 ? "" : "s"} as ${report.rowsOut} inventory row${report.rowsOut === 1 ? "" : "s"}: ${t.cores} vCPUs/cores, ${t.memoryGiB} GiB memory, ${t.storageGiB} GiB storage` +
-      `${t.configuredStorageGiB !== null && t.inUseStorageGiB !== null ? ` (configured ${t.configuredStorageGiB} GiB, in use ${t.inUseStorageGiB} GiB)` : ""}.`
+    `  Imported ${t.servers} server${t.servers === 1 ? "" : "s"} as ${report.rowsOut} inventory row${report.rowsOut === 1 ? "" : "s"}: ${t.cores} vCPUs/cores, ${gib(t.memoryGiB)} GiB memory, ${gib(t.storageGiB)} GiB storage` +
+      `${t.configuredStorageGiB !== null && t.inUseStorageGiB !== null ? ` (configured ${gib(t.configuredStorageGiB)} GiB, in use ${gib(t.inUseStorageGiB)} GiB)` : ""}.`
   );
   const excludedTotal = report.excluded.reduce((n, e) => n + e.count, 0);
   if (excludedTotal > 0) {

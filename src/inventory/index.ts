@@ -23,6 +23,6 @@ export {
 export { parseCsv, detectSeparator, type CsvResult } from "./csv";
 export { parseNumberText, columnLetter, compactHeader } from "./cells";
 export { classifyOs, type OsClass } from "./os";
-export { importDefaultsFrom } from "./defaults";
+export { importDefaultsFrom } from "./importDefaults";
 export { formatImportReport } from "./describe";
 export { MESSAGES as INVENTORY_MESSAGES } from "./messages";

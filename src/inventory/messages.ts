@@ -1,5 +1,8 @@
 /** Every text the inventory importer shows a user, in one place (tests pin them). */
+import { formatDecimal } from "../money";
 import type { ExclusionReason, ValueBasis } from "./types";
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const quoteList = (items: readonly string[]): string => items.map((i) => `'${i}'`).join(", ");
@@ -113,7 +116,9 @@ export const MESSAGES = {
     detail: string | null
   ): string => {
     const n = plural(count, "server");
-    const v = value ?? "the default";
+    // Estimated values (a cluster's mean clock) can carry many decimals: two are enough to read.
+    const v =
+      value === null ? "the default" : NUMERIC.test(value) ? formatDecimal(value, 2) : value;
     switch (basis) {
       case "default":
         if (field === "storageGiB" && value === null)

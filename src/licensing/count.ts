@@ -2,7 +2,7 @@
  * Counting: turns one catalog row plus a host and its VM count into a licence line. Every
  * rule lives in the catalog row; this file only interprets the row kinds.
  */
-import { sum, type Money } from "../money";
+import { Dec, ONE, sum, type Money } from "../money";
 import type { LicensePrices } from "../scenario/types";
 import {
   CAL_RULE,
@@ -13,7 +13,7 @@ import {
 } from "./catalogs";
 import type { CountRule, WindowsRule } from "./catalogs";
 import { MESSAGES } from "./messages";
-import type { HostShape, LicenceLine, LicenceTerms, Recurrence } from "./types";
+import type { HostShape, LicenceLine, LicenceTerms, LinePrice, Recurrence } from "./types";
 
 const ceilDiv = (a: number, b: number): number => Math.ceil(a / b);
 
@@ -52,6 +52,21 @@ export function unitPriceOf(rule: WindowsRule, prices: LicensePrices): Money {
   return rule.count.kind === "perCore"
     ? price.times(rule.count.coresPerPack).div(rule.count.coresPerPricedLicence)
     : price;
+}
+
+/**
+ * The price of a Windows rule's unit in inputs: the scenario price it names, times the pack's
+ * share of the priced licence for per-core rules (a 2-core pack of a 16-core price: 2 ÷ 16).
+ */
+export function windowsLinePrice(rule: WindowsRule): LinePrice {
+  return {
+    kind: "input",
+    input: `licensing.prices.${rule.price}`,
+    factor:
+      rule.count.kind === "perCore"
+        ? new Dec(rule.count.coresPerPack).div(rule.count.coresPerPricedLicence)
+        : ONE,
+  };
 }
 
 /**
@@ -153,6 +168,7 @@ export function windowsLine(
     recurrence: "once",
     quantity,
     unitPrice: unitPriceOf(rule, prices),
+    price: windowsLinePrice(rule),
     basis,
     source: rule.source,
   });
@@ -174,6 +190,7 @@ export function vsphereLines(
       label: rule.label,
       category: "hypervisor",
       recurrence: rule.recurrence,
+      price: rule.price,
       quantity,
       unitPrice: terms.prices.vsphere,
       basis: MESSAGES.basis.vspherePerCpu(host.sockets, host.coresPerSocket, per, quantity),
@@ -188,6 +205,7 @@ export function vsphereLines(
           label: support.label,
           category: "support",
           recurrence: support.recurrence,
+          price: support.price,
           quantity: 1,
           unitPrice: licence.cost.times(terms.vsphereSupportRate),
           basis: MESSAGES.basis.vsphereSupport(terms.vsphereSupportRate, licence.cost),
@@ -204,6 +222,7 @@ export function vsphereLines(
     label: rule.label,
     category: "hypervisor",
     recurrence: rule.recurrence,
+    price: rule.price,
     quantity,
     unitPrice: terms.prices.vsphere,
     basis: MESSAGES.basis.vsphereSubscription(host.sockets, host.coresPerSocket, per, quantity),
@@ -227,6 +246,7 @@ export function softwareAssuranceLine(
     label: SOFTWARE_ASSURANCE_RULE.label,
     category: "assurance",
     recurrence: SOFTWARE_ASSURANCE_RULE.recurrence,
+    price: SOFTWARE_ASSURANCE_RULE.price,
     quantity: 1,
     unitPrice: base.times(rate),
     basis: MESSAGES.basis.softwareAssurance(rate, base),
@@ -243,6 +263,7 @@ export function systemCenterLine(vms: number, price: Money): LicenceLine {
     label: SYSTEM_CENTER_RULE.label,
     category: "management",
     recurrence: SYSTEM_CENTER_RULE.recurrence,
+    price: SYSTEM_CENTER_RULE.price,
     quantity,
     unitPrice: price,
     basis: MESSAGES.basis.systemCenter(vms, SYSTEM_CENTER_VMS_PER_LICENCE, quantity),
@@ -259,6 +280,7 @@ export function calLine(users: number, price: Money): LicenceLine | null {
     label: CAL_RULE.label,
     category: "cal",
     recurrence: CAL_RULE.recurrence,
+    price: CAL_RULE.price,
     quantity: users,
     unitPrice: price,
     basis: MESSAGES.basis.cal(users),

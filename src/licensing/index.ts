@@ -28,10 +28,15 @@ export type {
   WindowsWay,
   VsphereRule,
 } from "./catalogs";
-export { countWindows, licensedCores, unitPriceOf, overHorizon } from "./count";
+export { countWindows, licensedCores, unitPriceOf, overHorizon, windowsLinePrice } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";
-export { aggregateLines, licenseOption, licenseOptions, windowsVmsToLicense } from "./option";
+export {
+  aggregateLines,
+  licenseOption,
+  licenseOptions,
+  windowsVmsToLicense,
+} from "./licenseOption";
 export { licenseMixed, optionOfWay, type MixedEstate, type MixedHostChoice } from "./mixed";
 export {
   cheapestOption,

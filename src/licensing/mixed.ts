@@ -26,7 +26,7 @@ import {
   totalsOf,
   vmsToManage,
   windowsVmsToLicense,
-} from "./option";
+} from "./licenseOption";
 import type { LicenceLine, LicensingTotals } from "./types";
 
 /** The option a Windows way belongs to (per-VM guest licences are the Hyper-V Server option's). */

@@ -3,8 +3,9 @@
  * kept apart (the TCO engine books them in different years), with a `basis` text per line so
  * every count can be explained. Money is `Dec`; quantities are whole numbers.
  */
-import type { Money } from "../money";
+import type { Dec, Money } from "../money";
 import type { PlatformId } from "../platform";
+import type { InputPath } from "../scenario/paths";
 import type { LicensingInputs, OptionId } from "../scenario/types";
 
 /** Whether a line is paid once (year 0) or every year of the horizon. */
@@ -19,6 +20,32 @@ export type LineCategory =
   | "cal" // client access licences
   | "management"; // System Center
 
+/**
+ * What a line's price is made of, from its catalog row — so the TCO model can price it with
+ * a live formula over the named inputs (`=ROUND(C12*hv_PriceDatacenter*0.125,2)`).
+ */
+export type LinePrice =
+  /** Each unit costs the input × `factor` (× the `rate` input): a price in the vendor's unit. */
+  | {
+      readonly kind: "input";
+      /** The price input (`licensing.prices.datacenter`). */
+      readonly input: InputPath;
+      /** The share of that price one unit costs (a 2-core pack of a 16-core price: 0.125). */
+      readonly factor: Dec;
+      /** A yearly rate multiplied in (vSphere support on the licence price). */
+      readonly rate?: InputPath;
+    }
+  /**
+   * A yearly `rate` on the lines of one category: Software Assurance on the Windows licences
+   * (`perLine`: one line per licence it covers), vSphere support on the CPU licences (one line).
+   */
+  | {
+      readonly kind: "rateOn";
+      readonly rate: InputPath;
+      readonly of: LineCategory;
+      readonly perLine: boolean;
+    };
+
 /** One licence line: `quantity × unitPrice = cost`, exactly (unit prices may have fractions of a cent). */
 export interface LicenceLine {
   /** Stable id of what is bought, e.g. `ws2008r2-datacenter`, `ws2022-standard-2core`. */
@@ -32,6 +59,8 @@ export interface LicenceLine {
   readonly unitPrice: Money;
   /** quantity × unitPrice. */
   readonly cost: Money;
+  /** How the unit price is made of inputs (the catalog row's price). */
+  readonly price: LinePrice;
   /** How the quantity was counted, e.g. "2 sockets × Datacenter per processor". */
   readonly basis: string;
   /** Where the rule comes from (the catalog row's source). */

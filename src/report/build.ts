@@ -1,18 +1,23 @@
 /**
  * `buildReport(scenario, analysis)`: the whole report as a `WorkbookPlan` — pure data that
- * the Office.js writer and the .xlsx writer render without deciding anything.
+ * the Office.js writer and the .xlsx writer render without deciding anything, each sheet
+ * tagged as the planner's (`ownershipTags.ts`).
  */
-import type { Scenario } from "../scenario";
+import { defaultSections, type Scenario } from "../scenario";
 import type { Analysis } from "../tco/types";
 import { formatsFor } from "./formats";
-import type { WorkbookPlan } from "./plan";
-import { buildCapacitySheet } from "./sheets/capacity";
-import { buildCashflowSheet } from "./sheets/cashflow";
-import { buildInputsSheet } from "./sheets/inputs";
-import { buildInventorySheet } from "./sheets/inventory";
-import { buildLicensingSheet } from "./sheets/licensing";
-import { buildSensitivitySheet } from "./sheets/sensitivity";
-import { buildSummarySheet } from "./sheets/summary";
+import { assumptionsRegister } from "./assumptions";
+import { finishSheet } from "./print";
+import { buildAssumptionsSheet } from "./sheets/assumptionsSheet";
+import { withOwnershipTags } from "./ownershipTags";
+import type { WorkbookPlan } from "./workbookPlan";
+import { buildCapacitySheet } from "./sheets/capacitySheet";
+import { buildCashflowSheet } from "./sheets/cashflowSheet";
+import { buildInputsSheet } from "./sheets/inputsSheet";
+import { buildInventorySheet } from "./sheets/inventorySheet";
+import { buildLicensingSheet } from "./sheets/licensingSheet";
+import { buildSensitivitySheet } from "./sheets/sensitivitySheet";
+import { buildSummarySheet } from "./sheets/summarySheet";
 
 export const GENERATOR = "Hyper-V TCO Planner 0.1.0";
 
@@ -25,18 +30,26 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
   const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf);
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
-  return {
+  const assumptions = buildAssumptionsSheet(
+    assumptionsRegister(
+      scenario,
+      scenario.imported?.assumptions ?? [],
+      defaultSections(scenario.platform)
+    )
+  );
+  return withOwnershipTags({
     generator: GENERATOR,
     scenarioName: scenario.name,
     sheets: [
       summary,
+      assumptions,
       inputs.sheet,
       inventory,
       capacity.sheet,
       licensing.sheet,
       cashflow.sheet,
       sensitivity.sheet,
-    ],
+    ].map((sheet) => finishSheet(sheet, scenario.name, GENERATOR)),
     definedNames: inputs.names,
-  };
+  });
 }

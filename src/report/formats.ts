@@ -55,15 +55,19 @@ export const COLORS = {
   tab: "#0F6CBD",
 } as const;
 
-/** Series colours for charts: neutral-friendly Fluent palette, physical first in grey. */
-export const SERIES_COLORS = [
-  "#8A8886",
-  "#0F6CBD",
-  "#107C10",
-  "#CA5010",
-  "#8764B8",
-  "#038387",
-  "#C239B3",
-  "#986F0B",
-  "#4F6BED",
-];
+/**
+ * Money on a chart axis (and its value labels) in thousands or millions, chosen by the largest
+ * magnitude the chart shows: "$1.5M", "$250k", "$900"; zero as "$0". Excel and LibreOffice
+ * both scale by the trailing commas of a format code.
+ */
+export function moneyAxisFormat(currency: string, maxAbs: number): string {
+  const symbol = SYMBOLS[currency];
+  const s = symbol ? `"${symbol}"` : "";
+  const body = maxAbs >= 1_000_000 ? '#,##0.0,,"M"' : maxAbs >= 10_000 ? '#,##0,"k"' : "#,##0";
+  return `${s}${body};-${s}${body};${s}0`;
+}
+
+/** The currency symbol the formats use, or undefined when they show no symbol. */
+export function currencySymbol(currency: string): string | undefined {
+  return SYMBOLS[currency];
+}

@@ -4,7 +4,7 @@
  */
 import { cellAddress, rangeAddress } from "./a1";
 import { COLORS } from "./formats";
-import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./plan";
+import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./workbookPlan";
 
 export interface Grid {
   readonly cells: Map<number, Map<number, PlanCell>>;
@@ -80,7 +80,7 @@ export function sheetTitle(grid: Grid, title: string, note: string): void {
   style(grid, 1, 0, 1, 0, { italic: true, fontColor: COLORS.muted });
 }
 
-/** A table header row of labels from `col`, in the report's header style (plus `extra`). */
+/** A table header row of labels from `col`, in the report's header style (plus `extra`); long labels wrap. */
 export function headerRow(
   grid: Grid,
   row: number,
@@ -98,6 +98,7 @@ export function headerRow(
     bold: true,
     fill: COLORS.headerFill,
     borderBottom: true,
+    wrapText: true,
     ...extra,
   });
 }

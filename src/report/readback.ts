@@ -1,8 +1,8 @@
 /**
  * The `TCO Inputs` and `TCO Inventory` sheets → a scenario, from plain cells (pure: no Office).
  *
- * The report writes those sheets (`sheets/inputs.ts`, `sheets/inventory.ts`) in the layout of
- * `layout.ts`; `scenarioFromSheets(inputs, inventory)` reads the scenario back from their used
+ * The report writes those sheets (`sheets/inputsSheet.ts`, `sheets/inventorySheet.ts`) in the layout of
+ * `sheetLayout.ts`; `scenarioFromSheets(inputs, inventory)` reads the scenario back from their used
  * ranges, through `parseScenario`, with every issue's `path` a cell (`TCO Inventory!D9`,
  * `TCO Inputs!C17`) instead of a JSON path.
  *
@@ -11,9 +11,8 @@
  * lists are one comma-separated cell; an empty cell means "not given" (the default applies).
  */
 import {
+  INPUT_FIELDS,
   INVENTORY_FIELDS,
-  SECTIONS,
-  TOP_FIELDS,
   parseScenario,
   type FieldKind,
   type FieldSpec,
@@ -21,8 +20,8 @@ import {
   type ParseResult,
 } from "../scenario";
 import { cellAddress, columnIndex, parseRange } from "./a1";
-import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./layout";
-import type { CellValue } from "./plan";
+import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./sheetLayout";
+import type { CellValue } from "./workbookPlan";
 
 // ---------------------------------------------------------------------------------------------
 // Messages (the reader's own; the parser's come from src/scenario/messages.ts)
@@ -81,22 +80,10 @@ export interface InputCell {
   readonly value: CellValue;
 }
 
-/** The known inputs of the Inputs sheet, by JSON path (`finance.discountRate`). */
-export interface InputField {
-  readonly path: string;
-  readonly section: string | null;
-  readonly field: FieldSpec;
-}
-
-/** Every input the `TCO Inputs` sheet holds, in sheet order: top fields, then each section. */
-export const INPUT_FIELDS: readonly InputField[] = [
-  ...TOP_FIELDS.map((field) => ({ path: field.key, section: null, field })),
-  ...SECTIONS.flatMap((s) =>
-    s.fields.map((field) => ({ path: `${s.key}.${field.key}`, section: s.key, field }))
-  ),
-];
-
-const INPUT_BY_PATH = new Map(INPUT_FIELDS.map((f) => [f.path, f]));
+/** Inputs by the key a user may type in column F (any text: unknown keys are reported). */
+const INPUT_BY_PATH = new Map<string, (typeof INPUT_FIELDS)[number]>(
+  INPUT_FIELDS.map((f) => [f.path, f])
+);
 
 /** Top-left cell (0-based) of a used-range address, with or without a sheet prefix. */
 function topLeftOf(address: string): { row: number; col: number } {

@@ -1,138 +1,31 @@
 /**
  * The scenario's fields as data: kind, bounds, label, unit, one-line help and the defined
  * name each input gets in the `TCO Inputs` sheet. The parser, the JSON Schema, the task
- * pane form and the workbook reader/writer all read this one table.
+ * pane form and the workbook reader/writer all read this one table: the top-level fields and
+ * the sections of the engine here, the running costs in `costFields.ts`, the inventory
+ * columns in `inventoryFields.ts`. Every key is checked against `Scenario` at compile time.
  */
-import { BASELINES, OPTION_IDS, OS_KINDS, VSPHERE_MODELS } from "./types";
+import { COST_SECTIONS } from "./costFields";
+import {
+  bool,
+  int,
+  money,
+  positive,
+  nonNegative,
+  ratio,
+  section,
+  type FieldSpec,
+  type SectionSpec,
+} from "./fieldSpec";
+import type { FieldPath, InputPath, SectionKey } from "./paths";
+import { BASELINES, OPTION_IDS, VSPHERE_MODELS } from "./types";
 import { PLATFORM_IDS } from "../platform";
 
-export type FieldKind =
-  "int" | "decimal" | "money" | "ratio" | "string" | "enum" | "bool" | "enumList";
-
-export interface FieldSpec {
-  /** JSON path below its parent section, e.g. `pue` or `prices.standard`. */
-  readonly key: string;
-  readonly kind: FieldKind;
-  readonly label: string;
-  /** Unit shown next to the value ("GiB", "per kWh", "fraction"); "" for none. */
-  readonly unit: string;
-  /** One-line explanation for the form and the Inputs sheet. */
-  readonly help: string;
-  /**
-   * What to enter, as a noun phrase that completes "Enter …" in a validation message
-   * ("the server's RAM in GiB"). Every field in the tables has one.
-   */
-  readonly prompt?: string;
-  /** Inclusive lower bound (numbers); with `minExclusive`, strictly above. */
-  readonly min?: number;
-  readonly minExclusive?: boolean;
-  readonly max?: number;
-  readonly values?: readonly string[];
-  readonly pattern?: RegExp;
-  readonly patternText?: string;
-}
-
-export interface SectionSpec {
-  readonly key:
-    "finance" | "host" | "cluster" | "licensing" | "physical" | "virtual" | "housing" | "manpower";
-  readonly title: string;
-  readonly help: string;
-  readonly fields: readonly FieldSpec[];
-}
-
-const money = (
-  key: string,
-  label: string,
-  unit: string,
-  help: string,
-  prompt: string
-): FieldSpec => ({
-  key,
-  kind: "money",
-  label,
-  unit,
-  help,
-  prompt,
-  min: 0,
-});
-const ratio = (
-  key: string,
-  label: string,
-  help: string,
-  prompt: string,
-  min = 0,
-  minExclusive = false
-): FieldSpec => ({
-  key,
-  kind: "ratio",
-  label,
-  unit: "fraction",
-  help,
-  prompt,
-  min,
-  minExclusive,
-  max: 1,
-});
-const positive = (
-  key: string,
-  label: string,
-  unit: string,
-  help: string,
-  prompt: string
-): FieldSpec => ({
-  key,
-  kind: "decimal",
-  label,
-  unit,
-  help,
-  prompt,
-  min: 0,
-  minExclusive: true,
-});
-const nonNegative = (
-  key: string,
-  label: string,
-  unit: string,
-  help: string,
-  prompt: string
-): FieldSpec => ({
-  key,
-  kind: "decimal",
-  label,
-  unit,
-  help,
-  prompt,
-  min: 0,
-});
-const int = (
-  key: string,
-  label: string,
-  unit: string,
-  help: string,
-  prompt: string,
-  min: number,
-  max: number
-): FieldSpec => ({
-  key,
-  kind: "int",
-  label,
-  unit,
-  help,
-  prompt,
-  min,
-  max,
-});
-const bool = (key: string, label: string, help: string, prompt: string): FieldSpec => ({
-  key,
-  kind: "bool",
-  label,
-  unit: "",
-  help,
-  prompt,
-});
+export type { FieldKind, FieldSpec, SectionSpec } from "./fieldSpec";
+export { INVENTORY_FIELDS } from "./inventoryFields";
 
 /** Top-level scalar fields. */
-export const TOP_FIELDS: readonly FieldSpec[] = [
+export const TOP_FIELDS: readonly FieldSpec<"name" | "currency" | "platform">[] = [
   {
     key: "name",
     kind: "string",
@@ -162,8 +55,9 @@ export const TOP_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/** The sections, in the order of the `TCO Inputs` sheet and the JSON Schema. */
 export const SECTIONS: readonly SectionSpec[] = [
-  {
+  section({
     key: "finance",
     title: "Finance",
     help: "Horizon and discount rate of the business case.",
@@ -202,8 +96,8 @@ export const SECTIONS: readonly SectionSpec[] = [
         prompt: "what the options are compared against: physical or vsphere",
       },
     ],
-  },
-  {
+  }),
+  section({
     key: "host",
     title: "Host",
     help: "The virtualization host every cluster node is bought as.",
@@ -273,8 +167,8 @@ export const SECTIONS: readonly SectionSpec[] = [
         100
       ),
     ],
-  },
-  {
+  }),
+  section({
     key: "cluster",
     title: "Cluster",
     help: "Failover clusters and how full hosts may run.",
@@ -335,8 +229,8 @@ export const SECTIONS: readonly SectionSpec[] = [
         "the most virtual processors per logical processor"
       ),
     ],
-  },
-  {
+  }),
+  section({
     key: "licensing",
     title: "Platform and licensing",
     help: "Which options to compare and what licences cost.",
@@ -451,374 +345,39 @@ export const SECTIONS: readonly SectionSpec[] = [
         "the yearly Software Assurance rate (0.25 for 25 % of the licence price; 0 for none)"
       ),
     ],
-  },
-  {
-    key: "physical",
-    title: "Physical estate",
-    help: "What staying physical costs, and defaults for inventory rows.",
-    fields: [
-      money(
-        "serverPrice",
-        "Server replacement price",
-        "currency",
-        "Price of replacing one physical server at refresh.",
-        "the price of a replacement server"
-      ),
-      money(
-        "osLicencePerWindowsServer",
-        "OEM Windows licence",
-        "currency",
-        "OS licence a refreshed Windows server needs.",
-        "the Windows licence price per refreshed server"
-      ),
-      int(
-        "refreshCycleYears",
-        "Refresh cycle",
-        "years",
-        "Physical servers are replaced every this many years.",
-        "the physical refresh cycle in years",
-        1,
-        30
-      ),
-      ratio(
-        "maintenanceRate",
-        "Maintenance per year",
-        "Hardware maintenance as a share of its price, per year.",
-        "the yearly hardware maintenance rate (0.1 for 10 % of the price)"
-      ),
-      ratio(
-        "defaultPeakCpuUtilization",
-        "Default peak CPU",
-        "Peak CPU of a server whose row gives none.",
-        "the default peak CPU (0.3 for 30 %)"
-      ),
-      ratio(
-        "defaultAverageCpuUtilization",
-        "Default average CPU",
-        "Average CPU of a server whose row gives none.",
-        "the default average CPU (0.12 for 12 %)"
-      ),
-      nonNegative(
-        "defaultPowerWatts",
-        "Default server power",
-        "W",
-        "Power draw of a server whose row gives none.",
-        "the default server power draw in watts"
-      ),
-      int(
-        "defaultRackUnits",
-        "Default server rack units",
-        "U",
-        "Rack space of a server whose row gives none.",
-        "the default server height in rack units",
-        0,
-        100
-      ),
-      nonNegative(
-        "defaultStorageGiB",
-        "Default server storage",
-        "GiB",
-        "Disk of a server whose row gives none.",
-        "the default server storage in GiB"
-      ),
-    ],
-  },
-  {
-    key: "virtual",
-    title: "Cluster infrastructure",
-    help: "Shared storage, network and upkeep of the clusters.",
-    fields: [
-      int(
-        "hostRefreshYears",
-        "Host refresh cycle",
-        "years",
-        "Hosts are replaced every this many years.",
-        "the host refresh cycle in years",
-        1,
-        30
-      ),
-      ratio(
-        "hostMaintenanceRate",
-        "Host maintenance per year",
-        "Share of the host price per year.",
-        "the yearly host maintenance rate (0.1 for 10 % of the host price)"
-      ),
-      money(
-        "sharedStoragePerCluster",
-        "Shared storage per cluster",
-        "currency",
-        "SAN/NAS array base price for each cluster.",
-        "the shared storage price per cluster"
-      ),
-      money(
-        "storageCostPerGiB",
-        "Storage per GiB",
-        "currency",
-        "Usable shared storage per GiB of VM disk.",
-        "the shared storage price per GiB"
-      ),
-      nonNegative(
-        "witnessDiskGiB",
-        "Witness disk",
-        "GiB",
-        "Quorum witness disk per cluster (a disk witness needs at least 0.5 GiB; 0 for a file-share witness).",
-        "the witness disk size in GiB"
-      ),
-      ratio(
-        "storageMaintenanceRate",
-        "Storage maintenance per year",
-        "Share of the storage price per year.",
-        "the yearly storage maintenance rate (0.1 for 10 % of its price)"
-      ),
-      money(
-        "storageNetworkPerCluster",
-        "Storage network per cluster",
-        "currency",
-        "Isolated storage LAN switches per cluster.",
-        "the storage network price per cluster"
-      ),
-      money(
-        "networkPerHost",
-        "Network per host",
-        "currency",
-        "Duplicated NICs and cabling per host.",
-        "the network price per host"
-      ),
-      ratio(
-        "networkMaintenanceRate",
-        "Network maintenance per year",
-        "Share of the network price per year.",
-        "the yearly network maintenance rate (0.15 for 15 % of its price)"
-      ),
-      int(
-        "sharedStorageRackUnits",
-        "Storage rack units",
-        "U",
-        "Rack space of each cluster's storage.",
-        "the rack units of each cluster's storage",
-        0,
-        100
-      ),
-      nonNegative(
-        "sharedStoragePowerWatts",
-        "Storage power draw",
-        "W",
-        "Power draw of each cluster's storage.",
-        "the power draw of each cluster's storage in watts"
-      ),
-    ],
-  },
-  {
-    key: "housing",
-    title: "Housing",
-    help: "Room, power and cooling, and installing devices.",
-    fields: [
-      money(
-        "electricityPerKWh",
-        "Electricity tariff",
-        "currency per kWh",
-        "What one kWh costs.",
-        "the electricity price per kWh"
-      ),
-      {
-        key: "pue",
-        kind: "decimal",
-        label: "PUE",
-        unit: "ratio",
-        help: "Power usage effectiveness: facility power ÷ IT power (1.0 or more).",
-        prompt: "the PUE (facility power ÷ IT power)",
-        min: 1,
-        max: 5,
-      },
-      money(
-        "rackUnitCostPerYear",
-        "Rack space per U per year",
-        "currency",
-        "Cost of one rack unit for a year.",
-        "the yearly cost of one rack unit"
-      ),
-      money(
-        "setupCostPerDevice",
-        "Setup per device",
-        "currency",
-        "Racking, cabling and installing one device.",
-        "the setup cost per device"
-      ),
-    ],
-  },
-  {
-    key: "manpower",
-    title: "Manpower",
-    help: "Administration effort and its cost.",
-    fields: [
-      money(
-        "adminHourlyRate",
-        "Admin hourly rate",
-        "currency per hour",
-        "Loaded cost of one administrator hour.",
-        "the loaded cost of one admin hour"
-      ),
-      nonNegative(
-        "hoursPerPhysicalServerPerYear",
-        "Hours per physical server",
-        "h per year",
-        "Admin hours one physical server needs a year.",
-        "the admin hours per physical server per year"
-      ),
-      nonNegative(
-        "hoursPerHostPerYear",
-        "Hours per host",
-        "h per year",
-        "Admin hours one virtualization host needs a year.",
-        "the admin hours per host per year"
-      ),
-      nonNegative(
-        "hoursPerVmPerYear",
-        "Hours per VM",
-        "h per year",
-        "Admin hours one VM needs a year.",
-        "the admin hours per VM per year"
-      ),
-      nonNegative(
-        "migrationHoursPerServer",
-        "Migration hours per server",
-        "h",
-        "One-time P2V conversion effort per server.",
-        "the one-time migration hours per server"
-      ),
-    ],
-  },
+  }),
+  ...COST_SECTIONS,
 ];
 
-/** Inventory row fields, in the column order of the `TCO Inventory` table. */
-export const INVENTORY_FIELDS: readonly (FieldSpec & { readonly required: boolean })[] = [
-  {
-    key: "name",
-    kind: "string",
-    label: "Name",
-    unit: "",
-    help: "A unique name for the server or group.",
-    prompt: "a unique name for the server or group",
-    required: true,
-  },
-  {
-    key: "count",
-    kind: "int",
-    label: "Count",
-    unit: "servers",
-    help: "How many identical servers this row stands for.",
-    prompt: "the number of identical servers this row stands for",
-    min: 1,
-    max: 1_000_000,
-    required: false,
-  },
-  {
-    key: "os",
-    kind: "enum",
-    label: "OS",
-    unit: "",
-    values: OS_KINDS,
-    help: "Operating system: windows or linux (Linux guests need no Windows licence).",
-    prompt: "the operating system",
-    required: false,
-  },
-  {
-    key: "cores",
-    kind: "int",
-    label: "Cores",
-    unit: "cores",
-    help: "Physical cores of the server.",
-    prompt: "the server's physical cores",
-    min: 1,
-    max: 4096,
-    required: true,
-  },
-  {
-    key: "cpuGhz",
-    kind: "decimal",
-    label: "Core clock",
-    unit: "GHz",
-    help: "Clock of one core in GHz.",
-    prompt: "the server's core clock in GHz",
-    min: 0,
-    minExclusive: true,
-    max: 10,
-    required: true,
-  },
-  {
-    key: "peakCpuUtilization",
-    kind: "ratio",
-    label: "Peak CPU",
-    unit: "fraction",
-    help: "Share of CPU used at peak, 0–1; sizing uses it.",
-    prompt: "the server's peak CPU (0.4 for 40 %)",
-    min: 0,
-    max: 1,
-    required: false,
-  },
-  {
-    key: "averageCpuUtilization",
-    kind: "ratio",
-    label: "Average CPU",
-    unit: "fraction",
-    help: "Share of CPU used on average, 0–1.",
-    prompt: "the server's average CPU (0.12 for 12 %)",
-    min: 0,
-    max: 1,
-    required: false,
-  },
-  {
-    key: "memoryGiB",
-    kind: "decimal",
-    label: "RAM",
-    unit: "GiB",
-    help: "The server's RAM in GiB.",
-    prompt: "the server's RAM in GiB",
-    min: 0,
-    minExclusive: true,
-    required: true,
-  },
-  {
-    key: "storageGiB",
-    kind: "decimal",
-    label: "Storage",
-    unit: "GiB",
-    help: "Disk the server uses, in GiB.",
-    prompt: "the server's used disk in GiB",
-    min: 0,
-    required: false,
-  },
-  {
-    key: "powerWatts",
-    kind: "decimal",
-    label: "Power",
-    unit: "W",
-    help: "Average power draw in watts.",
-    prompt: "the server's power draw in watts",
-    min: 0,
-    required: false,
-  },
-  {
-    key: "rackUnits",
-    kind: "int",
-    label: "Rack units",
-    unit: "U",
-    help: "Rack space in U.",
-    prompt: "the server's height in rack units",
-    min: 0,
-    max: 100,
-    required: false,
-  },
-  {
-    key: "stayPhysical",
-    kind: "bool",
-    label: "Stay physical",
-    unit: "",
-    help: "Keep this server physical in every option (dongles, appliances).",
-    prompt: "whether this server must stay physical",
-    required: false,
-  },
+/** One input of the table with its full JSON path and its section (null for top-level fields). */
+export interface InputField {
+  readonly path: FieldPath;
+  readonly section: SectionKey | null;
+  readonly field: FieldSpec;
+}
+
+/**
+ * Every input of the scenario, top-level fields first, then section by section (the order of
+ * the `TCO Inputs` sheet). The paths are `FieldPath`s because every section's keys are
+ * checked against the scenario's types by `section()`.
+ */
+export const INPUT_FIELDS: readonly InputField[] = [
+  ...TOP_FIELDS.map((field) => ({ path: field.key, section: null, field })),
+  ...SECTIONS.flatMap((s) =>
+    s.fields.map((field) => ({ path: `${s.key}.${field.key}` as FieldPath, section: s.key, field }))
+  ),
 ];
+
+const NUMERIC_KINDS: ReadonlySet<string> = new Set(["int", "decimal", "money", "ratio"]);
+
+/**
+ * The numeric inputs (counts, decimals, money, ratios) by path, in table order: the inputs a
+ * cost line or the sensitivity analysis may multiply. (A number field's path is a numeric leaf
+ * of `Scenario`; `test/scenario/paths.test.ts` checks every one.)
+ */
+export const INPUT_PATHS: readonly InputPath[] = INPUT_FIELDS.flatMap((f) =>
+  NUMERIC_KINDS.has(f.field.kind) ? [f.path as InputPath] : []
+);
 
 /**
  * The `TCO Inputs` defined name of a field: `hv_` + the key in PascalCase, prefixed with

@@ -5,3 +5,4 @@ export * from "./parse";
 export * from "./serialize";
 export * from "./jsonSchema";
 export { MESSAGES as SCENARIO_MESSAGES } from "./messages";
+export * from "./paths";

@@ -192,6 +192,31 @@ export function scenarioJsonSchema(): object {
     };
     properties[section.key] = { $ref: `#/$defs/${section.key}` };
   }
+  properties["imported"] = {
+    type: "object",
+    description:
+      "Written by `npx hyperv-tco import`: the file the inventory came from and every value the importer assumed or estimated (printed in the assumptions register). Optional.",
+    additionalProperties: false,
+    properties: {
+      file: { type: ["string", "null"] },
+      format: { type: "string" },
+      assumptions: {
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["field", "basis", "count", "value", "message"],
+          properties: {
+            field: { type: "string" },
+            basis: { type: "string" },
+            count: { type: "integer", minimum: 1 },
+            value: { type: ["string", "null"] },
+            message: { type: "string" },
+          },
+        },
+      },
+    },
+  };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "Hyper-V TCO Planner scenario",

@@ -17,6 +17,8 @@ export const MESSAGES = {
   schemaVersionUnknown: (got: string) =>
     `schemaVersion ${got} is not one this tool reads; set "schemaVersion": 1 (or export the scenario again from this version).`,
   schemaVersionText: 'Write "schemaVersion": 1 as a number, without quotes.',
+  importedShape: (expected: string) =>
+    `The import record must be ${expected}. It is written by \`npx hyperv-tco import\`: import the inventory again, or delete "imported".`,
   metaSchemaNotText:
     'Write "$schema" as the text address of the JSON Schema (e.g. "./scenario.schema.json"), or remove it.',
   unknownKey: (key: string, where: string, allowed: readonly string[], suggestion?: string) =>

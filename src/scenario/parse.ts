@@ -8,7 +8,14 @@ import { isPlatformId, platformLimits, type PlatformId } from "../platform";
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
 import { MESSAGES } from "./messages";
-import { SCHEMA_VERSION, type Issue, type ParseResult, type Scenario } from "./types";
+import {
+  SCHEMA_VERSION,
+  type ImportedAssumption,
+  type ImportProvenance,
+  type Issue,
+  type ParseResult,
+  type Scenario,
+} from "./types";
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -457,6 +464,7 @@ const TOP_KEYS = [
   ...TOP_FIELDS.map((f) => f.key),
   "inventory",
   ...SECTIONS.map((s) => s.key),
+  "imported",
 ];
 
 /**
@@ -543,6 +551,7 @@ export function parseScenario(json: Json): ParseResult {
     decimals
   );
   crossCheck(platform, sections, issues);
+  const imported = parseImported(json["imported"], issues);
 
   if (issues.length > 0) return { ok: false, issues };
   const scenario = {
@@ -551,8 +560,54 @@ export function parseScenario(json: Json): ParseResult {
     platform,
     ...sections,
     inventory,
+    ...(imported ? { imported } : {}),
   } as unknown as Scenario;
   return { ok: true, scenario: deepFreeze(scenario) };
+}
+
+/** `imported`: written by `import`, so its shape is checked but its texts are the importer's. */
+function parseImported(raw: Json, issues: Issue[]): ImportProvenance | undefined {
+  if (raw === undefined) return undefined;
+  const bad = (path: string, expected: string, received: Json): undefined => {
+    issues.push({
+      path,
+      expected,
+      received: describeValue(received),
+      message: MESSAGES.importedShape(expected),
+    });
+    return undefined;
+  };
+  if (!isObject(raw)) return bad("imported", "an object", raw);
+  checkUnknownKeys(raw, ["file", "format", "assumptions"], "imported", "imported", issues);
+  const file = raw["file"] ?? null;
+  if (file !== null && typeof file !== "string") return bad("imported.file", "a text", file);
+  const format = raw["format"] ?? "";
+  if (typeof format !== "string") return bad("imported.format", "a text", format);
+  const list = raw["assumptions"] ?? [];
+  if (!Array.isArray(list)) return bad("imported.assumptions", "a list", list);
+  const assumptions: ImportedAssumption[] = [];
+  list.forEach((a: Json, i) => {
+    const path = `imported.assumptions[${i}]`;
+    if (!isObject(a)) return bad(path, "an object", a);
+    checkUnknownKeys(
+      a,
+      ["field", "basis", "count", "value", "message"],
+      path,
+      "an assumption",
+      issues
+    );
+    const { field, basis, count, value, message } = a;
+    if (typeof field !== "string") return bad(`${path}.field`, "a text", field);
+    if (typeof basis !== "string") return bad(`${path}.basis`, "a text", basis);
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+      return bad(`${path}.count`, "a whole number of at least 1", count);
+    if (value !== null && typeof value !== "string")
+      return bad(`${path}.value`, "a text or null", value);
+    if (typeof message !== "string") return bad(`${path}.message`, "a text", message);
+    assumptions.push({ field, basis, count, value, message });
+    return undefined;
+  });
+  return { file, format, assumptions };
 }
 
 function parseInventory(
@@ -599,7 +654,7 @@ function parseInventory(
     rackUnits: physical?.["defaultRackUnits"],
   };
   const allowed = INVENTORY_FIELDS.map((f) => f.key);
-  const allowedSet = new Set(allowed);
+  const allowedSet = new Set<string>(allowed);
   const firstByName = new Map<string, string>();
   const rows: Obj[] = [];
   // An index loop, not forEach: a hole in a sparse array is a bad row too.

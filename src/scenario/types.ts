@@ -138,6 +138,28 @@ export interface ManpowerInputs {
   readonly migrationHoursPerServer: Dec;
 }
 
+/** One value an importer assumed or estimated (the import report's "Assumed or estimated"). */
+export interface ImportedAssumption {
+  /** Inventory field (`cpuGhz`, `peakCpuUtilization`, …) or scenario path. */
+  readonly field: string;
+  /** How the value was obtained (`default`, `host-clock`, `cluster-snapshot`, …). */
+  readonly basis: string;
+  /** Servers it applies to. */
+  readonly count: number;
+  /** The value when the same for all of them, else null. */
+  readonly value: string | null;
+  /** The sentence the import report printed. */
+  readonly message: string;
+}
+
+/** Where an imported inventory came from and what the importer assumed (kept for the assumptions register). */
+export interface ImportProvenance {
+  readonly file: string | null;
+  /** e.g. "RVTools (MiB labels, 4.1.2 or later)". */
+  readonly format: string;
+  readonly assumptions: readonly ImportedAssumption[];
+}
+
 export interface Scenario {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly name: string;
@@ -152,6 +174,8 @@ export interface Scenario {
   readonly virtual: VirtualInputs;
   readonly housing: HousingInputs;
   readonly manpower: ManpowerInputs;
+  /** Set by `import`: the file and every value the importer assumed; absent for typed scenarios. */
+  readonly imported?: ImportProvenance;
 }
 
 /** One problem with an input: where, what was expected, what came, and how to fix it. */

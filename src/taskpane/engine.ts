@@ -8,7 +8,7 @@
 import type { Scenario } from "../scenario";
 import { analyze } from "../tco/analyze";
 import type { Analysis } from "../tco/types";
-import type { WorkbookPlan } from "../report/plan";
+import type { WorkbookPlan } from "../report/workbookPlan";
 import type {
   ColumnMapping,
   HeaderCandidate,

@@ -5,9 +5,9 @@
  * with host null, or never resolving — the pane runs as a plain web page.
  */
 import type { SheetData } from "../inventory/types";
-import type { WorkbookPlan } from "../report/plan";
+import type { WorkbookPlan } from "../report/workbookPlan";
 import { scenarioToJson } from "../scenario";
-import { INVENTORY_LAYOUT, SHEETS } from "../report/layout";
+import { INVENTORY_LAYOUT, SHEETS } from "../report/sheetLayout";
 import type { HostMode } from "./state";
 
 /** How long to wait for `Office.onReady` before treating the page as a plain browser. */

@@ -13,10 +13,10 @@ import {
   scenarioToJson,
   type Scenario,
 } from "../scenario";
-import { importDefaultsFrom } from "../inventory/defaults";
+import { importDefaultsFrom } from "../inventory/importDefaults";
 import { isPlatformId } from "../platform";
 import type { ImportOptions, ImportResult, WorkbookData } from "../inventory/types";
-import { SHEETS } from "../report/layout";
+import { SHEETS } from "../report/sheetLayout";
 import { draftToText, fileSlug, type Draft } from "./draft";
 import { downloadReport, fileBytes, fileText, saveFile } from "./download";
 import {

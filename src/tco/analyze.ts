@@ -6,7 +6,7 @@
  */
 import { breakEven, hostConstraintsFor, licenseMixed, optionOfWay } from "../licensing";
 import type { Scenario } from "../scenario";
-import { analyzeOption, planFor, type PlanCache } from "./evaluate";
+import { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
 import { baselineLabel, baselineOf } from "./baseline";
 import { recommendationSentence } from "./recommendation";
 import { sensitivityOf } from "./sensitivity";

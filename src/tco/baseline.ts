@@ -10,10 +10,10 @@ import type { CapacityPlan } from "../capacity";
 import { hostConstraintsFor, licenseOption } from "../licensing";
 import type { Scenario } from "../scenario";
 import { schedule, type CostSchedule } from "./cashflow";
-import { planFor, type LeavingEstate, type PlanCache } from "./evaluate";
-import { optionLicensing, windowsLicencesOf } from "./licensing";
-import { costLine, type CostLine } from "./lines";
-import { optionLines } from "./option";
+import { planFor, type LeavingEstate, type PlanCache } from "./analyzeOption";
+import { optionLicensing, windowsLicencesOf } from "./licenceCosts";
+import { costLine, type CostLine } from "./costLines";
+import { optionLines } from "./optionLines";
 import { physicalBaselineLines } from "./physical";
 import type { OptionLicensing } from "./types";
 

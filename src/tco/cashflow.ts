@@ -13,7 +13,7 @@ import {
   sln,
   type PaybackResult,
 } from "../finance";
-import { COST_CATEGORIES, type CostCategory, type CostLine } from "./lines";
+import { COST_CATEGORIES, type CostCategory, type CostLine } from "./costLines";
 
 export interface YearCosts {
   readonly year: number;

@@ -1,6 +1,6 @@
 export * from "./types";
 export { analyze, cheapest, type AnalyzeOptions } from "./analyze";
-export { analyzeOption, planFor, type PlanCache } from "./evaluate";
+export { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
 export {
   businessCase,
   schedule,
@@ -12,14 +12,16 @@ export {
   CATEGORY_LABELS,
   COST_CATEGORIES,
   costLine,
-  inputValue,
+  factor,
   scheduledIn,
   type CostCategory,
   type CostLine,
+  type InputFactor,
   type Schedule,
-} from "./lines";
+} from "./costLines";
+export { inputValue } from "../scenario";
 export { physicalBaselineLines, physicalLines, physicalQuantities } from "./physical";
-export { optionLines, optionQuantities } from "./option";
-export { optionLicensing, pricedLines, priceOf } from "./licensing";
+export { optionLines, optionQuantities } from "./optionLines";
+export { optionLicensing, pricedLines } from "./licenceCosts";
 export { sensitivityOf, scaled } from "./sensitivity";
 export { analysisJson } from "./json";

@@ -6,7 +6,7 @@
 import { formatMoney, type Dec } from "../money";
 import { SCHEMA_VERSION } from "../scenario";
 import type { CostSchedule } from "./cashflow";
-import { COST_CATEGORIES } from "./lines";
+import { COST_CATEGORIES } from "./costLines";
 import type { Analysis, OptionAnalysis } from "./types";
 
 const ratio = (d: Dec | null, decimals = 10): number | null =>

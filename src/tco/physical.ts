@@ -6,7 +6,7 @@
  */
 import { Dec, ZERO, dec } from "../money";
 import type { InventoryRow, Scenario } from "../scenario";
-import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./lines";
+import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
 
 /** Totals of a set of physical servers (rows × count) that the cost lines multiply. */
 export interface PhysicalQuantities {

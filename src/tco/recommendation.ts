@@ -1,15 +1,12 @@
 /** The recommendation in one sentence a manager understands. */
-import { formatMoney, type Dec } from "../money";
+import { formatWhole, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { baselineLabel } from "./baseline";
 import type { CostSchedule } from "./cashflow";
 import type { OptionAnalysis } from "./types";
 
-const grouped = (amount: Dec, currency: string): string => {
-  const [whole] = formatMoney(amount.abs()).split(".");
-  const withCommas = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount.isNegative() ? "−" : ""}${currency} ${withCommas}`;
-};
+const grouped = (amount: Dec, currency: string): string =>
+  `${amount.isNegative() ? "−" : ""}${currency} ${formatWhole(amount.abs())}`;
 
 export function recommendationSentence(
   scenario: Scenario,

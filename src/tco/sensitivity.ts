@@ -10,13 +10,20 @@ import {
   licenseOption,
   type OptionLicensing as ModuleOptionLicensing,
 } from "../licensing";
-import type { OptionId, Scenario } from "../scenario";
-import { analyzeOption, planFor, type PlanCache } from "./evaluate";
+import {
+  INPUT_PATHS,
+  inputValue,
+  withInput,
+  type InputPath,
+  type OptionId,
+  type Scenario,
+} from "../scenario";
+import { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
-import type { Sensitivity, SensitivityRow } from "./types";
+import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
 interface Param {
-  readonly input: string;
+  readonly input: SensitivityInput;
   readonly label: string;
   /** Changing it changes the capacity plan. */
   readonly capacity?: boolean;
@@ -44,8 +51,18 @@ const PARAMS: readonly Param[] = [
   { input: "finance.discountRate", label: "Discount rate" },
 ];
 
+/** Every licence price input (`licensing.prices.*`): what "Licence prices (all)" scales together. */
+const PRICE_INPUTS: readonly InputPath[] = INPUT_PATHS.filter((path) =>
+  path.startsWith("licensing.prices.")
+);
+
 /** The scenario with one input scaled by `factor` (a new object; the original is untouched). */
-export function scaled(scenario: Scenario, input: string, factor: Dec, floor?: Dec): Scenario {
+export function scaled(
+  scenario: Scenario,
+  input: SensitivityInput,
+  factor: Dec,
+  floor?: Dec
+): Scenario {
   const scale = (v: Dec): Dec => {
     const x = v.times(factor);
     return floor && x.lt(floor) ? floor : x;
@@ -63,21 +80,12 @@ export function scaled(scenario: Scenario, input: string, factor: Dec, floor?: D
       }),
     };
   }
-  if (input === "licensing.prices") {
-    const prices = Object.fromEntries(
-      Object.entries(scenario.licensing.prices).map(([k, v]) => [k, scale(v as Dec)])
+  if (input === "licensing.prices")
+    return PRICE_INPUTS.reduce(
+      (s, path) => withInput(s, path, scale(inputValue(s, path))),
+      scenario
     );
-    return {
-      ...scenario,
-      licensing: {
-        ...scenario.licensing,
-        prices: prices as unknown as Scenario["licensing"]["prices"],
-      },
-    };
-  }
-  const [section, key] = input.split(".") as [keyof Scenario, string];
-  const part = scenario[section] as unknown as Record<string, Dec>;
-  return { ...scenario, [section]: { ...part, [key]: scale(part[key] as Dec) } } as Scenario;
+  return withInput(scenario, input, scale(inputValue(scenario, input)));
 }
 
 /** A representative base value for display: the input itself, or the mean peak / a scale of 1. */
@@ -92,8 +100,7 @@ function baseValueOf(scenario: Scenario, p: Param): Dec {
     }
     return servers > 0 ? total.div(servers).toDecimalPlaces(4) : ZERO;
   }
-  const [section, key] = p.input.split(".") as [keyof Scenario, string];
-  return (scenario[section] as unknown as Record<string, Dec>)[key] as Dec;
+  return inputValue(scenario, p.input);
 }
 
 /** The base scenario's licensing of one option, counted once for every input that leaves it alone. */
@@ -172,7 +179,7 @@ export function sensitivityOf(
   const low = new Dec("0.8");
   const high = new Dec("1.2");
   const licensed: LicensedCache = new Map();
-  const unchanged = { input: "host.price", label: "" };
+  const unchanged: Param = { input: "host.price", label: "" };
   const baseNpv = npvAt(scenario, option, unchanged, ONE, baseline, cache, licensed);
   const rows: SensitivityRow[] = PARAMS.map((p) => {
     const base = baseValueOf(scenario, p);

@@ -1,7 +1,7 @@
 /** The result of `analyze(scenario)`: everything the report, the task pane and the CLI show. */
 import type { Dec, Money } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
-import type { OptionId, Scenario } from "../scenario";
+import type { InputPath, OptionId, Scenario } from "../scenario";
 import type { BusinessCase, CostSchedule } from "./cashflow";
 
 /** One licence line of an option, as the report and JSON show it. */
@@ -14,10 +14,10 @@ export interface LicenceLine {
   /** `once`: bought in year 0; `yearly`: paid every year (subscriptions, support, SA). */
   readonly recurrence: "once" | "yearly";
   /** The price input it comes from (JSON path) and the share of that price per unit. */
-  readonly priceInput: string;
+  readonly priceInput: InputPath;
   readonly priceFactor: Dec;
   /** Further inputs multiplied in (e.g. the Software Assurance rate). */
-  readonly rateInput?: string;
+  readonly rateInput?: InputPath;
   /** How the quantity was derived ("2 sockets × 1 Datacenter licence per processor × 15 hosts"). */
   readonly basis: string;
 }
@@ -43,9 +43,15 @@ export interface OptionAnalysis {
   readonly businessCase: BusinessCase;
 }
 
+/**
+ * What a sensitivity row varies: one numeric input, every licence price together, or the
+ * peak CPU utilisation of every inventory row.
+ */
+export type SensitivityInput = InputPath | "licensing.prices" | "inventory.peakCpuUtilization";
+
 export interface SensitivityRow {
   /** Input JSON path, or `inventory.peakCpuUtilization` for all rows' peak utilisation. */
-  readonly input: string;
+  readonly input: SensitivityInput;
   readonly label: string;
   readonly baseValue: Dec;
   readonly lowValue: Dec;

@@ -14,15 +14,23 @@
  * - barClustered: barDir bar (category axis left, value axis bottom);
  * - line / lineMarkers: `c:lineChart`, series markers `none` / automatic (coloured circles
  *   when the series has a colour);
- * - xyScatterLines: `c:scatterChart` scatterStyle lineMarker, `c:xVal`/`c:yVal`, two value
- *   axes (the category column gives X);
+ * - xyScatterLines / xyScatterLinesNoMarkers: `c:scatterChart` scatterStyle lineMarker,
+ *   `c:xVal`/`c:yVal`, two value axes (the category column gives X), markers automatic / none;
  * - seriesOverrides: a second group (`c:lineChart`, or `c:barChart`) on the primary axes or
  *   on secondary axes (value axis right — top for bars — crossing at max, category axis hidden).
  * reverseCategories, categoryLabelsLow, overlap and gapWidth apply to category charts only;
  * valueAxisFormat to the primary value axis (a secondary axis is linked to its source cells).
+ *
+ * Read in five seconds: every axis writes `c:majorTickMark out` and `c:minorTickMark none`
+ * (current Excel's defaults — a reader that is not told may draw minor ticks: LibreOffice
+ * does for files that are not Excel 2007's), category labels are never rotated (`a:bodyPr
+ * rot="0"` in the axis' `c:txPr`, so Excel and LibreOffice wrap long labels instead),
+ * `pointColors` become `c:dPt` fills, `highlight` a dark outline on one bar (or a thicker
+ * line), and `dataLabels` value labels in the value axis' format.
  */
-import type { ChartKind, ChartSpec, SeriesOverride } from "../report/plan";
-import type { ChartData, NumData, SeriesData, StrData } from "./chartData";
+import { RECOMMENDED_OUTLINE } from "../report/palette";
+import type { ChartKind, ChartSpec, SeriesOverride } from "../report/workbookPlan";
+import type { ChartData, NumData, SeriesData, StrData } from "../report/chartData";
 import { NS, XML_DECLARATION, el, escapeXml, val } from "./xml";
 
 /** How one series is drawn. */
@@ -81,7 +89,7 @@ export function chartXml(spec: ChartSpec, data: ChartData, ids: AxisIds): string
 
   const chart =
     (titled
-      ? title(spec.title, false) + val("c:autoTitleDeleted", false)
+      ? title(spec.title, false, FONT.title) + val("c:autoTitleDeleted", false)
       : val("c:autoTitleDeleted", true)) +
     el("c:plotArea", {}, plot) +
     legend(spec.legend) +
@@ -113,7 +121,10 @@ function chartGroups(spec: ChartSpec, data: ChartData): ChartGroup[] {
     }
     overrides.set(o.index, o);
   }
-  if (spec.kind === "xyScatterLines" && overrides.size > 0) {
+  if (
+    (spec.kind === "xyScatterLines" || spec.kind === "xyScatterLinesNoMarkers") &&
+    overrides.size > 0
+  ) {
     throw new RangeError(`Chart ${spec.id}: a scatter chart cannot mix in other series kinds`);
   }
   const groups: ChartGroup[] = [];
@@ -166,6 +177,7 @@ function groupShape(
     case "lineMarkers":
       return { type: "line", barDir: "col", grouping: "standard" };
     case "xyScatterLines":
+    case "xyScatterLinesNoMarkers":
       return { type: "scatter", barDir: "col", grouping: "standard" };
   }
 }
@@ -226,6 +238,8 @@ function seriesXml(
 ): string {
   const color = spec.seriesColors?.[s.index];
   const head = val("c:idx", s.index) + val("c:order", s.index) + el("c:tx", {}, strRef(s.name));
+  const emphasised =
+    spec.highlight !== undefined && "series" in spec.highlight && spec.highlight.series === s.index;
   switch (g.type) {
     case "bar":
       return el(
@@ -234,6 +248,8 @@ function seriesXml(
         head +
           (color ? el("c:spPr", {}, solidFill(color)) : "") +
           val("c:invertIfNegative", false) +
+          dataPoints(spec, s.index, categories.points.length) +
+          dataLabels(spec, g.grouping === "stacked") +
           el("c:cat", {}, dataRef(categories)) +
           el("c:val", {}, numRef(s.values))
       );
@@ -242,7 +258,7 @@ function seriesXml(
         "c:ser",
         {},
         head +
-          (color ? lineShape(color) : "") +
+          (color ? lineShape(color, emphasised) : "") +
           marker(kind === "lineMarkers", color) +
           el("c:cat", {}, dataRef(categories)) +
           el("c:val", {}, numRef(s.values)) +
@@ -253,8 +269,8 @@ function seriesXml(
         "c:ser",
         {},
         head +
-          (color ? lineShape(color) : "") +
-          marker(true, color) +
+          (color ? lineShape(color, emphasised) : "") +
+          marker(kind !== "xyScatterLinesNoMarkers", color) +
           el("c:xVal", {}, dataRef(categories)) +
           el("c:yVal", {}, numRef(s.values)) +
           val("c:smooth", false)
@@ -275,8 +291,92 @@ function marker(visible: boolean, color: string | undefined): string {
   );
 }
 
-function lineShape(color: string): string {
-  return el("c:spPr", {}, el("a:ln", { w: 28575, cap: "rnd" }, solidFill(color) + el("a:round")));
+/** A line's shape: 2.25 pt, or 4 pt for the recommended option's series. */
+function lineShape(color: string, emphasised = false): string {
+  return el(
+    "c:spPr",
+    {},
+    el("a:ln", { w: emphasised ? 50800 : 28575, cap: "rnd" }, solidFill(color) + el("a:round"))
+  );
+}
+
+/**
+ * `c:dPt` per category of the first series: the plan's point colours, and a dark outline on
+ * the highlighted point (how Excel writes a single bar formatted differently).
+ */
+function dataPoints(spec: ChartSpec, seriesIndex: number, count: number): string {
+  if (seriesIndex !== 0) return "";
+  const marked =
+    spec.highlight !== undefined && "point" in spec.highlight ? spec.highlight.point : -1;
+  let out = "";
+  for (let i = 0; i < count; i++) {
+    const fill = spec.pointColors?.[i] ?? spec.seriesColors?.[0];
+    if (fill === undefined && i !== marked) continue;
+    const outline = i === marked ? el("a:ln", { w: 28575 }, solidFill(RECOMMENDED_OUTLINE)) : "";
+    out += el(
+      "c:dPt",
+      {},
+      val("c:idx", i) +
+        val("c:invertIfNegative", false) +
+        val("c:bubble3D", false) +
+        el("c:spPr", {}, (fill ? solidFill(fill) : "") + outline)
+    );
+  }
+  return out;
+}
+
+/** Value labels on a bar series (outside the end; centred inside stacked bars). */
+function dataLabels(spec: ChartSpec, stacked: boolean): string {
+  if (!spec.dataLabels) return "";
+  return el(
+    "c:dLbls",
+    {},
+    (spec.valueAxisFormat
+      ? el("c:numFmt", { formatCode: spec.valueAxisFormat, sourceLinked: 0 })
+      : "") +
+      el("c:spPr", {}, el("a:noFill") + el("a:ln", {}, el("a:noFill"))) +
+      textProps({ bold: true }) +
+      val("c:dLblPos", stacked ? "ctr" : "outEnd") +
+      val("c:showLegendKey", false) +
+      val("c:showVal", true) +
+      val("c:showCatName", false) +
+      val("c:showSerName", false) +
+      val("c:showPercent", false) +
+      val("c:showBubbleSize", false)
+  );
+}
+
+/** Point sizes (hundredths, as DrawingML writes them) of chart text: small enough for six charts on a page. */
+const FONT = { title: 1200, text: 800 } as const;
+
+/** `c:txPr` for axis, legend or label text: 8 pt, never rotated (long labels wrap), optionally bold. */
+function textProps(o: { bold?: boolean } = {}): string {
+  return el(
+    "c:txPr",
+    {},
+    el("a:bodyPr", { rot: 0, vert: "horz" }) +
+      el("a:lstStyle") +
+      el(
+        "a:p",
+        {},
+        el("a:pPr", {}, el("a:defRPr", { sz: FONT.text, ...(o.bold ? { b: 1 } : {}) })) +
+          el("a:endParaRPr", { lang: "en-US" })
+      )
+  );
+}
+
+/**
+ * Unrotated labels of many categories (VMs per host 1…40) would crowd and break: label
+ * every 5th (10th, …) category instead, about ten labels an axis.
+ */
+function labelSkip(categories: number): string {
+  if (categories <= 12) return "";
+  return val("c:tickLblSkip", Math.ceil(categories / 50) * 5);
+}
+
+/** Major tick marks outside the axis, no minor ones. */
+function tickMarks(): string {
+  return val("c:majorTickMark", "out") + val("c:minorTickMark", "none");
 }
 
 function solidFill(color: string): string {
@@ -335,12 +435,15 @@ function primaryAxes(spec: ChartSpec, data: ChartData, ids: AxisIds, horizontal:
       (data.categories.kind === "num"
         ? el("c:numFmt", { formatCode: "General", sourceLinked: 1 })
         : "") +
+      tickMarks() +
       val("c:tickLblPos", spec.categoryLabelsLow ? "low" : "nextTo") +
+      textProps() +
       val("c:crossAx", ids.primaryValue) +
       val("c:crosses", "autoZero") +
       val("c:auto", true) +
       val("c:lblAlgn", "ctr") +
-      val("c:lblOffset", 100)
+      val("c:lblOffset", 100) +
+      labelSkip(data.categories.points.length)
   );
   // With categories reversed, the value axis crosses at the last category, which is then at
   // the bottom (bars) or left (columns): the value axis stays where readers expect it.
@@ -383,6 +486,7 @@ function secondaryAxes(spec: ChartSpec, ids: AxisIds, horizontal: boolean): stri
       scaling(reverse) +
       val("c:delete", true) +
       val("c:axPos", horizontal ? "l" : "b") +
+      tickMarks() +
       val("c:tickLblPos", "nextTo") +
       val("c:crossAx", ids.secondaryValue) +
       val("c:crosses", "autoZero") +
@@ -447,7 +551,9 @@ function valueAxis(o: ValueAxisOptions): string {
       (o.format
         ? el("c:numFmt", { formatCode: o.format, sourceLinked: 0 })
         : el("c:numFmt", { formatCode: "General", sourceLinked: 1 })) +
+      tickMarks() +
       val("c:tickLblPos", "nextTo") +
+      textProps() +
       val("c:crossAx", o.crossAx) +
       val("c:crosses", o.crosses) +
       val("c:crossBetween", o.crossBetween)
@@ -460,7 +566,7 @@ function scaling(reverse: boolean, min?: number): string {
 }
 
 /** A chart or axis title as rich text; vertical titles are rotated like Excel's. */
-function title(text: string, vertical: boolean): string {
+function title(text: string, vertical: boolean, size: number = FONT.text): string {
   const bodyPr = vertical ? el("a:bodyPr", { rot: -5400000, vert: "horz" }) : el("a:bodyPr");
   const rich =
     bodyPr +
@@ -468,8 +574,12 @@ function title(text: string, vertical: boolean): string {
     el(
       "a:p",
       {},
-      el("a:pPr", {}, el("a:defRPr")) +
-        el("a:r", {}, el("a:rPr", { lang: "en-US" }) + el("a:t", {}, escapeXml(text)))
+      el("a:pPr", {}, el("a:defRPr", { sz: size, b: 1 })) +
+        el(
+          "a:r",
+          {},
+          el("a:rPr", { lang: "en-US", sz: size, b: 1 }) + el("a:t", {}, escapeXml(text))
+        )
     );
   return el(
     "c:title",
@@ -481,7 +591,11 @@ function title(text: string, vertical: boolean): string {
 function legend(position: ChartSpec["legend"]): string {
   if (position === "none") return "";
   const pos = { right: "r", bottom: "b", top: "t" }[position];
-  return el("c:legend", {}, val("c:legendPos", pos) + el("c:layout") + val("c:overlay", false));
+  return el(
+    "c:legend",
+    {},
+    val("c:legendPos", pos) + el("c:layout") + val("c:overlay", false) + textProps()
+  );
 }
 
 /** What Excel writes for a chart on a worksheet (the schema does not require it). */

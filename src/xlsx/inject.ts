@@ -5,8 +5,9 @@
  * `<tableParts>` element and `[Content_Types].xml` override they need.
  */
 import JSZip from "jszip";
-import type { DefinedNamePlan, SheetPlan, WorkbookPlan } from "../report/plan";
-import { resolveChartData } from "./chartData";
+import { parseRange, quoteSheet, rangeAddress } from "../report/a1";
+import type { DefinedNamePlan, SheetPlan, WorkbookPlan } from "../report/workbookPlan";
+import { resolveChartData } from "../report/chartData";
 import { axisIdsFor, chartXml } from "./chartXml";
 import { drawingXml, relationshipsXml, type ChartAnchor, type Relationship } from "./drawingXml";
 import {
@@ -18,7 +19,7 @@ import {
   relsPathFor,
   sheetPartPaths,
 } from "./packageParts";
-import { indexPlan, type SheetCells } from "./planCells";
+import { indexPlan, type SheetCells } from "../report/planCells";
 import { tableXml } from "./tableXml";
 import { CONTENT_TYPE, REL_TYPE, el } from "./xml";
 
@@ -121,7 +122,10 @@ export async function injectParts(
     zip.file(relsPath, relationshipsXml(rels));
   }
 
-  zip.file("xl/workbook.xml", addDefinedNames(workbookXml, plan.definedNames));
+  zip.file(
+    "xl/workbook.xml",
+    addDefinedNames(workbookXml, [...plan.definedNames, ...printNames(plan.sheets)])
+  );
   zip.file("[Content_Types].xml", addOverrides(await read("[Content_Types].xml"), overrides));
 
   return zip.generateAsync({
@@ -129,6 +133,35 @@ export async function injectParts(
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
   });
+}
+
+/**
+ * Each sheet's print area and print titles as Excel stores them: the built-in names
+ * `_xlnm.Print_Area` and `_xlnm.Print_Titles`, local to the sheet (by its 0-based position),
+ * fully absolute (`'TCO Summary'!$A$1:$H$47`, `'TCO Cashflow'!$4:$4`).
+ */
+export function printNames(
+  sheets: readonly SheetPlan[]
+): (DefinedNamePlan & { readonly localSheetId: number })[] {
+  const out: (DefinedNamePlan & { readonly localSheetId: number })[] = [];
+  sheets.forEach((sheet, index) => {
+    const p = sheet.print;
+    if (p?.area) {
+      out.push({
+        name: "_xlnm.Print_Area",
+        localSheetId: index,
+        ref: `${quoteSheet(sheet.name)}!${rangeAddress(parseRange(p.area), true)}`,
+      });
+    }
+    if (p?.titleRows) {
+      out.push({
+        name: "_xlnm.Print_Titles",
+        localSheetId: index,
+        ref: `${quoteSheet(sheet.name)}!$${p.titleRows.first}:$${p.titleRows.last}`,
+      });
+    }
+  });
+  return out;
 }
 
 function sheetCells(index: Map<string, SheetCells>, name: string, what: string): SheetCells {

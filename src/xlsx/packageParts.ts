@@ -4,7 +4,7 @@
  * position the schema requires. exceljs' output is regular (no comments, no CDATA, text
  * escaped), so the edits match tags rather than parse the XML.
  */
-import type { DefinedNamePlan } from "../report/plan";
+import type { DefinedNamePlan } from "../report/workbookPlan";
 import type { Relationship } from "./drawingXml";
 import { el, escapeXml, readAllAttributes } from "./xml";
 
@@ -152,13 +152,21 @@ export function addOverrides(
  * Adds workbook-level defined names to workbook.xml (into an existing `<definedNames>` or a
  * new one right after `</sheets>`, where the schema puts it).
  */
-export function addDefinedNames(workbookXml: string, names: readonly DefinedNamePlan[]): string {
+export function addDefinedNames(
+  workbookXml: string,
+  names: readonly (DefinedNamePlan & { readonly localSheetId?: number })[]
+): string {
   if (names.length === 0) return workbookXml;
   const items = names
     .map((n) =>
       el(
         "definedName",
-        { name: n.name, comment: n.comment, hidden: n.hidden ? "1" : undefined },
+        {
+          name: n.name,
+          comment: n.comment,
+          localSheetId: n.localSheetId,
+          hidden: n.hidden ? "1" : undefined,
+        },
         escapeXml(n.ref)
       )
     )

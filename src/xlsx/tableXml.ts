@@ -1,7 +1,7 @@
 /** Table parts (`xl/tables/tableN.xml`): the Excel table over cells the sheet already holds. */
 import { parseRange, rangeAddress } from "../report/a1";
-import type { TablePlan } from "../report/plan";
-import type { SheetCells } from "./planCells";
+import type { TablePlan } from "../report/workbookPlan";
+import type { SheetCells } from "../report/planCells";
 import { NS, XML_DECLARATION, el } from "./xml";
 
 /**

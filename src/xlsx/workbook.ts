@@ -4,9 +4,16 @@
  * Charts, tables and defined names are added to the package afterwards (`inject.ts`).
  */
 import { parseRange } from "../report/a1";
-import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
+import type {
+  CellStyle,
+  HeaderFooterText,
+  PlanCell,
+  PrintSetup,
+  SheetPlan,
+  WorkbookPlan,
+} from "../report/workbookPlan";
 import ExcelJS, { type Cell, type Style, type Workbook, type Worksheet } from "./exceljs";
-import { forEachPlanCell } from "./planCells";
+import { forEachPlanCell } from "../report/planCells";
 
 /** Excel's default page margins in inches (what it writes for a new sheet). */
 const DEFAULT_MARGINS = {
@@ -39,19 +46,57 @@ function writeSheet(wb: Workbook, sheet: SheetPlan): void {
     views: freeze
       ? [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }]
       : [{ state: "normal" }],
-    pageSetup: {
-      margins: DEFAULT_MARGINS,
-      orientation: sheet.print?.orientation ?? "portrait",
-      ...(sheet.print?.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-    },
+    pageSetup: pageSetup(sheet.print),
   });
+  const print = sheet.print;
+  if (print?.header || print?.footer) {
+    ws.headerFooter = {
+      differentFirst: false,
+      differentOddEven: false,
+      ...(print.header ? { oddHeader: headerFooterCodes(print.header) } : {}),
+      ...(print.footer ? { oddFooter: headerFooterCodes(print.footer) } : {}),
+    };
+  }
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
+  for (const [row, points] of Object.entries(sheet.rowHeights ?? {}))
+    ws.getRow(Number(row)).height = points;
   forEachPlanCell(sheet, ({ row, col, cell }) =>
     writeCell(ws.getRow(row + 1).getCell(col + 1), cell)
   );
   applyStyles(ws, sheet);
+  // After the cells: exceljs sends a value written to a merged cell to the range's first cell.
+  for (const range of sheet.merges ?? []) ws.mergeCells(range);
+}
+
+/**
+ * exceljs' page setup for a plan's print settings. `fitToPage` is what makes Excel (and
+ * LibreOffice) honour fitToWidth/fitToHeight: exceljs writes it as `<pageSetUpPr
+ * fitToPage="1"/>`; without it both print at 100 % and split columns across pages.
+ * Print area and title rows are sheet-local defined names, added with the others
+ * (`printNames` in inject.ts): exceljs writes them half-absolute (`$A1:$H47`), which
+ * LibreOffice ignores.
+ */
+function pageSetup(print: PrintSetup | undefined): Partial<ExcelJS.PageSetup> {
+  if (!print) return { margins: DEFAULT_MARGINS, orientation: "portrait" };
+  return {
+    margins: print.margins ?? DEFAULT_MARGINS,
+    orientation: print.orientation,
+    ...(print.fitToWidth
+      ? { fitToPage: true, fitToWidth: 1, fitToHeight: print.fitToHeight ?? 0 }
+      : { fitToPage: false }),
+    ...(print.centerHorizontally ? { horizontalCentered: true } : {}),
+  };
+}
+
+/** `&L…&C…&R…`: a plan header or footer in Excel's section codes. */
+export function headerFooterCodes(text: HeaderFooterText): string {
+  return (
+    (text.left ? `&L${text.left}` : "") +
+    (text.center ? `&C${text.center}` : "") +
+    (text.right ? `&R${text.right}` : "")
+  );
 }
 
 function writeCell(target: Cell, cell: PlanCell): void {

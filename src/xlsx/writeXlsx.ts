@@ -1,5 +1,5 @@
 /** The .xlsx writer: a WorkbookPlan in, the bytes of an .xlsx file out (Node and browser). */
-import type { WorkbookPlan } from "../report/plan";
+import type { WorkbookPlan } from "../report/workbookPlan";
 import { injectParts } from "./inject";
 import { buildWorkbook } from "./workbook";
 

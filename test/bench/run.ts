@@ -17,6 +17,7 @@ const BENCHES: readonly Bench[] = [
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
+  { name: "cli", file: "./cli.bench.ts", fn: "runCliBench" },
 ];
 
 async function main(): Promise<void> {

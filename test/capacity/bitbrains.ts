@@ -19,15 +19,9 @@
  */
 import { readFileSync } from "node:fs";
 import { parseScenario, defaultScenarioJson, type Scenario } from "../../src/scenario";
-import {
-  checkFailover,
-  hostCapacity,
-  leastLoaded,
-  placeVms,
-  vmDemands,
-  vmSize,
-  type HostConstraints,
-} from "../../src/capacity";
+import { hostCapacity, vmDemands, vmSize, type HostConstraints } from "../../src/capacity";
+import { checkFailover } from "../support/failoverLayout";
+import { leastLoaded, placeVms } from "../support/placeVms";
 import { hasShared, shared } from "../support/paths";
 
 export const BITBRAINS_FILE = ["data", "traces", "bitbrains_rnd_2013-7_vm_summary.csv"] as const;

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  checkFailover,
-  leastLoaded,
   MAX_ENUMERATED_SCENARIOS,
-  placeVms,
-  reinforceLayout,
   type HostCapacity,
   vmSize,
   type VmDemand,
 } from "../../src/capacity";
+import { checkFailover, reinforceLayout } from "../support/failoverLayout";
+import { leastLoaded, placeVms } from "../support/placeVms";
 import { replayFailures } from "./checker";
 
 /** A host whose memory binds: 100 GiB, 10 VM slots, CPU and vCPUs plentiful. */

@@ -140,8 +140,8 @@ describe("hyperv-tco usage", () => {
     const io = fakeIo();
     expect(await main([], io)).toBe(1);
     expect(io.stderr()).toMatch(/^Usage: hyperv-tco <command> \[options\]/);
-    expect(io.stderr()).toContain("init [--platform ws2022]");
-    expect(io.stderr()).toContain("validate SCENARIO.json");
+    expect(io.stderr()).toContain("init      print a complete default scenario");
+    expect(io.stderr()).toContain("validate  check a scenario");
   });
 
   it("exits 0 with the usage on stdout for --help", async () => {

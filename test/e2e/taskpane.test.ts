@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SHEET_ORDER, SHEETS } from "../../src/report/layout";
+import { SHEET_ORDER, SHEETS } from "../../src/report/sheetLayout";
 import { REPO_ROOT } from "../support/paths";
 import { axePath, openPane, waitForPreview, type Pane } from "./browser";
 import { ensurePaneBuild } from "./build";
@@ -146,7 +146,7 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     await expect
       .poll(() => page.locator("#result-text").textContent())
-      .toMatch(/Downloaded .*\.xlsx \(7 sheets\)/);
+      .toMatch(/Downloaded .*\.xlsx \(8 sheets\)/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEET_ORDER]);
@@ -434,7 +434,7 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     const result = page.locator("#result-text");
     await expect
       .poll(() => result.textContent(), { timeout: 60_000 })
-      .toMatch(/^Report written to 7 sheets — open TCO Summary/);
+      .toMatch(/^Report written to 8 sheets — open TCO Summary/);
     const fake = await page.evaluate(() => {
       const f = (
         window as unknown as {
@@ -530,7 +530,7 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     await page.click("#result-overwrite");
     await expect
       .poll(() => page.locator("#result-text").textContent(), { timeout: 60_000 })
-      .toMatch(/^Report written to 7 sheets/);
+      .toMatch(/^Report written to 8 sheets/);
     const rate = await page.evaluate(() => {
       const f = (
         window as unknown as {

@@ -16,7 +16,7 @@
  * It evaluates no formulas (a formula cell's value reads as null).
  */
 import { parseRange, rangeAddress } from "../../src/report/a1";
-import type { CellValue } from "../../src/report/plan";
+import type { CellValue } from "../../src/report/workbookPlan";
 
 export const FAKE_OP_OVERHEAD = 100;
 export const FAKE_REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -58,6 +58,11 @@ export interface SeriesState {
   gapWidth?: number;
   fill?: string;
   line?: string;
+  lineWeight?: number;
+  hasDataLabels?: boolean;
+  dataLabels?: Record<string, unknown>;
+  /** Per point (category) index: its fill and border. */
+  points?: Record<number, { fill?: string; border?: Record<string, unknown> }>;
 }
 
 export interface ChartState {
@@ -75,6 +80,9 @@ export interface ChartState {
       numberFormat?: string;
       reversePlotOrder?: boolean;
       tickLabelPosition?: string;
+      minorTickMark?: string;
+      majorTickMark?: string;
+      textOrientation?: number;
     }
   >;
   series: SeriesState[];
@@ -89,7 +97,7 @@ export interface SheetState {
   charts: ChartState[];
   tabColor?: string;
   freeze?: string;
-  pageLayout: { orientation?: string; zoom?: unknown };
+  pageLayout: Record<string, unknown> & { orientation?: string; zoom?: unknown };
   formats: { address: string; prop: string; value: unknown }[];
   columnWidths: Map<number, number>;
 }
@@ -567,17 +575,46 @@ class WorksheetProxy {
       freezeColumns: (n) => freeze("freezeColumns", n),
       freezeAt: (r) => freeze("freezeAt", r),
     };
+    const settable = (target: Record<string, unknown>, prefix: string, props: string[]): void => {
+      for (const prop of props) {
+        Object.defineProperty(target, prop, {
+          set: (v: unknown) => {
+            fx.enqueue(`pageLayout.${prefix}${prop}`, [v], () => {
+              this.sheet().pageLayout[`${prefix}${prop}`] = v;
+            });
+          },
+          get: () => notLoaded(`pageLayout.${prefix}${prop}`),
+        });
+      }
+    };
     const layout: Record<string, unknown> = {};
-    for (const prop of ["orientation", "zoom"]) {
-      Object.defineProperty(layout, prop, {
-        set: (v: unknown) => {
-          fx.enqueue(`pageLayout.${prop}`, [v], () => {
-            this.sheet().pageLayout[prop as "orientation"] = v as string;
-          });
-        },
-        get: () => notLoaded(`pageLayout.${prop}`),
-      });
+    settable(layout, "", [
+      "orientation",
+      "zoom",
+      "leftMargin",
+      "rightMargin",
+      "topMargin",
+      "bottomMargin",
+      "headerMargin",
+      "footerMargin",
+      "centerHorizontally",
+    ]);
+    for (const method of ["setPrintArea", "setPrintTitleRows"]) {
+      layout[method] = (v: unknown) =>
+        fx.enqueue(`pageLayout.${method}`, [v], () => {
+          this.sheet().pageLayout[method] = v;
+        });
     }
+    const pages: Record<string, unknown> = {};
+    settable(pages, "headersFooters.", [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ]);
+    layout["headersFooters"] = { defaultForAllPages: pages };
     this.pageLayout = layout;
   }
 
@@ -721,7 +758,12 @@ class RangeProxy {
     private readonly orNull: boolean,
     readonly address_: string
   ) {
-    const format = setterTree(fx, this, "", ["horizontalAlignment", "wrapText", "columnWidth"]);
+    const format = setterTree(fx, this, "", [
+      "horizontalAlignment",
+      "wrapText",
+      "columnWidth",
+      "rowHeight",
+    ]);
     format["font"] = setterTree(fx, this, "font.", ["bold", "italic", "size", "color"]);
     format["fill"] = setterTree(fx, this, "fill.", ["color"]);
     format["borders"] = {
@@ -756,6 +798,13 @@ class RangeProxy {
   get isNullObject(): boolean {
     if (!this.orNull) return false;
     return this.nullKnown ?? notLoaded("isNullObject");
+  }
+
+  merge(across?: boolean): void {
+    this.fx.enqueue("range.merge", [across ?? false], () => {
+      const t = this.target();
+      t.sheet.formats.push({ address: t.address, prop: "merge", value: across ?? false });
+    });
   }
 
   set formulas(data: unknown) {
@@ -944,7 +993,14 @@ class ChartProxy {
     const axis = (which: "category" | "value", name: string): Record<string, unknown> => {
       const a = tree(
         `axes.${name}.`,
-        ["numberFormat", "reversePlotOrder", "tickLabelPosition"],
+        [
+          "numberFormat",
+          "reversePlotOrder",
+          "tickLabelPosition",
+          "minorTickMark",
+          "majorTickMark",
+          "textOrientation",
+        ],
         (c, p, v) => {
           (c.axes[which] as Record<string, unknown>)[p] = v;
         }
@@ -969,9 +1025,49 @@ class ChartProxy {
             `The chart has no series ${i}`,
             "ChartSeriesCollection.getItemAt"
           );
-        const s = tree(`series.`, ["chartType", "axisGroup", "overlap", "gapWidth"], (c, p, v) => {
-          (seriesOf(c) as Record<string, unknown>)[p] = v;
-        });
+        const s = tree(
+          `series.`,
+          ["chartType", "axisGroup", "overlap", "gapWidth", "hasDataLabels"],
+          (c, p, v) => {
+            (seriesOf(c) as Record<string, unknown>)[p] = v;
+          }
+        );
+        const labels = tree(
+          "series.dataLabels.",
+          ["showValue", "position", "numberFormat"],
+          (c, p, v) => ((seriesOf(c).dataLabels ??= {})[p] = v)
+        );
+        labels["format"] = {
+          font: tree(
+            "series.dataLabels.format.font.",
+            ["bold"],
+            (c, p, v) => ((seriesOf(c).dataLabels ??= {})[`font.${p}`] = v)
+          ),
+        };
+        s["dataLabels"] = labels;
+        s["points"] = {
+          getItemAt: (k: number) => {
+            const point = (c: ChartState): { fill?: string; border?: Record<string, unknown> } =>
+              ((seriesOf(c).points ??= {})[k] ??= {});
+            return {
+              format: {
+                fill: {
+                  setSolidColor: (color: string) =>
+                    fx.enqueue(
+                      "chart.series.points.format.fill.setSolidColor",
+                      [color],
+                      () => (point(this.resolver()).fill = color)
+                    ),
+                },
+                border: tree(
+                  "series.points.format.border.",
+                  ["color", "weight", "lineStyle"],
+                  (c, p, v) => ((point(c).border ??= {})[p] = v)
+                ),
+              },
+            };
+          },
+        };
         s["format"] = {
           fill: {
             setSolidColor: (color: string) =>
@@ -981,11 +1077,10 @@ class ChartProxy {
                 () => (seriesOf(this.resolver()).fill = color)
               ),
           },
-          line: tree(
-            "series.format.line.",
-            ["color"],
-            (c, _p, v) => (seriesOf(c).line = v as string)
-          ),
+          line: tree("series.format.line.", ["color", "weight"], (c, p, v) => {
+            if (p === "weight") seriesOf(c).lineWeight = v as number;
+            else seriesOf(c).line = v as string;
+          }),
         };
         return s;
       },

@@ -8,7 +8,7 @@ import {
   sheetTagFormula,
   type WorkbookSnapshot,
 } from "../../src/excel/ownership";
-import { SHEETS } from "../../src/report/layout";
+import { SHEETS } from "../../src/report/sheetLayout";
 import { syntheticPlan, syntheticScenario } from "./planFixtures";
 
 const plan = syntheticPlan(syntheticScenario(3));

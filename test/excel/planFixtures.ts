@@ -5,8 +5,8 @@
  * references, native charts with combo overrides). Not for proving numbers.
  */
 import { blockRange, cellAddress } from "../../src/report/a1";
-import { SHEETS } from "../../src/report/layout";
-import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "../../src/report/plan";
+import { SHEETS } from "../../src/report/sheetLayout";
+import type { CellBlock, PlanCell, SheetPlan, WorkbookPlan } from "../../src/report/workbookPlan";
 import {
   EXAMPLE_INVENTORY,
   defaultScenarioJson,

@@ -6,7 +6,7 @@ import {
   renameTablesInPlan,
   rewriteFormulaRefs,
 } from "../../src/excel/planRefs";
-import { SHEETS } from "../../src/report/layout";
+import { SHEETS } from "../../src/report/sheetLayout";
 import { syntheticPlan, syntheticScenario } from "./planFixtures";
 
 const sheets = (m: Record<string, string>): Map<string, string> =>

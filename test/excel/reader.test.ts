@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EXCEL_MESSAGES, readScenarioFromWorkbook, writePlan } from "../../src/excel";
-import { SHEETS } from "../../src/report/layout";
+import { SHEETS } from "../../src/report/sheetLayout";
 import {
   defaultScenarioJson,
   parseScenario,

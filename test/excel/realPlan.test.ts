@@ -82,3 +82,54 @@ describe.runIf(process.env["HVTCO_SLOW"] === "1")("the report of 10,000 servers"
     expect(read.ok && scenarioToJson(read.scenario)).toEqual(scenarioToJson(scenario));
   }, 300_000);
 });
+
+describe("charts a manager reads in five seconds, written through Office.js", () => {
+  it("colours each option's bar, outlines the recommended one and labels the values; no minor ticks", async () => {
+    const scenario = example("contoso-2010");
+    const analysis = analyze(scenario);
+    const plan = buildReport(scenario, analysis);
+    const fx = new FakeExcel();
+    vi.stubGlobal("Excel", { run: fx.run });
+    expect(await writePlan(plan)).toMatchObject({ ok: true });
+    const charts = fx.sheets.flatMap((s) => s.charts);
+    const specs = plan.sheets.flatMap((s) => s.charts);
+    const tco = charts[specs.findIndex((c) => c.id === "tcoByOption")];
+    const spec = specs.find((c) => c.id === "tcoByOption");
+    const points = tco?.series[0]?.points ?? {};
+    expect(Object.values(points).map((p) => p.fill)).toEqual(spec?.pointColors);
+    // Contoso: Enterprise is recommended, the 3rd eligible option → point 3 after the baseline.
+    expect(analysis.recommended).toBe("enterprise");
+    expect(points[3]?.border).toMatchObject({ weight: 2.25, lineStyle: "Continuous" });
+    expect(tco?.series[0]).toMatchObject({ hasDataLabels: true });
+    expect(tco?.series[0]?.dataLabels?.["numberFormat"]).toBe(spec?.valueAxisFormat);
+    for (const c of charts) {
+      expect(c.axes.value.minorTickMark).toBe("None");
+      expect(c.axes.category.minorTickMark).toBe("None");
+    }
+  });
+});
+
+describe("print setup written through Office.js (pageLayout, ExcelApi 1.9)", () => {
+  it("prints the summary on one landscape page with header and footer, other sheets one page wide with title rows", async () => {
+    const scenario = example("contoso-2010");
+    const plan = buildReport(scenario, analyze(scenario));
+    const fx = new FakeExcel();
+    vi.stubGlobal("Excel", { run: fx.run });
+    expect(await writePlan(plan)).toMatchObject({ ok: true, warnings: [] });
+    const summary = plan.sheets.find((s) => s.name === "TCO Summary");
+    expect(fx.findSheet("TCO Summary")?.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      setPrintArea: summary?.print?.area,
+      leftMargin: 18, // 0.25 in × 72
+      "headersFooters.rightFooter": "Page &P of &N",
+      "headersFooters.centerFooter": "Printed &D",
+      "headersFooters.leftHeader": "Contoso 2010 consolidation (Windows Server 2008 R2)",
+    });
+    // TCO Cashflow: its header row (row 4) on every page, as many pages tall as needed.
+    expect(fx.findSheet("TCO Cashflow")?.pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 1 },
+      setPrintTitleRows: "$4:$4",
+    });
+  });
+});

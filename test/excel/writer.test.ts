@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseRange } from "../../src/report/a1";
-import { SHEETS } from "../../src/report/layout";
-import type { WorkbookPlan } from "../../src/report/plan";
+import { SHEETS } from "../../src/report/sheetLayout";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { EXCEL_MESSAGES, PlanError, writePlan, type WriteResult } from "../../src/excel";
 import { ownTagName } from "../../src/excel/ownership";
 import { FakeExcel, type FakeOptions } from "./fakeExcel";

@@ -8,7 +8,7 @@ import {
 } from "../../src/functions/inventoryRange";
 import { hostsImpl } from "../../src/functions/logic";
 import { buildReport } from "../../src/report/build";
-import { INVENTORY_LAYOUT, SHEETS } from "../../src/report/layout";
+import { INVENTORY_LAYOUT, SHEETS } from "../../src/report/sheetLayout";
 import { inventoryHeader } from "../../src/report/readback";
 import { INVENTORY_FIELDS } from "../../src/scenario";
 import { analyze } from "../../src/tco/analyze";

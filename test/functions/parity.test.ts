@@ -20,7 +20,7 @@ import { breakEvenVms, defaultTerms, eligibility, licensesForHost } from "../../
 import { dec, sum } from "../../src/money";
 import { PLATFORM_IDS, platformLimits } from "../../src/platform";
 import { buildReport } from "../../src/report/build";
-import { SHEETS, INVENTORY_LAYOUT } from "../../src/report/layout";
+import { SHEETS, INVENTORY_LAYOUT } from "../../src/report/sheetLayout";
 import { DEFAULT_PLATFORM, LICENCE_PRICES, OPTION_IDS, type Scenario } from "../../src/scenario";
 import { analyze } from "../../src/tco/analyze";
 import { scenarioOf, server } from "../capacity/scenarios";

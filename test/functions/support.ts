@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { FunctionError } from "../../src/functions/errors";
 import { Dec } from "../../src/money";
 import { parseRange } from "../../src/report/a1";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { INVENTORY_FIELDS, parseScenario, type Scenario } from "../../src/scenario";
 import { EXAMPLES } from "../scenario/exampleScenarios";
 

@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseRange } from "../../src/report/a1";
-import { SHEETS } from "../../src/report/layout";
-import type { WorkbookPlan } from "../../src/report/plan";
+import { SHEETS } from "../../src/report/sheetLayout";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { estimateRequestBytes, writePlan, type WriteResult } from "../../src/excel";
 import { DEFAULT_MAX_REQUEST_BYTES, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/payload";
 import { FAKE_REQUEST_LIMIT, FakeExcel, type FakeOptions } from "../excel/fakeExcel";

@@ -9,10 +9,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withOwnershipTags } from "../../src/excel/ownership";
 import { parseRange, quoteSheet } from "../../src/report/a1";
 import { buildReport } from "../../src/report/build";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { parseScenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
 import { writeXlsx } from "../../src/xlsx";
@@ -44,7 +43,7 @@ describe.runIf(hasLibreOffice() || process.env["CI"])(
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
         plan = buildReport(parsed.scenario, analyze(parsed.scenario));
         path = join(ARTIFACTS, `${name}.xlsx`);
-        writeFileSync(path, await writeXlsx(withOwnershipTags(plan)));
+        writeFileSync(path, await writeXlsx(plan));
       });
 
       it("recalculates every formula cell to the engine's value, to the cent", async () => {

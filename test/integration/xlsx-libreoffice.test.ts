@@ -9,7 +9,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRange, quoteSheet } from "../../src/report/a1";
-import type { ChartSpec, WorkbookPlan } from "../../src/report/plan";
+import type { ChartSpec, WorkbookPlan } from "../../src/report/workbookPlan";
 import { writeXlsx } from "../../src/xlsx";
 import { compareWithPlan, formulaCells } from "../support/hyperformula";
 import { convertTo, hasLibreOffice, readFormulaResults, recalcXlsx } from "../support/libreoffice";

@@ -11,7 +11,7 @@ import { analyze } from "../../src/tco";
 import { buildReport } from "../../src/report/build";
 import { compareWithPlan, formulaCells, recalcPlanWithHyperFormula } from "../support/hyperformula";
 import { REPO_ROOT } from "../support/paths";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 
 const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
 
@@ -58,9 +58,10 @@ describe.each(EXAMPLES)("report of %s", (name) => {
   const analysis = analyze(scenario);
   const plan = buildReport(scenario, analysis);
 
-  it("writes the seven TCO sheets, every input a defined name", () => {
+  it("writes the eight TCO sheets, every input a defined name", () => {
     expect(plan.sheets.map((s) => s.name).sort()).toEqual(
       [
+        "TCO Assumptions",
         "TCO Capacity",
         "TCO Cashflow",
         "TCO Inputs",

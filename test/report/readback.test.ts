@@ -2,16 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/money";
 import { columnIndex, rangeAddress } from "../../src/report/a1";
-import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "../../src/report/layout";
-import type { CellValue, SheetPlan } from "../../src/report/plan";
+import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "../../src/report/sheetLayout";
+import type { CellValue, SheetPlan } from "../../src/report/workbookPlan";
 import {
-  INPUT_FIELDS,
   READBACK_MESSAGES,
   numberText,
   scenarioFromSheets,
   type SheetCells,
 } from "../../src/report/readback";
 import {
+  INPUT_FIELDS,
   DEFAULT_SOURCES,
   INVENTORY_FIELDS,
   SECTIONS,

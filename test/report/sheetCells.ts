@@ -1,7 +1,7 @@
 /**
  * The report's own `TCO Inputs` and `TCO Inventory` sheets for a scenario (the builders of
  * src/report/sheets), and their cells as the reader takes them: the used range as a top-left
- * address and a 2-D array of values. Cells are found through the layout of src/report/layout.ts:
+ * address and a 2-D array of values. Cells are found through the layout of src/report/sheetLayout.ts:
  * an input by its key (column F), an inventory value by its field's column and its server's row.
  */
 import {
@@ -13,11 +13,11 @@ import {
   rangeAddress,
 } from "../../src/report/a1";
 import { formatsFor } from "../../src/report/formats";
-import { INPUTS_LAYOUT, INVENTORY_LAYOUT } from "../../src/report/layout";
-import type { CellValue, PlanCell, SheetPlan } from "../../src/report/plan";
+import { INPUTS_LAYOUT, INVENTORY_LAYOUT } from "../../src/report/sheetLayout";
+import type { CellValue, PlanCell, SheetPlan } from "../../src/report/workbookPlan";
 import type { SheetCells } from "../../src/report/readback";
-import { buildInputsSheet, type InputsSheet } from "../../src/report/sheets/inputs";
-import { buildInventorySheet } from "../../src/report/sheets/inventory";
+import { buildInputsSheet, type InputsSheet } from "../../src/report/sheets/inputsSheet";
+import { buildInventorySheet } from "../../src/report/sheets/inventorySheet";
 import { INVENTORY_FIELDS, type Scenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
 

@@ -12,8 +12,8 @@ import ExcelJS from "exceljs";
 import { HyperFormula, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import JSZip from "jszip";
 import { cellAddress, parseCell } from "../../src/report/a1";
-import type { CellValue, DefinedNamePlan, WorkbookPlan } from "../../src/report/plan";
-import { forEachPlanCell } from "../../src/xlsx/planCells";
+import type { CellValue, DefinedNamePlan, WorkbookPlan } from "../../src/report/workbookPlan";
+import { forEachPlanCell } from "../../src/report/planCells";
 
 /** A recalculated value: a cell value, or an error code such as `#NAME?` / `#DIV/0!`. */
 export type RecalcValue = CellValue | { readonly error: string; readonly message?: string };

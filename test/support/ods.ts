@@ -1,6 +1,6 @@
 /** What LibreOffice made of our charts: read the chart objects of an .ods export. */
 import type JSZip from "jszip";
-import type { ChartSpec } from "../../src/report/plan";
+import type { ChartSpec } from "../../src/report/workbookPlan";
 
 export interface OdsSeries {
   readonly chartClass: string;
@@ -67,6 +67,6 @@ function unescape(s: string | undefined): string | undefined {
 
 export function expectedClass(kind: ChartSpec["kind"]): string {
   if (kind === "line" || kind === "lineMarkers") return "chart:line";
-  if (kind === "xyScatterLines") return "chart:scatter";
+  if (kind === "xyScatterLines" || kind === "xyScatterLinesNoMarkers") return "chart:scatter";
   return "chart:bar";
 }

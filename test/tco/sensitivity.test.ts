@@ -12,7 +12,13 @@ import {
   type OptionId,
   type Scenario,
 } from "../../src/scenario";
-import { analyze, scaled, type Analysis, type SensitivityRow } from "../../src/tco";
+import {
+  analyze,
+  scaled,
+  type Analysis,
+  type SensitivityInput,
+  type SensitivityRow,
+} from "../../src/tco";
 import { d, parsed, realisticInventory, s, scenarioWith, server } from "./fixtures";
 
 /** `init`'s ws2022 scenario: a small estate whose Standard option barely pays (NPV ≈ 5,824). */
@@ -47,7 +53,7 @@ const analysed = (sc: Scenario): Analysis => {
 };
 
 /** The NPV of `option` with `input` scaled by `factor`, through a full `analyze`. */
-function npvScaled(sc: Scenario, option: OptionId, input: string, factor: Dec): Dec {
+function npvScaled(sc: Scenario, option: OptionId, input: SensitivityInput, factor: Dec): Dec {
   const floor = input === "housing.pue" ? ONE : undefined;
   const variant = scaled(sc, input, factor, floor);
   const o = analyze(variant, { sensitivity: false }).options.find((x) => x.id === option);
@@ -102,16 +108,19 @@ describe("the tornado", () => {
     "finance.discountRate",
     "licensing.prices",
     "inventory.peakCpuUtilization",
-  ])("NPV low/high of %s equal a fresh analyze of the scenario scaled by 0.8 / 1.2", (input) => {
-    const a = analysed(utilisationBound);
-    const row = a.sensitivity!.rows.find((r) => r.input === input)!;
-    expect(s(row.npvLow)).toBe(
-      s(npvScaled(utilisationBound, a.sensitivity!.option, input, d("0.8")))
-    );
-    expect(s(row.npvHigh)).toBe(
-      s(npvScaled(utilisationBound, a.sensitivity!.option, input, d("1.2")))
-    );
-  });
+  ] satisfies SensitivityInput[])(
+    "NPV low/high of %s equal a fresh analyze of the scenario scaled by 0.8 / 1.2",
+    (input) => {
+      const a = analysed(utilisationBound);
+      const row = a.sensitivity!.rows.find((r) => r.input === input)!;
+      expect(s(row.npvLow)).toBe(
+        s(npvScaled(utilisationBound, a.sensitivity!.option, input, d("0.8")))
+      );
+      expect(s(row.npvHigh)).toBe(
+        s(npvScaled(utilisationBound, a.sensitivity!.option, input, d("1.2")))
+      );
+    }
+  );
 
   it("floors PUE at 1: at PUE 1.1 the low case is 1, not 0.88", () => {
     const sc = scenarioWith("ws2022", [server("A"), server("B"), server("C")], {
@@ -139,7 +148,7 @@ describe("the tornado", () => {
 });
 
 describe("scaled()", () => {
-  const inputs = [
+  const inputs: SensitivityInput[] = [
     "inventory.peakCpuUtilization",
     "host.price",
     "licensing.prices",

@@ -6,7 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { writeXlsx } from "../../src/xlsx";
 import { injectParts } from "../../src/xlsx/inject";
 import { buildWorkbook } from "../../src/xlsx/workbook";

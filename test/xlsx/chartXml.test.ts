@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import type { ChartSpec, WorkbookPlan } from "../../src/report/plan";
+import type { ChartSpec, WorkbookPlan } from "../../src/report/workbookPlan";
 import { axisIdsFor, chartXml, drawingXml, resolveChartData } from "../../src/xlsx";
-import { SheetCells } from "../../src/xlsx/planCells";
+import { SheetCells } from "../../src/report/planCells";
 import { hasShared, shared } from "../support/paths";
 import { hasXmllint, validateXml } from "../support/xmllint";
 import { NUMERIC_CATEGORIES, THREE_SERIES, oneSheetPlan, spec } from "./fixtures/chartPlans";
@@ -27,6 +27,12 @@ const EXPLICIT_DEFAULTS = [
   "c:delete",
   "c:overlay",
   "c:smooth",
+  // Current Excel writes tick marks explicitly (out / none); without them LibreOffice draws
+  // minor ticks on files that are not Excel 2007's.
+  "c:majorTickMark",
+  "c:minorTickMark",
+  // Category labels never rotated (a:bodyPr rot="0"), so long labels wrap.
+  "c:txPr",
 ];
 /** Our data ranges always carry a header row (series names) and a category column. */
 const FROM_DATA_SHAPE = ["c:tx", "c:cat"];
@@ -207,6 +213,15 @@ describe.skipIf(!hasShared("schemas", "ooxml") || !hasXmllint())(
         legend: "top",
         seriesColors: ["#112233", "#445566", "#778899"],
       },
+      {
+        // The summary's "read in five seconds" options: one colour per option (point), the
+        // recommended one outlined, value labels in a k/M format.
+        valueAxisFormat: '"$"#,##0.0,,"M";-"$"#,##0.0,,"M";"$"0',
+        pointColors: ["#BBBBBB", "#88CCEE", "#44AA99", "#117733", "#332288"],
+        highlight: { point: 3 },
+        dataLabels: true,
+      },
+      { highlight: { series: 1 }, seriesColors: ["#112233", "#445566", "#778899"] },
     ];
     const cases = kinds.flatMap((kind) =>
       variants.map((v, i) => ({ name: `${kind} #${i}`, s: spec({ kind, ...v }) }))
@@ -214,6 +229,18 @@ describe.skipIf(!hasShared("schemas", "ooxml") || !hasXmllint())(
 
     it.each(cases)("$name", ({ s }) => {
       const xml = partOf(oneSheetPlan(THREE_SERIES, [s]), s);
+      // No minor ticks anywhere; category labels are not rotated.
+      expect(xml).not.toMatch(/<c:minorTickMark val="(cross|in|out)"/);
+      if (s.kind !== "xyScatterLines") expect(xml).toMatch(/<c:catAx>.*<a:bodyPr rot="0"/);
+      if (
+        s.dataLabels &&
+        s.kind !== "line" &&
+        s.kind !== "lineMarkers" &&
+        s.kind !== "xyScatterLines"
+      ) {
+        expect(xml).toContain('<c:showVal val="1"/>');
+        expect(xml.match(/<c:dPt>/g)?.length).toBe(5);
+      }
       const result = validateXml(xml, "dml-chart.xsd", s.kind);
       expect(result.errors).toEqual([]);
       expect(chartProblems("chart", xml, new Set(["Sheet1"]))).toEqual([]);

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { writeXlsx } from "../../src/xlsx";
 import {
   addDefinedNames,

@@ -5,9 +5,9 @@
  */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { WorkbookPlan } from "../../src/report/plan";
+import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { writeXlsx } from "../../src/xlsx";
-import { forEachPlanCell } from "../../src/xlsx/planCells";
+import { forEachPlanCell } from "../../src/report/planCells";
 import {
   compareWithPlan,
   formulaCells,
@@ -329,7 +329,7 @@ describe("writeXlsx: each chart kind", () => {
     );
     // Axis titles: the vertical value-axis title is rotated like Excel's.
     expect(xml).toContain(
-      '<a:bodyPr rot="-5400000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:rPr lang="en-US"/><a:t>US$</a:t>'
+      '<a:bodyPr rot="-5400000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800" b="1"/></a:pPr><a:r><a:rPr lang="en-US" sz="800" b="1"/><a:t>US$</a:t>'
     );
   });
 

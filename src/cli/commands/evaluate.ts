@@ -1,13 +1,17 @@
 /** `hyperv-tco evaluate FILE [--json]`: the business case as a readable table, or the analysis as JSON. */
-import { formatMoney, type Dec } from "../../money";
+import { formatWhole, type Dec } from "../../money";
+import {
+  ASSUMPTION_KINDS,
+  assumptionsRegister,
+  type AssumptionRow,
+} from "../../report/assumptions";
+import { defaultSections } from "../../scenario";
 import { analysisJson, analyze, type Analysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { loadScenario } from "../scenarioFile";
 
-const money = (d: Dec): string =>
-  formatMoney(d)
-    .replace(/\.\d\d$/, "")
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/** Whole units, half away from zero: the workbook's `#,##0` shows the same figure. */
+const money = (d: Dec): string => formatWhole(d);
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
@@ -102,6 +106,30 @@ export function summaryTable(a: Analysis): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A source on one terminal line; the workbook's TCO Assumptions sheet has it whole. */
+const brief = (text: string): string => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+
+/** The assumptions register as text: one line per row, grouped by kind. */
+export function assumptionsText(rows: readonly AssumptionRow[]): string {
+  if (rows.length === 0)
+    return "\nAssumptions: every input is at its default and none is uncertain.\n";
+  const lines = ["", `Assumptions to check (${rows.length}):`];
+  for (const kind of Object.keys(ASSUMPTION_KINDS) as AssumptionRow["kind"][]) {
+    const of = rows.filter((r) => r.kind === kind);
+    if (of.length === 0) continue;
+    lines.push(`  ${ASSUMPTION_KINDS[kind]}:`);
+    for (const r of of) {
+      const value = r.defaultValue !== null ? `${r.value} (default ${r.defaultValue})` : r.value;
+      lines.push(
+        r.kind === "changed"
+          ? `  - ${r.label} [${r.path}]: ${value}`
+          : `  - ${r.label} [${r.path}]: ${value} — ${brief(r.source)}`
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 export async function runEvaluate(args: readonly string[], io: CliIo): Promise<number> {
   const { positional, switches, unknown } = parseArgs(args, [], ["--json", "--no-sensitivity"]);
   if (unknown.length > 0 || positional.length !== 1) {
@@ -117,7 +145,14 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   io.out(
     switches.has("--json")
       ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`
-      : summaryTable(analysis)
+      : summaryTable(analysis) +
+          assumptionsText(
+            assumptionsRegister(
+              read.scenario,
+              read.scenario.imported?.assumptions ?? [],
+              defaultSections(read.scenario.platform)
+            )
+          )
   );
   return EXIT.ok;
 }

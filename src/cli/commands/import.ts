@@ -92,6 +92,18 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200),
     // VMs exported from vCenter are already virtual: the case is staying on vSphere or moving.
     finance: { ...(base["finance"] as object), baseline: suggestedBaseline(result.report.format) },
+    // What the importer assumed travels with the scenario into evaluate's assumptions register.
+    imported: {
+      file: read.workbook.fileName ?? label,
+      format: result.report.formatLabel,
+      assumptions: result.report.assumed.map((a) => ({
+        field: a.field,
+        basis: a.basis,
+        count: a.count,
+        value: a.value,
+        message: a.message,
+      })),
+    },
   };
   const check = parseScenario(scenario);
   if (!check.ok) {

@@ -3,6 +3,7 @@
  * its `source`. Counting code (`../count.ts`) interprets a row; it never hard-codes a rule.
  */
 import type { PlatformId } from "../../platform";
+import type { LinePrice } from "../types";
 import type { LicensePrices, OptionId, VsphereModel } from "../../scenario/types";
 
 /** A way Windows Server licences can cover the Windows guests of a host. */
@@ -100,6 +101,8 @@ export interface VsphereRule {
   readonly sku: string;
   readonly label: string;
   readonly recurrence: "once" | "yearly";
+  /** What one unit costs, in inputs. */
+  readonly price: LinePrice;
   readonly source: string;
 }
 

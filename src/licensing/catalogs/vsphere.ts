@@ -3,6 +3,7 @@
  * perpetual, each covering a number of cores per CPU) plus support per year, or the
  * per-core subscription (2024 onward, a minimum of cores per CPU). Sources: research note §4.
  */
+import { ONE } from "../../money";
 import type { PlatformId } from "../../platform";
 import { MESSAGES } from "../messages";
 import type { OptionRow, VsphereRule } from "./types";
@@ -36,6 +37,7 @@ export const VSPHERE_RULES: readonly VsphereRule[] = [
     sku: "vsphere-cpu",
     label: "VMware vSphere (per-CPU licence)",
     recurrence: "once",
+    price: { kind: "input", input: "licensing.prices.vsphere", factor: ONE },
     source:
       "vSphere 4: licensed per physical CPU, up to 6 cores per CPU (Essentials–Enterprise) or 12 (Advanced, Enterprise Plus); a CPU with more cores needs more licences combined on it (vmware.com/download/eula/multicore.html; blog.technodrone.cloud 2009-09); from April 2020 one CPU licence covers up to 32 cores (insight.com 2020-02)",
   },
@@ -44,6 +46,12 @@ export const VSPHERE_RULES: readonly VsphereRule[] = [
     sku: "vsphere-support",
     label: "VMware vSphere support and subscription (per year)",
     recurrence: "yearly",
+    price: {
+      kind: "rateOn",
+      rate: "licensing.vsphereSupportRate",
+      of: "hypervisor",
+      perLine: false,
+    },
     source:
       "Support and subscription (SnS) as a yearly share of the licence price: an input (rate ≈ 21 % is an assumption)",
   },
@@ -52,6 +60,7 @@ export const VSPHERE_RULES: readonly VsphereRule[] = [
     sku: "vsphere-core-subscription",
     label: "VMware vSphere subscription (per core per year)",
     recurrence: "yearly",
+    price: { kind: "input", input: "licensing.prices.vsphere", factor: ONE },
     source:
       "Broadcom, 2024 onward: subscription only, per core, 16-core minimum per CPU (docs.vmware.com vSphere+ GUID-5FE50378; renewalintel.com 'vmware-broadcom-per-core-minimum'); support included",
   },

@@ -1,0 +1,2 @@
+/** The planner's version, as `hyperv-tco --version` prints it (kept equal to package.json's by a test). */
+export const VERSION = "0.1.0";

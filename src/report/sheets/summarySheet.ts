@@ -1,0 +1,496 @@
+/**
+ * `TCO Summary`: the page a manager reads — the recommendation, the key figures of every
+ * option beside staying physical (formulas into TCO Cashflow), and the native charts.
+ */
+import { toCentsNumber, type Dec } from "../../money";
+import { CATEGORY_LABELS, COST_CATEGORIES } from "../../tco/costLines";
+import type { Analysis } from "../../tco/types";
+import { cellAddress, parseRange, quoteSheet, rangeAddress } from "../a1";
+import { COLORS, currencySymbol, moneyAxisFormat, type Formats } from "../formats";
+import { RECOMMENDED_NOTE, RECOMMENDED_SUFFIX, shortOptionLabel } from "../labels";
+import {
+  BASELINE_KEY,
+  CATEGORY_COLORS,
+  SENSITIVITY_COLORS,
+  UTILISATION_COLORS,
+  optionColor,
+} from "../palette";
+import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
+import { SHEETS } from "../sheetLayout";
+import type { ChartSpec, PlanCell, SheetPlan } from "../workbookPlan";
+import type { CashflowSheet } from "./cashflowSheet";
+import type { CapacitySheet } from "./capacitySheet";
+import type { LicensingSheet } from "./licensingSheet";
+import type { SensitivitySheet } from "./sensitivitySheet";
+
+/** Rows each chart occupies (20 px each: 15 rows ≈ 300 px), two rows of three charts. */
+const CHART_ROWS = 15;
+const CHARTS_ACROSS = 3;
+/**
+ * Column widths: the measure's label, then one column per side. Three charts across span
+ * A:B, C:E and F:H, 54 characters each, so the columns are 36 + 18 × 7.
+ */
+const LABEL_WIDTH = 36;
+const VALUE_WIDTH = 18;
+const CHART_COLUMNS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [2, 4],
+  [5, 7],
+];
+
+const ref = (sheet: string, address: string): string => `${quoteSheet(sheet)}!${address}`;
+
+export function buildSummarySheet(
+  analysis: Analysis,
+  formats: Formats,
+  cashflow: CashflowSheet,
+  capacity: CapacitySheet,
+  licensing: LicensingSheet,
+  sensitivity: SensitivitySheet
+): SheetPlan {
+  const g = newGrid();
+  const s = analysis.scenario;
+  const n = s.finance.horizonYears;
+  const eligible = analysis.options.filter((o) => o.eligible);
+  put(g, 0, 0, text(`Business case — ${s.name}`));
+  style(g, 0, 0, 0, 0, { bold: true, fontSize: 18, fontColor: COLORS.title });
+  put(g, 1, 0, text(analysis.recommendation));
+  style(g, 1, 0, 1, 0, { bold: true, fontSize: 12, wrapText: true });
+  put(
+    g,
+    2,
+    0,
+    text(
+      `${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, ${s.platform}, prices in ${s.currency}. Figures are live formulas over TCO Inputs.`
+    )
+  );
+  style(g, 2, 0, 2, 0, { italic: true, fontColor: COLORS.muted });
+
+  // Key figures: one column per side.
+  const top = 4;
+  putRow(g, top, 0, [
+    text("Measure"),
+    text(analysis.baselineLabel),
+    ...eligible.map((o) => text(o.label)),
+  ]);
+  style(g, top, 0, top, eligible.length + 1, {
+    bold: true,
+    fill: COLORS.headerFill,
+    borderBottom: true,
+    wrapText: true,
+  });
+  // Headers over figures align with them, on the right.
+  style(g, top, 1, top, eligible.length + 1, { horizontalAlignment: "right" });
+  const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
+  type Row = {
+    label: string;
+    physical: PlanCell;
+    cell: (o: (typeof eligible)[number]) => PlanCell;
+  };
+  const rows: Row[] = [
+    {
+      label: s.finance.baseline === "vsphere" ? "Hosts" : "Hosts (servers when physical)",
+      physical: {
+        v:
+          s.finance.baseline === "vsphere"
+            ? (analysis.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? null)
+            : s.inventory.reduce((a, r) => a + r.count, 0),
+        fmt: formats.integer,
+      },
+      cell: (o) =>
+        formula(
+          `=${ref(SHEETS.capacity, capacity.hostsCell.get(o.id) ?? "A1")}`,
+          o.capacity.hosts,
+          formats.integer
+        ),
+    },
+    {
+      label: "Clusters",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${ref(SHEETS.capacity, capacity.clustersCell.get(o.id) ?? "A1")}`,
+          o.capacity.clusters.length,
+          formats.integer
+        ),
+    },
+    {
+      label: `Licensing over ${n} years`,
+      physical: formula(
+        `=${cf(cashflow.physical.categoryTotals["licensing"])}`,
+        toCentsNumber(analysis.physical.byCategory.licensing),
+        formats.moneyWhole
+      ),
+      cell: (o) =>
+        formula(
+          `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
+          toCentsNumber(o.licensing.total),
+          formats.moneyWhole
+        ),
+    },
+    {
+      label: `Total cost of ownership, ${n} years`,
+      physical: formula(
+        `=${cf(cashflow.physical.totalCell)}`,
+        toCentsNumber(analysis.physical.total),
+        formats.moneyWhole
+      ),
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
+          toCentsNumber(o.costs.total),
+          formats.moneyWhole
+        ),
+    },
+    {
+      label: `Savings against ${analysis.baselineLabel.toLowerCase()}`,
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.physical.totalCell)}-${cf(cashflow.options.get(o.id)?.totalCell)}`,
+          toCentsNumber(analysis.physical.total) - toCentsNumber(o.costs.total),
+          formats.moneyWhole
+        ),
+    },
+    {
+      label: "NPV of the savings",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.npvCell)}`,
+          o.businessCase.npv.toNumber(),
+          formats.moneyWhole
+        ),
+    },
+    {
+      label: "IRR",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.irrCell)}`,
+          o.businessCase.irr ? o.businessCase.irr.toNumber() : "no IRR",
+          "0.0%"
+        ),
+    },
+    {
+      label: "Payback",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.paybackCell)}`,
+          o.businessCase.payback.reached
+            ? o.businessCase.payback.months.toNumber()
+            : "not within the horizon",
+          formats.months
+        ),
+    },
+    {
+      label: "Discounted payback",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.discountedPaybackCell)}`,
+          o.businessCase.discountedPayback.reached
+            ? o.businessCase.discountedPayback.months.toNumber()
+            : "not within the horizon",
+          formats.months
+        ),
+    },
+    {
+      label: "ROI over the horizon",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.roiCell)}`,
+          o.businessCase.roiPercent ? o.businessCase.roiPercent.div(100).toNumber() : "n/a",
+          "0.0%"
+        ),
+    },
+    {
+      label: "Cost per VM per year",
+      physical: { v: null },
+      cell: (o) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.costPerVmCell)}`,
+          o.businessCase.costPerVmPerYear ? o.businessCase.costPerVmPerYear.toNumber() : "n/a",
+          formats.money
+        ),
+    },
+  ];
+  rows.forEach((r, i) =>
+    putRow(g, top + 1 + i, 0, [text(r.label), r.physical, ...eligible.map(r.cell)])
+  );
+  const bottom = top + rows.length;
+  const recIndex = eligible.findIndex((o) => o.id === analysis.recommended);
+  if (recIndex >= 0)
+    style(g, top, 2 + recIndex, bottom, 2 + recIndex, { bold: true, fill: "#E8F3E8" });
+
+  // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
+  const chartsTop = bottom + 2;
+  const chartsBottom = chartsTop + 2 * CHART_ROWS - 1;
+  let row = chartsBottom + 3;
+  put(g, row - 1, 0, text("Chart data"));
+  style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
+  const charts: ChartSpec[] = [];
+  const chartRows: string[] = [];
+
+  const chartLabel = (o: (typeof eligible)[number]): string =>
+    shortOptionLabel(o.label) + (o.id === analysis.recommended ? RECOMMENDED_SUFFIX : "");
+
+  // 1. TCO per option vs physical.
+  const tcoTop = row;
+  putRow(g, row++, 0, [text("Option"), text(`TCO, ${n} years`)]);
+  putRow(g, row++, 0, [
+    text(analysis.baselineLabel),
+    formula(
+      `=${cf(cashflow.physical.totalCell)}`,
+      toCentsNumber(analysis.physical.total),
+      formats.moneyWhole
+    ),
+  ]);
+  for (const o of eligible)
+    putRow(g, row++, 0, [
+      text(chartLabel(o)),
+      formula(
+        `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
+        toCentsNumber(o.costs.total),
+        formats.moneyWhole
+      ),
+    ]);
+  chartRows.push(rangeAddress({ top: tcoTop, left: 0, bottom: row - 1, right: 1 }));
+  row++;
+
+  // 2. Cost by category (stacked), categories that carry money somewhere.
+  const used = COST_CATEGORIES.filter(
+    (c) =>
+      !analysis.physical.byCategory[c].isZero() ||
+      eligible.some((o) => !o.costs.byCategory[c].isZero())
+  );
+  const catTop = row;
+  putRow(g, row++, 0, [text("Option"), ...used.map((c) => text(CATEGORY_LABELS[c]))]);
+  putRow(g, row++, 0, [
+    text(analysis.baselineLabel),
+    ...used.map((c) =>
+      formula(
+        `=${cf(cashflow.physical.categoryTotals[c])}`,
+        toCentsNumber(analysis.physical.byCategory[c]),
+        formats.moneyWhole
+      )
+    ),
+  ]);
+  for (const o of eligible) {
+    putRow(g, row++, 0, [
+      text(chartLabel(o)),
+      ...used.map((c) =>
+        formula(
+          `=${cf(cashflow.options.get(o.id)?.categoryTotals[c])}`,
+          toCentsNumber(o.costs.byCategory[c]),
+          formats.moneyWhole
+        )
+      ),
+    ]);
+  }
+  chartRows.push(rangeAddress({ top: catTop, left: 0, bottom: row - 1, right: used.length }));
+  row++;
+
+  // 3. Cumulative savings by year.
+  const cumTop = row;
+  putRow(g, row++, 0, [text("Year"), ...eligible.map((o) => text(chartLabel(o)))]);
+  for (let t = 0; t <= n; t++) {
+    putRow(g, row++, 0, [
+      { v: `Year ${t}` },
+      ...eligible.map((o) => {
+        const cumRow = cashflow.options.get(o.id)?.cumulativeRow;
+        const start = cumRow ? parseRange(cumRow) : null;
+        const addr = start ? cellAddress(start.top, start.left + t) : "A1";
+        return formula(
+          `=${cf(addr)}`,
+          toCentsNumber(o.businessCase.cumulativeFlows[t] ?? o.businessCase.totalSavings),
+          formats.moneyWhole
+        );
+      }),
+    ]);
+  }
+  chartRows.push(rangeAddress({ top: cumTop, left: 0, bottom: row - 1, right: eligible.length }));
+
+  const rec = eligible.find((o) => o.id === analysis.recommended);
+  const paybackText = rec?.businessCase.payback.reached
+    ? `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
+    : "payback not within the horizon";
+  const place = (i: number): { from: string; to: string } => {
+    const rowBase = chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
+    const [left, right] = CHART_COLUMNS[i % CHARTS_ACROSS] as readonly [number, number];
+    return {
+      from: cellAddress(rowBase, left),
+      to: cellAddress(rowBase + CHART_ROWS - 1, right),
+    };
+  };
+  const chartAnchors: ChartSpec["anchor"][] = [];
+  for (let i = 0; i < 6; i++) chartAnchors.push(place(i));
+  // Money axes in k or M by the largest figure each chart shows; the symbol makes the
+  // currency plain, so an axis title is needed only for currencies without one.
+  const moneyTitle = currencySymbol(s.currency) ? undefined : s.currency;
+  const withTitle = moneyTitle ? { valueAxisTitle: moneyTitle } : {};
+  const largest = (values: readonly Dec[]): number =>
+    values.reduce((m, v) => Math.max(m, Math.abs(v.toNumber())), 0);
+  const recPoint = recIndex >= 0 ? { highlight: { point: recIndex + 1 } } : {};
+  const recSeries = recIndex >= 0 ? { highlight: { series: recIndex } } : {};
+  const tcoFormat = moneyAxisFormat(
+    s.currency,
+    largest([analysis.physical.total, ...eligible.map((o) => o.costs.total)])
+  );
+  charts.push({
+    id: "tcoByOption",
+    kind: "columnClustered",
+    title: `Total cost of ownership over ${n} years (${RECOMMENDED_NOTE})`,
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[0] as string,
+    valueAxisMinimum: 0,
+    seriesBy: "columns",
+    anchor: chartAnchors[0] as ChartSpec["anchor"],
+    ...withTitle,
+    valueAxisFormat: tcoFormat,
+    legend: "none",
+    gapWidth: 60,
+    seriesColors: [optionColor(BASELINE_KEY)],
+    pointColors: [optionColor(BASELINE_KEY), ...eligible.map((o, i) => optionColor(o.id, i))],
+    ...recPoint,
+    dataLabels: true,
+  });
+  charts.push({
+    id: "costBreakdown",
+    kind: "columnStacked",
+    title: "Cost by category",
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[1] as string,
+    valueAxisMinimum: 0,
+    seriesBy: "columns",
+    anchor: chartAnchors[1] as ChartSpec["anchor"],
+    ...withTitle,
+    valueAxisFormat: tcoFormat,
+    legend: "bottom",
+    overlap: 100,
+    gapWidth: 60,
+    // One colour per cost category wherever it appears (its place in COST_CATEGORIES).
+    seriesColors: used.map(
+      (c) => CATEGORY_COLORS[COST_CATEGORIES.indexOf(c) % CATEGORY_COLORS.length] as string
+    ),
+  });
+  charts.push({
+    id: "cumulativeSavings",
+    kind: "lineMarkers",
+    title: `Cumulative savings: ${paybackText}`,
+    dataSheet: SHEETS.summary,
+    dataRange: chartRows[2] as string,
+    seriesBy: "columns",
+    anchor: chartAnchors[2] as ChartSpec["anchor"],
+    ...withTitle,
+    valueAxisFormat: moneyAxisFormat(
+      s.currency,
+      largest(eligible.flatMap((o) => o.businessCase.cumulativeFlows))
+    ),
+    legend: "bottom",
+    categoryLabelsLow: true,
+    seriesColors: eligible.map((o, i) => optionColor(o.id, i)),
+    ...recSeries,
+  });
+  if (licensing.breakEvenRange) {
+    const be = analysis.breakEven;
+    const beRec = be.series.findIndex((x) => x.option === analysis.recommended);
+    charts.push({
+      id: "licenceBreakEven",
+      // Scatter: a numeric VM axis labels itself every 5 or 10 VMs.
+      kind: "xyScatterLinesNoMarkers",
+      title: "Licence cost per host by Windows VMs per host",
+      dataSheet: SHEETS.licensing,
+      dataRange: licensing.breakEvenRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[3] as ChartSpec["anchor"],
+      categoryAxisTitle: "Windows VMs per host",
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        largest(be.series.flatMap((x) => x.costs.filter((c): c is Dec => c !== null)))
+      ),
+      legend: "bottom",
+      seriesColors: be.series.map((x, i) => optionColor(x.option, i)),
+      ...(beRec >= 0 ? { highlight: { series: beRec } } : {}),
+    });
+  }
+  if (capacity.utilisationRange) {
+    charts.push({
+      id: "hostUtilisation",
+      kind: "columnClustered",
+      title: `Host utilisation at peak (${rec ? shortOptionLabel(rec.label) : "recommended option"})`,
+      dataSheet: SHEETS.capacity,
+      dataRange: capacity.utilisationRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[4] as ChartSpec["anchor"],
+      valueAxisFormat: "0%",
+      valueAxisMinimum: 0,
+      legend: "bottom",
+      seriesOverrides: [{ index: 2, kind: "line" }],
+      seriesColors: [UTILISATION_COLORS.cpu, UTILISATION_COLORS.memory, UTILISATION_COLORS.target],
+    });
+  }
+  if (sensitivity.tornadoRange) {
+    const sens = analysis.sensitivity;
+    charts.push({
+      id: "sensitivityTornado",
+      kind: "barClustered",
+      title: "What moves the NPV (±20 %)",
+      dataSheet: SHEETS.sensitivity,
+      dataRange: sensitivity.tornadoRange,
+      seriesBy: "columns",
+      anchor: chartAnchors[5] as ChartSpec["anchor"],
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        // The tornado shows each end's change from the base NPV.
+        largest(
+          sens
+            ? sens.rows.flatMap((r) => [
+                r.npvLow.minus(sens.baseNpv),
+                r.npvHigh.minus(sens.baseNpv),
+              ])
+            : []
+        )
+      ),
+      reverseCategories: true,
+      categoryLabelsLow: true,
+      overlap: 100,
+      gapWidth: 40,
+      legend: "bottom",
+      seriesColors: [SENSITIVITY_COLORS.low, SENSITIVITY_COLORS.high],
+    });
+  }
+  const lastColumn = Math.max(7, eligible.length + 1);
+  return {
+    name: SHEETS.summary,
+    purpose: "Recommendation, key figures and charts",
+    tabColor: COLORS.tab,
+    columnWidths: [
+      LABEL_WIDTH,
+      ...Array.from({ length: Math.max(7, eligible.length + 1) }, () => VALUE_WIDTH),
+    ],
+    blocks: toBlocks(g),
+    styles: g.styles,
+    tables: [],
+    charts,
+    // The recommendation wraps across the key figures' width.
+    merges: [rangeAddress({ top: 1, left: 0, bottom: 1, right: lastColumn })],
+    freeze: { rows: 1, columns: 0 },
+    // One landscape page: the key figures and the six charts; the chart data stays on screen.
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      fitToHeight: 1,
+      area: rangeAddress({
+        top: 0,
+        left: 0,
+        bottom: chartsBottom,
+        right: lastColumn,
+      }),
+    },
+  };
+}
