@@ -126,8 +126,9 @@ const EPS = 1e-9;
 /**
  * Evens out a secured cluster while every failure scenario still succeeds. The measure is
  * Σ_hosts Σ_resources (load / mean load per host)²: each resource — CPU, memory, virtual
- * processors and the VM count — counts relative to its own average, so both the host loads
- * and the VMs per host (what cluster-aware licensing pays for after a failover) even out.
+ * processors, the VM count and the Windows VM count — counts relative to its own average, so
+ * both the host loads and the (Windows) VMs per host — what cluster-aware licensing pays for
+ * after a failover — even out.
  *
  * A phase first deals the VMs afresh, largest first, each to the host where it raises the
  * measure least (LPT for vectors; identical VMs spread evenly), and keeps that layout when every
@@ -153,11 +154,18 @@ function balance(
   budget: number
 ): void {
   const n = hosts.length;
-  const { demand, limit, rank } = table;
+  const { demand, limit, rank, windows } = table;
   for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
   const used = layoutLoad(table, hosts);
   const live = { used };
   const weight = new Float64Array(D);
+  // Windows VMs per host count in the measure too (weight wWin), though they limit nothing:
+  // cluster-aware licences are counted from them after a failover.
+  const win = new Float64Array(n);
+  hosts.forEach((list, h) => {
+    for (const v of list) win[h] = win[h]! + windows[v]!;
+  });
+  let wWin = 0;
   let spent = 0;
   let lastFailure: readonly number[] | undefined;
 
@@ -180,6 +188,8 @@ function balance(
       used[from * D + j] = used[from * D + j]! - demand[v * D + j]!;
       used[to * D + j] = used[to * D + j]! + demand[v * D + j]!;
     }
+    win[from] = win[from]! - windows[v]!;
+    win[to] = win[to]! + windows[v]!;
   };
   // Checked moves rejected in a row; a phase gives up after REJECTIONS_PER_HOST × hosts of them
   // (a cluster packed to its lower bound keeps its failover hosts empty, and every try fails).
@@ -203,15 +213,15 @@ function balance(
     return sim.survives;
   };
 
-  /** Σ_j w_j·u_j² of host h's loads in `loads` (the measure of one host). */
-  const measureOf = (loads: Float64Array, h: number): number => {
-    let f = 0;
+  /** Σ_j w_j·u_j² + wWin·win² of host h (the measure of one host), from `loads` and `wins`. */
+  const measureOf = (loads: Float64Array, wins: Float64Array, h: number): number => {
+    let f = wWin * wins[h]! * wins[h]!;
     for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
     return f;
   };
-  const measure = (active: number, loads = used): number => {
+  const measure = (active: number, loads = used, wins = win): number => {
     let f = 0;
-    for (let h = 0; h < active; h++) f += measureOf(loads, h);
+    for (let h = 0; h < active; h++) f += measureOf(loads, wins, h);
     return f;
   };
 
@@ -224,14 +234,16 @@ function balance(
     const vms = hosts.slice(0, active).flat();
     vms.sort((x, y) => rank[x]! - rank[y]!);
     const loads = new Float64Array(active * D);
+    const wins = new Float64Array(active);
     const lists: number[][] = Array.from({ length: active }, () => []);
     spent += vms.length * active;
     for (const v of vms) {
       let best = -1;
       let bestDelta = Infinity;
+      const xw = windows[v]!;
       for (let t = 0; t < active; t++) {
         let fits = true;
-        let delta = 0;
+        let delta = wWin * xw * (2 * wins[t]! + xw);
         for (let j = 0; j < D; j++) {
           const x = demand[v * D + j]!;
           const u = loads[t * D + j]!;
@@ -249,15 +261,19 @@ function balance(
       if (best < 0) return; // the packing was tighter than a deal can reach: keep it
       lists[best]!.push(v); // in rank order, as every list is kept
       for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[v * D + j]!;
+      wins[best] = wins[best]! + xw;
     }
-    if (measure(active, loads) >= measure(active) - EPS) return;
+    if (measure(active, loads, wins) >= measure(active) - EPS) return;
     const before = hosts.slice(0, active);
     const beforeLoads = used.slice(0, active * D);
+    const beforeWins = win.slice(0, active);
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
     used.set(loads);
+    win.set(wins);
     if (checked && !survives()) {
       for (let h = 0; h < active; h++) hosts[h] = before[h]!;
       used.set(beforeLoads);
+      win.set(beforeWins);
     }
   };
 
@@ -272,6 +288,10 @@ function balance(
       const mean = total / active;
       weight[j] = mean > 0 ? 1 / (mean * mean) : 0;
     }
+    let windowsTotal = 0;
+    for (let h = 0; h < active; h++) windowsTotal += win[h]!;
+    const windowsMean = windowsTotal / active;
+    wWin = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
     deal(active, checked);
     let current = measure(active);
     for (let pass = 0; pass < MAX_PASSES && going(); pass++) {
@@ -281,10 +301,11 @@ function balance(
           // Change of the measure moving v from a to t: Σ_j w_j·2x_j(u_t − u_a + x_j).
           let best = -1;
           let bestDelta = -EPS;
+          const xw = windows[v]!;
           for (let t = 0; t < active; t++) {
             if (t === a) continue;
             let fits = true;
-            let delta = 0;
+            let delta = wWin * 2 * xw * (win[t]! - win[a]! + xw);
             for (let j = 0; j < D; j++) {
               const x = demand[v * D + j]!;
               if (used[t * D + j]! + x > limit[j]!) {
@@ -331,6 +352,7 @@ function balance(
         (x, y) => hosts[y]!.length - hosts[x]!.length || x - y
       );
     const fresh = new Float64Array(2 * D);
+    const freshWin = new Float64Array(2);
     const fitsA = (): boolean => {
       for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
       return true;
@@ -347,6 +369,8 @@ function balance(
             fresh[j] = used[a * D + j]! + demand[x * D + j]!; // a + x, S still to leave
             fresh[D + j] = used[b * D + j]! - demand[x * D + j]!; // b − x, S still to arrive
           }
+          freshWin[0] = win[a]! + windows[x]!;
+          freshWin[1] = win[b]! - windows[x]!;
           const taken: number[] = [];
           for (const v of crowded) {
             if (fitsA() && taken.length >= 2) break;
@@ -359,10 +383,12 @@ function balance(
               fresh[j] = fresh[j]! - demand[v * D + j]!;
               fresh[D + j] = fresh[D + j]! + demand[v * D + j]!;
             }
+            freshWin[0] = freshWin[0]! - windows[v]!;
+            freshWin[1] = freshWin[1]! + windows[v]!;
           }
           if (taken.length < 2 || !fitsA()) continue;
-          const before = measureOf(used, a) + measureOf(used, b);
-          const after = measureOf(fresh, 0) + measureOf(fresh, 1);
+          const before = measureOf(used, win, a) + measureOf(used, win, b);
+          const after = measureOf(fresh, freshWin, 0) + measureOf(fresh, freshWin, 1);
           if (after >= before - EPS) continue;
           apply(x, b, a);
           for (const v of taken) apply(v, a, b);
@@ -397,16 +423,18 @@ function balance(
    */
   const swapPass = (active: number, checked: boolean): boolean => {
     let moved = false;
-    const lo = new Float64Array(active * D);
-    const hi = new Float64Array(active * D);
+    // Per host and resource (the last one: Windows VMs), the smallest and largest VM.
+    const E = D + 1;
+    const lo = new Float64Array(active * E);
+    const hi = new Float64Array(active * E);
     const span = (h: number): void => {
-      lo.fill(Infinity, h * D, h * D + D);
-      hi.fill(-Infinity, h * D, h * D + D);
+      lo.fill(Infinity, h * E, h * E + E);
+      hi.fill(-Infinity, h * E, h * E + E);
       for (const w of hosts[h]!) {
-        for (let j = 0; j < D; j++) {
-          const x = demand[w * D + j]!;
-          if (x < lo[h * D + j]!) lo[h * D + j] = x;
-          if (x > hi[h * D + j]!) hi[h * D + j] = x;
+        for (let j = 0; j < E; j++) {
+          const x = j < D ? demand[w * D + j]! : windows[w]!;
+          if (x < lo[h * E + j]!) lo[h * E + j] = x;
+          if (x > hi[h * E + j]!) hi[h * E + j] = x;
         }
       }
     };
@@ -420,11 +448,11 @@ function balance(
         for (let t = 0; t < active; t++) {
           if (t === a || hosts[t]!.length === 0) continue;
           let b = 0;
-          for (let j = 0; j < D; j++) {
-            const c = used[t * D + j]! - used[a * D + j]!;
-            const x = demand[v * D + j]!;
-            const d = Math.min(Math.max(-c / 2, x - hi[t * D + j]!), x - lo[t * D + j]!);
-            b += weight[j]! * 2 * d * (c + d);
+          for (let j = 0; j < E; j++) {
+            const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
+            const x = j < D ? demand[v * D + j]! : windows[v]!;
+            const d = Math.min(Math.max(-c / 2, x - hi[t * E + j]!), x - lo[t * E + j]!);
+            b += (j < D ? weight[j]! : wWin) * 2 * d * (c + d);
           }
           bound[t] = b;
           if (b < -EPS) order.push(t);
@@ -437,9 +465,10 @@ function balance(
         for (const t of order) {
           if (bound[t]! >= bestDelta) break;
           for (const w of hosts[t]!) {
-            // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j).
+            // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j), Windows VMs included.
             let fits = true;
-            let delta = 0;
+            const shiftWin = windows[v]! - windows[w]!;
+            let delta = wWin * 2 * shiftWin * (win[t]! - win[a]! + shiftWin);
             for (let j = 0; j < D; j++) {
               const shift = demand[v * D + j]! - demand[w * D + j]!;
               if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
