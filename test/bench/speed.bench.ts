@@ -140,6 +140,9 @@ function scenarioFiles(sizes: readonly number[]): { paths: string[]; remove: () 
 const CLI = join(REPO_ROOT, "src", "cli", "bin.cjs");
 
 function cliRows(): Row[] {
+  // The CLI as users run it: compiled (`npm ci` builds it; rebuilt here so that it is fresh).
+  const build = spawnSync("npm", ["run", "build:cli"], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stderr}`);
   const files = scenarioFiles([10, 10_000, 100_000]);
   try {
     const [ten, tenK, hundredK] = files.paths as [string, string, string];
@@ -168,12 +171,16 @@ function cliRows(): Row[] {
 }
 
 async function paneRow(): Promise<Row> {
-  const initial = await measureInitialJs();
+  const pane = await measureInitialJs();
+  const list = (files: typeof pane.initial): string =>
+    files.map((f) => `${f.file} ${fmt(f.kib)}`).join(", ");
   return {
-    figure: "task pane initial JS (gzip)",
-    result: `${fmt(initial.totalKiB)} KB (${initial.files.map((f) => `${f.file} ${fmt(f.kib)}`).join(", ")})`,
+    figure: "task pane initial JS (gzip): the scripts of taskpane.html",
+    result:
+      `${fmt(pane.initialKiB)} KB (${list(pane.initial)}); then, after the first render, ` +
+      `${list(pane.afterFirstRender)}`,
     target: "≤ 120 KB",
-    met: initial.totalKiB <= 120,
+    met: pane.initialKiB <= 120,
   };
 }
 

@@ -63,28 +63,34 @@ function gzipped(dist: string, file: string): number {
 }
 
 /**
- * The pane's initial JS: every script of ours the production build loads in plain-browser mode
- * up to its first preview (the default scenario), gzipped, in KiB.
+ * The pane's initial JS: the scripts taskpane.html loads (all of them run before the pane can
+ * render), gzipped, in KiB; and the scripts of ours it loads after that, up to its first preview
+ * (chart.js, fetched once the first render is on screen).
  */
 export async function measureInitialJs(): Promise<{
-  readonly totalKiB: number;
-  readonly files: readonly { readonly file: string; readonly kib: number }[];
+  readonly initialKiB: number;
+  readonly initial: readonly { readonly file: string; readonly kib: number }[];
+  readonly afterFirstRender: readonly { readonly file: string; readonly kib: number }[];
 }> {
   const dist = await ensurePaneBuild();
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const initialFiles = [...html.matchAll(/<script[^>]* src="?([\w.-]+\.js)/g)].map((m) => m[1]!);
   const server = await serveStatic(dist);
   const pane = await openPane(server.url, "npm");
   try {
     await waitForPreview(pane.page, 120_000);
-    const files = ourScripts(server.requests).map((file) => ({
-      file,
-      kib: gzipped(dist, file) / 1024,
-    }));
-    return { totalKiB: files.reduce((s, f) => s + f.kib, 0), files };
+    const size = (file: string) => ({ file, kib: gzipped(dist, file) / 1024 });
+    const initial = initialFiles.map(size);
+    const afterFirstRender = ourScripts(server.requests)
+      .filter((f) => !initialFiles.includes(f))
+      .map(size);
+    return { initialKiB: initial.reduce((s, f) => s + f.kib, 0), initial, afterFirstRender };
   } finally {
     await pane.close();
     await server.close();
   }
 }
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -156,7 +162,11 @@ export async function runTaskpaneBench(): Promise<string> {
     }
   }
 
-  const initial = initialScripts;
+  // Initial: the scripts of taskpane.html; chart.js follows the first render (listed on demand).
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const initial = [...html.matchAll(/<script[^>]* src="?([\w.-]+\.js)/g)]
+    .map((m) => m[1]!)
+    .filter((f) => initialScripts.includes(f));
   const initialBytes = initial.reduce((s, f) => s + gz(f), 0);
   const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !initial.includes(f));
   /** A chunk's name, or for webpack's numbered vendor chunks the library inside. */

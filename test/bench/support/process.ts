@@ -20,17 +20,23 @@ export interface ProcessRun {
 const RSS_LINE = /hvtco-bench-max-rss-kib (\d+)/;
 const PRELOAD = join(REPO_ROOT, "test", "bench", "support", "maxRss.cjs");
 
-/** `node -r maxRss.cjs …nodeArgs`, from the repository root; throws when it fails. */
+/**
+ * `node …nodeArgs` from the repository root with the RSS preload in NODE_OPTIONS, so that a
+ * Node process it starts (the CLI launcher runs a second one from source) reports too: the
+ * peak is the largest of them. Throws when it fails.
+ */
 export function runNode(nodeArgs: readonly string[], timeoutMs = 1_800_000): ProcessRun {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", PRELOAD, ...nodeArgs], {
+  const r = spawnSync(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     timeout: timeoutMs,
+    env: { ...process.env, NODE_OPTIONS: `${process.env["NODE_OPTIONS"] ?? ""} -r ${PRELOAD}` },
   });
   const wallMs = performance.now() - t0;
-  const rss = RSS_LINE.exec(r.stderr ?? "");
+  const peaks = [...(r.stderr ?? "").matchAll(new RegExp(RSS_LINE, "g"))].map((m) => Number(m[1]));
+  const rss = peaks.length > 0 ? [String(Math.max(...peaks)), String(Math.max(...peaks))] : null;
   if (r.status !== 0 || !rss)
     throw new Error(
       `node ${nodeArgs.join(" ")} failed (exit ${r.status}, ${r.error?.message ?? "no error"}):\n${(r.stderr ?? "").slice(-3000)}`
