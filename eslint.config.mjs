@@ -51,6 +51,14 @@ export default [
     rules: { "no-undef": "off", "no-redeclare": "off" },
   },
   {
+    // lit-html templates: text nodes are content (tests and screen readers read them), so
+    // Prettier must not re-flow the HTML inside html`…` and add whitespace around text.
+    files: ["src/taskpane/**/*.ts"],
+    rules: {
+      "prettier/prettier": ["error", { endOfLine: "auto", embeddedLanguageFormatting: "off" }],
+    },
+  },
+  {
     files: ["src/**/*.ts"],
     plugins: { boundaries },
     settings: {

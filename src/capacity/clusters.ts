@@ -548,14 +548,17 @@ export function secureCluster(
 /**
  * Secures every cluster of `split`, splitting any that cannot survive within maxNodes in two
  * (a single packed host plus k failover hosts always survives). `totalBudget` survivor checks
- * are shared out for balancing, at most `perClusterBudget` each.
+ * are shared out for balancing, at most `perClusterBudget` each. `sparesFor` gives the empty
+ * hosts a cluster starts with beyond its packed ones (default k; more where its storage needs
+ * more nodes).
  */
 export function secureClusters(
   table: VmTable,
-  split: Split,
+  split: readonly (readonly (readonly number[])[])[],
   rules: ClusterRules,
   totalBudget: number,
-  perClusterBudget: number
+  perClusterBudget: number,
+  sparesFor: (bins: readonly (readonly number[])[]) => number = () => rules.failuresToTolerate
 ): SecuredCluster[] {
   const budget =
     split.length > 0 ? Math.min(perClusterBudget, Math.floor(totalBudget / split.length)) : 0;
@@ -563,7 +566,7 @@ export function secureClusters(
   const queue: (readonly (readonly number[])[])[] = split.slice();
   while (queue.length > 0) {
     const bins = queue.shift()!;
-    const secured = secureCluster(table, bins, rules, budget);
+    const secured = secureCluster(table, bins, rules, budget, sparesFor(bins));
     if (secured !== null) {
       out.push(secured);
       continue;

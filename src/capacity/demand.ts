@@ -5,16 +5,122 @@
 import { Dec } from "../money";
 import { platformLimits } from "../platform";
 import type { InventoryRow, Scenario } from "../scenario";
-import type { HostCapacity, HostConstraints, StayPhysical, VmDemand } from "./contract";
+import type {
+  HostCapacity,
+  HostConstraints,
+  IdleServer,
+  StayPhysical,
+  VmDemand,
+  VmSizing,
+} from "./contract";
 import { hostCapacity } from "./hostCapacity";
 import { capacityMessages as M } from "./messages";
 import { filterHost, type FitReason } from "./hostFit";
+import { storageLimit, storageNeededTB } from "./storage";
 
 /** The VMs of an inventory and the servers that stay physical. */
 export interface Demand {
   /** One per server that can become a VM, in inventory order (copies of a row together). */
   readonly vms: readonly VmDemand[];
   readonly stayPhysical: readonly StayPhysical[];
+  /** Servers flagged idle by the demand thresholds (retired ones are neither VMs nor physical). */
+  readonly idle: readonly IdleServer[];
+  /** Notes on the demand (VMs whose grown demand was capped at a whole host). */
+  readonly notes: readonly string[];
+}
+
+/** Growth multipliers of demand for a year planned ahead (1 = today's demand). */
+export interface DemandScale {
+  readonly cpu: number;
+  readonly memory: number;
+  readonly storage: number;
+}
+
+const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
+
+/** How a row is sized: measured percentile × comfort where the scenario and the row allow, else peak. */
+function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
+  const measured = scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
+  if (!measured)
+    return { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false };
+  return {
+    basis: "measured",
+    percentile: row.measuredPercentile ?? null,
+    comfortFactor: scenario.demand.comfortFactor.toNumber(),
+    memoryMeasured: row.measuredMemoryGiB !== undefined,
+  };
+}
+
+/**
+ * CPU demand of a row's server, GHz, exact: cores × cpuGhz × utilisation, where the utilisation
+ * is the measured percentile × the comfort factor (at most 1: a server cannot use more than its
+ * cores) when sized on measurement, else the peak input.
+ */
+export function cpuDemandGhz(row: InventoryRow, scenario: Scenario): Dec {
+  const sizing = sizingOf(row, scenario);
+  const utilization =
+    sizing.basis === "measured"
+      ? Dec.min(1, (row.measuredCpuUtilization as Dec).times(scenario.demand.comfortFactor))
+      : row.peakCpuUtilization;
+  return new Dec(row.cores).times(row.cpuGhz).times(utilization);
+}
+
+/**
+ * Memory of a row's VM, GiB, exact: measured use × the comfort factor, at most the configured
+ * RAM, when sized on measurement and the row carries measured memory; else the configured RAM.
+ * The per-VM overhead is added on top.
+ */
+export function memoryDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
+  const sizing = sizingOf(row, scenario);
+  const own = sizing.memoryMeasured
+    ? Dec.min(row.memoryGiB, (row.measuredMemoryGiB as Dec).times(scenario.demand.comfortFactor))
+    : row.memoryGiB;
+  return own.plus(scenario.cluster.vmMemoryOverheadGiB);
+}
+
+/** A row's storage demand, GiB: in use where the scenario sizes in use and the row gives it, else provisioned. */
+export function storageDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
+  return scenario.storage.demandBasis === "in-use" && row.storageInUseGiB !== undefined
+    ? row.storageInUseGiB
+    : row.storageGiB;
+}
+
+/** The VM a row's servers would become (id and copies aside): the v1 rules, exact then rounded once. */
+function rowDemand(row: InventoryRow, scenario: Scenario, maxVcpusPerVm: number) {
+  return {
+    vcpus: Math.min(row.cores, maxVcpusPerVm),
+    // The server's own cores, even when its vCPUs are capped.
+    cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
+    memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
+    storageGiB: storageDemandGiB(row, scenario).toNumber(),
+    sizing: sizingOf(row, scenario),
+  };
+}
+
+/**
+ * Why a row's servers look idle, or null: they carry measured use (a percentile, disk or
+ * network throughput), their average CPU is below `demand.idleCpuUtilization`, and their disk
+ * and network throughput, where measured, are below their thresholds.
+ */
+export function idleReason(row: InventoryRow, scenario: Scenario): string | null {
+  const d = scenario.demand;
+  const measured =
+    row.measuredPercentile !== undefined ||
+    row.measuredCpuUtilization !== undefined ||
+    row.averageDiskMBps !== undefined ||
+    row.averageNetworkMBps !== undefined;
+  if (!measured || !row.averageCpuUtilization.lt(d.idleCpuUtilization)) return null;
+  if (row.averageDiskMBps !== undefined && !row.averageDiskMBps.lt(d.idleDiskMBps)) return null;
+  if (row.averageNetworkMBps !== undefined && !row.averageNetworkMBps.lt(d.idleNetworkMBps))
+    return null;
+  return M.idleReason(
+    row.averageCpuUtilization.toNumber(),
+    d.idleCpuUtilization.toNumber(),
+    row.averageDiskMBps?.toNumber() ?? null,
+    d.idleDiskMBps.toNumber(),
+    row.averageNetworkMBps?.toNumber() ?? null,
+    d.idleNetworkMBps.toNumber()
+  );
 }
 
 function reasonText(
@@ -61,11 +167,7 @@ export function stayPhysicalReasons(
   }
   // A VM can use at most one host core per virtual processor.
   const coreGhz = scenario.host.cpuGhz;
-  if (
-    new Dec(vm.vcpus)
-      .times(coreGhz)
-      .lt(new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization))
-  ) {
+  if (new Dec(vm.vcpus).times(coreGhz).lt(cpuDemandGhz(row, scenario))) {
     reasons.push(
       M.cpuAboveVcpus(
         row.name,
@@ -85,12 +187,30 @@ export function stayPhysicalReasons(
   if (vm.vcpus > capacity.logicalProcessors && vm.vcpus <= capacity.vcpus) {
     reasons.push(M.vcpusAboveLogicalProcessors(row.name, vm.vcpus, capacity.logicalProcessors));
   }
+  const storage = storageLimit(scenario);
+  if (storage !== null) {
+    const neededTB = storageNeededTB(vm.storageGiB, scenario);
+    if (neededTB > storage.usableTB * (1 + 1e-9))
+      reasons.push(M.storageAboveCluster(row.name, neededTB, storage.nodes, storage.usableTB));
+  }
   return reasons;
 }
 
 /** The VM id of copy `copy` (1-based) of a row: its name, then `name#2`, `name#3`… */
 export function vmId(name: string, copy: number): string {
   return copy === 1 ? name : `${name}#${copy}`;
+}
+
+/**
+ * Turns the inventory into VM demands: each row × count becomes VMs with ids `name`,
+ * `name#2`… — vCPUs = min(cores, platform max per VM); memory = memoryGiB +
+ * vmMemoryOverheadGiB; CPU (GHz) = cores × cpuGhz × peakCpuUtilization; storage as given —
+ * unless the row stays physical: kept so by the user, more RAM than a VM may have, more CPU
+ * than its vCPUs can use, or larger than one host (of `hostCapacity(scenario, constraints)`)
+ * in CPU, memory or virtual processors. Every reason is listed.
+ */
+export function vmDemands(scenario: Scenario, constraints: HostConstraints = {}): Demand {
+  return demandsFor(scenario, hostCapacity(scenario, constraints));
 }
 
 /**
@@ -103,10 +223,9 @@ export interface VmGroup {
   readonly count: number;
 }
 
-/** The VMs of an inventory as groups (one per row that can become VMs) and the rows that stay physical. */
-export interface GroupedDemand {
+/** {@link Demand} with the VMs as groups, one per row that can become VMs. */
+export interface GroupedDemand extends Omit<Demand, "vms"> {
   readonly groups: readonly VmGroup[];
-  readonly stayPhysical: readonly StayPhysical[];
 }
 
 /** Every copy of every group, in inventory order (copies of a row together). */
@@ -123,42 +242,23 @@ export function expandGroups(groups: readonly VmGroup[]): VmDemand[] {
 }
 
 /**
- * Decimal products of a scenario, by their inputs: inventories repeat the same cores, clocks
- * and utilisations on many rows, and the parser shares one Decimal per text, so rows that look
- * alike reuse one product (and one rounding) instead of computing it again.
- */
-class ProductCache {
-  private readonly byFactors = new Map<Dec, Map<Dec, Map<number, number>>>();
-  /** whole × b × c, exact, then rounded once to a number. */
-  product(whole: number, b: Dec, c: Dec): number {
-    let byC = this.byFactors.get(b);
-    if (byC === undefined) this.byFactors.set(b, (byC = new Map()));
-    let byWhole = byC.get(c);
-    if (byWhole === undefined) byC.set(c, (byWhole = new Map()));
-    let v = byWhole.get(whole);
-    if (v === undefined) {
-      v = new Dec(whole).times(b).times(c).toNumber();
-      byWhole.set(whole, v);
-    }
-    return v;
-  }
-}
-
-/**
  * Whether the row's VM certainly meets every rule of {@link stayPhysicalReasons}, judged on
- * numbers with a margin; false sends the row through the exact (Decimal) rules.
+ * numbers with a margin; false sends the row through the exact (Decimal) rules, as does a
+ * storage limit per cluster (Storage Spaces Direct).
  */
 function clearlyFits(
   row: InventoryRow,
   vm: VmDemand,
   coreGhz: number,
   maxVmMemoryGiB: number,
-  capacity: HostCapacity
+  capacity: HostCapacity,
+  storageLimited: boolean
 ): boolean {
   const margin = 1 + 1e-9;
   return (
+    !storageLimited &&
     !row.stayPhysical &&
-    vm.memoryGiB * margin < maxVmMemoryGiB && // memoryGiB ≥ the row's RAM (overhead ≥ 0)
+    row.memoryGiB.toNumber() * margin < maxVmMemoryGiB &&
     vm.cpuGhz * margin < vm.vcpus * coreGhz &&
     vm.cpuGhz * margin < capacity.cpuGhz &&
     vm.memoryGiB * margin < capacity.memoryGiB &&
@@ -169,46 +269,69 @@ function clearlyFits(
 }
 
 /**
- * Turns the inventory into VM demands: each row × count becomes VMs with ids `name`,
- * `name#2`… — vCPUs = min(cores, platform max per VM); memory = memoryGiB +
- * vmMemoryOverheadGiB; CPU (GHz) = cores × cpuGhz × peakCpuUtilization; storage as given —
- * unless the row stays physical: kept so by the user, more RAM than a VM may have, more CPU
- * than its vCPUs can use, or larger than one host (of `hostCapacity(scenario, constraints)`)
- * in CPU, memory or virtual processors. Every reason is listed.
+ * {@link vmDemands} for a host capacity computed already. With `scale` (a later year's growth),
+ * each VM's CPU, memory and storage grow by its factors — which servers become VMs is decided on
+ * today's demand — and a VM that would outgrow one host is held at the host's capacity (noted).
  */
-export function vmDemands(scenario: Scenario, constraints: HostConstraints = {}): Demand {
-  const grouped = demandGroups(scenario, hostCapacity(scenario, constraints));
-  return { vms: expandGroups(grouped.groups), stayPhysical: grouped.stayPhysical };
+export function demandsFor(
+  scenario: Scenario,
+  capacity: HostCapacity,
+  scale: DemandScale = TODAY
+): Demand {
+  const { groups, ...rest } = demandGroups(scenario, capacity, scale);
+  return { vms: expandGroups(groups), ...rest };
 }
 
-/** {@link vmDemands} as groups (one per row), for a host capacity computed already. */
-export function demandGroups(scenario: Scenario, capacity: HostCapacity): GroupedDemand {
+/** {@link demandsFor} with each row's VMs as one group (a row with count 1,000,000 is one entry). */
+export function demandGroups(
+  scenario: Scenario,
+  capacity: HostCapacity,
+  scale: DemandScale = TODAY
+): GroupedDemand {
   const platform = platformLimits(scenario.platform);
-  const overhead = scenario.cluster.vmMemoryOverheadGiB;
-  const overheadZero = overhead.isZero();
-  const coreGhz = scenario.host.cpuGhz.toNumber();
-  const products = new ProductCache();
   const groups: VmGroup[] = [];
   const stayPhysical: StayPhysical[] = [];
+  const idle: IdleServer[] = [];
+  const notes: string[] = [];
+  const grows = scale.cpu !== 1 || scale.memory !== 1 || scale.storage !== 1;
+  const coreGhz = scenario.host.cpuGhz.toNumber();
+  const storageLimited = storageLimit(scenario) !== null;
   scenario.inventory.forEach((row, index) => {
-    const vm: VmDemand = {
-      id: row.name,
-      row: index,
-      os: row.os,
-      vcpus: Math.min(row.cores, platform.maxVcpusPerVm),
-      // cores × cpuGhz × peak: the server's own cores, even when its vCPUs are capped.
-      cpuGhz: products.product(row.cores, row.cpuGhz, row.peakCpuUtilization),
-      memoryGiB: overheadZero ? row.memoryGiB.toNumber() : row.memoryGiB.plus(overhead).toNumber(),
-      storageGiB: row.storageGiB.toNumber(),
-    };
-    if (!clearlyFits(row, vm, coreGhz, platform.maxVmMemoryGiB, capacity)) {
-      const reasons = stayPhysicalReasons(row, vm, scenario, capacity);
-      if (reasons.length > 0) {
-        stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
-        return;
-      }
+    const idleWhy = idleReason(row, scenario);
+    const retire = idleWhy !== null && scenario.demand.retireIdle && !row.stayPhysical;
+    if (idleWhy !== null)
+      idle.push({ name: row.name, row: index, count: row.count, reason: idleWhy, retired: retire });
+    if (retire) return;
+    const shape = rowDemand(row, scenario, platform.maxVcpusPerVm);
+    const first: VmDemand = { id: row.name, row: index, os: row.os, ...shape };
+    const clear = clearlyFits(
+      row,
+      first,
+      coreGhz,
+      platform.maxVmMemoryGiB,
+      capacity,
+      storageLimited
+    );
+    const reasons = clear ? [] : stayPhysicalReasons(row, first, scenario, capacity);
+    if (reasons.length > 0) {
+      stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
+      return;
+    }
+    let vm = first;
+    if (grows) {
+      // A VM cannot use more than its virtual processors' cores, nor more than one host.
+      const cpuCap = Math.min(capacity.cpuGhz, first.vcpus * coreGhz);
+      const cpu = first.cpuGhz * scale.cpu;
+      const memory = first.memoryGiB * scale.memory;
+      if (cpu > cpuCap || memory > capacity.memoryGiB) notes.push(M.growthCapped(row.name));
+      vm = {
+        ...first,
+        cpuGhz: Math.min(cpu, cpuCap),
+        memoryGiB: Math.min(memory, capacity.memoryGiB),
+        storageGiB: first.storageGiB * scale.storage,
+      };
     }
     groups.push({ vm, count: row.count });
   });
-  return { groups, stayPhysical };
+  return { groups, stayPhysical, idle, notes };
 }

@@ -6,20 +6,52 @@
  * - `vmDemands`, `hostCapacity` — its first two steps, for callers that need only those.
  * - `sizeInventory`, `hostsNeeded`, `inventoryRowsFromRange` — sizing from inventory rows
  *   (custom functions).
+ * - `planByYear` — every year of the horizon with grown demand; hosts owned never fall.
+ * - `storageNodes`, `clusterStorage` — Storage Spaces Direct sized per cluster (`platform/s2d.ts`).
  * - `filterHost`, `vmSize` and the resource vectors — why a VM does not fit a host.
  * - `packVectors`, `lowerBoundBins`, `parseVbp` — the vector packing core.
  */
 export type {
+  BindingResource,
   CapacityPlan,
   ClusterPlan,
+  ClusterStorage,
+  IdleServer,
+  VmSizing,
   HostCapacity,
   HostConstraints,
   HostPlan,
   StayPhysical,
   VmDemand,
 } from "./contract";
-export { planCapacity, type PlanOptions } from "./planCapacity";
-export { vmDemands, vmId, type Demand } from "./demand";
+export { planCapacity, splitForStorage, type PlanOptions } from "./planCapacity";
+export {
+  growthRates,
+  growthScales,
+  ownedOf,
+  planByYear,
+  type CapacityByYear,
+  type YearPlan,
+  type YearScale,
+} from "./growth";
+export {
+  clusterStorage,
+  s2dLayoutOf,
+  storageLimit,
+  storageLowerBound,
+  storageNeededTB,
+  storageNodes,
+} from "./storage";
+export {
+  cpuDemandGhz,
+  idleReason,
+  memoryDemandGiB,
+  storageDemandGiB,
+  vmDemands,
+  vmId,
+  type Demand,
+  type DemandScale,
+} from "./demand";
 export { hostCapacity } from "./hostCapacity";
 export {
   hostsNeeded,

@@ -39,8 +39,20 @@ export interface KernelOptions {
   readonly packing: PackOptions;
   readonly balanceWorkPerCluster: number;
   readonly balanceWorkTotal: number;
-  /** Slicing of repeating VMs (default {@link SLICE_MIN_VMS} and {@link SLICE_VMS}). */
+  /** Slicing of repeating VMs (default {@link SLICE_MIN_VMS} and {@link SLICE_VMS}); off with `cluster`. */
   readonly slicing?: SlicingOptions;
+  /**
+   * Cluster-level rules beyond nodes and VMs (Storage Spaces Direct: the data each cluster
+   * holds): `regroup` reshapes the split clusters before they are secured, `spares` says how
+   * many hosts each must add (at least k). Such inventories are planned in full.
+   */
+  readonly cluster?: ClusterHooks;
+}
+
+/** See {@link KernelOptions.cluster}. */
+export interface ClusterHooks {
+  readonly regroup: (split: number[][][]) => (readonly (readonly number[])[])[];
+  readonly spares: (bins: readonly (readonly number[])[]) => number;
 }
 
 /** When and how finely repeating VMs are planned by slices (see the module comment). */
@@ -99,13 +111,15 @@ function planInFull(
 ): KernelPlan {
   const { bins, lowerBound } = packVms(table, vms, options.packing);
   const pack: PackFn = (subset) => packVms(table, subset, options.packing).bins;
-  const split = formClusters(table, bins, rules, pack);
+  const formed = formClusters(table, bins, rules, pack);
+  const split = options.cluster ? options.cluster.regroup(formed) : formed;
   const clusters = secureClusters(
     table,
     split,
     rules,
     options.balanceWorkTotal,
-    options.balanceWorkPerCluster
+    options.balanceWorkPerCluster,
+    options.cluster?.spares
   );
   return { clusters, steadyHosts: bins.length, lowerBound };
 }
@@ -182,7 +196,7 @@ export function planTable(table: VmTable, rules: ClusterRules, options: KernelOp
     let inSlices = 0;
     // Whether an inventory repeats enough is decided on its size; once sliced, what is left
     // keeps being sliced while a slice fits twice.
-    if ((sliced || left >= minVms) && q >= 2) {
+    if (!options.cluster && (sliced || left >= minVms) && q >= 2) {
       for (let g = 0; g < groups; g++) {
         share[g] = Math.floor((table.groupStart[g + 1]! - next[g]!) / q);
         inSlices += share[g]! * q;

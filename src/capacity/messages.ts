@@ -59,6 +59,45 @@ export const capacityMessages = {
   noVmSlots: (name: string, vms: number): string =>
     `${name} cannot run as a VM: a host may run ${num(vms)} VMs.`,
 
+  storageAboveCluster: (name: string, neededTB: number, nodes: number, usableTB: number): string =>
+    `${name} needs ${num(neededTB)} TB of storage with its headroom, more than a whole Storage Spaces Direct cluster of ${num(nodes)} servers holds (${num(usableTB)} TB usable).`,
+
+  // ── Measured demand, idle servers, growth ───────────────────────────────────────────────
+  idleReason: (
+    cpu: number,
+    cpuBelow: number,
+    diskMBps: number | null,
+    diskBelow: number,
+    networkMBps: number | null,
+    networkBelow: number
+  ): string =>
+    [
+      `average CPU ${pct(cpu)} < ${pct(cpuBelow)}`,
+      ...(diskMBps === null ? [] : [`disk ${num(diskMBps, 3)} MB/s < ${num(diskBelow, 3)} MB/s`]),
+      ...(networkMBps === null
+        ? []
+        : [`network ${num(networkMBps, 3)} MB/s < ${num(networkBelow, 3)} MB/s`]),
+    ].join("; "),
+  growthCapped: (name: string): string =>
+    `${name}'s grown demand is held at what one VM can use (its virtual processors' cores, or one whole host).`,
+  measuredSizing: (measured: number, vms: number, comfort: number): string =>
+    `${num(measured)} of ${plural(vms, "VM is", "VMs are")} sized on measured use (the import's percentile × a comfort factor of ${num(comfort)}, at most the server's own cores and RAM); the others on their peak CPU and configured RAM.`,
+  idleRetired: (servers: number): string =>
+    `${plural(servers, "idle server is", "idle servers are")} retired (switched off, not migrated): what they cost to run is shown as its own saving.`,
+  idleFlagged: (servers: number): string =>
+    `${plural(servers, "server looks", "servers look")} idle by the demand thresholds; they are migrated as usual (set demand.retireIdle to retire them).`,
+  storageS2d: (
+    neededTB: number,
+    headroom: number,
+    resiliency: string,
+    drives: number,
+    driveTB: number,
+    k: number
+  ): string =>
+    `Storage Spaces Direct: ${num(neededTB)} TB to hold (VM disks in decimal TB plus ${pct(headroom)} headroom) in ${resiliency} pools of ${num(drives)} × ${num(driveTB)} TB drives per node; each cluster has the fewest nodes whose usable capacity ((raw − one reserve drive per node up to 4) × efficiency) holds its VMs' storage${k > 0 ? `, also with ${plural(k, "node", "nodes")} gone where the resiliency can repair onto the survivors` : ""}.`,
+  storageBinds: (clusters: number, of: number): string =>
+    `Storage decides the node count of ${num(clusters)} of ${plural(of, "cluster", "clusters")}: their VMs' CPU and memory would need fewer nodes.`,
+
   // ── How host capacity was derived ────────────────────────────────────────────────────────
   hostCpu: (sockets: number, cores: number, ghz: number, target: number, cpuGhz: number): string =>
     `CPU: ${num(sockets)} sockets × ${num(cores)} cores × ${num(ghz, 3)} GHz × ${pct(target)} target = ${num(cpuGhz)} GHz.`,

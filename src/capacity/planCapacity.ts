@@ -6,6 +6,7 @@
 import { platformLimits } from "../platform";
 import type { Scenario } from "../scenario";
 import type {
+  BindingResource,
   CapacityPlan,
   ClusterPlan,
   HostConstraints,
@@ -14,13 +15,21 @@ import type {
   VmDemand,
 } from "./contract";
 import type { ClusterRules } from "./clusters";
-import { demandGroups, expandGroups, vmId, type VmGroup } from "./demand";
-import { groupTable } from "./failover";
+import { demandGroups, expandGroups, vmId, type DemandScale, type VmGroup } from "./demand";
+import { groupTable, type VmTable } from "./failover";
 import { hostCapacity } from "./hostCapacity";
-import { planTable, type SlicingOptions } from "./kernel";
+import { planTable, type ClusterHooks, type SlicingOptions } from "./kernel";
 import { capacityMessages as M } from "./messages";
 import { loadLimits, type PackOptions } from "./packing";
-import { capacityVector, demandVector, DIMENSIONS } from "./hostFit";
+import { capacityVector, demandVector, DIMENSIONS, RESOURCES } from "./hostFit";
+import {
+  clusterStorage,
+  s2dLayoutOf,
+  storageLimit,
+  storageLowerBound,
+  storageNeededTB,
+  storageNodes,
+} from "./storage";
 
 /** Knobs of {@link planCapacity}; the defaults suit every size from 1 to 1,000,000+ VMs. */
 export interface PlanOptions {
@@ -33,6 +42,8 @@ export interface PlanOptions {
    */
   readonly balanceWorkPerCluster?: number;
   readonly balanceWorkTotal?: number;
+  /** Growth of demand for a later year (default: today's demand). */
+  readonly demandScale?: DemandScale;
   /**
    * Inventories of at least `minVms` VMs, mostly in rows with large counts, are planned by
    * slices of about `sliceVms` VMs whose tight clusters are used many times (default 50,000
@@ -41,18 +52,12 @@ export interface PlanOptions {
   readonly slicing?: SlicingOptions;
 }
 
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
-
 const BALANCE_WORK_PER_CLUSTER = 20_000_000;
 const BALANCE_WORK_TOTAL = 100_000_000;
 
 /**
  * The groups whose VMs fit an empty host by the packing core's load limits (exact for
- * dimensions of whole numbers), and the rows of those that fit only within rounding.
+ * dimensions of whole numbers), and those that fit only within rounding.
  */
 function placeableGroups(
   groups: readonly VmGroup[],
@@ -66,6 +71,12 @@ function placeableGroups(
     (vector.every((x, j) => x <= limit[j]!) ? placeable : rounding).push(g);
   }
   return { placeable, rounding };
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }
 
 /**
@@ -84,7 +95,7 @@ export function planCapacity(
 ): CapacityPlan {
   const platform = platformLimits(scenario.platform);
   const capacity = hostCapacity(scenario, constraints);
-  const demand = demandGroups(scenario, capacity);
+  const demand = demandGroups(scenario, capacity, options.demandScale);
   const notes: string[] = [];
   const clustering = constraints.clusteringAllowed !== false;
   const k = clustering ? scenario.cluster.failuresToTolerate : 0;
@@ -113,24 +124,70 @@ export function planCapacity(
   }
   stayPhysical.sort((a, b) => a.row - b.row);
   const table = groupTable(placeable, capacity);
-  const kernel = planTable(table, rules, {
-    packing: options.packing ?? {},
-    balanceWorkTotal: options.balanceWorkTotal ?? BALANCE_WORK_TOTAL,
-    balanceWorkPerCluster: options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER,
-    ...(options.slicing ? { slicing: options.slicing } : {}),
-  });
-  const lowerBoundSteadyState = kernel.lowerBound;
-  const packedHosts = kernel.steadyHosts;
   const vmCount = table.count;
+  const storageOfVm = (v: number): number => placeable[table.group[v]!]!.vm.storageGiB;
   const idOf = (v: number): string => {
     const g = table.group[v]!;
     return vmId(placeable[g]!.vm.id, v - table.groupStart[g]! + 1);
   };
 
+  // Clusters, each secured against k failures and, with S2D, given the nodes its storage needs.
+  const s2d = clustering && s2dLayoutOf(scenario) !== null;
+  const storageOf = (list: readonly (readonly number[])[]): number => {
+    let gib = 0;
+    for (const host of list) for (const v of host) gib += storageOfVm(v);
+    return gib;
+  };
+  const storageHooks: ClusterHooks = {
+    regroup: (formed) =>
+      splitForStorage(
+        regroupForStorage(
+          formed,
+          (group) => storageNodes(scenario, storageOf(group), maxNodes) !== null,
+          (bin) => storageOf([bin]),
+          (bin) => bin.length,
+          {
+            clusters: (() => {
+              const limit = storageLimit(scenario);
+              const need = storageNeededTB(storageOf(formed.flat()), scenario);
+              return limit && limit.usableTB > 0 ? Math.ceil(need / limit.usableTB) : 0;
+            })(),
+            hostsPerCluster: Math.max(1, rules.maxNodes - k),
+            vmsPerCluster: rules.maxVmsPerCluster,
+          }
+        ),
+        (group) => storageNodes(scenario, storageOf(group), maxNodes),
+        storageOfVm,
+        (group) => {
+          const limit = storageLimit(scenario);
+          const need = storageNeededTB(storageOf(group), scenario);
+          return limit && limit.usableTB > 0 ? Math.ceil(need / limit.usableTB) : 2;
+        }
+      ),
+    spares: (group) =>
+      Math.max(k, (storageNodes(scenario, storageOf(group), maxNodes) ?? 0) - group.length),
+  };
+  const kernel = planTable(table, rules, {
+    packing: options.packing ?? {},
+    balanceWorkTotal: options.balanceWorkTotal ?? BALANCE_WORK_TOTAL,
+    balanceWorkPerCluster: options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER,
+    ...(options.slicing ? { slicing: options.slicing } : {}),
+    ...(s2d ? { cluster: storageHooks } : {}),
+  });
+  const secured = kernel.clusters;
+  const lowerBoundSteadyState = kernel.lowerBound;
+  const packedHosts = kernel.steadyHosts;
+
   const hostPlans: HostPlan[] = [];
   const clusters: ClusterPlan[] = [];
-  kernel.clusters.forEach((cluster, c) => {
+  secured.forEach((cluster, c) => {
     const failoverCheck = k === 0 ? "none" : cluster.check.check;
+    const storage = clusterStorage(
+      scenario,
+      cluster.hosts.length,
+      storageOf(cluster.hosts),
+      maxNodes
+    );
     let clusterVms = 0;
     for (const list of cluster.hosts) clusterVms += list.length;
     clusters.push({
@@ -141,6 +198,8 @@ export function planCapacity(
       failuresTolerated: k,
       failoverCheck,
       scenariosChecked: cluster.check.scenariosChecked,
+      storage,
+      binding: bindingOf(table, cluster, storage.nodesForStorage, k),
     });
     cluster.hosts.forEach((list, h) => {
       const ids = Int32Array.from(list).sort();
@@ -164,22 +223,47 @@ export function planCapacity(
       });
     });
   });
+
   const vms: readonly VmDemand[] = expandGroups(placeable);
 
   // Lower bound: steady state plus k failover hosts for every cluster any plan needs.
   const minClusters =
-    k > 0 && vmCount > 0
+    k > 0 && vms.length > 0
       ? Math.max(
           1,
-          Math.ceil(vmCount / rules.maxVmsPerCluster),
+          Math.ceil(vms.length / rules.maxVmsPerCluster),
           Math.ceil(lowerBoundSteadyState / (maxNodes - k))
         )
       : 0;
   const failoverLowerBound = k * minClusters;
   const hosts = hostPlans.length;
+  const vmStorageGiB = sum(vms.map((vm) => vm.storageGiB));
+  const storageBound = clustering ? storageLowerBound(scenario, vmStorageGiB, maxNodes) : 0;
 
   // Notes.
-  notes.push(M.storageShared(sum(demand.groups.map((g) => g.vm.storageGiB * g.count))));
+  notes.push(...demand.notes);
+  const measured = vms.filter((vm) => vm.sizing?.basis === "measured").length;
+  if (measured > 0)
+    notes.push(M.measuredSizing(measured, vms.length, scenario.demand.comfortFactor.toNumber()));
+  const retired = demand.idle.filter((i) => i.retired);
+  if (retired.length > 0) notes.push(M.idleRetired(retired.reduce((n, i) => n + i.count, 0)));
+  else if (demand.idle.length > 0)
+    notes.push(M.idleFlagged(demand.idle.reduce((n, i) => n + i.count, 0)));
+  if (s2d) {
+    const layout = s2dLayoutOf(scenario)!;
+    notes.push(
+      M.storageS2d(
+        storageNeededTB(vmStorageGiB, scenario),
+        scenario.storage.headroom.toNumber(),
+        layout.resiliency,
+        layout.drivesPerNode,
+        layout.driveTB,
+        k
+      )
+    );
+    const byStorage = clusters.filter((cl) => cl.binding === "storage").length;
+    if (byStorage > 0) notes.push(M.storageBinds(byStorage, clusters.length));
+  } else notes.push(M.storageShared(vmStorageGiB));
   if (!clustering) notes.push(M.standalone(constraints.reason));
   else {
     notes.push(
@@ -208,8 +292,9 @@ export function planCapacity(
     hostCapacity: capacity,
     vms,
     stayPhysical,
+    idle: demand.idle,
     hosts,
-    lowerBoundHosts: lowerBoundSteadyState + failoverLowerBound,
+    lowerBoundHosts: Math.max(lowerBoundSteadyState + failoverLowerBound, storageBound),
     lowerBoundSteadyState,
     clusters: clustering
       ? clusters
@@ -218,11 +303,21 @@ export function planCapacity(
             {
               index: 0,
               nodes: hosts,
-              vms: vmCount,
+              vms: vms.length,
               failoverReserve: 0,
               failuresTolerated: 0,
               failoverCheck: "none",
               scenariosChecked: 0,
+              storage: clusterStorage(scenario, hosts, vmStorageGiB, maxNodes),
+              binding: bindingOf(
+                table,
+                {
+                  hosts: secured.flatMap((cl) => cl.hosts),
+                  steadyHosts: secured.reduce((n, cl) => n + cl.steadyHosts, 0),
+                },
+                0,
+                0
+              ),
             },
           ]
         : [],
@@ -236,4 +331,140 @@ export function planCapacity(
     ),
     notes,
   };
+}
+
+/**
+ * When some clusters hold more data than any allowed S2D cluster can, deals all packed hosts
+ * afresh into as many clusters as the data needs (`limits.clusters`: the data ÷ what the
+ * largest cluster holds) — or as there were, if more — hosts with the most storage first, each
+ * to the cluster holding least that still has room for its host (`hostsPerCluster`) and VMs.
+ * Splitting each oversized cluster on its own would leave every part half full. Returns
+ * `groups` as they are when every one fits, or when dealing cannot respect the limits.
+ */
+export function regroupForStorage(
+  groups: readonly (readonly (readonly number[])[])[],
+  fits: (group: readonly (readonly number[])[]) => boolean,
+  storageOfHost: (host: readonly number[]) => number,
+  vmsOfHost: (host: readonly number[]) => number,
+  limits: {
+    readonly clusters: number;
+    readonly hostsPerCluster: number;
+    readonly vmsPerCluster: number;
+  }
+): (readonly (readonly number[])[])[] {
+  if (groups.every(fits)) return groups.map((g) => g);
+  const hosts = groups.flat();
+  const order = hosts
+    .map((h, i) => ({ h, w: storageOfHost(h), n: vmsOfHost(h), i }))
+    .sort((a, b) => b.w - a.w || a.i - b.i);
+  const deal = (count: number): (readonly number[])[][] | null => {
+    const parts: (readonly number[])[][] = Array.from({ length: count }, () => []);
+    const stored = new Array<number>(count).fill(0);
+    const vms = new Array<number>(count).fill(0);
+    for (const { h, w, n } of order) {
+      let best = -1;
+      for (let p = 0; p < count; p++) {
+        if (parts[p]!.length >= limits.hostsPerCluster || vms[p]! + n > limits.vmsPerCluster)
+          continue;
+        if (best < 0 || stored[p]! < stored[best]!) best = p;
+      }
+      if (best < 0) return null;
+      parts[best]!.push(h);
+      stored[best] = stored[best]! + w;
+      vms[best] = vms[best]! + n;
+    }
+    return parts.filter((p) => p.length > 0);
+  };
+  // The data's own count is a lower bound; VMs do not divide evenly, so try a few more.
+  const first = Math.max(
+    groups.length,
+    limits.clusters,
+    Math.ceil(hosts.length / limits.hostsPerCluster)
+  );
+  let last: (readonly number[])[][] | null = null;
+  for (let count = first; count <= Math.min(hosts.length, first + 8); count++) {
+    last = deal(count);
+    if (last !== null && last.every(fits)) return last;
+  }
+  return last ?? groups.map((g) => g);
+}
+
+/**
+ * Splits clusters whose storage needs more nodes than a cluster may have: `nodesFor` gives the
+ * nodes a group of packed hosts needs (null: too many), `partsFor` how many clusters its data
+ * needs at least (the data ÷ what the largest cluster holds; at least 2). A group of several
+ * hosts is dealt into that many, hosts with the most storage first, each to the part holding
+ * least; a single host's VMs are dealt into that many hosts the same way (one VM always fits:
+ * larger ones stay physical). Parts that still do not fit are split again.
+ */
+export function splitForStorage(
+  groups: readonly (readonly (readonly number[])[])[],
+  nodesFor: (group: readonly (readonly number[])[]) => number | null,
+  storageGiB: (vm: number) => number,
+  partsFor: (group: readonly (readonly number[])[]) => number = () => 2
+): number[][][] {
+  const out: number[][][] = [];
+  const queue = groups.map((g) => g.map((b) => b.slice()));
+  const load = (list: readonly number[]): number => sum(list.map(storageGiB));
+  const deal = <T>(items: T[], count: number, weight: (x: T) => number): T[][] => {
+    const parts: T[][] = Array.from({ length: count }, () => []);
+    const totals = new Array<number>(count).fill(0);
+    items
+      .map((x, i) => ({ x, w: weight(x), i }))
+      .sort((a, b) => b.w - a.w || a.i - b.i)
+      .forEach(({ x, w }) => {
+        let p = 0;
+        for (let q = 1; q < count; q++) if (totals[q]! < totals[p]!) p = q;
+        parts[p]!.push(x);
+        totals[p] = totals[p]! + w;
+      });
+    return parts.filter((part) => part.length > 0);
+  };
+  while (queue.length > 0) {
+    const group = queue.shift()!;
+    if (nodesFor(group) !== null || (group.length === 1 && group[0]!.length <= 1)) {
+      out.push(group);
+      continue;
+    }
+    if (group.length >= 2) {
+      const count = Math.min(group.length, Math.max(2, partsFor(group)));
+      queue.unshift(...deal(group, count, load));
+    } else {
+      const vmsOfHost = group[0]!;
+      const count = Math.min(vmsOfHost.length, Math.max(2, partsFor(group)));
+      queue.unshift(
+        ...deal(vmsOfHost, count, storageGiB).map((host) => [host.sort((x, y) => x - y)])
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * What decides a cluster's size: storage when S2D needs more nodes than its packed hosts plus
+ * k failover hosts; else the compute resource its VMs fill most over its packed hosts.
+ */
+function bindingOf(
+  table: VmTable,
+  cluster: { readonly hosts: readonly (readonly number[])[]; readonly steadyHosts: number },
+  nodesForStorage: number | null,
+  k: number
+): BindingResource {
+  if (nodesForStorage !== null && nodesForStorage > cluster.steadyHosts + k) return "storage";
+  const totals = new Float64Array(DIMENSIONS);
+  for (const host of cluster.hosts)
+    for (const v of host)
+      for (let j = 0; j < DIMENSIONS; j++)
+        totals[j] = totals[j]! + table.demand[v * DIMENSIONS + j]!;
+  let best = 0;
+  let bestShare = -1;
+  for (let j = 0; j < DIMENSIONS; j++) {
+    const cap = table.capacity[j]! * Math.max(1, cluster.steadyHosts);
+    const share = cap > 0 ? totals[j]! / cap : 0;
+    if (share > bestShare + 1e-12) {
+      bestShare = share;
+      best = j;
+    }
+  }
+  return RESOURCES[best]!;
 }

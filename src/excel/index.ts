@@ -1,5 +1,6 @@
 /** The Office.js edge: writes a `WorkbookPlan` into the open workbook and reads the scenario back. */
-export { writePlan, columnWidthPoints } from "./writer";
+export { writePlan } from "./writer";
+export { columnWidthPoints } from "./rangeStyle";
 export type {
   WriteOptions,
   WriteResult,

@@ -6,12 +6,15 @@
  * - **With a header row** (recognised when the first row holds text only: a server row
  *   always has numbers, since cores, clock and RAM are required): each header is a field's
  *   key or label in any case (`memoryGiB`, `RAM`), or the label with its unit
- *   (`Core clock (GHz)`); columns in any order, unneeded ones left out. The two computed
- *   columns of the `TCO Inventory` table (`CPU demand at peak (GHz)`, `Placement
- *   (recommended option)`) are skipped, so the whole table `hvInventory[#All]` works.
+ *   (`Core clock (GHz)`); columns in any order, unneeded ones left out. The computed columns
+ *   of the `TCO Inventory` table (`CPU demand at peak (GHz)` or `… as sized`, `Sized on`,
+ *   `Idle`, `Placement (recommended option)`) are skipped, so the whole table
+ *   `hvInventory[#All]` works.
  * - **Without a header**: the columns in INVENTORY_FIELDS order (name, count, os, cores,
  *   cpuGhz, peakCpuUtilization, averageCpuUtilization, memoryGiB, storageGiB, powerWatts,
- *   rackUnits, stayPhysical); trailing columns may be left out.
+ *   rackUnits, stayPhysical, then the measured ones: storageInUseGiB, measuredPercentile,
+ *   measuredCpuUtilization, measuredMemoryGiB, averageDiskMBps, averageNetworkMBps);
+ *   trailing columns may be left out.
  *
  * Blank cells take the field's default, blank rows are skipped (both as
  * `inventoryRowsFromRange` does: each row goes through it).
@@ -26,6 +29,9 @@ import { FUNCTION_MESSAGES as M } from "./messages";
 /** Headers of the `TCO Inventory` table's computed columns (report/sheets/inventorySheet.ts), skipped. */
 export const COMPUTED_INVENTORY_HEADERS: readonly string[] = [
   "CPU demand at peak (GHz)",
+  "CPU demand as sized (GHz)",
+  "Sized on",
+  "Idle",
   "Placement (recommended option)",
 ];
 

@@ -133,7 +133,7 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
       renamed,
       groups,
       problems,
-      notes: read.notes,
+      notes: [...read.notes, ...measuredNotes(resolved)],
       totals: totalsOf(resolved),
     },
   };
@@ -289,6 +289,20 @@ function toJson(r: Resolved): InventoryRowJson {
     ...(c.powerWatts === null ? {} : { powerWatts: c.powerWatts.toString() }),
     ...(c.rackUnits === null ? {} : { rackUnits: c.rackUnits }),
     ...(c.stayPhysical === null ? {} : { stayPhysical: c.stayPhysical }),
+    ...(c.inUseGiB === null ? {} : { storageInUseGiB: c.inUseGiB.toString() }),
+    ...(c.measuredCpu === null
+      ? {}
+      : {
+          ...(c.measuredCpu.percentile === null
+            ? {}
+            : { measuredPercentile: c.measuredCpu.percentile }),
+          measuredCpuUtilization: c.measuredCpu.value.toString(),
+        }),
+    ...(c.measuredCpu === null || c.measuredMemoryGiB === null
+      ? {}
+      : { measuredMemoryGiB: c.measuredMemoryGiB.toString() }),
+    ...(c.diskMBps === null ? {} : { averageDiskMBps: c.diskMBps.toString() }),
+    ...(c.networkMBps === null ? {} : { averageNetworkMBps: c.networkMBps.toString() }),
   };
 }
 
@@ -402,4 +416,23 @@ function totalsOf(rows: readonly Resolved[]): {
     configuredStorageGiB: configured === null ? null : configured.toString(),
     inUseStorageGiB: inUse === null ? null : inUse.toString(),
   };
+}
+
+/**
+ * Which servers carry measured use and which statistic it is ("say which per server"): the
+ * engine sizes those on it × the comfort factor, the others on their peak-utilisation inputs.
+ */
+function measuredNotes(rows: readonly Resolved[]): string[] {
+  let all = 0;
+  const by = new Map<string, number>();
+  for (const r of rows) {
+    all += r.c.count;
+    const m = r.c.measuredCpu;
+    if (m === null) continue;
+    const key = m.percentile ?? "measured";
+    by.set(key, (by.get(key) ?? 0) + r.c.count);
+  }
+  if (by.size === 0) return [];
+  const measured = [...by.values()].reduce((a, b) => a + b, 0);
+  return [MESSAGES.measuredSizing([...by.entries()], measured, all)];
 }

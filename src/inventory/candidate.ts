@@ -4,7 +4,7 @@
  * for the problems that make it incomplete, if it is left out for that reason).
  */
 import type { Dec } from "../money";
-import type { OsKind } from "../scenario";
+import type { OsKind, Percentile } from "../scenario";
 import {
   cellPlace,
   cellText,
@@ -51,6 +51,13 @@ export interface Candidate {
   /** Configured disk size. */
   storageGiB: Sourced<Dec> | null;
   inUseGiB: Dec | null;
+  /** Measured CPU use (fraction 0–1) and which statistic it is (null: the file does not say). */
+  measuredCpu: { readonly value: Dec; readonly percentile: Percentile | null } | null;
+  /** Measured memory in use, GiB (same statistic as the CPU). */
+  measuredMemoryGiB: Dec | null;
+  /** Average throughput over the measured period, MB/s. */
+  diskMBps: Dec | null;
+  networkMBps: Dec | null;
   powerWatts: Dec | null;
   rackUnits: number | null;
   stayPhysical: boolean | null;
@@ -81,6 +88,10 @@ export function newCandidate(sheet: string, row: number): Candidate {
     memoryGiB: null,
     storageGiB: null,
     inUseGiB: null,
+    measuredCpu: null,
+    measuredMemoryGiB: null,
+    diskMBps: null,
+    networkMBps: null,
     powerWatts: null,
     rackUnits: null,
     stayPhysical: null,

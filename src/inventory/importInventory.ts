@@ -35,7 +35,7 @@ interface FormatSpec {
   readonly label: string;
   readonly locate: (wb: WorkbookData) => HeaderIndex | null;
   readonly required: (wb: WorkbookData) => readonly { label: string; aliases: Aliases }[];
-  readonly read: (wb: WorkbookData, index: HeaderIndex) => ReadOutcome;
+  readonly read: (wb: WorkbookData, index: HeaderIndex, options: ImportOptions) => ReadOutcome;
 }
 
 /** Checked in this order: the most specific signatures first. */
@@ -64,16 +64,16 @@ const FORMATS: readonly FormatSpec[] = [
             { label: "Cores", aliases: MAP_PERFORMANCE_COLUMNS.cores },
             { label: "Memory (MB)", aliases: MAP_PERFORMANCE_COLUMNS.memory },
           ],
-    read: (wb, index) => {
+    read: (wb, index, options) => {
       const inv = locateMapInventory(wb);
-      return readMap(wb, index, inv && inv.sheet !== index.sheet ? inv : null);
+      return readMap(wb, index, inv && inv.sheet !== index.sheet ? inv : null, options);
     },
   },
   {
     label: "a MAP inventory report",
     locate: locateMapInventory,
     required: () => MAP_INVENTORY_REQUIRED,
-    read: (wb, index) => readMap(wb, null, index),
+    read: (wb, index, options) => readMap(wb, null, index, options),
   },
   {
     label: "an Azure Migrate import file",
@@ -121,7 +121,7 @@ export function importInventory(workbook: WorkbookData, options: ImportOptions):
     }
     if (dataRows(index).length === 0)
       return fail("no-data-rows", MESSAGES.noDataRows(index.sheet.name, format.label));
-    const read = format.read(workbook, index);
+    const read = format.read(workbook, index, options);
     return assemble({ ...read, fileName: workbook.fileName ?? null }, options);
   }
 

@@ -98,6 +98,10 @@ export const MESSAGES = {
     "Azure Migrate's 'CPU utilization percentage' does not say whether it is a peak or an average; it was used as the peak CPU.",
   azureNoClock:
     "The Azure Migrate template has no clock-speed column; the default core clock was used for every server.",
+  measuredSizing: (by: readonly (readonly [string, number])[], measured: number, all: number) =>
+    `Measured use: ${by.map(([p, n]) => `${n} server${n === 1 ? "" : "s"} on ${p === "max" ? "the measured peak (max)" : p === "measured" ? "a measured figure the file does not name" : p}`).join(", ")}; the scenario sizes them on it × demand.comfortFactor (1.3 by default, as Azure Migrate). ${all - measured === 0 ? "Every server has it." : `The other ${all - measured} on their peak-utilisation inputs.`}`,
+  percentileFallback: (wanted: string, used: string) =>
+    `The file has no ${wanted} columns: ${used} was used instead (choose another with --percentile).`,
   mapPercent:
     "MAP CPU percentages are of all logical processors; the 95th percentile (else the maximum) is used as the peak.",
   liveOpticsPercent:

@@ -3,7 +3,7 @@
  * out (scenario JSON form) and the report that says what was read, left out and assumed.
  * Pure data; no Office, DOM, fs or process.
  */
-import type { OsKind } from "../scenario";
+import type { OsKind, Percentile } from "../scenario";
 
 /** One cell as a reader hands it over. */
 export type CellValue = string | number | boolean | null | Date;
@@ -49,6 +49,15 @@ export interface InventoryRowJson {
   readonly powerWatts?: string;
   readonly rackUnits?: number;
   readonly stayPhysical?: boolean;
+  /** Space the disks use, GiB, where the file gives it. */
+  readonly storageInUseGiB?: string;
+  /** Measured use from a performance history: the statistic, CPU (fraction), memory in use (GiB). */
+  readonly measuredPercentile?: Percentile;
+  readonly measuredCpuUtilization?: string;
+  readonly measuredMemoryGiB?: string;
+  /** Average disk and network throughput over the measured period, MB/s. */
+  readonly averageDiskMBps?: string;
+  readonly averageNetworkMBps?: string;
 }
 
 /** Values used when the file has none (normally the scenario's own defaults; see `importDefaultsFrom`). */
@@ -72,6 +81,11 @@ export interface ImportOptions {
   /** Merge rows identical in every field but the name into one row with `count`. */
   readonly groupIdentical?: boolean;
   readonly storageBasis?: StorageBasis;
+  /**
+   * Which statistic of a performance history to size on where the file has several (p95 by
+   * default, as Azure Migrate); a file without it gives the nearest it has, and the report says which.
+   */
+  readonly percentile?: Percentile;
   readonly defaults: ImportDefaults;
 }
 
@@ -254,6 +268,12 @@ export const MAPPABLE_FIELDS = [
   "powerWatts",
   "rackUnits",
   "stayPhysical",
+  "storageInUseGiB",
+  "measuredPercentile",
+  "measuredCpuUtilization",
+  "measuredMemoryGiB",
+  "averageDiskMBps",
+  "averageNetworkMBps",
   "powerState",
 ] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];

@@ -24,10 +24,10 @@ export const GENERATOR = "Hyper-V TCO Planner 0.1.0";
 export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPlan {
   const formats = formatsFor(scenario.currency);
   const inputs = buildInputsSheet(scenario, formats);
-  const inventory = buildInventorySheet(scenario, analysis, formats);
-  const capacity = buildCapacitySheet(analysis, formats);
+  const inventory = buildInventorySheet(scenario, analysis, formats, inputs.nameOf);
+  const capacity = buildCapacitySheet(analysis, formats, inputs.nameOf, inputs.refOf);
   const licensing = buildLicensingSheet(analysis, formats, inputs.nameOf);
-  const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf);
+  const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf, capacity.seriesCells);
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
   const assumptions = buildAssumptionsSheet(

@@ -15,6 +15,9 @@ export type ScenarioSections = {
   readonly licensing: Readonly<Record<string, unknown>>;
   readonly physical: Readonly<Record<string, unknown>>;
   readonly virtual: Readonly<Record<string, unknown>>;
+  readonly storage: Readonly<Record<string, unknown>>;
+  readonly growth: Readonly<Record<string, unknown>>;
+  readonly demand: Readonly<Record<string, unknown>>;
   readonly housing: Readonly<Record<string, unknown>>;
   readonly manpower: Readonly<Record<string, unknown>>;
 };
@@ -179,6 +182,26 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
       sharedStorageRackUnits: 4,
       sharedStoragePowerWatts: "600",
     },
+    storage: {
+      kind: "san",
+      resiliency: "three-way-mirror",
+      media: "all-flash",
+      drivesPerNode: 8,
+      driveTB: "3.84",
+      mirrorShare: "0.2",
+      demandBasis: "provisioned",
+      headroom: "0.2",
+      drivePrice: "900",
+    },
+    growth: { ratePerYear: "0" },
+    demand: {
+      basis: "measured",
+      comfortFactor: "1.3",
+      idleCpuUtilization: "0.05",
+      idleDiskMBps: "0.1",
+      idleNetworkMBps: "0.1",
+      retireIdle: false,
+    },
     housing: {
       electricityPerKWh: byEra(era, "0.1016", "0.13"),
       pue: byEra(era, "1.8", "1.58"),
@@ -312,6 +335,34 @@ export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   "virtual.networkMaintenanceRate": "Azure Migrate: network maintenance 15 %",
   "virtual.sharedStorageRackUnits": "Storage array shelf, 4U (assumption)",
   "virtual.sharedStoragePowerWatts": "Storage array ≈ 600 W (assumption)",
+  "storage.kind":
+    "A SAN per cluster, today's model and the 2008 R2 era's only choice; s2d sizes Storage Spaces Direct on the nodes (Windows Server 2016+ Datacenter)",
+  "storage.resiliency":
+    "Three-way mirror: Microsoft's recommendation from three servers up (windowsserverdocs plan-volumes.md, 2025-02)",
+  "storage.media": "All-flash: today's usual S2D node (assumption)",
+  "storage.drivesPerNode":
+    "8 capacity drives per node (assumption; S2D needs at least 4: Storage-Spaces-Direct-Hardware-Requirements.md)",
+  "storage.driveTB": "3.84 TB enterprise NVMe, a common capacity drive (assumption)",
+  "storage.mirrorShare":
+    "20 % mirror, a column of Microsoft's nested mirror-accelerated parity table (nested-resiliency.md)",
+  "storage.demandBasis":
+    "Provisioned disk size, the safe side; in-use is the figure Azure Migrate sizes on (inventory-formats.md)",
+  "storage.headroom":
+    "Keep 20 % free space in the volumes (assumption; Microsoft's reserve drives are added on top)",
+  "storage.drivePrice": "≈ $900 per 3.84 TB enterprise NVMe drive, 2026 street price (assumption)",
+  "growth.ratePerYear": "No growth unless you enter one",
+  "growth.cpuRatePerYear": "Blank: CPU grows at the common rate",
+  "growth.memoryRatePerYear": "Blank: memory grows at the common rate",
+  "growth.storageRatePerYear": "Blank: storage grows at the common rate",
+  "demand.basis":
+    "Measured where the import carries performance history, as Azure Migrate's performance-based assessment (azure-docs migrate concepts-assessment-calculation.md)",
+  "demand.comfortFactor":
+    "Azure Migrate comfort factor default 1.3 (azure-docs migrate how-to-create-assessment.md: 'Default setting is 1.3'; 50 % of 4 cores × 1.3 = 2.6 cores)",
+  "demand.idleCpuUtilization":
+    "Average CPU below 5 % over the period: the usual 'zombie server' threshold (assumption; Azure Migrate flags idle servers, threshold not published)",
+  "demand.idleDiskMBps": "Below 0.1 MB/s average disk throughput (assumption)",
+  "demand.idleNetworkMBps": "Below 0.1 MB/s average network throughput (assumption)",
+  "demand.retireIdle": "Idle servers are flagged, not retired, unless you decide so",
   "housing.electricityPerKWh":
     "US commercial tariff: 10.16 ¢/kWh (EIA 2010); ≈ 13 ¢ today (EIA, unverified)",
   "housing.pue":

@@ -31,6 +31,8 @@ export interface FieldSpec<K extends string = string> {
   readonly values?: readonly string[];
   readonly pattern?: RegExp;
   readonly patternText?: string;
+  /** No default: left out (or blank), the field is absent and a rule says what stands in for it. */
+  readonly optional?: boolean;
 }
 
 /** One section of the scenario (`host`, `licensing` …) and its fields. */

@@ -5,6 +5,7 @@
  * the sections of the engine here, the running costs in `costFields.ts`, the inventory
  * columns in `inventoryFields.ts`. Every key is checked against `Scenario` at compile time.
  */
+import { CAPACITY_SECTIONS } from "./capacityFields";
 import { COST_SECTIONS } from "./costFields";
 import {
   bool,
@@ -347,6 +348,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     ],
   }),
   ...COST_SECTIONS,
+  ...CAPACITY_SECTIONS,
 ];
 
 /** One input of the table with its full JSON path and its section (null for top-level fields). */
@@ -383,11 +385,15 @@ export const INPUT_PATHS: readonly InputPath[] = INPUT_FIELDS.flatMap((f) =>
  * The `TCO Inputs` defined name of a field: `hv_` + the key in PascalCase, prefixed with
  * `Host` for the host spec and `Price` for licence prices so every name is unique
  * (`finance.discountRate` → `hv_DiscountRate`, `host.price` → `hv_HostPrice`,
- * `licensing.prices.standard` → `hv_PriceStandard`).
+ * `licensing.prices.standard` → `hv_PriceStandard`); the storage, growth and demand sections
+ * are prefixed with their own name (`storage.kind` → `hv_StorageKind`).
  */
 export function definedNameOf(section: string | null, key: string): string {
   const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   if (key.startsWith("prices.")) return `hv_Price${pascal(key.slice("prices.".length))}`;
   if (section === "host") return `hv_Host${pascal(key)}`;
+  // Sections added in v2 carry their own name, so short keys stay clear (`hv_StorageKind`).
+  if (section === "storage" || section === "growth" || section === "demand")
+    return `hv_${pascal(section)}${pascal(key)}`;
   return `hv_${pascal(key)}`;
 }

@@ -3,7 +3,7 @@
  * in the column order of the `TCO Inventory` table.
  */
 import type { FieldSpec } from "./fieldSpec";
-import { OS_KINDS, type InventoryRow } from "./types";
+import { OS_KINDS, PERCENTILES, type InventoryRow } from "./types";
 
 /** Inventory row fields, in the column order of the `TCO Inventory` table. */
 export const INVENTORY_FIELDS: readonly (FieldSpec<keyof InventoryRow> & {
@@ -133,6 +133,67 @@ export const INVENTORY_FIELDS: readonly (FieldSpec<keyof InventoryRow> & {
     unit: "",
     help: "Keep this server physical in every option (dongles, appliances).",
     prompt: "whether this server must stay physical",
+    required: false,
+  },
+  {
+    key: "storageInUseGiB",
+    kind: "decimal",
+    label: "Storage in use",
+    unit: "GiB",
+    help: "Space the server's disks really use, in GiB (sized on when storage is sized in use).",
+    prompt: "the server's disk space in use in GiB",
+    min: 0,
+    required: false,
+  },
+  {
+    key: "measuredPercentile",
+    kind: "enum",
+    label: "Measured percentile",
+    unit: "",
+    values: PERCENTILES,
+    help: "Which statistic of a performance history the measured columns hold (p95 …); blank when not measured.",
+    prompt: "the percentile the measured figures are",
+    required: false,
+  },
+  {
+    key: "measuredCpuUtilization",
+    kind: "ratio",
+    label: "Measured CPU",
+    unit: "fraction",
+    help: "CPU used at the measured percentile, 0–1; sizing multiplies it by the comfort factor.",
+    prompt: "the server's measured CPU (0.25 for 25 %)",
+    min: 0,
+    max: 1,
+    required: false,
+  },
+  {
+    key: "measuredMemoryGiB",
+    kind: "decimal",
+    label: "Measured RAM",
+    unit: "GiB",
+    help: "Memory in use at the measured percentile, in GiB.",
+    prompt: "the server's measured memory in use in GiB",
+    min: 0,
+    required: false,
+  },
+  {
+    key: "averageDiskMBps",
+    kind: "decimal",
+    label: "Average disk",
+    unit: "MB/s",
+    help: "Average disk throughput over the measured period (idle detection).",
+    prompt: "the server's average disk throughput in MB/s",
+    min: 0,
+    required: false,
+  },
+  {
+    key: "averageNetworkMBps",
+    kind: "decimal",
+    label: "Average network",
+    unit: "MB/s",
+    help: "Average network throughput over the measured period (idle detection).",
+    prompt: "the server's average network throughput in MB/s",
+    min: 0,
     required: false,
   },
 ];

@@ -63,6 +63,20 @@ export const MESSAGES = {
     `${platform} failover clusters have at most ${limit} nodes, not ${n}; set maxNodes to ${limit} or less.`,
   reserveAboveHostMemory: (reserve: string, memory: string) =>
     `The host memory reserve of ${reserve} GiB leaves no RAM for VMs on a ${memory} GiB host; lower cluster.hostMemoryReserveGiB or raise host.memoryGiB.`,
+  s2dPlatform: (platformLabel: string) =>
+    `Storage Spaces Direct first came with Windows Server 2016 Datacenter; on ${platformLabel} set storage.kind to san (a shared array per cluster), or choose platform ws2016 or later.`,
+  s2dResiliencyPlatform: (resiliency: string, firstLabel: string) =>
+    `${resiliency} first came with ${firstLabel}; choose a later platform or another storage.resiliency (two-way-mirror, three-way-mirror, dual-parity, mirror-accelerated-parity).`,
+  s2dMaxNodes: (n: number, limit: number) =>
+    `A Storage Spaces Direct cluster has at most ${limit} servers, not ${n}; set cluster.maxNodes to ${limit} or less, or set storage.kind to san.`,
+  s2dResiliencyNodes: (resiliency: string, min: number, max: number, maxNodes: number) =>
+    min === max
+      ? `${resiliency} is for clusters of exactly ${min} servers, but cluster.maxNodes is ${maxNodes}; set cluster.maxNodes to ${min}, or choose three-way-mirror or dual-parity for larger clusters.`
+      : `${resiliency} needs at least ${min} servers per cluster, but cluster.maxNodes is ${maxNodes}; raise cluster.maxNodes to ${min} or more, or choose ${maxNodes >= 3 ? "three-way-mirror" : "two-way-mirror or a nested resiliency"}.`,
+  s2dFaults: (resiliency: string, tolerated: number, k: number) =>
+    `${resiliency} keeps the data online through ${tolerated} failure${tolerated === 1 ? "" : "s"} at a time, but the cluster must survive ${k}; choose a resiliency that survives ${k} (three-way-mirror, dual-parity) or lower cluster.failuresToTolerate.`,
+  s2dPool: (drives: number, driveTB: string, nodes: number, maxTB: number) =>
+    `${nodes} servers × ${drives} drives × ${driveTB} TB exceeds the ${maxTB} TB a Storage Spaces Direct pool may hold; use fewer or smaller capacity drives.`,
   notANumberHint:
     'Write numbers with a dot for decimals and no thousands separators, e.g. "1250.50".',
 } as const;

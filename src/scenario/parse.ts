@@ -4,7 +4,17 @@
  * expected, what was received and what to do.
  */
 import { Dec } from "../money";
-import { isPlatformId, platformLimits, type PlatformId } from "../platform";
+import {
+  isPlatformId,
+  platformLimits,
+  PLATFORM_IDS,
+  RESILIENCY_RULES,
+  S2D_LIMITS,
+  s2dPoolNodeLimit,
+  type PlatformId,
+  type S2dResiliency,
+  type StorageMedia,
+} from "../platform";
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
 import { MESSAGES } from "./messages";
@@ -436,6 +446,8 @@ function parseSection(
       !isObject(input[group as string])
     )
       continue;
+    // An optional field left out, blank or null is absent: a rule stands in for it.
+    if (f.optional === true && (value === undefined || value === null || value === "")) continue;
     const parsed = parseField(f, value, `${path}.${f.key}`, issues, decimals);
     if (parsed === undefined) ok = false;
     else setDotted(out, f.key, parsed);
@@ -763,6 +775,7 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
       });
     }
   }
+  crossCheckStorage(platform, sections, issues);
   const physical = sections["physical"] as Obj | undefined;
   if (physical) {
     const avg = physical["defaultAverageCpuUtilization"] as Dec;
@@ -775,5 +788,90 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
       });
     }
+  }
+}
+
+/** The first platform with Storage Spaces Direct (Windows Server 2016 Datacenter). */
+const S2D_FIRST_PLATFORM: PlatformId = "ws2016";
+
+const platformAtLeast = (platform: PlatformId, first: PlatformId): boolean =>
+  PLATFORM_IDS.indexOf(platform) >= PLATFORM_IDS.indexOf(first);
+
+/**
+ * Storage Spaces Direct against the platform and the cluster: the release that has it, the
+ * resiliency's server count against the cluster's node limit (dual parity needs 4, nested
+ * exactly 2), the failures it survives against failuresToTolerate, and the 1 PB pool.
+ */
+function crossCheckStorage(platform: PlatformId, sections: Obj, issues: Issue[]): void {
+  const storage = sections["storage"] as Obj | undefined;
+  if (!storage || storage["kind"] !== "s2d") return;
+  const push = (path: string, expected: string, received: string, message: string): void => {
+    issues.push({ path, expected, received, message });
+  };
+  if (!platformAtLeast(platform, S2D_FIRST_PLATFORM)) {
+    push(
+      "storage.kind",
+      `san on ${platform}`,
+      "s2d",
+      MESSAGES.s2dPlatform(platformLimits(platform).label)
+    );
+    return;
+  }
+  const resiliency = storage["resiliency"] as S2dResiliency;
+  const rule = RESILIENCY_RULES[resiliency];
+  if (!platformAtLeast(platform, rule.since)) {
+    push(
+      "storage.resiliency",
+      `a resiliency ${platformLimits(platform).label} offers`,
+      resiliency,
+      MESSAGES.s2dResiliencyPlatform(rule.label, platformLimits(rule.since).label)
+    );
+  }
+  const cluster = sections["cluster"] as Obj | undefined;
+  if (!cluster) return;
+  const maxNodes = cluster["maxNodes"] as number;
+  const k = cluster["failuresToTolerate"] as number;
+  if (maxNodes > S2D_LIMITS.maxNodes) {
+    push(
+      "cluster.maxNodes",
+      `at most ${S2D_LIMITS.maxNodes} with Storage Spaces Direct`,
+      String(maxNodes),
+      MESSAGES.s2dMaxNodes(maxNodes, S2D_LIMITS.maxNodes)
+    );
+  }
+  if (maxNodes < rule.minNodes || (rule.maxNodes === rule.minNodes && maxNodes !== rule.minNodes)) {
+    push(
+      "storage.resiliency",
+      rule.minNodes === rule.maxNodes
+        ? `a resiliency for clusters of ${maxNodes} servers (${rule.label} needs exactly ${rule.minNodes})`
+        : `a resiliency for clusters of ${maxNodes} servers (${rule.label} needs at least ${rule.minNodes})`,
+      resiliency,
+      MESSAGES.s2dResiliencyNodes(rule.label, rule.minNodes, rule.maxNodes, maxNodes)
+    );
+  }
+  if (k > rule.faultsTolerated) {
+    push(
+      "storage.resiliency",
+      `a resiliency that survives ${k} failures`,
+      resiliency,
+      MESSAGES.s2dFaults(rule.label, rule.faultsTolerated, k)
+    );
+  }
+  const drivesPerNode = storage["drivesPerNode"] as number;
+  const driveTB = storage["driveTB"] as Dec;
+  const poolNodes = s2dPoolNodeLimit({
+    resiliency,
+    media: storage["media"] as StorageMedia,
+    drivesPerNode,
+    driveTB: driveTB.toNumber(),
+    mirrorShare: 0,
+  });
+  if (poolNodes < rule.minNodes) {
+    push(
+      "storage.driveTB",
+      `at most ${S2D_LIMITS.maxPoolRawTB} TB raw across ${rule.minNodes} servers`,
+      driveTB.toString(),
+      MESSAGES.s2dPool(drivesPerNode, driveTB.toString(), rule.minNodes, S2D_LIMITS.maxPoolRawTB)
+    );
   }
 }

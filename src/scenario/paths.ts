@@ -18,11 +18,12 @@ type Join<P extends string, K extends string> = P extends "" ? K : `${P}.${K}`;
 
 /** Dotted paths of the leaves of `T` whose value is a `V` (objects other than leaves are walked). */
 export type LeafPath<T, V, P extends string = ""> = {
-  [K in keyof T & string]: T[K] extends Leaf
-    ? T[K] extends V
+  // An optional input (a growth rate left blank) is a leaf too: NonNullable drops its undefined.
+  [K in keyof T & string]-?: NonNullable<T[K]> extends Leaf
+    ? NonNullable<T[K]> extends V
       ? Join<P, K>
       : never
-    : LeafPath<T[K], V, Join<P, K>>;
+    : LeafPath<NonNullable<T[K]>, V, Join<P, K>>;
 }[keyof T & string];
 
 /** Every input of a scenario by its JSON path (`platform`, `licensing.options`, `host.price`). */
@@ -62,7 +63,9 @@ export function valueAt<P extends FieldPath>(
 
 /** The value of a numeric input as a decimal (counts such as `host.rackUnits` converted exactly). */
 export function inputValue(scenario: ScenarioInputs, path: InputPath): Dec {
-  const value: Dec | number = valueAt(scenario, path);
+  const value: Dec | number | undefined = valueAt(scenario, path);
+  // Only an optional input (a growth rate left blank) can be absent, and no cost reads those.
+  if (value === undefined) throw new Error(`Input ${path} is absent (a programmer error).`);
   return typeof value === "number" ? dec(String(value)) : value;
 }
 

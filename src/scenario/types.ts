@@ -27,6 +27,31 @@ export type Baseline = (typeof BASELINES)[number];
 export const VSPHERE_MODELS = ["per-cpu", "per-core-subscription"] as const;
 export type VsphereModel = (typeof VSPHERE_MODELS)[number];
 
+/** Where the VMs' disks live: a SAN/NAS array per cluster, or Storage Spaces Direct on the nodes' own drives. */
+export const STORAGE_KINDS = ["san", "s2d"] as const;
+export type StorageKind = (typeof STORAGE_KINDS)[number];
+
+/** S2D resiliency types and capacity media: the platform's rules (`platform/s2d.ts`) name them. */
+export {
+  S2D_RESILIENCIES,
+  STORAGE_MEDIA,
+  type S2dResiliency,
+  type StorageMedia,
+} from "../platform/s2d";
+import type { S2dResiliency, StorageMedia } from "../platform/s2d";
+
+/** Which disk figure of a server its storage demand is: configured (provisioned) size or space in use. */
+export const STORAGE_BASES = ["provisioned", "in-use"] as const;
+export type StorageBasis = (typeof STORAGE_BASES)[number];
+
+/** What servers are sized on: their measured percentile × comfort factor where they have one, or the peak inputs. */
+export const DEMAND_BASES = ["measured", "peak"] as const;
+export type DemandBasis = (typeof DEMAND_BASES)[number];
+
+/** Statistics of a performance history a measured utilisation can be. */
+export const PERCENTILES = ["p50", "p90", "p95", "p99", "max"] as const;
+export type Percentile = (typeof PERCENTILES)[number];
+
 /** One physical server, or a group of `count` identical servers. */
 export interface InventoryRow {
   readonly name: string;
@@ -44,6 +69,18 @@ export interface InventoryRow {
   readonly rackUnits: number;
   /** Keep this server physical whatever the capacity engine could do (dongles, appliances). */
   readonly stayPhysical: boolean;
+  /** Space the server's disks really use, GiB (sizing uses it when `storage.demandBasis` is in-use). */
+  readonly storageInUseGiB?: Dec;
+  /** Which statistic of a performance history the measured figures are (p95 …), when measured. */
+  readonly measuredPercentile?: Percentile;
+  /** Measured CPU use at that percentile, fraction 0–1 of the server's cores. */
+  readonly measuredCpuUtilization?: Dec;
+  /** Measured memory in use at that percentile, GiB. */
+  readonly measuredMemoryGiB?: Dec;
+  /** Average disk throughput over the measured period, MB/s (idle detection). */
+  readonly averageDiskMBps?: Dec;
+  /** Average network throughput over the measured period, MB/s (idle detection). */
+  readonly averageNetworkMBps?: Dec;
 }
 
 export interface FinanceInputs {
@@ -123,6 +160,48 @@ export interface VirtualInputs {
   readonly sharedStoragePowerWatts: Dec;
 }
 
+/** Shared storage of the clusters: a SAN (priced per cluster and per GiB) or Storage Spaces Direct. */
+export interface StorageInputs {
+  readonly kind: StorageKind;
+  readonly resiliency: S2dResiliency;
+  readonly media: StorageMedia;
+  /** Capacity drives per node (cache drives not counted). */
+  readonly drivesPerNode: number;
+  /** Size of one capacity drive in decimal TB (10^12 bytes), as drives are sold. */
+  readonly driveTB: Dec;
+  /** Share of a mirror-accelerated parity volume kept as mirror, fraction 0–1. */
+  readonly mirrorShare: Dec;
+  readonly demandBasis: StorageBasis;
+  /** Free space kept on top of the VMs' storage, as a share of it (0.2 = 20 % more). */
+  readonly headroom: Dec;
+  /** Price of one capacity drive. */
+  readonly drivePrice: Money;
+}
+
+/** Yearly compound growth of demand over the horizon; a resource's own rate overrides the common one. */
+export interface GrowthInputs {
+  /** Fraction per year, −1 to 1 (0.1 = 10 % a year). */
+  readonly ratePerYear: Dec;
+  readonly cpuRatePerYear?: Dec;
+  readonly memoryRatePerYear?: Dec;
+  readonly storageRatePerYear?: Dec;
+}
+
+/** How demand is measured: sizing basis, comfort factor, and what counts as an idle server. */
+export interface DemandInputs {
+  readonly basis: DemandBasis;
+  /** Multiplier on measured utilisation (Azure Migrate's buffer; 1.3 = 30 % more). */
+  readonly comfortFactor: Dec;
+  /** Idle below this average CPU (fraction). */
+  readonly idleCpuUtilization: Dec;
+  /** Idle below this average disk throughput, MB/s (when measured). */
+  readonly idleDiskMBps: Dec;
+  /** Idle below this average network throughput, MB/s (when measured). */
+  readonly idleNetworkMBps: Dec;
+  /** Retire idle servers instead of migrating them (their running cost becomes a saving line). */
+  readonly retireIdle: boolean;
+}
+
 export interface HousingInputs {
   readonly electricityPerKWh: Money;
   readonly pue: Dec;
@@ -172,6 +251,9 @@ export interface Scenario {
   readonly licensing: LicensingInputs;
   readonly physical: PhysicalInputs;
   readonly virtual: VirtualInputs;
+  readonly storage: StorageInputs;
+  readonly growth: GrowthInputs;
+  readonly demand: DemandInputs;
   readonly housing: HousingInputs;
   readonly manpower: ManpowerInputs;
   /** Set by `import`: the file and every value the importer assumed; absent for typed scenarios. */

@@ -3,7 +3,7 @@
  * and pure helpers to read and change it by JSON path. Every change returns a new object;
  * the argument is never mutated.
  */
-import { defaultSections, type ScenarioSections } from "../scenario";
+import { defaultSections, type FieldPath, type ScenarioSections } from "../scenario";
 import type { PlatformId } from "../platform";
 
 /** A scenario in JSON form, as typed: numbers may be text, anything may be invalid. */
@@ -42,6 +42,11 @@ export function getAt(draft: unknown, path: string): unknown {
     }
   }
   return cur;
+}
+
+/** The draft's value of an input (whatever was typed; undefined when absent). */
+export function inputOf(draft: Draft, path: FieldPath): unknown {
+  return getAt(draft, path);
 }
 
 function setIn(cur: unknown, segs: readonly Segment[], value: unknown): unknown {

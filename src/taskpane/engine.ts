@@ -2,11 +2,11 @@
  * The task pane's doors into the engine, the report, the .xlsx writer and the inventory
  * importer — each one small function, so the pane does not depend on how a module is shaped
  * (the Office.js writer and reader are reached through `office.ts`). Only the analysis is in
- * the start-up bundle; the report builder, the .xlsx writer (exceljs) and the inventory
+ * the start-up bundle (without the sensitivity analysis); the full analysis, the report builder, the .xlsx writer (exceljs) and the inventory
  * reader load with `import()` when a user first needs them.
  */
 import type { Scenario } from "../scenario";
-import { analyze } from "../tco/analyze";
+import { analyzeWith } from "../tco/analysis";
 import type { Analysis } from "../tco/types";
 import type { WorkbookPlan } from "../report/workbookPlan";
 import type {
@@ -21,12 +21,15 @@ import type {
 
 /** The analysis the preview shows: no sensitivity analysis (the report has it). */
 export function analyzeForPreview(scenario: Scenario): Analysis {
-  return analyze(scenario, { sensitivity: false });
+  return analyzeWith(scenario, null);
 }
 
 /** The full analysis (sensitivity included) and the report's workbook plan. */
 export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPlan> {
-  const { buildReport } = await import(/* webpackChunkName: "report" */ "../report/build");
+  const [{ buildReport }, { analyze }] = await Promise.all([
+    import(/* webpackChunkName: "report" */ "../report/build"),
+    import(/* webpackChunkName: "report" */ "../tco/analyze"),
+  ]);
   return buildReport(scenario, analyze(scenario));
 }
 

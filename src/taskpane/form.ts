@@ -2,18 +2,20 @@
  * The form, generated from the scenario's field tables (`TOP_FIELDS`, `SECTIONS`,
  * `INVENTORY_FIELDS`): which controls exist, in which pane section and group, with which
  * label, unit and help — and the map from a validation issue's JSON path to the control it
- * concerns. Pure data; `render.ts` turns it into DOM.
+ * concerns. Pure data; the templates in `view/` turn it into DOM.
  */
 import { CATALOGS } from "../licensing/catalogs";
 import { PLATFORM_LIMITS, type PlatformId } from "../platform";
 import { expectedText } from "../scenario/parse";
 import {
+  INPUT_FIELDS,
   INVENTORY_FIELDS,
   SECTIONS,
-  TOP_FIELDS,
+  type FieldPath,
   type FieldSpec,
   type Issue,
   type OptionId,
+  type SectionKey,
 } from "../scenario";
 import { PANE_MESSAGES } from "./messages";
 
@@ -33,7 +35,7 @@ export interface ControlSpec {
   /** DOM id of the control. */
   readonly id: string;
   /** JSON path of the value (`host.memoryGiB`, `licensing.prices.standard`). */
-  readonly path: string;
+  readonly path: FieldPath;
   readonly field: FieldSpec;
 }
 
@@ -71,24 +73,19 @@ export function messageId(controlIdValue: string): string {
   return `${controlIdValue}-msg`;
 }
 
-const sectionFields = (key: (typeof SECTIONS)[number]["key"]): readonly FieldSpec[] =>
-  SECTIONS.find((s) => s.key === key)?.fields ?? [];
-const sectionSpec = (key: (typeof SECTIONS)[number]["key"]) => SECTIONS.find((s) => s.key === key);
+const sectionSpec = (key: SectionKey) => SECTIONS.find((s) => s.key === key);
 
-const controls = (prefix: string | null, fields: readonly FieldSpec[]): ControlSpec[] =>
-  fields.map((field) => {
-    const path = prefix ? `${prefix}.${field.key}` : field.key;
-    return { id: controlId(path), path, field };
-  });
+/** The controls of a section's fields (top-level fields for null), in the field table's order. */
+const controls = (section: SectionKey | null, keep: (key: string) => boolean = () => true) =>
+  INPUT_FIELDS.filter((f) => f.section === section && keep(f.field.key)).map((f): ControlSpec => ({
+    id: controlId(f.path),
+    path: f.path,
+    field: f.field,
+  }));
 
-const pick = (prefix: string, keys: readonly string[], exclude = false): ControlSpec[] => {
-  const [section] = prefix.split(".");
-  const fields = sectionFields(section as (typeof SECTIONS)[number]["key"]);
-  return controls(
-    prefix,
-    fields.filter((f) => keys.includes(f.key) !== exclude)
-  );
-};
+/** The controls of the listed keys of a section, or (`exclude`) of every other key. */
+const pick = (section: SectionKey, keys: readonly string[], exclude = false): ControlSpec[] =>
+  controls(section, (key) => keys.includes(key) !== exclude);
 
 const group = (
   key: string,
@@ -104,11 +101,7 @@ const group = (
   controls: list,
 });
 
-const top = (key: string): ControlSpec[] =>
-  controls(
-    null,
-    TOP_FIELDS.filter((f) => f.key === key)
-  );
+const top = (key: string): ControlSpec[] => controls(null, (k) => k === key);
 
 const LICENSING_MORE = [
   "prices.cal",
@@ -156,6 +149,13 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         ),
         true
       ),
+      group(
+        "demand",
+        sectionSpec("demand")?.title ?? "Measured demand",
+        sectionSpec("demand")?.help ?? null,
+        controls("demand"),
+        true
+      ),
     ],
   },
   {
@@ -163,7 +163,7 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
     title: "Host and cluster",
     help: "The host every cluster node is bought as, and how full the failover clusters may run.",
     groups: [
-      group("host", "Host", null, controls("host", sectionFields("host"))),
+      group("host", "Host", null, controls("host")),
       group(
         "cluster",
         sectionSpec("cluster")?.title ?? "Cluster",
@@ -181,7 +181,22 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         "virtual",
         sectionSpec("virtual")?.title ?? "Cluster infrastructure",
         sectionSpec("virtual")?.help ?? null,
-        controls("virtual", sectionFields("virtual")),
+        controls("virtual"),
+        true
+      ),
+      // Round-2 capacity inputs: listed here until the pane's own storage/growth template.
+      group(
+        "storage",
+        sectionSpec("storage")?.title ?? "Storage",
+        sectionSpec("storage")?.help ?? null,
+        controls("storage"),
+        true
+      ),
+      group(
+        "growth",
+        sectionSpec("growth")?.title ?? "Growth",
+        sectionSpec("growth")?.help ?? null,
+        controls("growth"),
         true
       ),
     ],
@@ -220,24 +235,20 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
     key: "housing",
     title: "Housing",
     help: sectionSpec("housing")?.help ?? "",
-    groups: [group("housing", null, null, controls("housing", sectionFields("housing")))],
+    groups: [group("housing", null, null, controls("housing"))],
   },
   {
     key: "manpower",
     title: "Manpower",
     help: sectionSpec("manpower")?.help ?? "",
-    groups: [group("manpower", null, null, controls("manpower", sectionFields("manpower")))],
+    groups: [group("manpower", null, null, controls("manpower"))],
   },
   {
     key: "finance",
     title: "Finance",
     help: "The business case's horizon, discount rate and depreciation, and the report's title and currency.",
     groups: [
-      group("finance", null, null, [
-        ...controls("finance", sectionFields("finance")),
-        ...top("name"),
-        ...top("currency"),
-      ]),
+      group("finance", null, null, [...controls("finance"), ...top("name"), ...top("currency")]),
     ],
   },
 ];

@@ -1,21 +1,11 @@
 /**
- * The task pane's state: one union over its phases (idle | editing | calculating | writing |
- * done | error), each carrying the same context (host, draft, validation, preview, the open
- * import review …), and `reduce(state, event)`, the only way it changes. Pure: no DOM, no
+ * The task pane's state (its types in `paneState.ts`: one union over its phases, idle |
+ * editing | calculating | writing | done | error, each carrying the same context) and
+ * `reduce(state, event)`, the only way it changes. Pure: no DOM, no
  * Office, no timers — `taskpane.ts` runs the effects and dispatches their results.
  */
 import { suggestedBaseline } from "../inventory/types";
-import { parseScenario, type Issue, type ParseResult } from "../scenario";
-import type { PlatformId } from "../platform";
-import type {
-  ColumnMapping,
-  HeaderCandidate,
-  ImportReport,
-  InventoryRowJson,
-  MappableField,
-  MappingUnits,
-  WorkbookData,
-} from "../inventory/types";
+import { parseScenario, type Issue } from "../scenario";
 import {
   addInventoryRow,
   inventoryOf,
@@ -27,141 +17,18 @@ import {
 } from "./draft";
 import { platformLabel } from "./form";
 import { PANE_MESSAGES } from "./messages";
-import type { Preview } from "./preview";
 
-/** Where the pane runs. */
-export type HostMode =
-  | { readonly kind: "pending" }
-  | { readonly kind: "excel"; readonly listens: boolean }
-  | {
-      readonly kind: "browser";
-      readonly reason: "outside-office" | "office-js-missing" | "office-js-timeout";
-    };
-
-/** An import read and waiting for the user to accept it (nothing is replaced yet). */
-export interface ImportReview {
-  readonly source: string;
-  readonly rows: readonly InventoryRowJson[];
-  readonly report: ImportReport;
-}
-
-/** An export we do not recognise, waiting for the user to map its columns. */
-export interface MappingStep {
-  readonly fileName: string;
-  readonly data: WorkbookData;
-  readonly candidate: HeaderCandidate;
-  readonly mapping: ColumnMapping;
-  readonly units: MappingUnits;
-}
-
-/** A status line for the aria-live region. */
-export interface Notice {
-  readonly text: string;
-  readonly tone: "info" | "success" | "warning" | "error";
-}
-
-/** What every phase carries. */
-export interface Context {
-  readonly host: HostMode;
-  readonly draft: Draft;
-  /** Increases with every change of the draft; the preview says which revision it shows. */
-  readonly revision: number;
-  readonly validation: ParseResult;
-  readonly preview: Preview | null;
-  readonly previewRevision: number;
-  readonly previewError: string | null;
-  readonly inventoryPage: number;
-  readonly pasteOpen: boolean;
-  readonly importBusy: string | null;
-  readonly importError: string | null;
-  readonly importReview: ImportReview | null;
-  readonly mapping: MappingStep | null;
-  readonly platformOffer: { readonly platform: PlatformId; readonly changes: number } | null;
-  readonly notice: Notice | null;
-  /** A control to move focus to after the next render (a new object per request). */
-  readonly focus: { readonly id: string } | null;
-  /**
-   * Bumped when the draft is replaced from outside the form (file, workbook, defaults): the
-   * renderer then rewrites every control's value, even the focused one.
-   */
-  readonly loadGeneration: number;
-}
-
-/** The pane's state: one union over its phases. */
-export type PaneState =
-  | (Context & { readonly phase: "idle" })
-  | (Context & { readonly phase: "editing" })
-  | (Context & { readonly phase: "calculating" })
-  | (Context & {
-      readonly phase: "writing";
-      readonly target: "workbook" | "download";
-      readonly progress: {
-        readonly sheet: string;
-        readonly index: number;
-        readonly total: number;
-      } | null;
-    })
-  | (Context & {
-      readonly phase: "done";
-      readonly result: { readonly message: string; readonly openSheet: string | null };
-    })
-  | (Context & {
-      readonly phase: "error";
-      readonly error: { readonly message: string; readonly code: string | null };
-    });
-
-export type Phase = PaneState["phase"];
-
-/** Everything that can happen to the pane: user actions and the results of effects. */
-export type PaneEvent =
-  | { readonly type: "hostDetected"; readonly host: HostMode }
-  | { readonly type: "draftLoaded"; readonly draft: Draft; readonly notice: Notice | null }
-  | { readonly type: "fieldEdited"; readonly path: string; readonly value: unknown }
-  | { readonly type: "platformChosen"; readonly platform: PlatformId }
-  | { readonly type: "platformDefaultsAccepted" }
-  | { readonly type: "platformOfferDismissed" }
-  | {
-      readonly type: "inventoryCellEdited";
-      readonly row: number;
-      readonly key: string;
-      readonly value: unknown;
-    }
-  | { readonly type: "inventoryRowAdded" }
-  | { readonly type: "inventoryRowRemoved"; readonly row: number }
-  | { readonly type: "inventoryPageChosen"; readonly page: number }
-  | { readonly type: "unknownFieldRemoved"; readonly path: string }
-  | { readonly type: "pasteToggled"; readonly open: boolean }
-  | { readonly type: "importStarted"; readonly what: string }
-  | { readonly type: "importFailed"; readonly message: string }
-  | { readonly type: "importRead"; readonly review: ImportReview }
-  | { readonly type: "importAccepted" }
-  | { readonly type: "importCancelled" }
-  | { readonly type: "mappingNeeded"; readonly step: MappingStep }
-  | {
-      readonly type: "mappingChanged";
-      readonly field: MappableField;
-      readonly header: string | null;
-    }
-  | { readonly type: "mappingUnitsChanged"; readonly units: MappingUnits }
-  | { readonly type: "previewStarted"; readonly revision: number }
-  | { readonly type: "previewComputed"; readonly revision: number; readonly preview: Preview }
-  | { readonly type: "previewFailed"; readonly revision: number; readonly message: string }
-  | { readonly type: "generateStarted"; readonly target: "workbook" | "download" }
-  | {
-      readonly type: "writeProgress";
-      readonly sheet: string;
-      readonly index: number;
-      readonly total: number;
-    }
-  | {
-      readonly type: "generateFinished";
-      readonly message: string;
-      readonly openSheet: string | null;
-    }
-  | { readonly type: "generateFailed"; readonly message: string; readonly code: string | null }
-  | { readonly type: "resultDismissed" }
-  | { readonly type: "focusRequested"; readonly id: string | null }
-  | { readonly type: "noticed"; readonly notice: Notice | null };
+export type {
+  Context,
+  HostMode,
+  ImportReview,
+  MappingStep,
+  Notice,
+  PaneEvent,
+  PaneState,
+  Phase,
+} from "./paneState";
+import type { Context, PaneEvent, PaneState } from "./paneState";
 
 /** Rows per page of the inventory table. */
 export const INVENTORY_PAGE_SIZE = 20;
@@ -187,6 +54,7 @@ export function initialState(draft: Draft): PaneState {
     notice: null,
     focus: null,
     loadGeneration: 0,
+    replacedRevision: 0,
   };
 }
 
@@ -224,6 +92,7 @@ const CONTEXT_KEYS = [
   "notice",
   "focus",
   "loadGeneration",
+  "replacedRevision",
 ] as const satisfies readonly (keyof Context)[];
 /** Compile-time check that CONTEXT_KEYS lists every field of Context. */
 const EVERY_CONTEXT_KEY: [Exclude<keyof Context, (typeof CONTEXT_KEYS)[number]>] extends [never]
@@ -249,23 +118,40 @@ function afterEdit(state: PaneState, ctx: Context): PaneState {
 function withDraft(state: PaneState, draft: Draft, extra: Partial<Context> = {}): PaneState {
   const rows = inventoryOf(draft).length;
   const lastPage = Math.max(0, Math.ceil(rows / INVENTORY_PAGE_SIZE) - 1);
+  const revision = state.revision + 1;
   const ctx: Context = {
     ...contextOf(state),
     draft,
-    revision: state.revision + 1,
+    revision,
     validation: parseScenario(draft),
     inventoryPage: Math.min(state.inventoryPage, lastPage),
     ...extra,
+    replacedRevision: extra.loadGeneration !== undefined ? revision : state.replacedRevision,
   };
   return afterEdit(state, ctx);
 }
 
-/** The pane's transition function. */
-export function reduce(state: PaneState, event: PaneEvent): PaneState {
+/** Events that change the draft: edits, loads, the platform's defaults, inventory rows. */
+function reduceDraft(
+  state: PaneState,
+  event: Extract<
+    PaneEvent,
+    {
+      readonly type:
+        | "draftLoaded"
+        | "fieldEdited"
+        | "platformChosen"
+        | "platformDefaultsAccepted"
+        | "platformOfferDismissed"
+        | "inventoryCellEdited"
+        | "inventoryRowAdded"
+        | "inventoryRowRemoved"
+        | "inventoryPageChosen"
+        | "unknownFieldRemoved";
+    }
+  >
+): PaneState {
   switch (event.type) {
-    case "hostDetected":
-      return { ...state, host: event.host };
-
     case "draftLoaded": {
       const next = withDraft(state, event.draft, {
         notice: event.notice,
@@ -342,7 +228,29 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
       return withDraft(state, setAt(state.draft, event.path, undefined), {
         loadGeneration: state.loadGeneration + 1,
       });
+  }
+}
 
+/** Events of an inventory import: reading, the column mapping, the review. */
+function reduceImport(
+  state: PaneState,
+  event: Extract<
+    PaneEvent,
+    {
+      readonly type:
+        | "pasteToggled"
+        | "importStarted"
+        | "importFailed"
+        | "importRead"
+        | "importAccepted"
+        | "importCancelled"
+        | "mappingNeeded"
+        | "mappingChanged"
+        | "mappingUnitsChanged";
+    }
+  >
+): PaneState {
+  switch (event.type) {
     case "pasteToggled":
       return { ...state, pasteOpen: event.open, importError: null };
 
@@ -439,7 +347,28 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
       return state.mapping
         ? { ...state, mapping: { ...state.mapping, units: event.units } }
         : state;
+  }
+}
 
+/** Events of the preview and of writing the report. */
+function reduceRun(
+  state: PaneState,
+  event: Extract<
+    PaneEvent,
+    {
+      readonly type:
+        | "previewStarted"
+        | "previewComputed"
+        | "previewFailed"
+        | "generateStarted"
+        | "writeProgress"
+        | "generateFinished"
+        | "generateFailed"
+        | "resultDismissed";
+    }
+  >
+): PaneState {
+  switch (event.type) {
     case "previewStarted":
       if (event.revision !== state.revision || state.phase === "writing") return state;
       return { ...contextOf(state), phase: "calculating" };
@@ -521,13 +450,56 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
             ? "editing"
             : "calculating",
       };
+  }
+}
+
+/** The pane's transition function. */
+export function reduce(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "hostDetected":
+      return { ...state, host: event.host };
 
     case "focusRequested":
       return { ...state, focus: event.id === null ? null : { id: event.id } };
 
     case "noticed":
       return { ...state, notice: event.notice };
+    case "draftLoaded":
+    case "fieldEdited":
+    case "platformChosen":
+    case "platformDefaultsAccepted":
+    case "platformOfferDismissed":
+    case "inventoryCellEdited":
+    case "inventoryRowAdded":
+    case "inventoryRowRemoved":
+    case "inventoryPageChosen":
+    case "unknownFieldRemoved":
+      return reduceDraft(state, event);
+    case "pasteToggled":
+    case "importStarted":
+    case "importFailed":
+    case "importRead":
+    case "importAccepted":
+    case "importCancelled":
+    case "mappingNeeded":
+    case "mappingChanged":
+    case "mappingUnitsChanged":
+      return reduceImport(state, event);
+    case "previewStarted":
+    case "previewComputed":
+    case "previewFailed":
+    case "generateStarted":
+    case "writeProgress":
+    case "generateFinished":
+    case "generateFailed":
+    case "resultDismissed":
+      return reduceRun(state, event);
   }
+}
+
+/** True when the draft on screen was just replaced from outside the form (file, workbook, defaults). */
+export function draftReplaced(state: PaneState): boolean {
+  return state.replacedRevision === state.revision;
 }
 
 /** True when the preview on screen is for an older draft than the one in the form. */

@@ -60,8 +60,16 @@ export function baselineOf(scenario: Scenario, cache: PlanCache): Baseline {
   if (scenario.finance.baseline !== "vsphere") {
     return { schedule: schedule(physicalBaselineLines(scenario), n) };
   }
-  const capacity = planFor(scenario, hostConstraintsFor("vsphere", scenario), cache);
-  const result = licenseOption("vsphere", scenario, capacity);
+  // The estate as it runs today: idle VMs retired in the options still run on vSphere.
+  const today = scenario.demand.retireIdle
+    ? { ...scenario, demand: { ...scenario.demand, retireIdle: false } }
+    : scenario;
+  const capacity = planFor(
+    today,
+    hostConstraintsFor("vsphere", today),
+    today === scenario ? cache : new Map()
+  );
+  const result = licenseOption("vsphere", today, capacity);
   const licensing = optionLicensing(result, scenario);
   return {
     schedule: schedule(vsphereBaselineLines(scenario, capacity, licensing), n),

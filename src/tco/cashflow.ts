@@ -14,6 +14,7 @@ import {
   type PaybackResult,
 } from "../finance";
 import { COST_CATEGORIES, type CostCategory, type CostLine } from "./costLines";
+import { RETIRED_PREFIX } from "./physical";
 
 export interface YearCosts {
   readonly year: number;
@@ -67,6 +68,8 @@ export interface BusinessCase {
   readonly totalSavings: Money;
   /** Straight-line depreciation per year of the year-0 hardware and infrastructure (SLN, no salvage). */
   readonly annualDepreciation: Money;
+  /** Per year 0…N, the part of the savings that is retiring idle servers (their baseline lines); all zero without. */
+  readonly retirementSavings: readonly Money[];
 }
 
 /** The business case of an option against the physical baseline. */
@@ -94,6 +97,13 @@ export function businessCase(
     roiPercent: roiPercent(physical.total, option.total),
     costPerVmPerYear: vms > 0 ? option.total.div(vms * horizonYears) : null,
     totalSavings: physical.total.minus(option.total),
+    retirementSavings: physical.years.map((_, t) =>
+      sum(
+        physical.lines
+          .filter((l) => l.id.startsWith(`${RETIRED_PREFIX}.`))
+          .map((l) => l.amounts[t] ?? ZERO)
+      )
+    ),
     annualDepreciation: sln(
       option.years[0]?.byCategory.hardware.plus(option.years[0].byCategory.infrastructure) ?? ZERO,
       ZERO,

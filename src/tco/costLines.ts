@@ -36,12 +36,16 @@ export const CATEGORY_LABELS: Readonly<Record<CostCategory, string>> = {
  * - `once`: year 0 only (the investment);
  * - `annual`: every year 1…N;
  * - `refresh`: years t = k × cycle with 0 < t < N (a replacement serving years beyond t;
- *   a purchase at t = N would only serve years past the horizon), cycle = the named input.
+ *   a purchase at t = N would only serve years past the horizon), cycle = the named input;
+ * - `byYear`: every year 0…N with that year's quantity (`quantityByYear`, a series of the
+ *   option's capacity over the horizon: hosts bought, refreshed, running…), for lines that
+ *   follow demand growth.
  */
 export type Schedule =
   | { readonly kind: "once" }
   | { readonly kind: "annual" }
-  | { readonly kind: "refresh"; readonly cycleInput: InputPath };
+  | { readonly kind: "refresh"; readonly cycleInput: InputPath }
+  | { readonly kind: "byYear"; readonly series: string };
 
 /** A named input (JSON path, e.g. `host.price`) multiplied in, or divided by (`exponent: -1`). */
 export interface InputFactor {
@@ -66,6 +70,8 @@ export interface CostLine {
   /** A fixed multiplier, e.g. 8.76 = 8,760 h ÷ 1,000 W/kW for power. */
   readonly constant: Dec;
   readonly schedule: Schedule;
+  /** With a `byYear` schedule: the quantity of each year 0…N (`quantity` is then their largest). */
+  readonly quantityByYear?: readonly Dec[];
   /** Amount per year 0…N, each rounded to cents (costs positive). */
   readonly amounts: readonly Money[];
 }
@@ -86,6 +92,8 @@ export function scheduledIn(
       const cycle = inputValue(scenario, schedule.cycleInput).toNumber();
       return t > 0 && t < horizonYears && t % cycle === 0;
     }
+    case "byYear":
+      return t >= 0 && t <= horizonYears;
   }
 }
 
@@ -111,8 +119,14 @@ export function costLine(
 ): CostLine {
   const constant = spec.constant ?? ONE;
   const n = scenario.finance.horizonYears;
-  const perYear = roundCents(lineRate(scenario, spec.quantity, constant, spec.factors));
   const amounts: Money[] = [];
+  if (spec.schedule.kind === "byYear") {
+    const byYear = spec.quantityByYear ?? [];
+    for (let t = 0; t <= n; t++)
+      amounts.push(roundCents(lineRate(scenario, byYear[t] ?? ZERO, constant, spec.factors)));
+    return { ...spec, constant, amounts };
+  }
+  const perYear = roundCents(lineRate(scenario, spec.quantity, constant, spec.factors));
   for (let t = 0; t <= n; t++)
     amounts.push(scheduledIn(spec.schedule, t, n, scenario) ? perYear : ZERO);
   return { ...spec, constant, amounts };

@@ -3,14 +3,22 @@
  * with two decimals, ratios as numbers, `null` where undefined. Keys other tools rely on come
  * first; the rest are additions.
  */
+import { cpuDemandGhz, growthRates, memoryDemandGiB } from "../capacity";
 import { formatMoney, type Dec } from "../money";
 import { SCHEMA_VERSION } from "../scenario";
 import type { CostSchedule } from "./cashflow";
 import { COST_CATEGORIES } from "./costLines";
 import type { Analysis, OptionAnalysis } from "./types";
 
-const ratio = (d: Dec | null, decimals = 10): number | null =>
-  d === null ? null : Number(d.toDecimalPlaces(decimals).toString());
+const ratio = (d: Dec | number | null, decimals = 10): number | null =>
+  d === null
+    ? null
+    : typeof d === "number"
+      ? Number(d.toFixed(decimals))
+      : Number(d.toDecimalPlaces(decimals).toString());
+
+/** Decimal TB to 6 places (a megabyte), free of float noise; null stays null. */
+const tb = (x: number | null): number | null => (x === null ? null : Number(x.toFixed(6)));
 
 function tcoJson(s: CostSchedule): { years: Record<string, unknown>[]; total: string } {
   return {
@@ -41,7 +49,24 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
         failuresTolerated: cl.failuresTolerated,
         failoverCheck: cl.failoverCheck,
         scenariosChecked: cl.scenariosChecked,
+        binding: cl.binding,
       })),
+      storage: c.clusters.map((cl) => ({
+        nodes: cl.nodes,
+        rawTB: tb(cl.storage.rawTB),
+        reserveTB: tb(cl.storage.reserveTB),
+        usableTB: tb(cl.storage.usableTB),
+        neededTB: tb(cl.storage.neededTB),
+        kind: cl.storage.kind,
+        efficiency: cl.storage.efficiency === null ? null : ratio(cl.storage.efficiency, 6),
+        layout: cl.storage.layout,
+        usableWithFailuresTB: tb(cl.storage.usableWithFailuresTB),
+        nodesForStorage: cl.storage.nodesForStorage,
+        binding: cl.binding,
+      })),
+      hostsByYear: o.hostsByYear,
+      hostsNeededByYear: o.hostsNeededByYear,
+      clustersByYear: o.clustersByYear,
       vmsPerHost: c.hostPlans.map((h) => h.vms),
       maxVmsPerHostAfterFailover: c.maxVmsPerHostAfterFailover,
       windowsVmsPerHostAfterFailover: c.hostPlans.map((h) => h.maxWindowsVmsAfterFailover),
@@ -84,6 +109,7 @@ const NO_ROI = {
   costPerVmPerYear: null,
   totalSavings: null,
   netFlows: [],
+  retirementSavings: [],
 } as const;
 
 function roiJson(o: OptionAnalysis): Record<string, unknown> {
@@ -99,7 +125,25 @@ function roiJson(o: OptionAnalysis): Record<string, unknown> {
     costPerVmPerYear: bc.costPerVmPerYear === null ? null : formatMoney(bc.costPerVmPerYear),
     totalSavings: formatMoney(bc.totalSavings),
     netFlows: bc.netFlows.map(formatMoney),
+    retirementSavings: bc.retirementSavings.map(formatMoney),
   };
+}
+
+/** Per inventory row: what its VMs were sized on (a measured percentile × comfort, or the peak inputs). */
+function sizingJson(a: Analysis): Record<string, unknown>[] {
+  const s = a.scenario;
+  return s.inventory.map((row) => {
+    const measured = s.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
+    return {
+      name: row.name,
+      count: row.count,
+      basis: measured ? "measured" : "peak",
+      percentile: measured ? (row.measuredPercentile ?? null) : null,
+      comfortFactor: measured ? ratio(s.demand.comfortFactor) : null,
+      cpuGhz: ratio(cpuDemandGhz(row, s), 6),
+      memoryGiB: ratio(memoryDemandGiB(row, s), 6),
+    };
+  });
 }
 
 /** The analysis as the JSON of the command-line contract. */
@@ -114,6 +158,19 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
     workloads: {
       servers: a.scenario.inventory.reduce((s, r) => s + r.count, 0),
       stayPhysical: stay.map((s) => ({ name: s.name, count: s.count, reasons: s.reasons })),
+      sizing: sizingJson(a),
+      idle:
+        (rec ?? a.options[0])?.capacity.idle.map((i) => ({
+          name: i.name,
+          count: i.count,
+          reason: i.reason,
+          retired: i.retired,
+        })) ?? [],
+    },
+    growth: {
+      cpuRatePerYear: ratio(growthRates(a.scenario).cpu),
+      memoryRatePerYear: ratio(growthRates(a.scenario).memory),
+      storageRatePerYear: ratio(growthRates(a.scenario).storage),
     },
     physical: { tco: tcoJson(a.physical) },
     options: a.options.map(optionJson),

@@ -6,9 +6,16 @@
 import { Dec, ZERO, dec } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { Scenario } from "../scenario";
-import { KWH_PER_WATT_YEAR, costLine, factor as f, type CostLine } from "./costLines";
+import {
+  KWH_PER_WATT_YEAR,
+  costLine,
+  factor as f,
+  type CostLine,
+  type Schedule,
+} from "./costLines";
 import { physicalLines, physicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";
+import { placedStorageGiB, SERIES, type QuantitySeries } from "./years";
 
 /** Quantities of an option that its cost lines multiply. */
 export interface OptionQuantities {
@@ -19,21 +26,9 @@ export interface OptionQuantities {
   readonly vmStorageGiB: number;
 }
 
-/**
- * GiB of VM disk, summed exactly: each VM's `storageGiB` is a number converted from the
- * inventory's decimal, and a float sum (10.1 + 20.7 = 30.799999999999997) can move a
- * half-cent amount to the wrong cent. Whole GiB add exactly as floats (below 2^53), so only
- * fractional sizes take the decimal path, where `String(n)` gives each decimal back.
- */
+/** GiB of VM disk a plan places, summed exactly (see `placedStorageGiB`). */
 function vmStorageGiBOf(capacity: CapacityPlan): Dec {
-  let whole = 0;
-  let fractional = ZERO;
-  for (const vm of capacity.vms) {
-    if (Number.isInteger(vm.storageGiB)) whole += vm.storageGiB;
-    else fractional = fractional.plus(dec(String(vm.storageGiB)));
-  }
-  if (Number.isSafeInteger(whole)) return fractional.plus(whole);
-  return capacity.vms.reduce((t, vm) => t.plus(dec(String(vm.storageGiB))), ZERO);
+  return placedStorageGiB(capacity.vms);
 }
 
 function quantitiesOf(capacity: CapacityPlan): OptionQuantities & { readonly storageGiB: Dec } {
@@ -60,102 +55,161 @@ export interface ExistingEstate {
   readonly clusters: number;
 }
 
+/** An option's quantities year by year (growth on): the series its lines read. */
+export interface OptionYears {
+  readonly series: readonly QuantitySeries[];
+}
+
+/** Series key of licence line `i` (0-based): bought in a year (one-time licences) or running (yearly). */
+export const licenceSeriesKey = (
+  i: number,
+  kind: "needed" | "owned" | "bought" | "running"
+): string => `licence${i + 1}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+
 /**
  * Every cost line of an option; ids start with `prefix` (the option id). With `existing`
  * (leaving a vSphere estate), its hosts, storage and network are reused: only hosts and
  * clusters beyond it are bought, reused hosts are refreshed on the same rolling cycle as the
- * baseline's, and the migration is V2V.
+ * baseline's, and the migration is V2V. With Storage Spaces Direct the nodes' capacity drives
+ * replace the SAN (arrays, per-GiB capacity, witness disk, its rack space and power). With
+ * `years` (demand growing), hosts, clusters, storage and licences follow the option's series:
+ * bought in the year first needed, refreshed a cycle after each purchase, upkeep on what runs.
  */
 export function optionLines(
   scenario: Scenario,
   prefix: string,
   capacity: CapacityPlan,
   licensing: OptionLicensing,
-  existing?: ExistingEstate
+  existing?: ExistingEstate,
+  years?: OptionYears
 ): CostLine[] {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
-  const hosts = dec(q.hosts);
-  const clusters = dec(q.clusters);
-  const vms = dec(q.vms);
+  const s2d = scenario.storage.kind === "s2d";
   const reusedHosts = existing ? Math.min(q.hosts, existing.hosts) : 0;
   const buyHosts = dec(q.hosts - reusedHosts);
   const buyClusters = dec(existing ? Math.max(0, q.clusters - existing.clusters) : q.clusters);
-  const buyStorageGiB = existing ? ZERO : storageGiB;
-  const once = { kind: "once" } as const;
-  const annual = { kind: "annual" } as const;
+  const once: Schedule = { kind: "once" };
+  const annual: Schedule = { kind: "annual" };
+  const refresh: Schedule = { kind: "refresh", cycleInput: "virtual.hostRefreshYears" };
+  const seriesByKey = new Map((years?.series ?? []).map((x) => [x.key, x]));
+  /**
+   * A quantity: today's figure on its schedule, or — with growth — the series that follows it
+   * year by year (its largest value stands in column C).
+   */
+  const qty = (
+    now: Dec,
+    schedule: Schedule,
+    series: string
+  ): { quantity: Dec; schedule: Schedule; quantityByYear?: readonly Dec[] } => {
+    const found = years ? seriesByKey.get(series) : undefined;
+    if (!found) return { quantity: now, schedule };
+    const largest = found.values.reduce((m, v) => Dec.max(m, v), ZERO);
+    return {
+      quantity: largest,
+      schedule: { kind: "byYear", series: found.key },
+      quantityByYear: found.values,
+    };
+  };
+  const S = SERIES;
+  const hosts = qty(dec(q.hosts), annual, S.hostsRunning);
+  const clusters = qty(dec(q.clusters), annual, S.clustersRunning);
+  const boughtHosts = qty(buyHosts, once, S.hostsBought);
+  const addedClusters = qty(buyClusters, once, S.clustersAdded);
+  const vms = dec(q.vms);
   const lines: CostLine[] = [
     costLine(scenario, {
       id: `${prefix}.hosts`,
       category: "hardware",
       label: existing ? "New hosts (beyond those reused)" : "Hosts",
-      quantity: buyHosts,
+      ...boughtHosts,
       quantityLabel: "hosts",
       factors: [f("host.price")],
-      schedule: once,
     }),
     costLine(scenario, {
       id: `${prefix}.hostRefresh`,
       category: "hardware",
       label: existing ? "Refresh of the new hosts" : "Host refresh",
-      quantity: buyHosts,
+      ...qty(buyHosts, refresh, S.hostsRefreshed),
       quantityLabel: "hosts",
       factors: [f("host.price")],
-      schedule: { kind: "refresh", cycleInput: "virtual.hostRefreshYears" },
     }),
-    costLine(scenario, {
-      id: `${prefix}.storageArrays`,
-      category: "infrastructure",
-      label: "Shared storage arrays",
-      quantity: buyClusters,
-      quantityLabel: "clusters",
-      factors: [f("virtual.sharedStoragePerCluster")],
-      schedule: once,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.storageCapacity`,
-      category: "infrastructure",
-      label: "Shared storage capacity (VM disks)",
-      quantity: buyStorageGiB,
-      quantityLabel: "GiB",
-      factors: [f("virtual.storageCostPerGiB")],
-      schedule: once,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.witness`,
-      category: "infrastructure",
-      label: "Witness disks",
-      quantity: buyClusters,
-      quantityLabel: "clusters",
-      factors: [f("virtual.witnessDiskGiB"), f("virtual.storageCostPerGiB")],
-      schedule: once,
-    }),
+  ];
+  if (s2d) {
+    // Drives for every node, reused ones too: a vSphere host has no S2D capacity drives.
+    const drives = [f("storage.drivesPerNode"), f("storage.drivePrice")];
+    lines.push(
+      costLine(scenario, {
+        id: `${prefix}.s2dDrives`,
+        category: "infrastructure",
+        label: "Storage Spaces Direct capacity drives",
+        ...qty(dec(q.hosts), once, reusedHosts > 0 ? S.hostsFitted : S.hostsBought),
+        quantityLabel: "hosts",
+        factors: drives,
+      }),
+      costLine(scenario, {
+        id: `${prefix}.s2dDriveRefresh`,
+        category: "infrastructure",
+        label: "S2D drives refreshed with their hosts",
+        ...qty(buyHosts, refresh, S.hostsRefreshed),
+        quantityLabel: "hosts",
+        factors: drives,
+      })
+    );
+  } else {
+    lines.push(
+      costLine(scenario, {
+        id: `${prefix}.storageArrays`,
+        category: "infrastructure",
+        label: "Shared storage arrays",
+        ...addedClusters,
+        quantityLabel: "clusters",
+        factors: [f("virtual.sharedStoragePerCluster")],
+      }),
+      costLine(scenario, {
+        id: `${prefix}.storageCapacity`,
+        category: "infrastructure",
+        label: "Shared storage capacity (VM disks)",
+        ...(existing
+          ? { quantity: ZERO, schedule: once }
+          : qty(storageGiB, once, S.storageGiBAdded)),
+        quantityLabel: "GiB",
+        factors: [f("virtual.storageCostPerGiB")],
+      }),
+      costLine(scenario, {
+        id: `${prefix}.witness`,
+        category: "infrastructure",
+        label: "Witness disks",
+        ...addedClusters,
+        quantityLabel: "clusters",
+        factors: [f("virtual.witnessDiskGiB"), f("virtual.storageCostPerGiB")],
+      })
+    );
+  }
+  lines.push(
     costLine(scenario, {
       id: `${prefix}.storageNetwork`,
       category: "infrastructure",
       label: "Storage network",
-      quantity: buyClusters,
+      ...addedClusters,
       quantityLabel: "clusters",
       factors: [f("virtual.storageNetworkPerCluster")],
-      schedule: once,
     }),
     costLine(scenario, {
       id: `${prefix}.hostNetwork`,
       category: "infrastructure",
       label: "Host NICs and cabling",
-      quantity: buyHosts,
+      ...boughtHosts,
       quantityLabel: "hosts",
       factors: [f("virtual.networkPerHost")],
-      schedule: once,
     }),
     costLine(scenario, {
       id: `${prefix}.setup`,
       category: "setup",
       label: "Setup of hosts and storage",
-      quantity: buyHosts.plus(buyClusters),
+      ...qty(buyHosts.plus(buyClusters), once, S.devicesAdded),
       quantityLabel: "devices",
       factors: [f("housing.setupCostPerDevice")],
-      schedule: once,
     }),
     costLine(scenario, {
       id: `${prefix}.migration`,
@@ -170,106 +224,141 @@ export function optionLines(
       id: `${prefix}.reusedHostRefresh`,
       category: "hardware",
       label: "Refresh of reused hosts (1/cycle a year)",
-      quantity: dec(reusedHosts),
+      ...qty(dec(reusedHosts), annual, S.reusedHostsRunning),
       quantityLabel: "hosts",
       factors: [f("host.price"), f("virtual.hostRefreshYears", -1)],
-      schedule: annual,
     }),
     costLine(scenario, {
       id: `${prefix}.hostMaintenance`,
       category: "maintenance",
       label: "Host maintenance",
-      quantity: hosts,
+      ...hosts,
       quantityLabel: "hosts",
       factors: [f("host.price"), f("virtual.hostMaintenanceRate")],
-      schedule: annual,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.storageArrayMaintenance`,
-      category: "maintenance",
-      label: "Storage array maintenance",
-      quantity: clusters,
-      quantityLabel: "clusters",
-      factors: [f("virtual.sharedStoragePerCluster"), f("virtual.storageMaintenanceRate")],
-      schedule: annual,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.storageCapacityMaintenance`,
-      category: "maintenance",
-      label: "Storage capacity maintenance",
-      quantity: storageGiB,
-      quantityLabel: "GiB",
-      factors: [f("virtual.storageCostPerGiB"), f("virtual.storageMaintenanceRate")],
-      schedule: annual,
-    }),
+    })
+  );
+  if (s2d) {
+    lines.push(
+      costLine(scenario, {
+        id: `${prefix}.s2dDriveMaintenance`,
+        category: "maintenance",
+        label: "S2D drive maintenance",
+        ...hosts,
+        quantityLabel: "hosts",
+        factors: [
+          f("storage.drivesPerNode"),
+          f("storage.drivePrice"),
+          f("virtual.storageMaintenanceRate"),
+        ],
+      })
+    );
+    if (reusedHosts > 0)
+      lines.push(
+        costLine(scenario, {
+          id: `${prefix}.s2dReusedDriveRefresh`,
+          category: "infrastructure",
+          label: "Refresh of reused hosts' S2D drives (1/cycle a year)",
+          ...qty(dec(reusedHosts), annual, S.reusedHostsRunning),
+          quantityLabel: "hosts",
+          factors: [
+            f("storage.drivesPerNode"),
+            f("storage.drivePrice"),
+            f("virtual.hostRefreshYears", -1),
+          ],
+        })
+      );
+  } else {
+    lines.push(
+      costLine(scenario, {
+        id: `${prefix}.storageArrayMaintenance`,
+        category: "maintenance",
+        label: "Storage array maintenance",
+        ...clusters,
+        quantityLabel: "clusters",
+        factors: [f("virtual.sharedStoragePerCluster"), f("virtual.storageMaintenanceRate")],
+      }),
+      costLine(scenario, {
+        id: `${prefix}.storageCapacityMaintenance`,
+        category: "maintenance",
+        label: "Storage capacity maintenance",
+        ...qty(storageGiB, annual, S.storageGiBRunning),
+        quantityLabel: "GiB",
+        factors: [f("virtual.storageCostPerGiB"), f("virtual.storageMaintenanceRate")],
+      })
+    );
+  }
+  lines.push(
     costLine(scenario, {
       id: `${prefix}.networkMaintenance`,
       category: "maintenance",
       label: "Storage network maintenance",
-      quantity: clusters,
+      ...clusters,
       quantityLabel: "clusters",
       factors: [f("virtual.storageNetworkPerCluster"), f("virtual.networkMaintenanceRate")],
-      schedule: annual,
     }),
     costLine(scenario, {
       id: `${prefix}.hostNetworkMaintenance`,
       category: "maintenance",
       label: "Host network maintenance",
-      quantity: hosts,
+      ...hosts,
       quantityLabel: "hosts",
       factors: [f("virtual.networkPerHost"), f("virtual.networkMaintenanceRate")],
-      schedule: annual,
     }),
     costLine(scenario, {
       id: `${prefix}.hostPower`,
       category: "power",
       label: "Host power and cooling",
-      quantity: hosts,
+      ...hosts,
       quantityLabel: "hosts",
       constant: KWH_PER_WATT_YEAR,
       factors: [f("host.powerWatts"), f("housing.pue"), f("housing.electricityPerKWh")],
-      schedule: annual,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.storagePower`,
-      category: "power",
-      label: "Storage power and cooling",
-      quantity: clusters,
-      quantityLabel: "clusters",
-      constant: KWH_PER_WATT_YEAR,
-      factors: [
-        f("virtual.sharedStoragePowerWatts"),
-        f("housing.pue"),
-        f("housing.electricityPerKWh"),
-      ],
-      schedule: annual,
-    }),
+    })
+  );
+  if (!s2d)
+    lines.push(
+      costLine(scenario, {
+        id: `${prefix}.storagePower`,
+        category: "power",
+        label: "Storage power and cooling",
+        ...clusters,
+        quantityLabel: "clusters",
+        constant: KWH_PER_WATT_YEAR,
+        factors: [
+          f("virtual.sharedStoragePowerWatts"),
+          f("housing.pue"),
+          f("housing.electricityPerKWh"),
+        ],
+      })
+    );
+  lines.push(
     costLine(scenario, {
       id: `${prefix}.hostSpace`,
       category: "space",
       label: "Host rack space",
-      quantity: hosts,
+      ...hosts,
       quantityLabel: "hosts",
       factors: [f("host.rackUnits"), f("housing.rackUnitCostPerYear")],
-      schedule: annual,
-    }),
-    costLine(scenario, {
-      id: `${prefix}.storageSpace`,
-      category: "space",
-      label: "Storage rack space",
-      quantity: clusters,
-      quantityLabel: "clusters",
-      factors: [f("virtual.sharedStorageRackUnits"), f("housing.rackUnitCostPerYear")],
-      schedule: annual,
-    }),
+    })
+  );
+  if (!s2d)
+    lines.push(
+      costLine(scenario, {
+        id: `${prefix}.storageSpace`,
+        category: "space",
+        label: "Storage rack space",
+        ...clusters,
+        quantityLabel: "clusters",
+        factors: [f("virtual.sharedStorageRackUnits"), f("housing.rackUnitCostPerYear")],
+      })
+    );
+  lines.push(
     costLine(scenario, {
       id: `${prefix}.hostAdmin`,
       category: "manpower",
       label: "Host administration",
-      quantity: hosts,
+      ...hosts,
       quantityLabel: "hosts",
       factors: [f("manpower.hoursPerHostPerYear"), f("manpower.adminHourlyRate")],
-      schedule: annual,
     }),
     costLine(scenario, {
       id: `${prefix}.vmAdmin`,
@@ -285,14 +374,15 @@ export function optionLines(
         id: `${prefix}.licence${i + 1}`,
         category: "licensing",
         label: l.label,
-        quantity: dec(l.quantity),
+        ...(l.recurrence === "once"
+          ? qty(dec(l.quantity), once, licenceSeriesKey(i, "bought"))
+          : qty(dec(l.quantity), annual, licenceSeriesKey(i, "running"))),
         quantityLabel: "licences",
         constant: l.priceFactor,
         factors: [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])],
-        schedule: l.recurrence === "once" ? once : annual,
       })
-    ),
-  ];
+    )
+  );
   const remaining = capacity.stayPhysical
     .map((s) => ({ row: scenario.inventory[s.row], count: s.count }))
     .filter((r): r is { row: NonNullable<typeof r.row>; count: number } => r.row !== undefined);
@@ -307,5 +397,7 @@ export function optionLines(
     );
   }
   // Zero-amount lines stay (a price edited in Excel later must still flow); zero quantities go.
-  return lines.filter((l) => !l.quantity.isZero());
+  return lines.filter((l) =>
+    l.quantityByYear ? l.quantityByYear.some((x) => !x.isZero()) : !l.quantity.isZero()
+  );
 }

@@ -6,6 +6,7 @@
  */
 import { Dec, ZERO, dec } from "../money";
 import type { InventoryRow, Scenario } from "../scenario";
+import { idleReason } from "../capacity/demand";
 import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
 
 /** Totals of a set of physical servers (rows × count) that the cost lines multiply. */
@@ -121,8 +122,29 @@ export function physicalLines(
   return lines.filter((l) => !l.quantity.isZero());
 }
 
-/** The whole inventory, physical. */
+/** Id prefix of the baseline lines of idle servers the options retire (their running cost is a saving of its own). */
+export const RETIRED_PREFIX = "physical.retired";
+
+/**
+ * The whole inventory, physical. Idle servers the options retire (`demand.retireIdle`) get
+ * lines of their own, so what switching them off saves is visible rather than folded into the
+ * totals.
+ */
 export function physicalBaselineLines(scenario: Scenario): CostLine[] {
-  const q = physicalQuantities(scenario.inventory.map((row) => ({ row, count: row.count })));
-  return physicalLines(scenario, q, "physical");
+  const retired = (row: InventoryRow): boolean =>
+    scenario.demand.retireIdle && !row.stayPhysical && idleReason(row, scenario) !== null;
+  const kept = scenario.inventory.filter((row) => !retired(row));
+  const gone = scenario.inventory.filter(retired);
+  const q = physicalQuantities(kept.map((row) => ({ row, count: row.count })));
+  const lines = physicalLines(scenario, q, "physical");
+  if (gone.length === 0) return lines;
+  return [
+    ...lines,
+    ...physicalLines(
+      scenario,
+      physicalQuantities(gone.map((row) => ({ row, count: row.count }))),
+      RETIRED_PREFIX,
+      " — idle servers, retired in every option"
+    ),
+  ];
 }

@@ -23,10 +23,17 @@ export function recommendationSentence(
   const saving = physical.total.minus(best.costs.total);
   const c = best.capacity;
   const staying = c.stayPhysical.reduce((s, p) => s + p.count, 0);
+  const retired = c.idle.filter((i) => i.retired).reduce((s, i) => s + i.count, 0);
   const hypervisor = best.id === "vsphere" ? "vSphere" : "Hyper-V";
   const verb = scenario.finance.baseline === "vsphere" ? "Moving" : "Consolidating";
   const what = scenario.finance.baseline === "vsphere" ? "workloads" : "servers";
-  const consolidation = `${verb} ${servers - staying} of ${servers} ${what} onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}`;
+  const grows = best.hostsByYear.some((h) => h !== hosts);
+  const last = best.hostsByYear[best.hostsByYear.length - 1] ?? hosts;
+  const consolidation =
+    `${verb} ${servers - staying - retired} of ${servers} ${what}` +
+    (retired > 0 ? ` (retiring ${retired} idle)` : "") +
+    ` onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}` +
+    (grows ? ` (${last} by year ${n} as demand grows)` : "");
   if (saving.lte(0)) {
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;
   }

@@ -18,7 +18,7 @@ import {
   type OptionId,
   type Scenario,
 } from "../scenario";
-import { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
+import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
@@ -120,18 +120,29 @@ function npvAt(
   const baseline = leavesBaselineUnchanged(p, scenario) ? base : baselineOf(variant, replanCache);
   const physical = baseline.schedule;
   if (p.capacity) {
-    const replanned = planFor(variant, hostConstraintsFor(option, variant), replanCache);
-    return analyzeOption(variant, option, replanned, physical, undefined, baseline.leaving)
-      .businessCase.npv;
+    const constraints = hostConstraintsFor(option, variant);
+    const replanned = planFor(variant, constraints, replanCache);
+    return analyzeOption(
+      variant,
+      option,
+      replanned,
+      physical,
+      undefined,
+      baseline.leaving,
+      yearsFor(variant, constraints, replanCache)
+    ).businessCase.npv;
   }
-  const plan = planFor(scenario, hostConstraintsFor(option, scenario), cache);
+  const constraints = hostConstraintsFor(option, scenario);
+  const plan = planFor(scenario, constraints, cache);
+  const years = yearsFor(scenario, constraints, cache);
   // Licence counts and prices depend only on the plan and the licensing inputs: other inputs
   // reuse the base scenario's licensing, counted once.
   let counted = p.input === "licensing.prices" ? undefined : licensed.get(option);
   if (!counted && p.input !== "licensing.prices") {
     licensed.set(option, (counted = licenseOption(option, scenario, plan)));
   }
-  return analyzeOption(variant, option, plan, physical, counted, baseline.leaving).businessCase.npv;
+  return analyzeOption(variant, option, plan, physical, counted, baseline.leaving, years)
+    .businessCase.npv;
 }
 
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */

@@ -3,6 +3,7 @@ import type { Dec, Money } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { InputPath, OptionId, Scenario } from "../scenario";
 import type { BusinessCase, CostSchedule } from "./cashflow";
+import type { QuantitySeries } from "./years";
 
 /** One licence line of an option, as the report and JSON show it. */
 export interface LicenceLine {
@@ -37,7 +38,18 @@ export interface OptionAnalysis {
   readonly label: string;
   readonly eligible: boolean;
   readonly reasons: readonly string[];
+  /** Today's plan (year 0). */
   readonly capacity: CapacityPlan;
+  /** Hosts owned in years 0…N: bought the year first needed, never removed. */
+  readonly hostsByYear: readonly number[];
+  /** Hosts each year's demand needs (equal to owned unless demand shrinks). */
+  readonly hostsNeededByYear: readonly number[];
+  /** Clusters owned in years 0…N. */
+  readonly clustersByYear: readonly number[];
+  /** The plan of each year 0…N (the same object for years with the same demand). */
+  readonly yearPlans: readonly CapacityPlan[];
+  /** Quantities year by year the cost lines read when demand grows; empty otherwise. */
+  readonly series: readonly QuantitySeries[];
   readonly licensing: OptionLicensing;
   readonly costs: CostSchedule;
   readonly businessCase: BusinessCase;

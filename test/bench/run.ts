@@ -14,6 +14,7 @@ const BENCHES: readonly Bench[] = [
   { name: "count", file: "./count.bench.ts", fn: "runCountBench" },
   { name: "packing", file: "./packing.bench.ts", fn: "runPackingBench" },
   { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
+  { name: "capacity-v2", file: "./capacityV2.bench.ts", fn: "runCapacityV2Bench" },
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },

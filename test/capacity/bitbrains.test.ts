@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { planCapacity } from "../../src/capacity";
 import {
+  bitbrainsMeasuredScenario,
   bitbrainsScenario,
   BITBRAINS_CONSTRAINTS,
   hasBitbrains,
@@ -39,7 +40,7 @@ describe.skipIf(!hasBitbrains())("Bitbrains Rnd 2013-07: 500 real VMs, N+1", () 
     expect(plan.lowerBoundHosts).toBe(16);
     expect(plan.hosts).toBeLessThanOrEqual(17);
     expect(plan.hosts).toBe(16);
-    expect(plan.clusters).toEqual([
+    expect(plan.clusters).toMatchObject([
       {
         index: 0,
         nodes: 16,
@@ -62,5 +63,20 @@ describe.skipIf(!hasBitbrains())("Bitbrains Rnd 2013-07: 500 real VMs, N+1", () 
     const naive = naiveBalancedHosts();
     expect(naive).toBe(19);
     expect(plan.hosts).toBeLessThan(naive);
+  });
+});
+
+describe.runIf(hasBitbrains())("Bitbrains measured: p95 × 1.3 against the peak", () => {
+  it("needs fewer hosts on p95 × 1.3 than on the measured peak, and each VM is sized on its own p95", () => {
+    const peak = planCapacity(bitbrainsMeasuredScenario("peak"), BITBRAINS_CONSTRAINTS);
+    const p95 = planCapacity(bitbrainsMeasuredScenario("measured", "1.3"), BITBRAINS_CONSTRAINTS);
+    expect(p95.hosts).toBeLessThan(peak.hosts);
+    expect(
+      p95.vms.every((v) => v.sizing?.basis === "measured" && v.sizing.percentile === "p95")
+    ).toBe(true);
+    // VM 1: 2 cores × 2.926 GHz; p95 971.4 MHz → × 1.3 = 1,262.82 MHz; memory p95 1.419 GiB × 1.3.
+    const vm1 = p95.vms.find((v) => v.id === "VM-1")!;
+    expect(vm1.cpuGhz).toBeCloseTo(1.26282, 6);
+    expect(vm1.memoryGiB).toBeCloseTo(1.8447, 6);
   });
 });

@@ -18,6 +18,7 @@
  * 64 nodes, N+1.
  */
 import { readFileSync } from "node:fs";
+import { Dec } from "../../src/money";
 import { parseScenario, defaultScenarioJson, type Scenario } from "../../src/scenario";
 import { hostCapacity, vmDemands, vmSize, type HostConstraints } from "../../src/capacity";
 import { checkFailover } from "../support/failoverLayout";
@@ -129,4 +130,63 @@ export function naiveBalancedHosts(scenario: Scenario = bitbrainsScenario()): nu
     placement.hostOf.forEach((h, i) => layout[h]!.push(sorted[i]!.id));
     if (checkFailover(vms, layout, capacity, 1).survives) return n;
   }
+}
+
+/**
+ * The same 500 VMs with their measured history as an import would carry it (generic CSV with
+ * percentile columns): peakCpuUtilization = cpu_usage_mhz_max ÷ capacity (the peak), the
+ * average from cpu_usage_pct_mean; measured p95 CPU = cpu_usage_mhz_p95 ÷ capacity and p95
+ * memory in use = mem_usage_gb_p95 (GB in the file is GiB); average disk and network
+ * throughput = (read + write) and (rx + tx) KB/s ÷ 1,000.
+ */
+export function bitbrainsMeasuredInventory(): Record<string, unknown>[] {
+  const lines = readFileSync(shared(...BITBRAINS_FILE), "utf8")
+    .trim()
+    .split(/\r?\n/);
+  const header = lines[0]!.split(",");
+  const at = (f: number[], name: string): number => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`Bitbrains summary has no column ${name}`);
+    return f[i]!;
+  };
+  return lines.slice(1).map((line) => {
+    const f = line.split(",").map(Number);
+    const cores = at(f, "cpu_cores_max");
+    const ghz =
+      at(f, "cpu_capacity_mhz") > 0 && at(f, "cpu_cores") > 0
+        ? at(f, "cpu_capacity_mhz") / at(f, "cpu_cores") / 1000
+        : HOST_GHZ;
+    const ghzText = fixed(ghz, 6);
+    const capacityMhz = cores * Number(ghzText) * 1000;
+    const share = (mhz: number): string => fixed(Math.min(1, mhz / capacityMhz), 9);
+    const peak = Math.min(1, at(f, "cpu_usage_mhz_max") / capacityMhz);
+    const average = Math.min(peak, at(f, "cpu_usage_pct_mean") / 100);
+    return {
+      name: `VM-${at(f, "vm_id")}`,
+      os: "linux",
+      cores,
+      cpuGhz: ghzText,
+      peakCpuUtilization: fixed(peak, 9),
+      averageCpuUtilization: fixed(average, 9),
+      memoryGiB: fixed(at(f, "mem_provisioned_gb_max"), 6),
+      storageGiB: "0",
+      measuredPercentile: "p95",
+      measuredCpuUtilization: share(at(f, "cpu_usage_mhz_p95")),
+      measuredMemoryGiB: fixed(at(f, "mem_usage_gb_p95"), 6),
+      averageDiskMBps: fixed(
+        (at(f, "disk_read_kbps_mean") + at(f, "disk_write_kbps_mean")) / 1000,
+        6
+      ),
+      averageNetworkMBps: fixed((at(f, "net_rx_kbps_mean") + at(f, "net_tx_kbps_mean")) / 1000, 6),
+    };
+  });
+}
+
+/** The measured inventory on the research note's host, sized on `basis` with `comfortFactor`. */
+export function bitbrainsMeasuredScenario(
+  basis: "measured" | "peak",
+  comfortFactor = "1.3"
+): Scenario {
+  const base = bitbrainsScenario(bitbrainsMeasuredInventory());
+  return { ...base, demand: { ...base.demand, basis, comfortFactor: new Dec(comfortFactor) } };
 }

@@ -38,6 +38,7 @@ describe("vmDemands", () => {
       cpuGhz: 3.84,
       memoryGiB: 8.5,
       storageGiB: 500,
+      sizing: { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false },
     });
     // WEB: 2 cores × 2.66 × 0.30 = 1.596 GHz; 4 + 0.5 = 4.5 GiB
     expect(vms[3]).toEqual({
@@ -48,6 +49,7 @@ describe("vmDemands", () => {
       cpuGhz: 1.596,
       memoryGiB: 4.5,
       storageGiB: 80,
+      sizing: { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false },
     });
   });
 

@@ -5,6 +5,10 @@ import type { PlatformId } from "../../src/platform";
 export interface ScenarioChanges {
   readonly host?: Record<string, unknown>;
   readonly cluster?: Record<string, unknown>;
+  readonly storage?: Record<string, unknown>;
+  readonly growth?: Record<string, unknown>;
+  readonly demand?: Record<string, unknown>;
+  readonly finance?: Record<string, unknown>;
 }
 
 /** Parses `defaultScenarioJson(platform, inventory)` with host/cluster changes; throws on issues. */
@@ -16,6 +20,8 @@ export function scenarioOf(
   const json = defaultScenarioJson(platform, inventory);
   json["host"] = { ...(json["host"] as object), ...changes.host };
   json["cluster"] = { ...(json["cluster"] as object), ...changes.cluster };
+  for (const key of ["storage", "growth", "demand", "finance"] as const)
+    json[key] = { ...(json[key] as object), ...changes[key] };
   const parsed = parseScenario(json as Parameters<typeof parseScenario>[0]);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
   return parsed.scenario;

@@ -107,6 +107,31 @@ function contractProblems(json: J): string[] {
         c["vmsPerHost"].every(Number.isInteger),
       `${at}.capacity.vmsPerHost[] has one count per host`
     );
+    // Contract v2: storage per cluster (decimal TB; null where a SAN has no such figure) and
+    // hosts owned per year 0…horizon, never falling.
+    const tb = (v: unknown) =>
+      v === null || (typeof v === "number" && Number.isFinite(v) && v >= 0);
+    want(
+      Array.isArray(c["storage"]) &&
+        c["storage"].length === (c["clusters"] ?? []).length &&
+        c["storage"].every(
+          (st: J) =>
+            Number.isInteger(st["nodes"]) &&
+            ["rawTB", "reserveTB", "usableTB"].every((k) => tb(st[k])) &&
+            typeof st["neededTB"] === "number" &&
+            st["neededTB"] >= 0
+        ),
+      `${at}.capacity.storage[] {nodes, rawTB, reserveTB, usableTB, neededTB}`
+    );
+    const byYear = c["hostsByYear"];
+    want(
+      Array.isArray(byYear) &&
+        byYear.length === (o["tco"]?.["years"]?.length || byYear.length) &&
+        byYear.every(Number.isInteger) &&
+        byYear[0] === c["hosts"] &&
+        byYear.every((h: number, t: number) => t === 0 || h >= byYear[t - 1]),
+      `${at}.capacity.hostsByYear[] from year 0, never falling`
+    );
     const l = o["licensing"] ?? {};
     const money = (v: unknown) => (o["eligible"] ? isMoney(v) : v === null);
     want(
@@ -150,8 +175,13 @@ async function evaluate(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe("evaluate --json on every example", () => {
-  it("finds the three examples", () => {
-    expect(EXAMPLES).toEqual(["book-example.json", "contoso-2010.json", "modern-2022.json"]);
+  it("finds the four examples", () => {
+    expect(EXAMPLES).toEqual([
+      "book-example.json",
+      "contoso-2010.json",
+      "modern-2022.json",
+      "s2d-growth-2025.json",
+    ]);
   });
 
   it.each(EXAMPLES)(
@@ -166,6 +196,23 @@ describe("evaluate --json on every example", () => {
       expect(json["sensitivity"]?.["rows"]?.length).toBe(9);
     }
   );
+
+  it("the v2 contract check has teeth: a storage figure as text or hosts that fall are caught", async () => {
+    const json = JSON.parse(
+      (await evaluate([examplePath("s2d-growth-2025.json"), "--json", "--no-sensitivity"])).stdout
+    ) as J;
+    expect(contractProblems(json)).toEqual([]);
+    const dc = (json["options"] as J[]).find((o) => o["id"] === "datacenter")!;
+    expect(dc["capacity"]["storage"][0]["rawTB"]).toBeGreaterThan(0);
+    const broken = structuredClone(json);
+    const bdc = (broken["options"] as J[]).find((o) => o["id"] === "datacenter")!;
+    bdc["capacity"]["storage"][0]["usableTB"] = "66.56";
+    bdc["capacity"]["hostsByYear"][2] = 1;
+    expect(contractProblems(broken)).toEqual([
+      "options[datacenter].capacity.storage[] {nodes, rawTB, reserveTB, usableTB, neededTB}",
+      "options[datacenter].capacity.hostsByYear[] from year 0, never falling",
+    ]);
+  });
 
   it("the contract check has teeth: a number for money, a missing key or a bad year total is caught", async () => {
     const json = JSON.parse(

@@ -412,9 +412,18 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
       const target = document.getElementById("progress-text") as HTMLElement;
+      // Every text the progress line showed: a text node added or removed, or the text a rewrite
+      // replaced (records arrive after the fact, when a rewritten node holds the latest text).
       new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent ?? "");
-      }).observe(target, { childList: true, characterData: true, subtree: true });
+        for (const r of records)
+          if (r.type === "characterData") seen.push(r.oldValue ?? "");
+          else for (const n of [...r.addedNodes, ...r.removedNodes]) seen.push(n.textContent ?? "");
+      }).observe(target, {
+        childList: true,
+        characterData: true,
+        characterDataOldValue: true,
+        subtree: true,
+      });
     });
     // Slow syncs down so the writing state can be seen.
     await page.evaluate(

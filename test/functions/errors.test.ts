@@ -77,7 +77,7 @@ describe("HOSTS: the inventory range", () => {
     {
       what: "an unknown header, with a suggestion",
       range: [["Name", "Corez", "Core clock", "RAM"], OK_ROW],
-      message: `inventoryRange column 2 header "Corez" is not an inventory field (did you mean "cores"?); use one of name, count, os, cores, cpuGhz, peakCpuUtilization, averageCpuUtilization, memoryGiB, storageGiB, powerWatts, rackUnits, stayPhysical.`,
+      message: `inventoryRange column 2 header "Corez" is not an inventory field (did you mean "cores"?); use one of name, count, os, cores, cpuGhz, peakCpuUtilization, averageCpuUtilization, memoryGiB, storageGiB, powerWatts, rackUnits, stayPhysical, storageInUseGiB, m…`,
     },
     {
       what: "two headers for one field",
@@ -98,9 +98,31 @@ describe("HOSTS: the inventory range", () => {
     },
     {
       what: "more columns than fields without a header",
-      range: [["FILE-01", 1, "windows", 4, 2.4, 0.3, 0.1, 8, 100, 200, 2, false, "extra"]],
+      range: [
+        [
+          "FILE-01",
+          1,
+          "windows",
+          4,
+          2.4,
+          0.3,
+          0.1,
+          8,
+          100,
+          200,
+          2,
+          false,
+          80,
+          "p95",
+          0.2,
+          4,
+          1,
+          1,
+          "extra",
+        ],
+      ],
       message:
-        "inventoryRange row 1, column 13: a range without a header row has at most 12 columns (name … stayPhysical, in inventory order); add a header row to use other columns.",
+        "inventoryRange row 1, column 19: a range without a header row has at most 18 columns (name … averageNetworkMBps, in inventory order); add a header row to use other columns.",
     },
     {
       what: "a header and no servers",

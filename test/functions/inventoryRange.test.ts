@@ -14,6 +14,16 @@ import { INVENTORY_FIELDS } from "../../src/scenario";
 import { analyze } from "../../src/tco/analyze";
 import { exampleScenarios, inventoryRange, tableValues, thrownBy } from "./support";
 
+/** Inventory fields without a default (a column only when a row has them). */
+const V2_FIELDS = [
+  "storageInUseGiB",
+  "measuredPercentile",
+  "measuredCpuUtilization",
+  "measuredMemoryGiB",
+  "averageDiskMBps",
+  "averageNetworkMBps",
+];
+
 describe("header names", () => {
   it.each(INVENTORY_FIELDS.map((f) => [f.key, f]))(
     "%s: key, label and the report's 'label (unit)', any case",
@@ -43,10 +53,30 @@ describe("header names", () => {
       SHEETS.inventory,
       INVENTORY_LAYOUT.tableName
     )[0];
+    // The book example has no measured use: those fields get no column.
     expect(header).toEqual([
-      ...INVENTORY_FIELDS.map((f) => f.label),
-      ...COMPUTED_INVENTORY_HEADERS,
+      ...INVENTORY_FIELDS.filter((f) => f.required || !V2_FIELDS.includes(f.key)).map(
+        (f) => f.label
+      ),
+      "CPU demand at peak (GHz)",
+      "Placement (recommended option)",
     ]);
+    // The measured example has them all, and every computed column is one HOSTS skips.
+    const measured = exampleScenarios().find((e) => e.file === "s2d-growth-2025.json")!.scenario;
+    const wide = tableValues(
+      buildReport(measured, analyze(measured, { sensitivity: false })),
+      SHEETS.inventory,
+      INVENTORY_LAYOUT.tableName
+    )[0]!;
+    expect(wide.slice(0, INVENTORY_FIELDS.length)).toEqual(INVENTORY_FIELDS.map((f) => f.label));
+    expect(wide.slice(INVENTORY_FIELDS.length)).toEqual([
+      "CPU demand as sized (GHz)",
+      "Sized on",
+      "Idle",
+      "Placement (recommended option)",
+    ]);
+    for (const h of wide.slice(INVENTORY_FIELDS.length))
+      expect(COMPUTED_INVENTORY_HEADERS).toContain(h);
   });
 });
 

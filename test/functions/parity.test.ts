@@ -4,6 +4,7 @@
  * published break-even points), PAYBACK = paybackMonths.
  */
 import fc from "fast-check";
+import { fieldOfHeader } from "../../src/functions/inventoryRange";
 import { describe, expect, it } from "vitest";
 import { hostsNeeded, planCapacity } from "../../src/capacity";
 import { paybackMonths } from "../../src/finance";
@@ -52,7 +53,9 @@ describe("HOSTS equals the capacity engine", () => {
       const table = tableValues(plan, SHEETS.inventory, INVENTORY_LAYOUT.tableName);
       expect(table).toHaveLength(scenario.inventory.length + 1);
       // The table's computed columns are there, and skipped.
-      expect(table[0]).toEqual(expect.arrayContaining([...COMPUTED_INVENTORY_HEADERS]));
+      const computed = (table[0] ?? []).filter((h) => fieldOfHeader(h) === undefined);
+      expect(computed.length).toBeGreaterThanOrEqual(2);
+      for (const h of computed) expect(COMPUTED_INVENTORY_HEADERS).toContain(h);
       expect(hostsImpl(table, ...args)).toBe(expected);
     });
 

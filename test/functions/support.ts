@@ -18,6 +18,7 @@ export function exampleScenarios(): { readonly file: string; readonly scenario: 
 
 /** A cell value as Excel hands it to a custom function: decimals as numbers. */
 export function cellOf(value: unknown): string | number | boolean {
+  if (value === undefined) return ""; // a field without a default, left out: a blank cell
   if (value instanceof Dec) return value.toNumber();
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;

@@ -21,7 +21,7 @@ import { expectedClass, odsCharts } from "../support/ods";
 import { REPO_ROOT } from "../support/paths";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts", "report");
-const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
+const EXAMPLES = ["book-example", "contoso-2010", "modern-2022", "s2d-growth-2025"] as const;
 
 /** `'TCO Summary'.$B$10:.$B$11`-style ranges differ in form; compare on the cells only. */
 function cellsOf(odfRange: string | undefined): string {

@@ -45,6 +45,12 @@ describe("Azure Migrate import CSV (German Excel: BOM, CRLF, ';', decimal commas
         averageCpuUtilization: "0.12",
         memoryGiB: "8",
         storageGiB: "150.5",
+        // Measured use (the template does not say which statistic): CPU 12.5 %, memory 40 % of
+        // 8 GiB = 3.2 GiB; disk 1 read 0.5 MB/s; 80.25 GiB in use.
+        storageInUseGiB: "80.25",
+        measuredCpuUtilization: "0.125",
+        measuredMemoryGiB: "3.2",
+        averageDiskMBps: "0.5",
       },
       // 1536 MB = 1.5 GiB; the IP field "10.0.0.2;10.0.0.3" is quoted and does not shift the columns.
       {
@@ -57,6 +63,8 @@ describe("Azure Migrate import CSV (German Excel: BOM, CRLF, ';', decimal commas
         averageCpuUtilization: "0.12",
         memoryGiB: "1.5",
         storageGiB: "250",
+        measuredCpuUtilization: "0.55", // memory 70 % of 1.5 GiB = 1.05 GiB
+        measuredMemoryGiB: "1.05",
       },
       {
         name: "WEB-01",
@@ -80,6 +88,7 @@ describe("Azure Migrate import CSV (German Excel: BOM, CRLF, ';', decimal commas
         averageCpuUtilization: "0.07",
         memoryGiB: "8",
         storageGiB: "60",
+        measuredCpuUtilization: "0.07",
       },
     ]);
     // 4 + 8 + 2 + 4 = 18 cores; 8 + 1.5 + 2 + 8 = 19.5 GiB; 150.5 + 250 + 40 + 60 = 500.5 GiB; in use "80,25" only.
@@ -656,6 +665,12 @@ describe("column mapping for unknown exports", () => {
       powerWatts: null,
       rackUnits: null,
       stayPhysical: null,
+      storageInUseGiB: null,
+      measuredPercentile: null,
+      measuredCpuUtilization: null,
+      measuredMemoryGiB: null,
+      averageDiskMBps: null,
+      averageNetworkMBps: null,
       powerState: "State",
     });
     expect(unitsFromMapping(mapping)).toEqual({

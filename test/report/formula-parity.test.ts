@@ -13,7 +13,7 @@ import { compareWithPlan, formulaCells, recalcPlanWithHyperFormula } from "../su
 import { REPO_ROOT } from "../support/paths";
 import type { WorkbookPlan } from "../../src/report/workbookPlan";
 
-const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
+const EXAMPLES = ["book-example", "contoso-2010", "modern-2022", "s2d-growth-2025"] as const;
 
 function example(name: string): Scenario {
   const r = parseScenario(

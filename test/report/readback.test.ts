@@ -53,6 +53,34 @@ function sheetsOf(s: Scenario): { inputs: UsedRange; inventory: UsedRange } {
 const baseInputs = inputsSheetOf(base);
 const inputsCell = (path: string): string => inputValueCell(baseInputs.sheet, path);
 
+describe("scenarioFromSheets: round trip of the v2 inputs", () => {
+  it("reads back S2D storage, growth (a blank per-resource rate stays blank), measured use and idle settings", () => {
+    const json = defaultScenarioJson("ws2025", [
+      {
+        name: "SQL",
+        cores: 8,
+        cpuGhz: "2.5",
+        memoryGiB: "32",
+        storageInUseGiB: "400",
+        measuredPercentile: "p95",
+        measuredCpuUtilization: "0.3",
+        measuredMemoryGiB: "12.5",
+        averageDiskMBps: "4",
+        averageNetworkMBps: "0.02",
+      },
+      { name: "WEB", cores: 2, cpuGhz: "2.5", memoryGiB: "4" },
+    ]);
+    json["storage"] = { ...(json["storage"] as object), kind: "s2d", resiliency: "dual-parity" };
+    json["growth"] = { ratePerYear: "0.1", storageRatePerYear: "0.25" };
+    json["demand"] = { ...(json["demand"] as object), retireIdle: true, comfortFactor: "1.2" };
+    const s = scenarioOf(json);
+    const { inputs, inventory } = sheetsOf(s);
+    const result = scenarioFromSheets(inputs, inventory);
+    expect(result.ok && scenarioToJson(result.scenario)).toEqual(scenarioToJson(s));
+    if (result.ok) expect(result.scenario.growth.cpuRatePerYear).toBeUndefined();
+  });
+});
+
 describe("scenarioFromSheets: round trip", () => {
   it("reads back exactly the scenario the cells were made from", () => {
     const { inputs, inventory } = sheetsOf(base);
@@ -229,7 +257,14 @@ describe("scenarioFromSheets: problems are placed at their cells", () => {
 
   it("ignores columns that are not inventory fields (the report's computed ones, notes)", () => {
     // The report's table already ends in computed columns (CPU demand, placement)…
-    expect(inventory.values[0]?.length).toBeGreaterThan(INVENTORY_FIELDS.length);
+    expect(inventory.values[0]).toEqual(
+      expect.arrayContaining(["CPU demand at peak (GHz)", "Placement (recommended option)"])
+    );
+    // …(fields without a default and no value, such as measured CPU, get no column)…
+    expect(inventory.values[0]).not.toContain("Measured CPU");
+    expect(inventory.values[0]?.length).toBeGreaterThan(
+      INVENTORY_FIELDS.filter((f) => !f.key.startsWith("measured")).length - 3
+    );
     // …and a user may add their own.
     const wider = {
       address: inventory.address,

@@ -861,6 +861,157 @@ const CASES: readonly Case[] = [
       },
     ],
   },
+  // ── storage (Storage Spaces Direct) and growth ──────────────────────────────────────────
+  {
+    name: "dual parity on a cluster of at most 3 servers",
+    input: () =>
+      broken((s) => {
+        s["storage"] = { kind: "s2d", resiliency: "dual-parity" };
+        s["cluster"]["maxNodes"] = 3;
+      }),
+    issues: [
+      {
+        path: "storage.resiliency",
+        received: "dual-parity",
+        message:
+          "dual parity needs at least 4 servers per cluster, but cluster.maxNodes is 3; raise cluster.maxNodes to 4 or more, or choose three-way-mirror.",
+      },
+    ],
+  },
+  {
+    name: "nested two-way mirror on clusters of up to 4 servers",
+    input: () =>
+      broken((s) => {
+        s["storage"] = { kind: "s2d", resiliency: "nested-two-way-mirror" };
+        s["cluster"]["maxNodes"] = 4;
+      }),
+    issues: [
+      {
+        path: "storage.resiliency",
+        message:
+          "nested two-way mirror is for clusters of exactly 2 servers, but cluster.maxNodes is 4; set cluster.maxNodes to 2, or choose three-way-mirror or dual-parity for larger clusters.",
+      },
+    ],
+  },
+  {
+    name: "two-way mirror where the cluster must survive 2 failures",
+    input: () =>
+      broken((s) => {
+        s["storage"] = { kind: "s2d", resiliency: "two-way-mirror" };
+        s["cluster"]["failuresToTolerate"] = 2;
+      }),
+    issues: [
+      {
+        path: "storage.resiliency",
+        message:
+          "two-way mirror keeps the data online through 1 failure at a time, but the cluster must survive 2; choose a resiliency that survives 2 (three-way-mirror, dual-parity) or lower cluster.failuresToTolerate.",
+      },
+    ],
+  },
+  {
+    name: "Storage Spaces Direct on Windows Server 2008 R2",
+    input: () => broken((s) => (s["storage"] = { kind: "s2d" }), "ws2008r2"),
+    issues: [
+      {
+        path: "storage.kind",
+        message:
+          "Storage Spaces Direct first came with Windows Server 2016 Datacenter; on Windows Server 2008 R2 SP1 set storage.kind to san (a shared array per cluster), or choose platform ws2016 or later.",
+      },
+    ],
+  },
+  {
+    name: "Storage Spaces Direct with 20-node clusters",
+    input: () =>
+      broken((s) => {
+        s["storage"] = { kind: "s2d" };
+        s["cluster"]["maxNodes"] = 20;
+      }),
+    issues: [
+      {
+        path: "cluster.maxNodes",
+        message: /^A Storage Spaces Direct cluster has at most 16 servers, not 20/,
+      },
+    ],
+  },
+  {
+    name: "nested resiliency on Windows Server 2016",
+    input: () =>
+      broken((s) => {
+        s["storage"] = { kind: "s2d", resiliency: "nested-mirror-accelerated-parity" };
+        s["cluster"]["maxNodes"] = 2;
+      }, "ws2016"),
+    issues: [
+      {
+        path: "storage.resiliency",
+        message: /^nested mirror-accelerated parity first came with Windows Server 2019/,
+      },
+    ],
+  },
+  {
+    name: "an unknown resiliency",
+    input: () => broken((s) => (s["storage"] = { kind: "s2d", resiliency: "three-way mirror" })),
+    issues: [
+      {
+        path: "storage.resiliency",
+        message:
+          /^Enter the Storage Spaces Direct resiliency as one of two-way-mirror, three-way-mirror, .* \(did you mean "three-way-mirror"\?\)\.$/,
+      },
+    ],
+  },
+  {
+    name: "fewer than 4 capacity drives per node",
+    input: () => broken((s) => (s["storage"] = { drivesPerNode: 2 })),
+    issues: [
+      {
+        path: "storage.drivesPerNode",
+        message: /^Enter the capacity drives per node as a whole number from 4 to 64, not 2\.$/,
+      },
+    ],
+  },
+  {
+    name: "growth of 150 % a year",
+    input: () => broken((s) => (s["growth"] = { ratePerYear: "1.5" })),
+    issues: [
+      {
+        path: "growth.ratePerYear",
+        received: '"1.5"',
+        message:
+          'Enter the yearly demand growth (0.1 for 10 %; from -1 to 1) as a number from -1 to 1, not "1.5".',
+      },
+    ],
+  },
+  {
+    name: "growth below -100 % a year",
+    input: () => broken((s) => (s["growth"] = { ratePerYear: -1.2 })),
+    issues: [{ path: "growth.ratePerYear", message: /as a number from -1 to 1, not -1\.2\.$/ }],
+  },
+  {
+    name: "growth written as a percentage",
+    input: () => broken((s) => (s["growth"] = { ratePerYear: 10 })),
+    issues: [{ path: "growth.ratePerYear", message: /not 10\. For 10 % write 0\.1\.$/ }],
+  },
+  {
+    name: "a memory growth rate of 2",
+    input: () => broken((s) => (s["growth"] = { ratePerYear: "0.1", memoryRatePerYear: 2 })),
+    issues: [
+      { path: "growth.memoryRatePerYear", message: /^Enter the yearly memory demand growth/ },
+    ],
+  },
+  {
+    name: "a comfort factor below 1",
+    input: () => broken((s) => (s["demand"] = { comfortFactor: "0.8" })),
+    issues: [
+      {
+        path: "demand.comfortFactor",
+        message: /^Enter the comfort factor \(1\.3 for 30 % more\) as a number from 1 to 5/,
+      },
+    ],
+  },
+  {
+    name: "a measured CPU above 1",
+    input: () => broken((s) => (s["inventory"][0]["measuredCpuUtilization"] = 35)),
+    issues: [{ path: "inventory[0].measuredCpuUtilization", message: /For 35 % write 0\.35\.$/ }],
+  },
 ];
 
 describe("parseScenario: the bad-input corpus", () => {
@@ -942,5 +1093,49 @@ describe("parseScenario reports every problem at once", () => {
     expect(result.scenario.host.price.toString()).toBe("25000");
     expect(result.scenario.inventory[0]?.count).toBe(1);
     expect(result.scenario.name).toBe("Padded");
+  });
+});
+
+describe("parseScenario: storage and growth that are fine", () => {
+  it("takes S2D with dual parity on 16-node clusters and a per-resource growth rate", () => {
+    const r = parseScenario(
+      broken((s) => {
+        s["storage"] = { kind: "s2d", resiliency: "dual-parity", media: "hybrid" };
+        s["growth"] = { ratePerYear: "0.1", storageRatePerYear: "0.25" };
+      })
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.storage.resiliency).toBe("dual-parity");
+    expect(r.scenario.growth.storageRatePerYear?.toString()).toBe("0.25");
+    expect(r.scenario.growth.cpuRatePerYear).toBeUndefined();
+  });
+
+  it("reads a blank or null per-resource rate as absent (the common rate applies)", () => {
+    const r = parseScenario(
+      broken((s) => (s["growth"] = { cpuRatePerYear: null, memoryRatePerYear: "" }))
+    );
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.scenario.growth.cpuRatePerYear).toBeUndefined();
+  });
+
+  it("takes nested resiliency on two-node clusters", () => {
+    const r = parseScenario(
+      broken((s) => {
+        s["storage"] = { kind: "s2d", resiliency: "nested-two-way-mirror" };
+        s["cluster"]["maxNodes"] = 2;
+      })
+    );
+    expect(r.ok).toBe(true);
+  });
+
+  it("leaves S2D fields alone while storage is a SAN (dual parity with 3-node clusters is fine then)", () => {
+    const r = parseScenario(
+      broken((s) => {
+        s["storage"] = { kind: "san", resiliency: "dual-parity" };
+        s["cluster"]["maxNodes"] = 3;
+      })
+    );
+    expect(r.ok).toBe(true);
   });
 });

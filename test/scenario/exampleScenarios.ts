@@ -95,7 +95,7 @@ export const CONTOSO_INVENTORY: readonly Row[] = [
 function scenario(
   name: string,
   platform: PlatformId,
-  inventory: readonly Row[],
+  inventory: readonly (Row | Json)[],
   edit: (sections: Json) => void = () => {}
 ): Json {
   const sections = JSON.parse(JSON.stringify(defaultSections(platform))) as Json;
@@ -149,11 +149,107 @@ export function modern2022(): Json {
   );
 }
 
+/**
+ * The Contoso estate measured: a performance export gave p95 CPU and memory in use for most
+ * rows (Azure Migrate-style sizing on p95 × 1.3), disk in use, and average disk and network
+ * throughput; two groups are idle ("zombies": average CPU 1–2 %, almost no I/O).
+ */
+const MEASURED: Readonly<Record<string, Record<string, string>>> = {
+  DC: {
+    measuredCpuUtilization: "0.09",
+    measuredMemoryGiB: "2.5",
+    storageInUseGiB: "35",
+    averageDiskMBps: "0.8",
+    averageNetworkMBps: "1.5",
+  },
+  FILE: {
+    measuredCpuUtilization: "0.18",
+    measuredMemoryGiB: "5",
+    storageInUseGiB: "1100",
+    averageDiskMBps: "6",
+    averageNetworkMBps: "9",
+  },
+  "WEB-IIS": {
+    measuredCpuUtilization: "0.22",
+    measuredMemoryGiB: "2.8",
+    storageInUseGiB: "45",
+    averageDiskMBps: "0.6",
+    averageNetworkMBps: "3",
+  },
+  APP: {
+    measuredCpuUtilization: "0.27",
+    measuredMemoryGiB: "5.5",
+    storageInUseGiB: "90",
+    averageDiskMBps: "2",
+    averageNetworkMBps: "2.5",
+  },
+  SQL: {
+    measuredCpuUtilization: "0.26",
+    measuredMemoryGiB: "28",
+    storageInUseGiB: "480",
+    averageDiskMBps: "25",
+    averageNetworkMBps: "6",
+  },
+  EXCH: {
+    measuredCpuUtilization: "0.21",
+    measuredMemoryGiB: "26",
+    storageInUseGiB: "950",
+    averageDiskMBps: "12",
+    averageNetworkMBps: "4",
+  },
+  "DEV-TEST": {
+    measuredCpuUtilization: "0.04",
+    averageCpuUtilization: "0.015",
+    measuredMemoryGiB: "1.2",
+    storageInUseGiB: "30",
+    averageDiskMBps: "0.02",
+    averageNetworkMBps: "0.03",
+  },
+  PRINT: {
+    measuredCpuUtilization: "0.03",
+    averageCpuUtilization: "0.01",
+    measuredMemoryGiB: "1",
+    storageInUseGiB: "20",
+    averageDiskMBps: "0.01",
+    averageNetworkMBps: "0.05",
+  },
+};
+
+/**
+ * Today's decision on Windows Server 2025: Storage Spaces Direct on the nodes (three-way
+ * mirror, 8 × 3.84 TB NVMe each) against Standard (which cannot run S2D), demand growing 10 %
+ * a year (storage 20 %), servers sized on measured p95 × 1.3, idle servers retired.
+ */
+export function s2dGrowth2025(): Json {
+  const inventory = CONTOSO_INVENTORY.map((r) => {
+    const m = MEASURED[r.name];
+    return m ? { ...r, measuredPercentile: "p95", ...m } : r;
+  });
+  return scenario(
+    "Contoso on Windows Server 2025: Storage Spaces Direct, growth and measured demand",
+    "ws2025",
+    inventory,
+    (s) => {
+      (s["licensing"] as Json)["options"] = ["standard", "datacenter"];
+      Object.assign(s["storage"] as Json, {
+        kind: "s2d",
+        resiliency: "three-way-mirror",
+        drivesPerNode: 8,
+        driveTB: "3.84",
+        demandBasis: "in-use",
+      });
+      Object.assign(s["growth"] as Json, { ratePerYear: "0.1", storageRatePerYear: "0.2" });
+      Object.assign(s["demand"] as Json, { retireIdle: true });
+    }
+  );
+}
+
 /** File name → scenario, as written to `assets/examples/`. */
 export const EXAMPLES: Readonly<Record<string, () => Json>> = {
   "book-example.json": bookExample,
   "contoso-2010.json": contoso2010,
   "modern-2022.json": modern2022,
+  "s2d-growth-2025.json": s2dGrowth2025,
 };
 
 /**

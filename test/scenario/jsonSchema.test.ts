@@ -48,7 +48,8 @@ describe("scenarioJsonSchema", () => {
           tail === undefined ? def.properties[head] : def.properties[head].properties[tail];
         expect(prop, `${s.key}.${f.key}`).toBeDefined();
         expect(prop.description, `${s.key}.${f.key}`).toContain(f.help);
-        expect(prop.default, `${s.key}.${f.key}`).toBeDefined();
+        if (f.optional === true) expect(prop.default, `${s.key}.${f.key}`).toBeUndefined();
+        else expect(prop.default, `${s.key}.${f.key}`).toBeDefined();
       }
     }
     expect(schema["$defs"]["licensing"].properties.prices.additionalProperties).toBe(false);

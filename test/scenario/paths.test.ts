@@ -28,8 +28,15 @@ const choice: FieldPath = "platform";
 void [typo, notNumeric, choice];
 
 function scenario(): Scenario {
+  // Every optional input given, so each is a leaf of the parsed scenario too.
   const parsed = parseScenario({
     ...defaultScenarioJson("ws2022"),
+    growth: {
+      ratePerYear: "0.1",
+      cpuRatePerYear: "0.1",
+      memoryRatePerYear: "0.05",
+      storageRatePerYear: "0.2",
+    },
     inventory: [{ name: "A", cores: 4, cpuGhz: "2.4", memoryGiB: "8" }],
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));

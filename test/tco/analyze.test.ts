@@ -225,6 +225,7 @@ describe("analysisJson: an option that cannot be used has no business case", () 
       costPerVmPerYear: null,
       totalSavings: null,
       netFlows: [],
+      retirementSavings: [],
     });
     const dc = json.options.find((o) => o["id"] === "datacenter")!;
     expect(dc["tco"]["total"]).toMatch(/^\d+\.\d\d$/);

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { DEFAULT_SOURCES, SECTIONS, TOP_FIELDS, defaultSections } from "../../src/scenario";
 
 function show(v: unknown): string {
+  if (v === undefined) return "(blank)"; // an optional input: a rule stands in for it
   if (Array.isArray(v)) return v.join(", ");
   return String(v);
 }

@@ -6,7 +6,7 @@ import {
   type AssumptionRow,
 } from "../../report/assumptions";
 import { defaultSections } from "../../scenario";
-import { analysisJson, analyze, type Analysis } from "../../tco";
+import { analysisJson, analyze, type Analysis, type OptionAnalysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { loadScenario } from "../scenarioFile";
 
@@ -17,6 +17,51 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
     .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
     .join("  ");
+}
+
+const tb = (x: number): string => x.toFixed(2);
+
+const BINDING: Readonly<Record<string, string>> = {
+  cpuGhz: "CPU",
+  memoryGiB: "memory",
+  vcpus: "virtual processors",
+  vms: "VMs per host",
+  storage: "storage",
+};
+
+/** Storage per cluster, hosts per year, what servers were sized on and the idle ones, for the recommended option. */
+function capacityLines(a: Analysis, o: OptionAnalysis): string[] {
+  const s = a.scenario;
+  const out: string[] = [];
+  for (const c of o.capacity.clusters) {
+    const st = c.storage;
+    out.push(
+      st.kind === "s2d"
+        ? `Storage, cluster ${c.index + 1}: ${c.nodes} nodes, raw ${tb(st.rawTB ?? 0)} TB, reserve ${tb(st.reserveTB ?? 0)} TB, usable ${tb(st.usableTB ?? 0)} TB (${st.layout ?? ""}), needed ${tb(st.neededTB)} TB; node count decided by ${BINDING[c.binding]}.`
+        : `Storage, cluster ${c.index + 1}: ${c.nodes} nodes on a SAN, needed ${tb(st.neededTB)} TB; node count decided by ${BINDING[c.binding]}.`
+    );
+  }
+  if (o.hostsByYear.some((h) => h !== o.capacity.hosts))
+    out.push(`Hosts by year (year 0 to ${s.finance.horizonYears}): ${o.hostsByYear.join(", ")}.`);
+  const measured = s.inventory.filter(
+    (r) => s.demand.basis === "measured" && r.measuredCpuUtilization !== undefined
+  );
+  if (measured.length > 0) {
+    const servers = measured.reduce((n, r) => n + r.count, 0);
+    const all = s.inventory.reduce((n, r) => n + r.count, 0);
+    const percentiles = [...new Set(measured.map((r) => r.measuredPercentile ?? "measured"))];
+    out.push(
+      `Sized on measured use: ${servers} of ${all} servers on ${percentiles.join("/")} × ${s.demand.comfortFactor.toString()}; the others on their peak CPU.`
+    );
+  }
+  for (const i of o.capacity.idle)
+    out.push(
+      `Idle: ${i.name}${i.count > 1 ? ` (×${i.count})` : ""}: ${i.reason}${i.retired ? " — retired" : ""}.`
+    );
+  const retiredSaving = o.businessCase.retirementSavings.reduce((x, y) => x.plus(y));
+  if (!retiredSaving.isZero())
+    out.push(`Retiring idle servers saves ${money(retiredSaving)} of that over the horizon.`);
+  return out;
 }
 
 /** The readable summary: options side by side against the baseline (staying physical or on vSphere). */
@@ -37,6 +82,31 @@ export function summaryTable(a: Analysis): string {
       ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`),
     ],
     ["Clusters", "", ...eligible.map((o) => String(o.capacity.clusters.length))],
+    ...(eligible.some((o) => o.hostsByYear.some((h) => h !== o.capacity.hosts))
+      ? [
+          [
+            `Hosts year ${s.finance.horizonYears}`,
+            "",
+            ...eligible.map((o) => String(o.hostsByYear[o.hostsByYear.length - 1] ?? "")),
+          ],
+        ]
+      : []),
+    ...(s.storage.kind === "s2d"
+      ? [
+          [
+            "S2D usable TB",
+            "",
+            ...eligible.map((o) =>
+              tb(o.capacity.clusters.reduce((a, c) => a + (c.storage.usableTB ?? 0), 0))
+            ),
+          ],
+        ]
+      : []),
+    [
+      "Storage needed TB",
+      "",
+      ...eligible.map((o) => tb(o.capacity.clusters.reduce((a, c) => a + c.storage.neededTB, 0))),
+    ],
     [
       "Licensing",
       money(a.physical.byCategory.licensing),
@@ -89,6 +159,7 @@ export function summaryTable(a: Analysis): string {
   for (const o of a.options.filter((x) => !x.eligible))
     lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
   const rec = a.options.find((o) => o.id === a.recommended);
+  if (rec) lines.push(...capacityLines(a, rec));
   for (const p of rec?.capacity.stayPhysical ?? [])
     lines.push(
       `Stays physical: ${p.name}${p.count > 1 ? ` (×${p.count})` : ""}: ${p.reasons.join(" ")}`

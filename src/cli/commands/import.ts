@@ -1,5 +1,5 @@
 /**
- * `hyperv-tco import FILE… [--include-powered-off] [--platform ws2022] [--group] [--storage configured|in-use]`:
+ * `hyperv-tco import FILE… [--include-powered-off] [--platform ws2022] [--group] [--storage configured|in-use] [--percentile p95]`:
  * print a complete scenario (defaults plus the imported inventory) on stdout and the import
  * report on stderr. A file that cannot be imported: one message on stderr, nothing on stdout, exit 2.
  */
@@ -15,6 +15,8 @@ import {
 } from "../../inventory";
 import { isPlatformId, PLATFORM_IDS } from "../../platform";
 import {
+  PERCENTILES,
+  type Percentile,
   DEFAULT_PLATFORM,
   defaultScenarioJson,
   defaultSections,
@@ -23,12 +25,12 @@ import {
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { formatIssues } from "../scenarioFile";
 
-const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use]\n`;
+const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use] [--percentile ${PERCENTILES.join("|")}]\n`;
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const { positional, values, switches, unknown } = parseArgs(
     args,
-    ["--platform", "--storage"],
+    ["--platform", "--storage", "--percentile"],
     ["--include-powered-off", "--group"]
   );
   if (unknown.length > 0 || positional.length === 0) {
@@ -43,6 +45,14 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   const storage = values["--storage"] ?? "configured";
   if (storage !== "configured" && storage !== "in-use") {
     io.err(`import: --storage must be configured or in-use (got "${storage}").\n`);
+    return EXIT.usage;
+  }
+
+  const percentile = values["--percentile"] ?? "p95";
+  if (!(PERCENTILES as readonly string[]).includes(percentile)) {
+    io.err(
+      `import: --percentile must be one of ${PERCENTILES.join(", ")} (got "${percentile}").\n`
+    );
     return EXIT.usage;
   }
 
@@ -71,6 +81,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     includePoweredOff: switches.has("--include-powered-off"),
     groupIdentical: switches.has("--group"),
     storageBasis: storage as StorageBasis,
+    percentile: percentile as Percentile,
     defaults: importDefaultsFrom(sections),
   });
   if (!result.ok) {

@@ -6,6 +6,7 @@
 import { Dec } from "../../money";
 import {
   newCandidate,
+  numberAt,
   optionalNumber,
   readName,
   requiredNumber,
@@ -32,6 +33,9 @@ export const AZURE_MIGRATE_COLUMNS = {
   storageAllocatedGB: ["Storage allocated (In GB)"],
   inUseGB: ["Storage in use (In GB)"],
   inUseMB: ["Storage in use (In MB)"],
+  memoryUse: ["Memory utilization percentage"],
+  networkIn: ["Network In throughput"],
+  networkOut: ["Network Out throughput"],
 } as const satisfies Record<string, Aliases>;
 
 const C = AZURE_MIGRATE_COLUMNS;
@@ -67,6 +71,9 @@ export function readAzureMigrate(_wb: WorkbookData, index: HeaderIndex): ReadOut
     ColumnRef | undefined
   >;
   const disks = diskColumns(index);
+  const diskThroughput = index.columns.filter((x) =>
+    /^disk\d+(read|write)throughput/.test(compactHeader(x.header))
+  );
   const peakCol = col.cpuMax ?? col.cpu;
   const columns: ColumnUse[] = [
     ...used("name", index, col.name),
@@ -109,7 +116,26 @@ export function readAzureMigrate(_wb: WorkbookData, index: HeaderIndex): ReadOut
       RULES.percent(peakCol?.header ?? "CPU utilization percentage"),
       "the default peak was used"
     );
-    if (peak !== null && peak.gt(0)) c.peak = { value: peak.div(100), basis: "file" };
+    if (peak !== null && peak.gt(0)) {
+      c.peak = { value: peak.div(100), basis: "file" };
+      // Measured use for performance-based sizing; the template does not say which statistic
+      // "CPU utilization percentage" is (a "maximum" column is the max).
+      c.measuredCpu = { value: peak.div(100), percentile: col.cpuMax ? "max" : null };
+      const mem = numberAt(sheet, r, col.memoryUse);
+      if (memory !== null && mem.kind === "number" && mem.value.gte(0) && mem.value.lte(100))
+        c.measuredMemoryGiB = memory.div(MIB_PER_GIB).times(mem.value).div(100);
+    }
+    // Throughput: network in + out, and every disk's read + write (MB per second).
+    const sumOf = (cols: readonly (ColumnRef | undefined)[]): Dec | null => {
+      let total: Dec | null = null;
+      for (const column of cols) {
+        const v = numberAt(sheet, r, column);
+        if (v.kind === "number" && v.value.gte(0)) total = (total ?? new Dec(0)).plus(v.value);
+      }
+      return total;
+    };
+    c.networkMBps = sumOf([col.networkIn, col.networkOut]);
+    c.diskMBps = sumOf(diskThroughput);
     const avg = optionalNumber(
       c,
       sheet,

@@ -4,7 +4,7 @@
  * pre-fills it by header name; `importWithMapping` reads the sheet with it.
  */
 import { Dec } from "../../money";
-import { INVENTORY_FIELDS } from "../../scenario";
+import { INVENTORY_FIELDS, PERCENTILES, type Percentile } from "../../scenario";
 import { assemble, type ReadOutcome } from "../assemble";
 import {
   boolAt,
@@ -28,6 +28,7 @@ import {
   type HeaderIndex,
 } from "../cells";
 import { dataRows, locateSheet, used, type Aliases } from "../locate";
+import { choosePercentile, percentileColumns, percentileOfHeader } from "../percentiles";
 import { MESSAGES } from "../messages";
 import {
   MAPPABLE_FIELDS,
@@ -182,6 +183,38 @@ export const MAPPING_ALIASES: Readonly<Record<MappableField, Aliases>> = {
   powerWatts: [...own("powerWatts"), "Power (W)", "Watts", "Power draw", "Power consumption"],
   rackUnits: [...own("rackUnits"), "RU", "U", "Height (U)"],
   stayPhysical: [...own("stayPhysical"), "Keep physical"],
+  storageInUseGiB: [
+    ...own("storageInUseGiB"),
+    "In use (GB)",
+    "Used disk",
+    "Disk used",
+    "Storage in use (In GB)",
+    "In Use MiB",
+    "In Use MB",
+  ],
+  measuredPercentile: [...own("measuredPercentile"), "Percentile"],
+  measuredCpuUtilization: [
+    ...own("measuredCpuUtilization"),
+    "CPU p95 %",
+    "P95 CPU %",
+    "CPU 95th percentile",
+    "95th Percentile CPU Utilization (%)",
+    "cpu_usage_pct_p95",
+  ],
+  measuredMemoryGiB: [
+    ...own("measuredMemoryGiB"),
+    "Memory p95 (GB)",
+    "RAM p95 (GB)",
+    "95th Percentile Memory Utilization (GB)",
+    "mem_usage_gb_p95",
+  ],
+  averageDiskMBps: [...own("averageDiskMBps"), "Disk MB/s", "Average disk throughput (MB/s)"],
+  averageNetworkMBps: [
+    ...own("averageNetworkMBps"),
+    "Network MB/s",
+    "Average network throughput (MB/s)",
+    "Average Network Utilization (MB/s)",
+  ],
   powerState: ["Power state", "Powerstate", "State", "Status", "Running"],
 };
 
@@ -260,8 +293,13 @@ const TO_GIB: Readonly<Record<SizeUnit, (d: Dec) => Dec>> = {
 
 type Columns = Readonly<Record<MappableField, ColumnRef | undefined>>;
 
-/** Read every data row of a sheet through resolved columns and units. */
-function readMappedRows(index: HeaderIndex, col: Columns, units: MappingUnits): Candidate[] {
+/** Read every data row of a sheet through resolved columns and units (`measured`: percentile columns found by header). */
+function readMappedRows(
+  index: HeaderIndex,
+  col: Columns,
+  units: MappingUnits,
+  measured: MeasuredColumns | null = null
+): Candidate[] {
   const sheet = index.sheet;
   const ratio = (
     c: Candidate,
@@ -416,16 +454,92 @@ function readMappedRows(index: HeaderIndex, col: Columns, units: MappingUnits): 
       );
     }
     if (col.powerState) c.power = readPowerState(c, sheet, r, col.powerState);
+    const inUse = optionalNumber(
+      c,
+      sheet,
+      r,
+      col.storageInUseGiB,
+      RULES.nonNegative(col.storageInUseGiB?.header ?? "Storage in use"),
+      "no in-use figure was taken"
+    );
+    if (inUse !== null) c.inUseGiB = TO_GIB[units.storage](inUse);
+    // Measured use: the chosen percentile's columns (or the named ones), as a fraction and GiB.
+    const cpuCol = measured?.cpu ?? col.measuredCpuUtilization;
+    const cpu = ratio(c, r, cpuCol, cpuCol?.header ?? "Measured CPU");
+    if (cpu) {
+      const stated = textAt(sheet, r, col.measuredPercentile).toLowerCase();
+      const percentile = (PERCENTILES as readonly string[]).includes(stated)
+        ? (stated as Percentile)
+        : (measured?.percentile ?? (cpuCol ? percentileOfHeader(cpuCol.header) : null));
+      c.measuredCpu = { value: cpu.value, percentile };
+      const memCol = measured?.memory ?? col.measuredMemoryGiB;
+      const mem = optionalNumber(
+        c,
+        sheet,
+        r,
+        memCol,
+        RULES.nonNegative(memCol?.header ?? "Measured RAM"),
+        "the configured RAM is used"
+      );
+      if (mem !== null)
+        c.measuredMemoryGiB = TO_GIB[sizeUnitOf(memCol?.header ?? null, "GiB")](mem);
+    }
+    for (const [key, column] of [
+      ["diskMBps", col.averageDiskMBps],
+      ["networkMBps", col.averageNetworkMBps],
+    ] as const) {
+      const v = optionalNumber(
+        c,
+        sheet,
+        r,
+        column,
+        RULES.nonNegative(column?.header ?? key),
+        "it was left out"
+      );
+      if (v !== null) c[key] = v;
+    }
     return c;
   });
+}
+
+/** The columns of the chosen percentile of CPU and memory use, when a sheet has percentile columns. */
+interface MeasuredColumns {
+  readonly percentile: Percentile;
+  readonly cpu: ColumnRef;
+  readonly memory: ColumnRef | undefined;
+}
+
+/** The percentile columns to size on (`wanted`, else the nearest the sheet has), and a note when it is not `wanted`. */
+function measuredColumns(
+  index: HeaderIndex,
+  wanted: Percentile,
+  inputs: readonly (ColumnRef | undefined)[]
+): { readonly columns: MeasuredColumns | null; readonly notes: string[] } {
+  const cpu = percentileColumns(index, "cpu", inputs);
+  const chosen = choosePercentile(cpu, wanted);
+  if (chosen === null) return { columns: null, notes: [] };
+  const memory = percentileColumns(index, "memory");
+  return {
+    columns: { percentile: chosen, cpu: cpu.get(chosen)!, memory: memory.get(chosen) },
+    notes: chosen === wanted ? [] : [MESSAGES.percentileFallback(wanted, chosen)],
+  };
 }
 
 function columnsUsed(index: HeaderIndex, col: Columns): ColumnUse[] {
   return MAPPABLE_FIELDS.flatMap((f) => used(f, index, col[f]));
 }
 
-/** Read a sheet with our own column names (values in the scenario's units). */
-export function readOwnFormat(_wb: WorkbookData, index: HeaderIndex): ReadOutcome {
+/**
+ * Read a sheet with our own column names (values in the scenario's units). Columns of CPU and
+ * memory use by percentile ("CPU p95 %", "CPU max %", "RAM p95 (GiB)") are read as measured
+ * use at the chosen percentile (`options.percentile`, p95 by default) unless the sheet has our
+ * own measured columns.
+ */
+export function readOwnFormat(
+  _wb: WorkbookData,
+  index: HeaderIndex,
+  options?: ImportOptions
+): ReadOutcome {
   const col = Object.fromEntries(
     MAPPABLE_FIELDS.map((f) => [
       f,
@@ -434,19 +548,35 @@ export function readOwnFormat(_wb: WorkbookData, index: HeaderIndex): ReadOutcom
   ) as Record<MappableField, ColumnRef | undefined>;
   const units: MappingUnits = { memory: "GiB", storage: "GiB", clock: "GHz", utilization: "auto" };
   const rows = dataRows(index);
+  const found =
+    col.measuredCpuUtilization === undefined
+      ? measuredColumns(index, options?.percentile ?? "p95", [
+          col.peakCpuUtilization,
+          col.averageCpuUtilization,
+          col.memoryGiB,
+        ])
+      : { columns: null, notes: [] };
+  const m = found.columns;
   return {
     format: "generic-csv",
     formatLabel: "Inventory in this add-in's columns (TCO Inventory)",
     fileName: null,
     sheets: [index.sheet.name],
     rowsRead: rows.length,
-    columns: columnsUsed(index, col),
+    columns: [
+      ...columnsUsed(index, col),
+      ...(m
+        ? [
+            ...used("measuredCpuUtilization", index, m.cpu),
+            ...used("measuredMemoryGiB", index, m.memory),
+          ]
+        : []),
+    ],
     problems: [],
-    notes: [],
-    candidates: readMappedRows(index, col, units),
+    notes: found.notes,
+    candidates: readMappedRows(index, col, units, m),
   };
 }
-
 /**
  * Import a sheet through a column mapping (for exports the importer does not recognise).
  * The header row is the first row holding every mapped header; units come from the headers

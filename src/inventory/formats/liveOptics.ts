@@ -44,6 +44,8 @@ const PERF = {
   peakPct: ["Peak vCPU %"],
   peakGhz: ["Peak vCPU (GHz)"],
   avgPct: ["Average vCPU %", "Avg vCPU %"],
+  peakMemory: ["Peak Memory (MiB)", "Peak Memory (MB)"],
+  avgKBps: ["Average KB/sec"],
 } as const satisfies Record<string, Aliases>;
 
 const HOSTS = {
@@ -107,6 +109,8 @@ export function readLiveOptics(wb: WorkbookData, vms: HeaderIndex): ReadOutcome 
         peakPct: perf.get(PERF.peakPct),
         peakGhz: perf.get(PERF.peakGhz),
         avgPct: perf.get(PERF.avgPct),
+        peakMemory: perf.get(PERF.peakMemory),
+        avgKBps: perf.get(PERF.avgKBps),
       }
     : null;
   const perfByKey =
@@ -221,6 +225,13 @@ export function readLiveOptics(wb: WorkbookData, vms: HeaderIndex): ReadOutcome 
         if (avg !== null) c.average = { value: avg.div(100), basis: "file" };
         const ghz = numberAt(perf.sheet, perfRow, perfCol.peakGhz);
         if (ghz.kind === "number" && ghz.value.gt(0)) peakGhz = ghz.value;
+        // Measured use: Live Optics keeps the peak of vCenter's archive (no percentiles).
+        c.measuredCpu = { value: peak.div(100), percentile: "max" };
+        const mem = numberAt(perf.sheet, perfRow, perfCol.peakMemory);
+        if (mem.kind === "number" && mem.value.gte(0))
+          c.measuredMemoryGiB = mem.value.div(MIB_PER_GIB);
+        const io = numberAt(perf.sheet, perfRow, perfCol.avgKBps);
+        if (io.kind === "number" && io.value.gte(0)) c.diskMBps = io.value.div(1000);
       }
     }
 

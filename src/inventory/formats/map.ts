@@ -20,7 +20,7 @@ import { cellPlace, parseNumberText, type ColumnRef, type HeaderIndex } from "..
 import { dataRows, hasAll, indexRows, locateSheet, used, type Aliases } from "../locate";
 import { MESSAGES } from "../messages";
 import type { ReadOutcome } from "../assemble";
-import type { ColumnUse, SheetData, WorkbookData } from "../types";
+import type { ColumnUse, ImportOptions, SheetData, WorkbookData } from "../types";
 
 export const MAP_PERFORMANCE_COLUMNS = {
   name: ["Machine Name"],
@@ -31,6 +31,9 @@ export const MAP_PERFORMANCE_COLUMNS = {
   average: ["Average CPU Utilization (%)"],
   maximum: ["Maximum CPU Utilization (%)"],
   p95: ["95th Percentile CPU Utilization (%)"],
+  memoryMaximum: ["Maximum Memory Utilization (GB)"],
+  memoryP95: ["95th Percentile Memory Utilization (GB)"],
+  networkAverage: ["Average Network Utilization (MB/s)"],
   memory: ["Memory (MB)", "System Memory (MB)"],
   diskSize: ["Disk Drive Size (GB)"],
   diskUsed: ["95th Percentile Disk Space Utilization (GB)"],
@@ -115,8 +118,11 @@ function clockFromModel(text: string): Dec | null {
 export function readMap(
   _wb: WorkbookData,
   perf: HeaderIndex | null,
-  inv: HeaderIndex | null
+  inv: HeaderIndex | null,
+  options?: ImportOptions
 ): ReadOutcome {
+  // MAP aggregates each metric as its 95th percentile and its maximum: size on the one chosen.
+  const wantMax = options?.percentile === "max" || options?.percentile === "p99";
   const columns: ColumnUse[] = [];
   const candidates: Candidate[] = [];
   const notes: string[] = [];
@@ -247,6 +253,17 @@ export function readMap(
         "the default peak was used"
       );
       if (peak !== null) c.peak = { value: peak.div(100), basis: "file" };
+      // Measured use: the chosen statistic where the report has it, else the other one.
+      const mCol = wantMax ? (pc.maximum ?? pc.p95) : (pc.p95 ?? pc.maximum);
+      const mCpu = numberAt(s, r, mCol);
+      if (mCol && mCpu.kind === "number" && RULES.percent("").valid(mCpu.value)) {
+        c.measuredCpu = { value: mCpu.value.div(100), percentile: mCol === pc.p95 ? "p95" : "max" };
+        const memCol = mCol === pc.p95 ? pc.memoryP95 : pc.memoryMaximum;
+        const mem = numberAt(s, r, memCol);
+        if (mem.kind === "number" && mem.value.gte(0)) c.measuredMemoryGiB = mem.value;
+      }
+      const net = numberAt(s, r, pc.networkAverage);
+      if (net.kind === "number" && net.value.gte(0)) c.networkMBps = net.value;
       const avg = optionalNumber(
         c,
         s,

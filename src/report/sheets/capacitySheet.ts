@@ -20,7 +20,14 @@ import {
   headerRow,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
-import type { SheetPlan } from "../workbookPlan";
+import type { ChartSpec, SheetPlan } from "../workbookPlan";
+import {
+  BINDING_LABELS,
+  writeDemandTable,
+  writeStorageTable,
+  writeYearsTable,
+  type SeriesCells,
+} from "./capacityYears";
 
 export interface CapacitySheet {
   readonly sheet: SheetPlan;
@@ -29,9 +36,30 @@ export interface CapacitySheet {
   /** Hosts per option (cell addresses), by option id. */
   readonly hostsCell: ReadonlyMap<string, string>;
   readonly clustersCell: ReadonlyMap<string, string>;
+  /** Per option id, the cells of each per-year quantity series (what growing cash flows read). */
+  readonly seriesCells: ReadonlyMap<string, ReadonlyMap<string, SeriesCells>>;
 }
 
-export function buildCapacitySheet(analysis: Analysis, formats: Formats): CapacitySheet {
+/** "storage (1 of 2 clusters), memory (1)": what decides the node counts of an option's clusters. */
+function bindingSummary(
+  clusters: readonly { readonly binding: keyof typeof BINDING_LABELS }[]
+): string {
+  if (clusters.length === 0) return "";
+  const counts = new Map<string, number>();
+  for (const c of clusters)
+    counts.set(BINDING_LABELS[c.binding], (counts.get(BINDING_LABELS[c.binding]) ?? 0) + 1);
+  if (counts.size === 1) return [...counts.keys()][0] as string;
+  return [...counts.entries()]
+    .map(([k, v]) => `${k} (${v} of ${clusters.length} clusters)`)
+    .join(", ");
+}
+
+export function buildCapacitySheet(
+  analysis: Analysis,
+  formats: Formats,
+  nameOf: ReadonlyMap<string, string>,
+  refOf: ReadonlyMap<string, string> = new Map()
+): CapacitySheet {
   const g = newGrid();
   sheetTitle(
     g,
@@ -48,6 +76,7 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
     "VMs",
     "Most VMs on a host after failover",
     "Servers staying physical",
+    "What decides the node count",
     "Explanation",
   ];
   headerRow(g, row, 0, head, { wrapText: true });
@@ -67,6 +96,7 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
       num(vms, formats.integer),
       num(c.maxVmsPerHostAfterFailover, formats.integer),
       num(physical, formats.integer),
+      text(bindingSummary(c.clusters)),
       text(c.explanation),
     ]);
     hostsCell.set(o.id, cellAddress(row, 2));
@@ -113,6 +143,7 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
       "Failures tolerated",
       "Failover check",
       "Scenarios checked",
+      "Decides the node count",
     ];
     headerRow(g, row, 0, ch);
     row++;
@@ -131,8 +162,27 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
               : "none (standalone hosts)"
         ),
         num(c.scenariosChecked),
+        text(BINDING_LABELS[c.binding]),
       ]);
       row++;
+    }
+    row++;
+    row = writeStorageTable(g, row, analysis, rec, formats, nameOf);
+    if (rec.capacity.idle.length > 0) {
+      put(g, row, 0, text("Idle servers (by the demand thresholds)"));
+      style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
+      row++;
+      headerRow(g, row, 0, ["Server", "Count", "Why idle", "Retired"]);
+      row++;
+      for (const i of rec.capacity.idle) {
+        putRow(g, row, 0, [
+          text(i.name),
+          num(i.count),
+          text(i.reason),
+          text(i.retired ? "yes: switched off, not migrated" : "no (demand.retireIdle is off)"),
+        ]);
+        row++;
+      }
     }
     if (rec.capacity.stayPhysical.length > 0) {
       row++;
@@ -198,6 +248,29 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
       utilisationRange = rangeAddress({ top: hostsHeader, left: 0, bottom: row - 1, right: 3 });
     }
   }
+  // Hosts per year of every eligible option; demand against capacity for the recommended one.
+  row++;
+  const seriesCells = new Map<string, ReadonlyMap<string, SeriesCells>>();
+  for (const o of analysis.options.filter((x) => x.eligible)) {
+    const years = writeYearsTable(g, row, analysis, o, formats, nameOf);
+    seriesCells.set(o.id, years.cells);
+    row = years.nextRow;
+  }
+  const charts: ChartSpec[] = [];
+  if (rec && rec.eligible) {
+    const demand = writeDemandTable(
+      g,
+      row,
+      analysis,
+      rec,
+      seriesCells.get(rec.id)?.get("hostsOwned"),
+      formats,
+      nameOf,
+      refOf
+    );
+    charts.push(demand.chart);
+    row = demand.nextRow;
+  }
   return {
     sheet: {
       name: SHEETS.capacity,
@@ -207,11 +280,12 @@ export function buildCapacitySheet(analysis: Analysis, formats: Formats): Capaci
       blocks: toBlocks(g),
       styles: g.styles,
       tables: [],
-      charts: [],
+      charts,
       freeze: { rows: 4, columns: 1 },
     },
     utilisationRange,
     hostsCell,
     clustersCell,
+    seriesCells,
   };
 }

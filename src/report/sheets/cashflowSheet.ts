@@ -32,6 +32,8 @@ import {
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
+import { capacityRef, type SeriesCells } from "./capacityYears";
+import { RETIRED_PREFIX } from "../../tco/physical";
 
 /** Where the summary finds an option's figures (addresses on `TCO Cashflow`). */
 export interface CashflowRefs {
@@ -64,7 +66,10 @@ const HEADER_ROW = 3;
 
 const num2 = (d: Dec): number => toCentsNumber(d);
 
-/** The formula of one year cell of a line. */
+/**
+ * The formula of one year cell of a line. A `byYear` line (demand growing) multiplies that
+ * year's quantity, read from its series on `TCO Capacity` (`qtyCell` is then that cell).
+ */
 export function lineYearFormula(
   line: CostLine,
   qtyCell: string,
@@ -97,12 +102,15 @@ function writeCostBlock(
   schedule: CostSchedule,
   analysis: Analysis,
   formats: Formats,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  series?: ReadonlyMap<string, SeriesCells>
 ): BlockResult & {
   readonly firstLine: number;
   readonly lastLine: number;
   readonly totalRowIndex: number;
   readonly categoryRow: Readonly<Record<string, number>>;
+  /** Sheet row (0-based) of each line, by line id. */
+  readonly lineRows: ReadonlyMap<string, number>;
 } {
   const n = analysis.scenario.finance.horizonYears;
   const lastYearCol = FIRST_YEAR_COL + n;
@@ -112,8 +120,13 @@ function writeCostBlock(
   style(g, row, 0, row, totalCol, { bold: true, fill: COLORS.sectionFill, fontSize: 12 });
   row++;
   const firstLine = row;
+  const lineRows = new Map<string, number>();
   for (const line of schedule.lines) {
+    lineRows.set(line.id, row);
     const qty = cellAddress(row, 2, false).replace(/^([A-Z]+)/, "$$$1");
+    const yearly = line.schedule.kind === "byYear" ? series?.get(line.schedule.series) : undefined;
+    if (line.schedule.kind === "byYear" && !yearly)
+      throw new Error(`No cells for series ${line.schedule.series} (a programmer error).`);
     putRow(g, row, 0, [
       text(CATEGORY_LABELS[line.category]),
       text(line.label),
@@ -126,7 +139,18 @@ function writeCostBlock(
       const scheduled =
         scheduledIn(line.schedule, t, n, analysis.scenario) ||
         (line.schedule.kind === "refresh" && t > 0);
-      if (scheduled || (line.schedule.kind === "annual" && t > 0)) {
+      if (yearly) {
+        put(
+          g,
+          row,
+          col,
+          formula(
+            lineYearFormula(line, capacityRef(yearly.cell(t)), yearCell, nameOf),
+            num2(line.amounts[t] as Dec),
+            formats.money
+          )
+        );
+      } else if (scheduled || (line.schedule.kind === "annual" && t > 0)) {
         put(
           g,
           row,
@@ -205,6 +229,7 @@ function writeCostBlock(
     lastLine,
     totalRowIndex,
     categoryRow,
+    lineRows,
   };
 }
 
@@ -216,7 +241,8 @@ function writeBusinessCase(
   optionTotalRow: number,
   categoryRow: Readonly<Record<string, number>>,
   analysis: Analysis,
-  formats: Formats
+  formats: Formats,
+  retiredRows: readonly number[]
 ): { refs: Omit<CashflowRefs, "totalRow" | "totalCell" | "categoryTotals">; nextRow: number } {
   const n = analysis.scenario.finance.horizonYears;
   const bc = option.businessCase;
@@ -252,6 +278,35 @@ function writeBusinessCase(
   );
   style(g, row, 1, row, totalCol, { bold: true });
   row++;
+  if (retiredRows.length > 0) {
+    // The saving of switching idle servers off: their baseline lines, which the option lacks.
+    put(g, row, 1, text("of which: idle servers retired"));
+    for (let t = 0; t <= n; t++) {
+      const colL = columnLetters(FIRST_YEAR_COL + t);
+      put(
+        g,
+        row,
+        FIRST_YEAR_COL + t,
+        formula(
+          `=${retiredRows.map((r) => `${colL}${r + 1}`).join("+")}`,
+          num2(bc.retirementSavings[t] as Dec),
+          formats.money
+        )
+      );
+    }
+    put(
+      g,
+      row,
+      totalCol,
+      formula(
+        `=SUM(${cellAddress(row, FIRST_YEAR_COL)}:${cellAddress(row, FIRST_YEAR_COL + n)})`,
+        num2(bc.retirementSavings.reduce((a, x) => a.plus(x), new Dec(0))),
+        formats.money
+      )
+    );
+    style(g, row, 1, row, totalCol, { italic: true, fontColor: COLORS.muted });
+    row++;
+  }
 
   const cumulativeRow = row;
   const candidatesRow = row + 1;
@@ -429,7 +484,8 @@ function writeBusinessCase(
 export function buildCashflowSheet(
   analysis: Analysis,
   formats: Formats,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  seriesCells: ReadonlyMap<string, ReadonlyMap<string, SeriesCells>> = new Map()
 ): CashflowSheet {
   const g = newGrid();
   const n = analysis.scenario.finance.horizonYears;
@@ -459,10 +515,22 @@ export function buildCashflowSheet(
     nameOf
   );
   let row = physical.nextRow;
+  const retiredRows = [...physical.lineRows.entries()]
+    .filter(([id]) => id.startsWith(`${RETIRED_PREFIX}.`))
+    .map(([, r]) => r);
   const options = new Map<string, CashflowRefs>();
   for (const option of analysis.options.filter((o) => o.eligible)) {
     const title = `${option.label} — ${option.capacity.hosts} host${option.capacity.hosts === 1 ? "" : "s"} in ${option.capacity.clusters.length} cluster${option.capacity.clusters.length === 1 ? "" : "s"}`;
-    const block = writeCostBlock(g, row, title, option.costs, analysis, formats, nameOf);
+    const block = writeCostBlock(
+      g,
+      row,
+      title,
+      option.costs,
+      analysis,
+      formats,
+      nameOf,
+      seriesCells.get(option.id)
+    );
     const bc = writeBusinessCase(
       g,
       block.nextRow - 1,
@@ -471,7 +539,8 @@ export function buildCashflowSheet(
       block.totalRowIndex,
       block.categoryRow,
       analysis,
-      formats
+      formats,
+      retiredRows
     );
     options.set(option.id, { ...block.refs, ...bc.refs });
     row = bc.nextRow;

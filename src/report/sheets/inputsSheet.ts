@@ -25,6 +25,11 @@ export interface InputsSheet {
   readonly names: readonly DefinedNamePlan[];
   /** Defined name of each input path (`housing.pue` → `hv_Pue`). */
   readonly nameOf: ReadonlyMap<FieldPath, string>;
+  /**
+   * The cell of each input path (`'TCO Inputs'!$C$40`): formulas that test an optional input
+   * for blank read the cell itself (a name's value is 0 for a blank cell in some engines).
+   */
+  readonly refOf: ReadonlyMap<FieldPath, string>;
 }
 
 /** A scenario value as the cell it is written to. */
@@ -45,6 +50,7 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
   const g = newGrid();
   const names: DefinedNamePlan[] = [];
   const nameOf = new Map<FieldPath, string>();
+  const refOf = new Map<FieldPath, string>();
   sheetTitle(
     g,
     `Inputs — ${scenario.name}`,
@@ -77,8 +83,10 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
       text(source),
       text(path),
     ]);
-    names.push({ name, ref: sheetRef(SHEETS.inputs, cellAddress(row, 2)), comment: field.help });
+    const ref = sheetRef(SHEETS.inputs, cellAddress(row, 2));
+    names.push({ name, ref, comment: field.help });
     nameOf.set(path, name);
+    refOf.set(path, ref);
     row++;
   }
   const last = row - 1;
@@ -99,5 +107,6 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
     },
     names,
     nameOf,
+    refOf,
   };
 }

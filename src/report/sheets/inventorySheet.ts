@@ -1,8 +1,10 @@
 /**
  * `TCO Inventory`: the server inventory as the Excel table `hvInventory` (the columns of
  * INVENTORY_FIELDS, which the reader reads back), plus computed columns: the VM's CPU
- * demand (a formula) and where the recommended option puts it.
+ * demand as sized (a formula), what it was sized on (a measured percentile × comfort factor,
+ * or the peak), whether it looks idle, and where the recommended option puts it.
  */
+import { cpuDemandGhz } from "../../capacity";
 import { Dec } from "../../money";
 import { INVENTORY_FIELDS, type Scenario } from "../../scenario";
 import type { Analysis } from "../../tco/types";
@@ -11,6 +13,16 @@ import type { Formats } from "../formats";
 import { formula, newGrid, put, putRow, text, toBlocks } from "../grid";
 import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
 import type { PlanCell, SheetPlan } from "../workbookPlan";
+
+/** Inventory fields without a default: they get a column only when some row has a value. */
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set([
+  "storageInUseGiB",
+  "measuredPercentile",
+  "measuredCpuUtilization",
+  "measuredMemoryGiB",
+  "averageDiskMBps",
+  "averageNetworkMBps",
+]);
 
 function rowCell(key: string, value: unknown, formats: Formats): PlanCell {
   if (value instanceof Dec) {
@@ -46,17 +58,35 @@ function placementOf(analysis: Analysis): Map<number, string> {
 export function buildInventorySheet(
   scenario: Scenario,
   analysis: Analysis,
-  formats: Formats
+  formats: Formats,
+  nameOf: ReadonlyMap<string, string> = new Map()
 ): SheetPlan {
   const g = newGrid();
   const header = INVENTORY_LAYOUT.headerRow - 1;
-  const keys = INVENTORY_FIELDS.map((f) => f.key);
+  // Fields without a default (measured use, disk in use) get a column only when a row has them,
+  // so a 10,000-server estate without them stays within one Office.js request. To enter them in
+  // Excel, add the column with its label or key as the header: the reader reads by header.
+  const fields = INVENTORY_FIELDS.filter(
+    (f) =>
+      !OPTIONAL_COLUMNS.has(f.key) ||
+      scenario.inventory.some(
+        (row) => (row as unknown as Record<string, unknown>)[f.key] !== undefined
+      )
+  );
+  const keys = fields.map((f) => f.key);
   const col = (key: (typeof keys)[number]): number => keys.indexOf(key);
-  const extra = ["CPU demand at peak (GHz)", "Placement (recommended option)"];
-  putRow(g, header, 0, [
-    ...INVENTORY_FIELDS.map((f) => text(f.label)),
-    ...extra.map((h) => text(h)),
-  ]);
+  const anyMeasured = keys.includes("measuredCpuUtilization");
+  const rec = analysis.options.find((o) => o.id === analysis.recommended) ?? analysis.options[0];
+  const idle = new Map((rec?.capacity.idle ?? []).map((i) => [i.row, i]));
+  const extra = [
+    anyMeasured ? "CPU demand as sized (GHz)" : "CPU demand at peak (GHz)",
+    ...(anyMeasured ? ["Sized on"] : []),
+    ...(idle.size > 0 ? ["Idle"] : []),
+    "Placement (recommended option)",
+  ];
+  const basis = nameOf.get("demand.basis") ?? "hv_DemandBasis";
+  const comfort = nameOf.get("demand.comfortFactor") ?? "hv_DemandComfortFactor";
+  putRow(g, header, 0, [...fields.map((f) => text(f.label)), ...extra.map((h) => text(h))]);
   const placement = placementOf(analysis);
   scenario.inventory.forEach((row, i) => {
     const r = INVENTORY_LAYOUT.firstRow - 1 + i;
@@ -64,12 +94,32 @@ export function buildInventorySheet(
       g,
       r,
       0,
-      INVENTORY_FIELDS.map((f) => rowCell(f.key, row[f.key], formats))
+      fields.map((f) => rowCell(f.key, row[f.key], formats))
     );
-    const demand = new Dec(row.cores).times(row.cpuGhz).times(row.peakCpuUtilization);
-    const f = `=${cellAddress(r, col("cores"))}*${cellAddress(r, col("cpuGhz"))}*${cellAddress(r, col("peakCpuUtilization"))}`;
-    put(g, r, keys.length, formula(f, demand.toNumber(), formats.decimal));
-    put(g, r, keys.length + 1, text(placement.get(i) ?? ""));
+    // As the engine sizes it: measured percentile × comfort (at most all cores) where the row
+    // has one and demand.basis is measured, else the peak input.
+    const demand = cpuDemandGhz(row, scenario);
+    const cores = cellAddress(r, col("cores"));
+    const ghz = cellAddress(r, col("cpuGhz"));
+    const peak = cellAddress(r, col("peakCpuUtilization"));
+    let c = keys.length;
+    if (anyMeasured) {
+      const measured = cellAddress(r, col("measuredCpuUtilization"));
+      const f = `=${cores}*${ghz}*IF(AND(${basis}="measured",ISNUMBER(${measured})),MIN(1,${measured}*${comfort}),${peak})`;
+      put(g, r, c++, formula(f, demand.toNumber(), formats.decimal));
+      const sized =
+        scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined
+          ? `${row.measuredPercentile ?? "measured"} × ${scenario.demand.comfortFactor.toString()}`
+          : "peak";
+      put(g, r, c++, text(sized));
+    } else {
+      put(g, r, c++, formula(`=${cores}*${ghz}*${peak}`, demand.toNumber(), formats.decimal));
+    }
+    if (idle.size > 0) {
+      const why = idle.get(i);
+      put(g, r, c++, text(why ? `${why.retired ? "retired: " : ""}${why.reason}` : ""));
+    }
+    put(g, r, c, text(placement.get(i) ?? ""));
   });
   const lastRow = INVENTORY_LAYOUT.firstRow - 2 + scenario.inventory.length;
   const range = rangeAddress({
@@ -82,7 +132,7 @@ export function buildInventorySheet(
     name: SHEETS.inventory,
     purpose: "Server inventory",
     tabColor: "#CA5010",
-    columnWidths: [24, 8, 10, 8, 10, 10, 10, 10, 10, 10, 10, 12, 16, 48],
+    columnWidths: [24, ...fields.slice(1).map(() => 10), ...extra.slice(0, -1).map(() => 16), 48],
     blocks: toBlocks(g),
     styles: [],
     tables: [{ name: INVENTORY_LAYOUT.tableName, range, style: "TableStyleMedium2" }],

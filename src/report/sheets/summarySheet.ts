@@ -121,12 +121,19 @@ export function buildSummarySheet(
         toCentsNumber(analysis.physical.byCategory.licensing),
         formats.moneyWhole
       ),
+      // With growth the licensing sheet shows year 0's licences; the cash flows hold the total.
       cell: (o) =>
-        formula(
-          `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
-          toCentsNumber(o.licensing.total),
-          formats.moneyWhole
-        ),
+        o.series.length > 0
+          ? formula(
+              `=${cf(cashflow.options.get(o.id)?.categoryTotals["licensing"])}`,
+              toCentsNumber(o.costs.byCategory.licensing),
+              formats.moneyWhole
+            )
+          : formula(
+              `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
+              toCentsNumber(o.licensing.total),
+              formats.moneyWhole
+            ),
     },
     {
       label: `Total cost of ownership, ${n} years`,

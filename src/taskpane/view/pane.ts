@@ -1,0 +1,64 @@
+/**
+ * The whole pane as one template of the reducer's state: header, status line, result card,
+ * the six form sections, the report card and the footer. `renderPane(state, actions, root)`
+ * is the only code that writes the pane's DOM; lit-html updates only the parts whose values
+ * changed, so a render that changes nothing writes nothing.
+ */
+import { html, nothing, render, type TemplateResult } from "lit-html";
+import { PANE_MESSAGES } from "../messages";
+import type { PaneState } from "../state";
+import type { Actions } from "./actions";
+import { footer } from "./footer";
+import { paneView, type PaneView } from "./paneView";
+import { reportCard } from "./reportCard";
+import { resultCard } from "./resultCard";
+import { financeSection } from "./sections/financeSection";
+import { hostClusterSection } from "./sections/hostClusterSection";
+import { housingSection } from "./sections/housingSection";
+import { inventorySection } from "./sections/inventorySection";
+import { licensingSection } from "./sections/licensingSection";
+import { manpowerSection } from "./sections/manpowerSection";
+
+/** The form's sections, in the order a user fills them: add a section here. */
+const SECTIONS: readonly ((v: PaneView) => TemplateResult)[] = [
+  inventorySection,
+  hostClusterSection,
+  licensingSection,
+  housingSection,
+  manpowerSection,
+  financeSection,
+];
+
+function hostText(v: PaneView): string {
+  const host = v.state.host;
+  if (host.kind === "excel") return PANE_MESSAGES.hostExcel;
+  if (host.kind === "pending") return PANE_MESSAGES.loading;
+  if (host.reason === "office-js-missing") return PANE_MESSAGES.hostBrowserOfficeMissing;
+  if (host.reason === "office-js-timeout") return PANE_MESSAGES.hostBrowserTimeout;
+  return PANE_MESSAGES.hostBrowser;
+}
+
+/** The pane's template. */
+export function paneTemplate(v: PaneView): TemplateResult {
+  const s = v.state;
+  return html`<header class="header">
+    <h1>${PANE_MESSAGES.title}</h1>
+    <p class="host-badge" id="host-badge" data-host=${s.host.kind}>${hostText(v)}</p>
+    </header>
+    <main class="main" id="main" aria-busy=${s.phase === "idle" ? "true" : nothing}>
+    <div id="status" class=${`status tone-${s.notice?.tone ?? "info"}`} role="status" aria-live="polite" aria-atomic="true" ?hidden=${s.notice === null} >${s.notice?.text ?? ""}</div>${resultCard(v)}<form id="form" class="form" novalidate @submit=${(e: Event) => e.preventDefault()}>${SECTIONS.map((section) => section(v))}</form>${reportCard(v)}</main>${footer(v)}`;
+}
+
+/** Render `state` into `root` (the pane's only DOM writer). */
+export function renderPane(state: PaneState, actions: Actions, root: HTMLElement): void {
+  // The root's data attributes tell tests and the benchmark which state is on screen.
+  const data = {
+    phase: state.phase,
+    revision: String(state.revision),
+    previewRevision: String(state.previewRevision),
+    host: state.host.kind,
+  };
+  for (const [key, value] of Object.entries(data))
+    if (root.dataset[key] !== value) root.dataset[key] = value;
+  render(paneTemplate(paneView(state, actions)), root);
+}

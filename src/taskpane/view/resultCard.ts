@@ -1,0 +1,85 @@
+/**
+ * The result card: the recommendation, key figures per option, the options not possible here
+ * and the three preview charts (drawn by `charts.ts` into these canvases after each preview).
+ */
+import { html, nothing, type TemplateResult } from "lit-html";
+import { PANE_MESSAGES } from "../messages";
+import { chartSeries, formatMoney, formatPayback, shortLabel, type Preview } from "../preview";
+import { previewIsStale } from "../state";
+import type { PaneView } from "./paneView";
+
+function note(v: PaneView): string {
+  const s = v.state;
+  if (s.previewError !== null) return PANE_MESSAGES.previewFailed(s.previewError);
+  if (!s.validation.ok)
+    return s.preview ? PANE_MESSAGES.previewStale : PANE_MESSAGES.previewWaiting;
+  return s.phase === "calculating" || s.phase === "idle" ? PANE_MESSAGES.previewCalculating : "";
+}
+
+function figures(p: Preview | null): TemplateResult {
+  const rows = p
+    ? html`<tr class="physical">
+      <th scope="row">Stay physical</th><td>–</td><td>${formatMoney(p.physicalTco, p.currency)}</td><td>–</td>
+      </tr>${p.options
+        .filter((o) => o.eligible)
+        .map(
+          (o) =>
+            html`<tr class=${o.recommended ? "recommended" : ""} data-option=${o.id}>
+              <th scope="row" title=${o.label}>${shortLabel(o.label)}${o.recommended ? html`<span class="tag">Best</span>` : nothing}</th><td>${o.hosts}</td><td>${formatMoney(o.tco, p.currency)}</td><td>${o.paybackMonths === null ? `> ${p.horizonYears} yrs` : formatPayback(o.paybackMonths)}</td>
+              </tr>`
+        )}`
+    : nothing;
+  return html`<table id="figures" class="figures" ?hidden=${p === null}>
+    <caption class="sr-only">Key figures per option</caption>
+    <thead>
+    <tr>
+    <th scope="col">Option</th>
+    <th scope="col">Hosts</th>
+    <th scope="col">TCO</th>
+    <th scope="col">Payback</th>
+    </tr>
+    </thead>
+    <tbody>${rows}</tbody>
+    </table>`;
+}
+
+/** The charts' accessible descriptions, from the same series the charts draw. */
+function chartLabels(p: Preview | null): { hosts: string; tco: string; payback: string } {
+  if (!p)
+    return {
+      hosts: "Hosts per option",
+      tco: "TCO per option compared with staying physical",
+      payback: "Cumulative savings per year",
+    };
+  const series = chartSeries(p);
+  return {
+    hosts: `Hosts per option: ${series.hosts.labels.map((l, i) => `${l} ${series.hosts.values[i]}`).join(", ")}`,
+    tco: `TCO over ${p.horizonYears} years: ${series.tco.labels.map((l, i) => `${l} ${formatMoney(series.tco.values[i] ?? 0, p.currency)}`).join(", ")}`,
+    payback: `Cumulative savings by year: ${series.payback.lines.map((l) => `${l.label} ${formatMoney(l.values[l.values.length - 1] ?? 0, p.currency)} by year ${p.horizonYears}`).join(", ")}`,
+  };
+}
+
+export function resultCard(v: PaneView): TemplateResult {
+  const s = v.state;
+  const p = s.preview;
+  const stale = (previewIsStale(s) || !s.validation.ok) && p !== null;
+  const impossible = p ? p.options.filter((o) => !o.eligible) : [];
+  const text = note(v);
+  const labels = chartLabels(p);
+  const figure = (caption: string, id: string, label: string, cls: string) =>
+    html`<figure class="chart-figure">
+      <figcaption>${caption}</figcaption>
+      <div class=${`chart ${cls}`}><canvas id=${id} role="img" aria-label=${label}></canvas>
+      </div>
+      </figure>`;
+  return html`<section id="preview" class=${`card preview${stale ? " stale" : ""}`} aria-labelledby="preview-h" aria-busy=${s.phase === "calculating" ? "true" : nothing} >
+    <h2 id="preview-h">Result</h2>
+    <p id="recommendation" class="recommendation">${p?.recommendation ?? ""}</p>
+    <p id="preview-note" class="note" ?hidden=${text === ""}>${text}</p>${figures(p)}<p class="note" id="impossible-note" ?hidden=${impossible.length === 0}>${
+      impossible.length === 0
+        ? ""
+        : `Not possible here: ${impossible.map((o) => `${shortLabel(o.label)} — ${o.reasons[0] ?? PANE_MESSAGES.notEligible}`).join(" ")}`
+    }</p>
+    <div class="charts" id="charts" ?hidden=${p === null}>${figure("Hosts per option", "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs staying physical` : "TCO vs staying physical", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "")}</div>
+    </section>`;
+}
