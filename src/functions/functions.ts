@@ -10,6 +10,18 @@
 import { run } from "./errors";
 import { breakEvenImpl, hostsImpl, licenseCostImpl, licensesImpl, paybackImpl } from "./logic";
 
+// The registry that the appended CustomFunctions.associate(...) calls reach. This module-level
+// name shadows the global, so in a plain browser (office.js blocked, stubbed or without the
+// custom functions runtime) they register nothing instead of throwing "CustomFunctions is not
+// defined" on every load of the task pane page, which runs this script too (shared runtime).
+type Registry = { associate(id: string, implementation: (...args: never[]) => unknown): void };
+const officeRegistry = (globalThis as { CustomFunctions?: Partial<Registry> }).CustomFunctions;
+const CustomFunctions: Registry =
+  typeof officeRegistry?.associate === "function"
+    ? (officeRegistry as Registry)
+    : { associate: () => undefined };
+void CustomFunctions; // read by the calls the build appends below this file's end
+
 /**
  * The version of Hyper-V TCO Planner that computes these functions.
  * @customfunction VERSION

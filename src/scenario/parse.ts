@@ -142,8 +142,99 @@ export function closestMatch(word: string, allowed: readonly string[]): string |
   return bestDistance <= limit && !tie ? best : undefined;
 }
 
-/** Parse one field value; returns the typed value, or pushes an issue and returns undefined. */
-export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[]): unknown {
+/** {@link parseFast} could not decide: the value may be invalid, so the checked path decides. */
+const UNDECIDED: unique symbol = Symbol("undecided");
+const INTEGER_TEXT = /^[+-]?\d+$/;
+
+/**
+ * Decimals of one parse, by their text: inventories repeat the same values ("2.93", "16") on
+ * thousands of rows, and a Decimal is immutable, so rows can share one.
+ */
+export type DecimalCache = Map<string, Dec>;
+
+function decimalOf(text: string, cache: DecimalCache | undefined): Dec {
+  let d = cache?.get(text);
+  if (d === undefined) {
+    d = new Dec(text);
+    cache?.set(text, d);
+  }
+  return d;
+}
+
+/**
+ * The fast path of {@link parseField}: the typed value of a valid field, read from the field's
+ * own spec (kind, bounds, pattern, values) so that every field of the tables gets it, or
+ * UNDECIDED — for every invalid value and the rare valid ones it cannot judge cheaply — and the
+ * checked path then decides and words the issue. It builds no text and no closure.
+ *
+ * Numbers are judged as doubles where that is exact: a decimal rounds to a double
+ * monotonically, so a double strictly inside the bounds proves the decimal is, and a double on
+ * a bound is the decimal itself only when the text is that double's own shortest spelling.
+ */
+function parseFast(f: FieldSpec, raw: Json, decimals: DecimalCache | undefined): unknown {
+  switch (f.kind) {
+    case "int":
+    case "decimal":
+    case "money":
+    case "ratio": {
+      let x: number;
+      let text: string;
+      let exact: boolean;
+      if (typeof raw === "number") {
+        x = raw;
+        text = String(raw);
+        exact = true;
+      } else if (typeof raw === "string") {
+        text = raw.trim();
+        if (!NUMBER_TEXT.test(text)) return UNDECIDED;
+        x = Number(text);
+        exact = String(x) === text;
+      } else return UNDECIDED;
+      if (!(Math.abs(x) < 1e15)) return UNDECIDED; // MAX_MAGNITUDE, and not NaN or infinite
+      if (f.min !== undefined && (x < f.min || (x === f.min && (!exact || f.minExclusive))))
+        return UNDECIDED;
+      if (f.max !== undefined && (x > f.max || (x === f.max && !exact))) return UNDECIDED;
+      if (f.kind !== "int") return decimalOf(text, decimals);
+      // Whole numbers below 1e15 are exact doubles; String(-0) is "0", so the checked path gives 0.
+      if (typeof raw === "number") return Number.isInteger(x) ? x + 0 : UNDECIDED;
+      return INTEGER_TEXT.test(text) ? x : UNDECIDED;
+    }
+    case "string": {
+      if (typeof raw !== "string") return UNDECIDED;
+      const text = raw.trim();
+      if (text === "" || text.length > 200 || (f.pattern && !f.pattern.test(text)))
+        return UNDECIDED;
+      return text;
+    }
+    case "enum":
+      return typeof raw === "string" && (f.values ?? []).includes(raw) ? raw : UNDECIDED;
+    case "bool":
+      return typeof raw === "boolean" ? raw : UNDECIDED;
+    case "enumList":
+      return UNDECIDED;
+  }
+}
+
+/**
+ * Parse one field value; returns the typed value, or pushes an issue and returns undefined.
+ * `decimals` lets the values of one parse share their Decimals.
+ */
+export function parseField(
+  f: FieldSpec,
+  raw: Json,
+  path: string,
+  issues: Issue[],
+  decimals?: DecimalCache
+): unknown {
+  const fast = parseFast(f, raw, decimals);
+  return fast === UNDECIDED ? parseFieldChecked(f, raw, path, issues) : fast;
+}
+
+/**
+ * {@link parseField} the long way: every check, with the issue worded for the user. Exported
+ * so that tests can hold the fast path to it.
+ */
+export function parseFieldChecked(f: FieldSpec, raw: Json, path: string, issues: Issue[]): unknown {
   const expected = expectedText(f);
   const received = describeValue(raw);
   const prompt = promptOf(f);
@@ -318,7 +409,8 @@ function parseSection(
   spec: (typeof SECTIONS)[number],
   raw: Json,
   defaults: Readonly<Record<string, unknown>>,
-  issues: Issue[]
+  issues: Issue[],
+  decimals: DecimalCache
 ): Obj | undefined {
   const path = spec.key;
   if (raw !== undefined && !isObject(raw)) {
@@ -373,7 +465,7 @@ function parseSection(
       continue;
     // An optional field left out, blank or null is absent: a rule stands in for it.
     if (f.optional === true && (value === undefined || value === null || value === "")) continue;
-    const parsed = parseField(f, value, `${path}.${f.key}`, issues);
+    const parsed = parseField(f, value, `${path}.${f.key}`, issues, decimals);
     if (parsed === undefined) ok = false;
     else setDotted(out, f.key, parsed);
   }
@@ -474,16 +566,18 @@ export function parseScenario(json: Json): ParseResult {
   const platform: PlatformId = isPlatformId(top["platform"]) ? top["platform"] : DEFAULT_PLATFORM;
   const defaults = defaultSections(platform);
 
+  const decimals: DecimalCache = new Map();
   const sections: Obj = {};
   for (const spec of SECTIONS) {
-    const parsed = parseSection(spec, json[spec.key], defaults[spec.key], issues);
+    const parsed = parseSection(spec, json[spec.key], defaults[spec.key], issues, decimals);
     if (parsed) sections[spec.key] = parsed;
   }
 
   const inventory = parseInventory(
     json["inventory"],
     sections["physical"] as Obj | undefined,
-    issues
+    issues,
+    decimals
   );
   crossCheck(platform, sections, issues);
   const imported = parseImported(json["imported"], issues);
@@ -545,7 +639,12 @@ function parseImported(raw: Json, issues: Issue[]): ImportProvenance | undefined
   return { file, format, assumptions };
 }
 
-function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): Obj[] {
+function parseInventory(
+  raw: Json,
+  physical: Obj | undefined,
+  issues: Issue[],
+  decimals: DecimalCache
+): Obj[] {
   if (raw === undefined) {
     issues.push({
       path: "inventory",
@@ -594,6 +693,7 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
     rackUnits: physical?.["defaultRackUnits"],
   };
   const allowed = INVENTORY_FIELDS.map((f) => f.key);
+  const allowedSet = new Set<string>(allowed);
   const firstByName = new Map<string, string>();
   const rows: Obj[] = [];
   // An index loop, not forEach: a hole in a sparse array is a bad row too.
@@ -609,14 +709,18 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       });
       continue;
     }
-    checkUnknownKeys(row, allowed, path, "an inventory row", issues);
+    for (const key in row) {
+      if (!allowedSet.has(key)) {
+        checkUnknownKeys(row, allowed, path, "an inventory row", issues);
+        break;
+      }
+    }
     const out: Obj = {};
     for (const f of INVENTORY_FIELDS) {
       const given = row[f.key];
-      const fieldPath = `${path}.${f.key}`;
       if (given === undefined && f.required) {
         issues.push({
-          path: fieldPath,
+          path: `${path}.${f.key}`,
           expected: expectedText(f),
           received: "nothing",
           message: MESSAGES.required(promptOf(f), expectedText(f)),
@@ -626,10 +730,10 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       const value = given === undefined ? rowDefaults[f.key] : given;
       if (value === undefined) continue; // its default is invalid: reported on the physical section
       // Defaults from the physical section are parsed already.
-      const parsed =
-        given === undefined && typeof value === "object"
-          ? value
-          : parseField(f, value, fieldPath, issues);
+      // The path is spelled only for a value the fast path cannot accept.
+      let parsed =
+        given === undefined && typeof value === "object" ? value : parseFast(f, value, decimals);
+      if (parsed === UNDECIDED) parsed = parseFieldChecked(f, value, `${path}.${f.key}`, issues);
       if (parsed !== undefined) out[f.key] = parsed;
     }
     const name = out["name"];
@@ -657,7 +761,7 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
       });
     }
-    rows.push(out);
+    rows.push(Object.freeze(out)); // frozen here, so deepFreeze need not walk 100,000 rows
   }
   const servers = rows.reduce((n, r) => n + (typeof r["count"] === "number" ? r["count"] : 0), 0);
   if (servers > LIMITS.totalServers.value) {

@@ -9,7 +9,7 @@
  * `hvtco:input` measure per keystroke in a field (validation + DOM update, before the debounce).
  */
 import { DEFAULT_PLATFORM, defaultScenarioJson, type Scenario } from "../scenario";
-import { drawCharts } from "./charts";
+import { drawCharts } from "./chartsLoader";
 import { errorText, type PaneStore } from "./controller/store";
 import type { WorkbookSync } from "./controller/workbook";
 import type { Draft } from "./draft";

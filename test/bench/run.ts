@@ -10,6 +10,8 @@ import { REPO_ROOT } from "../support/paths";
 type Bench = { readonly name: string; readonly file: string; readonly fn: string };
 
 const BENCHES: readonly Bench[] = [
+  { name: "speed", file: "./speed.bench.ts", fn: "runSpeedBench" },
+  { name: "count", file: "./count.bench.ts", fn: "runCountBench" },
   { name: "packing", file: "./packing.bench.ts", fn: "runPackingBench" },
   { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
   { name: "capacity-v2", file: "./capacityV2.bench.ts", fn: "runCapacityV2Bench" },

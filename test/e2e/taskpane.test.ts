@@ -91,12 +91,30 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     expect(await page.locator("#recommendation").textContent()).toMatch(
       /Consolidating \d+ of \d+ servers onto \d+ Hyper-V host/
     );
-    // Lazy chunks (report builder, .xlsx writer, exceljs, inventory reader) are not loaded yet.
+    // One runtime and one engine chunk for the pane, the commands and the custom functions
+    // (shared runtime); chart.js follows the first preview in its own chunk. Lazy chunks (report
+    // builder, .xlsx writer, exceljs, inventory reader) are not loaded yet.
     const scripts = server.requests.filter((r) => r.endsWith(".js") && !r.includes("office"));
-    expect(new Set(scripts)).toEqual(new Set(["/taskpane.js", "/commands.js", "/functions.js"]));
+    const html = await (await fetch(server.url)).text();
+    expect([...html.matchAll(/<script[^>]* src="?([\w.]+\.js)/g)].map((m) => m[1])).toEqual([
+      "runtime.js",
+      "engine.js",
+      "taskpane.js",
+      "commands.js",
+      "functions.js",
+    ]);
+    await expect
+      .poll(() => server.requests.filter((r) => /^\/charts\.[0-9a-f]{8}\.js$/.test(r)).length)
+      .toBe(1);
+    expect(new Set(scripts.filter((r) => !r.startsWith("/charts.")))).toEqual(
+      new Set(["/runtime.js", "/engine.js", "/taskpane.js", "/commands.js", "/functions.js"])
+    );
     await shot(page, "browser-default");
     expect(await seriousViolations(page)).toEqual([]);
+    // Browser mode loads cleanly: no page error (the custom functions register nothing outside
+    // Office instead of throwing), no console error, no request of ours answered 404.
     expect(pane.errors).toEqual([]);
+    expect(server.notFound).toEqual([]);
   });
 
   it("imports an example scenario, previews a price change live and downloads a 7-sheet .xlsx", async () => {
@@ -238,6 +256,8 @@ describe("task pane when office.js cannot load", () => {
         /office\.js did not load/
       );
       expect(await pane.page.locator("#generate").textContent()).toBe("Download .xlsx");
+      // office.js fails to load (a console error of its own); our scripts throw nothing.
+      expect(pane.errors.filter((e) => e.startsWith("pageerror:"))).toEqual([]);
     } finally {
       await pane.close();
     }
@@ -253,6 +273,8 @@ describe("task pane when Office.onReady never answers", () => {
         /did not answer in time/
       );
       expect(await pane.page.locator("#generate").isEnabled()).toBe(true);
+      // The stub office.js has no CustomFunctions: the functions script must not throw.
+      expect(pane.errors).toEqual([]);
     } finally {
       await pane.close();
     }
