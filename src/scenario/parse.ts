@@ -145,6 +145,7 @@ export function closestMatch(word: string, allowed: readonly string[]): string |
 /** {@link parseFast} could not decide: the value may be invalid, so the checked path decides. */
 const UNDECIDED: unique symbol = Symbol("undecided");
 const INTEGER_TEXT = /^[+-]?\d+$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Decimals of one parse, by their text: inventories repeat the same values ("2.93", "16") on
@@ -204,6 +205,10 @@ function parseFast(f: FieldSpec, raw: Json, decimals: DecimalCache | undefined):
       const text = raw.trim();
       if (text === "" || text.length > 200 || (f.pattern && !f.pattern.test(text)))
         return UNDECIDED;
+      // What a workbook cannot store, and dates that are not calendar days, are the checked
+      // path's to word; printable ASCII needs no scan.
+      if (!PRINTABLE_ASCII.test(text) && firstNonXmlChar(text)) return UNDECIDED;
+      if (f.format === "date" && !isCalendarDate(text)) return UNDECIDED;
       return text;
     }
     case "enum":

@@ -58,8 +58,9 @@ describe.skipIf(!hasShared("data", "inventory-samples", MB_SAMPLE))(
         expect(parsed.scenario.inventory).toHaveLength(763);
         expect(parsed.scenario.platform).toBe("ws2025");
         expect(parsed.scenario.name).toBe("Imported from sample.xlsx");
-        // VMs exported from vCenter: the business case starts from staying on vSphere.
-        expect(parsed.scenario.finance.baseline).toBe("vsphere");
+        // VMs exported from vCenter on a ws2025 scenario: the business case starts from renewing
+        // VMware Cloud Foundation, the product Broadcom sells today (issue 12).
+        expect(parsed.scenario.finance.baseline).toBe("vcf");
       }
       expect(io.stderr).toContain(
         "Import of sample.xlsx: RVTools vInfo (MB labels, before RVTools 4.1.2)"
