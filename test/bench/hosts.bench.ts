@@ -7,7 +7,12 @@
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { defaultScenarioJson, hostCatalogOptions, parseScenario, type Scenario } from "../../src/scenario";
+import {
+  defaultScenarioJson,
+  hostCatalogOptions,
+  parseScenario,
+  type Scenario,
+} from "../../src/scenario";
 import { analyze } from "../../src/tco";
 import { realisticInventory } from "../tco/fixtures";
 
@@ -20,7 +25,13 @@ function tenCandidates(): Record<string, string | number>[] {
   const variants = [
     { name: "2 × 16c / 768 GiB", sockets: 2, coresPerSocket: 16, memoryGiB: "768", price: "24000" },
     { name: "2 × 24c / 1 TiB", sockets: 2, coresPerSocket: 24, memoryGiB: "1024", price: "32000" },
-    { name: "2 × 32c / 1.5 TiB", sockets: 2, coresPerSocket: 32, memoryGiB: "1536", price: "46000" },
+    {
+      name: "2 × 32c / 1.5 TiB",
+      sockets: 2,
+      coresPerSocket: 32,
+      memoryGiB: "1536",
+      price: "46000",
+    },
     { name: "1 × 32c / 512 GiB", sockets: 1, coresPerSocket: 32, memoryGiB: "512", price: "19000" },
   ];
   return [...catalog, ...variants].slice(0, 10);

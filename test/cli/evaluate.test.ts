@@ -176,10 +176,11 @@ async function evaluate(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe("evaluate --json on every example", () => {
-  it("finds the five examples", () => {
+  it("finds the six examples", () => {
     expect(EXAMPLES).toEqual([
       "book-example.json",
       "contoso-2010.json",
+      "host-sweep-2025.json",
       "leaving-vmware-2027.json",
       "modern-2022.json",
       "s2d-growth-2025.json",
