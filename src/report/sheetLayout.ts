@@ -13,9 +13,11 @@ export const SHEETS = {
   summary: "TCO Summary",
   assumptions: "TCO Assumptions",
   sensitivity: "TCO Sensitivity",
+  /** Only with `hostOptions`: every candidate host's TCO per option (after TCO Cashflow). */
+  hosts: "TCO Hosts",
 } as const;
 
-/** Sheet names in the order the report writes them. */
+/** Sheet names in the order the report writes them (`TCO Hosts`, when written, follows TCO Cashflow). */
 export const SHEET_ORDER: readonly string[] = [
   SHEETS.summary,
   SHEETS.assumptions,
