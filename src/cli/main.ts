@@ -21,9 +21,9 @@ interface CommandSpec {
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   init: {
-    usage: "init [--platform ws2008r2|ws2012r2|ws2016|ws2019|ws2022|ws2025]",
+    usage: "init [--platform ws2008r2|ws2012r2|ws2016|ws2019|ws2022|ws2025] [--host-catalog]",
     summary: "print a complete default scenario (JSON) to start from",
-    help: "Prints a scenario with every default for the platform (default ws2022) and a small example inventory.\n  --platform ID   the Windows Server version whose limits, licence rules and prices apply",
+    help: "Prints a scenario with every default for the platform (default ws2022) and a small example inventory.\n  --platform ID   the Windows Server version whose limits, licence rules and prices apply\n  --host-catalog  add the 2026 node catalog as hostOptions: evaluate then picks the cheapest host per option",
     load: async () => (await import("./commands/init")).runInit,
   },
   validate: {
