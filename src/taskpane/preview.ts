@@ -5,6 +5,7 @@
  */
 import type { Analysis } from "../tco/types";
 import { PANE_MESSAGES } from "./messages";
+import { hostPreviewOf, type HostPreview } from "./hostPreview";
 
 /** One licensing option as the preview shows it (money in whole currency units). */
 export interface PreviewOption {
@@ -25,6 +26,8 @@ export interface PreviewOption {
   readonly paybackMonths: number | null;
   /** Cumulative net saving at the end of each year 0…N. */
   readonly cumulative: readonly number[];
+  /** The host bought and every candidate's figures (one candidate without hostOptions). */
+  readonly host: HostPreview;
 }
 
 /** What the preview shows of an analysis. */
@@ -68,6 +71,7 @@ export function toPreview(analysis: Analysis): Preview {
         ? Math.round(o.businessCase.payback.months.toNumber() * 10) / 10
         : null,
       cumulative: o.businessCase.cumulativeFlows.map(n),
+      host: hostPreviewOf(o),
     })),
   };
 }
