@@ -47,5 +47,27 @@ export const INVENTORY_LAYOUT = {
   tableName: "hvInventory",
 } as const;
 
+/**
+ * `TCO Hosts` (with `hostOptions`): the candidate table's header on row 5, candidates from row
+ * 6 down to the first blank name, one column per key of `hostOptions[]` from column A.
+ */
+export const HOSTS_LAYOUT = {
+  headerRow: 5,
+  firstRow: 6,
+  columns: [
+    "name",
+    "sockets",
+    "coresPerSocket",
+    "threadsPerCore",
+    "cpuGhz",
+    "memoryGiB",
+    "price",
+    "powerWatts",
+    "rackUnits",
+    "drivesPerNode",
+    "driveTB",
+  ],
+} as const;
+
 /** How list-valued inputs (licensing.options) are written in one cell: comma-separated. */
 export const LIST_SEPARATOR = ", ";

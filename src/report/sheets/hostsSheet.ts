@@ -13,7 +13,7 @@ import { COLORS, moneyAxisFormat, type Formats } from "../formats";
 import { headerRow, newGrid, num, put, putRow, sheetTitle, style, text, toBlocks } from "../grid";
 import { BINDING_WORDS, hostChoiceSentence, MIXED_SHAPES_NOTE } from "../hostChoice";
 import { optionColor } from "../palette";
-import { SHEETS } from "../sheetLayout";
+import { HOSTS_LAYOUT, SHEETS } from "../sheetLayout";
 import type { ChartSpec, PlanCell, SheetPlan } from "../workbookPlan";
 
 /** The candidate table's columns: the input path a cost line names, its header and its value. */
@@ -66,6 +66,9 @@ const quoted = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
 
 /** Build `TCO Hosts`, or null when the scenario has no `hostOptions` (its `host` is the only one). */
 export function buildHostsSheet(analysis: Analysis, formats: Formats): HostsSheet | null {
+  const order = CANDIDATE_COLUMNS.map((c) => c.path.split(".")[1]);
+  if (order.join() !== HOSTS_LAYOUT.columns.slice(1).join())
+    throw new Error("TCO Hosts columns differ from HOSTS_LAYOUT (a programmer error)");
   const s = analysis.scenario;
   if (s.hostOptions === undefined) return null;
   const candidates = analysis.hostCandidates;
@@ -75,7 +78,8 @@ export function buildHostsSheet(analysis: Analysis, formats: Formats): HostsShee
     "Which host to buy — every candidate for every option",
     "The candidates are inputs (yellow): each option's costs on TCO Cashflow read its chosen host's row. Grey cells are engine values (hosts, licensed cores, TCO, the choice): regenerate to choose again."
   );
-  let row = 3;
+  // The candidate table sits where the reader looks for it (HOSTS_LAYOUT, 1-based rows).
+  let row = HOSTS_LAYOUT.headerRow - 2;
   put(g, row, 0, text("Candidate hosts"));
   style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
   row++;
