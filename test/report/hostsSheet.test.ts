@@ -84,3 +84,25 @@ describe("TCO Hosts", () => {
     if (!bad.ok) expect(bad.issues.map((i) => i.path)).toEqual([`TCO Hosts!${ram}`]);
   });
 });
+
+describe("assumptions register: candidate host prices", () => {
+  it("flags a catalog node's price as uncertain (indicative) and a typed one as entered", async () => {
+    const { assumptionsRegister } = await import("../../src/report/assumptions");
+    const { defaultSections } = await import("../../src/scenario");
+    const json = scenarioToJson(scenario);
+    const options = json["hostOptions"] as Record<string, unknown>[];
+    const edited = parseScenario({
+      ...json,
+      hostOptions: [{ ...options[0], price: "8500" }, ...options.slice(1)],
+    });
+    if (!edited.ok) throw new Error("invalid");
+    const rows = assumptionsRegister(edited.scenario, [], defaultSections("ws2025")).filter((r) =>
+      r.path.startsWith("hostOptions")
+    );
+    expect(rows.map((r) => [r.path, r.kind])).toEqual([
+      ["hostOptions[0].price", "changed"],
+      ...options.slice(1).map((_, i) => [`hostOptions[${i + 1}].price`, "uncertain"]),
+    ]);
+    expect(rows[1]?.source).toContain("indicative");
+  });
+});
