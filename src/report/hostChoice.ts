@@ -51,5 +51,7 @@ export function hostChoiceSentence(o: OptionAnalysis): string {
     c.binding === null
       ? licence.charAt(0).toUpperCase() + licence.slice(1)
       : `Node count decided by ${BINDING_WORDS[c.binding]}; ${licence}`;
-  return `${c.chosen} wins for ${o.label}: ${c.hosts} hosts, ${against}. ${why}.`;
+  const last = o.hostsByYear[o.hostsByYear.length - 1] ?? c.hosts;
+  const grows = last !== c.hosts ? ` (${last} by the last year as demand grows)` : "";
+  return `${c.chosen} wins for ${o.label}: ${c.hosts} hosts${grows}, ${against}. ${why}.`;
 }

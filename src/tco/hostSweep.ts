@@ -67,6 +67,8 @@ export interface HostSweepEntry {
   readonly eligible: boolean;
   /** Hosts of today's plan (year 0). */
   readonly hosts: number;
+  /** Hosts owned in years 0…N (differs from `hosts` when demand grows). */
+  readonly hostsByYear: readonly number[];
   /** Total cost of ownership over the horizon. */
   readonly tco: Money;
   /** The resource that decides the node count of the largest cluster; null with no cluster. */
@@ -174,6 +176,7 @@ export function sweepOption(id: OptionId, runs: readonly CandidateAnalysis[]): O
       name: r.candidate.name,
       eligible: r.analysis.eligible,
       hosts,
+      hostsByYear: r.analysis.hostsByYear,
       tco: r.analysis.costs.total,
       binding: bindingOf(r.analysis.capacity),
       licence,

@@ -113,6 +113,7 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
     hostSweep: o.hostSweep.map((e) => ({
       name: e.name,
       hosts: e.hosts,
+      hostsByYear: e.hostsByYear,
       tco: e.eligible ? formatMoney(e.tco) : null,
       eligible: e.eligible,
       chosen: e.chosen,

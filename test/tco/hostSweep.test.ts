@@ -228,3 +228,39 @@ describe("host sweep entries equal separate evaluations with that host alone", (
     }
   );
 });
+
+describe("host sweep with Storage Spaces Direct and growth", () => {
+  // The s2d-growth example (storage +20 % a year, three-way mirror) on the same node with
+  // its default 8 drives and with 12: more drives per node hold the growing data on fewer
+  // nodes, so the 12-drive candidate owns fewer hosts by the last year.
+  const example = JSON.parse(
+    readFileSync(join(REPO_ROOT, "assets", "examples", "s2d-growth-2025.json"), "utf8")
+  ) as Json;
+  const node = { sockets: 2, coresPerSocket: 24, cpuGhz: "2.6", memoryGiB: "768", price: "30000" };
+  const candidates = [
+    { name: "8 drives", ...node },
+    { name: "12 drives", ...node, drivesPerNode: 12 },
+  ];
+  const swept = analyze(parsed({ ...example, hostOptions: candidates }), { sensitivity: false });
+  const datacenter = swept.options.find((o) => o.id === "datacenter");
+
+  it("each candidate's drives are its own: hosts by year and TCO equal that host alone", () => {
+    candidates.forEach((c, i) => {
+      const storage = { ...(example["storage"] as Json), drivesPerNode: c.drivesPerNode ?? 8 };
+      const alone = analyze(
+        parsed({
+          ...without(example, "hostOptions"),
+          host: without(c, "name", "drivesPerNode"),
+          storage,
+        }),
+        { sensitivity: false }
+      ).options.find((o) => o.id === "datacenter");
+      const entry = datacenter?.hostSweep[i];
+      expect(entry?.hostsByYear).toEqual(alone?.hostsByYear);
+      expect(entry?.tco.toFixed(2)).toBe(alone?.costs.total.toFixed(2));
+    });
+    const [eight, twelve] = datacenter?.hostSweep ?? [];
+    const last = (h: readonly number[] | undefined): number => h?.[h.length - 1] ?? 0;
+    expect(last(twelve?.hostsByYear)).toBeLessThan(last(eight?.hostsByYear));
+  });
+});

@@ -82,11 +82,15 @@ function candidateTables(a: Analysis): string[] {
     "",
     `Which host to buy (${a.hostCandidates.length} candidates; * chosen):`,
   ];
+  const n = a.scenario.finance.horizonYears;
   for (const o of a.options.filter((x) => x.eligible)) {
-    const head = [o.id, "Hosts", "Licensed cores", `TCO ${a.scenario.finance.horizonYears} y`];
+    // Demand growing: the hosts owned in the last year too (what a candidate costs later).
+    const grows = o.hostSweep.some((e) => e.hostsByYear.some((h) => h !== e.hosts));
+    const head = [o.id, "Hosts", ...(grows ? [`Hosts y${n}`] : []), "Licensed cores", `TCO ${n} y`];
     const rows = o.hostSweep.map((e) => [
       `${e.chosen ? "* " : "  "}${e.name}`,
       String(e.hosts),
+      ...(grows ? [String(e.hostsByYear[e.hostsByYear.length - 1] ?? e.hosts)] : []),
       e.licensedCores === null ? "n/a" : String(e.licensedCores),
       e.eligible ? money(e.tco) : "not eligible",
     ]);

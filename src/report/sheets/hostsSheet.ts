@@ -136,6 +136,7 @@ export function buildHostsSheet(analysis: Analysis, formats: Formats): HostsShee
     "Option",
     "Candidate",
     "Hosts",
+    `Hosts in year ${s.finance.horizonYears}`,
     "Physical cores per host",
     "Licensed cores per host",
     "Licensed cores",
@@ -152,6 +153,7 @@ export function buildHostsSheet(analysis: Analysis, formats: Formats): HostsShee
         text(o.label),
         text(e.name),
         num(e.hosts),
+        num(e.hostsByYear[e.hostsByYear.length - 1] ?? e.hosts),
         num(e.licence.physicalCoresPerHost),
         e.licence.licensedCoresPerHost === null
           ? text("not per core")
@@ -211,7 +213,7 @@ export function buildHostsSheet(analysis: Analysis, formats: Formats): HostsShee
       name: SHEETS.hosts,
       purpose: "Which host to buy: every candidate's TCO per option",
       tabColor: "#8764B8",
-      columnWidths: [34, 24, 10, 12, 12, 12, 14, 10, 16, 12, 12],
+      columnWidths: [34, 24, 10, 10, 12, 12, 12, 14, 10, 16, 12],
       blocks: toBlocks(g),
       styles: g.styles,
       tables: [],
