@@ -45,7 +45,7 @@ export const LIMITS = {
     value: 20,
     unit: "candidates",
     what: "Candidate hosts in a scenario's `hostOptions`",
-    why: "Every candidate is planned, licensed and costed for every option: 10 candidates × today's options for 1,000 servers take about 0.6 s (`npm run bench -- hosts`), 20 about twice that; narrow a vendor catalog to the shapes you would buy",
+    why: "Every candidate is planned, licensed and costed for every option: 10 candidates × today's options for 1,000 servers take about 0.6 s (`npm run bench -- hosts`), 20 about 1.3 s; narrow a vendor catalog to the shapes you would buy",
   },
   moneyTotal: {
     value: 1e12,

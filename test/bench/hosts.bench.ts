@@ -19,6 +19,19 @@ import { realisticInventory } from "../tco/fixtures";
 const TARGET_MS = 1000;
 const RUNS = 3;
 
+/** Twenty candidates (the limit): the ten below and each again 10 % dearer. */
+function twentyCandidates(): Record<string, string | number>[] {
+  const ten = tenCandidates();
+  return [
+    ...ten,
+    ...ten.map((c) => ({
+      ...c,
+      name: `${String(c["name"])} (+10 %)`,
+      price: String(Math.round(Number(c["price"] ?? 25000) * 1.1)),
+    })),
+  ];
+}
+
 /** The 2026 catalog's six nodes plus four variants: ten candidates. */
 function tenCandidates(): Record<string, string | number>[] {
   const catalog = hostCatalogOptions();
@@ -68,10 +81,12 @@ function timed(fn: () => void): { wall: number; cpu: number } {
 export async function runHostsBench(): Promise<string> {
   const loadBefore = loadavg()[0] ?? 0;
   const sweep = scenarioOf(tenCandidates());
+  const limit = scenarioOf(twentyCandidates());
   const single = scenarioOf(null);
   const result = analyze(sweep, { sensitivity: false });
   const one = timed(() => analyze(single, { sensitivity: false }));
   const ten = timed(() => analyze(sweep, { sensitivity: false }));
+  const twenty = timed(() => analyze(limit, { sensitivity: false }));
   const chosen = result.options
     .filter((o) => o.eligible)
     .map((o) => `${o.id}: ${o.hostName} (${o.capacity.hosts})`)
@@ -88,6 +103,7 @@ export async function runHostsBench(): Promise<string> {
     "|---:|---:|---:|---:|---:|---|",
     `| 1 (host) | ${single.licensing.options.length} | ${one.wall.toFixed(0)} | ${one.cpu.toFixed(0)} | – | – |`,
     `| 10 | ${sweep.licensing.options.length} | ${ten.wall.toFixed(0)} | ${ten.cpu.toFixed(0)} | < ${TARGET_MS} | ${verdict(ten.wall)} (CPU ${verdict(ten.cpu)}) |`,
+    `| 20 (the limit) | ${limit.licensing.options.length} | ${twenty.wall.toFixed(0)} | ${twenty.cpu.toFixed(0)} | – | – |`,
     "",
     `Chosen: ${chosen}.`,
     "",
