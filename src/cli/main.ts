@@ -46,10 +46,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   },
   import: {
     usage:
-      "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ID] [--storage configured|in-use]",
+      "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ID] [--storage configured|in-use] [--host-catalog]",
     summary:
       "a scenario from an RVTools, Azure Migrate, Live Optics or MAP export (report on stderr)",
-    help: "Prints a complete scenario (defaults plus the imported inventory) on stdout and what was read,\nleft out and assumed on stderr; the assumptions travel with the scenario into evaluate and the report.\n  --include-powered-off   keep powered-off and suspended VMs\n  --group                 fold identical servers into one row with a count\n  --platform ID           the Windows Server version (default ws2022)\n  --storage in-use        size disks on used rather than configured space",
+    help: "Prints a complete scenario (defaults plus the imported inventory) on stdout and what was read,\nleft out and assumed on stderr; the assumptions travel with the scenario into evaluate and the report.\n  --include-powered-off   keep powered-off and suspended VMs\n  --group                 fold identical servers into one row with a count\n  --platform ID           the Windows Server version (default ws2022)\n  --storage in-use        size disks on used rather than configured space\n  --host-catalog          add the 2026 node catalog as hostOptions (the cheapest host per option)",
     load: async () => (await import("./commands/import")).runImport,
   },
   pack: {

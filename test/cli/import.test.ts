@@ -6,7 +6,7 @@ import { runImport } from "../../src/cli/commands/import";
 import { runValidate } from "../../src/cli/commands/validate";
 import { FileTooLargeError } from "../../src/cli/files";
 import type { CliIo } from "../../src/cli/io";
-import { parseScenario } from "../../src/scenario";
+import { hostCatalogOptions, parseScenario } from "../../src/scenario";
 import { hasShared, REPO_ROOT, shared } from "../support/paths";
 
 /** An in-memory CliIo over a map of files; collects stdout and stderr. */
@@ -104,6 +104,18 @@ describe("import command", () => {
       ["web01", "2.095"],
       ["db01", "2.095"],
     ]);
+  });
+
+  it("--host-catalog adds the 2026 node catalog as hostOptions", async () => {
+    const io = memoryIo({
+      "RVTools_tabvInfo.csv": fixture("RVTools_tabvInfo.csv"),
+      "RVTools_tabvHost.csv": fixture("RVTools_tabvHost.csv"),
+    });
+    expect(
+      await runImport(["RVTools_tabvInfo.csv", "RVTools_tabvHost.csv", "--host-catalog"], io)
+    ).toBe(0);
+    const json = JSON.parse(io.stdout) as { hostOptions: { name: string }[] };
+    expect(json.hostOptions.map((h) => h.name)).toEqual(hostCatalogOptions().map((h) => h["name"]));
   });
 
   it("a bad file: exit 2, one message on stderr, nothing on stdout", async () => {

@@ -237,7 +237,7 @@ describe("host sweep with Storage Spaces Direct and growth", () => {
     readFileSync(join(REPO_ROOT, "assets", "examples", "s2d-growth-2025.json"), "utf8")
   ) as Json;
   const node = { sockets: 2, coresPerSocket: 24, cpuGhz: "2.6", memoryGiB: "768", price: "30000" };
-  const candidates = [
+  const candidates: Json[] = [
     { name: "8 drives", ...node },
     { name: "12 drives", ...node, drivesPerNode: 12 },
   ];
@@ -246,7 +246,7 @@ describe("host sweep with Storage Spaces Direct and growth", () => {
 
   it("each candidate's drives are its own: hosts by year and TCO equal that host alone", () => {
     candidates.forEach((c, i) => {
-      const storage = { ...(example["storage"] as Json), drivesPerNode: c.drivesPerNode ?? 8 };
+      const storage = { ...(example["storage"] as Json), drivesPerNode: c["drivesPerNode"] ?? 8 };
       const alone = analyze(
         parsed({
           ...without(example, "hostOptions"),
