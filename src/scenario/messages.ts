@@ -66,6 +66,8 @@ export const MESSAGES = {
     "hostOptions is empty: list at least one candidate host, or leave hostOptions out to use host alone.",
   tooManyHostOptions: (count: number, limit: number) =>
     `hostOptions lists ${count} candidate hosts; a scenario compares at most ${limit} (each is planned and costed for every option). Keep the shapes you would really buy.`,
+  hostOptionNameRequired:
+    'Give each candidate host a unique "name" (e.g. "2 × 24c / 768 GiB"): tables and the report name the host bought by it.',
   hostOptionNotObject:
     'Write each candidate host as an object such as { "name": "2 × 16c / 512 GiB", "sockets": 2, "coresPerSocket": 16, "memoryGiB": "512", "price": "24000" }.',
   duplicateHostName: (name: string, firstPath: string) =>

@@ -12,7 +12,6 @@ import {
   expectedText,
   isObject,
   parseField,
-  promptOf,
   type DecimalCache,
   type Json,
   type Obj,
@@ -76,13 +75,9 @@ export function parseHostOptions(
     let ok = true;
     for (const f of HOST_OPTION_FIELDS) {
       const given = entry[f.key];
+      // Only the name is required (the other fields take the host's values).
       if (given === undefined && f.required) {
-        push(
-          `${path}.${f.key}`,
-          expectedText(f),
-          "nothing",
-          MESSAGES.required(promptOf(f), expectedText(f))
-        );
+        push(`${path}.${f.key}`, expectedText(f), "nothing", MESSAGES.hostOptionNameRequired);
         ok = false;
         continue;
       }

@@ -57,6 +57,7 @@ describe("hostOptions", () => {
     expect(issues[0]?.message).toBe(
       "Enter the host's processor sockets as a whole number from 1 to 64, not 0."
     );
+    expect(issues[1]?.message).toBe(SCENARIO_MESSAGES.hostOptionNameRequired);
     expect(issues[2]?.message).toContain('did you mean "price"');
     expect(issues[4]?.message).toBe(
       SCENARIO_MESSAGES.duplicateHostName("a", "hostOptions[0].name")
