@@ -83,7 +83,7 @@ export function hostOptionsSection(v: PaneView): TemplateResult {
   const table =
     rows.length === 0
       ? nothing
-      : html`<div class="table-wrap"><table class="host-options" id="host-options">
+      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Candidate hosts table"><table class="inventory host-options" id="host-options">
         <caption class="sr-only">Candidate hosts</caption>
         <thead><tr>${COLUMNS.map((k) => html`<th scope="col">${HEADS[k]}</th>`)}<th scope="col"><span class="sr-only">Remove</span></th></tr></thead>
         <tbody>${rows.map(
