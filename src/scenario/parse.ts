@@ -292,8 +292,9 @@ function parseImported(raw: Json, issues: Issue[]): ImportProvenance | undefined
     const { field, basis, count, value, message } = a;
     if (typeof field !== "string") return bad(`${path}.field`, "a text", field);
     if (typeof basis !== "string") return bad(`${path}.basis`, "a text", basis);
-    if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
-      return bad(`${path}.count`, "a whole number of at least 1", count);
+    // 0 is a count too: "no licences owned assumed, for these 0 Windows VMs" on a Linux estate.
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0)
+      return bad(`${path}.count`, "a whole number, 0 or more", count);
     if (value !== null && typeof value !== "string")
       return bad(`${path}.value`, "a text or null", value);
     if (typeof message !== "string") return bad(`${path}.message`, "a text", message);

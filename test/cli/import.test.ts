@@ -92,6 +92,24 @@ describe.skipIf(!hasShared("data", "inventory-samples", MB_SAMPLE))(
   }
 );
 
+const SAMPLES = ["rvtools-4x-mib_kubev2v-migration-planner_example1.xlsx", MB_SAMPLE];
+
+describe.each(SAMPLES.filter((f) => hasShared("data", "inventory-samples", f)))(
+  "import of the shared sample %s",
+  (name) => {
+    // The MiB sample's powered-on VMs are all Linux: the owned-licence notice then counts 0
+    // Windows VMs, and the scenario must still parse (it once failed: "count must be at least 1").
+    it("writes a scenario that validates, exit 0", async () => {
+      const io = memoryIo({
+        "in/s.xlsx": new Uint8Array(readFileSync(shared("data", "inventory-samples", name))),
+      });
+      expect(await runImport(["in/s.xlsx"], io)).toBe(0);
+      const parsed = parseScenario(JSON.parse(io.stdout) as Record<string, unknown>);
+      expect(parsed.ok ? [] : parsed.issues.map((i) => i.message)).toEqual([]);
+    });
+  }
+);
+
 describe("import command", () => {
   it("imports several CSV files of one RVTools export", async () => {
     const io = memoryIo({
