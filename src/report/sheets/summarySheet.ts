@@ -22,6 +22,7 @@ import type { CashflowSheet } from "./cashflowSheet";
 import type { CapacitySheet } from "./capacitySheet";
 import type { LicensingSheet } from "./licensingSheet";
 import type { SensitivitySheet } from "./sensitivitySheet";
+import { ownedLicenceStatement } from "../../licensing";
 import { REPORT_MESSAGES } from "../messages";
 import { keyFigureRows } from "./summaryFigures";
 
@@ -76,6 +77,13 @@ export function buildSummarySheet(
     )
   );
   style(g, 2, 0, 2, 0, { italic: true, fontColor: COLORS.muted });
+  // Licences already owned change every path's licensing line (to $0 where they cover it): the
+  // page says so beside the figures, never only in TCO Inputs (issue 12).
+  const owned = ownedLicenceStatement(s);
+  if (s.finance.baseline !== "physical" || !owned.noneEntered) {
+    put(g, 3, 0, text(owned.message));
+    style(g, 3, 0, 3, 0, { italic: true });
+  }
 
   // Key figures: one column per side.
   const top = 4;
@@ -98,6 +106,8 @@ export function buildSummarySheet(
     putRow(g, top + 1 + i, 0, [text(r.label), r.physical, ...eligible.map(r.cell)])
   );
   const bottom = top + rows.length;
+  // Figures and the words that stand in for them ("no IRR") both sit on the right, under their header.
+  style(g, top + 1, 1, bottom, eligible.length + 1, { horizontalAlignment: "right" });
   const recIndex = eligible.findIndex((o) => o.id === analysis.recommended);
   if (recIndex >= 0)
     style(g, top, 2 + recIndex, bottom, 2 + recIndex, { bold: true, fill: "#E8F3E8" });
