@@ -2,6 +2,8 @@
  * The preview charts — the one file that knows chart.js. Fed plain series (`ChartSeries`),
  * it registers only the controllers, elements, scales and plugins it uses (so the bundle
  * carries nothing else), creates each chart once and afterwards only swaps its data.
+ * Colours are the report's palette (`report/palette.ts`: one colour per option id, the
+ * baseline grey, the recommended option outlined), money axes in k/M as the workbook's.
  */
 import {
   BarController,
@@ -15,8 +17,10 @@ import {
   PointElement,
   Tooltip,
   type ChartConfiguration,
+  type Scale,
 } from "chart.js";
-import { formatMoney, formatMoneyShort, type ChartSeries } from "./preview";
+import { optionColor, RECOMMENDED_OUTLINE } from "../report/palette";
+import { formatAxisMoney, formatMoney, type ChartSeries } from "./preview";
 
 Chart.register(
   BarController,
@@ -30,11 +34,6 @@ Chart.register(
   Legend
 );
 
-/** Fluent-style palette: brand blue for the recommended option, neutral greys otherwise. */
-const BRAND = "#0F6CBD";
-const NEUTRAL = "#8A8A8A";
-const PHYSICAL = "#4D4D4D";
-const LINE_COLORS = ["#0F6CBD", "#C239B3", "#E3008C", "#498205", "#CA5010", "#4F6BED"];
 const GRID = "#E0E0E0";
 const TEXT = "#424242";
 const FONT =
@@ -61,28 +60,59 @@ interface Charts {
 let charts: Charts | null = null;
 let chartsCurrency = "";
 
-const barColors = (n: number, highlight: number, first?: string): string[] =>
-  Array.from({ length: n }, (_, i) =>
-    i === highlight ? BRAND : i === 0 && first ? first : NEUTRAL
-  );
+/** A tick label of a value axis, told the axis' range (money switches to k/M by its largest value). */
+type Tick = (v: number, scale: Scale) => string;
+
+const largest = (scale: Scale): number => Math.max(Math.abs(scale.min), Math.abs(scale.max));
+
+/** The bars of a series: each option in its palette colour, the recommended one outlined. */
+function paint(
+  set: { backgroundColor?: unknown; borderColor?: unknown; borderWidth?: unknown } | undefined,
+  ids: readonly string[],
+  highlight: number
+): void {
+  if (!set) return;
+  set.backgroundColor = ids.map((id, i) => optionColor(id, i));
+  set.borderColor = ids.map((_, i) => (i === highlight ? RECOMMENDED_OUTLINE : "transparent"));
+  set.borderWidth = ids.map((_, i) => (i === highlight ? 2 : 0));
+}
 
 function barConfig(
   indexAxis: "x" | "y",
-  tick: (v: number) => string,
+  tick: Tick,
   tooltip: (v: number) => string
 ): ChartConfiguration<"bar"> {
   const valueAxis = {
     beginAtZero: true,
     grid: { color: GRID },
     border: { display: false },
-    ticks: { callback: (v: string | number) => tick(Number(v)), maxTicksLimit: 5 },
+    ticks: {
+      callback(this: Scale, v: string | number) {
+        return tick(Number(v), this);
+      },
+      maxTicksLimit: 5,
+    },
   };
-  const categoryAxis = { grid: { display: false }, ticks: { autoSkip: false } };
+  // Category labels wrap (an array of lines) rather than rotate.
+  const categoryAxis = {
+    grid: { display: false },
+    ticks: { autoSkip: false, maxRotation: 0, minRotation: 0 },
+  };
   return {
     type: "bar",
     data: {
       labels: [],
-      datasets: [{ data: [], backgroundColor: [], borderRadius: 2, maxBarThickness: 28 }],
+      datasets: [
+        {
+          data: [],
+          backgroundColor: [],
+          borderColor: [],
+          borderWidth: [],
+          borderSkipped: false,
+          borderRadius: 2,
+          maxBarThickness: 28,
+        },
+      ],
     },
     options: {
       indexAxis,
@@ -103,12 +133,12 @@ function barConfig(
 }
 
 function create(canvases: ChartCanvases, currency: string): Charts {
-  const money = (v: number): string => formatMoneyShort(v, currency);
+  const money: Tick = (v, scale) => formatAxisMoney(v, currency, largest(scale));
   const hosts = new Chart(
     canvases.hosts,
     barConfig(
       "y",
-      (v) => (Number.isInteger(v) ? String(v) : ""),
+      (v) => (Number.isInteger(v) ? v.toLocaleString("en-US") : ""),
       (v) => `${v} hosts`
     )
   );
@@ -136,12 +166,30 @@ function create(canvases: ChartCanvases, currency: string): Charts {
         y: {
           grid: { color: (ctx) => (ctx.tick.value === 0 ? "#616161" : GRID) },
           border: { display: false },
-          ticks: { callback: (v) => money(Number(v)), maxTicksLimit: 6 },
+          ticks: {
+            callback(this: Scale, v: string | number) {
+              return money(Number(v), this);
+            },
+            maxTicksLimit: 6,
+          },
         },
       },
     },
   });
   return { hosts, tco, payback };
+}
+
+/** A category label in lines of at most ~12 characters (chart.js draws an array as lines). */
+function wrap(label: string): string | string[] {
+  if (label.length <= 12) return label;
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + word.length < 12)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Draw (the first time) or update the three preview charts. */
@@ -155,23 +203,19 @@ export function drawCharts(canvases: ChartCanvases, series: ChartSeries): void {
 
   hosts.data.labels = [...series.hosts.labels];
   const hostSet = hosts.data.datasets[0];
-  if (hostSet) {
-    hostSet.data = [...series.hosts.values];
-    hostSet.backgroundColor = barColors(series.hosts.values.length, series.hosts.highlight);
-  }
+  if (hostSet) hostSet.data = [...series.hosts.values];
+  paint(hostSet, series.hosts.ids, series.hosts.highlight);
   hosts.update("none");
 
-  tco.data.labels = [...series.tco.labels];
+  tco.data.labels = series.tco.labels.map(wrap);
   const tcoSet = tco.data.datasets[0];
-  if (tcoSet) {
-    tcoSet.data = [...series.tco.values];
-    tcoSet.backgroundColor = barColors(series.tco.values.length, series.tco.highlight, PHYSICAL);
-  }
+  if (tcoSet) tcoSet.data = [...series.tco.values];
+  paint(tcoSet, series.tco.ids, series.tco.highlight);
   tco.update("none");
 
   payback.data.labels = [...series.payback.years];
   payback.data.datasets = series.payback.lines.map((line, i) => {
-    const color = LINE_COLORS[i % LINE_COLORS.length] ?? BRAND;
+    const color = optionColor(line.id, i);
     return {
       label: line.label,
       data: [...line.values],

@@ -17,6 +17,10 @@ export const PANE_MESSAGES = {
 
   /** Validation. */
   emptyField: (prompt: string, expected: string) => `Enter ${prompt} (${expected}).`,
+  percentInvalid: (prompt: string, range: string, received: string) =>
+    `Enter ${prompt} in %, ${range}, not ${received}.`,
+  percentRetype: (prompt: string, received: string, percent: string) =>
+    `Retype ${prompt}: the scenario holds ${received}, where it needs a fraction; type ${percent} in this box (it is in %).`,
   fixSummary: (n: number) => `Fix ${plural(n, "input")} to generate the report:`,
   fixMore: (n: number) => `…and ${plural(n, "more problem")}.`,
   sectionIssues: (n: number) => `${n} to fix`,
@@ -41,6 +45,54 @@ export const PANE_MESSAGES = {
   mappingMissing: (fields: string) => `Choose a column for ${fields}.`,
   workbookInventoryNone: "This workbook has no TCO Inventory table yet.",
 
+  /** Words for the values of the form's selects (the scenario keeps the ids). */
+  enumLabels: {
+    physical: "Staying physical",
+    vsphere: "Staying on vSphere",
+    "per-cpu": "Per CPU (perpetual)",
+    "per-core-subscription": "Per core (subscription)",
+    san: "SAN — a shared array per cluster",
+    s2d: "Storage Spaces Direct — the nodes' own drives",
+    "two-way-mirror": "Two-way mirror",
+    "three-way-mirror": "Three-way mirror",
+    "dual-parity": "Dual parity",
+    "mirror-accelerated-parity": "Mirror-accelerated parity",
+    "nested-two-way-mirror": "Nested two-way mirror (2 nodes)",
+    "nested-mirror-accelerated-parity": "Nested mirror-accelerated parity (2 nodes)",
+    "all-flash": "All-flash (SSD / NVMe)",
+    hybrid: "Hybrid (flash cache, HDD capacity)",
+    provisioned: "Provisioned disk size",
+    "in-use": "Space in use",
+    measured: "Measured use where imported, else peak",
+    peak: "Peak CPU and configured RAM",
+  },
+
+  /** Demand and growth. */
+  measuredServers: (measured: number, servers: number, percentiles: readonly string[]) =>
+    measured === 0
+      ? "No server in the inventory carries measured use (import Live Optics, Azure Migrate, MAP or a CSV with percentile columns): every server is sized on its peak."
+      : `${plural(measured, "server")} of ${servers.toLocaleString("en-US")} carry measured use${percentiles.length > 0 ? ` (${percentiles.join(", ")})` : ""}; the others are sized on their peak.`,
+  idleFound: (servers: number, retired: boolean, saving: string | null, years: number) =>
+    servers === 0
+      ? "No server looks idle at these thresholds (idle needs measured use)."
+      : retired
+        ? `${plural(servers, "idle server")} retired${saving ? ` — saving ${saving} over ${years} years, its own line in the cash flow` : ""}.`
+        : `${plural(servers, "server")} look${servers === 1 ? "s" : ""} idle${saving ? `; retiring ${servers === 1 ? "it" : "them"} would save ${saving} over ${years} years` : ""}.`,
+  growthOwnRates: "own growth per resource",
+  growthNone: "no growth",
+
+  /** Storage. */
+  s2dResiliency: (
+    efficiency: string,
+    layout: string,
+    nodes: number,
+    faults: number,
+    range: string
+  ) =>
+    `At ${nodes} nodes ${efficiency} of the capacity holds data (${layout}); survives ${faults} failure${faults === 1 ? "" : "s"} at a time; needs ${range} nodes.`,
+  s2dRaw: (drives: number, driveTB: string, rawTB: string, rawTiB: string) =>
+    `Per node ${drives} × ${driveTB} TB = ${rawTB} TB raw (${rawTiB} TiB as Windows shows it).`,
+
   /** Platform. */
   platformOffer: (label: string, changes: number) =>
     changes === 0
@@ -59,6 +111,47 @@ export const PANE_MESSAGES = {
   paybackMonths: (m: number) => (m < 0.05 ? "immediately" : `${m.toFixed(1)} months`),
   notEligible: "not possible",
 
+  /** The result card's details. */
+  bindingLabels: {
+    cpuGhz: "CPU",
+    memoryGiB: "memory",
+    vcpus: "vCPUs per core",
+    vms: "VMs per host",
+    storage: "storage",
+  } as Readonly<Record<"cpuGhz" | "memoryGiB" | "vcpus" | "vms" | "storage", string>>,
+  detailSummary: (option: string, clusters: number, hosts: number, by: string) =>
+    `${option}: ${plural(hosts, "host")} in ${plural(clusters, "cluster")}${by ? `, set by ${by}` : ""}`,
+  moreClusters: (n: number) => `…and ${plural(n, "more cluster")} (all in TCO Capacity).`,
+  moreServers: (n: number) => `…and ${plural(n, "more row")} (all in TCO Inventory).`,
+  hostsByYear: (years: readonly number[]) => {
+    const steps = years.flatMap((h, t) =>
+      t === 0
+        ? [`${plural(h, "host")} in year 0`]
+        : h !== years[t - 1]
+          ? [`${h} from year ${t}`]
+          : []
+    );
+    return steps.length === 1 ? `${plural(years[0] ?? 0, "host")} every year` : steps.join(", ");
+  },
+  noLicences: "No licence to buy for this option.",
+  licenceTotals: (oneTime: string, annual: string, total: string, years: number) =>
+    `One-time ${oneTime}, yearly ${annual}: ${total} over ${years} years.`,
+  sizedMeasured: (percentile: string | null, comfort: number) =>
+    `measured ${percentile ?? "use"} × ${comfort.toLocaleString("en-US")}`,
+  sizedPeak: "peak CPU and configured RAM",
+  serversSummary: (measured: number, idle: number) =>
+    `${measured > 0 ? `${plural(measured, "server")} on measured use` : "all on peak"}, ${idle > 0 ? `${plural(idle, "idle server")}` : "none idle"}`,
+  retireIdle: (n: number) =>
+    `Retire ${n === 1 ? "this idle server" : `these ${n} idle servers`} instead of migrating`,
+
+  /** Assumptions register. */
+  assumptionsHelp:
+    "What a finance reviewer checks before signing: the inputs you changed, what an import assumed, and default prices without a firm source. The workbook's TCO Assumptions sheet lists the same.",
+  assumptionsWaiting: "The register appears when every input is valid.",
+  assumptionsNone:
+    "Nothing to check: every input is at its default and every default price has a firm source.",
+  assumptionDefault: (value: string) => `Default: ${value}`,
+
   /** Generate. */
   generateExcel: "Generate report",
   generateBrowser: "Download .xlsx",
@@ -66,6 +159,12 @@ export const PANE_MESSAGES = {
     `Writing ${sheet} (${index} of ${total})…`,
   writingStart: "Preparing the report…",
   buildingFile: "Building the .xlsx file…",
+  buildingSlides: "Building the slides…",
+  slidesDownloaded: (file: string, slides: number) =>
+    `Downloaded ${file} (${plural(slides, "slide")}).`,
+  downloadSlides: "Download slides",
+  slidesHelp:
+    "A .pptx for management: the recommendation, then TCO, costs, payback, licences, sensitivity and capacity as editable PowerPoint charts with the workbook's numbers.",
   writtenExcel: (sheets: number, open: string) =>
     `Report written to ${plural(sheets, "sheet")} — open ${open}`,
   downloaded: (file: string, sheets: number) => `Downloaded ${file} (${plural(sheets, "sheet")}).`,

@@ -20,6 +20,7 @@ import { PANE_MESSAGES } from "./messages";
 
 export type {
   Context,
+  GenerateTarget,
   HostMode,
   ImportReview,
   MappingStep,
@@ -55,6 +56,7 @@ export function initialState(draft: Draft): PaneState {
     focus: null,
     loadGeneration: 0,
     replacedRevision: 0,
+    detailOption: null,
   };
 }
 
@@ -93,6 +95,7 @@ const CONTEXT_KEYS = [
   "focus",
   "loadGeneration",
   "replacedRevision",
+  "detailOption",
 ] as const satisfies readonly (keyof Context)[];
 /** Compile-time check that CONTEXT_KEYS lists every field of Context. */
 const EVERY_CONTEXT_KEY: [Exclude<keyof Context, (typeof CONTEXT_KEYS)[number]>] extends [never]
@@ -299,6 +302,18 @@ function reduceImport(
           inventory: review.rows.map((r) => ({ ...r })),
           // VMs exported from vCenter: compare the options with staying on vSphere.
           finance: { ...finance, baseline: suggestedBaseline(review.report.format) },
+          // What the importer assumed travels with the scenario (the assumptions register), as with `import`.
+          imported: {
+            file: review.report.fileName ?? review.source,
+            format: review.report.formatLabel,
+            assumptions: review.report.assumed.map((a) => ({
+              field: a.field,
+              basis: a.basis,
+              count: a.count,
+              value: a.value,
+              message: a.message,
+            })),
+          },
         },
         {
           importReview: null,
@@ -407,7 +422,11 @@ function reduceRun(
         progress: null,
         notice: {
           text:
-            event.target === "workbook" ? PANE_MESSAGES.writingStart : PANE_MESSAGES.buildingFile,
+            event.target === "workbook"
+              ? PANE_MESSAGES.writingStart
+              : event.target === "slides"
+                ? PANE_MESSAGES.buildingSlides
+                : PANE_MESSAGES.buildingFile,
           tone: "info",
         },
       };
@@ -464,6 +483,9 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
 
     case "noticed":
       return { ...state, notice: event.notice };
+
+    case "detailOptionChosen":
+      return { ...state, detailOption: event.option };
     case "draftLoaded":
     case "fieldEdited":
     case "platformChosen":

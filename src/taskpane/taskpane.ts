@@ -112,6 +112,11 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
     loadStart: (choice: string) => scenarioFiles().then((f) => f.loadStart(choice)),
   };
   const generate = (discard: boolean) => generator().then((g) => g(discard));
+  const slides = onDemand(() =>
+    import(/* webpackChunkName: "pane-actions" */ "./controller/generate").then((m) =>
+      m.slidesDownload(store)
+    )
+  );
   return {
     send: d,
     edit: (path, value) => d({ type: "fieldEdited", path, value }),
@@ -132,6 +137,7 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
     changeUnits: (units) => d({ type: "mappingUnitsChanged", units }),
     applyMapping: () => imports.applyMapping(),
     generate: (discardSheetEdits) => void generate(discardSheetEdits === true),
+    downloadSlides: () => void slides().then((download) => download()),
     reloadWorkbook: () =>
       void workbook()
         .then((w) => w.reload(PANE_MESSAGES.workbookLoaded, true))

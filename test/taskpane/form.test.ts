@@ -35,7 +35,9 @@ describe("the form generated from the field tables", () => {
   it("orders the sections as a user fills them", () => {
     expect(PANE_SECTIONS.map((s) => s.title)).toEqual([
       "Inventory",
+      "Demand and growth",
       "Host and cluster",
+      "Storage",
       "Platform and licensing",
       "Housing",
       "Manpower",
@@ -58,6 +60,10 @@ describe("issue paths → controls", () => {
       { kind: "inventoryCell", row: 6, key: "memoryGiB", id: "inv-6-memoryGiB" },
     ],
     ["inventory[6]", { kind: "inventoryRow", row: 6 }],
+    ["storage.resiliency", { kind: "control", id: "f-storage-resiliency", section: "storage" }],
+    ["virtual.sharedStoragePerCluster", { kind: "control", section: "storage", group: "san" }],
+    ["growth.cpuRatePerYear", { kind: "control", section: "demand", group: "growthMore" }],
+    ["demand.retireIdle", { kind: "control", section: "demand", group: "idle" }],
     ["inventory[6].colour", { kind: "inventoryRow", row: 6 }],
     ["inventory", { kind: "inventory" }],
     ["housing.colour", { kind: "general" }],
@@ -76,7 +82,9 @@ describe("issue paths → controls", () => {
     if (result.ok) return;
     expect(issueCountsBySection(result.issues)).toEqual({
       inventory: 1,
+      demand: 0,
       hostCluster: 1,
+      storage: 0,
       licensing: 0,
       housing: 0,
       manpower: 0,

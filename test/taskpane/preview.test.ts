@@ -38,10 +38,14 @@ describe("the preview of an analysis", () => {
   it("charts eligible options only, staying physical first, the recommended one highlighted", () => {
     const series = chartSeries(preview);
     const eligible = preview.options.filter((o) => o.eligible);
-    expect(series.hosts.values).toEqual(eligible.map((o) => o.hosts));
-    expect(series.tco.labels[0]).toBe("Stay physical");
-    expect(series.tco.values).toEqual([preview.physicalTco, ...eligible.map((o) => o.tco)]);
     const rec = eligible.findIndex((o) => o.recommended);
+    expect(series.hosts.values).toEqual(eligible.map((o) => o.hosts));
+    expect(series.tco.labels[0]).toBe("Staying physical");
+    expect(series.tco.ids[0]).toBe("baseline");
+    expect(series.tco.ids.slice(1)).toEqual(eligible.map((o) => o.id));
+    // The recommended option is marked as in the workbook and slides.
+    expect(series.hosts.labels.filter((l) => l.endsWith(" ★"))).toHaveLength(rec >= 0 ? 1 : 0);
+    expect(series.tco.values).toEqual([preview.physicalTco, ...eligible.map((o) => o.tco)]);
     expect(series.hosts.highlight).toBe(rec);
     expect(series.tco.highlight).toBe(rec + 1);
     expect(series.payback.years).toEqual([

@@ -30,6 +30,8 @@ export interface Actions {
   applyMapping(): void;
   /** Generate the report; `discardSheetEdits` overwrites edits made in TCO Inputs since the pane loaded them. */
   generate(discardSheetEdits?: boolean): void;
+  /** Download the management slides (.pptx); the slides writer loads only now. */
+  downloadSlides(): void;
   reloadWorkbook(): void;
   openSheet(sheet: string): void;
   dismissResult(): void;

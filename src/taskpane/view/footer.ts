@@ -18,7 +18,9 @@ function progress(v: PaneView): TemplateResult {
         ? PANE_MESSAGES.writingSheet(p.sheet, p.index, p.total)
         : s.target === "workbook"
           ? PANE_MESSAGES.writingStart
-          : PANE_MESSAGES.buildingFile;
+          : s.target === "slides"
+            ? PANE_MESSAGES.buildingSlides
+            : PANE_MESSAGES.buildingFile;
   return html`<div id="progress" class="progress" ?hidden=${s.phase !== "writing"}>
     <progress id="progress-bar" aria-label="Report progress" max=${p ? String(p.total) : "1"} value=${p ? String(p.index) : nothing} >
     </progress><span id="progress-text">${text}</span>

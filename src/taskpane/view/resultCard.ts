@@ -1,12 +1,22 @@
 /**
- * The result card: the recommendation, key figures per option, the options not possible here
- * and the three preview charts (drawn by `charts.ts` into these canvases after each preview).
+ * The result card: the recommendation, key figures per option (each with its palette colour),
+ * the options not possible here, the three preview charts (drawn by `charts.ts` into these
+ * canvases after each preview), then the details — one option's clusters, storage, hosts by
+ * year and licences, and what the servers were sized on and which look idle.
  */
 import { html, nothing, type TemplateResult } from "lit-html";
+import { BASELINE_KEY, optionColor } from "../../report/palette";
+import { RECOMMENDED_NOTE } from "../../report/labels";
 import { PANE_MESSAGES } from "../messages";
 import { chartSeries, formatMoney, formatPayback, shortLabel, type Preview } from "../preview";
 import { previewIsStale } from "../state";
+import { optionDetails } from "./optionDetails";
 import type { PaneView } from "./paneView";
+import { serverDetails } from "./serverDetails";
+
+/** The option's colour in the charts, beside its name in the table. */
+const swatch = (id: string, i: number): TemplateResult =>
+  html`<span class="swatch" style=${`background:${optionColor(id, i)}`} aria-hidden="true"></span>`;
 
 function note(v: PaneView): string {
   const s = v.state;
@@ -19,13 +29,13 @@ function note(v: PaneView): string {
 function figures(p: Preview | null): TemplateResult {
   const rows = p
     ? html`<tr class="physical">
-      <th scope="row">Stay physical</th><td>–</td><td>${formatMoney(p.physicalTco, p.currency)}</td><td>–</td>
+      <th scope="row">${swatch(BASELINE_KEY, 0)}${p.baselineLabel}</th><td>–</td><td>${formatMoney(p.physicalTco, p.currency)}</td><td>–</td>
       </tr>${p.options
         .filter((o) => o.eligible)
         .map(
-          (o) =>
+          (o, i) =>
             html`<tr class=${o.recommended ? "recommended" : ""} data-option=${o.id}>
-              <th scope="row" title=${o.label}>${shortLabel(o.label)}${o.recommended ? html`<span class="tag">Best</span>` : nothing}</th><td>${o.hosts}</td><td>${formatMoney(o.tco, p.currency)}</td><td>${o.paybackMonths === null ? `> ${p.horizonYears} yrs` : formatPayback(o.paybackMonths)}</td>
+              <th scope="row" title=${o.label}>${swatch(o.id, i)}${shortLabel(o.label)}${o.recommended ? html`<span class="tag">Best</span>` : nothing}</th><td>${o.hosts}</td><td>${formatMoney(o.tco, p.currency)}</td><td>${o.paybackMonths === null ? `> ${p.horizonYears} yrs` : formatPayback(o.paybackMonths)}</td>
               </tr>`
         )}`
     : nothing;
@@ -80,6 +90,6 @@ export function resultCard(v: PaneView): TemplateResult {
         ? ""
         : `Not possible here: ${impossible.map((o) => `${shortLabel(o.label)} — ${o.reasons[0] ?? PANE_MESSAGES.notEligible}`).join(" ")}`
     }</p>
-    <div class="charts" id="charts" ?hidden=${p === null}>${figure("Hosts per option", "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs staying physical` : "TCO vs staying physical", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "")}</div>
+    <div class="charts" id="charts" ?hidden=${p === null}>${figure(`Hosts per option (${RECOMMENDED_NOTE})`, "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs ${p.baselineLabel.toLowerCase()}` : "TCO per option", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "")}</div>${p ? html`${optionDetails(v, p)}${serverDetails(v, p)}` : nothing}
     </section>`;
 }

@@ -1,5 +1,5 @@
 /**
- * Section 3, Platform and licensing: the Windows Server version (with the offer to load its
+ * Section 5, Platform and licensing: the Windows Server version (with the offer to load its
  * defaults right under it), the options compared, licence prices and terms.
  */
 import { html, nothing, type TemplateResult } from "lit-html";
