@@ -3,20 +3,24 @@
  * it registers only the controllers, elements, scales and plugins it uses (so the bundle
  * carries nothing else), creates each chart once and afterwards only swaps its data.
  * Colours are the report's palette (`report/palette.ts`: one colour per option id, the
- * baseline grey, the recommended option outlined), money axes in k/M as the workbook's.
+ * baseline grey, the recommended option outlined), money axes in k/M as the workbook's. The
+ * line chart's legend is HTML (`view/resultCard.ts`), so chart.js' legend plugin stays out of
+ * the start-up bundle; bars carry their values and the line chart a readout line of the year
+ * pointed at (rather than chart.js' tooltips, which a 350 px pane crops and which would add
+ * their plugin to the start-up bundle).
  */
 import {
   BarController,
   BarElement,
   CategoryScale,
   Chart,
-  Legend,
   LinearScale,
   LineController,
   LineElement,
   PointElement,
-  Tooltip,
+  type ActiveElement,
   type ChartConfiguration,
+  type Plugin,
   type Scale,
 } from "chart.js";
 import { optionColor, RECOMMENDED_OUTLINE } from "../report/palette";
@@ -29,9 +33,7 @@ Chart.register(
   LineElement,
   PointElement,
   CategoryScale,
-  LinearScale,
-  Tooltip,
-  Legend
+  LinearScale
 );
 
 const GRID = "#E0E0E0";
@@ -44,11 +46,12 @@ Chart.defaults.font.size = 11;
 Chart.defaults.color = TEXT;
 Chart.defaults.animation = false;
 
-/** The canvases the charts draw on. */
+/** The canvases the charts draw on, and the line chart's readout line. */
 export interface ChartCanvases {
   readonly hosts: HTMLCanvasElement;
   readonly tco: HTMLCanvasElement;
   readonly payback: HTMLCanvasElement;
+  readonly paybackReadout: HTMLElement;
 }
 
 interface Charts {
@@ -59,6 +62,8 @@ interface Charts {
 
 let charts: Charts | null = null;
 let chartsCurrency = "";
+/** The series the charts show now (the readout reads the hovered year from it). */
+let shown: ChartSeries | null = null;
 
 /** A tick label of a value axis, told the axis' range (money switches to k/M by its largest value). */
 type Tick = (v: number, scale: Scale) => string;
@@ -77,11 +82,32 @@ function paint(
   set.borderWidth = ids.map((_, i) => (i === highlight ? 2 : 0));
 }
 
-function barConfig(
-  indexAxis: "x" | "y",
-  tick: Tick,
-  tooltip: (v: number) => string
-): ChartConfiguration<"bar"> {
+/** Each bar's value at its end, in the value axis' format. */
+function valueLabels(format: Tick): Plugin<"bar"> {
+  return {
+    id: "hvtcoValueLabels",
+    afterDatasetsDraw(chart) {
+      const horizontal = chart.options.indexAxis === "y";
+      const scale = horizontal ? chart.scales["x"] : chart.scales["y"];
+      const values = chart.data.datasets[0]?.data ?? [];
+      const { ctx } = chart;
+      if (!scale) return;
+      ctx.save();
+      ctx.font = `600 11px ${FONT}`;
+      ctx.fillStyle = TEXT;
+      ctx.textAlign = horizontal ? "left" : "center";
+      ctx.textBaseline = horizontal ? "middle" : "bottom";
+      chart.getDatasetMeta(0).data.forEach((bar, i) => {
+        const { x, y } = bar.getProps(["x", "y"], true) as { x: number; y: number };
+        const text = format(Number(values[i]), scale);
+        ctx.fillText(text, horizontal ? x + 4 : x, horizontal ? y : y - 3);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+function barConfig(indexAxis: "x" | "y", tick: Tick, label: Tick): ChartConfiguration<"bar"> {
   const valueAxis = {
     beginAtZero: true,
     grid: { color: GRID },
@@ -114,53 +140,46 @@ function barConfig(
         },
       ],
     },
+    plugins: [valueLabels(label)],
     options: {
       indexAxis,
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            label: (ctx) => tooltip(Number(indexAxis === "y" ? ctx.parsed.x : ctx.parsed.y)),
-          },
-        },
-      },
+      // Room for the value labels at the bars' ends.
+      layout: { padding: indexAxis === "y" ? { right: 30 } : { top: 16 } },
+      events: [],
       scales:
         indexAxis === "y" ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
     },
   };
 }
 
+/** The readout under the line chart: each option's cumulative saving in year `t`. */
+function readout(target: HTMLElement, t: number): void {
+  const s = shown;
+  if (!s) return;
+  const values = s.payback.lines
+    .map((l) => `${l.label} ${formatMoney(l.values[t] ?? 0, s.currency)}`)
+    .join(" · ");
+  target.textContent = `${s.payback.years[t] ?? ""}: ${values}`;
+}
+
 function create(canvases: ChartCanvases, currency: string): Charts {
   const money: Tick = (v, scale) => formatAxisMoney(v, currency, largest(scale));
-  const hosts = new Chart(
-    canvases.hosts,
-    barConfig(
-      "y",
-      (v) => (Number.isInteger(v) ? v.toLocaleString("en-US") : ""),
-      (v) => `${v} hosts`
-    )
-  );
-  const tco = new Chart(
-    canvases.tco,
-    barConfig("x", money, (v) => formatMoney(v, currency))
-  );
+  const count: Tick = (v) => (Number.isInteger(v) ? v.toLocaleString("en-US") : "");
+  const hosts = new Chart(canvases.hosts, barConfig("y", count, count));
+  const tco = new Chart(canvases.tco, barConfig("x", money, money));
+  const last = (): number => (shown?.payback.years.length ?? 1) - 1;
   const payback = new Chart(canvases.payback, {
     type: "line",
     data: { labels: [], datasets: [] },
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10 } },
-        tooltip: {
-          callbacks: {
-            label: (ctx) =>
-              `${ctx.dataset.label ?? ""}: ${formatMoney(Number(ctx.parsed.y), currency)}`,
-          },
-        },
-      },
+      interaction: { mode: "index", intersect: false },
+      // Pointing at a year shows its figures below the chart; leaving it, the last year's.
+      onHover: (_event, active: ActiveElement[]) =>
+        readout(canvases.paybackReadout, active[0]?.index ?? last()),
       scales: {
         x: { grid: { display: false } },
         y: {
@@ -213,6 +232,8 @@ export function drawCharts(canvases: ChartCanvases, series: ChartSeries): void {
   paint(tcoSet, series.tco.ids, series.tco.highlight);
   tco.update("none");
 
+  shown = series;
+  readout(canvases.paybackReadout, series.payback.years.length - 1);
   payback.data.labels = [...series.payback.years];
   payback.data.datasets = series.payback.lines.map((line, i) => {
     const color = optionColor(line.id, i);

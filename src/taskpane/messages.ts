@@ -105,6 +105,7 @@ export const PANE_MESSAGES = {
   previewWaiting: "The preview appears when every input is valid.",
   previewStale: "Preview paused until the inputs are fixed; it shows the last valid result.",
   previewCalculating: "Updating preview…",
+  loadingDetails: "Loading…",
   previewFailed: (message: string) => `The preview could not be calculated: ${message}`,
   engineMissing: (what: string) => `${what} is not available in this build yet.`,
   paybackNever: "not within the horizon",
@@ -121,37 +122,8 @@ export const PANE_MESSAGES = {
   } as Readonly<Record<"cpuGhz" | "memoryGiB" | "vcpus" | "vms" | "storage", string>>,
   detailSummary: (option: string, clusters: number, hosts: number, by: string) =>
     `${option}: ${plural(hosts, "host")} in ${plural(clusters, "cluster")}${by ? `, set by ${by}` : ""}`,
-  moreClusters: (n: number) => `…and ${plural(n, "more cluster")} (all in TCO Capacity).`,
-  moreServers: (n: number) => `…and ${plural(n, "more row")} (all in TCO Inventory).`,
-  hostsByYear: (years: readonly number[]) => {
-    const steps = years.flatMap((h, t) =>
-      t === 0
-        ? [`${plural(h, "host")} in year 0`]
-        : h !== years[t - 1]
-          ? [`${h} from year ${t}`]
-          : []
-    );
-    return steps.length === 1 ? `${plural(years[0] ?? 0, "host")} every year` : steps.join(", ");
-  },
-  noLicences: "No licence to buy for this option.",
-  licenceTotals: (oneTime: string, annual: string, total: string, years: number) =>
-    `One-time ${oneTime}, yearly ${annual}: ${total} over ${years} years.`,
-  sizedMeasured: (percentile: string | null, comfort: number) =>
-    `measured ${percentile ?? "use"} × ${comfort.toLocaleString("en-US")}`,
-  sizedPeak: "peak CPU and configured RAM",
   serversSummary: (measured: number, idle: number) =>
     `${measured > 0 ? `${plural(measured, "server")} on measured use` : "all on peak"}, ${idle > 0 ? `${plural(idle, "idle server")}` : "none idle"}`,
-  retireIdle: (n: number) =>
-    `Retire ${n === 1 ? "this idle server" : `these ${n} idle servers`} instead of migrating`,
-
-  /** Assumptions register. */
-  assumptionsHelp:
-    "What a finance reviewer checks before signing: the inputs you changed, what an import assumed, and default prices without a firm source. The workbook's TCO Assumptions sheet lists the same.",
-  assumptionsWaiting: "The register appears when every input is valid.",
-  assumptionsNone:
-    "Nothing to check: every input is at its default and every default price has a firm source.",
-  assumptionDefault: (value: string) => `Default: ${value}`,
-
   /** Generate. */
   generateExcel: "Generate report",
   generateBrowser: "Download .xlsx",

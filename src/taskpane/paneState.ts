@@ -82,6 +82,8 @@ export interface Context {
   readonly replacedRevision: number;
   /** The option the result card's details show; null: the recommended one. */
   readonly detailOption: string | null;
+  /** The details' and the register's bodies are loaded (`view/lazyDetails.ts`). */
+  readonly detailsLoaded: boolean;
 }
 
 /** The pane's state: one union over its phases. */
@@ -159,4 +161,5 @@ export type PaneEvent =
   | { readonly type: "resultDismissed" }
   | { readonly type: "focusRequested"; readonly id: string | null }
   | { readonly type: "detailOptionChosen"; readonly option: string }
+  | { readonly type: "detailsLoaded" }
   | { readonly type: "noticed"; readonly notice: Notice | null };

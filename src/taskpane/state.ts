@@ -57,6 +57,7 @@ export function initialState(draft: Draft): PaneState {
     loadGeneration: 0,
     replacedRevision: 0,
     detailOption: null,
+    detailsLoaded: false,
   };
 }
 
@@ -96,6 +97,7 @@ const CONTEXT_KEYS = [
   "loadGeneration",
   "replacedRevision",
   "detailOption",
+  "detailsLoaded",
 ] as const satisfies readonly (keyof Context)[];
 /** Compile-time check that CONTEXT_KEYS lists every field of Context. */
 const EVERY_CONTEXT_KEY: [Exclude<keyof Context, (typeof CONTEXT_KEYS)[number]>] extends [never]
@@ -486,6 +488,9 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
 
     case "detailOptionChosen":
       return { ...state, detailOption: event.option };
+
+    case "detailsLoaded":
+      return state.detailsLoaded ? state : { ...state, detailsLoaded: true };
     case "draftLoaded":
     case "fieldEdited":
     case "platformChosen":

@@ -20,6 +20,7 @@ import { chartSeries, toPreview } from "./preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "./state";
 import css from "./taskpane.css";
 import type { Actions } from "./view/actions";
+import { loadDetails } from "./view/lazyDetails";
 import { renderPane } from "./view/pane";
 
 /** Debounce of the live preview after typing, ms. */
@@ -67,7 +68,12 @@ function afterRender(before: PaneState | null, after: PaneState): void {
   if (p && p !== before?.preview) {
     const canvas = (id: string) => document.getElementById(id) as HTMLCanvasElement;
     drawCharts(
-      { hosts: canvas("chart-hosts"), tco: canvas("chart-tco"), payback: canvas("chart-payback") },
+      {
+        hosts: canvas("chart-hosts"),
+        tco: canvas("chart-tco"),
+        payback: canvas("chart-payback"),
+        paybackReadout: document.getElementById("chart-payback-readout") as HTMLElement,
+      },
       chartSeries(p)
     );
   }
@@ -138,6 +144,7 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
     applyMapping: () => imports.applyMapping(),
     generate: (discardSheetEdits) => void generate(discardSheetEdits === true),
     downloadSlides: () => void slides().then((download) => download()),
+    loadDetails: () => void loadDetails().then(() => d({ type: "detailsLoaded" })),
     reloadWorkbook: () =>
       void workbook()
         .then((w) => w.reload(PANE_MESSAGES.workbookLoaded, true))

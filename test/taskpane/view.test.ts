@@ -6,11 +6,14 @@
  * (unless the draft was replaced from outside), and inventory rows are keyed, so their
  * inputs stay the same elements across renders.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson } from "../../src/scenario";
 import { controlId } from "../../src/taskpane/form";
 import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import type { Actions } from "../../src/taskpane/view/actions";
+import { importReview } from "../../src/taskpane/view/inventory/importReview";
+import { registerImportViews } from "../../src/taskpane/view/inventory/importViews";
+import { mappingStep } from "../../src/taskpane/view/inventory/mappingStep";
 import { renderPane } from "../../src/taskpane/view/pane";
 
 const defaults = defaultScenarioJson("ws2022") as Record<string, Record<string, unknown>>;
@@ -45,6 +48,9 @@ const $ = <T extends Element = HTMLElement>(selector: string): T => {
   if (!el) throw new Error(`no ${selector}`);
   return el;
 };
+
+// The import's views, as the import controller registers them when it loads.
+beforeAll(() => registerImportViews({ importReview, mappingStep }));
 
 beforeEach(() => {
   document.body.innerHTML = '<div id="app"></div>';

@@ -4,13 +4,14 @@
  * card's details, the assumptions register and the slides button — rendered by lit-html into
  * happy-dom from reducer states with a real preview of the engine.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson, parseScenario } from "../../src/scenario";
 import { analyzeForPreview } from "../../src/taskpane/engine";
 import { controlId } from "../../src/taskpane/form";
 import { toPreview } from "../../src/taskpane/preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import type { Actions } from "../../src/taskpane/view/actions";
+import { detailsModule, loadDetails } from "../../src/taskpane/view/lazyDetails";
 import { renderPane } from "../../src/taskpane/view/pane";
 
 type Json = Record<string, unknown>;
@@ -75,7 +76,11 @@ function previewed(draft: Json): PaneState {
   ]);
   if (!s.validation.ok) throw new Error(s.validation.issues.map((i) => i.message).join(" "));
   const preview = toPreview(analyzeForPreview(s.validation.scenario));
-  return reduce(s, { type: "previewComputed", revision: s.revision, preview });
+  const events: PaneEvent[] = [
+    { type: "previewComputed", revision: s.revision, preview },
+    { type: "detailsLoaded" },
+  ];
+  return events.reduce(reduce, s);
 }
 
 let root: HTMLElement;
@@ -85,6 +90,11 @@ const $ = <T extends Element = HTMLElement>(selector: string): T => {
   return el;
 };
 const has = (selector: string): boolean => root.querySelector(selector) !== null;
+
+// The details' chunk, as the pane loads it on their first open.
+beforeAll(async () => {
+  await loadDetails();
+});
 
 beforeEach(() => {
   document.body.innerHTML = '<div id="app"></div>';
@@ -298,6 +308,27 @@ describe("assumptions register", () => {
     );
     changed.querySelector("a")?.click();
     expect(actions.calls).toContainEqual(["focus", [controlId("finance.discountRate")]]);
+  });
+});
+
+describe("lazy details", () => {
+  it("draw their summaries at once and ask for their bodies on first open", () => {
+    const actions = fakeActions();
+    const s = previewed(s2dDraft);
+    renderPane({ ...s, detailsLoaded: false }, actions, root);
+    expect(detailsModule()).not.toBeNull();
+    expect($("#option-details .details-sum").textContent).toMatch(
+      /^Datacenter: \d+ hosts in \d+ clusters?, set by storage$/
+    );
+    expect($("#option-details .details-body").textContent).toBe("Loading…");
+    expect(has("#detail-clusters")).toBe(false);
+    const details = $<HTMLDetailsElement>("#option-details");
+    details.open = true;
+    details.dispatchEvent(new Event("toggle"));
+    expect(actions.calls.every(([name]) => name === "loadDetails")).toBe(true);
+    expect(actions.calls.length).toBeGreaterThan(0);
+    renderPane(s, actions, root);
+    expect(has("#detail-clusters")).toBe(true);
   });
 });
 

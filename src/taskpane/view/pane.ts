@@ -8,7 +8,7 @@ import { html, nothing, render, type TemplateResult } from "lit-html";
 import { PANE_MESSAGES } from "../messages";
 import type { PaneState } from "../state";
 import type { Actions } from "./actions";
-import { assumptionsCard } from "./assumptionsCard";
+import { lazyDisclosure } from "./lazyDetails";
 import { footer } from "./footer";
 import { paneView, type PaneView } from "./paneView";
 import { reportCard } from "./reportCard";
@@ -41,6 +41,20 @@ function hostText(v: PaneView): string {
   if (host.reason === "office-js-missing") return PANE_MESSAGES.hostBrowserOfficeMissing;
   if (host.reason === "office-js-timeout") return PANE_MESSAGES.hostBrowserTimeout;
   return PANE_MESSAGES.hostBrowser;
+}
+
+/** "Assumptions to check": the register, loaded on first open (the workbook has it as a sheet). */
+function assumptionsCard(v: PaneView): TemplateResult {
+  return lazyDisclosure(
+    v,
+    "assumptions",
+    "card assumptions",
+    (m) => {
+      const count = m?.registerOf(v)?.length ?? null;
+      return html`<h2>Assumptions to check</h2><span class="count" id="assumptions-count" ?hidden=${count === null}>${count ?? ""}</span>`;
+    },
+    (m) => m.assumptionsBody(v)
+  );
 }
 
 /** The pane's template. */

@@ -2,8 +2,7 @@
  * What every template of the pane reads: the reducer's state, the actions its controls call,
  * and the figures derived once per render (issues by place, the currency, inventory totals).
  */
-import { assumptionsRegister, type AssumptionRow } from "../../report/assumptions";
-import { defaultSections, type Issue, type Scenario } from "../../scenario";
+import type { Issue } from "../../scenario";
 import { asText } from "../format";
 import { inventoryStats, type InventoryStats } from "../draft";
 import { placeOfIssue } from "../form";
@@ -29,24 +28,6 @@ export interface PaneView {
   readonly stats: InventoryStats;
   /** The draft was just replaced from outside: controls show it even where the user is typing. */
   readonly replaced: boolean;
-  /** The assumptions register of the valid scenario; null while the inputs are invalid. */
-  readonly assumptions: readonly AssumptionRow[] | null;
-}
-
-/** The register of each validated scenario, computed once (a render per keystroke reuses it). */
-const registers = new WeakMap<Scenario, readonly AssumptionRow[]>();
-
-function registerOf(scenario: Scenario): readonly AssumptionRow[] {
-  let rows = registers.get(scenario);
-  if (!rows) {
-    rows = assumptionsRegister(
-      scenario,
-      scenario.imported?.assumptions ?? [],
-      defaultSections(scenario.platform)
-    );
-    registers.set(scenario, rows);
-  }
-  return rows;
 }
 
 function add<K>(map: Map<K, Issue[]>, key: K, issue: Issue): void {
@@ -80,6 +61,5 @@ export function paneView(state: PaneState, actions: Actions): PaneView {
     currency: /^[A-Z]{3}$/.test(currency) ? currency : "USD",
     stats: inventoryStats(state.draft),
     replaced: draftReplaced(state),
-    assumptions: state.validation.ok ? registerOf(state.validation.scenario) : null,
   };
 }

@@ -8,11 +8,17 @@ import { html, nothing, type TemplateResult } from "lit-html";
 import { BASELINE_KEY, optionColor } from "../../report/palette";
 import { RECOMMENDED_NOTE } from "../../report/labels";
 import { PANE_MESSAGES } from "../messages";
-import { chartSeries, formatMoney, formatPayback, shortLabel, type Preview } from "../preview";
+import {
+  chartSeries,
+  formatMoney,
+  formatPayback,
+  shortLabel,
+  type Preview,
+  type PreviewOption,
+} from "../preview";
 import { previewIsStale } from "../state";
-import { optionDetails } from "./optionDetails";
+import { lazyDisclosure } from "./lazyDetails";
 import type { PaneView } from "./paneView";
-import { serverDetails } from "./serverDetails";
 
 /** The option's colour in the charts, beside its name in the table. */
 const swatch = (id: string, i: number): TemplateResult =>
@@ -53,6 +59,17 @@ function figures(p: Preview | null): TemplateResult {
     </table>`;
 }
 
+/** The line chart's legend: each option's colour and name, the recommended one marked. */
+function legend(p: Preview): TemplateResult {
+  const lines = chartSeries(p).payback.lines;
+  // The readout's text is written by charts.ts (the year pointed at); lit never touches it.
+  return html`<ul class="legend" id="chart-payback-legend" aria-hidden="true">${lines.map(
+    (l, i) =>
+      html`<li class=${l.recommended ? "recommended" : ""}>${swatch(l.id, i)}${l.label}</li>`
+  )}</ul>
+    <p class="note chart-readout" id="chart-payback-readout" aria-hidden="true"></p>`;
+}
+
 /** The charts' accessible descriptions, from the same series the charts draw. */
 function chartLabels(p: Preview | null): { hosts: string; tco: string; payback: string } {
   if (!p)
@@ -69,6 +86,46 @@ function chartLabels(p: Preview | null): { hosts: string; tco: string; payback: 
   };
 }
 
+/** The option the details show: the user's pick, else the recommended, else the first eligible. */
+export function detailOptionOf(v: PaneView, p: Preview): PreviewOption | undefined {
+  const eligible = p.options.filter((o) => o.eligible);
+  return (
+    eligible.find((o) => o.id === v.state.detailOption) ??
+    eligible.find((o) => o.recommended) ??
+    eligible[0]
+  );
+}
+
+const summaryOf = (title: string, text: string) => (): TemplateResult =>
+  html`<span class="details-title">${title}</span><span class="details-sum">${text}</span>`;
+
+/** "Capacity and licences" of one option, and "Servers: sizing and idle". */
+function details(v: PaneView, p: Preview): TemplateResult | typeof nothing {
+  const o = detailOptionOf(v, p);
+  if (!o) return nothing;
+  const by = [...new Set(o.clusterPlans.map((c) => c.binding))]
+    .map((b) => PANE_MESSAGES.bindingLabels[b])
+    .join(", ");
+  const idle = p.idle.reduce((s, i) => s + i.count, 0);
+  const measured = p.sizing.rows.reduce((s, r) => s + (r.basis === "measured" ? r.count : 0), 0);
+  return html`${lazyDisclosure(
+    v,
+    "option-details",
+    "details",
+    summaryOf(
+      "Capacity and licences",
+      PANE_MESSAGES.detailSummary(shortLabel(o.label), o.clusterPlans.length, o.hosts, by)
+    ),
+    (m) => m.optionDetailsBody(v, p, o)
+  )}${lazyDisclosure(
+    v,
+    "server-details",
+    "details",
+    summaryOf("Servers: sizing and idle", PANE_MESSAGES.serversSummary(measured, idle)),
+    (m) => m.serverDetailsBody(v, p)
+  )}`;
+}
+
 export function resultCard(v: PaneView): TemplateResult {
   const s = v.state;
   const p = s.preview;
@@ -76,12 +133,17 @@ export function resultCard(v: PaneView): TemplateResult {
   const impossible = p ? p.options.filter((o) => !o.eligible) : [];
   const text = note(v);
   const labels = chartLabels(p);
-  const figure = (caption: string, id: string, label: string, cls: string) =>
+  const figure = (
+    caption: string,
+    id: string,
+    label: string,
+    cls: string,
+    legend: TemplateResult | typeof nothing = nothing
+  ) =>
     html`<figure class="chart-figure">
       <figcaption>${caption}</figcaption>
       <div class=${`chart ${cls}`}><canvas id=${id} role="img" aria-label=${label}></canvas>
-      </div>
-      </figure>`;
+      </div>${legend}</figure>`;
   return html`<section id="preview" class=${`card preview${stale ? " stale" : ""}`} aria-labelledby="preview-h" aria-busy=${s.phase === "calculating" ? "true" : nothing} >
     <h2 id="preview-h">Result</h2>
     <p id="recommendation" class="recommendation">${p?.recommendation ?? ""}</p>
@@ -90,6 +152,6 @@ export function resultCard(v: PaneView): TemplateResult {
         ? ""
         : `Not possible here: ${impossible.map((o) => `${shortLabel(o.label)} — ${o.reasons[0] ?? PANE_MESSAGES.notEligible}`).join(" ")}`
     }</p>
-    <div class="charts" id="charts" ?hidden=${p === null}>${figure(`Hosts per option (${RECOMMENDED_NOTE})`, "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs ${p.baselineLabel.toLowerCase()}` : "TCO per option", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "")}</div>${p ? html`${optionDetails(v, p)}${serverDetails(v, p)}` : nothing}
+    <div class="charts" id="charts" ?hidden=${p === null}>${figure(`Hosts per option (${RECOMMENDED_NOTE})`, "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs ${p.baselineLabel.toLowerCase()}` : "TCO per option", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "", p ? legend(p) : nothing)}</div>${p ? details(v, p) : nothing}
     </section>`;
 }

@@ -1,31 +1,22 @@
 /**
- * The result card's details of one option (the recommended one unless the user picks
- * another): its clusters with what decided each node count, storage per cluster in decimal TB
- * (raw, reserve, usable, needed), hosts owned year by year as a small trend, and its licence
- * lines.
+ * The body of the result card's "Capacity and licences" for one option (the recommended one
+ * unless the user picks another): its clusters with what decided each node count, storage per
+ * cluster in decimal TB (raw, reserve, usable, needed), hosts owned year by year as a small
+ * trend, and its licence lines.
  */
 import { html, nothing, svg, type TemplateResult } from "lit-html";
-import { formatDecimal } from "../../money";
-import { optionColor } from "../../report/palette";
-import { int } from "../format";
-import { PANE_MESSAGES } from "../messages";
-import { formatMoney, shortLabel, type Preview, type PreviewOption } from "../preview";
-import type { PaneView } from "./paneView";
+import { formatDecimal } from "../../../money";
+import { optionColor } from "../../../report/palette";
+import { int } from "../../format";
+import { PANE_MESSAGES } from "../../messages";
+import { formatMoney, shortLabel, type Preview, type PreviewOption } from "../../preview";
+import type { PaneView } from "../paneView";
+import { DETAIL_MESSAGES as M } from "./messages";
 
 /** Clusters listed before "…and N more". */
 const CLUSTER_ROWS = 8;
 
 const tb = (x: number | null): string => (x === null ? "–" : formatDecimal(x, 1));
-
-/** The option the details show: the user's pick, else the recommended, else the first eligible. */
-export function detailOptionOf(v: PaneView, p: Preview): PreviewOption | undefined {
-  const eligible = p.options.filter((o) => o.eligible);
-  return (
-    eligible.find((o) => o.id === v.state.detailOption) ??
-    eligible.find((o) => o.recommended) ??
-    eligible[0]
-  );
-}
 
 function clusterTables(o: PreviewOption): TemplateResult {
   const shown = o.clusterPlans.slice(0, CLUSTER_ROWS);
@@ -57,7 +48,7 @@ function clusterTables(o: PreviewOption): TemplateResult {
 }
 
 const moreNote = (more: number): TemplateResult | typeof nothing =>
-  more > 0 ? html`<p class="note">${PANE_MESSAGES.moreClusters(more)}</p>` : nothing;
+  more > 0 ? html`<p class="note">${M.moreClusters(more)}</p>` : nothing;
 
 /** Hosts owned per year as small bars, the count written where it changes. */
 function hostsTrend(o: PreviewOption): TemplateResult {
@@ -74,14 +65,14 @@ function hostsTrend(o: PreviewOption): TemplateResult {
     }<text x=${`${t * w + w / 2}%`} y="54" text-anchor="middle" class="trend-year">${t}</text>`;
   });
   return html`<figure class="trend" id="detail-hosts-trend">
-    <svg width="100%" height="58" role="img" aria-label=${PANE_MESSAGES.hostsByYear(years)}>${bars}</svg>
-    <figcaption class="note">${PANE_MESSAGES.hostsByYear(years)}</figcaption>
+    <svg width="100%" height="58" role="img" aria-label=${M.hostsByYear(years)}>${bars}</svg>
+    <figcaption class="note">${M.hostsByYear(years)}</figcaption>
     </figure>`;
 }
 
 function licenceTable(o: PreviewOption, p: Preview): TemplateResult {
   const l = o.licensing;
-  if (l.lines.length === 0) return html`<p class="note">${PANE_MESSAGES.noLicences}</p>`;
+  if (l.lines.length === 0) return html`<p class="note">${M.noLicences}</p>`;
   return html`<table class="figures compact" id="detail-licences">
     <caption class="sr-only">Licence lines of ${o.label}</caption>
     <thead>
@@ -92,7 +83,7 @@ function licenceTable(o: PreviewOption, p: Preview): TemplateResult {
         html`<tr data-sku=${line.sku}><th scope="row" title=${line.basis}>${line.label}</th><td>${int(line.quantity)}</td><td>${formatMoney(line.cost, p.currency)}${line.recurrence === "yearly" ? html`<span class="sub"> /yr</span>` : nothing}</td></tr>`
     )}</tbody>
     </table>
-    <p class="note" id="detail-licence-total">${PANE_MESSAGES.licenceTotals(
+    <p class="note" id="detail-licence-total">${M.licenceTotals(
       formatMoney(l.oneTime, p.currency),
       formatMoney(l.annual, p.currency),
       formatMoney(l.total, p.currency),
@@ -100,24 +91,15 @@ function licenceTable(o: PreviewOption, p: Preview): TemplateResult {
     )}</p>${l.notes.map((n) => html`<p class="note">${n}</p>`)}`;
 }
 
-/** The details block: the option picker, then its capacity and licences. */
-export function optionDetails(v: PaneView, p: Preview): TemplateResult | typeof nothing {
-  const o = detailOptionOf(v, p);
-  if (!o) return nothing;
+/** The body: the option picker, then the option's capacity and licences. */
+export function optionDetailsBody(v: PaneView, p: Preview, o: PreviewOption): TemplateResult {
   const eligible = p.options.filter((x) => x.eligible);
-  const bindings = [...new Set(o.clusterPlans.map((c) => c.binding))]
-    .map((b) => PANE_MESSAGES.bindingLabels[b])
-    .join(", ");
-  return html`<details class="details" id="option-details">
-    <summary><span class="details-title">Capacity and licences</span><span class="details-sum">${PANE_MESSAGES.detailSummary(shortLabel(o.label), o.clusterPlans.length, o.hosts, bindings)}</span></summary>
-    <div class="details-body">
-    <div class="field">
+  return html`<div class="field">
     <label for="detail-option">Option</label>
     <select id="detail-option" @change=${(e: Event) => v.actions.send({ type: "detailOptionChosen", option: (e.target as HTMLSelectElement).value })}>${eligible.map(
       (x) =>
         html`<option value=${x.id} ?selected=${x.id === o.id}>${shortLabel(x.label)}${x.recommended ? " (recommended)" : ""}</option>`
     )}</select>
     </div>
-    <h4>Clusters</h4>${clusterTables(o)}<h4>Hosts per year</h4>${hostsTrend(o)}<h4>Licences</h4>${licenceTable(o, p)}</div>
-    </details>`;
+    <h4>Clusters</h4>${clusterTables(o)}<h4>Hosts per year</h4>${hostsTrend(o)}<h4>Licences</h4>${licenceTable(o, p)}`;
 }

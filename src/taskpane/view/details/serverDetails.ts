@@ -1,22 +1,21 @@
 /**
- * The result card's servers block: what each server was sized on (a measured percentile ×
- * the comfort factor, or its peak), and the servers that look idle with the retire toggle and
- * what retiring them saves — the same in every option.
+ * The body of the result card's "Servers": what each server was sized on (a measured
+ * percentile × the comfort factor, or its peak), and the servers that look idle with the
+ * retire toggle and what retiring them saves — the same in every option.
  */
 import { html, nothing, type TemplateResult } from "lit-html";
 import { live } from "lit-html/directives/live.js";
-import { int } from "../format";
-import { PANE_MESSAGES } from "../messages";
-import { formatMoney, type Preview, type PreviewSizing } from "../preview";
-import type { PaneView } from "./paneView";
+import { int } from "../../format";
+import { PANE_MESSAGES } from "../../messages";
+import { formatMoney, type Preview, type PreviewSizing } from "../../preview";
+import type { PaneView } from "../paneView";
+import { DETAIL_MESSAGES as M } from "./messages";
 
 /** Servers listed one by one before "…and N more". */
 const LISTED = 50;
 
 const basisText = (r: PreviewSizing, comfort: number): string =>
-  r.basis === "measured"
-    ? PANE_MESSAGES.sizedMeasured(r.percentile, comfort)
-    : PANE_MESSAGES.sizedPeak;
+  r.basis === "measured" ? M.sizedMeasured(r.percentile, comfort) : M.sizedPeak;
 
 /** Servers per sizing basis ("p95 × 1.3": 380), in the order first seen. */
 function byBasis(p: Preview): [string, number][] {
@@ -45,7 +44,7 @@ function sizing(p: Preview): TemplateResult {
       (r) =>
         html`<tr><th scope="row">${r.name}</th><td>${r.count}</td><td>${basisText(r, p.sizing.comfortFactor)}</td></tr>`
     )}</tbody>
-    </table>${rows.length > LISTED ? html`<p class="note">${PANE_MESSAGES.moreServers(rows.length - LISTED)}</p>` : nothing}</details>`;
+    </table>${rows.length > LISTED ? html`<p class="note">${M.moreServers(rows.length - LISTED)}</p>` : nothing}</details>`;
 }
 
 function idle(v: PaneView, p: Preview): TemplateResult {
@@ -56,7 +55,7 @@ function idle(v: PaneView, p: Preview): TemplateResult {
   return html`<h4>Idle servers</h4>
     <div class="check" id="idle-toggle">
     <input type="checkbox" id="idle-retire" .checked=${live(p.retireIdle)} @change=${(e: Event) => v.actions.edit("demand.retireIdle", (e.target as HTMLInputElement).checked)} />
-    <label for="idle-retire">${PANE_MESSAGES.retireIdle(servers)}</label>
+    <label for="idle-retire">${M.retireIdle(servers)}</label>
     </div>
     <p class=${`idle-saving${p.retireIdle ? " on" : ""}`} id="idle-saving">${PANE_MESSAGES.idleFound(servers, p.retireIdle, saving, p.horizonYears)}</p>
     <ul class="plain idle-list" id="idle-list">${p.idle
@@ -64,15 +63,10 @@ function idle(v: PaneView, p: Preview): TemplateResult {
       .map(
         (i) =>
           html`<li><strong>${i.name}</strong>${i.count > 1 ? ` ×${i.count}` : ""} — ${i.reason}</li>`
-      )}</ul>${p.idle.length > 10 ? html`<p class="note">${PANE_MESSAGES.moreServers(p.idle.length - 10)}</p>` : nothing}`;
+      )}</ul>${p.idle.length > 10 ? html`<p class="note">${M.moreServers(p.idle.length - 10)}</p>` : nothing}`;
 }
 
-/** The servers block. */
-export function serverDetails(v: PaneView, p: Preview): TemplateResult {
-  const idleServers = p.idle.reduce((s, i) => s + i.count, 0);
-  const measured = p.sizing.rows.reduce((s, r) => s + (r.basis === "measured" ? r.count : 0), 0);
-  return html`<details class="details" id="server-details">
-    <summary><span class="details-title">Servers: sizing and idle</span><span class="details-sum">${PANE_MESSAGES.serversSummary(measured, idleServers)}</span></summary>
-    <div class="details-body">${sizing(p)}${idle(v, p)}</div>
-    </details>`;
+/** The body: sizing basis per server, then the idle servers. */
+export function serverDetailsBody(v: PaneView, p: Preview): TemplateResult {
+  return html`${sizing(p)}${idle(v, p)}`;
 }
