@@ -51,8 +51,8 @@ export const PANE_MESSAGES = {
     vsphere: "Staying on vSphere",
     "per-cpu": "Per CPU (perpetual)",
     "per-core-subscription": "Per core (subscription)",
-    san: "SAN — a shared array per cluster",
-    s2d: "Storage Spaces Direct — the nodes' own drives",
+    san: "SAN (a shared array)",
+    s2d: "Storage Spaces Direct (S2D)",
     "two-way-mirror": "Two-way mirror",
     "three-way-mirror": "Three-way mirror",
     "dual-parity": "Dual parity",
@@ -89,9 +89,28 @@ export const PANE_MESSAGES = {
     faults: number,
     range: string
   ) =>
-    `At ${nodes} nodes ${efficiency} of the capacity holds data (${layout}); survives ${faults} failure${faults === 1 ? "" : "s"} at a time; needs ${range} nodes.`,
+    `At ${nodes} nodes, ${efficiency} of the capacity holds data (${layout}); survives ${faults} failure${faults === 1 ? "" : "s"} at a time; needs ${range} nodes.`,
   s2dRaw: (drives: number, driveTB: string, rawTB: string, rawTiB: string) =>
     `Per node ${drives} × ${driveTB} TB = ${rawTB} TB raw (${rawTiB} TiB as Windows shows it).`,
+
+  /**
+   * Help of a select said with its options' words (the field table's help names the JSON
+   * values, for people writing scenario files); others keep the field table's help.
+   */
+  fieldHelp: {
+    "finance.baseline":
+      "Staying physical: the servers as they run today. Staying on vSphere: the same workloads on VMware (an RVTools import).",
+    "licensing.vsphereModel":
+      "Per CPU for vSphere 4–8 perpetual licences; per core for the subscriptions sold since 2024.",
+    "storage.kind":
+      "SAN: a shared array per cluster, priced per cluster and per GiB. Storage Spaces Direct: each node's own drives (Windows Server 2016 Datacenter and later), sized per cluster.",
+    "storage.demandBasis":
+      "Provisioned: each server's disk size. Space in use: what its disks really hold, where the import gives it.",
+    "demand.basis":
+      "Measured: a server with a measured percentile is sized on it × the comfort factor, the others on their peak. Peak: every server on its peak CPU and configured RAM.",
+    "growth.ratePerYear":
+      "Compound growth of CPU, memory and storage demand a year, from −100 % to 100 %.",
+  } as Readonly<Record<string, string>>,
 
   /** Platform. */
   platformOffer: (label: string, changes: number) =>
@@ -106,11 +125,13 @@ export const PANE_MESSAGES = {
   previewStale: "Preview paused until the inputs are fixed; it shows the last valid result.",
   previewCalculating: "Updating preview…",
   loadingDetails: "Loading…",
+  assumptionsSummary: "Changed inputs, import assumptions, uncertain prices",
   previewFailed: (message: string) => `The preview could not be calculated: ${message}`,
   engineMissing: (what: string) => `${what} is not available in this build yet.`,
   paybackNever: "not within the horizon",
   paybackMonths: (m: number) => (m < 0.05 ? "immediately" : `${m.toFixed(1)} months`),
   notEligible: "not possible",
+  notPossibleHere: "Not possible here:",
 
   /** The result card's details. */
   bindingLabels: {

@@ -146,7 +146,7 @@ describe("storage section", () => {
     expect($("#sec-storage-summary").textContent).toContain("S2D three-way mirror");
     // Three-way mirror at the 16-node cluster limit: a third of the capacity, 2 failures.
     expect($("#storage-resiliency-note").textContent).toContain(
-      "At 16 nodes 33.3 % of the capacity holds data (3 copies); survives 2 failures"
+      "At 16 nodes, 33.3 % of the capacity holds data (3 copies); survives 2 failures"
     );
     // 4 × 1.92 TB = 7.68 TB = 6.98 TiB (÷ 1.099511627776).
     expect($("#storage-raw-note").textContent).toContain("7.68 TB raw (6.98 TiB");
@@ -216,7 +216,7 @@ describe("the result card's details", () => {
     const c0 = rec.clusterPlans[0]?.storage;
     expect(storage[0]).toEqual(
       [c0?.rawTB, c0?.reserveTB, c0?.usableTB, c0?.neededTB].map((x) =>
-        (Math.round((x ?? 0) * 10) / 10).toLocaleString("en-US")
+        (Math.round((x ?? 0) * 10) / 10).toLocaleString("en-US", { minimumFractionDigits: 1 })
       )
     );
     expect($("#option-details .details-sum").textContent).toContain("set by storage");

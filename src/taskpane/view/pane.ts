@@ -51,7 +51,7 @@ function assumptionsCard(v: PaneView): TemplateResult {
     "card assumptions",
     (m) => {
       const count = m?.registerOf(v)?.length ?? null;
-      return html`<h2>Assumptions to check</h2><span class="count" id="assumptions-count" ?hidden=${count === null}>${count ?? ""}</span>`;
+      return html`<span class="section-title"><h2>Assumptions to check</h2><span class="section-sum">${PANE_MESSAGES.assumptionsSummary}</span></span><span class="count" id="assumptions-count" ?hidden=${count === null}>${count ?? ""}</span>`;
     },
     (m) => m.assumptionsBody(v)
   );

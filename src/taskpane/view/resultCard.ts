@@ -147,11 +147,10 @@ export function resultCard(v: PaneView): TemplateResult {
   return html`<section id="preview" class=${`card preview${stale ? " stale" : ""}`} aria-labelledby="preview-h" aria-busy=${s.phase === "calculating" ? "true" : nothing} >
     <h2 id="preview-h">Result</h2>
     <p id="recommendation" class="recommendation">${p?.recommendation ?? ""}</p>
-    <p id="preview-note" class="note" ?hidden=${text === ""}>${text}</p>${figures(p)}<p class="note" id="impossible-note" ?hidden=${impossible.length === 0}>${
-      impossible.length === 0
-        ? ""
-        : `Not possible here: ${impossible.map((o) => `${shortLabel(o.label)} — ${o.reasons[0] ?? PANE_MESSAGES.notEligible}`).join(" ")}`
-    }</p>
+    <p id="preview-note" class="note" ?hidden=${text === ""}>${text}</p>${figures(p)}<div class="note impossible" id="impossible-note" ?hidden=${impossible.length === 0}><p>${PANE_MESSAGES.notPossibleHere}</p><ul>${impossible.map(
+      (o) =>
+        html`<li><strong>${shortLabel(o.label)}</strong>: ${o.reasons[0] ?? PANE_MESSAGES.notEligible}</li>`
+    )}</ul></div>
     <div class="charts" id="charts" ?hidden=${p === null}>${figure(`Hosts per option (${RECOMMENDED_NOTE})`, "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs ${p.baselineLabel.toLowerCase()}` : "TCO per option", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "", p ? legend(p) : nothing)}</div>${p ? details(v, p) : nothing}
     </section>`;
 }

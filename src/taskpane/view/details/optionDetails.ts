@@ -5,7 +5,6 @@
  * trend, and its licence lines.
  */
 import { html, nothing, svg, type TemplateResult } from "lit-html";
-import { formatDecimal } from "../../../money";
 import { optionColor } from "../../../report/palette";
 import { int } from "../../format";
 import { PANE_MESSAGES } from "../../messages";
@@ -16,7 +15,14 @@ import { DETAIL_MESSAGES as M } from "./messages";
 /** Clusters listed before "…and N more". */
 const CLUSTER_ROWS = 8;
 
-const tb = (x: number | null): string => (x === null ? "–" : formatDecimal(x, 1));
+/** Decimal TB to one place, the place always shown so a column lines up. */
+const tb = (x: number | null): string =>
+  x === null
+    ? "–"
+    : (Math.round(x * 10) / 10).toLocaleString("en-US", {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
 
 function clusterTables(o: PreviewOption): TemplateResult {
   const shown = o.clusterPlans.slice(0, CLUSTER_ROWS);
@@ -26,11 +32,11 @@ function clusterTables(o: PreviewOption): TemplateResult {
   const clusters = html`<table class="figures compact" id="detail-clusters">
     <caption class="sr-only">Clusters of ${o.label}</caption>
     <thead>
-    <tr><th scope="col">Cluster</th><th scope="col">Nodes</th><th scope="col">VMs</th><th scope="col">Node count set by</th>${s2d ? nothing : html`<th scope="col">Storage TB</th>`}</tr>
+    <tr><th scope="col">Cluster</th><th scope="col">Nodes</th><th scope="col">VMs</th><th scope="col" title="What decides the node count">Set by</th>${s2d ? nothing : html`<th scope="col">Storage TB</th>`}</tr>
     </thead>
     <tbody>${shown.map(
       (c, i) =>
-        html`<tr data-binding=${c.binding}><th scope="row">${i + 1}</th><td>${c.nodes}${c.failoverReserve > 0 ? html`<span class="sub"> incl. ${c.failoverReserve} spare</span>` : nothing}</td><td>${int(c.vms)}</td><td class=${`binding binding-${c.binding}`}>${by[c.binding]}</td>${s2d ? nothing : html`<td>${tb(c.storage.neededTB)}</td>`}</tr>`
+        html`<tr data-binding=${c.binding}><th scope="row">${i + 1}</th><td>${c.nodes}${c.failoverReserve > 0 && c.binding !== "storage" ? html`<span class="sub"> (${c.failoverReserve} for failover)</span>` : nothing}</td><td>${int(c.vms)}</td><td class=${`binding binding-${c.binding}`}>${by[c.binding]}</td>${s2d ? nothing : html`<td>${tb(c.storage.neededTB)}</td>`}</tr>`
     )}</tbody>
     </table>`;
   if (!s2d) return html`${clusters}${moreNote(more)}`;
