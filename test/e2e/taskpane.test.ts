@@ -7,12 +7,14 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
+import JSZip from "jszip";
+import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHEET_ORDER, SHEETS } from "../../src/report/sheetLayout";
 import { REPO_ROOT } from "../support/paths";
 import { axePath, openPane, waitForPreview, type Pane } from "./browser";
 import { ensurePaneBuild } from "./build";
+import { s2dEstate } from "./estates";
 import { serveStatic, type StaticServer } from "./server";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
@@ -97,6 +99,7 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     await shot(page, "browser-default");
     expect(await seriousViolations(page)).toEqual([]);
     expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
   });
 
   it("imports an example scenario, previews a price change live and downloads a 7-sheet .xlsx", async () => {
@@ -155,6 +158,161 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     const json = JSON.parse(readFileSync(path, "utf8"));
     expect(json.schemaVersion).toBe(1);
     expect(json.licensing.prices.datacenter).toBe("9999");
+    expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
+  });
+});
+
+/** Load a scenario into the pane as if imported from a file. */
+async function loadScenario(page: Page, name: string, json: unknown): Promise<void> {
+  await page.setInputFiles("#import-json-file", {
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+  await expect.poll(() => page.locator("#status").textContent()).toContain(`Loaded ${name}`);
+  await waitForPreview(page);
+}
+
+/** A downloaded .pptx: a zip whose parts are a presentation with native chart parts. */
+async function pptxParts(download: Download, name: string): Promise<string[]> {
+  const file = join(ARTIFACTS, name);
+  await download.saveAs(file);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  return Object.keys(zip.files);
+}
+
+describe("percentages, storage, demand and the result's details", () => {
+  const pane = sharedPane("npm");
+
+  it("types percentages in % and keeps fractions in the scenario", async () => {
+    const { page } = pane;
+    await page.locator("#sec-hostCluster-summary").click();
+    const target = page.locator("#f-cluster-targetCpuUtilization");
+    expect(await target.inputValue()).toBe("75");
+    expect(await page.locator("#f-cluster-targetCpuUtilization-unit").textContent()).toBe("%");
+    await target.fill("150");
+    const msg = page.locator("#f-cluster-targetCpuUtilization-msg");
+    await expect.poll(() => msg.textContent()).toMatch(/in %, above 0 and at most 100, not 150 %/);
+    await target.fill("80");
+    await waitForPreview(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#export-json"),
+    ]);
+    const path = join(ARTIFACTS, "taskpane-percent.json");
+    await download.saveAs(path);
+    expect(JSON.parse(readFileSync(path, "utf8")).cluster.targetCpuUtilization).toBe("0.8");
+  });
+
+  it("sizes Storage Spaces Direct, with the engine's message at the field for a resiliency the clusters cannot use", async () => {
+    const { page } = pane;
+    await loadScenario(page, "s2d-estate.json", s2dEstate());
+    await page.locator("#sec-storage-summary").click();
+    expect(await page.locator("#sec-storage-summary").textContent()).toContain(
+      "S2D three-way mirror, 6 × 3.84 TB per node"
+    );
+    expect(await page.locator("#grp-san").count()).toBe(0);
+    // 6 × 3.84 TB = 23.04 TB raw per node = 20.95 TiB.
+    expect(await page.locator("#storage-raw-note").textContent()).toContain(
+      "23.04 TB raw (20.95 TiB"
+    );
+    await page.selectOption("#f-storage-resiliency", "dual-parity");
+    await page.locator("#sec-hostCluster-summary").click();
+    await page.fill("#f-cluster-maxNodes", "3");
+    const msg = page.locator("#f-storage-resiliency-msg");
+    await expect.poll(() => msg.isVisible()).toBe(true);
+    expect(await msg.textContent()).toMatch(
+      /dual parity needs at least 4 servers per cluster, but cluster\.maxNodes is 3/
+    );
+    expect(await page.locator("#sec-storage .badge").textContent()).toBe("1 to fix");
+    await msg.scrollIntoViewIfNeeded();
+    await shot(page, "storage-invalid");
+    await page.fill("#f-cluster-maxNodes", "16");
+    await page.selectOption("#f-storage-resiliency", "three-way-mirror");
+    await waitForPreview(page);
+    await page.locator("#sec-storage").scrollIntoViewIfNeeded();
+    await shot(page, "storage-s2d");
+
+    // The result's details: storage decides the node count, per cluster in decimal TB.
+    await page.locator("#option-details > summary").click();
+    await expect.poll(() => page.locator("#detail-storage tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("#detail-clusters td.binding-storage").count()).toBeGreaterThan(0);
+    const first = await page
+      .locator("#detail-storage tbody tr")
+      .first()
+      .locator("td")
+      .allTextContents();
+    const [raw, reserve, usable, needed] = first.map(Number);
+    expect(raw).toBeGreaterThan(usable ?? Infinity);
+    expect(reserve).toBeGreaterThan(0);
+    expect(usable).toBeGreaterThanOrEqual(needed ?? Infinity);
+    // Growth of 12 % a year: hosts are bought in later years.
+    expect(await page.locator("#detail-hosts-trend figcaption").textContent()).toMatch(
+      /hosts in year 0, \d+ from year \d/
+    );
+    await page.locator("#option-details").scrollIntoViewIfNeeded();
+    await shot(page, "result-details");
+  });
+
+  it("retires idle servers from the result card and shows what that saves", async () => {
+    const { page } = pane;
+    await page.locator("#server-details > summary").click();
+    const saving = page.locator("#idle-saving");
+    await expect
+      .poll(() => saving.textContent())
+      .toMatch(/^3 servers look idle; retiring them would save \$[\d,]+ over 5 years\.$/);
+    const offered = (await saving.textContent())?.match(/\$[\d,]+/)?.[0];
+    expect(await page.locator("#sizing-summary").textContent()).toContain(
+      "43 servers: measured p95 × 1.3"
+    );
+    await page.click("#idle-retire");
+    await waitForPreview(page);
+    await expect
+      .poll(() => saving.textContent())
+      .toBe(
+        `3 idle servers retired — saving ${offered} over 5 years, its own line in the cash flow.`
+      );
+    expect(await page.locator("#recommendation").textContent()).toContain("retiring 3 idle");
+    await page.locator("#server-details").scrollIntoViewIfNeeded();
+    await shot(page, "idle-retired");
+  });
+
+  it("lists the assumptions to check, changed inputs first", async () => {
+    const { page } = pane;
+    await page.locator("#assumptions > summary").click();
+    const changed = page.locator('#assumptions li[data-path="finance.discountRate"]');
+    await expect.poll(() => changed.count()).toBe(1);
+    expect(await changed.textContent()).toContain("8 %");
+    expect(await changed.textContent()).toContain("Default: 7 %");
+    expect(Number(await page.locator("#assumptions-count").textContent())).toBe(
+      await page.locator("#assumptions li").count()
+    );
+    await page.locator("#assumptions").scrollIntoViewIfNeeded();
+    await shot(page, "assumptions");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
+  });
+
+  it("downloads the slides, loading the slides writer only when asked", async () => {
+    const { page } = pane;
+    const slidesChunk = (r: string) => /\/slides\.[0-9a-f]+\.js$/.test(r);
+    expect(server.requests.some(slidesChunk)).toBe(false);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-slides"),
+    ]);
+    expect(download.suggestedFilename()).toBe("fabrikam-file-estate-onto-s2d.pptx");
+    const parts = await pptxParts(download, "taskpane-slides.pptx");
+    expect(parts).toContain("ppt/presentation.xml");
+    expect(
+      parts.filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p)).length
+    ).toBeGreaterThanOrEqual(5);
+    expect(server.requests.some(slidesChunk)).toBe(true);
+    await expect
+      .poll(() => page.locator("#result-text").textContent())
+      .toMatch(/^Downloaded fabrikam-file-estate-onto-s2d\.pptx \(\d+ slides\)\.$/);
   });
 });
 
@@ -218,7 +376,7 @@ describe("inline validation", () => {
       .poll(() => page.locator("#status").textContent())
       .toMatch(/Loaded bad\.json; 3 inputs need fixing/);
     expect(await page.locator("#f-finance-discountRate-msg").textContent()).toContain(
-      "For 7 % write 0.07"
+      'the scenario holds "7%", where it needs a fraction; type 7 in this box'
     );
     expect(await page.locator("#inv-msg-0").textContent()).toContain("RAM");
     const fix = page.locator("#fix-list");
@@ -484,7 +642,7 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     );
     await expect
       .poll(() => page.inputValue("#f-finance-discountRate"), { timeout: 10_000 })
-      .toBe("0.09");
+      .toBe("9");
     expect(await page.locator("#status").textContent()).toMatch(/inputs reloaded/);
   });
 
@@ -527,5 +685,18 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
       return f.cell("TCO Inputs", f.inputCell("housing.pue") as string);
     });
     expect(Number(rate)).toBe(1.4);
+  });
+
+  it("downloads the slides in Excel too", async () => {
+    const { page } = pane;
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-slides"),
+    ]);
+    const parts = await pptxParts(download, "taskpane-excel-slides.pptx");
+    expect(
+      parts.filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p)).length
+    ).toBeGreaterThanOrEqual(5);
+    expect(pane.errors).toEqual([]);
   });
 });
