@@ -43,6 +43,26 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // Shared runtime: taskpane.html loads the pane, the ribbon commands and the custom functions
+    // in one page (the manifest requires SharedRuntime 1.1, so Excel never loads functions.js on
+    // its own). One webpack runtime and one `engine` chunk hold what the entries share — the
+    // engine, decimal.js — so the page downloads and evaluates it once and the pane and the
+    // =HVTCO.* functions share its module instances.
+    optimization: {
+      runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          engine: {
+            name: "engine",
+            chunks: "initial",
+            minChunks: 2,
+            enforce: true,
+          },
+        },
+      },
+    },
     plugins: [
       // pptxgenjs (the slides, loaded only when asked) imports node:fs / node:https for Node; in
       // the browser they are the empty fallbacks below.

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./support/paths";
 import { defaultsTable } from "./tools/readme-defaults";
+import { exitCodesTable, limitsTable } from "./tools/readme-limits";
 
 const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
 
@@ -10,6 +11,13 @@ describe("README", () => {
   it("lists the defaults exactly as src/scenario/defaults.ts has them", () => {
     const m = /<!-- defaults:start -->\n([\s\S]*?)\n<!-- defaults:end -->/.exec(readme);
     expect(m?.[1]).toBe(defaultsTable());
+  });
+
+  it("states every limit and every exit code exactly as the code has them", () => {
+    const limits = /<!-- limits:start -->\n([\s\S]*?)\n<!-- limits:end -->/.exec(readme);
+    expect(limits?.[1]).toBe(limitsTable());
+    const exits = /<!-- exit-codes:start -->\n([\s\S]*?)\n<!-- exit-codes:end -->/.exec(readme);
+    expect(exits?.[1]).toBe(exitCodesTable());
   });
 
   it("documents every custom function and every CLI command", () => {

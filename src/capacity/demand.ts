@@ -214,6 +214,61 @@ export function vmDemands(scenario: Scenario, constraints: HostConstraints = {})
 }
 
 /**
+ * The VMs of one inventory row: `count` identical VMs (ids `name`, `name#2`, …), planned as a
+ * group by the kernels and expanded only where a caller reads them one by one.
+ */
+export interface VmGroup {
+  /** The row's first VM (id = the row's name). */
+  readonly vm: VmDemand;
+  readonly count: number;
+}
+
+/** {@link Demand} with the VMs as groups, one per row that can become VMs. */
+export interface GroupedDemand extends Omit<Demand, "vms"> {
+  readonly groups: readonly VmGroup[];
+}
+
+/** Every copy of every group, in inventory order (copies of a row together). */
+export function expandGroups(groups: readonly VmGroup[]): VmDemand[] {
+  let total = 0;
+  for (const g of groups) total += g.count;
+  const vms = new Array<VmDemand>(total);
+  let at = 0;
+  for (const { vm, count } of groups) {
+    vms[at++] = vm;
+    for (let copy = 2; copy <= count; copy++) vms[at++] = { ...vm, id: vmId(vm.id, copy) };
+  }
+  return vms;
+}
+
+/**
+ * Whether the row's VM certainly meets every rule of {@link stayPhysicalReasons}, judged on
+ * numbers with a margin; false sends the row through the exact (Decimal) rules, as does a
+ * storage limit per cluster (Storage Spaces Direct).
+ */
+function clearlyFits(
+  row: InventoryRow,
+  vm: VmDemand,
+  coreGhz: number,
+  maxVmMemoryGiB: number,
+  capacity: HostCapacity,
+  storageLimited: boolean
+): boolean {
+  const margin = 1 + 1e-9;
+  return (
+    !storageLimited &&
+    !row.stayPhysical &&
+    row.memoryGiB.toNumber() * margin < maxVmMemoryGiB &&
+    vm.cpuGhz * margin < vm.vcpus * coreGhz &&
+    vm.cpuGhz * margin < capacity.cpuGhz &&
+    vm.memoryGiB * margin < capacity.memoryGiB &&
+    vm.vcpus <= capacity.vcpus &&
+    vm.vcpus <= capacity.logicalProcessors &&
+    capacity.vms >= 1
+  );
+}
+
+/**
  * {@link vmDemands} for a host capacity computed already. With `scale` (a later year's growth),
  * each VM's CPU, memory and storage grow by its factors — which servers become VMs is decided on
  * today's demand — and a VM that would outgrow one host is held at the host's capacity (noted).
@@ -223,13 +278,24 @@ export function demandsFor(
   capacity: HostCapacity,
   scale: DemandScale = TODAY
 ): Demand {
+  const { groups, ...rest } = demandGroups(scenario, capacity, scale);
+  return { vms: expandGroups(groups), ...rest };
+}
+
+/** {@link demandsFor} with each row's VMs as one group (a row with count 1,000,000 is one entry). */
+export function demandGroups(
+  scenario: Scenario,
+  capacity: HostCapacity,
+  scale: DemandScale = TODAY
+): GroupedDemand {
   const platform = platformLimits(scenario.platform);
-  const vms: VmDemand[] = [];
+  const groups: VmGroup[] = [];
   const stayPhysical: StayPhysical[] = [];
   const idle: IdleServer[] = [];
   const notes: string[] = [];
   const grows = scale.cpu !== 1 || scale.memory !== 1 || scale.storage !== 1;
   const coreGhz = scenario.host.cpuGhz.toNumber();
+  const storageLimited = storageLimit(scenario) !== null;
   scenario.inventory.forEach((row, index) => {
     const idleWhy = idleReason(row, scenario);
     const retire = idleWhy !== null && scenario.demand.retireIdle && !row.stayPhysical;
@@ -238,7 +304,15 @@ export function demandsFor(
     if (retire) return;
     const shape = rowDemand(row, scenario, platform.maxVcpusPerVm);
     const first: VmDemand = { id: row.name, row: index, os: row.os, ...shape };
-    const reasons = stayPhysicalReasons(row, first, scenario, capacity);
+    const clear = clearlyFits(
+      row,
+      first,
+      coreGhz,
+      platform.maxVmMemoryGiB,
+      capacity,
+      storageLimited
+    );
+    const reasons = clear ? [] : stayPhysicalReasons(row, first, scenario, capacity);
     if (reasons.length > 0) {
       stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
       return;
@@ -257,8 +331,7 @@ export function demandsFor(
         storageGiB: first.storageGiB * scale.storage,
       };
     }
-    vms.push(vm);
-    for (let copy = 2; copy <= row.count; copy++) vms.push({ ...vm, id: vmId(row.name, copy) });
+    groups.push({ vm, count: row.count });
   });
-  return { vms, stayPhysical, idle, notes };
+  return { groups, stayPhysical, idle, notes };
 }

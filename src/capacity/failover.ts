@@ -25,7 +25,10 @@ const D = DIMENSIONS;
 /** Failure sets simulated one by one up to this many; above it the reserve test decides. */
 export const MAX_ENUMERATED_SCENARIOS = 3000;
 
-/** VMs as flat typed arrays for the failover kernels. */
+/**
+ * VMs as flat typed arrays for the kernels. VMs come in groups of identical ones (an inventory
+ * row and its count), stored one after another: kernels that plan per group read `groupStart`.
+ */
 export interface VmTable {
   readonly count: number;
   /** Demand of VM v in resource j at `v*D+j` (RESOURCES order). */
@@ -36,26 +39,61 @@ export interface VmTable {
   readonly capacity: Float64Array;
   /** Largest allowed load per resource (capacity plus the relative tolerance). */
   readonly limit: Float64Array;
+  /** Group of each VM. */
+  readonly group: Int32Array;
+  /** First VM of each group, and `count` at the end: group g is VMs [groupStart[g], groupStart[g+1]). */
+  readonly groupStart: Int32Array;
 }
 
-/** Builds the kernels' view of `vms` on hosts of `capacity`. */
+/** Builds the kernels' view of `vms` on hosts of `capacity`, each VM a group of its own. */
 export function vmTable(vms: readonly VmDemand[], capacity: HostCapacity): VmTable {
-  const count = vms.length;
+  return groupTable(
+    vms.map((vm) => ({ vm, count: 1 })),
+    capacity
+  );
+}
+
+/** Builds the kernels' view of VM groups (`count` identical VMs each) on hosts of `capacity`. */
+export function groupTable(
+  groups: readonly { readonly vm: VmDemand; readonly count: number }[],
+  capacity: HostCapacity
+): VmTable {
+  const groupStart = new Int32Array(groups.length + 1);
+  groups.forEach((g, i) => (groupStart[i + 1] = groupStart[i]! + g.count));
+  const count = groupStart[groups.length]!;
   const demand = new Float64Array(count * D);
   const windows = new Uint8Array(count);
-  const size = new Float64Array(count);
-  vms.forEach((vm, v) => {
-    demand.set(demandVector(vm), v * D);
-    windows[v] = vm.os === "windows" ? 1 : 0;
-    size[v] = vmSize(vm, capacity);
+  const group = new Int32Array(count);
+  const size = new Float64Array(groups.length);
+  groups.forEach(({ vm }, g) => {
+    const vector = demandVector(vm);
+    const isWindows = vm.os === "windows" ? 1 : 0;
+    for (let v = groupStart[g]!; v < groupStart[g + 1]!; v++) {
+      for (let j = 0; j < D; j++) demand[v * D + j] = vector[j]!;
+      windows[v] = isWindows;
+      group[v] = g;
+    }
+    size[g] = vmSize(vm, capacity);
   });
-  const order = Array.from({ length: count }, (_, v) => v).sort(
+  // Largest first, ties by index: a group's VMs are contiguous and equal, so ranking groups
+  // (ties by their first VM) ranks every VM.
+  const order = Array.from({ length: groups.length }, (_, g) => g).sort(
     (a, b) => size[b]! - size[a]! || a - b
   );
   const rank = new Int32Array(count);
-  order.forEach((v, r) => (rank[v] = r));
+  let r = 0;
+  for (const g of order) for (let v = groupStart[g]!; v < groupStart[g + 1]!; v++) rank[v] = r++;
   const cap = Float64Array.from(capacityVector(capacity));
-  return { count, demand, windows, rank, capacity: cap, limit: cap.map(loadLimit) };
+  return {
+    count,
+    demand,
+    windows,
+    rank,
+    capacity: cap,
+    limit: cap.map(loadLimit),
+    group,
+    groupStart,
+  };
 }
 
 /** C(n, k), or `cap + 1` as soon as it exceeds `cap`. */
@@ -120,6 +158,11 @@ export interface SimulationOptions {
   readonly maxFailuresRecorded?: number;
   /** Scenario to try first (its failed hosts), e.g. the last one that failed. */
   readonly firstScenario?: readonly number[];
+  /**
+   * The caller keeps each host's list in re-placement order (by `rank`) and its loads in `used`
+   * (the balancer does, move by move), so a check need not sort or sum them again.
+   */
+  readonly live?: { readonly used: Float64Array };
 }
 
 function steadyCounts(
@@ -149,13 +192,16 @@ export function simulateFailures(
   const { demand, limit, rank, windows } = table;
   const stopAtFirst = options.stopAtFirstFailure ?? false;
   const maxRecorded = options.maxFailuresRecorded ?? 5;
-  const base = layoutLoad(table, hosts);
+  const live = options.live;
+  const base = live?.used ?? layoutLoad(table, hosts);
   const steady = steadyCounts(table, hosts);
   const maxVms = Int32Array.from(steady.vms);
   const maxWindowsVms = Int32Array.from(steady.windows);
   const baseLoad = new Float64Array(n);
   for (let h = 0; h < n; h++) baseLoad[h] = loadOf(table, base, h);
-  const sorted = hosts.map((list) => Int32Array.from(list).sort((a, b) => rank[a]! - rank[b]!));
+  const sorted: readonly (readonly number[] | Int32Array)[] = live
+    ? hosts
+    : hosts.map((list) => Int32Array.from(list).sort((a, b) => rank[a]! - rank[b]!));
   const failures: FailedScenario[] = [];
   let survives = true;
   let work = 0;
@@ -177,18 +223,18 @@ export function simulateFailures(
     vmsNow.set(steady.vms);
     windowsNow.set(steady.windows);
     for (const f of set) failed[f] = 1;
-    let moving: Int32Array;
+    let moving: readonly number[] | Int32Array;
     if (set.length === 1) moving = sorted[set[0]!]!;
     else {
       let total = 0;
       for (const f of set) total += sorted[f]!.length;
-      moving = new Int32Array(total);
       let at = 0;
+      const merged = new Int32Array(total);
       for (const f of set) {
-        moving.set(sorted[f]!, at);
+        merged.set(sorted[f]!, at);
         at += sorted[f]!.length;
       }
-      moving.sort((a, b) => rank[a]! - rank[b]!);
+      moving = merged.sort((a, b) => rank[a]! - rank[b]!);
     }
     const unplaced: number[] = [];
     for (let m = 0; m < moving.length; m++) {

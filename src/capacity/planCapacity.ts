@@ -14,18 +14,13 @@ import type {
   StayPhysical,
   VmDemand,
 } from "./contract";
-import {
-  formClusters,
-  secureClusters,
-  type ClusterRules,
-  type PackFn,
-  type SecuredCluster,
-} from "./clusters";
-import { demandsFor, type DemandScale } from "./demand";
-import { vmTable, type VmTable } from "./failover";
+import type { ClusterRules } from "./clusters";
+import { demandGroups, expandGroups, vmId, type DemandScale, type VmGroup } from "./demand";
+import { groupTable, type VmTable } from "./failover";
 import { hostCapacity } from "./hostCapacity";
+import { planTable, type ClusterHooks, type SlicingOptions } from "./kernel";
 import { capacityMessages as M } from "./messages";
-import { packVectors, type PackOptions } from "./packing";
+import { loadLimits, type PackOptions } from "./packing";
 import { capacityVector, demandVector, DIMENSIONS, RESOURCES } from "./hostFit";
 import {
   clusterStorage,
@@ -36,7 +31,7 @@ import {
   storageNodes,
 } from "./storage";
 
-/** Knobs of {@link planCapacity}; the defaults suit every size from 1 to 100,000+ VMs. */
+/** Knobs of {@link planCapacity}; the defaults suit every size from 1 to 1,000,000+ VMs. */
 export interface PlanOptions {
   /** Options of the steady-state packing (default: the packing core's defaults). */
   readonly packing?: PackOptions;
@@ -49,27 +44,33 @@ export interface PlanOptions {
   readonly balanceWorkTotal?: number;
   /** Growth of demand for a later year (default: today's demand). */
   readonly demandScale?: DemandScale;
+  /**
+   * Inventories of at least `minVms` VMs, mostly in rows with large counts, are planned by
+   * slices of about `sliceVms` VMs whose tight clusters are used many times (default 50,000
+   * and 5,000; see `kernel.ts`).
+   */
+  readonly slicing?: SlicingOptions;
 }
 
 const BALANCE_WORK_PER_CLUSTER = 20_000_000;
 const BALANCE_WORK_TOTAL = 100_000_000;
 
-function binsOf(assignment: readonly number[], ids: readonly number[], bins: number): number[][] {
-  const out: number[][] = Array.from({ length: bins }, () => []);
-  assignment.forEach((b, i) => {
-    if (b >= 0) out[b]!.push(ids[i]!);
-  });
-  return out;
-}
-
-function packerFor(table: VmTable, capacity: readonly number[], options: PackOptions): PackFn {
-  return (vms) => {
-    const items = vms.map((v) =>
-      Array.from(table.demand.subarray(v * DIMENSIONS, v * DIMENSIONS + DIMENSIONS))
-    );
-    const result = packVectors({ capacity, items }, options);
-    return binsOf(result.assignment, vms, result.bins);
-  };
+/**
+ * The groups whose VMs fit an empty host by the packing core's load limits (exact for
+ * dimensions of whole numbers), and those that fit only within rounding.
+ */
+function placeableGroups(
+  groups: readonly VmGroup[],
+  capacity: readonly number[]
+): { readonly placeable: VmGroup[]; readonly rounding: VmGroup[] } {
+  const limit = loadLimits({ capacity, items: groups.map((g) => demandVector(g.vm)) });
+  const placeable: VmGroup[] = [];
+  const rounding: VmGroup[] = [];
+  for (const g of groups) {
+    const vector = demandVector(g.vm);
+    (vector.every((x, j) => x <= limit[j]!) ? placeable : rounding).push(g);
+  }
+  return { placeable, rounding };
 }
 
 function sum(values: readonly number[]): number {
@@ -94,7 +95,7 @@ export function planCapacity(
 ): CapacityPlan {
   const platform = platformLimits(scenario.platform);
   const capacity = hostCapacity(scenario, constraints);
-  const demand = demandsFor(scenario, capacity, options.demandScale);
+  const demand = demandGroups(scenario, capacity, options.demandScale);
   const notes: string[] = [];
   const clustering = constraints.clusteringAllowed !== false;
   const k = clustering ? scenario.cluster.failuresToTolerate : 0;
@@ -108,50 +109,38 @@ export function planCapacity(
     ? { maxNodes, maxVmsPerCluster: platform.maxVmsPerCluster, failuresToTolerate: k }
     : { maxNodes: Infinity, maxVmsPerCluster: Infinity, failuresToTolerate: 0 };
 
-  // Steady state: pack every VM that fits an empty host.
+  // The kernel plans every VM that fits an empty host, row by row as groups.
   const capVector = capacityVector(capacity);
-  const packOptions = options.packing ?? {};
-  const packing = packVectors(
-    { capacity: capVector, items: demand.vms.map(demandVector) },
-    packOptions
-  );
-  const placeable: VmDemand[] = [];
-  const unassignedRows = new Set<number>();
-  demand.vms.forEach((vm, i) => {
-    if (packing.assignment[i]! >= 0) placeable.push(vm);
-    else unassignedRows.add(vm.row);
-  });
+  const { placeable, rounding } = placeableGroups(demand.groups, capVector);
   const stayPhysical: StayPhysical[] = demand.stayPhysical.slice();
-  for (const row of unassignedRows.keys()) {
-    const inventoryRow = scenario.inventory[row]!;
+  for (const g of rounding) {
+    const inventoryRow = scenario.inventory[g.vm.row]!;
     stayPhysical.push({
       name: inventoryRow.name,
-      row,
+      row: g.vm.row,
       count: inventoryRow.count,
       reasons: [M.fitsOnlyWithinRounding(inventoryRow.name)],
     });
   }
   stayPhysical.sort((a, b) => a.row - b.row);
-  const vms = placeable.length === demand.vms.length ? demand.vms : placeable;
-  const table = vmTable(vms, capacity);
-  const placedIndex = packing.assignment.filter((b) => b >= 0);
-  const bins = binsOf(
-    placedIndex,
-    Array.from({ length: vms.length }, (_, v) => v),
-    packing.bins
-  );
-  const lowerBoundSteadyState = packing.lowerBound;
+  const table = groupTable(placeable, capacity);
+  const vmCount = table.count;
+  const storageOfVm = (v: number): number => placeable[table.group[v]!]!.vm.storageGiB;
+  const idOf = (v: number): string => {
+    const g = table.group[v]!;
+    return vmId(placeable[g]!.vm.id, v - table.groupStart[g]! + 1);
+  };
 
   // Clusters, each secured against k failures and, with S2D, given the nodes its storage needs.
   const s2d = clustering && s2dLayoutOf(scenario) !== null;
   const storageOf = (list: readonly (readonly number[])[]): number => {
     let gib = 0;
-    for (const host of list) for (const v of host) gib += vms[v]!.storageGiB;
+    for (const host of list) for (const v of host) gib += storageOfVm(v);
     return gib;
   };
-  const formed = formClusters(table, bins, rules, packerFor(table, capVector, packOptions));
-  const split = s2d
-    ? splitForStorage(
+  const storageHooks: ClusterHooks = {
+    regroup: (formed) =>
+      splitForStorage(
         regroupForStorage(
           formed,
           (group) => storageNodes(scenario, storageOf(group), maxNodes) !== null,
@@ -168,25 +157,26 @@ export function planCapacity(
           }
         ),
         (group) => storageNodes(scenario, storageOf(group), maxNodes),
-        (v) => vms[v]!.storageGiB,
+        storageOfVm,
         (group) => {
           const limit = storageLimit(scenario);
           const need = storageNeededTB(storageOf(group), scenario);
           return limit && limit.usableTB > 0 ? Math.ceil(need / limit.usableTB) : 2;
         }
-      )
-    : formed;
-  const secured: SecuredCluster[] = secureClusters(
-    table,
-    split,
-    rules,
-    options.balanceWorkTotal ?? BALANCE_WORK_TOTAL,
-    options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER,
-    s2d
-      ? (group) =>
-          Math.max(k, (storageNodes(scenario, storageOf(group), maxNodes) ?? 0) - group.length)
-      : undefined
-  );
+      ),
+    spares: (group) =>
+      Math.max(k, (storageNodes(scenario, storageOf(group), maxNodes) ?? 0) - group.length),
+  };
+  const kernel = planTable(table, rules, {
+    packing: options.packing ?? {},
+    balanceWorkTotal: options.balanceWorkTotal ?? BALANCE_WORK_TOTAL,
+    balanceWorkPerCluster: options.balanceWorkPerCluster ?? BALANCE_WORK_PER_CLUSTER,
+    ...(options.slicing ? { slicing: options.slicing } : {}),
+    ...(s2d ? { cluster: storageHooks } : {}),
+  });
+  const secured = kernel.clusters;
+  const lowerBoundSteadyState = kernel.lowerBound;
+  const packedHosts = kernel.steadyHosts;
 
   const hostPlans: HostPlan[] = [];
   const clusters: ClusterPlan[] = [];
@@ -198,10 +188,12 @@ export function planCapacity(
       storageOf(cluster.hosts),
       maxNodes
     );
+    let clusterVms = 0;
+    for (const list of cluster.hosts) clusterVms += list.length;
     clusters.push({
       index: c,
       nodes: cluster.hosts.length,
-      vms: sum(cluster.hosts.map((h) => h.length)),
+      vms: clusterVms,
       failoverReserve: cluster.hosts.length - cluster.steadyHosts,
       failuresTolerated: k,
       failoverCheck,
@@ -210,22 +202,29 @@ export function planCapacity(
       binding: bindingOf(table, cluster, storage.nodesForStorage, k),
     });
     cluster.hosts.forEach((list, h) => {
-      const ids = list.slice().sort((a, b) => a - b);
-      const pick = (j: number): number => sum(ids.map((v) => table.demand[v * DIMENSIONS + j]!));
+      const ids = Int32Array.from(list).sort();
+      const used = new Float64Array(DIMENSIONS);
+      let windowsVms = 0;
+      for (const v of ids) {
+        for (let j = 0; j < DIMENSIONS; j++) used[j] = used[j]! + table.demand[v * DIMENSIONS + j]!;
+        windowsVms += table.windows[v]!;
+      }
       hostPlans.push({
         index: hostPlans.length,
         cluster: c,
-        vmIds: ids.map((v) => vms[v]!.id),
+        vmIds: Array.from(ids, idOf),
         vms: ids.length,
-        windowsVms: ids.filter((v) => table.windows[v] === 1).length,
-        cpuGhzUsed: pick(0),
-        memoryGiBUsed: pick(1),
-        vcpusUsed: pick(2),
+        windowsVms,
+        cpuGhzUsed: used[0]!,
+        memoryGiBUsed: used[1]!,
+        vcpusUsed: used[2]!,
         maxVmsAfterFailover: cluster.check.maxVms[h]!,
         maxWindowsVmsAfterFailover: cluster.check.maxWindowsVms[h]!,
       });
     });
   });
+
+  const vms: readonly VmDemand[] = expandGroups(placeable);
 
   // Lower bound: steady state plus k failover hosts for every cluster any plan needs.
   const minClusters =
@@ -276,8 +275,8 @@ export function planCapacity(
         platform.label
       )
     );
-    const byNodes = Math.ceil(bins.length / Math.max(1, maxNodes - k));
-    if (split.length > byNodes && vms.length > 0)
+    const byNodes = Math.ceil(packedHosts / Math.max(1, maxNodes - k));
+    if (clusters.length > byNodes && vmCount > 0)
       notes.push(M.clusterVmLimitBinds(platform.maxVmsPerCluster, maxNodes, k));
     if (k === 0) notes.push(M.noFailuresToTolerate);
     else if (hosts > 0) {

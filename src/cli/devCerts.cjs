@@ -27,7 +27,11 @@ function notExpired() {
 }
 
 function readFiles() {
-  return { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
+  return {
+    ca: fs.readFileSync(files.ca),
+    cert: fs.readFileSync(files.cert),
+    key: fs.readFileSync(files.key),
+  };
 }
 
 const log = (msg) => process.stderr.write(`[dev-certs] ${msg}\n`);
@@ -44,12 +48,15 @@ async function httpsOptions() {
     log(`office-addin-dev-certs unavailable (${e.message}); using a self-signed certificate.`);
     return undefined;
   }
-  const canInstall = (process.platform === "win32" || process.platform === "darwin") && !process.env.CI;
+  const canInstall =
+    (process.platform === "win32" || process.platform === "darwin") && !process.env.CI;
   if (canInstall) {
     try {
       return await devCerts.getHttpsServerOptions();
     } catch (e) {
-      log(`could not install the development CA (${e.message}); using the generated files directly.`);
+      log(
+        `could not install the development CA (${e.message}); using the generated files directly.`
+      );
     }
   }
   try {
@@ -60,12 +67,16 @@ async function httpsOptions() {
     const trusted = canInstall && (await devCerts.isCaCertificateInstalled?.());
     if (!trusted) {
       log(`serving with ${files.cert}. This machine's browsers do not trust its CA yet:`);
-      log(`  Chromium/Chrome on Linux: certutil -d sql:$HOME/.pki/nssdb -A -n "Office Add-in dev CA" -t "C,," -i ${files.ca}`);
+      log(
+        `  Chromium/Chrome on Linux: certutil -d sql:$HOME/.pki/nssdb -A -n "Office Add-in dev CA" -t "C,," -i ${files.ca}`
+      );
       log(`  or import ${files.ca} as a trusted authority in your browser's certificate settings.`);
     }
     return readFiles();
   } catch (e) {
-    log(`could not create development certificates (${e.message}); webpack-dev-server will use its own self-signed certificate.`);
+    log(
+      `could not create development certificates (${e.message}); webpack-dev-server will use its own self-signed certificate.`
+    );
     return undefined;
   }
 }

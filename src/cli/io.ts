@@ -1,51 +1,50 @@
 /** The command line's window on the world, injectable so commands are testable without a process. */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { readFileCapped, writeFileAtomic } from "./files";
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  readText(path: string): string;
-  readBytes(path: string): Uint8Array;
-  writeBytes(path: string, data: Uint8Array): void;
+  /**
+   * The file's bytes, at most `limitBytes` of them: throws `FileTooLargeError` (from `./files`)
+   * for a longer file, and Node's error (ENOENT, EACCES, EISDIR…) when it cannot be read.
+   */
+  readBytes(path: string, limitBytes: number): Uint8Array;
+  /**
+   * Write the whole file or nothing (`writeFileAtomic`): with `replace: false` an existing file
+   * is never touched (`FileExistsError`); a failure leaves any old file as it was.
+   */
+  writeFile(path: string, data: Uint8Array, options: { readonly replace: boolean }): void;
   exists(path: string): boolean;
-  /** Rename a file (atomic on one file system); absent in in-memory test I/O. */
-  rename?(from: string, to: string): void;
-  remove?(path: string): void;
+  isDirectory(path: string): boolean;
+  /** Today (init and import date a new scenario's start and renewal placeholder); default the clock. */
+  today?(): Date;
 }
 
-/** Exit codes: 0 success, 1 usage error, 2 invalid input (every problem printed), 3 file problem. */
-export const EXIT = { ok: 0, usage: 1, invalid: 2, file: 3 } as const;
+/**
+ * Exit codes, the same for every command (the README's table):
+ * 0 success; 1 usage (unknown command or option, missing argument); 2 invalid input — every
+ * problem printed (scenario fields, a file that is not JSON or not an inventory, nothing
+ * imported, totals a workbook cannot hold exactly); 3 file problem (no such file, unreadable,
+ * larger than its cap, output exists without --force, cannot be written); 70 internal error.
+ */
+export const EXIT = { ok: 0, usage: 1, invalid: 2, file: 3, internal: 70 } as const;
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  readText: (path) => readFileSync(path, "utf8"),
-  readBytes: (path) => new Uint8Array(readFileSync(path)),
-  writeBytes: (path, data) => writeFileSync(path, data),
+  readBytes: (path, limitBytes) => readFileCapped(path, limitBytes),
+  writeFile: (path, data, options) => writeFileAtomic(path, data, options),
   exists: (path) => existsSync(path),
-  rename: (from, to) => renameSync(from, to),
-  remove: (path) => rmSync(path, { force: true }),
+  today: () => new Date(),
+  isDirectory: (path) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  },
 };
-
-/**
- * Writes `data` to `path` whole or not at all: into a temporary file beside it, then renamed
- * over it, so an interrupted write never leaves half a file under the user's name.
- * (A small helper until the CLI's shared atomic writer lands; same contract.)
- */
-export function writeFileAtomic(io: CliIo, path: string, data: Uint8Array): void {
-  if (!io.rename) {
-    io.writeBytes(path, data);
-    return;
-  }
-  const temp = `${path}.${process.pid}.partial`;
-  io.writeBytes(temp, data);
-  try {
-    io.rename(temp, path);
-  } catch (e) {
-    io.remove?.(temp);
-    throw e;
-  }
-}
 
 /** Split `--flag value`, `--flag=value`, `--switch` and positional arguments. */
 export function parseArgs(

@@ -1,6 +1,30 @@
-/** Reading a scenario file for a command: JSON syntax errors and validation issues, all reported. */
-import { parseScenario, type Issue, type Scenario } from "../scenario";
+/** Reading a scenario file for a command: file problems, JSON syntax errors and validation issues, all reported. */
+import { LIMITS, parseScenario, type Issue, type Scenario } from "../scenario";
+import { analyze, moneyLimitIssues, type Analysis, type AnalyzeOptions } from "../tco";
+import { FileTooLargeError } from "./files";
 import { EXIT, type CliIo } from "./io";
+import { CLI_MESSAGES, systemReason } from "./messages";
+
+/**
+ * The bytes of an input file, at most `limitBytes` (`what` names the kind of file in the
+ * message); or the one-line problem (missing, a folder, unreadable, too large) — exit 3.
+ */
+export function readInputFile(
+  io: CliIo,
+  file: string,
+  limitBytes: number,
+  what: string
+): { ok: true; bytes: Uint8Array } | { ok: false; problem: string } {
+  if (!io.exists(file)) return { ok: false, problem: CLI_MESSAGES.noSuchFile(file) };
+  if (io.isDirectory(file)) return { ok: false, problem: CLI_MESSAGES.notAFile(file) };
+  try {
+    return { ok: true, bytes: io.readBytes(file, limitBytes) };
+  } catch (e) {
+    if (e instanceof FileTooLargeError)
+      return { ok: false, problem: CLI_MESSAGES.tooLarge(file, limitBytes, what) };
+    return { ok: false, problem: CLI_MESSAGES.cannotRead(file, systemReason(e)) };
+  }
+}
 
 /** Read and validate a scenario file; on failure the issues (or the file problem) come back. */
 export function readScenarioFile(
@@ -8,27 +32,22 @@ export function readScenarioFile(
   file: string
 ):
   { ok: true; scenario: Scenario } | { ok: false; fileProblem?: string; issues: readonly Issue[] } {
-  if (!io.exists(file))
-    return { ok: false, fileProblem: `${file}: no such file. Check the path.`, issues: [] };
-  let text: string;
-  try {
-    text = io.readText(file);
-  } catch (e) {
-    return {
-      ok: false,
-      fileProblem: `${file}: cannot be read (${(e as Error).message}).`,
-      issues: [],
-    };
-  }
+  const read = readInputFile(io, file, LIMITS.scenarioFileBytes.value, "scenario");
+  if (!read.ok) return { ok: false, fileProblem: read.problem, issues: [] };
+  const text = new TextDecoder("utf-8").decode(read.bytes);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    const message = `Not valid JSON (${(e as Error).message}). Fix the syntax, or create a new scenario with \`npx hyperv-tco init\`.`;
     return {
       ok: false,
       issues: [
-        { path: "(file)", expected: "JSON text", received: "text that is not JSON", message },
+        {
+          path: "(file)",
+          expected: "JSON text",
+          received: "text that is not JSON",
+          message: CLI_MESSAGES.notJson((e as Error).message),
+        },
       ],
     };
   }
@@ -39,6 +58,12 @@ export function readScenarioFile(
 /** One line per issue: `path: message`. */
 export function formatIssues(issues: readonly Issue[]): string {
   return issues.map((i) => `${i.path}: ${i.message}\n`).join("");
+}
+
+/** Print `file: N problems` and every issue on stderr; returns exit 2. */
+function reportIssues(io: CliIo, file: string, issues: readonly Issue[]): number {
+  io.err(`${CLI_MESSAGES.problems(file, issues.length)}\n${formatIssues(issues)}`);
+  return EXIT.invalid;
 }
 
 /**
@@ -55,7 +80,22 @@ export function loadScenario(
     io.err(`${read.fileProblem}\n`);
     return { ok: false, exitCode: EXIT.file };
   }
-  const count = `${read.issues.length} problem${read.issues.length === 1 ? "" : "s"}`;
-  io.err(`${file}: ${count}\n${formatIssues(read.issues)}`);
-  return { ok: false, exitCode: EXIT.invalid };
+  return { ok: false, exitCode: reportIssues(io, file, read.issues) };
+}
+
+/**
+ * Analyse a valid scenario, refusing (exit 2, every problem printed) one whose totals a
+ * workbook cannot hold to the cent (`moneyLimitIssues`).
+ */
+export function analyzeChecked(
+  io: CliIo,
+  file: string,
+  scenario: Scenario,
+  options: AnalyzeOptions = {}
+): { ok: true; analysis: Analysis } | { ok: false; exitCode: number } {
+  const analysis = analyze(scenario, options);
+  const issues = moneyLimitIssues(analysis);
+  return issues.length === 0
+    ? { ok: true, analysis }
+    : { ok: false, exitCode: reportIssues(io, file, issues) };
 }

@@ -7,8 +7,10 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..", "..");
 const port = process.env.npm_package_config_dev_server_port || 3000;
-const canSideload = (process.platform === "win32" || process.platform === "darwin") && !process.env.HVTCO_SERVE_ONLY;
-const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const canSideload =
+  (process.platform === "win32" || process.platform === "darwin") && !process.env.HVTCO_SERVE_ONLY;
+const bin = (name) =>
+  path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
 function instructions() {
   return [
@@ -31,7 +33,11 @@ function instructions() {
 }
 
 function run(cmd, args) {
-  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   child.on("exit", (code) => process.exit(code ?? 0));
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   return child;
@@ -42,7 +48,7 @@ if (canSideload) {
   run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop", "--app", "excel"]);
 } else {
   process.stdout.write(
-    `Desktop sideloading needs Excel for Windows or Mac (this is ${process.platform}); serving for Excel on the web instead.\n`,
+    `Desktop sideloading needs Excel for Windows or Mac (this is ${process.platform}); serving for Excel on the web instead.\n`
   );
   const child = run(bin("webpack"), ["serve", "--mode", "development"]);
   setTimeout(() => {

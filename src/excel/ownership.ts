@@ -14,9 +14,10 @@
  * (Worksheet ids in workbook settings were the alternative: settings are per add-in id, and
  * ids are not documented to be stable across sessions or unique over time.)
  *
- * A run that replaces an existing sheet writes the new one under a temporary name, tagged
- * `hvtco_new<run>_<role>`, and swaps it in only after every write succeeded; a sheet still
- * carrying a `hvtco_new…` tag at the next run is a leftover of a failed run and is removed.
+ * A run writes every new sheet under a temporary `~` name and renames it in only after every
+ * write succeeded; where it replaces an existing sheet, the new one is tagged
+ * `hvtco_new<run>_<role>` meanwhile. A sheet still carrying a `hvtco_new…` tag at the next run
+ * is a leftover of a failed run and is removed.
  */
 import {
   OWN_TAG_PREFIX,
@@ -99,9 +100,9 @@ export interface WriteLayout {
   readonly owned: ReadonlyMap<string, string>;
   /** Sheets to delete when the new ones are in: every old planner sheet and leftover. */
   readonly deleteSheets: readonly string[];
-  /** Tag name each new sheet gets during the write. */
+  /** Tag name each new sheet gets during the write (`hvtco_new<run>_<role>`; deleted in the swap). */
   readonly writeTag: ReadonlyMap<string, string>;
-  /** Roles whose `hvtco_own_` tag exists already: re-pointed in the swap, their write tag deleted. */
+  /** Roles whose `hvtco_own_` tag exists already: re-pointed in the swap (the others get one added). */
   readonly retag: ReadonlySet<string>;
   /** Plan defined names to add during the write, and existing ones to re-point in the swap. */
   readonly namesToAdd: readonly string[];
@@ -164,15 +165,14 @@ export function planLayout(plan: WorkbookPlan, wb: WorkbookSnapshot): WriteLayou
     if (name !== role) conflicts.push({ sheet: role, proposed: name });
   }
 
-  // Names during the write: temporary where the final name is still taken by an old sheet.
+  // Names during the write: always a temporary `~` name, renamed in the swap. Adding a sheet and
+  // tagging it are two commands; if the tag's command fails, and the cleanup fails too, the
+  // untagged sheet holds a name no report uses — never `TCO Summary`, which the next run would
+  // then have to leave to the "user" and write `TCO Summary (2)` beside it.
   const inWrite = new Map<string, string>();
   const taken = new Set([...existing.keys(), ...claimed]);
   for (const role of roles) {
     const name = final.get(role) as string;
-    if (!existing.has(lower(name))) {
-      inWrite.set(role, name);
-      continue;
-    }
     let temp = `~${name}`.slice(0, MAX_SHEET_NAME);
     for (let k = 2; taken.has(lower(temp)); k++) temp = `~${k} ${name}`.slice(0, MAX_SHEET_NAME);
     taken.add(lower(temp));
@@ -183,14 +183,14 @@ export function planLayout(plan: WorkbookPlan, wb: WorkbookSnapshot): WriteLayou
   const nameSet = new Set(wb.names.map((n) => lower(n.name)));
   let run = 1;
   while (wb.names.some((n) => lower(n.name).startsWith(`${NEW_TAG_PREFIX}${run}_`))) run++;
+  // Every new sheet carries a `hvtco_new<run>_` tag while it is written: a run that fails and
+  // cannot clean up leaves sheets the next run recognises as leftovers (and removes), never as
+  // the report's own sheets. The swap gives each its `hvtco_own_` tag.
   const writeTag = new Map<string, string>();
   const retag = new Set<string>();
   for (const role of roles) {
-    const own = ownTagName(role);
-    if (nameSet.has(lower(own))) {
-      retag.add(role);
-      writeTag.set(role, newTagName(String(run), role));
-    } else writeTag.set(role, own);
+    if (nameSet.has(lower(ownTagName(role)))) retag.add(role);
+    writeTag.set(role, newTagName(String(run), role));
   }
 
   // Defined names (the plan's ownership tags are written by the swap above, not as names).

@@ -29,6 +29,7 @@ import { columnLetters } from "../report/a1";
 import { withoutOwnershipTags } from "../report/ownershipTags";
 import { SHEETS } from "../report/sheetLayout";
 import type { ChartKind, ChartSpec, WorkbookPlan } from "../report/workbookPlan";
+import { xmlSafePlan } from "../report/xmlSafePlan";
 import {
   defaultDelay,
   isCellEditMode,
@@ -60,6 +61,7 @@ import {
 import { renameSheetsInPlan, renameTablesInPlan } from "./planRefs";
 import { applyPrint, applyStyle, columnWidthPoints, polishForReading } from "./rangeStyle";
 import { inspectSwap } from "./swapState";
+import { rollback } from "./rollback";
 import { validatePlan } from "./validatePlan";
 
 export type { RenameConflict } from "./ownership";
@@ -138,25 +140,35 @@ const lower = (s: string): string => s.toLowerCase();
 /**
  * Write `plan` into the open workbook (see the module comment for requests, safety and inputs).
  * Throws only for a plan that cannot be written (`PlanError`, a programmer error); Excel's own
- * failures come back as `{ok: false, code, message}` with a message for the user.
+ * failures come back as `{ok: false, code, message}` with a message for the user. Text the
+ * workbook cannot hold becomes U+FFFD first (`xmlSafePlan`), as in the .xlsx writer.
  */
 export async function writePlan(
   tagged: WorkbookPlan,
   options: WriteOptions = {}
 ): Promise<WriteResult> {
   // The plan's ownership tags are written by the swap (step 4), under a temporary tag until then.
-  const plan = withoutOwnershipTags(tagged);
+  const plan = xmlSafePlan(withoutOwnershipTags(tagged));
   validatePlan(plan);
   const approved = { value: false };
   return retryWhileEditing(
     () => writeOnce(plan, options, approved),
     (r) => !r.ok && r.code === "cellEditMode" && r.unchanged,
-    {
-      retries: options.cellEditRetries ?? 3,
-      delayMs: options.cellEditDelayMs ?? 2000,
-      delay: options.delay ?? defaultDelay,
-    }
+    retryOptions(options)
   );
+}
+
+/** "Cell edit mode" retries: 3 after the first attempt, 2 s apart, unless the options say otherwise. */
+function retryOptions(options: WriteOptions): {
+  retries: number;
+  delayMs: number;
+  delay(ms: number): Promise<void>;
+} {
+  return {
+    retries: options.cellEditRetries ?? 3,
+    delayMs: options.cellEditDelayMs ?? 2000,
+    delay: options.delay ?? defaultDelay,
+  };
 }
 
 function failure(
@@ -291,7 +303,7 @@ async function writeOnce(
           await sync();
         }
       } catch (err) {
-        const back = await rollback(context, session, options, () => syncs++);
+        const back = await rollback(context, session, retryOptions(options), () => syncs++);
         if (officeErrorCode(err) === undefined) throw err;
         return officeFailure(err, back.done, syncs, back.leftovers);
       }
@@ -309,7 +321,7 @@ async function writeOnce(
           return success(plan, layout, syncs, batches, [EXCEL_MESSAGES.formattingSkipped]);
         }
         if (state === "notStarted") {
-          const back = await rollback(context, session, options, () => syncs++);
+          const back = await rollback(context, session, retryOptions(options), () => syncs++);
           return officeFailure(err, back.done, syncs, back.leftovers);
         }
         return failure(
@@ -411,7 +423,7 @@ class WriteSession {
     this.sheets[index] = ws;
     this.createdSheets.push(s.name);
     // Tag it at once, so even a half-written sheet is recognisably ours.
-    const tagName = this.layout.writeTag.get(role) ?? ownTagName(role);
+    const tagName = this.layout.writeTag.get(role) as string;
     const tag = wb.names.add(tagName, sheetTagFormula(s.name), EXCEL_MESSAGES.ownerTagComment);
     tag.visible = false;
     this.addedNames.push(tagName);
@@ -512,9 +524,20 @@ class WriteSession {
         if (item) item.formula = withEquals(d.ref);
       }
     }
-    for (const role of layout.retag) {
-      const own = nameByName.get(lower(ownTagName(role)));
-      if (own) own.formula = sheetTagFormula(layout.final.get(role) as string);
+    // Each new sheet's write tag becomes its ownership tag: an existing one re-pointed, or a new one.
+    for (const p of this.plan.sheets) {
+      const role = p.name;
+      const formula = sheetTagFormula(layout.final.get(role) as string);
+      const own = layout.retag.has(role) ? nameByName.get(lower(ownTagName(role))) : undefined;
+      if (own) own.formula = formula;
+      else {
+        const tag = this.context.workbook.names.add(
+          ownTagName(role),
+          formula,
+          EXCEL_MESSAGES.ownerTagComment
+        );
+        tag.visible = false;
+      }
       this.writeTags.get(role)?.delete();
     }
     if (layout.positionBase !== null) {
@@ -556,43 +579,4 @@ class WriteSession {
       if (s.print) applyPrint(this.sheetOf(i), s.print);
     });
   }
-}
-
-/**
- * Deletes every sheet and name this run created (found by name: they did not exist before the
- * run), retrying while a cell is being edited. Returns whether the workbook is as it was, and
- * the sheets left behind if not (they carry our tags, so the next run removes them).
- */
-async function rollback(
-  context: Excel.RequestContext,
-  session: WriteSession,
-  options: WriteOptions,
-  counted: () => void
-): Promise<{ done: boolean; leftovers: string[] }> {
-  const created = new Set(session.createdSheets.map(lower));
-  const added = new Set(session.addedNames.map(lower));
-  let leftovers = [...session.createdSheets];
-  const once = async (): Promise<"done" | "editing" | "failed"> => {
-    try {
-      const sheets = context.workbook.worksheets.load("items/name");
-      const names = context.workbook.names.load("items/name");
-      counted();
-      await context.sync();
-      leftovers = sheets.items.filter((s) => created.has(lower(s.name))).map((s) => s.name);
-      for (const n of names.items) if (added.has(lower(n.name))) n.delete();
-      for (const s of sheets.items) if (created.has(lower(s.name))) s.delete();
-      counted();
-      await context.sync();
-      leftovers = [];
-      return "done";
-    } catch (err) {
-      return isCellEditMode(err) ? "editing" : "failed";
-    }
-  };
-  const outcome = await retryWhileEditing(once, (r) => r === "editing", {
-    retries: options.cellEditRetries ?? 3,
-    delayMs: options.cellEditDelayMs ?? 2000,
-    delay: options.delay ?? defaultDelay,
-  });
-  return { done: outcome === "done", leftovers };
 }

@@ -34,14 +34,23 @@ export function netPresentValueFormula(
 }
 
 /**
- * `=IFERROR(IRR(C4:C9),"no IRR")` (with `guess` when given): the rate as a ratio (format
- * `0.0%`), or the text where Excel has no IRR. Same rate as `irr(flows)` when that returns
- * `method: 'newton'` in about 20 iterations or fewer; for `method: 'bisection'` (or many more
- * iterations) Excel may show the text — passing the engine's rate as `guess` avoids that.
+ * The IRR cell, decided as `irr(flows)` decides it, for every sign pattern:
+ * - with `guess` (the engine's rate, when it found one):
+ *   `=IFERROR(IF(IRR(C4:C9,g)>-1,IRR(C4:C9,g),NA()),IFERROR(IF(IRR(C4:C9)>-1,IRR(C4:C9),NA()),"no IRR"))`
+ *   — Excel's Newton iteration starts at the engine's root and lands on it in a step or two,
+ *   whatever the pattern (a rate of −89.6 % at a one-year horizon, or one of several roots),
+ *   where the default guess of 10 % may fail (#NUM!) or find another root. If the cash flows
+ *   are later edited in Excel and that guess no longer converges, the default guess is tried.
+ * - without (the engine found no rate): the default guess only.
+ * A "rate" at or below −100 % is no rate (1 + r ≤ 0 has no meaning; `irr` never returns
+ * one), so Excel's answer there reads "no IRR" too. Format `0.0%`.
  */
 export function irrFormula(flows: string, guess?: string): string {
-  const call = guess === undefined ? `IRR(${flows})` : `IRR(${flows},${guess})`;
-  return `=IFERROR(${call},${text(financeMessages.irrNotDefined)})`;
+  const bounded = (call: string): string => `IF(${call}>-1,${call},NA())`;
+  const fallback = `IFERROR(${bounded(`IRR(${flows})`)},${text(financeMessages.irrNotDefined)})`;
+  return guess === undefined
+    ? `=${fallback}`
+    : `=IFERROR(${bounded(`IRR(${flows},${guess})`)},${fallback})`;
 }
 
 /** `=SLN(cost,salvage,life)`: straight-line depreciation per period, as `sln`. */

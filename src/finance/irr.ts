@@ -107,8 +107,9 @@ const discount = (rate: Dec): Dec => ONE.div(ONE.plus(rate));
  * the values sum to 0.
  *
  * ## Excel equivalent
- * `=IRR(C4:C9)` or `=IRR(C4:C9, guess)`; the report writes `=IFERROR(IRR(C4:C9),"no IRR")`
- * (see `irrFormula`).
+ * `=IRR(C4:C9)` or `=IRR(C4:C9, guess)`; the report writes `irrFormula`, which starts Excel's
+ * Newton iteration at this function's rate, so the sheet lands on the same root (or says
+ * "no IRR" where this function finds none) for every sign pattern.
  *
  * ## References
  * Microsoft "IRR function" and `Excel.WorksheetFunction.Irr` (MicrosoftDocs/VBA-Docs):

@@ -10,6 +10,18 @@
 import { run } from "./errors";
 import { breakEvenImpl, hostsImpl, licenseCostImpl, licensesImpl, paybackImpl } from "./logic";
 
+// The registry that the appended CustomFunctions.associate(...) calls reach. This module-level
+// name shadows the global, so in a plain browser (office.js blocked, stubbed or without the
+// custom functions runtime) they register nothing instead of throwing "CustomFunctions is not
+// defined" on every load of the task pane page, which runs this script too (shared runtime).
+type Registry = { associate(id: string, implementation: (...args: never[]) => unknown): void };
+const officeRegistry = (globalThis as { CustomFunctions?: Partial<Registry> }).CustomFunctions;
+const CustomFunctions: Registry =
+  typeof officeRegistry?.associate === "function"
+    ? (officeRegistry as Registry)
+    : { associate: () => undefined };
+void CustomFunctions; // read by the calls the build appends below this file's end
+
 /**
  * The version of Hyper-V TCO Planner that computes these functions.
  * @customfunction VERSION
@@ -26,7 +38,7 @@ export function version(): string {
  * @param hostCores Cores per host, all sockets together (split over the platform's 2 sockets).
  * @param hostMemoryGiB RAM per host in GiB.
  * @param [failuresToTolerate] Host failures each cluster survives; default 1 (N+1).
- * @param [platform] Windows Server version: ws2008r2, ws2012r2, ws2016, ws2019, ws2022 or ws2025; default ws2022.
+ * @param [platform] Windows Server version: ws2008r2, ws2012r2, ws2016, ws2019, ws2022 or ws2025; default ws2025.
  * @returns The number of hosts, failover hosts included.
  */
 export function hosts(
@@ -48,7 +60,7 @@ export function hosts(
  * @param sockets Processor sockets of the host.
  * @param coresPerSocket Physical cores per socket.
  * @param windowsVms Windows VMs the host runs.
- * @param [platform] Windows Server version: ws2008r2 ... ws2025; default ws2022.
+ * @param [platform] Windows Server version: ws2008r2 ... ws2025; default ws2025.
  * @returns The number of licences, in the platform's licence unit.
  */
 export function licenses(
@@ -70,7 +82,7 @@ export function licenses(
  * @param sockets Processor sockets of the host.
  * @param coresPerSocket Physical cores per socket.
  * @param windowsVms Windows VMs the host runs.
- * @param [platform] Windows Server version: ws2008r2 ... ws2025; default ws2022.
+ * @param [platform] Windows Server version: ws2008r2 ... ws2025; default ws2025.
  * @param [price] Licence price in the unit the vendor quotes (per server, per processor, per 2 processors or per 16 cores); default the platform's list price.
  * @returns The licence cost, one-time.
  */
@@ -94,7 +106,7 @@ export function licenseCost(
  * @param editionB The edition that may become cheaper: standard, enterprise, datacenter, hyperv-server or vsphere.
  * @param sockets Processor sockets of the host.
  * @param coresPerSocket Physical cores per socket.
- * @param [platform] Windows Server version: ws2008r2 ... ws2025; default ws2022.
+ * @param [platform] Windows Server version: ws2008r2 ... ws2025; default ws2025.
  * @returns The smallest number of Windows VMs per host at which editionB is cheaper.
  */
 export function breakEven(

@@ -120,7 +120,7 @@ export function hostsArguments(
 /**
  * HOSTS: hosts needed for the servers of `inventoryRange` on hosts of `hostCores` cores and
  * `hostMemoryGiB` GiB, in failover clusters surviving `failuresToTolerate` host failures
- * (default 1), on `platform` (default ws2022) — `hostsNeeded` of the capacity engine, i.e.
+ * (default 1), on `platform` (default ws2025) — `hostsNeeded` of the capacity engine, i.e.
  * `planCapacity(scenario).hosts` for the platform's default scenario with these inputs and
  * no edition limits. Every other host and cluster input is the platform default.
  */

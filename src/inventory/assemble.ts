@@ -5,7 +5,15 @@
  * rows on request; total up.
  */
 import { dec, ZERO, type Dec } from "../money";
-import type { OsKind } from "../scenario";
+import {
+  INVENTORY_FIELDS,
+  LIMITS,
+  firstNonXmlChar,
+  parseField,
+  xmlSafeText,
+  type Issue,
+  type OsKind,
+} from "../scenario";
 import type { Candidate, Sourced } from "./candidate";
 import { problemAt } from "./candidate";
 import { placeText } from "./cells";
@@ -13,12 +21,14 @@ import { MESSAGES } from "./messages";
 import { classifyOs } from "./os";
 import {
   EXCLUSION_REASONS,
+  suggestedBaseline,
   type Assumption,
   type ColumnUse,
   type ExcludedRow,
   type Exclusion,
   type ExclusionReason,
   type Group,
+  type ImportFailure,
   type ImportOptions,
   type ImportProblem,
   type ImportResult,
@@ -66,11 +76,11 @@ interface Resolved {
   name: string;
   readonly os: OsKind;
   readonly cores: number;
-  readonly cpuGhz: Dec;
-  readonly peak: Dec;
-  readonly average: Dec;
+  cpuGhz: Dec;
+  peak: Dec;
+  average: Dec;
   readonly memoryGiB: Dec;
-  readonly storageGiB: Dec | null;
+  storageGiB: Dec | null;
   readonly bases: readonly {
     field: string;
     basis: ValueBasis;
@@ -102,8 +112,17 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
       if (reason === "incomplete") problems.push(...c.incomplete);
       continue;
     }
+    const r = resolve(c, defaults, storageBasis, problems);
+    const refused = withinScenarioLimits(r, defaults);
+    if (refused.length > 0) {
+      const list = excluded.get("incomplete") ?? [];
+      list.push({ name: r.name, sheet: c.sheet, row: c.row });
+      excluded.set("incomplete", list);
+      problems.push(...refused);
+      continue;
+    }
     problems.push(...c.warnings);
-    resolved.push(resolve(c, defaults, storageBasis, problems));
+    resolved.push(r);
   }
 
   const renamed = makeNamesUnique(resolved, problems);
@@ -113,6 +132,8 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
   }));
   const groups: Group[] = [];
   if (options.groupIdentical) rows = groupIdentical(rows, groups);
+  const tooMany = overLimits(rows.map((r) => r.row));
+  if (tooMany) return { ok: false, failure: tooMany };
 
   return {
     ok: true,
@@ -129,7 +150,10 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
         return { reason, label: MESSAGES.exclusionLabel(reason), count: list.length, rows: list };
       }),
       columns: read.columns,
-      assumed: summariseAssumptions(resolved),
+      assumed: [
+        ...summariseAssumptions(resolved),
+        ...ownedLicenceAssumption(read.format, resolved),
+      ],
       renamed,
       groups,
       problems,
@@ -137,6 +161,102 @@ export function assemble(read: ReadOutcome, options: ImportOptions): ImportResul
       totals: totalsOf(resolved),
     },
   };
+}
+
+/** The scenario's own check of one imported value (`parseField`): the issue, or null when it passes. */
+function scenarioIssue(field: string, value: unknown): Issue | null {
+  const spec = INVENTORY_FIELDS.find((f) => f.key === field);
+  if (spec === undefined || value === undefined) return null;
+  const issues: Issue[] = [];
+  parseField(spec, value, field, issues);
+  return issues[0] ?? null;
+}
+
+/**
+ * The last check before a row leaves the importer: every value, converted to the scenario's
+ * units, must pass the scenario's own field rules — so an import never hands over a row the
+ * scenario then refuses. A value with a default (clock, CPU use, storage, power, rack units)
+ * is replaced by it, with a warning at the row; a value without one (count, cores, memory)
+ * keeps the row out, and the errors come back.
+ */
+function withinScenarioLimits(
+  r: Resolved,
+  defaults: { cpuGhz: Dec; peak: Dec; average: Dec; storageGiB: Dec | null }
+): ImportProblem[] {
+  const c = r.c;
+  const at = (message: string, severity: ImportProblem["severity"]): ImportProblem =>
+    problemAt(severity, c.sheet, c.row - 1, undefined, message);
+  const errors: ImportProblem[] = [];
+  for (const [field, label, value] of [
+    ["count", "Count", c.count],
+    ["cores", "CPUs", r.cores],
+    ["memoryGiB", "Memory (GiB)", r.memoryGiB.toString()],
+  ] as const) {
+    const issue = scenarioIssue(field, value);
+    if (issue) errors.push(at(MESSAGES.outOfRange(label, issue.received, issue.expected), "error"));
+  }
+  if (errors.length > 0) return errors;
+  const replace = <K extends "cpuGhz" | "peak" | "average" | "storageGiB">(
+    key: K,
+    field: string,
+    label: string,
+    fallback: Dec | null
+  ): void => {
+    const value = r[key];
+    const issue = value === null ? null : scenarioIssue(field, value.toString());
+    if (!issue) return;
+    const instead =
+      fallback === null ? "the scenario default was used" : `${fallback.toString()} was used`;
+    c.warnings.push(
+      at(MESSAGES.outOfRangeReplaced(label, issue.received, issue.expected, instead), "warning")
+    );
+    (r as { -readonly [P in K]: Resolved[P] })[key] = fallback as Resolved[K];
+  };
+  replace("cpuGhz", "cpuGhz", "Core clock (GHz)", defaults.cpuGhz);
+  replace("peak", "peakCpuUtilization", "Peak CPU", defaults.peak);
+  replace("average", "averageCpuUtilization", "Average CPU", defaults.average);
+  if (r.average.gt(r.peak)) r.average = r.peak;
+  replace("storageGiB", "storageGiB", "Storage (GiB)", defaults.storageGiB);
+  for (const [key, field, label] of [
+    ["powerWatts", "powerWatts", "Power (W)"],
+    ["rackUnits", "rackUnits", "Rack units"],
+  ] as const) {
+    const value = c[key];
+    const issue =
+      value === null
+        ? null
+        : scenarioIssue(field, typeof value === "number" ? value : value.toString());
+    if (!issue) continue;
+    c.warnings.push(
+      at(
+        MESSAGES.outOfRangeReplaced(
+          label,
+          issue.received,
+          issue.expected,
+          "the scenario default was used"
+        ),
+        "warning"
+      )
+    );
+    c[key] = null;
+  }
+  return [];
+}
+
+/** Too many rows or servers for one scenario (`LIMITS`): the failure to report, or null. */
+export function overLimits(rows: readonly InventoryRowJson[]): ImportFailure | null {
+  if (rows.length > LIMITS.inventoryRows.value)
+    return {
+      code: "too-many-rows",
+      message: MESSAGES.tooManyRows(rows.length, LIMITS.inventoryRows.value),
+    };
+  const servers = rows.reduce((n, r) => n + r.count, 0);
+  if (servers > LIMITS.totalServers.value)
+    return {
+      code: "too-many-servers",
+      message: MESSAGES.tooManyServers(servers, LIMITS.totalServers.value),
+    };
+  return null;
 }
 
 function resolve(
@@ -225,6 +345,13 @@ function resolve(
   }
 
   let name = c.name as string;
+  const bad = firstNonXmlChar(name);
+  if (bad) {
+    name = xmlSafeText(name);
+    problems.push(
+      problemAt("warning", c.sheet, c.row - 1, undefined, MESSAGES.nameNotXml(name, bad.codePoint))
+    );
+  }
   if (name.length > MAX_NAME) {
     problems.push(
       problemAt("warning", c.sheet, c.row - 1, undefined, MESSAGES.nameTruncated(name))
@@ -262,7 +389,9 @@ function makeNamesUnique(rows: Resolved[], problems: ImportProblem[]): Rename[] 
     }
     const isFree = (n: string): boolean => !taken.has(key(n));
     let next =
-      r.c.scope !== null && r.c.scope !== firstScope.get(key(base)) ? `${base} (${r.c.scope})` : "";
+      r.c.scope !== null && r.c.scope !== firstScope.get(key(base))
+        ? `${base} (${xmlSafeText(r.c.scope)})`.slice(0, MAX_NAME)
+        : "";
     for (let i = 2; next === "" || !isFree(next); i++) next = `${base} (${i})`;
     taken.add(key(next));
     r.name = next;
@@ -382,6 +511,24 @@ function summariseAssumptions(rows: readonly Resolved[]): Assumption[] {
       message: MESSAGES.assumed(a.field, a.basis, a.count, value, detail),
     };
   });
+}
+
+/**
+ * Exports of VMs on VMware lead to a business case that reuses owned Windows licences, and the
+ * file holds none: the import says so instead of assuming ownership (licensing.owned stays 0).
+ */
+function ownedLicenceAssumption(format: InventoryFormat, rows: readonly Resolved[]): Assumption[] {
+  if (suggestedBaseline(format) === "physical") return [];
+  const windows = rows.filter((r) => r.os === "windows").reduce((n, r) => n + r.c.count, 0);
+  return [
+    {
+      field: "licensing.owned",
+      basis: "not-in-file",
+      count: windows,
+      value: "0",
+      message: MESSAGES.assumed("licensing.owned", "not-in-file", windows, "0", null),
+    },
+  ];
 }
 
 function totalsOf(rows: readonly Resolved[]): {

@@ -4,7 +4,14 @@
  * for the problems that make it incomplete, if it is left out for that reason).
  */
 import type { Dec } from "../money";
-import type { OsKind, Percentile } from "../scenario";
+import {
+  INVENTORY_FIELDS,
+  MAX_MAGNITUDE,
+  expectedText,
+  type FieldSpec,
+  type OsKind,
+  type Percentile,
+} from "../scenario";
 import {
   cellPlace,
   cellText,
@@ -137,22 +144,32 @@ export function boolAt(sheet: SheetData, row0: number, col: ColumnRef | undefine
 /** What a numeric field accepts, for messages and checks. */
 export interface NumberRule {
   readonly label: string;
-  /** In words: "a whole number of 1 or more". */
+  /** In words: "a whole number from 1 to 1,000,000". */
   readonly expected: string;
   readonly valid: (value: Dec) => boolean;
 }
 
+/** The scenario's own bounds for an inventory field (`INVENTORY_FIELDS`), so an import never accepts what the scenario then refuses. */
+function fieldRule(key: string, label: string, scale = 1): NumberRule {
+  const f = INVENTORY_FIELDS.find((x) => x.key === key) as FieldSpec;
+  const inFile: FieldSpec = {
+    ...f,
+    ...(f.min === undefined ? {} : { min: f.min * scale }),
+    ...(f.max === undefined ? {} : { max: f.max * scale }),
+  };
+  return {
+    label,
+    expected: expectedText(inFile),
+    valid: (d: Dec) =>
+      (f.kind !== "int" || d.isInteger()) &&
+      (inFile.min === undefined || (f.minExclusive ? d.gt(inFile.min) : d.gte(inFile.min))) &&
+      (inFile.max === undefined || d.lte(inFile.max)),
+  };
+}
+
 export const RULES = {
-  cores: {
-    label: "CPUs",
-    expected: "a whole number from 1 to 4096",
-    valid: (d: Dec) => d.isInteger() && d.gte(1) && d.lte(4096),
-  },
-  count: {
-    label: "Count",
-    expected: "a whole number of 1 or more",
-    valid: (d: Dec) => d.isInteger() && d.gte(1) && d.lte(1_000_000),
-  },
+  cores: fieldRule("cores", "CPUs"),
+  count: fieldRule("count", "Count"),
   positive: (label: string): NumberRule => ({
     label,
     expected: "a number above 0",
@@ -163,22 +180,20 @@ export const RULES = {
     expected: "a number of 0 or more",
     valid: (d: Dec) => d.gte(0),
   }),
+  /** A utilisation in percent: the scenario's 0–1 ratio × 100. */
   percent: (label: string): NumberRule => ({
-    label,
+    ...fieldRule("peakCpuUtilization", label, 100),
     expected: "a percentage from 0 to 100",
-    valid: (d: Dec) => d.gte(0) && d.lte(100),
   }),
   ghz: (label: string): NumberRule => ({
-    label,
+    ...fieldRule("cpuGhz", label),
     expected: "a clock above 0 and at most 10 GHz",
-    valid: (d: Dec) => d.gt(0) && d.lte(10),
   }),
-  rackUnits: {
-    label: "Rack units",
-    expected: "a whole number from 0 to 100",
-    valid: (d: Dec) => d.isInteger() && d.gte(0) && d.lte(100),
-  },
+  rackUnits: fieldRule("rackUnits", "Rack units"),
 } as const;
+
+/** A cell's number at or beyond the scenario's `MAX_MAGNITUDE`: a typing mistake, whatever the column. */
+const tooLarge = (d: Dec): boolean => d.abs().gte(MAX_MAGNITUDE);
 
 /**
  * Read a value the row cannot do without. Empty or invalid: the problem goes to
@@ -198,6 +213,18 @@ export function requiredNumber(
       c.incomplete.push(
         problemAt("error", sheet.name, row0, col, MESSAGES.requiredEmpty(rule.label))
       );
+    return null;
+  }
+  if (cell.kind === "number" && tooLarge(cell.value)) {
+    c.incomplete.push(
+      problemAt(
+        "error",
+        sheet.name,
+        row0,
+        col,
+        MESSAGES.requiredTooLarge(rule.label, cell.value.toString())
+      )
+    );
     return null;
   }
   if (cell.kind === "invalid" || !rule.valid(cell.value)) {
@@ -243,6 +270,18 @@ export function optionalNumber(
 ): Dec | null {
   const cell = numberAt(sheet, row0, col);
   if (cell.kind === "empty") return null;
+  if (cell.kind === "number" && tooLarge(cell.value)) {
+    c.warnings.push(
+      problemAt(
+        "warning",
+        sheet.name,
+        row0,
+        col,
+        MESSAGES.optionalTooLarge(rule.label, cell.value.toString(), instead)
+      )
+    );
+    return null;
+  }
   if (cell.kind === "invalid" || !rule.valid(cell.value)) {
     const text = cell.kind === "invalid" ? cell.text : cell.value.toString();
     warnInvalid(c, sheet.name, row0, col, rule.label, text, rule.expected, instead);

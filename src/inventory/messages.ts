@@ -1,5 +1,6 @@
 /** Every text the inventory importer shows a user, in one place (tests pin them). */
 import { formatDecimal } from "../money";
+import { byteSize } from "../scenario";
 import type { ExclusionReason, ValueBasis } from "./types";
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
@@ -21,6 +22,15 @@ export const MESSAGES = {
     `${file} is an OpenDocument spreadsheet (.ods). Open it in Excel or LibreOffice, save as .xlsx or CSV, and import again.`,
   damaged: (file: string, detail: string) =>
     `${file} looks like an .xlsx workbook but cannot be read (${detail}). Open it in Excel, save it again as .xlsx, and import the new file.`,
+  damagedZip: "its ZIP structure is broken",
+  damagedContent: "its contents are damaged or not what Excel writes",
+  damagedNoSheets: "it has no worksheets",
+  fileTooLarge: (file: string, limitBytes: number) =>
+    `${file} is larger than ${byteSize(limitBytes)}, more than any inventory export this tool reads. Export only the inventory tab (RVTools vInfo and vHost, or one CSV per tab) and import that.`,
+  unzippedTooLarge: (file: string, limitBytes: number) =>
+    `${file} unpacks to more than ${byteSize(limitBytes)}, more than any inventory export this tool reads (or it is a "zip bomb"). Export only the inventory tabs (RVTools vInfo and vHost) and import that.`,
+  sheetTooManyRows: (file: string, limitRows: number) =>
+    `${file} has a sheet of more than ${limitRows.toLocaleString("en-US")} rows, more than this tool reads. Import the estate in parts (one vCenter or cluster at a time).`,
   unterminatedQuote: (file: string, line: number) =>
     `${file} is not a valid CSV file: the quoted field that starts on line ${line} is never closed. Save the file again from Excel (File › Save As › CSV) and import it.`,
   emptySheets: (sheets: readonly string[]) =>
@@ -37,7 +47,7 @@ export const MESSAGES = {
   ) =>
     `Sheet '${sheet}' looks like ${format} but has no ${quoteList(missing)} column${missing.length === 1 ? "" : "s"}; ${format} needs ${quoteList(required)}. Export it again with all columns.`,
   noDataRows: (sheet: string, format: string) =>
-    `Sheet '${sheet}' has the ${format} headers but no rows below them: there is nothing to import. Export the inventory again.`,
+    `Sheet '${sheet}' has the headers of ${format} but no rows below them: there is nothing to import. Export the inventory again.`,
   mappingNeedsColumns: (missing: readonly string[]) =>
     `Choose a column for ${missing.join(", ")}: every server needs a name, its cores and its memory.`,
   mappingHeaderNotFound: (sheet: string, headers: readonly string[]) =>
@@ -47,9 +57,23 @@ export const MESSAGES = {
   requiredEmpty: (label: string) => `${label} is empty; the row was not imported.`,
   requiredInvalid: (label: string, text: string, expected: string) =>
     `${label} "${text}" is not ${expected}; the row was not imported.`,
+  requiredTooLarge: (label: string, text: string) =>
+    `${label} "${text}" is not a realistic figure (at most 10^15); the row was not imported. Correct the cell.`,
+  optionalTooLarge: (label: string, text: string, instead: string) =>
+    `${label} "${text}" is not a realistic figure (at most 10^15); ${instead}.`,
+  outOfRange: (label: string, received: string, expected: string) =>
+    `${label} ${received} is not ${expected}, as a scenario needs; the row was not imported. Correct the value in the file.`,
+  outOfRangeReplaced: (label: string, received: string, expected: string, instead: string) =>
+    `${label} ${received} is not ${expected}, as a scenario needs; ${instead}.`,
+  tooManyRows: (rows: number, limit: number) =>
+    `The import gives ${rows.toLocaleString("en-US")} inventory rows; a scenario holds at most ${limit.toLocaleString("en-US")}. Import with --group ('Group identical servers') to fold identical servers into one row, or import the estate in parts.`,
+  tooManyServers: (servers: number, limit: number) =>
+    `The import stands for ${servers.toLocaleString("en-US")} servers; a scenario plans at most ${limit.toLocaleString("en-US")}. Import the estate in parts (one vCenter or cluster at a time).`,
   optionalInvalid: (label: string, text: string, expected: string, instead: string) =>
     `${label} "${text}" is not ${expected}; ${instead}.`,
   nameMissing: "The row has no name; it was not imported. Give the server a name.",
+  nameNotXml: (name: string, codePoint: string) =>
+    `The name "${name.slice(0, 60)}" held a character a workbook cannot store (${codePoint}); it was replaced by \uFFFD. Rename the server if that matters.`,
   nameTruncated: (name: string) =>
     `The name "${name.slice(0, 40)}…" is longer than 200 characters; it was shortened.`,
   fallback: (label: string, value: string, from: string) =>
@@ -160,6 +184,8 @@ export const MESSAGES = {
         return `${n}: core clock above 20 read as MHz (÷ 1000).`;
       case "os-unknown":
         return `${n}: no guest OS in the file; counted as windows (the cost-safe assumption).`;
+      case "not-in-file":
+        return `Windows Server licences owned: none assumed (${field} = ${v}). A VMware export records no licences, so staying on VMware and every option buy the Windows licences their hosts need for these ${plural(count, "Windows VM")}; enter the Datacenter and Standard cores you own in licensing.owned (with softwareAssurance) to have them reused.`;
     }
   },
 

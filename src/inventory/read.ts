@@ -4,9 +4,11 @@
  * one clear message (password-protected, legacy .xls, OpenDocument, PDF, not a spreadsheet).
  */
 import ExcelJS from "exceljs";
+import { LIMITS } from "../scenario";
 import { parseCsv } from "./csv";
 import { importInventory } from "./importInventory";
 import { MESSAGES } from "./messages";
+import { checkXlsxSize } from "./zipCheck";
 import type {
   CellValue,
   ImportFailure,
@@ -73,6 +75,8 @@ export async function readInventoryFile(
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const file = baseName(fileName);
   if (u8.length === 0) return failure("empty-file", MESSAGES.emptyFile(file));
+  if (u8.length > LIMITS.importFileBytes.value)
+    return failure("too-large", MESSAGES.fileTooLarge(file, LIMITS.importFileBytes.value));
 
   if (startsWith(u8, CFB_MAGIC)) {
     // An OLE2 compound file: an encrypted OOXML package, or a legacy .xls (or another Office 97 document).
@@ -99,6 +103,9 @@ export async function readInventoryFile(
     );
   if (head.startsWith("{") || head.startsWith("["))
     return failure("not-a-spreadsheet", MESSAGES.notASpreadsheet(file, "a JSON file"));
+  const lines = countLines(text, LIMITS.importSheetRows.value);
+  if (lines > LIMITS.importSheetRows.value)
+    return failure("too-many-rows", MESSAGES.sheetTooManyRows(file, LIMITS.importSheetRows.value));
   const csv = parseCsv(text);
   if (!csv.ok)
     return failure("bad-csv", MESSAGES.unterminatedQuote(file, csv.unterminatedQuoteLine));
@@ -141,6 +148,13 @@ export async function importInventoryFiles(
   return read.ok ? importInventory(read.workbook, options) : read;
 }
 
+/** Line breaks in `text`, counting stops just past `limit` (the CSV row cap, checked before parsing). */
+function countLines(text: string, limit: number): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && lines <= limit; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
 /** Text of a CSV/text file, or null when the bytes are binary. */
 function decodeText(u8: Uint8Array): string | null {
   if (startsWith(u8, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(u8.subarray(2));
@@ -178,16 +192,31 @@ async function readZip(u8: Uint8Array, file: string): Promise<ReadResult> {
         : "a ZIP archive";
     return failure("not-a-spreadsheet", MESSAGES.notASpreadsheet(file, what));
   }
+  // Bounded work: unpack once as a stream, counting, before exceljs builds anything in memory.
+  const size = await checkXlsxSize(
+    u8,
+    LIMITS.importUnzippedBytes.value,
+    LIMITS.importSheetRows.value
+  );
+  if (!size.ok) {
+    if (size.reason === "unzipped-too-large")
+      return failure("too-large", MESSAGES.unzippedTooLarge(file, size.limitBytes));
+    if (size.reason === "too-many-rows")
+      return failure("too-many-rows", MESSAGES.sheetTooManyRows(file, size.limitRows));
+    return failure("damaged", MESSAGES.damaged(file, MESSAGES.damagedZip));
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings say Buffer; it hands the bytes to JSZip, which takes a Uint8Array in Node and browsers.
     await wb.xlsx.load(u8 as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch (e) {
-    return failure("damaged", MESSAGES.damaged(file, e instanceof Error ? e.message : String(e)));
+  } catch {
+    // The library's own text ("Bug : uncompressed data size mismatch", "Invalid string length")
+    // means nothing to a user; what they can do is the same whatever it says.
+    return failure("damaged", MESSAGES.damaged(file, MESSAGES.damagedContent));
   }
   const sheets = wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetRows(ws) }));
   if (sheets.length === 0)
-    return failure("damaged", MESSAGES.damaged(file, "it has no worksheets"));
+    return failure("damaged", MESSAGES.damaged(file, MESSAGES.damagedNoSheets));
   return { ok: true, workbook: { fileName: file, sheets } };
 }
 

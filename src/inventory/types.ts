@@ -3,6 +3,7 @@
  * out (scenario JSON form) and the report that says what was read, left out and assumed.
  * Pure data; no Office, DOM, fs or process.
  */
+import type { PlatformId } from "../platform";
 import type { OsKind, Percentile } from "../scenario";
 
 /** One cell as a reader hands it over. */
@@ -160,7 +161,9 @@ export type ValueBasis =
   | "raised-to-average"
   | "percent-read"
   | "mhz-read"
-  | "os-unknown";
+  | "os-unknown"
+  /** A scenario figure the file cannot hold (owned licences): left at its default, said so. */
+  | "not-in-file";
 
 export interface Assumption {
   readonly field: string;
@@ -232,7 +235,10 @@ export type FailureCode =
   | "empty-sheet"
   | "no-known-header"
   | "missing-columns"
-  | "no-data-rows";
+  | "no-data-rows"
+  | "too-large"
+  | "too-many-rows"
+  | "too-many-servers";
 
 /** A header row the importer found but did not recognise: what a column-mapping step starts from. */
 export interface HeaderCandidate {
@@ -290,9 +296,15 @@ export interface MappingUnits {
 }
 
 /**
- * The baseline a format implies: RVTools and Live Optics describe VMs already on VMware
- * vSphere, so the business case starts from staying there; the others from physical servers.
+ * The baseline a format implies: RVTools and Live Optics describe VMs already on VMware, so
+ * the business case starts from staying there — on today's platforms (ws2022, ws2025) the
+ * VMware Cloud Foundation subscription Broadcom renews by default (set vvf for a vSphere
+ * Foundation quote), on earlier ones per-CPU vSphere; the other formats from physical servers.
  */
-export function suggestedBaseline(format: InventoryFormat): "physical" | "vsphere" {
-  return format === "rvtools" || format === "live-optics" ? "vsphere" : "physical";
+export function suggestedBaseline(
+  format: InventoryFormat,
+  platform: PlatformId = "ws2025"
+): "physical" | "vsphere" | "vcf" {
+  if (format !== "rvtools" && format !== "live-optics") return "physical";
+  return platform === "ws2022" || platform === "ws2025" ? "vcf" : "vsphere";
 }

@@ -17,6 +17,7 @@ import { optionRow } from "./catalogs";
 import { assertCount, overHorizon } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
 import { licensesForHost } from "./host";
+import { MESSAGES } from "./messages";
 import type { HostShape, LicenceTerms } from "./types";
 
 /** A host to chart, without a whole scenario. */
@@ -73,6 +74,15 @@ export function defaultTerms(platform: PlatformId): LicenceTerms {
     readonly vsphereCoresPerCpuLicence: number;
     readonly vsphereSupportRate: string;
     readonly softwareAssuranceRate: string;
+    readonly vmware: {
+      readonly minimumCoresPerCpu: number;
+      readonly minimumCoresPerOrder: number;
+      readonly termYears: number;
+      readonly lateRenewalPenalty: string;
+      readonly renewalDate: string;
+      readonly renewLate: boolean;
+      readonly vsanTiB: string;
+    };
   };
   const p = l.prices;
   return {
@@ -84,11 +94,22 @@ export function defaultTerms(platform: PlatformId): LicenceTerms {
       vsphere: dec(p.vsphere),
       cal: dec(p.cal),
       systemCenter: dec(p.systemCenter),
+      vcf: dec(p.vcf),
+      vvf: dec(p.vvf),
+      windowsPayg: dec(p.windowsPayg),
+      azureLocalHost: dec(p.azureLocalHost),
+      azureLocalWindows: dec(p.azureLocalWindows),
+      vsanPerTiB: dec(p.vsanPerTiB),
     },
     vsphereModel: l.vsphereModel,
     vsphereCoresPerCpuLicence: l.vsphereCoresPerCpuLicence,
     vsphereSupportRate: dec(l.vsphereSupportRate),
     softwareAssuranceRate: dec(l.softwareAssuranceRate),
+    vmware: {
+      ...l.vmware,
+      lateRenewalPenalty: dec(l.vmware.lateRenewalPenalty),
+      vsanTiB: dec(l.vmware.vsanTiB),
+    },
   };
 }
 
@@ -148,6 +169,11 @@ export function breakEven(input: Scenario | BreakEvenHost, maxVms?: number): Bre
       excluded.push({ option, reasons: el.reasons });
       continue;
     }
+    // Pay-as-you-go bills each VM's own virtual cores: no single curve against VMs per host.
+    if (option === "windows-payg") {
+      excluded.push({ option, reasons: [MESSAGES.paygNoBreakEven] });
+      continue;
+    }
     const costs = vms.map((n) =>
       hostCost(option, platform, host, n, terms, horizonYears, clustered)
     );
@@ -194,6 +220,7 @@ export function breakEvenVms(
   assertCount("maxVms", last, 1);
   for (const option of [a, b]) {
     if (!eligibility(option, platform, { clustered, sockets: host.sockets }).eligible) return null;
+    if (option === "windows-payg") return null; // billed per VM's cores: no per-host curve
   }
   for (let n = 1; n <= last; n++) {
     const costA = hostCost(a, platform, host, n, terms, horizonYears, clustered);

@@ -2,7 +2,7 @@
  * Counting: turns one catalog row plus a host and its VM count into a licence line. Every
  * rule lives in the catalog row; this file only interprets the row kinds.
  */
-import { Dec, ONE, sum, type Money } from "../money";
+import { Dec, ONE, dec, sum, type Money } from "../money";
 import type { LicensePrices } from "../scenario/types";
 import {
   CAL_RULE,
@@ -11,7 +11,7 @@ import {
   SYSTEM_CENTER_VMS_PER_LICENCE,
   vsphereRule,
 } from "./catalogs";
-import type { CountRule, WindowsRule } from "./catalogs";
+import type { CountRule, SubscriptionRule, WindowsRule } from "./catalogs";
 import { MESSAGES } from "./messages";
 import type { HostShape, LicenceLine, LicenceTerms, LinePrice, Recurrence } from "./types";
 
@@ -239,7 +239,10 @@ export function softwareAssuranceLine(
   windows: readonly LicenceLine[],
   rate: LicenceTerms["softwareAssuranceRate"]
 ): LicenceLine | null {
-  const base = sum(windows.filter((l) => l.category === "windows").map((l) => l.cost));
+  // Licences only: pay-as-you-go and subscriptions carry no Software Assurance.
+  const base = sum(
+    windows.filter((l) => l.category === "windows" && l.recurrence === "once").map((l) => l.cost)
+  );
   if (rate.lte(0) || base.isZero()) return null;
   return line({
     sku: SOFTWARE_ASSURANCE_RULE.sku,
@@ -251,6 +254,32 @@ export function softwareAssuranceLine(
     unitPrice: base.times(rate),
     basis: MESSAGES.basis.softwareAssurance(rate, base),
     source: SOFTWARE_ASSURANCE_RULE.source,
+  });
+}
+
+/**
+ * A yearly line of one of today's subscriptions: `quantity` units at the rule's price input ×
+ * its factor (12 months of a monthly price), carrying that input so the workbook prices it live.
+ */
+export function subscriptionLine(
+  rule: SubscriptionRule,
+  quantity: number,
+  prices: LicensePrices,
+  basis: string
+): LicenceLine {
+  assertCount("quantity", quantity, 0);
+  const factor = dec(rule.priceFactor);
+  return line({
+    sku: rule.sku,
+    label: rule.label,
+    category: rule.category,
+    recurrence: "yearly",
+    quantity,
+    unitPrice: prices[rule.price].times(factor),
+    basis,
+    source: rule.source,
+    // The catalog row's price input; 12 turns a monthly price into the yearly line's unit.
+    price: { kind: "input", input: `licensing.prices.${rule.price}`, factor },
   });
 }
 

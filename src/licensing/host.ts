@@ -5,12 +5,20 @@
 import { ZERO } from "../money";
 import type { PlatformId } from "../platform";
 import type { LicensePrices, OptionId } from "../scenario/types";
-import { optionRow, windowsRule, windowsRules, type WindowsWay } from "./catalogs";
+import {
+  optionRow,
+  SUBSCRIPTION_RULES,
+  windowsRule,
+  windowsRules,
+  type SubscriptionKind,
+  type WindowsWay,
+} from "./catalogs";
 import {
   assertCount,
   assertHost,
   moneyOf,
   softwareAssuranceLine,
+  subscriptionLine,
   vsphereLines,
   windowsLine,
 } from "./count";
@@ -70,16 +78,20 @@ export function licensesForHost(
     lines.push(...v.lines);
     notes.push(...v.notes);
   }
+  if (row.subscription !== null)
+    lines.push(...subscriptionLinesForHost(row.subscription, host, windowsVms, terms, context));
   const windows =
-    row.windows === "cheapest"
-      ? (cheapestGuestCoverage(platform, host, windowsVms, terms.prices)?.line ?? null)
-      : windowsLine(
-          requiredRule(platform, row.windows),
-          host,
-          windowsVms,
-          setup.hostRunsEdition,
-          terms.prices
-        );
+    row.windows === "subscription"
+      ? null
+      : row.windows === "cheapest"
+        ? (cheapestGuestCoverage(platform, host, windowsVms, terms.prices)?.line ?? null)
+        : windowsLine(
+            requiredRule(platform, row.windows),
+            host,
+            windowsVms,
+            setup.hostRunsEdition,
+            terms.prices
+          );
   if (windows) {
     lines.push(windows);
     if (windows.sku === "ws2008r2-datacenter") {
@@ -89,6 +101,71 @@ export function licensesForHost(
   const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
   if (assurance) lines.push(assurance);
   return { ...base, ...el, notes, lines, ...moneyOf(lines) };
+}
+
+/**
+ * One host's lines under today's subscriptions: VCF/VVF bill sockets × max(the per-CPU
+ * minimum, cores per socket); pay-as-you-go bills the host's physical cores (and its Windows
+ * VMs' virtual cores when `context.windowsVcpus` says how many); Azure Local bills the host
+ * fee on every physical core and the Windows Server subscription on them when the host runs
+ * Windows VMs. Order minimums, vSAN, Azure Hybrid Benefit and owned licences are estate-wide
+ * (`licenseOption`).
+ */
+function subscriptionLinesForHost(
+  kind: SubscriptionKind,
+  host: HostShape,
+  windowsVms: number,
+  terms: LicenceTerms,
+  context: HostContext
+): LicenceLine[] {
+  const physical = host.sockets * host.coresPerSocket;
+  const physicalBasis = MESSAGES.basis.physicalCores(host.sockets, host.coresPerSocket);
+  switch (kind) {
+    case "vcf":
+    case "vvf": {
+      const minimum = terms.vmware.minimumCoresPerCpu;
+      const billed = host.sockets * Math.max(minimum, host.coresPerSocket);
+      return [
+        subscriptionLine(
+          SUBSCRIPTION_RULES[kind],
+          billed,
+          terms.prices,
+          MESSAGES.basis.coreSubscription(host.sockets, host.coresPerSocket, minimum, billed)
+        ),
+      ];
+    }
+    case "windows-payg": {
+      const lines = [
+        subscriptionLine(SUBSCRIPTION_RULES.paygHost, physical, terms.prices, physicalBasis),
+      ];
+      const vcpus = context.windowsVcpus ?? 0;
+      if (vcpus > 0)
+        lines.push(
+          subscriptionLine(
+            SUBSCRIPTION_RULES.paygGuest,
+            vcpus,
+            terms.prices,
+            MESSAGES.basis.paygGuests(windowsVms, vcpus)
+          )
+        );
+      return lines;
+    }
+    case "azure-local": {
+      const lines = [
+        subscriptionLine(SUBSCRIPTION_RULES.azureLocalHost, physical, terms.prices, physicalBasis),
+      ];
+      if (windowsVms > 0)
+        lines.push(
+          subscriptionLine(
+            SUBSCRIPTION_RULES.azureLocalWindows,
+            physical,
+            terms.prices,
+            physicalBasis
+          )
+        );
+      return lines;
+    }
+  }
 }
 
 function requiredRule(platform: PlatformId, way: WindowsWay) {

@@ -19,6 +19,8 @@ export {
   CAL_RULE,
   SYSTEM_CENTER_RULE,
   SOFTWARE_ASSURANCE_RULE,
+  SUBSCRIPTION_RULES,
+  VSAN_TIB_PER_CORE,
 } from "./catalogs";
 export type {
   CountRule,
@@ -27,7 +29,20 @@ export type {
   WindowsRule,
   WindowsWay,
   VsphereRule,
+  SubscriptionKind,
+  SubscriptionRule,
 } from "./catalogs";
+export {
+  ownedLicenceStatement,
+  ownedUnits,
+  preferOwnedDatacenter,
+  type OwnedLicenceStatement,
+} from "./ownedLicences";
+export {
+  estateSubscription,
+  type EstateSubscription,
+  type HybridBenefitUse,
+} from "./subscriptions";
 export { countWindows, licensedCores, unitPriceOf, overHorizon, windowsLinePrice } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
 export { cheapestGuestCoverage, licensesForHost } from "./host";

@@ -12,6 +12,8 @@ import { calLine, line, moneyOf, overHorizon, systemCenterLine } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
 import { licensesForHost } from "./host";
 import { MESSAGES } from "./messages";
+import { preferOwnedDatacenter } from "./ownedLicences";
+import { estateSubscription, type EstateSubscription } from "./subscriptions";
 import type {
   HostShape,
   LicensedHost,
@@ -138,6 +140,7 @@ export function licenseOption(
       hosts: [],
       ifNotClusterAware: empty,
       totalIfNotClusterAware: ZERO,
+      hybridBenefit: null,
     };
   }
 
@@ -173,20 +176,35 @@ export function licenseOption(
     };
   };
   // Both counts are always computed: the one not chosen explains what the 90-day rule costs.
-  const awareHosts = capacity.hostPlans.map((p) => license(p, true));
-  const steadyHosts = capacity.hostPlans.map((p) => license(p, false));
+  // Owned Datacenter licences are used first: where guests are licensed the cheapest way, and
+  // on Standard hosts (a Datacenter licence also grants the Standard edition's rights).
+  const owning = (hosts: LicensedHost[]): LicensedHost[] =>
+    row.windows === "cheapest" || row.windows === "standard"
+      ? preferOwnedDatacenter(hosts, scenario, shape)
+      : hosts;
+  const awareHosts = owning(capacity.hostPlans.map((p) => license(p, true)));
+  const steadyHosts = owning(capacity.hostPlans.map((p) => license(p, false)));
   const estate = estateLines(scenario);
-  const aware = totalsOf(
-    [...aggregateLines(awareHosts.map((h) => h.lines)), ...estate],
-    horizonYears
-  );
-  const steady = totalsOf(
-    [...aggregateLines(steadyHosts.map((h) => h.lines)), ...estate],
-    horizonYears
-  );
+  // Today's subscriptions have estate-wide rules (order minimum, vSAN, Azure Local systems).
+  const kind = row.subscription;
+  const withEstate = (hosts: readonly LicensedHost[]): EstateSubscription => {
+    const lines = aggregateLines(hosts.map((h) => h.lines));
+    return kind === null
+      ? { lines, notes: [], hybridBenefit: null }
+      : estateSubscription(kind, scenario, capacity, hosts, lines);
+  };
+  const awareEstate = withEstate(awareHosts);
+  const steadyEstate = withEstate(steadyHosts);
+  const aware = totalsOf([...awareEstate.lines, ...estate], horizonYears);
+  const steady = totalsOf([...steadyEstate.lines, ...estate], horizonYears);
   const counted = clusterAware ? aware : steady;
+  const countedEstate = clusterAware ? awareEstate : steadyEstate;
 
-  const notes = dedupe([...hostNotes, ...estateNotes(scenario, aware, steady)]);
+  const notes = dedupe([
+    ...hostNotes,
+    ...countedEstate.notes,
+    ...estateNotes(scenario, aware, steady),
+  ]);
   return {
     ...head,
     ...el,
@@ -195,6 +213,7 @@ export function licenseOption(
     hosts: clusterAware ? awareHosts : steadyHosts,
     ifNotClusterAware: steady,
     totalIfNotClusterAware: steady.total,
+    hybridBenefit: countedEstate.hybridBenefit,
   };
 }
 

@@ -28,6 +28,14 @@ export const MESSAGES = {
   standardTooManySockets: (sockets: number, max: number) =>
     `Windows Server 2008 R2 Standard supports at most ${max} processors and this host has ${sockets}; choose Enterprise or Datacenter, or cluster the hosts (Hyper-V Server 2008 R2 with Standard licences for the guests).`,
 
+  paygNeeds2025:
+    "Windows Server pay-as-you-go through Azure Arc licenses Windows Server 2025 only; choose platform ws2025.",
+  vmwareToday:
+    "VMware Cloud Foundation and vSphere Foundation are 2024-onward per-core subscriptions; choose platform ws2022 or ws2025, or the vsphere option for the per-CPU era.",
+  paygNoBreakEven:
+    "Pay-as-you-go bills each Windows VM on its own virtual cores, so its cost does not follow the number of VMs per host.",
+  azureLocalToday: "Azure Local is today's platform; choose platform ws2022 or ws2025.",
+
   // ── what an option means ─────────────────────────────────────────────────────────────
   standard2008r2Clustered:
     "Windows Server 2008 R2 Standard cannot be a failover-cluster node, so in a cluster the hosts run Hyper-V Server 2008 R2 (free) and stacked Standard licences assigned to each host cover its Windows guests (licence rights attach to the hardware, whatever hypervisor runs on it).",
@@ -39,6 +47,28 @@ export const MESSAGES = {
     "Hyper-V Server is free, but it grants no guest rights: each host is assigned the cheapest Standard or Datacenter licences that cover its Windows guests.",
   vsphereGuests:
     "vSphere grants no Windows rights: each host is assigned the cheapest Windows Server licences that cover its Windows guests, as on any hypervisor.",
+  paygRule:
+    "Pay-as-you-go licenses each machine on its own cores: every Hyper-V host on its physical cores and every Windows VM on its virtual cores (no minimum, Standard and Datacenter at one rate, no CALs); licences follow the VM, so no 90-day rule applies. Windows VMs can be switched to pay-as-you-go while still on VMware, so they are billed from month 0.",
+  azureLocalRule:
+    "Azure Local bills a host fee on every physical core; Windows guests are covered by the Windows Server subscription on the physical cores of each system that runs them, or by Datacenter licences you own assigned to each machine; with Azure Hybrid Benefit, owned Datacenter cores with active SA cover whole systems core for core and waive both fees.",
+  azureHybridBenefit: (cores: number, clusters: number) =>
+    `Azure Hybrid Benefit: ${plural(cores, "owned Datacenter core")} with Software Assurance cover ${plural(clusters, "system")} core for core, so no host fee or Windows subscription is billed there (a system is covered only when all its physical cores are).`,
+  azureHybridBenefitShort: (needed: number, have: number) =>
+    `Azure Hybrid Benefit needs licences for every physical core of a system: the smallest system has ${needed} cores and ${have} owned Datacenter cores with SA are left, so no system is covered.`,
+  ownedOnAzureLocal: (cores: number, clusters: number) =>
+    `${plural(cores, "owned Datacenter core")} license the Windows guests of ${plural(clusters, "system")} (assigned to each machine), instead of the Windows Server subscription.`,
+  ownedNone:
+    "No Windows Server licences are entered as owned (licensing.owned): staying and every option buy the Windows licences their hosts need. Enter the Datacenter and Standard cores you own to have them reused.",
+  ownedSome: (datacenter: number, standard: number, sa: boolean, ahb: boolean) =>
+    `Owned, as entered (licensing.owned): ${plural(datacenter, "Datacenter core")} and ${plural(standard, "Standard core")}${sa ? " with Software Assurance" : " without Software Assurance"}${ahb ? ", used for Azure Hybrid Benefit on Azure Local" : ""}; every path reuses them and buys only what is missing.`,
+  orderMinimum: (billed: number, minimum: number) =>
+    `The order bills ${plural(billed, "core")}, below the order minimum of ${minimum}: ${minimum - billed} more cores are billed.`,
+  vsanShortfall: (tib: string, entitled: string, shortfall: number) =>
+    `vSAN: ${tib} TiB in use against ${entitled} TiB included with the licensed cores: ${shortfall} TiB billed as an add-on.`,
+  vsanShortfallUnpriced: (shortfall: number) =>
+    `vSAN: ${shortfall} TiB beyond the entitlement are priced at 0 because licensing.prices.vsanPerTiB is 0; enter the add-on price from your quote.`,
+  vsanCovered: (tib: string, entitled: string) =>
+    `vSAN: ${tib} TiB in use, within the ${entitled} TiB included with the licensed cores.`,
   vsphereSupportIncluded: (rate: Dec) =>
     `The per-core subscription includes support, so the vSphere support rate (${percent(rate)}) is not added.`,
   datacenterPerProcessor: (sockets: number, unitPrice: Dec, total: Dec) =>
@@ -66,6 +96,8 @@ export const MESSAGES = {
     hyperVServer2019: "Hyper-V Server 2019 (free)",
     none: "none (not available)",
     vsphere: "VMware ESXi (vSphere)",
+    azureLocal: "Azure Local",
+    windowsPayg: "Windows Server 2025 Datacenter, pay-as-you-go",
   },
 
   // ── line bases ───────────────────────────────────────────────────────────────────────
@@ -126,6 +158,23 @@ export const MESSAGES = {
       quantity: number
     ) =>
       `${plural(sockets, "socket")} × max(${minimum}, ${coresPerSocket} cores) = ${plural(quantity, "core")} per year`,
+    coreSubscription: (
+      sockets: number,
+      coresPerSocket: number,
+      minimum: number,
+      quantity: number
+    ) =>
+      `${plural(sockets, "CPU")} × max(${minimum}, ${coresPerSocket} cores) = ${plural(quantity, "billed core")} per year`,
+    physicalCores: (sockets: number, coresPerSocket: number) =>
+      `${plural(sockets, "CPU")} × ${coresPerSocket} cores = ${plural(sockets * coresPerSocket, "physical core")} (no minimum)`,
+    orderMinimum: (billed: number, minimum: number) =>
+      `order minimum ${minimum} cores − ${billed} cores billed`,
+    vsan: (tib: string, entitled: string, shortfall: number) =>
+      `⌈${tib} TiB in use − ${entitled} TiB entitled⌉ = ${shortfall} TiB`,
+    paygGuests: (vms: number, vcpus: number) =>
+      `${plural(vms, "Windows VM")} with ${plural(vcpus, "virtual core")} in all`,
+    azureLocalWindows: (clusters: number) =>
+      `every physical core of the ${plural(clusters, "system")} running Windows VMs`,
     softwareAssurance: (rate: Dec, windows: Dec) =>
       `${percent(rate)} of ${amount(windows)} of Windows licences, per year`,
     cal: (users: number) => `${plural(users, "user")} × 1 CAL`,

@@ -81,12 +81,15 @@ export type LicenceTerms = Pick<
   | "vsphereCoresPerCpuLicence"
   | "vsphereSupportRate"
   | "softwareAssuranceRate"
+  | "vmware"
 >;
 
 /** How a host is used beyond its VM count. */
 export interface HostContext {
   /** The hosts form failover clusters (failuresToTolerate > 0). */
   readonly clustered: boolean;
+  /** Virtual cores of the host's Windows VMs (pay-as-you-go bills them); 0 when not given. */
+  readonly windowsVcpus?: number;
 }
 
 /** Whether an option can be used on a platform and host, with every reason when not. */
@@ -153,4 +156,6 @@ export interface OptionLicensing extends Eligibility, LicensingTotals {
   readonly ifNotClusterAware: LicensingTotals;
   /** `ifNotClusterAware.total`, as the `--json` contract names it. */
   readonly totalIfNotClusterAware: Money;
+  /** Azure Local only: what Azure Hybrid Benefit covers (null when it covers nothing). */
+  readonly hybridBenefit: { readonly cores: number; readonly clusters: number } | null;
 }

@@ -150,6 +150,16 @@ export function inputCellsByKey(
 // ---------------------------------------------------------------------------------------------
 // Cells → JSON values
 
+/**
+ * An Excel date serial as `YYYY-MM-DD` (1900 date system: serial 1 is 1900-01-01, with Excel's
+ * phantom 29 February 1900, so day 0 is 1899-12-30 for every serial after it). A user who types
+ * a date into a date input gets a serial back, not the text we wrote.
+ */
+export function excelSerialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** A cell value as the JSON the scenario parser reads, or undefined for "not given". */
 export function cellToJson(value: CellValue, kind: FieldKind): unknown {
   if (isBlank(value)) return undefined;
@@ -265,7 +275,10 @@ export function scenarioFromSheets(
       continue;
     }
     cellOfPath.set(key, `${inputsSheet}!${row.cell}`);
-    const value = cellToJson(row.value, spec.field.kind);
+    const value =
+      spec.field.format === "date" && typeof row.value === "number"
+        ? excelSerialToIso(row.value)
+        : cellToJson(row.value, spec.field.kind);
     if (value !== undefined) setDotted(json, key, value);
   }
 

@@ -22,7 +22,7 @@ export type ScenarioSections = {
   readonly manpower: Readonly<Record<string, unknown>>;
 };
 
-export const DEFAULT_PLATFORM: PlatformId = "ws2022";
+export const DEFAULT_PLATFORM: PlatformId = "ws2025";
 export const DEFAULT_NAME = "Untitled consolidation";
 export const DEFAULT_CURRENCY = "USD";
 
@@ -96,17 +96,70 @@ export const LICENCE_PRICES: Readonly<Record<PlatformId, PriceRow>> = {
       "redresscompliance.com 'Windows Server 2022 vs 2019 licensing' (secondary): Standard ≈ $1,069, Datacenter ≈ $6,155 per 16 cores; VMware vSphere Foundation ≈ $135 per core per year, 16-core minimum per CPU, support included (redresscompliance.com, renewalintel.com; unverified)",
   },
   ws2025: {
-    standard: "1069",
+    standard: "1176",
     enterprise: "0",
-    datacenter: "6155",
+    datacenter: "6771",
     vsphere: "135",
     vsphereModel: "per-core-subscription",
     vsphereCoresPerCpuLicence: 16,
     vsphereSupportRate: "0",
     source:
-      "assumed equal to 2022 (2025 list prices conflict between sources); vSphere as for 2022",
+      "Windows Server 2025 list prices: Standard $1,176, Datacenter $6,771 per 16-core licence (microsoft.com/windows-server/pricing as quoted by api-evangelist microsoft-windows-server plans, 2026-05-04; secondary); vSphere as for 2022",
   },
 };
+
+/** Month 0 of a scenario that names none: init, import and the task pane write today's date instead. */
+export const DEFAULT_START_DATE = "2027-01-01";
+/** The renewal placeholder: 12 months after the start date. */
+export const DEFAULT_RENEWAL_DATE = "2028-01-01";
+
+/**
+ * Today's prices (December 2026), the same on every platform (the options that use them exist
+ * only on ws2022 and ws2025). Where sources disagree the default and both figures are in
+ * DEFAULT_SOURCES; every one is an input.
+ */
+export const TODAY_PRICES = {
+  vcf: "350",
+  vvf: "135",
+  windowsPayg: "33.58",
+  azureLocalHost: "10",
+  azureLocalWindows: "23.30",
+  vsanPerTiB: "0",
+} as const;
+
+/** The options compared by default on each platform. */
+export function defaultOptions(platform: PlatformId): readonly string[] {
+  return platform === "ws2025"
+    ? ["standard", "datacenter", "windows-payg", "azure-local", "vcf", "vvf"]
+    : ["hyperv-server", "standard", "enterprise", "datacenter", "vsphere"];
+}
+
+/** `YYYY-MM-DD` of a date (UTC). */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The same day `months` later (clamped to the month's last day: 2027-01-31 + 1 → 2027-02-28). */
+export function addMonthsIso(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/**
+ * The dated fields a new scenario gets from "today" (the engine is pure, so the CLI and the
+ * pane pass the date): the analysis starts today and the renewal placeholder is a year later.
+ */
+export function datedDefaults(today: Date): {
+  readonly startDate: string;
+  readonly renewalDate: string;
+} {
+  const startDate = isoDate(today);
+  return { startDate, renewalDate: addMonthsIso(startDate, 12) };
+}
 
 function eraOf(platform: PlatformId): Era {
   return platform === "ws2008r2" ? "2010" : "today";
@@ -119,7 +172,15 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
   const era = eraOf(platform);
   const p = LICENCE_PRICES[platform];
   return {
-    finance: { horizonYears: 5, discountRate: "0.07", depreciationYears: 4, baseline: "physical" },
+    finance: {
+      horizonYears: 5,
+      discountRate: "0.07",
+      depreciationYears: 4,
+      baseline: "physical",
+      startDate: DEFAULT_START_DATE,
+      migrationVmsPerMonth: 100,
+      monthsBeforeFirstMove: 2,
+    },
     host: {
       sockets: 2,
       coresPerSocket: byEra(era, 6, 16),
@@ -140,7 +201,7 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
       vcpuPerLogicalProcessor: "8",
     },
     licensing: {
-      options: ["hyperv-server", "standard", "enterprise", "datacenter", "vsphere"],
+      options: [...defaultOptions(platform)],
       clusterAware: true,
       prices: {
         guestOsPerVm: p.standard,
@@ -150,6 +211,7 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
         vsphere: p.vsphere,
         cal: "38",
         systemCenter: "783",
+        ...TODAY_PRICES,
       },
       vsphereModel: p.vsphereModel,
       vsphereCoresPerCpuLicence: p.vsphereCoresPerCpuLicence,
@@ -157,6 +219,17 @@ export function defaultSections(platform: PlatformId): ScenarioSections {
       calUsers: 0,
       systemCenter: false,
       softwareAssuranceRate: "0",
+      vmware: {
+        minimumCoresPerCpu: 16,
+        minimumCoresPerOrder: 0,
+        termYears: 1,
+        lateRenewalPenalty: "0.2",
+        renewalDate: DEFAULT_RENEWAL_DATE,
+        renewLate: false,
+        vsanTiB: "0",
+      },
+      owned: { datacenterCores: 0, standardCores: 0, softwareAssurance: false },
+      azureHybridBenefit: false,
     },
     physical: {
       serverPrice: byEra(era, "4000", "7000"),
@@ -260,11 +333,17 @@ const usd = (amount: string): string => `$${amount.replace(/\B(?=(\d{3})+(?!\d))
 /** Where each default comes from, by JSON path (exactly one entry per leaf field of TOP_FIELDS and SECTIONS). Shown in the README and the `TCO Inputs` sheet. */
 export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   name: '"Untitled consolidation", a placeholder: name the scenario after the estate it describes',
-  platform: "Windows Server 2022: the newest release with published (secondary) prices",
+  platform:
+    "Windows Server 2025: the current release (list prices from microsoft.com/windows-server/pricing, 2026-05)",
   currency: "USD: every default price is in US dollars",
   "finance.horizonYears": "Azure TCO Calculator default horizon, 5 years",
   "finance.baseline":
-    "The product's question: consolidating physical servers (an RVTools import sets vsphere: the VMs stay on VMware)",
+    "The product's question: consolidating physical servers (an RVTools or Live Optics import sets vcf on ws2022/ws2025, vsphere before: the VMs stay on VMware)",
+  "finance.startDate": `A placeholder (${DEFAULT_START_DATE}): init, import and the task pane write today's date — month 0 of every timeline`,
+  "finance.migrationVmsPerMonth":
+    "100 VMs a month, about 5 a working day (assumption): enter your migration team's pace",
+  "finance.monthsBeforeFirstMove":
+    "2 months to build and test the new platform before the first VM moves (assumption)",
   "finance.discountRate":
     "Azure Migrate business case: WACC default 7 % (azure-docs concepts-business-case-calculation.md)",
   "finance.depreciationYears": "Azure Migrate: servers depreciated over 4 years",
@@ -288,7 +367,8 @@ export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   "cluster.vmMemoryOverheadGiB": "Per-VM overhead beyond its RAM (assumption: 0)",
   "cluster.vcpuPerLogicalProcessor":
     "Hyper-V 2008 R2 supports 8 virtual processors per logical processor (puneetvig 2011)",
-  "licensing.options": "Compare every option",
+  "licensing.options":
+    "ws2025: Standard, Datacenter, Windows Server pay-as-you-go, Azure Local and renewing VCF or VVF (today's paths); earlier platforms: every edition of the era and vSphere",
   "licensing.clusterAware":
     "Licences stay with the hardware for 90 days: license each node for its worst case (PUR)",
   "licensing.prices.guestOsPerVm": `The platform's Standard licence price: on 2008 R2 one Standard licence ($726 Open NL) covers one Windows guest; from 2012 R2 a Standard licence covers 2 VMs, so this over-states a per-VM price — enter your own figure (${perPlatform((r) => usd(r.standard))})`,
@@ -299,6 +379,18 @@ export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   "licensing.vsphereModel": `per-cpu up to vSphere 8 perpetual licences, per-core-subscription from 2024 (Broadcom): ${perPlatform((r) => r.vsphereModel)}`,
   "licensing.vsphereCoresPerCpuLicence": `vSphere 4: 6 cores per CPU licence (Enterprise; vmware.com eula/multicore); 2020: 32 cores per CPU licence (insight.com 2020-02); 2024+: 16-core minimum per CPU (renewalintel.com): ${perPlatform((r) => String(r.vsphereCoresPerCpuLicence))}`,
   "licensing.vsphereSupportRate": `Support and subscription ≈ 21 % of the licence a year for perpetual licences (assumption); 0 for the subscription, which includes support: ${perPlatform((r) => r.vsphereSupportRate)}`,
+  "licensing.prices.vcf":
+    "VMware Cloud Foundation list ≈ $350 per core per year, support included (redresscompliance.com VCF brief 2026-06; secondary — enter your quote)",
+  "licensing.prices.vvf":
+    "VMware vSphere Foundation: sources disagree — $135 per core per year (redresscompliance.com 2026-06) vs ≈ $190 (vmwaremadesimple.com 2026-03-30); default $135, the lower: enter your quote",
+  "licensing.prices.windowsPayg":
+    "$33.58 per core per month, $0.046 per core-hour (microsoft.com/windows-server/pricing as quoted by api-evangelist 2026-05-04 and senetic.co.uk; secondary). Rules from Microsoft Learn: Windows Server 2025 only, each VM licensed on its own cores ('Configure Windows Server Pay-as-you-go with Azure Arc', 2025-06-27); Standard and Datacenter at one rate, physical and virtual alike, no minimum core count ('Billing service for Windows Server pay-as-you-go enabled by Azure Arc', 2024-11-01)",
+  "licensing.prices.azureLocalHost":
+    "$10 per physical core per month (azure.microsoft.com/pricing/details/azure-local as cited by today-2026.md); billed per physical core, no minimum (Microsoft Learn azure-local/concepts/billing.md, 2025-04-28)",
+  "licensing.prices.azureLocalWindows":
+    "$23.30 per physical core per month, unlimited Windows guests (secondary source, unverified 2026-12: check azure.microsoft.com/pricing/details/azure-local)",
+  "licensing.prices.vsanPerTiB":
+    "No public list price found (2026-12): 0 until you enter your quote's vSAN capacity add-on price; a shortfall priced at 0 is flagged",
   "licensing.prices.cal":
     "Windows Server CAL ≈ $30–45 per user (microsoftnegotiations.com, secondary)",
   "licensing.prices.systemCenter":
@@ -307,6 +399,27 @@ export const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
   "licensing.systemCenter": "Management licences off unless switched on",
   "licensing.softwareAssuranceRate":
     "Software Assurance off unless switched on (SA is commonly quoted at about 25 % of the licence price a year; unverified)",
+  "licensing.vmware.minimumCoresPerCpu":
+    "16 cores billed per physical CPU (redresscompliance.com 2026-06; renewalintel.com 'vmware-broadcom-per-core-minimum')",
+  "licensing.vmware.minimumCoresPerOrder":
+    "0 = none: a 72-core order minimum was reported from 2025-04-10, regional and possibly withdrawn (redresscompliance.com 2026-06; adrian.heissler.at 2025-04) — enter 72 if your quote has it",
+  "licensing.vmware.termYears":
+    "1 year, the shortest term sold (terms of 1, 3 or 5 years: redresscompliance.com 2026-06): a leaving buyer commits to the least",
+  "licensing.vmware.lateRenewalPenalty":
+    "20 % on a renewal placed after the subscription ended (redresscompliance.com 2026-06; secondary)",
+  "licensing.vmware.renewalDate": `A placeholder (${DEFAULT_RENEWAL_DATE}; init and import write 12 months after today): enter the end date of your current subscription`,
+  "licensing.vmware.renewLate":
+    "false: renew on the renewal date when the move will not be finished by then (no penalty)",
+  "licensing.vmware.vsanTiB":
+    "0 = no vSAN: enter the vSAN capacity in use (entitlement VCF 1 TiB, VVF 0.25 TiB per licensed core: vmwaremadesimple.com; redresscompliance.com 2026-06)",
+  "licensing.owned.datacenterCores":
+    "0: licences you own are never assumed — enter the Windows Server Datacenter core licences you own (staying and every option reuse them and buy only what is missing)",
+  "licensing.owned.standardCores":
+    "0: licences you own are never assumed — enter the Windows Server Standard core licences you own",
+  "licensing.owned.softwareAssurance":
+    "false: set true when Software Assurance is active on the licences you own (paid at the SA rate; required for Azure Hybrid Benefit — Microsoft Learn windows-server azure-hybrid-benefit.md, 2025-09-03)",
+  "licensing.azureHybridBenefit":
+    "false: an election — owned Datacenter cores with active SA cover Azure Local's physical cores one for one and waive the host fee and Windows subscription (Microsoft Learn azure-local/concepts/azure-hybrid-benefit.md, 2026-04-05)",
   "physical.serverPrice": "Replacement 1–2 socket server: $4,000 (2010), $7,000 today (assumption)",
   "physical.osLicencePerWindowsServer":
     "An OEM refresh brings a new Windows licence: the platform's Standard price",

@@ -31,6 +31,8 @@ export interface FieldSpec<K extends string = string> {
   readonly values?: readonly string[];
   readonly pattern?: RegExp;
   readonly patternText?: string;
+  /** A `string` field holding a calendar date, ISO `YYYY-MM-DD` (a workbook cell may hold a date serial). */
+  readonly format?: "date";
   /** No default: left out (or blank), the field is absent and a rule says what stands in for it. */
   readonly optional?: boolean;
 }
@@ -150,4 +152,21 @@ export const bool = <K extends string>(
   unit: "",
   help,
   prompt,
+});
+/** An ISO calendar date, `YYYY-MM-DD` (a text field the parser also checks is a real day). */
+export const date = <K extends string>(
+  key: K,
+  label: string,
+  help: string,
+  prompt: string
+): FieldSpec<K> => ({
+  key,
+  kind: "string",
+  format: "date",
+  label,
+  unit: "date",
+  help,
+  prompt,
+  pattern: /^\d{4}-\d{2}-\d{2}$/,
+  patternText: "a date written YYYY-MM-DD, such as 2027-06-30",
 });

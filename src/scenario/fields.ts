@@ -9,6 +9,7 @@ import { CAPACITY_SECTIONS } from "./capacityFields";
 import { COST_SECTIONS } from "./costFields";
 import {
   bool,
+  date,
   int,
   money,
   positive,
@@ -93,9 +94,33 @@ export const SECTIONS: readonly SectionSpec[] = [
         label: "Compare against",
         unit: "",
         values: BASELINES,
-        help: "physical: the servers as they run today; vsphere: the same workloads staying on VMware vSphere (an RVTools import).",
-        prompt: "what the options are compared against: physical or vsphere",
+        help: "physical: the servers as they run today; vcf or vvf: the same workloads staying on VMware Cloud Foundation or vSphere Foundation (the product of your renewal quote; an RVTools import); vsphere: staying on per-CPU vSphere licences (2008 R2–2019).",
+        prompt: "what the options are compared against: physical, vcf, vvf or vsphere",
       },
+      date(
+        "startDate",
+        "Analysis start date",
+        "Month 0 of the business case: the day the plan starts (today when you create the scenario).",
+        "the analysis start date"
+      ),
+      int(
+        "migrationVmsPerMonth",
+        "VMs moved per month",
+        "VMs",
+        "Leaving VMware: how many VMs move to the new platform each month once moves start.",
+        "the VMs moved per month",
+        1,
+        1_000_000
+      ),
+      int(
+        "monthsBeforeFirstMove",
+        "Months before the first move",
+        "months",
+        "Leaving VMware: months from the start date to build and test the new platform before the first VM moves.",
+        "the months before the first VM moves",
+        0,
+        120
+      ),
     ],
   }),
   section({
@@ -242,7 +267,7 @@ export const SECTIONS: readonly SectionSpec[] = [
         label: "Options to compare",
         unit: "",
         values: OPTION_IDS,
-        help: "Licensing options to compare: hyperv-server, standard, enterprise, datacenter, vsphere.",
+        help: "Licensing options to compare: hyperv-server, standard, enterprise, datacenter, vsphere (per-CPU eras), vcf, vvf (VMware by Broadcom), windows-payg (Windows Server through Azure Arc), azure-local.",
         prompt: "the options to compare",
       },
       bool(
@@ -285,6 +310,48 @@ export const SECTIONS: readonly SectionSpec[] = [
         "currency",
         "Per CPU licence, or per core per year for the subscription.",
         "the vSphere licence price"
+      ),
+      money(
+        "prices.vcf",
+        "VMware Cloud Foundation",
+        "currency per core per year",
+        "VCF subscription per billed core per year (support included).",
+        "the VCF price per core per year"
+      ),
+      money(
+        "prices.vvf",
+        "VMware vSphere Foundation",
+        "currency per core per year",
+        "VVF subscription per billed core per year (support included).",
+        "the VVF price per core per year"
+      ),
+      money(
+        "prices.windowsPayg",
+        "Windows Server pay-as-you-go",
+        "currency per core per month",
+        "Windows Server 2025 through Azure Arc, per core per month: host cores and each Windows VM's virtual cores.",
+        "the Windows Server pay-as-you-go price per core per month"
+      ),
+      money(
+        "prices.azureLocalHost",
+        "Azure Local host fee",
+        "currency per core per month",
+        "Azure Local host service fee per physical core per month.",
+        "the Azure Local host fee per physical core per month"
+      ),
+      money(
+        "prices.azureLocalWindows",
+        "Azure Local Windows Server subscription",
+        "currency per core per month",
+        "Windows Server guest subscription on Azure Local per physical core per month (unlimited Windows VMs).",
+        "the Azure Local Windows Server subscription per physical core per month"
+      ),
+      money(
+        "prices.vsanPerTiB",
+        "vSAN capacity add-on",
+        "currency per TiB per year",
+        "vSAN capacity beyond the VCF/VVF entitlement, per TiB per year (from your quote).",
+        "the vSAN add-on price per TiB per year"
       ),
       money(
         "prices.cal",
@@ -345,6 +412,88 @@ export const SECTIONS: readonly SectionSpec[] = [
         "Share of Windows licence price paid each year for SA (0 = none).",
         "the yearly Software Assurance rate (0.25 for 25 % of the licence price; 0 for none)"
       ),
+      int(
+        "vmware.minimumCoresPerCpu",
+        "VMware cores billed per CPU at least",
+        "cores",
+        "Broadcom bills every physical CPU for at least this many cores (16: a 12-core CPU is billed 16).",
+        "the cores VMware bills per CPU at least",
+        1,
+        256
+      ),
+      int(
+        "vmware.minimumCoresPerOrder",
+        "VMware cores billed per order at least",
+        "cores",
+        "An order minimum over the whole order (72 where your quote has it); 0 = none.",
+        "the cores VMware bills per order at least (0 for none)",
+        0,
+        1_000_000
+      ),
+      int(
+        "vmware.termYears",
+        "VMware renewal term",
+        "years",
+        "Length of a VCF/VVF renewal term: 1, 3 or 5 years.",
+        "the VMware renewal term in years (1, 3 or 5)",
+        1,
+        5
+      ),
+      ratio(
+        "vmware.lateRenewalPenalty",
+        "VMware late-renewal penalty",
+        "Share added to the first year of a renewal placed after the renewal date.",
+        "the late-renewal penalty (0.2 for 20 %)"
+      ),
+      date(
+        "vmware.renewalDate",
+        "VMware renewal date",
+        "The day the current VCF/VVF subscription ends (from the renewal quote).",
+        "the VMware renewal date"
+      ),
+      bool(
+        "vmware.renewLate",
+        "Renew VMware late if the move overruns",
+        "Let the subscription lapse on the renewal date and renew only if the move is not finished (the late-renewal penalty applies).",
+        "whether to renew VMware late when the move overruns"
+      ),
+      nonNegative(
+        "vmware.vsanTiB",
+        "vSAN capacity in use",
+        "TiB",
+        "vSAN capacity the estate uses; beyond the entitlement (VCF 1 TiB, VVF 0.25 TiB per core) it is priced as an add-on.",
+        "the vSAN capacity in use in TiB"
+      ),
+      int(
+        "owned.datacenterCores",
+        "Owned Datacenter cores",
+        "cores",
+        "Windows Server Datacenter core licences you own (0 unless you enter them; never assumed).",
+        "the Windows Server Datacenter cores you own",
+        0,
+        10_000_000
+      ),
+      int(
+        "owned.standardCores",
+        "Owned Standard cores",
+        "cores",
+        "Windows Server Standard core licences you own (0 unless you enter them; never assumed).",
+        "the Windows Server Standard cores you own",
+        0,
+        10_000_000
+      ),
+      bool(
+        "owned.softwareAssurance",
+        "Software Assurance on owned licences",
+        "Software Assurance is active on the licences you own (paid at the SA rate; needed for Azure Hybrid Benefit).",
+        "whether Software Assurance is active on the licences you own"
+      ),
+      bool(
+        "azureHybridBenefit",
+        "Azure Hybrid Benefit on Azure Local",
+        "Owned Datacenter cores with active SA cover Azure Local's physical cores one for one and waive its host fee and Windows subscription.",
+        "whether to use Azure Hybrid Benefit on Azure Local"
+      ),
     ],
   }),
   ...COST_SECTIONS,
@@ -385,8 +534,9 @@ export const INPUT_PATHS: readonly InputPath[] = INPUT_FIELDS.flatMap((f) =>
  * The `TCO Inputs` defined name of a field: `hv_` + the key in PascalCase, prefixed with
  * `Host` for the host spec and `Price` for licence prices so every name is unique
  * (`finance.discountRate` → `hv_DiscountRate`, `host.price` → `hv_HostPrice`,
- * `licensing.prices.standard` → `hv_PriceStandard`); the storage, growth and demand sections
- * are prefixed with their own name (`storage.kind` → `hv_StorageKind`).
+ * `licensing.prices.standard` → `hv_PriceStandard`, `licensing.vmware.termYears` →
+ * `hv_VmwareTermYears`); the storage, growth and demand sections are prefixed with their own
+ * name (`storage.kind` → `hv_StorageKind`).
  */
 export function definedNameOf(section: string | null, key: string): string {
   const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -395,5 +545,6 @@ export function definedNameOf(section: string | null, key: string): string {
   // Sections added in v2 carry their own name, so short keys stay clear (`hv_StorageKind`).
   if (section === "storage" || section === "growth" || section === "demand")
     return `hv_${pascal(section)}${pascal(key)}`;
-  return `hv_${pascal(key)}`;
+  // Other nested groups (`vmware.termYears`, `owned.datacenterCores`) join their parts.
+  return `hv_${key.split(".").map(pascal).join("")}`;
 }

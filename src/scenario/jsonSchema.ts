@@ -11,6 +11,7 @@
 import type { PlatformId } from "../platform";
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_SOURCES, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
+import { LIMITS, MAX_MAGNITUDE } from "./limits";
 import { SCHEMA_VERSION } from "./types";
 
 type Schema = Record<string, unknown>;
@@ -22,7 +23,6 @@ const SCHEMA_DEFAULTS_PLATFORM: PlatformId = "ws2022";
 export const NUMERIC_STRING_PATTERN = "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
 
 /** Numbers must stay below this (larger figures are typing mistakes); mirrors the parser. */
-const MAX_MAGNITUDE = 1e15;
 
 /** Inventory fields whose default comes from the `physical` section. */
 const ROW_DEFAULT_FROM_PHYSICAL: Readonly<Record<string, string>> = {
@@ -176,6 +176,7 @@ export function scenarioJsonSchema(): object {
     description:
       "The physical servers to consolidate: one row per server, or per group of identical servers. Names must be unique (ignoring case).",
     minItems: 1,
+    maxItems: LIMITS.inventoryRows.value,
     items: { $ref: "#/$defs/server" },
   };
   for (const section of SECTIONS) {

@@ -10,6 +10,9 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
 
 export const MESSAGES = {
+  /** A file refused by its size cap before it is read (the CLI and the task pane). */
+  fileTooLarge: (file: string, size: string, what: string) =>
+    `${file}: larger than ${size}, more than any ${what}; check that this is the right file.`,
   notObject:
     'The scenario must be a JSON object such as { "schemaVersion": 1, "inventory": [...] }.',
   schemaVersionMissing:
@@ -40,6 +43,8 @@ export const MESSAGES = {
     `Write ${received.replace(/"/g, "").trim().toLowerCase()} without quotes: ${label} takes the JSON value true or false, not text.`,
   tooLong: (prompt: string, length: number) =>
     `Shorten ${prompt} to at most 200 characters (it has ${length}).`,
+  notXmlChar: (prompt: string, codePoint: string, position: number) =>
+    `Remove the invisible character ${codePoint} (character ${position}) from ${prompt}: a workbook cannot store it.`,
   required: (prompt: string, expected: string) =>
     `Enter ${prompt} (${expected}); every inventory row needs it.`,
   notAnOption: (received: string, values: readonly string[], suggestion?: string) =>
@@ -51,6 +56,10 @@ export const MESSAGES = {
     'Write inventory as a list ([ … ]) of servers, e.g. [{ "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }].',
   inventoryEmpty:
     "The inventory is empty: add at least one server (name, cores, cpuGhz, memoryGiB).",
+  tooManyRows: (rows: number, limit: number) =>
+    `The inventory has ${rows.toLocaleString("en-US")} rows; a scenario holds at most ${limit.toLocaleString("en-US")}. Put identical servers in one row with "count" (import --group does it), or split the estate into several scenarios.`,
+  tooManyServers: (servers: number, limit: number) =>
+    `The inventory stands for ${servers.toLocaleString("en-US")} servers (the sum of every row's count); a scenario plans at most ${limit.toLocaleString("en-US")}. Split the estate into several scenarios.`,
   rowNotObject:
     'Write each inventory entry as an object such as { "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }.',
   duplicateName: (name: string, firstPath: string) =>
@@ -63,6 +72,22 @@ export const MESSAGES = {
     `${platform} failover clusters have at most ${limit} nodes, not ${n}; set maxNodes to ${limit} or less.`,
   reserveAboveHostMemory: (reserve: string, memory: string) =>
     `The host memory reserve of ${reserve} GiB leaves no RAM for VMs on a ${memory} GiB host; lower cluster.hostMemoryReserveGiB or raise host.memoryGiB.`,
+  notADate: (prompt: string, text: string) =>
+    `Enter ${prompt} as a real calendar day written YYYY-MM-DD (such as 2027-06-30), not ${text}.`,
+  termYears: (term: number) =>
+    `Broadcom sells VCF and VVF terms of 1, 3 or 5 years, not ${term}; set licensing.vmware.termYears to 1, 3 or 5.`,
+  orderMinimumBelowFloor: (perOrder: number, perCpu: number) =>
+    `An order minimum of ${perOrder} cores is below the ${perCpu} cores billed for a single CPU, so it would never apply; set licensing.vmware.minimumCoresPerOrder to 0 (none) or to the minimum on your quote (72 where it applies).`,
+  renewalBeforeStart: (renewal: string, start: string) =>
+    `The VMware renewal date ${renewal} is before the start date ${start}; enter the day your current subscription ends (on or after the start date), or move finance.startDate back.`,
+  baselineNeedsToday: (baseline: string, platform: string) =>
+    `Staying on ${baseline === "vcf" ? "VMware Cloud Foundation" : "vSphere Foundation"} is priced with today's per-core subscription, which ${platform} scenarios do not have; choose platform ws2022 or ws2025, or baseline vsphere for the per-CPU era.`,
+  saWithoutRate:
+    "Software Assurance is active on your owned licences (licensing.owned.softwareAssurance) but its yearly rate is 0; enter the rate you pay (0.25 for 25 % of the licence price a year).",
+  ahbNeedsSa:
+    "Azure Hybrid Benefit needs active Software Assurance on owned Windows Server Datacenter licences; set licensing.owned.softwareAssurance to true if you have it, or set licensing.azureHybridBenefit to false.",
+  ahbNeedsDatacenterCores:
+    "Azure Hybrid Benefit exchanges owned Datacenter core licences for Azure Local cores, and licensing.owned.datacenterCores is 0; enter the Datacenter cores you own, or set licensing.azureHybridBenefit to false.",
   s2dPlatform: (platformLabel: string) =>
     `Storage Spaces Direct first came with Windows Server 2016 Datacenter; on ${platformLabel} set storage.kind to san (a shared array per cluster), or choose platform ws2016 or later.`,
   s2dResiliencyPlatform: (resiliency: string, firstLabel: string) =>

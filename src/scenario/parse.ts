@@ -18,6 +18,8 @@ import {
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_PLATFORM, defaultSections } from "./defaults";
 import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
 import { MESSAGES } from "./messages";
+import { firstNonXmlChar } from "./text";
+import { groupedNumber, LIMITS, MAX_MAGNITUDE } from "./limits";
 import {
   SCHEMA_VERSION,
   type ImportedAssumption,
@@ -63,17 +65,19 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Looks like a number written for people: thousands separators, decimal commas, currency signs. */
 const FORMATTED_NUMBER = /^[+-]?[$€£¥]?\s*[\d.,\s'’]*\d[\d.,\s'’]*\s*[$€£¥]?$/;
 const PERCENT_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%$/;
-/** Numbers at or above this are typing mistakes, not quantities (and keep decimal.js far from overflow). */
-const MAX_MAGNITUDE = "1e15";
 
 /** What a field accepts, in words ("a whole number from 1 to 30"). */
 export function expectedText(f: FieldSpec): string {
+  // 1,000,000 rather than 1000000: a long bound is read, not typed (4096 stays as it is).
+  const bound = (n: number | undefined): string | undefined =>
+    n === undefined ? undefined : Math.abs(n) >= 10_000 ? groupedNumber(n) : String(n);
+  const min = bound(f.min);
+  const max = bound(f.max);
   const range = (): string => {
-    const lo = f.min === undefined ? "" : f.minExclusive ? `above ${f.min}` : `${f.min} or more`;
-    if (f.max !== undefined && f.min !== undefined && !f.minExclusive)
-      return `from ${f.min} to ${f.max}`;
-    if (f.max !== undefined && lo) return `${lo} and at most ${f.max}`;
-    if (f.max !== undefined) return `at most ${f.max}`;
+    const lo = min === undefined ? "" : f.minExclusive ? `above ${min}` : `${min} or more`;
+    if (max !== undefined && min !== undefined && !f.minExclusive) return `from ${min} to ${max}`;
+    if (max !== undefined && lo) return `${lo} and at most ${max}`;
+    if (max !== undefined) return `at most ${max}`;
     return lo;
   };
   switch (f.kind) {
@@ -138,8 +142,104 @@ export function closestMatch(word: string, allowed: readonly string[]): string |
   return bestDistance <= limit && !tie ? best : undefined;
 }
 
-/** Parse one field value; returns the typed value, or pushes an issue and returns undefined. */
-export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[]): unknown {
+/** {@link parseFast} could not decide: the value may be invalid, so the checked path decides. */
+const UNDECIDED: unique symbol = Symbol("undecided");
+const INTEGER_TEXT = /^[+-]?\d+$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Decimals of one parse, by their text: inventories repeat the same values ("2.93", "16") on
+ * thousands of rows, and a Decimal is immutable, so rows can share one.
+ */
+export type DecimalCache = Map<string, Dec>;
+
+function decimalOf(text: string, cache: DecimalCache | undefined): Dec {
+  let d = cache?.get(text);
+  if (d === undefined) {
+    d = new Dec(text);
+    cache?.set(text, d);
+  }
+  return d;
+}
+
+/**
+ * The fast path of {@link parseField}: the typed value of a valid field, read from the field's
+ * own spec (kind, bounds, pattern, values) so that every field of the tables gets it, or
+ * UNDECIDED — for every invalid value and the rare valid ones it cannot judge cheaply — and the
+ * checked path then decides and words the issue. It builds no text and no closure.
+ *
+ * Numbers are judged as doubles where that is exact: a decimal rounds to a double
+ * monotonically, so a double strictly inside the bounds proves the decimal is, and a double on
+ * a bound is the decimal itself only when the text is that double's own shortest spelling.
+ */
+function parseFast(f: FieldSpec, raw: Json, decimals: DecimalCache | undefined): unknown {
+  switch (f.kind) {
+    case "int":
+    case "decimal":
+    case "money":
+    case "ratio": {
+      let x: number;
+      let text: string;
+      let exact: boolean;
+      if (typeof raw === "number") {
+        x = raw;
+        text = String(raw);
+        exact = true;
+      } else if (typeof raw === "string") {
+        text = raw.trim();
+        if (!NUMBER_TEXT.test(text)) return UNDECIDED;
+        x = Number(text);
+        exact = String(x) === text;
+      } else return UNDECIDED;
+      if (!(Math.abs(x) < 1e15)) return UNDECIDED; // MAX_MAGNITUDE, and not NaN or infinite
+      if (f.min !== undefined && (x < f.min || (x === f.min && (!exact || f.minExclusive))))
+        return UNDECIDED;
+      if (f.max !== undefined && (x > f.max || (x === f.max && !exact))) return UNDECIDED;
+      if (f.kind !== "int") return decimalOf(text, decimals);
+      // Whole numbers below 1e15 are exact doubles; String(-0) is "0", so the checked path gives 0.
+      if (typeof raw === "number") return Number.isInteger(x) ? x + 0 : UNDECIDED;
+      return INTEGER_TEXT.test(text) ? x : UNDECIDED;
+    }
+    case "string": {
+      if (typeof raw !== "string") return UNDECIDED;
+      const text = raw.trim();
+      if (text === "" || text.length > 200 || (f.pattern && !f.pattern.test(text)))
+        return UNDECIDED;
+      // What a workbook cannot store, and dates that are not calendar days, are the checked
+      // path's to word; printable ASCII needs no scan.
+      if (!PRINTABLE_ASCII.test(text) && firstNonXmlChar(text)) return UNDECIDED;
+      if (f.format === "date" && !isCalendarDate(text)) return UNDECIDED;
+      return text;
+    }
+    case "enum":
+      return typeof raw === "string" && (f.values ?? []).includes(raw) ? raw : UNDECIDED;
+    case "bool":
+      return typeof raw === "boolean" ? raw : UNDECIDED;
+    case "enumList":
+      return UNDECIDED;
+  }
+}
+
+/**
+ * Parse one field value; returns the typed value, or pushes an issue and returns undefined.
+ * `decimals` lets the values of one parse share their Decimals.
+ */
+export function parseField(
+  f: FieldSpec,
+  raw: Json,
+  path: string,
+  issues: Issue[],
+  decimals?: DecimalCache
+): unknown {
+  const fast = parseFast(f, raw, decimals);
+  return fast === UNDECIDED ? parseFieldChecked(f, raw, path, issues) : fast;
+}
+
+/**
+ * {@link parseField} the long way: every check, with the issue worded for the user. Exported
+ * so that tests can hold the fast path to it.
+ */
+export function parseFieldChecked(f: FieldSpec, raw: Json, path: string, issues: Issue[]): unknown {
   const expected = expectedText(f);
   const received = describeValue(raw);
   const prompt = promptOf(f);
@@ -178,7 +278,7 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
       } catch {
         return fail();
       }
-      if (!d.isFinite() || d.abs().gte(MAX_MAGNITUDE))
+      if (!d.isFinite() || d.abs().gte(String(MAX_MAGNITUDE)))
         return fail(MESSAGES.tooLarge(prompt, received));
       const outOfRange =
         (f.kind === "int" && !d.isInteger()) ||
@@ -199,10 +299,14 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
       if (typeof raw !== "string" || raw.trim() === "") return fail();
       const text = raw.trim();
       if (text.length > 200) return fail(MESSAGES.tooLong(prompt, text.length));
+      const bad = firstNonXmlChar(text);
+      if (bad) return fail(MESSAGES.notXmlChar(prompt, bad.codePoint, bad.position));
       if (f.pattern && !f.pattern.test(text)) {
         const upper = text.toUpperCase();
         return fail(undefined, upper !== text && f.pattern.test(upper) ? upper : undefined);
       }
+      if (f.format === "date" && !isCalendarDate(text))
+        return fail(MESSAGES.notADate(prompt, text));
       return text;
     }
     case "enum": {
@@ -256,6 +360,15 @@ export function parseField(f: FieldSpec, raw: Json, path: string, issues: Issue[
   }
 }
 
+/** True for an ISO `YYYY-MM-DD` that names a real day (no 2027-02-30), years 1900–2199. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
 /** Value at a dotted key inside an object (`prices.standard`), or undefined. */
 function getDotted(obj: Obj, key: string): Json {
   let cur: Json = obj;
@@ -301,7 +414,8 @@ function parseSection(
   spec: (typeof SECTIONS)[number],
   raw: Json,
   defaults: Readonly<Record<string, unknown>>,
-  issues: Issue[]
+  issues: Issue[],
+  decimals: DecimalCache
 ): Obj | undefined {
   const path = spec.key;
   if (raw !== undefined && !isObject(raw)) {
@@ -356,7 +470,7 @@ function parseSection(
       continue;
     // An optional field left out, blank or null is absent: a rule stands in for it.
     if (f.optional === true && (value === undefined || value === null || value === "")) continue;
-    const parsed = parseField(f, value, `${path}.${f.key}`, issues);
+    const parsed = parseField(f, value, `${path}.${f.key}`, issues, decimals);
     if (parsed === undefined) ok = false;
     else setDotted(out, f.key, parsed);
   }
@@ -457,16 +571,18 @@ export function parseScenario(json: Json): ParseResult {
   const platform: PlatformId = isPlatformId(top["platform"]) ? top["platform"] : DEFAULT_PLATFORM;
   const defaults = defaultSections(platform);
 
+  const decimals: DecimalCache = new Map();
   const sections: Obj = {};
   for (const spec of SECTIONS) {
-    const parsed = parseSection(spec, json[spec.key], defaults[spec.key], issues);
+    const parsed = parseSection(spec, json[spec.key], defaults[spec.key], issues, decimals);
     if (parsed) sections[spec.key] = parsed;
   }
 
   const inventory = parseInventory(
     json["inventory"],
     sections["physical"] as Obj | undefined,
-    issues
+    issues,
+    decimals
   );
   crossCheck(platform, sections, issues);
   const imported = parseImported(json["imported"], issues);
@@ -528,7 +644,12 @@ function parseImported(raw: Json, issues: Issue[]): ImportProvenance | undefined
   return { file, format, assumptions };
 }
 
-function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): Obj[] {
+function parseInventory(
+  raw: Json,
+  physical: Obj | undefined,
+  issues: Issue[],
+  decimals: DecimalCache
+): Obj[] {
   if (raw === undefined) {
     issues.push({
       path: "inventory",
@@ -556,6 +677,16 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
     });
     return [];
   }
+  if (raw.length > LIMITS.inventoryRows.value) {
+    // Bounded work: the rows are not read one by one when there are too many of them.
+    issues.push({
+      path: "inventory",
+      expected: `at most ${groupedNumber(LIMITS.inventoryRows.value)} rows`,
+      received: `${groupedNumber(raw.length)} rows`,
+      message: MESSAGES.tooManyRows(raw.length, LIMITS.inventoryRows.value),
+    });
+    return [];
+  }
   const rowDefaults: Obj = {
     count: 1,
     os: "windows",
@@ -567,6 +698,7 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
     rackUnits: physical?.["defaultRackUnits"],
   };
   const allowed = INVENTORY_FIELDS.map((f) => f.key);
+  const allowedSet = new Set<string>(allowed);
   const firstByName = new Map<string, string>();
   const rows: Obj[] = [];
   // An index loop, not forEach: a hole in a sparse array is a bad row too.
@@ -582,14 +714,18 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       });
       continue;
     }
-    checkUnknownKeys(row, allowed, path, "an inventory row", issues);
+    for (const key in row) {
+      if (!allowedSet.has(key)) {
+        checkUnknownKeys(row, allowed, path, "an inventory row", issues);
+        break;
+      }
+    }
     const out: Obj = {};
     for (const f of INVENTORY_FIELDS) {
       const given = row[f.key];
-      const fieldPath = `${path}.${f.key}`;
       if (given === undefined && f.required) {
         issues.push({
-          path: fieldPath,
+          path: `${path}.${f.key}`,
           expected: expectedText(f),
           received: "nothing",
           message: MESSAGES.required(promptOf(f), expectedText(f)),
@@ -599,10 +735,10 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
       const value = given === undefined ? rowDefaults[f.key] : given;
       if (value === undefined) continue; // its default is invalid: reported on the physical section
       // Defaults from the physical section are parsed already.
-      const parsed =
-        given === undefined && typeof value === "object"
-          ? value
-          : parseField(f, value, fieldPath, issues);
+      // The path is spelled only for a value the fast path cannot accept.
+      let parsed =
+        given === undefined && typeof value === "object" ? value : parseFast(f, value, decimals);
+      if (parsed === UNDECIDED) parsed = parseFieldChecked(f, value, `${path}.${f.key}`, issues);
       if (parsed !== undefined) out[f.key] = parsed;
     }
     const name = out["name"];
@@ -630,7 +766,16 @@ function parseInventory(raw: Json, physical: Obj | undefined, issues: Issue[]): 
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
       });
     }
-    rows.push(out);
+    rows.push(Object.freeze(out)); // frozen here, so deepFreeze need not walk 100,000 rows
+  }
+  const servers = rows.reduce((n, r) => n + (typeof r["count"] === "number" ? r["count"] : 0), 0);
+  if (servers > LIMITS.totalServers.value) {
+    issues.push({
+      path: "inventory",
+      expected: `at most ${groupedNumber(LIMITS.totalServers.value)} servers in all`,
+      received: `${groupedNumber(servers)} servers`,
+      message: MESSAGES.tooManyServers(servers, LIMITS.totalServers.value),
+    });
   }
   return rows;
 }
@@ -671,6 +816,9 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
       });
     }
   }
+  const finance = sections["finance"] as Obj | undefined;
+  const licensing = sections["licensing"] as Obj | undefined;
+  if (finance && licensing) crossCheckLeavingVmware(platform, finance, licensing, issues);
   crossCheckStorage(platform, sections, issues);
   const physical = sections["physical"] as Obj | undefined;
   if (physical) {
@@ -684,6 +832,76 @@ function crossCheck(platform: PlatformId, sections: Obj, issues: Issue[]): void 
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
       });
     }
+  }
+}
+
+/** The VMware renewal, owned licences and Azure Hybrid Benefit: values that only make sense together. */
+function crossCheckLeavingVmware(
+  platform: PlatformId,
+  finance: Obj,
+  licensing: Obj,
+  issues: Issue[]
+): void {
+  const vmware = licensing["vmware"] as Obj;
+  const owned = licensing["owned"] as Obj;
+  const push = (path: string, expected: string, received: string, message: string): void => {
+    issues.push({ path, expected, received, message });
+  };
+  const term = vmware["termYears"] as number;
+  if (![1, 3, 5].includes(term))
+    push("licensing.vmware.termYears", "1, 3 or 5", String(term), MESSAGES.termYears(term));
+  const perCpu = vmware["minimumCoresPerCpu"] as number;
+  const perOrder = vmware["minimumCoresPerOrder"] as number;
+  if (perOrder > 0 && perOrder < perCpu)
+    push(
+      "licensing.vmware.minimumCoresPerOrder",
+      `0 (none) or at least ${perCpu}`,
+      String(perOrder),
+      MESSAGES.orderMinimumBelowFloor(perOrder, perCpu)
+    );
+  const baseline = finance["baseline"] as string;
+  const options = (licensing["options"] as readonly string[]) ?? [];
+  const vmwareToday = baseline === "vcf" || baseline === "vvf";
+  const involvesRenewal = vmwareToday || options.includes("vcf") || options.includes("vvf");
+  const start = finance["startDate"] as string;
+  const renewal = vmware["renewalDate"] as string;
+  if (involvesRenewal && renewal < start)
+    push(
+      "licensing.vmware.renewalDate",
+      `on or after the start date (${start})`,
+      renewal,
+      MESSAGES.renewalBeforeStart(renewal, start)
+    );
+  if (vmwareToday && platform !== "ws2022" && platform !== "ws2025")
+    push(
+      "finance.baseline",
+      "physical or vsphere on this platform",
+      baseline,
+      MESSAGES.baselineNeedsToday(baseline, platform)
+    );
+  const rate = licensing["softwareAssuranceRate"] as Dec;
+  if (owned["softwareAssurance"] === true && rate.isZero())
+    push(
+      "licensing.softwareAssuranceRate",
+      "above 0 when Software Assurance is active",
+      "0",
+      MESSAGES.saWithoutRate
+    );
+  if (licensing["azureHybridBenefit"] === true) {
+    if (owned["softwareAssurance"] !== true)
+      push(
+        "licensing.azureHybridBenefit",
+        "false unless Software Assurance is active on owned Datacenter licences",
+        "true",
+        MESSAGES.ahbNeedsSa
+      );
+    if ((owned["datacenterCores"] as number) === 0)
+      push(
+        "licensing.azureHybridBenefit",
+        "false unless you own Datacenter cores",
+        "true",
+        MESSAGES.ahbNeedsDatacenterCores
+      );
   }
 }
 

@@ -1,7 +1,7 @@
 /** Scenario ↔ JSON: the export format (money and ratios as strings, counts as numbers). */
 import { Dec } from "../money";
 import type { PlatformId } from "../platform";
-import { DEFAULT_CURRENCY, defaultSections } from "./defaults";
+import { DEFAULT_CURRENCY, datedDefaults, defaultSections } from "./defaults";
 import { SCHEMA_VERSION, type Scenario } from "./types";
 
 /** Plain JSON value of any parsed scenario part: decimals become strings. */
@@ -64,17 +64,35 @@ export const EXAMPLE_INVENTORY: readonly Record<string, unknown>[] = [
   },
 ];
 
-/** A complete default scenario for a platform, with the example inventory (what `init` prints). */
+/**
+ * A complete default scenario for a platform, with the example inventory (what `init` prints);
+ * with `today`, the analysis starts that day and the renewal placeholder is a year later.
+ */
 export function defaultScenarioJson(
   platform: PlatformId,
-  inventory: readonly unknown[] = EXAMPLE_INVENTORY
+  inventory: readonly unknown[] = EXAMPLE_INVENTORY,
+  today?: Date
 ): Record<string, unknown> {
+  const sections = defaultSections(platform);
+  const dated = today ? datedDefaults(today) : null;
   return {
     schemaVersion: SCHEMA_VERSION,
     name: "Example consolidation",
     currency: DEFAULT_CURRENCY,
     platform,
-    ...defaultSections(platform),
+    ...sections,
+    ...(dated
+      ? {
+          finance: { ...sections.finance, startDate: dated.startDate },
+          licensing: {
+            ...sections.licensing,
+            vmware: {
+              ...(sections.licensing["vmware"] as object),
+              renewalDate: dated.renewalDate,
+            },
+          },
+        }
+      : {}),
     inventory: inventory.map((row) => ({ ...(row as object) })),
   };
 }

@@ -17,12 +17,27 @@ export const OPTION_IDS = [
   "enterprise",
   "datacenter",
   "vsphere",
+  "vcf",
+  "vvf",
+  "windows-payg",
+  "azure-local",
 ] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
-/** What the options are compared against: the physical estate, or the same workloads staying on vSphere. */
-export const BASELINES = ["physical", "vsphere"] as const;
+/** VMware by Broadcom's per-core subscriptions (2024 onward): Cloud Foundation and vSphere Foundation. */
+export const VMWARE_PRODUCTS = ["vcf", "vvf"] as const;
+export type VmwareProduct = (typeof VMWARE_PRODUCTS)[number];
+
+/**
+ * What the options are compared against: the physical estate, or the same workloads staying
+ * on VMware — `vsphere` (per-CPU licences, the 2008 R2–2019 eras) or the product of today's
+ * renewal quote, `vcf` or `vvf`.
+ */
+export const BASELINES = ["physical", "vsphere", "vcf", "vvf"] as const;
 export type Baseline = (typeof BASELINES)[number];
+
+/** True when the baseline is staying on VMware (any product). */
+export const staysOnVmware = (baseline: Baseline): boolean => baseline !== "physical";
 
 export const VSPHERE_MODELS = ["per-cpu", "per-core-subscription"] as const;
 export type VsphereModel = (typeof VSPHERE_MODELS)[number];
@@ -89,6 +104,12 @@ export interface FinanceInputs {
   readonly depreciationYears: number;
   /** The business case's starting point: staying physical, or staying on VMware vSphere. */
   readonly baseline: Baseline;
+  /** The analysis starts on this day (ISO `YYYY-MM-DD`): month 0 of every timeline. */
+  readonly startDate: string;
+  /** Leaving VMware: VMs moved to the new platform per month once moves start. */
+  readonly migrationVmsPerMonth: number;
+  /** Leaving VMware: months from the start date before the first VM moves (build and test). */
+  readonly monthsBeforeFirstMove: number;
 }
 
 export interface HostSpec {
@@ -120,6 +141,44 @@ export interface LicensePrices {
   readonly vsphere: Money;
   readonly cal: Money;
   readonly systemCenter: Money;
+  /** VMware Cloud Foundation, per core per year. */
+  readonly vcf: Money;
+  /** VMware vSphere Foundation, per core per year. */
+  readonly vvf: Money;
+  /** Windows Server pay-as-you-go through Azure Arc, per core per month. */
+  readonly windowsPayg: Money;
+  /** Azure Local host fee, per physical core per month. */
+  readonly azureLocalHost: Money;
+  /** Azure Local Windows Server guest subscription, per physical core per month. */
+  readonly azureLocalWindows: Money;
+  /** vSAN capacity beyond the VCF/VVF entitlement, per TiB per year. */
+  readonly vsanPerTiB: Money;
+}
+
+/** The VMware by Broadcom renewal: how the quote bills cores, and when. */
+export interface VmwareTerms {
+  /** Cores billed per physical CPU at least (a 12-core CPU is billed as 16). */
+  readonly minimumCoresPerCpu: number;
+  /** Cores billed per order at least, over the whole order; 0 = no order minimum. */
+  readonly minimumCoresPerOrder: number;
+  /** Length of a renewal term in years (1, 3 or 5). */
+  readonly termYears: number;
+  /** Share added to the first year of a renewal placed after the renewal date. */
+  readonly lateRenewalPenalty: Dec;
+  /** The current subscription ends on this day (ISO `YYYY-MM-DD`). */
+  readonly renewalDate: string;
+  /** Let the subscription lapse and renew late only if the move overruns the renewal date. */
+  readonly renewLate: boolean;
+  /** vSAN capacity the estate uses, TiB (0 = no vSAN). */
+  readonly vsanTiB: Dec;
+}
+
+/** Windows Server licences the organisation already owns (what the user says; never assumed). */
+export interface OwnedLicences {
+  readonly datacenterCores: number;
+  readonly standardCores: number;
+  /** Software Assurance is active on them (needed for Azure Hybrid Benefit). */
+  readonly softwareAssurance: boolean;
 }
 
 export interface LicensingInputs {
@@ -132,6 +191,10 @@ export interface LicensingInputs {
   readonly calUsers: number;
   readonly systemCenter: boolean;
   readonly softwareAssuranceRate: Dec;
+  readonly vmware: VmwareTerms;
+  readonly owned: OwnedLicences;
+  /** Use owned Datacenter cores with active SA for Azure Hybrid Benefit on Azure Local. */
+  readonly azureHybridBenefit: boolean;
 }
 
 export interface PhysicalInputs {

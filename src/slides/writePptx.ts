@@ -7,6 +7,7 @@
  */
 import PptxGenJS from "pptxgenjs";
 import { COLORS } from "../report/formats";
+import { xmlSafeData } from "../report/xmlSafePlan";
 import type { Deck, DeckChart, Slide } from "./deck";
 
 /** 16:9, in inches. */
@@ -172,7 +173,9 @@ function addFigures(slide: SlideObj, figures: NonNullable<Slide["figures"]>): vo
 }
 
 /** The .pptx bytes of `deck` (works in Node and in the browser). */
-export async function writePptx(deck: Deck): Promise<Uint8Array> {
+export async function writePptx(input: Deck): Promise<Uint8Array> {
+  // Every text through the one sanitiser: the deck carries names a user typed or imported.
+  const deck = xmlSafeData(input);
   const pres = new PptxGenJS();
   pres.layout = "LAYOUT_WIDE";
   pres.title = deck.title;

@@ -3,7 +3,7 @@
  * report and slides downloads (plan built and .xlsx or .pptx written only now — exceljs and
  * pptxgenjs are not in the start-up bundle).
  */
-import type { Scenario } from "../scenario";
+import { byteSize, LIMITS, SCENARIO_MESSAGES, type Scenario } from "../scenario";
 import { buildWorkbookPlan, slidesBytes, xlsxBytes } from "./engine";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -25,13 +25,23 @@ export function saveFile(data: Uint8Array | string, fileName: string, mime: stri
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The bytes of a chosen file. */
+/** Refuse a file larger than `limitBytes` before a byte of it is read (bounded work, as in the CLI). */
+function checkSize(file: Blob, limitBytes: number, what: string): void {
+  if (file.size > limitBytes) {
+    const name = "name" in file && typeof file.name === "string" ? file.name : "The file";
+    throw new Error(SCENARIO_MESSAGES.fileTooLarge(name, byteSize(limitBytes), what));
+  }
+}
+
+/** The bytes of a chosen inventory file (at most `LIMITS.importFileBytes`). */
 export async function fileBytes(file: Blob): Promise<Uint8Array> {
+  checkSize(file, LIMITS.importFileBytes.value, "inventory export");
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/** The text of a chosen file (UTF-8). */
+/** The text of a chosen scenario file (UTF-8; at most `LIMITS.scenarioFileBytes`). */
 export async function fileText(file: Blob): Promise<string> {
+  checkSize(file, LIMITS.scenarioFileBytes.value, "scenario");
   return file.text();
 }
 

@@ -24,13 +24,21 @@ export function analyzeForPreview(scenario: Scenario): Analysis {
   return analyzeWith(scenario, null);
 }
 
-/** The full analysis (sensitivity included) and the report's workbook plan. */
+/**
+ * The full analysis (sensitivity included) and the report's workbook plan. Throws, with the
+ * problems as its message, when the totals pass what a workbook holds to the cent
+ * (`moneyLimitIssues`): the caller shows it as a failed write, nothing is written.
+ */
 export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPlan> {
-  const [{ buildReport }, { analyze }] = await Promise.all([
+  const [{ buildReport }, { analyze }, { moneyLimitIssues }] = await Promise.all([
     import(/* webpackChunkName: "report" */ "../report/build"),
     import(/* webpackChunkName: "report" */ "../tco/analyze"),
+    import(/* webpackChunkName: "report" */ "../tco/limits"),
   ]);
-  return buildReport(scenario, analyze(scenario));
+  const analysis = analyze(scenario);
+  const issues = moneyLimitIssues(analysis);
+  if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(" "));
+  return buildReport(scenario, analysis);
 }
 
 /** The management slides of a scenario as .pptx bytes, and how many slides; the slides writer (pptxgenjs) loads only now. */

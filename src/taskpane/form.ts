@@ -291,6 +291,37 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         ])
       ),
       group(
+        "vmwareRenewal",
+        "Leaving VMware: the renewal quote and today's paths",
+        "VCF/VVF per core per year from the renewal date; pay-as-you-go and Azure Local per core per month.",
+        pick("licensing", [
+          "vmware.renewalDate",
+          "vmware.termYears",
+          "prices.vcf",
+          "prices.vvf",
+          "vmware.minimumCoresPerCpu",
+          "vmware.minimumCoresPerOrder",
+          "vmware.lateRenewalPenalty",
+          "vmware.renewLate",
+          "vmware.vsanTiB",
+          "prices.vsanPerTiB",
+          "prices.windowsPayg",
+          "prices.azureLocalHost",
+          "prices.azureLocalWindows",
+        ])
+      ),
+      group(
+        "owned",
+        "Windows Server licences you own",
+        "Never assumed: 0 unless you enter them. Every path reuses them and buys only what is missing.",
+        pick("licensing", [
+          "owned.datacenterCores",
+          "owned.standardCores",
+          "owned.softwareAssurance",
+          "azureHybridBenefit",
+        ])
+      ),
+      group(
         "licensingMore",
         "More licensing settings",
         "vSphere terms, CALs, System Center and Software Assurance.",

@@ -5,7 +5,8 @@
  * Office, no timers — `taskpane.ts` runs the effects and dispatches their results.
  */
 import { suggestedBaseline } from "../inventory/types";
-import { parseScenario, type Issue } from "../scenario";
+import { DEFAULT_PLATFORM, parseScenario, type Issue } from "../scenario";
+import { isPlatformId } from "../platform";
 import {
   addInventoryRow,
   inventoryOf,
@@ -303,7 +304,13 @@ function reduceImport(
           ...state.draft,
           inventory: review.rows.map((r) => ({ ...r })),
           // VMs exported from vCenter: compare the options with staying on vSphere.
-          finance: { ...finance, baseline: suggestedBaseline(review.report.format) },
+          finance: {
+            ...finance,
+            baseline: suggestedBaseline(
+              review.report.format,
+              isPlatformId(state.draft["platform"]) ? state.draft["platform"] : DEFAULT_PLATFORM
+            ),
+          },
           // What the importer assumed travels with the scenario (the assumptions register), as with `import`.
           imported: {
             file: review.report.fileName ?? review.source,

@@ -9,7 +9,7 @@
  * `hvtco:input` measure per keystroke in a field (validation + DOM update, before the debounce).
  */
 import { DEFAULT_PLATFORM, defaultScenarioJson, type Scenario } from "../scenario";
-import { drawCharts } from "./charts";
+import { drawCharts } from "./chartsLoader";
 import { errorText, type PaneStore } from "./controller/store";
 import type { WorkbookSync } from "./controller/workbook";
 import type { Draft } from "./draft";
@@ -172,7 +172,8 @@ export function startPane(root: HTMLElement): void {
   document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
   root.replaceChildren();
   root.removeAttribute("aria-live");
-  let state: PaneState = initialState(defaultScenarioJson(DEFAULT_PLATFORM));
+  // A new scenario starts today (the engine is pure: the pane passes the date).
+  let state: PaneState = initialState(defaultScenarioJson(DEFAULT_PLATFORM, undefined, new Date()));
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let storeTimer: ReturnType<typeof setTimeout> | undefined;
   let firstRenderMarked = false;

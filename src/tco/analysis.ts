@@ -7,7 +7,8 @@
 import { breakEven, hostConstraintsFor, licenseMixed, optionOfWay } from "../licensing";
 import type { Scenario } from "../scenario";
 import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOption";
-import { baselineLabel, baselineOf } from "./baseline";
+import { baselineLabel, baselineOf, baselinePhrase } from "./baseline";
+import { VMWARE_OPTIONS } from "./leavingVmware";
 import { recommendationSentence } from "./recommendation";
 import type { sensitivityOf } from "./sensitivity";
 import type { Analysis, BreakEvenTable, MixedRecommendation, OptionAnalysis } from "./types";
@@ -74,7 +75,14 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
   );
   if (mixedEstate) {
     const singles = results
-      .filter((r) => r.eligible && r.id !== "vsphere")
+      // Editions only: the mixed estate chooses a Windows Server edition per host.
+      .filter(
+        (r) =>
+          r.eligible &&
+          !VMWARE_OPTIONS.has(r.id) &&
+          r.id !== "windows-payg" &&
+          r.id !== "azure-local"
+      )
       .map((r) => r.licensing.total);
     mixed = {
       perHost: mixedEstate.hosts.map((h) => ({
@@ -89,10 +97,19 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
   return {
     scenario,
     baselineLabel: baselineLabel(scenario),
+    baselinePhrase: baselinePhrase(scenario),
+    baselineHosts: baseline.leaving?.existing.hosts ?? null,
+    timeline: baseline.leaving?.timeline ?? null,
     physical,
     options: results,
     recommended: best?.id ?? null,
-    recommendation: recommendationSentence(scenario, physical, results, best),
+    recommendation: recommendationSentence(
+      scenario,
+      physical,
+      results,
+      best,
+      baseline.leaving?.timeline ?? null
+    ),
     mixed,
     sensitivity: tornado,
     breakEven: breakEvenTable(scenario),

@@ -10,19 +10,24 @@ import {
   type HostConstraints,
 } from "../capacity";
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
+import { formatMoney, sum, type Money } from "../money";
 import type { OptionId, Scenario } from "../scenario";
 import { businessCase, schedule, type CostSchedule } from "./cashflow";
-import { optionLicensing, type OwnedLicences } from "./licenceCosts";
-import type { ExistingEstate } from "./optionLines";
+import type { CostLine } from "./costLines";
+import {
+  ownedAssuranceLines,
+  stayingOnVmwareLines,
+  transitionLines,
+  usesOwnedLicences,
+  VMWARE_OPTIONS,
+  type LeavingEstate,
+} from "./leavingVmware";
+import { optionLicensing, ownedBySku, type OwnedBySku } from "./licenceCosts";
 import { licenceSeriesKey, optionLines } from "./optionLines";
 import type { LicenceLine, OptionAnalysis, OptionLicensing } from "./types";
 import { capacitySeriesSpecs, seriesOf, type SeriesSpec } from "./years";
 
-/** A vSphere estate being left: the Windows licences it owns and the hardware it can hand over. */
-export interface LeavingEstate {
-  readonly owned: OwnedLicences;
-  readonly existing: ExistingEstate;
-}
+export type { LeavingEstate } from "./leavingVmware";
 
 /** Options whose hosts can run Storage Spaces Direct: Windows Server Datacenter (2016 and later). */
 const S2D_OPTIONS: readonly OptionId[] = ["datacenter"];
@@ -33,8 +38,20 @@ const S2D_REASON = (label: string): string =>
 const GROWTH_LICENCES_NOTE =
   "Demand grows: these are year 0's licences; more are bought in the years more hosts are needed (see TCO Cashflow, which holds the total over the horizon).";
 
-const BASELINE_REASON =
-  "Staying on VMware vSphere is the baseline here (finance.baseline = vsphere): the other options are compared with it.";
+const baselineReason = (id: OptionId): string =>
+  `Staying on ${id === "vsphere" ? "VMware vSphere" : id === "vcf" ? "VMware Cloud Foundation" : "VMware vSphere Foundation"} is the baseline here (finance.baseline = ${id}): the other options are compared with it.`;
+
+const OWNED_REASSIGNED_NOTE =
+  "Licences you own are reassigned to the new hosts as each old host is emptied: once per licence, within the rule that a licence moves to other hardware at most every 90 days; only what they do not cover is bought.";
+
+const fromRenewalNote = (date: string, month: number): string =>
+  `The cash flows bill this subscription from the renewal date (${date}, month ${month}): the current term is already paid. The licensing total here is full years.`;
+
+const AHB_NOT_ELECTED = (extra: Money): string =>
+  `Azure Hybrid Benefit is not elected here: with it this estate would cost ${formatMoney(extra)} more over the horizon (the fees on the covered cores until its 180 days of dual use start, or owned cores taken from licensing machines that run Windows VMs); it waives fees only where it pays.`;
+
+const PAYG_OWNED_NOTE =
+  "Licences you own are not used under pay-as-you-go (every machine is licensed by the subscription), so their Software Assurance is not counted for this option.";
 
 /**
  * Capacity plans by the constraints that shape them: options with the same constraints share
@@ -102,7 +119,7 @@ function licencesByYear(
   id: OptionId,
   years: CapacityByYear,
   year0: OptionLicensing,
-  owned: OwnedLicences | undefined
+  owned: OwnedBySku | undefined
 ): { readonly lines: LicenceLine[]; readonly specs: SeriesSpec[] } {
   const byPlan = new Map<CapacityPlan, OptionLicensing>([[years.years[0]!.plan, year0]]);
   const perYear = years.years.map((y) => {
@@ -174,39 +191,45 @@ export function analyzeOption(
   leaving?: LeavingEstate,
   years?: CapacityByYear
 ): OptionAnalysis {
-  const result = licensed ?? licenseOption(id, scenario, capacity);
-  // Leaving vSphere: staying there is the baseline, not an option to move to.
-  const isBaseline = leaving !== undefined && id === "vsphere";
-  const storageReason =
-    scenario.storage.kind === "s2d" && !S2D_OPTIONS.includes(id) ? [S2D_REASON(result.label)] : [];
-  const eligible = result.eligible && !isBaseline && storageReason.length === 0;
-  const reasons = isBaseline ? [BASELINE_REASON] : [...result.reasons, ...storageReason];
-  const licensing = optionLicensing(result, scenario, leaving?.owned);
-  const n = scenario.finance.horizonYears;
-  const growing = years !== undefined && years.changes && eligible;
-  let lines: LicenceLine[] = [...licensing.lines];
-  let series: OptionAnalysis["series"] = [];
-  if (growing) {
-    const byYear = licencesByYear(scenario, id, years, licensing, leaving?.owned);
-    lines = byYear.lines;
-    series = seriesOf(scenario, [
-      ...capacitySeriesSpecs(years, leaving?.existing ?? { hosts: 0, clusters: 0 }),
-      ...byYear.specs,
-    ]);
-  }
-  const costs = schedule(
-    eligible
-      ? optionLines(
-          scenario,
-          id,
-          capacity,
-          { ...licensing, lines },
-          leaving?.existing,
-          growing ? { series } : undefined
-        )
-      : [],
-    n
+  const first = costOption(
+    scenario,
+    id,
+    capacity,
+    licensed ?? licenseOption(id, scenario, capacity),
+    leaving,
+    years
   );
+  // Azure Hybrid Benefit is an election: where its fees before the 180 days of dual use, or
+  // the owned cores it takes from machine-by-machine licensing, cost more than it waives,
+  // the planner does not elect it, and says so.
+  let built = first;
+  if (id === "azure-local" && scenario.licensing.azureHybridBenefit && first.eligible) {
+    const without: Scenario = {
+      ...scenario,
+      licensing: { ...scenario.licensing, azureHybridBenefit: false },
+    };
+    const alt = costOption(
+      without,
+      id,
+      capacity,
+      licenseOption(id, without, capacity),
+      leaving,
+      years
+    );
+    if (alt.costs.total.lt(first.costs.total))
+      built = {
+        ...alt,
+        licensing: {
+          ...alt.licensing,
+          notes: [
+            ...alt.licensing.notes,
+            AHB_NOT_ELECTED(first.costs.total.minus(alt.costs.total)),
+          ],
+        },
+      };
+  }
+  const { result, eligible, reasons, licensing, costs, transition, series } = built;
+  const n = scenario.finance.horizonYears;
   const hostsNeeded = years?.hostsNeeded ?? Array.from({ length: n + 1 }, () => capacity.hosts);
   const hostsByYear = years?.hostsOwned ?? hostsNeeded;
   const vms = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
@@ -222,13 +245,9 @@ export function analyzeOption(
       years?.clustersOwned ?? Array.from({ length: n + 1 }, () => capacity.clusters.length),
     yearPlans: years?.years.map((y) => y.plan) ?? Array.from({ length: n + 1 }, () => capacity),
     series,
-    licensing: growing
-      ? {
-          ...licensing,
-          notes: [...licensing.notes, GROWTH_LICENCES_NOTE],
-        }
-      : licensing,
+    licensing,
     costs,
+    transition,
     businessCase: businessCase(
       physical,
       costs,
@@ -238,4 +257,95 @@ export function analyzeOption(
       scenario.finance.depreciationYears
     ),
   };
+}
+
+interface CostedOption {
+  readonly result: ModuleOptionLicensing;
+  readonly eligible: boolean;
+  readonly reasons: readonly string[];
+  readonly licensing: OptionAnalysis["licensing"];
+  readonly costs: CostSchedule;
+  readonly transition: Money;
+  readonly series: OptionAnalysis["series"];
+}
+
+/**
+ * An option's licensing and cost schedule from its licensing result: leaving VMware, staying
+ * on another VMware product, or moving (the option's own lines, Software Assurance on owned
+ * licences it uses, and what the move adds while it runs); demand growing, year by year.
+ */
+function costOption(
+  scenario: Scenario,
+  id: OptionId,
+  capacity: CapacityPlan,
+  result: ModuleOptionLicensing,
+  leaving?: LeavingEstate,
+  years?: CapacityByYear
+): CostedOption {
+  // Leaving VMware: staying there is the baseline, not an option to move to.
+  const isBaseline = leaving !== undefined && id === leaving.product;
+  const storageReason =
+    scenario.storage.kind === "s2d" && !S2D_OPTIONS.includes(id) ? [S2D_REASON(result.label)] : [];
+  const eligible = result.eligible && !isBaseline && storageReason.length === 0;
+  const reasons = isBaseline ? [baselineReason(id)] : [...result.reasons, ...storageReason];
+  const owns = usesOwnedLicences(id);
+  const owned = owns ? ownedBySku(scenario) : undefined;
+  const priced = optionLicensing(result, scenario, owned);
+  const { datacenterCores, standardCores } = scenario.licensing.owned;
+  const reused = priced.lines.some((l) => l.basis.includes("already owned (licensing.owned)"));
+  const timeline = leaving?.timeline;
+  const n = scenario.finance.horizonYears;
+  const growing = years !== undefined && years.changes && eligible;
+  const extraNotes = [
+    ...(!owns && datacenterCores + standardCores > 0 ? [PAYG_OWNED_NOTE] : []),
+    ...(owns && reused && !VMWARE_OPTIONS.has(id) ? [OWNED_REASSIGNED_NOTE] : []),
+    ...(timeline && VMWARE_OPTIONS.has(id) && id !== "vsphere"
+      ? [fromRenewalNote(timeline.renewalDate, timeline.monthsToRenewal)]
+      : []),
+    ...(growing ? [GROWTH_LICENCES_NOTE] : []),
+  ];
+  const licensing =
+    extraNotes.length > 0 ? { ...priced, notes: [...priced.notes, ...extraNotes] } : priced;
+  let lines: LicenceLine[] = [...licensing.lines];
+  let series: OptionAnalysis["series"] = [];
+  if (growing) {
+    const byYear = licencesByYear(scenario, id, years, priced, owned);
+    lines = byYear.lines;
+    series = seriesOf(scenario, [
+      ...capacitySeriesSpecs(years, leaving?.existing ?? { hosts: 0, clusters: 0 }),
+      ...byYear.specs,
+    ]);
+  }
+  let costLines: CostLine[] = [];
+  if (eligible && leaving && VMWARE_OPTIONS.has(id)) {
+    // Another VMware product at the renewal: the same hosts, no move.
+    costLines = stayingOnVmwareLines(scenario, id, capacity, licensing, leaving.timeline);
+  } else if (eligible) {
+    costLines = [
+      ...optionLines(
+        scenario,
+        id,
+        capacity,
+        { ...licensing, lines },
+        leaving?.existing,
+        growing ? { series } : undefined
+      ),
+      ...(owns ? ownedAssuranceLines(scenario, id) : []),
+      ...(leaving
+        ? transitionLines(
+            scenario,
+            id,
+            `${id}.move`,
+            leaving,
+            capacity.hosts,
+            result.hybridBenefit?.cores ?? 0
+          )
+        : []),
+    ];
+  }
+  const costs = schedule(costLines, n);
+  const transition = sum(
+    costLines.filter((l) => l.id.startsWith(`${id}.move.`)).flatMap((l) => l.amounts)
+  );
+  return { result, eligible, reasons, licensing, costs, transition, series };
 }

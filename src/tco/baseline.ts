@@ -1,81 +1,87 @@
 /**
  * What the options are compared against. `physical`: the servers as they run today.
- * `vsphere`: the same workloads staying on VMware vSphere — the hosts of the vSphere
- * option already owned (refreshed on a rolling cycle, no purchase in year 0, no migration),
- * with its yearly costs: upkeep, power, space, administration, and the vSphere subscription
- * or support; licences already bought are sunk and not counted again.
+ * `vsphere`, `vcf`, `vvf`: the same workloads staying on VMware — the hosts of that option's
+ * plan already owned (refreshed on a rolling cycle, no purchase in year 0, no migration), with
+ * its yearly costs: upkeep, power, space, administration, and the VMware subscription (from
+ * the renewal date for VCF and VVF, which a timeline gives) or per-CPU support; VMware licences
+ * already bought are sunk. Windows licences the estate still lacks after `licensing.owned` are
+ * bought in year 0, in the baseline as in every option, so no path is credited with licences
+ * the user did not say they own.
  */
-import { dec } from "../money";
 import type { CapacityPlan } from "../capacity";
 import { hostConstraintsFor, licenseOption } from "../licensing";
 import type { Scenario } from "../scenario";
 import { schedule, type CostSchedule } from "./cashflow";
-import { planFor, type LeavingEstate, type PlanCache } from "./analyzeOption";
-import { optionLicensing, windowsLicencesOf } from "./licenceCosts";
-import { costLine, type CostLine } from "./costLines";
-import { optionLines } from "./optionLines";
+import { planFor, type PlanCache } from "./analyzeOption";
+import { ownedAssuranceLines, stayingOnVmwareLines, type LeavingEstate } from "./leavingVmware";
+import { optionLicensing, ownedBySku } from "./licenceCosts";
+import { migrationTimeline } from "./migrationTimeline";
 import { physicalBaselineLines } from "./physical";
-import type { OptionLicensing } from "./types";
+
+const LABELS: Readonly<Record<Scenario["finance"]["baseline"], string>> = {
+  physical: "Staying physical",
+  vsphere: "Staying on vSphere",
+  vcf: "Staying on VMware Cloud Foundation",
+  vvf: "Staying on VMware vSphere Foundation",
+};
 
 /** The label of a baseline in tables and sentences ("Staying physical"). */
 export function baselineLabel(scenario: Scenario): string {
-  return scenario.finance.baseline === "vsphere" ? "Staying on vSphere" : "Staying physical";
+  return LABELS[scenario.finance.baseline];
 }
 
-/** The cost lines of staying on vSphere, from the vSphere option's plan and licensing. */
-export function vsphereBaselineLines(
-  scenario: Scenario,
-  capacity: CapacityPlan,
-  licensing: OptionLicensing
-): CostLine[] {
-  // Running costs only: purchases (hosts, storage, licences bought once), setup and migration are sunk.
-  const running = optionLines(scenario, "baseline", capacity, licensing).filter(
-    (l) => l.schedule.kind === "annual"
-  );
-  const refresh = costLine(scenario, {
-    id: "baseline.hostRefreshRolling",
-    category: "hardware",
-    label: "Host refresh (1/cycle a year)",
-    quantity: dec(capacity.hosts),
-    quantityLabel: "hosts",
-    factors: [
-      { path: "host.price", exponent: 1 },
-      { path: "virtual.hostRefreshYears", exponent: -1 },
-    ],
-    schedule: { kind: "annual" },
-  });
-  return capacity.hosts > 0 ? [refresh, ...running] : running;
+/** The baseline inside a sentence ("staying on VMware Cloud Foundation"). */
+export function baselinePhrase(scenario: Scenario): string {
+  const label = baselineLabel(scenario);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** VMs a capacity plan places (what moves off VMware). */
+export function placedVms(capacity: CapacityPlan): number {
+  return capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
 }
 
 export interface Baseline {
   /** The baseline's costs, years 0…N. */
   readonly schedule: CostSchedule;
-  /** Leaving vSphere: the Windows licences and the hardware the estate already has. */
+  /** Leaving VMware: the hardware the estate has, its subscription and the move's timeline. */
   readonly leaving?: LeavingEstate;
 }
 
-/** The baseline's yearly costs, planning the vSphere estate when that is the baseline. */
+/** The baseline's yearly costs, planning the VMware estate when that is the baseline. */
 export function baselineOf(scenario: Scenario, cache: PlanCache): Baseline {
   const n = scenario.finance.horizonYears;
-  if (scenario.finance.baseline !== "vsphere") {
-    return { schedule: schedule(physicalBaselineLines(scenario), n) };
+  const product = scenario.finance.baseline;
+  if (product === "physical") {
+    return {
+      schedule: schedule(
+        [...physicalBaselineLines(scenario), ...ownedAssuranceLines(scenario, "physical")],
+        n
+      ),
+    };
   }
-  // The estate as it runs today: idle VMs retired in the options still run on vSphere.
+  // The estate as it runs today: idle VMs retired in the options still run on VMware.
   const today = scenario.demand.retireIdle
     ? { ...scenario, demand: { ...scenario.demand, retireIdle: false } }
     : scenario;
   const capacity = planFor(
     today,
-    hostConstraintsFor("vsphere", today),
+    hostConstraintsFor(product, today),
     today === scenario ? cache : new Map()
   );
-  const result = licenseOption("vsphere", today, capacity);
-  const licensing = optionLicensing(result, scenario);
+  const result = licenseOption(product, today, capacity);
+  const licensing = optionLicensing(result, scenario, ownedBySku(scenario));
+  const timeline = product === "vsphere" ? null : migrationTimeline(scenario, placedVms(capacity));
   return {
-    schedule: schedule(vsphereBaselineLines(scenario, capacity, licensing), n),
+    schedule: schedule(
+      stayingOnVmwareLines(scenario, "baseline", capacity, licensing, timeline),
+      n
+    ),
     leaving: {
-      owned: windowsLicencesOf(result),
+      product,
       existing: { hosts: capacity.hosts, clusters: capacity.clusters.length },
+      vmwareLines: licensing.lines,
+      timeline,
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { Dec, ONE, ZERO, roundCents, type Money } from "../money";
 import { inputValue, type InputPath, type Scenario } from "../scenario";
+import type { TimelineProfile } from "./migrationTimeline";
 
 export const COST_CATEGORIES = [
   "hardware",
@@ -70,6 +71,11 @@ export interface CostLine {
   /** A fixed multiplier, e.g. 8.76 = 8,760 h ÷ 1,000 W/kW for power. */
   readonly constant: Dec;
   readonly schedule: Schedule;
+  /**
+   * An `annual` line that runs only part of some years (leaving VMware): the months per year
+   * 0…N of a timeline profile; each year's amount is the year's rate × months ÷ 12.
+   */
+  readonly months?: { readonly profile: TimelineProfile; readonly perYear: readonly number[] };
   /** With a `byYear` schedule: the quantity of each year 0…N (`quantity` is then their largest). */
   readonly quantityByYear?: readonly Dec[];
   /** Amount per year 0…N, each rounded to cents (costs positive). */
@@ -126,9 +132,14 @@ export function costLine(
       amounts.push(roundCents(lineRate(scenario, byYear[t] ?? ZERO, constant, spec.factors)));
     return { ...spec, constant, amounts };
   }
-  const perYear = roundCents(lineRate(scenario, spec.quantity, constant, spec.factors));
-  for (let t = 0; t <= n; t++)
-    amounts.push(scheduledIn(spec.schedule, t, n, scenario) ? perYear : ZERO);
+  const rate = lineRate(scenario, spec.quantity, constant, spec.factors);
+  const perYear = roundCents(rate);
+  const months = spec.months;
+  for (let t = 0; t <= n; t++) {
+    if (!scheduledIn(spec.schedule, t, n, scenario)) amounts.push(ZERO);
+    else if (months) amounts.push(roundCents(rate.times(months.perYear[t] ?? 0).div(12)));
+    else amounts.push(perYear);
+  }
   return { ...spec, constant, amounts };
 }
 

@@ -25,3 +25,5 @@ export { optionLines, optionQuantities } from "./optionLines";
 export { optionLicensing, pricedLines } from "./licenceCosts";
 export { sensitivityOf, scaled } from "./sensitivity";
 export { analysisJson } from "./json";
+export { moneyLimitIssues } from "./limits";
+export { TCO_MESSAGES } from "./messages";

@@ -5,6 +5,7 @@
  */
 import { cpuDemandGhz, growthRates, memoryDemandGiB } from "../capacity";
 import { formatMoney, type Dec } from "../money";
+import { ownedLicenceStatement } from "../licensing";
 import { SCHEMA_VERSION } from "../scenario";
 import type { CostSchedule } from "./cashflow";
 import { COST_CATEGORIES } from "./costLines";
@@ -93,6 +94,20 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
       annual: money(o.licensing.annual),
       notes: o.licensing.notes,
     },
+    transition: o.eligible
+      ? {
+          total: formatMoney(o.transition),
+          lines: o.costs.lines
+            .filter((l) => l.id.startsWith(`${o.id}.move.`))
+            .map((l) => ({
+              id: l.id,
+              label: l.label,
+              category: l.category,
+              quantity: l.quantity.toNumber(),
+              years: l.amounts.map(formatMoney),
+            })),
+        }
+      : null,
     // An option that cannot be used has no costs and no business case: null, not a zero TCO
     // and the physical estate's whole cost as "savings" (which read as NPV > 0, payback 0).
     tco: o.eligible ? tcoJson(o.costs) : { years: [], total: null },
@@ -173,6 +188,23 @@ export function analysisJson(a: Analysis): Record<string, unknown> {
       storageRatePerYear: ratio(growthRates(a.scenario).storage),
     },
     physical: { tco: tcoJson(a.physical) },
+    timeline: a.timeline
+      ? {
+          startDate: a.timeline.startDate,
+          renewalDate: a.timeline.renewalDate,
+          monthsToRenewal: a.timeline.monthsToRenewal,
+          firstMoveMonth: a.timeline.firstMoveMonth,
+          vmsToMove: a.timeline.vmsToMove,
+          vmsPerMonth: a.timeline.vmsPerMonth,
+          moveEndMonth: a.timeline.moveEndMonth,
+          renewalNeeded: a.timeline.renewalNeeded,
+          renewalTerms: a.timeline.renewalTerms,
+          renewedLate: a.timeline.renewedLate,
+          hybridBenefitFromMonth: a.timeline.hybridBenefitFromMonth,
+          monthsPerYear: a.timeline.monthsPerYear,
+        }
+      : null,
+    ownedLicences: ownedLicenceStatement(a.scenario),
     options: a.options.map(optionJson),
     mixed: a.mixed
       ? {

@@ -6,6 +6,7 @@
  * one amount, is split per Windows line for the same reason.
  */
 import { ONE, ZERO, roundCents, sum, type Money } from "../money";
+import { ownedUnits, windowsRule } from "../licensing";
 import type {
   LicenceLine as ModuleLine,
   LicensingTotals,
@@ -43,7 +44,10 @@ function covered(
   price: RatePrice
 ): { readonly line: ModuleLine; readonly price: InputPrice }[] {
   return totals.lines.flatMap((l) =>
-    l.category === price.of && l.price.kind === "input" ? [{ line: l, price: l.price }] : []
+    // Licences bought once: subscriptions (pay-as-you-go, Azure Local, VCF) carry no SA or SnS.
+    l.category === price.of && l.recurrence === "once" && l.price.kind === "input"
+      ? [{ line: l, price: l.price }]
+      : []
   );
 }
 
@@ -114,49 +118,72 @@ function totalsOf(
   return { oneTime, annual, total: oneTime.plus(annual.times(horizonYears)) };
 }
 
-/** Windows licences already owned (by SKU), e.g. those of a vSphere estate being left. */
-export type OwnedLicences = ReadonlyMap<string, number>;
+/** Windows licences already owned, in each SKU's own unit (2-core packs, 2-processor licences). */
+export type OwnedBySku = ReadonlyMap<string, number>;
 
 /** Windows Server SKUs (`ws2022-datacenter-2core`), not CALs (`ws-cal-user`). */
-const isWindowsSku = (sku: string): boolean => /^ws\d/.test(sku);
+export const isWindowsSku = (sku: string): boolean => /^ws\d/.test(sku);
 
 /**
- * Lines with the licences already owned taken off their one-time quantities: Windows licence
- * rights attach to the hardware whatever hypervisor runs on it, so a VMware estate's Windows
- * licences cover the same guests on Hyper-V (reassigned to new hosts at most every 90 days).
+ * The licences of `licensing.owned` as quantities of the platform's SKUs: core licences in
+ * 2-core packs (2016 on); on 2012 R2 one 2-processor licence per 16 cores (Microsoft Learn
+ * windows-server azure-hybrid-benefit.md 2025-09-03: "each processor license is equivalent to
+ * 16 core licenses"). 2008 R2 licences were per processor or per server, so core counts do
+ * not convert: nothing is credited there.
  */
-export function creditOwned(lines: readonly LicenceLine[], owned: OwnedLicences): LicenceLine[] {
+export function ownedBySku(scenario: Scenario): OwnedBySku {
+  const { platform } = scenario;
+  const { datacenterCores, standardCores } = scenario.licensing.owned;
+  const out = new Map<string, number>();
+  for (const [way, cores] of [
+    ["datacenter", datacenterCores],
+    ["standard", standardCores],
+  ] as const) {
+    const rule = windowsRule(platform, way);
+    const units = ownedUnits(platform, cores);
+    if (rule && units > 0) out.set(rule.sku, units);
+  }
+  return out;
+}
+
+/**
+ * Lines with the licences already owned taken off their one-time quantities (and off the
+ * Software Assurance bought with them: owned licences carry their own). Licence rights attach
+ * to the hardware whatever hypervisor runs on it, so owned licences cover the same guests on
+ * any host they are reassigned to — once, as each old host is emptied (reassignment at most
+ * every 90 days).
+ */
+export function creditOwned(lines: readonly LicenceLine[], owned: OwnedBySku): LicenceLine[] {
   const left = new Map(owned);
-  return lines.map((l) => {
+  const usedBySku = new Map<string, number>();
+  const credited = lines.map((l) => {
     const have = left.get(l.sku) ?? 0;
     if (l.recurrence !== "once" || !isWindowsSku(l.sku) || have <= 0) return l;
     const used = Math.min(have, l.quantity);
     left.set(l.sku, have - used);
+    usedBySku.set(l.sku, (usedBySku.get(l.sku) ?? 0) + used);
     const quantity = l.quantity - used;
     return {
       ...l,
       quantity,
       cost: roundCents(l.unitPrice.times(quantity)),
-      basis: `${l.basis}; ${used} already owned for the VMware estate`,
+      basis: `${l.basis}; ${used} already owned (licensing.owned)`,
     };
   });
-}
-
-/** The one-time Windows licences of a licensing result, by SKU (what an estate owns). */
-export function windowsLicencesOf(result: ModuleOptionLicensing): OwnedLicences {
-  const out = new Map<string, number>();
-  for (const l of result.lines) {
-    if (l.recurrence === "once" && isWindowsSku(l.sku))
-      out.set(l.sku, (out.get(l.sku) ?? 0) + l.quantity);
-  }
-  return out;
+  return credited.map((l) => {
+    const base = l.sku.endsWith("-sa") ? l.sku.slice(0, -3) : null;
+    const used = base === null ? 0 : (usedBySku.get(base) ?? 0);
+    if (used <= 0) return l;
+    const quantity = Math.max(0, l.quantity - used);
+    return { ...l, quantity, cost: roundCents(l.unitPrice.times(quantity)) };
+  });
 }
 
 /** The licensing of an option as the TCO model and the report use it (less what is `owned`). */
 export function optionLicensing(
   result: ModuleOptionLicensing,
   scenario: Scenario,
-  owned?: OwnedLicences
+  owned?: OwnedBySku
 ): OptionLicensing {
   const n = scenario.finance.horizonYears;
   if (!result.eligible) {

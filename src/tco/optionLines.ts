@@ -13,6 +13,7 @@ import {
   type CostLine,
   type Schedule,
 } from "./costLines";
+import type { LicenceLine } from "./types";
 import { physicalLines, physicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";
 import { placedStorageGiB, SERIES, type QuantitySeries } from "./years";
@@ -81,7 +82,8 @@ export function optionLines(
   capacity: CapacityPlan,
   licensing: OptionLicensing,
   existing?: ExistingEstate,
-  years?: OptionYears
+  years?: OptionYears,
+  licenceMonths?: (line: LicenceLine) => CostLine["months"] | undefined
 ): CostLine[] {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
@@ -369,19 +371,24 @@ export function optionLines(
       factors: [f("manpower.hoursPerVmPerYear"), f("manpower.adminHourlyRate")],
       schedule: annual,
     }),
-    ...licensing.lines.map((l, i) =>
-      costLine(scenario, {
+    ...licensing.lines.map((l, i) => {
+      const quantity =
+        l.recurrence === "once"
+          ? qty(dec(l.quantity), once, licenceSeriesKey(i, "bought"))
+          : qty(dec(l.quantity), annual, licenceSeriesKey(i, "running"));
+      // A subscription that starts at the renewal date (leaving VMware) runs part of year 1.
+      const months = quantity.schedule.kind === "annual" ? licenceMonths?.(l) : undefined;
+      return costLine(scenario, {
         id: `${prefix}.licence${i + 1}`,
         category: "licensing",
         label: l.label,
-        ...(l.recurrence === "once"
-          ? qty(dec(l.quantity), once, licenceSeriesKey(i, "bought"))
-          : qty(dec(l.quantity), annual, licenceSeriesKey(i, "running"))),
+        ...quantity,
         quantityLabel: "licences",
         constant: l.priceFactor,
         factors: [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])],
-      })
-    )
+        ...(months ? { months } : {}),
+      });
+    })
   );
   const remaining = capacity.stayPhysical
     .map((s) => ({ row: scenario.inventory[s.row], count: s.count }))

@@ -148,7 +148,7 @@ function npvAt(
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
 function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
   // Staying on vSphere pays host refresh and vSphere subscriptions: only the rate leaves it alone.
-  if (scenario.finance.baseline === "vsphere") return p.input === "finance.discountRate";
+  if (scenario.finance.baseline !== "physical") return p.input === "finance.discountRate";
   return (
     p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate"
   );
@@ -217,8 +217,22 @@ export function sensitivityOf(
     const p = PARAMS.find((x) => x.input === row.input) as Param;
     const towardZero = baseNpv.isPositive() === row.npvHigh.lt(row.npvLow); // NPV falls as the input rises
     const maxFactor = Math.min(p.maxFactor ? p.maxFactor(scenario) : 20, 20);
-    const f = (x: number): Money =>
-      npvAt(scenario, option, p, dec(x.toFixed(6)), baseline, cache, licensed);
+    // The bisection starts at a factor of 1 (the base NPV) and may revisit ±20 %: reuse them
+    // rather than re-plan capacity for the same inputs.
+    const known = new Map<string, Money>([
+      [(1).toFixed(6), baseNpv],
+      [(0.8).toFixed(6), row.npvLow],
+      [(1.2).toFixed(6), row.npvHigh],
+    ]);
+    const f = (x: number): Money => {
+      const key = x.toFixed(6);
+      let npv = known.get(key);
+      if (npv === undefined) {
+        npv = npvAt(scenario, option, p, dec(key), baseline, cache, licensed);
+        known.set(key, npv);
+      }
+      return npv;
+    };
     const factor = towardZero
       ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30)
       : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);

@@ -3,6 +3,7 @@ import type { Dec, Money } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
 import type { InputPath, OptionId, Scenario } from "../scenario";
 import type { BusinessCase, CostSchedule } from "./cashflow";
+import type { MigrationTimeline } from "./migrationTimeline";
 import type { QuantitySeries } from "./years";
 
 /** One licence line of an option, as the report and JSON show it. */
@@ -53,6 +54,8 @@ export interface OptionAnalysis {
   readonly licensing: OptionLicensing;
   readonly costs: CostSchedule;
   readonly businessCase: BusinessCase;
+  /** Leaving VMware: what the move adds while it runs (renewal terms, old hosts, fees before AHB). */
+  readonly transition: Money;
 }
 
 /**
@@ -96,6 +99,12 @@ export interface Analysis {
   readonly scenario: Scenario;
   /** What `physical` stands for: "Staying physical" or "Staying on vSphere" (finance.baseline). */
   readonly baselineLabel: string;
+  /** The baseline inside a sentence ("staying on VMware Cloud Foundation"). */
+  readonly baselinePhrase: string;
+  /** Hosts of the VMware estate staying on VMware is the baseline; null when it is physical. */
+  readonly baselineHosts: number | null;
+  /** Leaving VCF or VVF: the move month by month (renewal, dual running); null otherwise. */
+  readonly timeline: MigrationTimeline | null;
   readonly physical: CostSchedule;
   readonly options: readonly OptionAnalysis[];
   /** Cheapest eligible option by TCO over the horizon; null if none is eligible. */

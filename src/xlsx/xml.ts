@@ -1,4 +1,5 @@
 /** Small helpers for writing and patching OOXML parts as text. */
+import { xmlSafeText } from "../scenario/text";
 
 /** Every part Excel writes starts with this declaration, then CRLF. */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
@@ -29,20 +30,17 @@ export const CONTENT_TYPE = {
 } as const;
 
 /**
- * Escapes text for element content and attribute values. Also drops characters XML 1.0
- * cannot carry at all (C0 controls other than tab, LF, CR), which would make the part unreadable.
+ * Escapes text for element content and attribute values. Characters XML 1.0 cannot carry at
+ * all (C0 controls but tab, LF, CR; U+FFFE/U+FFFF; lone surrogates) become U+FFFD through the
+ * one sanitiser, `xmlSafeText`, so the part stays well-formed.
  */
 export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
-  );
+  return xmlSafeText(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** Reverses the five predefined entities and numeric character references. */

@@ -35,7 +35,10 @@ function gapPercent(bins: number, optimum: number): string {
  * Packs every instance and sums per group. An instance with clamped negative sizes counts its
  * optimum as max(stated optimum, proven lower bound), since clamping can raise the optimum.
  */
-function evaluate(instances: readonly BenchmarkInstance[], options: PackOptions): GroupRow[] {
+export function evaluatePacking(
+  instances: readonly BenchmarkInstance[],
+  options: PackOptions
+): GroupRow[] {
   const rows = new Map<string, GroupRow>();
   const total: GroupRow = {
     group: "all",
@@ -85,9 +88,9 @@ function qualityTable(
   title: string,
   instances: readonly BenchmarkInstance[]
 ): { table: string; total: GroupRow } {
-  const full = evaluate(instances, {});
-  const greedy = evaluate(instances, GREEDY_ONLY);
-  const ffd = evaluate(instances, FFD_L1_AVG_ONLY);
+  const full = evaluatePacking(instances, {});
+  const greedy = evaluatePacking(instances, GREEDY_ONLY);
+  const ffd = evaluatePacking(instances, FFD_L1_AVG_ONLY);
   const head =
     "| group | instances | optimum hits | total bins | total optimum | gap % | greedy portfolio bins (gap %) | FFD-L1-avg bins (gap %) | Σ lower bound | ms |";
   const lines = full.map((r, k) => {
@@ -170,7 +173,7 @@ export async function runPackingBench(): Promise<string> {
     const clamped = triplets
       .filter((t) => t.clampedNegatives > 0)
       .map((t) => t.file.replace(/^.*\//, ""));
-    const ffdTri = evaluate(triplets, FFD_L1_AVG_ONLY).at(-1)!;
+    const ffdTri = evaluatePacking(triplets, FFD_L1_AVG_ONLY).at(-1)!;
     parts.push(ct.table, pan.table, tri.table);
     parts.push(
       `Triplet files with a negative size clamped to 0 (optimum counted as max(20, lower bound)): ${clamped.join(", ")}.`,

@@ -10,13 +10,17 @@ import { REPO_ROOT } from "../support/paths";
 type Bench = { readonly name: string; readonly file: string; readonly fn: string };
 
 const BENCHES: readonly Bench[] = [
+  { name: "speed", file: "./speed.bench.ts", fn: "runSpeedBench" },
+  { name: "count", file: "./count.bench.ts", fn: "runCountBench" },
   { name: "packing", file: "./packing.bench.ts", fn: "runPackingBench" },
   { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
   { name: "capacity-v2", file: "./capacityV2.bench.ts", fn: "runCapacityV2Bench" },
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
+  { name: "vmware", file: "./leavingVmware.bench.ts", fn: "runLeavingVmwareBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },
   { name: "cli", file: "./cli.bench.ts", fn: "runCliBench" },
+  { name: "million", file: "./million.bench.ts", fn: "runMillionBench" },
 ];
 
 async function main(): Promise<void> {

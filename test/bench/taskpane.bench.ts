@@ -21,8 +21,8 @@ import { serveStatic } from "../e2e/server";
 const SERVERS = 1000;
 const LOADS = 3;
 const EDITS = 5;
-/** The issue's budget for the pane's start-up JS. */
-const INITIAL_JS_BUDGET_KB = 250;
+/** Issue 16's budget for the pane's start-up JS (office.js, from Microsoft's CDN, aside). */
+const INITIAL_JS_BUDGET_KB = 120;
 
 /** A seeded 1,000-server inventory (one row per server, realistic spread of sizes). */
 export function benchInventory(servers = SERVERS): Record<string, unknown>[] {
@@ -49,6 +49,48 @@ export function benchInventory(servers = SERVERS): Record<string, unknown>[] {
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+/** Our scripts a page loaded (office.js aside), in order, from a static server's request log. */
+function ourScripts(requests: readonly string[]): string[] {
+  return [...new Set(requests.filter((r) => r.endsWith(".js")).map((r) => r.slice(1)))].filter(
+    (f) => !f.includes("office")
+  );
+}
+
+/** gzip -9 size of a built file, bytes. */
+function gzipped(dist: string, file: string): number {
+  return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+}
+
+/**
+ * The pane's initial JS: the scripts taskpane.html loads (all of them run before the pane can
+ * render), gzipped, in KiB; and the scripts of ours it loads after that, up to its first preview
+ * (chart.js, fetched once the first render is on screen).
+ */
+export async function measureInitialJs(): Promise<{
+  readonly initialKiB: number;
+  readonly initial: readonly { readonly file: string; readonly kib: number }[];
+  readonly afterFirstRender: readonly { readonly file: string; readonly kib: number }[];
+}> {
+  const dist = await ensurePaneBuild();
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const initialFiles = [...html.matchAll(/<script[^>]* src="?([\w.-]+\.js)/g)].map((m) => m[1]!);
+  const server = await serveStatic(dist);
+  const pane = await openPane(server.url, "npm");
+  try {
+    await waitForPreview(pane.page, 120_000);
+    const size = (file: string) => ({ file, kib: gzipped(dist, file) / 1024 });
+    const initial = initialFiles.map(size);
+    const afterFirstRender = ourScripts(server.requests)
+      .filter((f) => !initialFiles.includes(f))
+      .map(size);
+    return { initialKiB: initial.reduce((s, f) => s + f.kib, 0), initial, afterFirstRender };
+  } finally {
+    await pane.close();
+    await server.close();
+  }
+}
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -59,8 +101,7 @@ const ms = (x: number): string => `${Math.round(x)} ms`;
 /** Run the benchmark and return a markdown report. */
 export async function runTaskpaneBench(): Promise<string> {
   const dist = await ensurePaneBuild();
-  const gz = (file: string): number =>
-    gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  const gz = (file: string): number => gzipped(dist, file);
   const draft = JSON.stringify(defaultScenarioJson("ws2022", benchInventory()));
 
   const firstRenders: number[] = [];
@@ -78,15 +119,7 @@ export async function runTaskpaneBench(): Promise<string> {
       const before = server.requests.length;
       await page.reload();
       await waitForPreview(page, 120_000);
-      if (load === 0)
-        initialScripts = [
-          ...new Set(
-            server.requests
-              .slice(before)
-              .filter((r) => r.endsWith(".js"))
-              .map((r) => r.slice(1))
-          ),
-        ];
+      if (load === 0) initialScripts = ourScripts(server.requests.slice(before));
       const servers = await page.locator("#sec-inventory-summary").textContent();
       if (!servers?.includes(`${SERVERS.toLocaleString("en-US")} servers`))
         throw new Error(`the pane did not load the bench inventory: ${servers}`);
@@ -129,7 +162,11 @@ export async function runTaskpaneBench(): Promise<string> {
     }
   }
 
-  const initial = initialScripts.filter((f) => !f.includes("office"));
+  // Initial: the scripts of taskpane.html; chart.js follows the first render (listed on demand).
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const initial = [...html.matchAll(/<script[^>]* src="?([\w.-]+\.js)/g)]
+    .map((m) => m[1]!)
+    .filter((f) => initialScripts.includes(f));
   const initialBytes = initial.reduce((s, f) => s + gz(f), 0);
   const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !initial.includes(f));
   /** A chunk's name, or for webpack's numbered vendor chunks the library inside. */

@@ -93,7 +93,8 @@ const caseArb: fc.Arbitrary<Case> = fc
     return { scenario: parsed.scenario, constraints };
   });
 
-const RUNS = Number(process.env["CAPACITY_RUNS"] ?? 120);
+// `npm test` runs 40 random scenarios per property; `npm run test:integration` runs 300.
+const RUNS = Number(process.env["CAPACITY_RUNS"] ?? 40);
 
 describe("planCapacity on random scenarios", () => {
   it("never exceeds a capacity or limit, in steady state or after any simulated failure set (independent replay)", () => {

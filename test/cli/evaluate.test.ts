@@ -145,9 +145,10 @@ function contractProblems(json: J): string[] {
             typeof x["sku"] === "string" &&
             Number.isInteger(x["quantity"]) &&
             isMoney(x["unitPrice"]) &&
-            isMoney(x["cost"])
+            isMoney(x["cost"]) &&
+            (x["recurrence"] === "once" || x["recurrence"] === "yearly")
         ),
-      `${at}.licensing.lines[] {sku, quantity, unitPrice, cost}`
+      `${at}.licensing.lines[] {sku, quantity, unitPrice, cost, recurrence}`
     );
     tco(o["tco"] ?? {}, `${at}.tco`, o["eligible"]);
     const r = o["roi"] ?? {};
@@ -175,13 +176,63 @@ async function evaluate(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe("evaluate --json on every example", () => {
-  it("finds the four examples", () => {
+  it("finds the five examples", () => {
     expect(EXAMPLES).toEqual([
       "book-example.json",
       "contoso-2010.json",
+      "leaving-vmware-2027.json",
       "modern-2022.json",
       "s2d-growth-2025.json",
     ]);
+  });
+
+  it("leaving VMware: every path under options[], the timeline and the owned licences as entered", async () => {
+    const json = JSON.parse(
+      (await evaluate([examplePath("leaving-vmware-2027.json"), "--json", "--no-sensitivity"]))
+        .stdout
+    ) as J;
+    expect(json["baseline"]).toBe("vcf");
+    expect((json["options"] as J[]).map((o) => [o["id"], o["eligible"]])).toEqual([
+      ["standard", true],
+      ["datacenter", true],
+      ["windows-payg", true],
+      ["azure-local", true],
+      ["vcf", false], // the baseline
+      ["vvf", true],
+    ]);
+    const byId = (id: string) => (json["options"] as J[]).find((o) => o["id"] === id)!;
+    // 10 hosts × 2 CPUs × max(16, 16) = 320 cores: VVF $135 a year each (the licensing total is a
+    // year's subscription × 5; the cash flows start it at the renewal date).
+    expect(byId("vvf")["licensing"]["lines"][0]).toMatchObject({
+      sku: "vvf-core-subscription",
+      quantity: 320,
+      unitPrice: "135.00",
+      cost: "43200.00",
+      recurrence: "yearly",
+    });
+    // Pay-as-you-go: 320 host cores and the Windows VMs' 568 vCPUs, $33.58 × 12 each a year.
+    expect(
+      (byId("windows-payg")["licensing"]["lines"] as J[]).map((l) => [l["sku"], l["quantity"]])
+    ).toEqual([
+      ["windows-payg-host", 320],
+      ["windows-payg-guest", 568],
+    ]);
+    // Azure Local: 320 owned Datacenter cores with SA cover the one 320-core system: no fees.
+    expect(byId("azure-local")["licensing"]["total"]).toBe("0.00");
+    // The move (25 VMs a month from month 2) ends in month 10, after the renewal (month 8):
+    // the Hyper-V options buy a 1-year VCF term, 320 × $350 = $112,000.
+    expect(json["timeline"]).toMatchObject({
+      monthsToRenewal: 8,
+      moveEndMonth: 10,
+      renewalNeeded: true,
+      renewalTerms: 1,
+    });
+    expect(byId("datacenter")["transition"]["total"]).toBe("112000.00");
+    expect(json["ownedLicences"]).toMatchObject({
+      datacenterCores: 320,
+      softwareAssurance: true,
+      noneEntered: false,
+    });
   });
 
   it.each(EXAMPLES)(
@@ -238,21 +289,21 @@ describe("evaluate --json on every example", () => {
     expect(json["recommended"]).toBe("hyperv-server");
     expect(json["physical"]["tco"]["total"]).toBe("785226.65");
     const hv = (json["options"] as J[]).find((o) => o["id"] === "hyperv-server")!;
-    expect(hv["tco"]["total"]).toBe("339347.45");
+    expect(hv["tco"]["total"]).toBe("339147.45");
     expect(hv["tco"]["years"][0]).toMatchObject({
       year: 0,
-      total: "94123.00",
-      licensing: "9200.00",
+      total: "93923.00",
+      licensing: "9000.00",
       migration: "12000.00",
     });
-    expect(hv["licensing"]).toMatchObject({ total: "9200.00", totalIfNotClusterAware: "6000.00" });
+    expect(hv["licensing"]).toMatchObject({ total: "9000.00", totalIfNotClusterAware: "6000.00" });
     expect(hv["licensing"]["lines"][0]).toMatchObject({
       sku: "ws2008r2-guest-os",
-      quantity: 46,
+      quantity: 45,
       unitPrice: "200.00",
-      cost: "9200.00",
+      cost: "9000.00",
     });
-    expect(hv["roi"]).toMatchObject({ npv: "348700.13", paybackMonths: 10.46 });
+    expect(hv["roi"]).toMatchObject({ npv: "348900.13", paybackMonths: 10.44 });
     expect(typeof hv["roi"]["irr"]).toBe("number");
     expect(json["sensitivity"]).toBeNull();
   });
@@ -285,32 +336,49 @@ describe("evaluate --json on every example", () => {
 });
 
 describe("evaluate as a readable table", () => {
-  it.each(EXAMPLES)("%s: marks the recommended option and shows its payback", async (file) => {
-    const r = await evaluate([examplePath(file), "--no-sensitivity"]);
+  it("leaving VMware: staying on VCF beside every path, the dual running and the owned licences", async () => {
+    const r = await evaluate([examplePath("leaving-vmware-2027.json"), "--no-sensitivity"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("");
-    const parsed = parseScenario(JSON.parse(readFileSync(examplePath(file), "utf8")));
-    if (!parsed.ok) throw new Error("example does not parse");
-    const a = analyze(parsed.scenario, { sensitivity: false });
-    const rec = a.options.find((o) => o.id === a.recommended)!;
-    expect(r.stdout).toContain(`${rec.id} *`);
-    expect(r.stdout).toMatch(/^Payback +/m);
-    const payback = rec.businessCase.payback;
-    expect(payback.reached).toBe(true);
-    if (payback.reached) {
-      expect(r.stdout).toContain(`${payback.months.toFixed(1)} mo`);
-      expect(r.stdout).toContain(
-        `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`
-      );
-    }
-    expect(r.stdout).toContain(`* recommended. Consolidating`);
-    expect(r.stdout).toContain(rec.label);
+    expect(r.stdout).toMatch(
+      /^ +VCF now +standard +datacenter +windows-payg +azure-local +vvf \*$/m
+    );
+    expect(r.stdout).toMatch(/^Dual running +112,000 +112,000 +112,000 +154,624 +0$/m);
+    expect(r.stdout).toContain(
+      "Renewing VMware vSphere Foundation instead (the same 10 hosts, no move)"
+    );
+    expect(r.stdout).toContain("Owned, as entered (licensing.owned): 320 Datacenter cores");
   });
 
-  it("the book example: Hyper-V Server recommended, paying back in 10.5 months", async () => {
+  const CONSOLIDATIONS = EXAMPLES.filter((f) => f !== "leaving-vmware-2027.json");
+  it.each(CONSOLIDATIONS)(
+    "%s: marks the recommended option and shows its payback",
+    async (file) => {
+      const r = await evaluate([examplePath(file), "--no-sensitivity"]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+      const parsed = parseScenario(JSON.parse(readFileSync(examplePath(file), "utf8")));
+      if (!parsed.ok) throw new Error("example does not parse");
+      const a = analyze(parsed.scenario, { sensitivity: false });
+      const rec = a.options.find((o) => o.id === a.recommended)!;
+      expect(r.stdout).toContain(`${rec.id} *`);
+      expect(r.stdout).toMatch(/^Payback +/m);
+      const payback = rec.businessCase.payback;
+      expect(payback.reached).toBe(true);
+      if (payback.reached) {
+        expect(r.stdout).toContain(`${payback.months.toFixed(1)} mo`);
+        expect(r.stdout).toContain(
+          `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`
+        );
+      }
+      expect(r.stdout).toContain(`* recommended. Consolidating`);
+      expect(r.stdout).toContain(rec.label);
+    }
+  );
+
+  it("the book example: Hyper-V Server recommended, paying back in 10.4 months", async () => {
     const r = await evaluate([examplePath("book-example.json"), "--no-sensitivity"]);
     expect(r.stdout).toMatch(/^ +Physical +hyperv-server \* +datacenter$/m);
-    expect(r.stdout).toMatch(/^Payback +10\.5 mo +11\.1 mo$/m);
+    expect(r.stdout).toMatch(/^Payback +10\.4 mo +11\.1 mo$/m);
     expect(r.stdout).toContain("pays back in 10 months");
   });
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runImport } from "../../src/cli/commands/import";
 import { runValidate } from "../../src/cli/commands/validate";
+import { FileTooLargeError } from "../../src/cli/files";
 import type { CliIo } from "../../src/cli/io";
 import { parseScenario } from "../../src/scenario";
 import { hasShared, REPO_ROOT, shared } from "../support/paths";
@@ -21,20 +22,18 @@ function memoryIo(
     err(text: string) {
       io.stderr += text;
     },
-    readText(path: string) {
+    readBytes(path: string, limitBytes: number) {
       const f = files[path];
       if (f === undefined) throw new Error(`ENOENT: ${path}`);
-      return typeof f === "string" ? f : new TextDecoder().decode(f);
+      const bytes = typeof f === "string" ? new TextEncoder().encode(f) : f;
+      if (bytes.length > limitBytes) throw new FileTooLargeError(path, limitBytes);
+      return bytes;
     },
-    readBytes(path: string) {
-      const f = files[path];
-      if (f === undefined) throw new Error(`ENOENT: ${path}`);
-      return typeof f === "string" ? new TextEncoder().encode(f) : f;
-    },
-    writeBytes(path: string, data: Uint8Array) {
+    writeFile(path: string, data: Uint8Array) {
       files[path] = data;
     },
     exists: (path: string) => files[path] !== undefined,
+    isDirectory: () => false,
   };
   return io;
 }
@@ -57,10 +56,11 @@ describe.skipIf(!hasShared("data", "inventory-samples", MB_SAMPLE))(
       expect(parsed.ok).toBe(true);
       if (parsed.ok) {
         expect(parsed.scenario.inventory).toHaveLength(763);
-        expect(parsed.scenario.platform).toBe("ws2022");
+        expect(parsed.scenario.platform).toBe("ws2025");
         expect(parsed.scenario.name).toBe("Imported from sample.xlsx");
-        // VMs exported from vCenter: the business case starts from staying on vSphere.
-        expect(parsed.scenario.finance.baseline).toBe("vsphere");
+        // VMs exported from vCenter on a ws2025 scenario: the business case starts from renewing
+        // VMware Cloud Foundation, the product Broadcom sells today (issue 12).
+        expect(parsed.scenario.finance.baseline).toBe("vcf");
       }
       expect(io.stderr).toContain(
         "Import of sample.xlsx: RVTools vInfo (MB labels, before RVTools 4.1.2)"
@@ -146,9 +146,9 @@ describe("import command", () => {
     expect(await runImport(["off.csv", "--include-powered-off"], again)).toBe(0);
   });
 
-  it("missing file and usage errors", async () => {
+  it("missing file (exit 3, like every command) and usage errors", async () => {
     const io = memoryIo({});
-    expect(await runImport(["nope.xlsx"], io)).toBe(2);
+    expect(await runImport(["nope.xlsx"], io)).toBe(3);
     expect(io.stderr).toBe("nope.xlsx: no such file. Check the path.\n");
     expect(await runImport([], memoryIo({}))).toBe(1);
     expect(await runImport(["a.csv", "--platform", "ws2030"], memoryIo({ "a.csv": "x" }))).toBe(1);

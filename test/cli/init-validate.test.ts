@@ -2,7 +2,7 @@
  * `hyperv-tco init` and `hyperv-tco validate`, end to end: in memory through `main` with a fake
  * CliIo, and once as a real process through the installed bin.
  */
-import { memoryIo, type MemoryIo } from "../support/memoryIo";
+import { MEMORY_IO_TODAY, memoryIo, type MemoryIo } from "../support/memoryIo";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +24,9 @@ describe("hyperv-tco init", () => {
       expect(await main(["init", "--platform", platform], io)).toBe(0);
       expect(io.stderr()).toBe("");
       const json = JSON.parse(io.stdout()) as Record<string, unknown>;
-      expect(json).toEqual(defaultScenarioJson(platform));
+      // Dated today (the fixed day of the in-memory io): the start and a renewal a year later.
+      expect(json).toEqual(defaultScenarioJson(platform, undefined, new Date(MEMORY_IO_TODAY)));
+      expect((json["finance"] as Record<string, unknown>)["startDate"]).toBe("2026-12-15");
       expect(parseScenario(json).ok).toBe(true);
 
       const check = fakeIo({ "scenario.json": io.stdout() });
@@ -34,10 +36,10 @@ describe("hyperv-tco init", () => {
     }
   );
 
-  it("defaults to ws2022 and accepts --platform=…", async () => {
+  it("defaults to ws2025 and accepts --platform=…", async () => {
     const plain = fakeIo();
     expect(await main(["init"], plain)).toBe(0);
-    expect((JSON.parse(plain.stdout()) as { platform: string }).platform).toBe("ws2022");
+    expect((JSON.parse(plain.stdout()) as { platform: string }).platform).toBe("ws2025");
     const inline = fakeIo();
     expect(await main(["init", "--platform=ws2008r2"], inline)).toBe(0);
     expect((JSON.parse(inline.stdout()) as { platform: string }).platform).toBe("ws2008r2");

@@ -59,9 +59,9 @@ describe("pack", () => {
     expect(io.stdout()).toBe("");
   });
 
-  it("rejects a missing file and text that is not numbers with exit 2", async () => {
+  it("rejects a missing file with exit 3 and text that is not numbers with exit 2", async () => {
     const missing = fakeIo();
-    expect(await runPack(["nope.vbp", "--json"], missing)).toBe(2);
+    expect(await runPack(["nope.vbp", "--json"], missing)).toBe(3);
     expect(missing.stderr()).toBe("nope.vbp: no such file. Check the path.\n");
     const words = fakeIo({ "w.vbp": "two dimensions" });
     expect(await runPack(["w.vbp"], words)).toBe(2);

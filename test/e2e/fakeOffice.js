@@ -92,6 +92,7 @@
       untrack: function () { return range; },
       getCell: function (r, c) { return makeRange(sheet, { top: rect.top + r, left: rect.left + c, bottom: rect.top + r, right: rect.left + c }); },
       getRange: function () { return range; },
+      merge: function (across) { log.push({ op: "merge", sheet: sheet.name, address: a1(rect), across: !!across }); },
     };
     Object.defineProperty(range, "address", { get: function () { return quoteSheet(sheet.name) + "!" + a1(rect); } });
     Object.defineProperty(range, "rowCount", { get: function () { return rect.bottom - rect.top + 1; } });

@@ -18,6 +18,8 @@ export interface StaticServer {
   readonly url: string;
   /** Paths requested, in order (tests read which scripts loaded). */
   readonly requests: string[];
+  /** Paths requested that do not exist (answered 404): a page of ours should ask for none. */
+  readonly notFound: string[];
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export interface StaticServer {
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
   const requests: string[] = [];
+  const notFound: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     requests.push(path);
@@ -34,6 +37,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       !existsSync(file) ||
       !statSync(file).isFile()
     ) {
+      notFound.push(path);
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
@@ -48,6 +52,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    notFound,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }

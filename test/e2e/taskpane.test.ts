@@ -93,13 +93,31 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     expect(await page.locator("#recommendation").textContent()).toMatch(
       /Consolidating \d+ of \d+ servers onto \d+ Hyper-V host/
     );
-    // Lazy chunks (report builder, .xlsx writer, exceljs, inventory reader) are not loaded yet.
+    // One runtime and one engine chunk for the pane, the commands and the custom functions
+    // (shared runtime); chart.js follows the first preview in its own chunk. Lazy chunks (report
+    // builder, .xlsx writer, exceljs, inventory reader) are not loaded yet.
     const scripts = server.requests.filter((r) => r.endsWith(".js") && !r.includes("office"));
-    expect(new Set(scripts)).toEqual(new Set(["/taskpane.js", "/commands.js", "/functions.js"]));
+    const html = await (await fetch(server.url)).text();
+    expect([...html.matchAll(/<script[^>]* src="?([\w.]+\.js)/g)].map((m) => m[1])).toEqual([
+      "runtime.js",
+      "engine.js",
+      "taskpane.js",
+      "commands.js",
+      "functions.js",
+    ]);
+    await expect
+      .poll(() => server.requests.filter((r) => /^\/charts\.[0-9a-f]{8}\.js$/.test(r)).length)
+      .toBe(1);
+    expect(new Set(scripts.filter((r) => !r.startsWith("/charts.")))).toEqual(
+      new Set(["/runtime.js", "/engine.js", "/taskpane.js", "/commands.js", "/functions.js"])
+    );
     await shot(page, "browser-default");
     expect(await seriousViolations(page)).toEqual([]);
+    // Browser mode loads cleanly: no page error (the custom functions register nothing outside
+    // Office instead of throwing), no console error, no request of ours answered 404.
     expect(pane.errors).toEqual([]);
     expect(pane.httpErrors).toEqual([]);
+    expect(server.notFound).toEqual([]);
   });
 
   it("imports an example scenario, previews a price change live and downloads a 7-sheet .xlsx", async () => {
@@ -396,6 +414,8 @@ describe("task pane when office.js cannot load", () => {
         /office\.js did not load/
       );
       expect(await pane.page.locator("#generate").textContent()).toBe("Download .xlsx");
+      // office.js fails to load (a console error of its own); our scripts throw nothing.
+      expect(pane.errors.filter((e) => e.startsWith("pageerror:"))).toEqual([]);
     } finally {
       await pane.close();
     }
@@ -411,6 +431,8 @@ describe("task pane when Office.onReady never answers", () => {
         /did not answer in time/
       );
       expect(await pane.page.locator("#generate").isEnabled()).toBe(true);
+      // The stub office.js has no CustomFunctions: the functions script must not throw.
+      expect(pane.errors).toEqual([]);
     } finally {
       await pane.close();
     }
@@ -429,7 +451,7 @@ describe("platform change and keyboard use", () => {
     expect(await offer.textContent()).toMatch(
       /Load the Windows Server 2008 R2 SP1 defaults .* values would change/
     );
-    expect(await page.inputValue("#f-licensing-prices-datacenter")).toBe("6155");
+    expect(await page.inputValue("#f-licensing-prices-datacenter")).toBe("6771"); // ws2025, the default platform: $6,771 per 16 cores
     await offer.scrollIntoViewIfNeeded();
     await shot(page, "platform-offer");
     await offer.getByRole("button", { name: "Load defaults" }).click();
@@ -603,8 +625,8 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     const progress = await page.evaluate(
       () => (window as unknown as { __progress: string[] }).__progress
     );
-    expect(progress).toContain(`Writing ${SHEETS.summary} (1 of 7)…`);
-    expect(progress.some((t) => /\(7 of 7\)/.test(t))).toBe(true);
+    expect(progress).toContain(`Writing ${SHEETS.summary} (1 of 8)…`);
+    expect(progress.some((t) => /\(8 of 8\)/.test(t))).toBe(true);
     expect(await page.locator("#result-open").textContent()).toBe("Open TCO Summary");
     await shot(page, "excel-done");
     expect(await seriousViolations(page)).toEqual([]);

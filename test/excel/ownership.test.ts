@@ -61,10 +61,12 @@ describe("tags", () => {
 });
 
 describe("planLayout", () => {
-  it("writes straight into free names on a first run", () => {
+  it("writes under temporary names even on a first run, and takes the free names in the swap", () => {
     const layout = planLayout(plan, snapshot(["Sheet1"]));
     expect([...layout.final.values()]).toEqual(roles);
-    expect([...layout.inWrite.values()]).toEqual(roles);
+    // A sheet that exists before its tag (a failed tag, a failed cleanup) never holds a report name.
+    expect([...layout.inWrite.values()]).toEqual(roles.map((r) => `~${r}`));
+    expect([...layout.writeTag.values()].every((t) => t.startsWith("hvtco_new1_"))).toBe(true);
     expect(layout.deleteSheets).toEqual([]);
     expect(layout.conflicts).toEqual([]);
     expect(layout.namesToAdd.length).toBe(plan.definedNames.length);
@@ -113,7 +115,9 @@ describe("planLayout", () => {
     );
     expect(layout.deleteSheets).toEqual(["~TCO Summary"]);
     expect(layout.namesToDelete).toEqual(["hvtco_new1_TCO_20_Summary"]);
-    expect(layout.inWrite.get(SHEETS.summary)).toBe(SHEETS.summary);
+    expect(layout.final.get(SHEETS.summary)).toBe(SHEETS.summary);
+    expect(layout.inWrite.get(SHEETS.summary)).toBe("~2 TCO Summary");
+    expect(layout.writeTag.get(SHEETS.summary)).toBe("hvtco_new2_TCO_20_Summary");
   });
 
   it("renames a plan table whose name a user's table has", () => {

@@ -114,9 +114,12 @@ describe("formula text", () => {
     );
   });
 
-  it("wraps IRR so a missing rate shows text, not #NUM!", () => {
-    expect(irrFormula("C5:H5")).toBe('=IFERROR(IRR(C5:H5),"no IRR")');
-    expect(irrFormula("C5:H5", "-0.1")).toBe('=IFERROR(IRR(C5:H5,-0.1),"no IRR")');
+  it("wraps IRR so a missing rate (or one at or below -100 %) shows text, not #NUM!", () => {
+    expect(irrFormula("C5:H5")).toBe('=IFERROR(IF(IRR(C5:H5)>-1,IRR(C5:H5),NA()),"no IRR")');
+    // With the engine's rate as the guess, and the default guess as a fallback.
+    expect(irrFormula("C5:H5", "-0.1")).toBe(
+      '=IFERROR(IF(IRR(C5:H5,-0.1)>-1,IRR(C5:H5,-0.1),NA()),IFERROR(IF(IRR(C5:H5)>-1,IRR(C5:H5),NA()),"no IRR"))'
+    );
   });
 
   it("writes SLN and ROI (as a ratio for a % format)", () => {

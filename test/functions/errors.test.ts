@@ -193,7 +193,7 @@ describe("HOSTS: the other arguments", () => {
     {
       what: "hostMemoryGiB within the host reserve",
       args: [32, 4],
-      message: "hostMemoryGiB must be above the 8 GiB the ws2022 host keeps for itself, not 4.",
+      message: "hostMemoryGiB must be above the 8 GiB the ws2025 host keeps for itself, not 4.",
     },
     {
       what: "hostMemoryGiB within the 2008 R2 host reserve",
@@ -278,7 +278,7 @@ describe("LICENSES and LICENSECOST", () => {
       what: "negative windowsVms",
       args: ["standard", 2, 8, -1],
       message:
-        "windowsVms must be a whole number from 0 to 1,024 (the ws2022 limit per host), not -1.",
+        "windowsVms must be a whole number from 0 to 1,024 (the ws2025 limit per host), not -1.",
     },
     {
       what: "more VMs than the platform runs on a host",
@@ -336,13 +336,13 @@ describe("BREAKEVEN", () => {
       what: "an unknown edition",
       args: ["foo", "datacenter", 2, 8],
       code: V,
-      message: `editionA must be one of hyperv-server, standard, enterprise, datacenter, vsphere, not "foo".`,
+      message: `editionA must be one of hyperv-server, standard, enterprise, datacenter, vsphere, vcf, vvf, windows-payg, azure-local, not "foo".`,
     },
     {
       what: "a misspelt editionB",
       args: ["standard", "datacentre", 2, 8],
       code: V,
-      message: `editionB must be one of hyperv-server, standard, enterprise, datacenter, vsphere, not "datacentre" (did you mean "datacenter"?).`,
+      message: `editionB must be one of hyperv-server, standard, enterprise, datacenter, vsphere, vcf, vvf, windows-payg, azure-local, not "datacentre" (did you mean "datacenter"?).`,
     },
     {
       what: "the same edition twice",

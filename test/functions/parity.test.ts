@@ -202,10 +202,14 @@ describe("LICENSES and LICENSECOST equal licensesForHost", () => {
     expect(licenseCostImpl("standard", 2, 8, 13, "ws2012r2")).toBe(6174);
     expect(licensesImpl("datacenter", 2, 8, 13, "ws2012r2")).toBe(1);
     // 2022, 2 × 16 cores, 10 VMs: 16 two-core packs per set; Standard 5 sets = 80 packs × 1,069 ÷ 8; Datacenter 16 packs × 6,155 ÷ 8.
-    expect(licensesImpl("standard", 2, 16, 10)).toBe(80);
-    expect(licenseCostImpl("standard", 2, 16, 10)).toBe(10690);
-    expect(licensesImpl("datacenter", 2, 16, 10)).toBe(16);
-    expect(licenseCostImpl("datacenter", 2, 16, 10)).toBe(12310);
+    expect(licensesImpl("standard", 2, 16, 10, "ws2022")).toBe(80);
+    expect(licenseCostImpl("standard", 2, 16, 10, "ws2022")).toBe(10690);
+    expect(licensesImpl("datacenter", 2, 16, 10, "ws2022")).toBe(16);
+    expect(licenseCostImpl("datacenter", 2, 16, 10, "ws2022")).toBe(12310);
+    // 2025, the default platform, at its own list prices (microsoft.com/windows-server/pricing via
+    // api-evangelist 2026-05): Standard 80 packs × 1,176 ÷ 8 = 11,760; Datacenter 16 × 6,771 ÷ 8 = 13,542.
+    expect(licenseCostImpl("standard", 2, 16, 10)).toBe(11760);
+    expect(licenseCostImpl("datacenter", 2, 16, 10)).toBe(13542);
     // 16-core minimum per server, 8 per processor: 1 × 4 cores still buys 8 packs.
     expect(licensesImpl("datacenter", 1, 4, 0, "ws2019")).toBe(8);
   });

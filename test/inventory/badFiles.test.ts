@@ -184,7 +184,7 @@ describe("spreadsheets without an inventory", () => {
     ).toEqual({
       code: "no-data-rows",
       message:
-        "Sheet 'vInfo' has the RVTools vInfo headers but no rows below them: there is nothing to import. Export the inventory again.",
+        "Sheet 'vInfo' has the headers of RVTools vInfo but no rows below them: there is nothing to import. Export the inventory again.",
     });
   });
 

@@ -123,6 +123,7 @@ describe("breakEven table", () => {
     expect(table.excluded).toEqual([
       { option: "hyperv-server", reasons: [M.noFreeHyperVServer] },
       { option: "enterprise", reasons: [M.enterpriseDropped] },
+      { option: "windows-payg", reasons: [M.paygNeeds2025] },
     ]);
     expect(table.horizonYears).toBe(5);
     // 32 cores: Standard 2 × 1,069 = 2,138 per 2 VMs, Datacenter 2 × 6,155 = 12,310:

@@ -134,7 +134,7 @@ describe("eligibility with reasons", () => {
     }
   });
 
-  it("every option exists on every platform except those two rules", () => {
+  it("every option exists on every platform except these rules", () => {
     for (const platform of PLATFORM_IDS) {
       for (const option of OPTION_IDS) {
         const eligible = licenseOption(
@@ -142,9 +142,13 @@ describe("eligibility with reasons", () => {
           scenario(platform),
           plan([{ windowsVms: 1 }])
         ).eligible;
+        const today = platform === "ws2022" || platform === "ws2025";
         const dropped =
           (option === "enterprise" && platform !== "ws2008r2") ||
-          (option === "hyperv-server" && (platform === "ws2022" || platform === "ws2025"));
+          (option === "hyperv-server" && today) ||
+          // Broadcom's subscriptions and Azure Local are today's (2024 on); pay-as-you-go licenses 2025 only.
+          ((option === "vcf" || option === "vvf" || option === "azure-local") && !today) ||
+          (option === "windows-payg" && platform !== "ws2025");
         expect(eligible, `${option} on ${platform}`).toBe(!dropped);
       }
     }
@@ -227,7 +231,8 @@ describe("optional lines and money", () => {
 
   it("licenses every listed option on its own plan", () => {
     const seen: string[] = [];
-    const results = licenseOptions(scenario("ws2022"), (option) => {
+    const every = scenario("ws2022", { licensing: { options: [...OPTION_IDS] } });
+    const results = licenseOptions(every, (option) => {
       seen.push(option);
       return plan([{ windowsVms: 3 }]);
     });
@@ -238,6 +243,10 @@ describe("optional lines and money", () => {
       ["enterprise", false],
       ["datacenter", true],
       ["vsphere", true],
+      ["vcf", true],
+      ["vvf", true],
+      ["windows-payg", false],
+      ["azure-local", true],
     ]);
   });
 

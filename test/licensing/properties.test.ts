@@ -31,11 +31,26 @@ const termsArb: fc.Arbitrary<LicenceTerms> = fc.record({
     vsphere: money,
     cal: money,
     systemCenter: money,
+    vcf: money,
+    vvf: money,
+    windowsPayg: money,
+    azureLocalHost: money,
+    azureLocalWindows: money,
+    vsanPerTiB: money,
   }),
   vsphereModel: fc.constantFrom(...VSPHERE_MODELS),
   vsphereCoresPerCpuLicence: fc.integer({ min: 1, max: 64 }),
   vsphereSupportRate: rate,
   softwareAssuranceRate: rate,
+  vmware: fc.record({
+    minimumCoresPerCpu: fc.integer({ min: 1, max: 64 }),
+    minimumCoresPerOrder: fc.constant(0),
+    termYears: fc.constantFrom(1, 3, 5),
+    lateRenewalPenalty: rate,
+    renewalDate: fc.constant("2028-01-01"),
+    renewLate: fc.boolean(),
+    vsanTiB: fc.constant(dec(0)),
+  }),
 });
 
 const costOf = (lines: readonly LicenceLine[], recurrence: "once" | "yearly"): Dec =>

@@ -13,7 +13,13 @@ import { compareWithPlan, formulaCells, recalcPlanWithHyperFormula } from "../su
 import { REPO_ROOT } from "../support/paths";
 import type { WorkbookPlan } from "../../src/report/workbookPlan";
 
-const EXAMPLES = ["book-example", "contoso-2010", "modern-2022", "s2d-growth-2025"] as const;
+const EXAMPLES = [
+  "book-example",
+  "contoso-2010",
+  "modern-2022",
+  "s2d-growth-2025",
+  "leaving-vmware-2027",
+] as const;
 
 function example(name: string): Scenario {
   const r = parseScenario(
@@ -113,5 +119,54 @@ describe.each(EXAMPLES)("report of %s", (name) => {
     const before = recalcPlanWithHyperFormula(plan);
     const moved = cashflowCells.filter((c) => before.get(c.key) !== recalculated.get(c.key));
     expect(moved.length).toBeGreaterThan(10);
+  });
+});
+
+describe("leaving VMware: the renewal quote's prices are live inputs", () => {
+  const scenario = example("leaving-vmware-2027");
+  const plan = buildReport(scenario, analyze(scenario, { sensitivity: false }));
+
+  it("draws cost over time against the renewal date as a native chart", () => {
+    const summary = plan.sheets.find((x) => x.name === "TCO Summary");
+    const chart = summary?.charts.find((c) => c.id === "costOverTime");
+    expect(chart?.title).toBe("Cost over time: staying vs each path (renewal 2027-09-30)");
+    expect(chart?.seriesOverrides).toEqual([{ index: 6, kind: "columnClustered" }]);
+  });
+
+  it("moves staying and the renewal bought during the move with the VCF price in TCO Inputs", () => {
+    // VCF at $400 instead of $350 a core a year: the baseline's subscription (from the renewal
+    // date) and the renewal term each moving option buys follow, through the months per year.
+    const edited = parseScenario({
+      ...scenarioToJson(scenario),
+      licensing: {
+        ...(scenarioToJson(scenario)["licensing"] as object),
+        prices: {
+          ...((scenarioToJson(scenario)["licensing"] as Record<string, unknown>)[
+            "prices"
+          ] as object),
+          vcf: "400",
+        },
+      },
+    });
+    if (!edited.ok) throw new Error("edited scenario invalid");
+    const expected = buildReport(edited.scenario, analyze(edited.scenario, { sensitivity: false }));
+    const recalculated = recalcPlanWithHyperFormula(withInput(plan, "hv_PriceVcf", 400));
+    const cells = formulaCells(expected).filter(
+      (c) => c.sheet === "TCO Cashflow" && typeof c.v === "number"
+    );
+    const off = cells.filter((c) => {
+      const got = recalculated.get(c.key);
+      return (
+        typeof got !== "number" ||
+        Math.abs(got - (c.v as number)) > 0.005 + 1e-9 * Math.abs(c.v as number)
+      );
+    });
+    expect(
+      off.map((c) => `${c.key}: ${String(c.v)} vs ${String(recalculated.get(c.key))}`)
+    ).toEqual([]);
+    const before = recalcPlanWithHyperFormula(plan);
+    expect(
+      cells.filter((c) => before.get(c.key) !== recalculated.get(c.key)).length
+    ).toBeGreaterThan(10);
   });
 });

@@ -6,6 +6,7 @@ import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "../../src/report/sheetL
 import type { CellValue, SheetPlan } from "../../src/report/workbookPlan";
 import {
   READBACK_MESSAGES,
+  excelSerialToIso,
   numberText,
   scenarioFromSheets,
   type SheetCells,
@@ -153,6 +154,15 @@ describe("scenarioFromSheets: cell values", () => {
 
   it("reads a number typed where text is expected as its text (a scenario named 2010)", () => {
     expect(read(edit(inputs, inputsCell("name"), 2010)).name).toBe("2010");
+  });
+
+  it("reads a date typed into a date input (Excel keeps a serial) as YYYY-MM-DD", () => {
+    // Excel serial 46660 = 2027-09-30 (days since 1899-12-30); text as written stays text.
+    const typed = read(edit(inputs, inputsCell("licensing.vmware.renewalDate"), 46660));
+    expect(typed.licensing.vmware.renewalDate).toBe("2027-09-30");
+    expect(excelSerialToIso(46388)).toBe("2027-01-01");
+    const written = read(edit(inputs, inputsCell("finance.startDate"), "2027-01-04"));
+    expect(written.finance.startDate).toBe("2027-01-04");
   });
 });
 

@@ -35,7 +35,8 @@ interface Case {
 }
 
 const PLATFORMS = "ws2008r2, ws2012r2, ws2016, ws2019, ws2022, ws2025";
-const OPTIONS = "hyperv-server, standard, enterprise, datacenter, vsphere";
+const OPTIONS =
+  "hyperv-server, standard, enterprise, datacenter, vsphere, vcf, vvf, windows-payg, azure-local";
 
 const CASES: readonly Case[] = [
   // ── the document as a whole ──────────────────────────────────────────────────────────────
@@ -119,7 +120,7 @@ const CASES: readonly Case[] = [
       {
         path: "licensing.prices.datacentre",
         message:
-          'Remove "datacentre" or correct its spelling (did you mean "datacenter"?): licensing.prices has no such field. Allowed: guestOsPerVm, standard, enterprise, datacenter, vsphere, cal, systemCenter.',
+          'Remove "datacentre" or correct its spelling (did you mean "datacenter"?): licensing.prices has no such field. Allowed: guestOsPerVm, standard, enterprise, datacenter, vsphere, vcf, vvf, windowsPayg, azureLocalHost, azureLocalWindows, vsanPerTiB, cal, systemCenter.',
       },
     ],
   },
@@ -677,7 +678,7 @@ const CASES: readonly Case[] = [
       {
         path: "inventory[0].count",
         message:
-          "Enter the number of identical servers this row stands for as a whole number from 1 to 1000000, not 0.",
+          "Enter the number of identical servers this row stands for as a whole number from 1 to 1,000,000, not 0.",
       },
     ],
   },
@@ -685,7 +686,10 @@ const CASES: readonly Case[] = [
     name: "non-integer count",
     input: () => broken((s) => (s["inventory"][0]["count"] = "1.5")),
     issues: [
-      { path: "inventory[0].count", message: /as a whole number from 1 to 1000000, not "1\.5"\.$/ },
+      {
+        path: "inventory[0].count",
+        message: /as a whole number from 1 to 1,000,000, not "1\.5"\.$/,
+      },
     ],
   },
   {
@@ -1011,6 +1015,125 @@ const CASES: readonly Case[] = [
     name: "a measured CPU above 1",
     input: () => broken((s) => (s["inventory"][0]["measuredCpuUtilization"] = 35)),
     issues: [{ path: "inventory[0].measuredCpuUtilization", message: /For 35 % write 0\.35\.$/ }],
+  },
+  // ── leaving VMware: dates, the renewal quote, owned licences ─────────────────────────────
+  {
+    name: "a start date that is not a calendar day",
+    input: () => broken((s) => (s["finance"]["startDate"] = "2027-02-30")),
+    issues: [
+      {
+        path: "finance.startDate",
+        message:
+          "Enter the analysis start date as a real calendar day written YYYY-MM-DD (such as 2027-06-30), not 2027-02-30.",
+      },
+    ],
+  },
+  {
+    name: "a renewal date written the American way",
+    input: () => broken((s) => (s["licensing"]["vmware"]["renewalDate"] = "06/30/2027"), "ws2025"),
+    issues: [
+      {
+        path: "licensing.vmware.renewalDate",
+        message:
+          'Enter the VMware renewal date as a date written YYYY-MM-DD, such as 2027-06-30, not "06/30/2027".',
+      },
+    ],
+  },
+  {
+    name: "a renewal date before the start date (a renewal in the past)",
+    input: () =>
+      broken((s) => {
+        s["finance"]["baseline"] = "vcf";
+        s["finance"]["startDate"] = "2027-03-01";
+        s["licensing"]["vmware"]["renewalDate"] = "2026-12-31";
+      }, "ws2025"),
+    issues: [
+      {
+        path: "licensing.vmware.renewalDate",
+        expected: "on or after the start date (2027-03-01)",
+        message:
+          "The VMware renewal date 2026-12-31 is before the start date 2027-03-01; enter the day your current subscription ends (on or after the start date), or move finance.startDate back.",
+      },
+    ],
+  },
+  {
+    name: "a VMware term Broadcom does not sell",
+    input: () => broken((s) => (s["licensing"]["vmware"]["termYears"] = 2), "ws2025"),
+    issues: [
+      {
+        path: "licensing.vmware.termYears",
+        message:
+          "Broadcom sells VCF and VVF terms of 1, 3 or 5 years, not 2; set licensing.vmware.termYears to 1, 3 or 5.",
+      },
+    ],
+  },
+  {
+    name: "an order minimum below the per-CPU floor",
+    input: () => broken((s) => (s["licensing"]["vmware"]["minimumCoresPerOrder"] = 8), "ws2025"),
+    issues: [
+      {
+        path: "licensing.vmware.minimumCoresPerOrder",
+        expected: "0 (none) or at least 16",
+        message:
+          "An order minimum of 8 cores is below the 16 cores billed for a single CPU, so it would never apply; set licensing.vmware.minimumCoresPerOrder to 0 (none) or to the minimum on your quote (72 where it applies).",
+      },
+    ],
+  },
+  {
+    name: "Azure Hybrid Benefit without Software Assurance or owned Datacenter cores",
+    input: () => broken((s) => (s["licensing"]["azureHybridBenefit"] = true), "ws2025"),
+    issues: [
+      {
+        path: "licensing.azureHybridBenefit",
+        message:
+          "Azure Hybrid Benefit needs active Software Assurance on owned Windows Server Datacenter licences; set licensing.owned.softwareAssurance to true if you have it, or set licensing.azureHybridBenefit to false.",
+      },
+      {
+        path: "licensing.azureHybridBenefit",
+        message:
+          "Azure Hybrid Benefit exchanges owned Datacenter core licences for Azure Local cores, and licensing.owned.datacenterCores is 0; enter the Datacenter cores you own, or set licensing.azureHybridBenefit to false.",
+      },
+    ],
+  },
+  {
+    name: "Software Assurance on owned licences at a rate of 0",
+    input: () =>
+      broken((s) => {
+        s["licensing"]["owned"] = {
+          datacenterCores: 64,
+          standardCores: 0,
+          softwareAssurance: true,
+        };
+      }, "ws2025"),
+    issues: [
+      {
+        path: "licensing.softwareAssuranceRate",
+        message:
+          "Software Assurance is active on your owned licences (licensing.owned.softwareAssurance) but its yearly rate is 0; enter the rate you pay (0.25 for 25 % of the licence price a year).",
+      },
+    ],
+  },
+  {
+    name: "negative owned cores",
+    input: () => broken((s) => (s["licensing"]["owned"]["datacenterCores"] = -16), "ws2025"),
+    issues: [
+      {
+        path: "licensing.owned.datacenterCores",
+        message:
+          "Enter the Windows Server Datacenter cores you own as a whole number from 0 to 10,000,000, not -16.",
+      },
+    ],
+  },
+  {
+    name: "staying on VCF on a 2019 platform",
+    input: () => broken((s) => (s["finance"]["baseline"] = "vcf"), "ws2019"),
+    issues: [
+      {
+        path: "finance.baseline",
+        message:
+          "Staying on VMware Cloud Foundation is priced with today's per-core subscription, which ws2019 scenarios do not have; choose platform ws2022 or ws2025, or baseline vsphere for the per-CPU era.",
+      },
+    ],
   },
 ];
 

@@ -150,6 +150,47 @@ export function modern2022(): Json {
 }
 
 /**
+ * A VMware estate of 2026 as an RVTools export describes it (VMs: vCPUs, RAM, disk; the
+ * utilisation is an estimate), to be priced against its VCF renewal: 200 VMs, 160 of them Windows.
+ */
+export const FABRIKAM_VMWARE: readonly Row[] = [
+  row("WEB", 60, "windows", 2, "2.6", "0.30", "0.10", "8", "80", "0", 0),
+  row("APP", 80, "windows", 4, "2.6", "0.35", "0.12", "16", "120", "0", 0),
+  row("SQL", 12, "windows", 8, "2.6", "0.50", "0.25", "64", "500", "0", 0),
+  row("FILE", 8, "windows", 4, "2.6", "0.20", "0.05", "16", "2000", "0", 0),
+  row("LNX", 40, "linux", 2, "2.6", "0.30", "0.10", "4", "60", "0", 0),
+]; // 60 + 80 + 12 + 8 + 40 = 200 VMs
+
+/**
+ * Leaving VMware in 2027: the VCF renewal falls due on 30 September 2027; the estate moves 25
+ * VMs a month from March. The company owns Windows Server Datacenter licences for 320 cores (its 10 hosts × 32)
+ * with Software Assurance (25 % a year) and elects Azure Hybrid Benefit for Azure Local.
+ */
+export function leavingVmware2026(): Json {
+  return scenario(
+    "Fabrikam leaving VMware (VCF renewal 2027-09-30)",
+    "ws2025",
+    FABRIKAM_VMWARE,
+    (s) => {
+      const finance = s["finance"] as Json;
+      finance["baseline"] = "vcf";
+      finance["startDate"] = "2027-01-04";
+      finance["migrationVmsPerMonth"] = 25;
+      finance["monthsBeforeFirstMove"] = 2;
+      const licensing = s["licensing"] as Json;
+      licensing["softwareAssuranceRate"] = "0.25";
+      licensing["azureHybridBenefit"] = true;
+      licensing["owned"] = { datacenterCores: 320, standardCores: 0, softwareAssurance: true };
+      licensing["vmware"] = {
+        ...(licensing["vmware"] as Json),
+        renewalDate: "2027-09-30",
+        vsanTiB: "40",
+      };
+    }
+  );
+}
+
+/**
  * The Contoso estate measured: a performance export gave p95 CPU and memory in use for most
  * rows (Azure Migrate-style sizing on p95 × 1.3), disk in use, and average disk and network
  * throughput; two groups are idle ("zombies": average CPU 1–2 %, almost no I/O).
@@ -249,6 +290,7 @@ export const EXAMPLES: Readonly<Record<string, () => Json>> = {
   "book-example.json": bookExample,
   "contoso-2010.json": contoso2010,
   "modern-2022.json": modern2022,
+  "leaving-vmware-2027.json": leavingVmware2026,
   "s2d-growth-2025.json": s2dGrowth2025,
 };
 

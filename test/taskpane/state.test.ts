@@ -184,7 +184,7 @@ describe("task pane state", () => {
     expect(cancelled.draft).toBe(s.draft);
   });
 
-  it("compares with staying on vSphere after accepting an RVTools import", () => {
+  it("compares with staying on VMware (VCF on today's platforms) after accepting an RVTools import", () => {
     const rows = [
       {
         name: "VM1",
@@ -215,9 +215,7 @@ describe("task pane state", () => {
         { type: "importRead", review: review(format) },
         { type: "importAccepted" }
       );
-    expect((base("rvtools").draft["finance"] as Record<string, unknown>)["baseline"]).toBe(
-      "vsphere"
-    );
+    expect((base("rvtools").draft["finance"] as Record<string, unknown>)["baseline"]).toBe("vcf");
     expect((base("azure-migrate").draft["finance"] as Record<string, unknown>)["baseline"]).toBe(
       "physical"
     );

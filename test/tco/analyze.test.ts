@@ -64,11 +64,11 @@ describe("the book example on Hyper-V Server 2008 R2 (free) + guest licences", (
     ]).toEqual([3, 1, 30]);
   });
 
-  it("costs 94,123 in year 0", () => {
+  it("costs 93,923 in year 0", () => {
     // hosts 3 × 9000 = 27,000; array 25,000; VM disks (10×200 + 12×100 + 8×80 = 3840 GiB) × 3 = 11,520;
     // witness 1 GiB × 3 = 3; storage network 6000; NICs 3 × 800 = 2400; setup (3 hosts + 1 array) × 250
-    // = 1000; migration 30 × 8 h × 50 = 12,000; guest licences 9200 (below) → 94,123
-    expect(s(hv.costs.years[0]!.total)).toBe("94123");
+    // = 1000; migration 30 × 8 h × 50 = 12,000; guest licences 9000 (below) → 93,923
+    expect(s(hv.costs.years[0]!.total)).toBe("93923");
     expect(s(hv.costs.years[0]!.byCategory.infrastructure)).toBe("44923"); // 25,000 + 11,520 + 3 + 6000 + 2400
   });
 
@@ -86,7 +86,7 @@ describe("the book example on Hyper-V Server 2008 R2 (free) + guest licences", (
       "49044.89",
       "49044.89",
     ]);
-    expect(s(hv.costs.total)).toBe("339347.45"); // 94,123 + 5 × 49,044.89
+    expect(s(hv.costs.total)).toBe("339147.45"); // 93,923 + 5 × 49,044.89
   });
 
   it("licenses each host for the Windows VMs it may run after a failover: 200 × Σ per-host maximum", () => {
@@ -95,33 +95,39 @@ describe("the book example on Hyper-V Server 2008 R2 (free) + guest licences", (
       0
     );
     expect(s(hv.licensing.total)).toBe(String(200 * afterFailover));
-    expect(s(hv.licensing.total)).toBe("9200"); // 46 licences: more than the book's 30
+    // 10 VMs on each of the 3 hosts; any host that fails sends 5 to each survivor: 15 each.
+    expect(hv.capacity.hostPlans.map((h) => [h.vms, h.maxWindowsVmsAfterFailover])).toEqual([
+      [10, 15],
+      [10, 15],
+      [10, 15],
+    ]);
+    expect(s(hv.licensing.total)).toBe("9000"); // 45 licences: more than the book's 30
     expect(s(hv.licensing.totalIfNotClusterAware)).toBe("6000"); // the book's "30 VMs at $200 is $6,000"
   });
 
-  it("NPV 348,700.13 at 7 %, payback in 10.46 months", () => {
-    // Flows: year 0 −94,123; years 1–5 157,045.33 − 49,044.89 = 108,000.44
-    // Excel: =-94123+NPV(0.07,108000.44,108000.44,108000.44,108000.44,108000.44) → 348,700.13
+  it("NPV 348,900.13 at 7 %, payback in 10.44 months", () => {
+    // Flows: year 0 −93,923; years 1–5 157,045.33 − 49,044.89 = 108,000.44
+    // Excel: =-93923+NPV(0.07,108000.44,108000.44,108000.44,108000.44,108000.44) → 348,900.13
     expect(hv.businessCase.netFlows.map(s)).toEqual([
-      "-94123",
+      "-93923",
       "108000.44",
       "108000.44",
       "108000.44",
       "108000.44",
       "108000.44",
     ]);
-    expect(hv.businessCase.npv.toDecimalPlaces(2).toString()).toBe("348700.13");
+    expect(hv.businessCase.npv.toDecimalPlaces(2).toString()).toBe("348900.13");
     expect(
       hv.businessCase.npv
         .minus(npvByHand(book.finance.discountRate, hv.businessCase.netFlows))
         .abs()
         .lt("1e-20")
     ).toBe(true);
-    // 12 × 94,123 ÷ 108,000.44 = 10.4581…
+    // 12 × 93,923 ÷ 108,000.44 = 10.4358…
     expect(
       hv.businessCase.payback.reached &&
         hv.businessCase.payback.months.toDecimalPlaces(4).toString()
-    ).toBe("10.4581");
+    ).toBe("10.4358");
   });
 });
 
@@ -139,12 +145,12 @@ describe("the book's own figures, and the recommendation", () => {
   });
 
   it("recommends the cheapest eligible option and says when it pays back", () => {
-    // Datacenter: 339,347.45 − 9200 + 15,000 = 345,147.45, 5800 more
+    // Datacenter: 339,147.45 − 9000 + 15,000 = 345,147.45, 6000 more
     expect(s(option("datacenter").costs.total)).toBe("345147.45");
     expect(a.recommended).toBe("hyperv-server");
     expect(cheapest(a.options)?.id).toBe("hyperv-server");
     expect(a.recommendation).toMatch(
-      /^Consolidating 30 of 30 servers onto 3 Hyper-V hosts with .* saves USD 445,879 over 5 years .*pays back in 10 months; .* would cost USD 5,800 more\.$/
+      /^Consolidating 30 of 30 servers onto 3 Hyper-V hosts with .* saves USD 446,079 over 5 years .*pays back in 10 months; .* would cost USD 6,000 more\.$/
     );
   });
 

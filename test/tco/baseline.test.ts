@@ -1,8 +1,9 @@
 /**
  * The baseline the options are compared against: staying physical (default), or — for an
  * estate leaving VMware (finance.baseline = "vsphere") — staying on vSphere: its hosts already
- * owned and refreshed on a rolling cycle, its vSphere subscription or support paid yearly, its
- * Windows licences owned; the Hyper-V options then reuse that hardware and those licences.
+ * owned and refreshed on a rolling cycle, its vSphere subscription or support paid yearly; the
+ * Hyper-V options then reuse that hardware. Windows licences count as owned only as far as
+ * `licensing.owned` says (never assumed): every path, staying included, buys what is missing.
  */
 import { describe, expect, it } from "vitest";
 import { suggestedBaseline } from "../../src/inventory/types";
@@ -16,7 +17,15 @@ import { scenarioWith, server } from "./fixtures";
 // 40 two-core Windows servers (4 GiB, 100 GiB disk): small enough to reason about.
 const inventory = [server("APP", { count: 40 })];
 const physical = scenarioWith("ws2022", inventory);
-const vsphere = scenarioWith("ws2022", inventory, { finance: { baseline: "vsphere" } });
+// The estate's Windows licences, as the user says they own them (more than enough here).
+const owned = { datacenterCores: 10_000, standardCores: 0, softwareAssurance: false };
+const vsphere = scenarioWith("ws2022", inventory, {
+  finance: { baseline: "vsphere" },
+  licensing: { owned },
+});
+const vsphereOwningNothing = scenarioWith("ws2022", inventory, {
+  finance: { baseline: "vsphere" },
+});
 
 const byId = (a: ReturnType<typeof analyze>, id: string) => {
   const o = a.options.find((x) => x.id === id);
@@ -54,7 +63,7 @@ describe("baseline: staying on vSphere", () => {
     expect(refresh?.amounts[1]?.toFixed(2)).toBe(new Dec(hosts).times(9000).div(2).toFixed(2));
   });
 
-  it("pays the vSphere subscription every year and no Windows licences (owned)", () => {
+  it("pays the vSphere subscription every year and no Windows licences (all owned)", () => {
     // ws2022 default: per-core subscription $135 per core per year, at least 16 cores per CPU:
     // 2 sockets × max(16, 6 cores) = 32 cores per host.
     const sub = a.physical.lines.filter((l) => l.category === "licensing");
@@ -69,17 +78,33 @@ describe("baseline: staying on vSphere", () => {
     expect(v.reasons.join(" ")).toMatch(/baseline/);
   });
 
-  it("lets Hyper-V Datacenter reuse the Windows licences the vSphere estate owns", () => {
-    // The vSphere estate licenses its Windows guests the cheapest way, Datacenter on the same
-    // hosts: the Hyper-V Datacenter option buys no Windows licence.
+  it("lets Hyper-V Datacenter reuse the Windows licences the user says they own", () => {
+    // Owned Datacenter cores cover the Hyper-V hosts: the Datacenter option buys no Windows licence.
     const dc = byId(a, "datacenter");
     const bought = dc.licensing.lines.filter((l) => l.recurrence === "once" && /^ws\d/.test(l.sku));
     expect(bought.length).toBeGreaterThan(0);
     expect(bought.every((l) => l.quantity === 0 && l.cost.isZero())).toBe(true);
-    expect(bought[0]?.basis).toMatch(/already owned for the VMware estate/);
-    // while staying physical, the same option buys them
+    expect(bought[0]?.basis).toMatch(/already owned \(licensing\.owned\)/);
+    // while staying physical with nothing owned, the same option buys them
     const fresh = byId(analyze(physical, { sensitivity: false }), "datacenter");
     expect(fresh.licensing.oneTime.gt(0)).toBe(true);
+  });
+
+  it("never assumes ownership: owning nothing, staying and moving both buy the missing Windows licences", () => {
+    const none = analyze(vsphereOwningNothing, { sensitivity: false });
+    const dc = byId(none, "datacenter");
+    // 16 licensed cores per host (2 × max(8, 6), at least 16) = 8 Datacenter 2-core packs at 6,155 ÷ 8.
+    const packs = hosts * 8;
+    const dcLine = dc.licensing.lines.find((l) => l.sku === "ws2022-datacenter-2core");
+    expect(dcLine?.quantity).toBe(packs);
+    expect(dcLine?.cost.toFixed(2)).toBe(new Dec(packs).times(6155).div(8).toFixed(2));
+    // Staying on vSphere buys the cheapest Windows licences for its own hosts in year 0.
+    const year0 = none.physical.years[0]?.total ?? new Dec(0);
+    expect(year0.gt(0)).toBe(true);
+    const stayingWindows = none.physical.lines.filter(
+      (l) => l.category === "licensing" && l.schedule.kind === "once"
+    );
+    expect(stayingWindows.length).toBeGreaterThan(0);
   });
 
   it("reuses the hosts and storage: only the V2V migration is a year-0 cost", () => {
@@ -106,9 +131,11 @@ describe("baseline: staying on vSphere", () => {
 });
 
 describe("the baseline an import suggests", () => {
-  it("is vSphere for exports of VMs on VMware, physical for the others", () => {
-    expect(suggestedBaseline("rvtools")).toBe("vsphere");
-    expect(suggestedBaseline("live-optics")).toBe("vsphere");
+  it("is staying on VMware for exports of VMs on VMware (VCF today, per-CPU vSphere before), physical for the others", () => {
+    expect(suggestedBaseline("rvtools")).toBe("vcf");
+    expect(suggestedBaseline("live-optics", "ws2022")).toBe("vcf");
+    expect(suggestedBaseline("rvtools", "ws2019")).toBe("vsphere");
+    expect(suggestedBaseline("live-optics", "ws2008r2")).toBe("vsphere");
     for (const f of [
       "azure-migrate",
       "map-inventory",

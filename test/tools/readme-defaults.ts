@@ -4,7 +4,13 @@
  * holds exactly this table. Print it: `npx tsx test/tools/readme-defaults.ts`.
  */
 import { resolve } from "node:path";
-import { DEFAULT_SOURCES, SECTIONS, TOP_FIELDS, defaultSections } from "../../src/scenario";
+import {
+  DEFAULT_PLATFORM,
+  DEFAULT_SOURCES,
+  SECTIONS,
+  TOP_FIELDS,
+  defaultSections,
+} from "../../src/scenario";
 
 function show(v: unknown): string {
   if (v === undefined) return "(blank)"; // an optional input: a rule stands in for it
@@ -18,14 +24,22 @@ function at(obj: unknown, key: string): unknown {
     .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
 }
 
-/** Markdown: one row per input with its ws2008r2 and ws2022 defaults and the source. */
+/** Markdown: one row per input with its ws2008r2 and ws2025 (the default platform) defaults and the source. */
 export function defaultsTable(): string {
   const old = defaultSections("ws2008r2");
-  const now = defaultSections("ws2022");
-  const rows = ["| Input | ws2008r2 (2010) | ws2022 (today) | Source |", "|---|---|---|---|"];
+  const now = defaultSections(DEFAULT_PLATFORM);
+  const rows = [
+    `| Input | ws2008r2 (2010) | ${DEFAULT_PLATFORM} (today, the default) | Source |`,
+    "|---|---|---|---|",
+  ];
   for (const f of TOP_FIELDS) {
     if (f.key === "name") continue;
-    const v = f.key === "currency" ? "USD" : f.key === "platform" ? "ws2022 (when absent)" : "";
+    const v =
+      f.key === "currency"
+        ? "USD"
+        : f.key === "platform"
+          ? `${DEFAULT_PLATFORM} (when absent)`
+          : "";
     rows.push(
       `| \`${f.key}\` | ${v} | ${v} | ${(DEFAULT_SOURCES[f.key] ?? "").replace(/\|/g, "/")} |`
     );

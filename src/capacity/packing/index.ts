@@ -7,8 +7,14 @@
  * bins, then runs a bounded local search that tries to empty bins. See
  * `shared/reference/capacity-engine.md` §1 for the evidence behind the choice.
  */
-import { isFeasiblePacking, prepareInstance, type Instance, type Packing } from "./instance";
-import { instanceLowerBound } from "./lowerBound";
+import {
+  isFeasiblePacking,
+  prepareFlat,
+  prepareInstance,
+  type Instance,
+  type Packing,
+} from "./instance";
+import { instanceLowerBound, strongLowerBound } from "./lowerBound";
 import {
   DEFAULT_CHUNK_SIZE,
   DEFAULT_HEURISTICS,
@@ -28,21 +34,17 @@ export { RELATIVE_TOLERANCE, loadLimits } from "./instance";
 /**
  * A lower bound on the bins needed by the items that fit an empty bin: the largest of the
  * continuous bound (max over dimensions of ⌈total demand / capacity⌉), the per-dimension
- * Martello–Toth bound, and a greedy clique of pairwise incompatible items. 0 when no item fits.
+ * Martello–Toth bound, a greedy clique of pairwise incompatible items and, up to 5,000 items,
+ * the surrogate bound over pairs of dimensions. 0 when no item fits.
  * Throws a RangeError for malformed problems (a programmer error).
  */
 export function lowerBoundBins(problem: PackingProblem): number {
-  return instanceLowerBound(prepareInstance(problem));
+  return strongLowerBound(prepareInstance(problem));
 }
 
-function toResult(
-  inst: Instance,
-  packing: Packing,
-  lowerBound: number,
-  heuristic: string
-): PackingResult {
-  const assignment = new Array<number>(inst.totalItems).fill(-1);
-  // Renumber bins in order of their first item in the caller's order.
+/** Bin of each caller item (−1: fits no empty bin), bins numbered in order of their first item. */
+function assignmentOf(inst: Instance, packing: Packing): Int32Array {
+  const assignment = new Int32Array(inst.totalItems).fill(-1);
   const renumber = new Int32Array(packing.bins).fill(-1);
   const byOriginal = new Int32Array(inst.totalItems).fill(-1);
   for (let k = 0; k < inst.n; k++) byOriginal[inst.original[k]!] = packing.binOf[k]!;
@@ -53,7 +55,41 @@ function toResult(
     if (renumber[b]! < 0) renumber[b] = next++;
     assignment[i] = renumber[b]!;
   }
-  return { bins: packing.bins, assignment, lowerBound, heuristic };
+  return assignment;
+}
+
+/** {@link PackingResult} with the assignment as a typed array (the capacity engine's form). */
+export interface FlatPackingResult extends Omit<PackingResult, "assignment"> {
+  readonly assignment: Int32Array;
+}
+
+function packPrepared(inst: Instance, options: PackOptions): FlatPackingResult {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!(chunkSize >= 1)) throw new RangeError(packingMessages.chunkSize(chunkSize));
+  const effort = options.localSearchEffort;
+  if (effort !== undefined && !(effort >= 0))
+    throw new RangeError(packingMessages.localSearchEffort(effort));
+  if (options.heuristics?.length === 0) throw new RangeError(packingMessages.noHeuristics);
+  const cheapBound = instanceLowerBound(inst);
+  if (inst.n === 0)
+    return {
+      bins: 0,
+      assignment: new Int32Array(inst.totalItems).fill(-1),
+      lowerBound: 0,
+      heuristic: "none",
+    };
+  const { packing, heuristic, lowerBound } = packInstance(
+    inst,
+    {
+      heuristics: options.heuristics ?? DEFAULT_HEURISTICS,
+      localSearchEffort: effort ?? defaultLocalSearchEffort(inst.n),
+      chunkSize,
+      seed: options.seed ?? 1,
+    },
+    cheapBound
+  );
+  if (!isFeasiblePacking(inst, packing)) throw new Error(packingMessages.infeasible(heuristic));
+  return { bins: packing.bins, assignment: assignmentOf(inst, packing), lowerBound, heuristic };
 }
 
 /**
@@ -68,25 +104,19 @@ function toResult(
  * the same result. Throws a RangeError for malformed problems (a programmer error).
  */
 export function packVectors(problem: PackingProblem, options: PackOptions = {}): PackingResult {
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  if (!(chunkSize >= 1)) throw new RangeError(packingMessages.chunkSize(chunkSize));
-  const effort = options.localSearchEffort;
-  if (effort !== undefined && !(effort >= 0))
-    throw new RangeError(packingMessages.localSearchEffort(effort));
-  if (options.heuristics?.length === 0) throw new RangeError(packingMessages.noHeuristics);
-  const inst = prepareInstance(problem);
-  const lowerBound = instanceLowerBound(inst);
-  if (inst.n === 0) return toResult(inst, { bins: 0, binOf: new Int32Array(0) }, 0, "none");
-  const { packing, heuristic } = packInstance(
-    inst,
-    {
-      heuristics: options.heuristics ?? DEFAULT_HEURISTICS,
-      localSearchEffort: effort ?? defaultLocalSearchEffort(inst.n),
-      chunkSize,
-      seed: options.seed ?? 1,
-    },
-    lowerBound
-  );
-  if (!isFeasiblePacking(inst, packing)) throw new Error(packingMessages.infeasible(heuristic));
-  return toResult(inst, packing, lowerBound, heuristic);
+  const result = packPrepared(prepareInstance(problem), options);
+  return { ...result, assignment: Array.from(result.assignment) };
+}
+
+/**
+ * {@link packVectors} for `count` items given flat (`demand[i*d+j]`), as the capacity engine
+ * holds them: no array per item, the assignment typed. The numbers are trusted (finite, ≥ 0).
+ */
+export function packFlat(
+  capacity: readonly number[],
+  demand: Float64Array,
+  count: number,
+  options: PackOptions = {}
+): FlatPackingResult {
+  return packPrepared(prepareFlat(capacity, demand, count), options);
 }

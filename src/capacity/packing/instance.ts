@@ -70,20 +70,44 @@ export function assertValidProblem(problem: PackingProblem): void {
 export function prepareInstance(problem: PackingProblem): Instance {
   assertValidProblem(problem);
   const d = problem.capacity.length;
-  const limit = loadLimits(problem);
-  const capacity = Float64Array.from(problem.capacity);
-  const fitting: number[] = [];
-  problem.items.forEach((item, i) => {
-    if (item.every((v, j) => v <= limit[j]!)) fitting.push(i);
-  });
-  const n = fitting.length;
+  const flat = new Float64Array(problem.items.length * d);
+  problem.items.forEach((item, i) => flat.set(item, i * d));
+  return prepareFlat(problem.capacity, flat, problem.items.length);
+}
+
+/**
+ * The kernel instance of `count` items given flat (`demand[i*d+j]`, d = capacity.length), the
+ * items that fit an empty bin only; numbers are trusted (finite, ≥ 0), as the capacity engine
+ * builds them. Limits as {@link loadLimits}.
+ */
+export function prepareFlat(
+  capacityVector: readonly number[],
+  flat: Float64Array,
+  count: number
+): Instance {
+  const d = capacityVector.length;
+  const capacity = Float64Array.from(capacityVector);
+  const limit = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    const cap = capacity[j]!;
+    let integral = Number.isInteger(cap);
+    for (let i = 0; integral && i < count; i++) integral = Number.isInteger(flat[i * d + j]!);
+    limit[j] = integral ? cap : cap + cap * RELATIVE_TOLERANCE;
+  }
+  const fitting = new Int32Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    let fits = true;
+    for (let j = 0; j < d && fits; j++) fits = flat[i * d + j]! <= limit[j]!;
+    if (fits) fitting[n++] = i;
+  }
   const demand = new Float64Array(n * d);
   const norm = new Float64Array(n * d);
   const totals = new Float64Array(d);
   for (let k = 0; k < n; k++) {
-    const item = problem.items[fitting[k]!]!;
+    const at = fitting[k]! * d;
     for (let j = 0; j < d; j++) {
-      const v = item[j]!;
+      const v = flat[at + j]!;
       demand[k * d + j] = v;
       const cap = capacity[j]!;
       const x = cap > 0 ? v / cap : 0;
@@ -103,8 +127,8 @@ export function prepareInstance(problem: PackingProblem): Instance {
     capacity,
     limit,
     avgWeights,
-    original: Int32Array.from(fitting),
-    totalItems: problem.items.length,
+    original: fitting.slice(0, n),
+    totalItems: count,
   };
 }
 

@@ -137,8 +137,175 @@ export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
   return Math.max(clique.length, 1);
 }
 
-/** The largest of the continuous, per-dimension Martello–Toth and clique bounds. */
+/** The largest of the continuous, per-dimension Martello–Toth and clique bounds (the cheap ones). */
 export function instanceLowerBound(inst: Instance): number {
   if (inst.n === 0) return 0;
   return Math.max(continuousBound(inst), perDimensionBound(inst), cliqueBound(inst));
+}
+
+/**
+ * The strongest bound: the cheap ones and the {@link surrogateBound}. The packer asks for the
+ * surrogate only when its greedy packing is above the cheap bound (below it, the surrogate
+ * cannot be higher), so both report the same number.
+ */
+export function strongLowerBound(inst: Instance): number {
+  return Math.max(instanceLowerBound(inst), surrogateBound(inst));
+}
+
+/**
+ * {@link martelloTothBound} of items given as sizes (descending) with a count each: the same
+ * bound as the expanded list, in O(groups) after sorting.
+ */
+export function martelloTothBoundCounted(
+  sizesDescending: Float64Array,
+  counts: Float64Array,
+  cap: number
+): number {
+  const g = sizesDescending.length;
+  let n = 0;
+  for (let i = 0; i < g; i++) n += counts[i]!;
+  if (n === 0 || cap <= 0) return n === 0 ? 0 : 1;
+  const half = cap / 2;
+  let bigGroups = 0;
+  let big = 0;
+  let bigTotal = 0;
+  while (bigGroups < g && sizesDescending[bigGroups]! > half) {
+    big += counts[bigGroups]!;
+    bigTotal += counts[bigGroups]! * sizesDescending[bigGroups]!;
+    bigGroups++;
+  }
+  // prefix[i]: total size of groups [0, i); prefixCount likewise in items.
+  const prefix = new Float64Array(g + 1);
+  const prefixCount = new Float64Array(g + 1);
+  for (let i = 0; i < g; i++) {
+    prefix[i + 1] = prefix[i]! + counts[i]! * sizesDescending[i]!;
+    prefixCount[i + 1] = prefixCount[i]! + counts[i]!;
+  }
+  const smallTotal = prefix[g]! - prefix[bigGroups]!;
+  let best = big + ceilSafe((smallTotal - (big * cap - bigTotal)) / cap);
+  let j1 = 0; // big groups with size > cap − K: a prefix
+  for (let s = g - 1; s >= bigGroups; s--) {
+    const k = sizesDescending[s]!;
+    if (counts[s]! === 0) continue;
+    if (s > bigGroups && sizesDescending[s - 1]! === k) continue; // each distinct K once
+    let last = s;
+    while (last + 1 < g && sizesDescending[last + 1]! >= k) last++;
+    const j3Total = prefix[last + 1]! - prefix[bigGroups]!;
+    while (j1 < bigGroups && sizesDescending[j1]! > cap - k) j1++;
+    const j2Count = big - prefixCount[j1]!;
+    const j2Total = prefix[bigGroups]! - prefix[j1]!;
+    const spare = j2Count * cap - j2Total;
+    const value = big + Math.max(0, ceilSafe((j3Total - spare) / cap));
+    if (value > best) best = value;
+  }
+  return Math.max(best, 1);
+}
+
+/**
+ * The bound of {@link instanceLowerBound} for items in groups of identical ones: `inst` holds
+ * one item per group and `counts[i]` says how many items it stands for. Equal to the bound of
+ * the expanded instance (up to the order of floating-point sums), at a cost in groups, not
+ * items — a million VMs in ten inventory rows is ten groups.
+ */
+export function groupedLowerBound(inst: Instance, counts: Float64Array): number {
+  const { n, d, demand, norm, limit } = inst;
+  let items = 0;
+  for (let i = 0; i < n; i++) items += counts[i]!;
+  if (items === 0) return 0;
+  // Continuous.
+  let bound = 1;
+  for (let j = 0; j < d; j++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += counts[i]! * demand[i * d + j]!;
+    if (limit[j]! > 0) bound = Math.max(bound, ceilSafe(total / limit[j]!));
+  }
+  // Martello–Toth per dimension.
+  const order = new Int32Array(n);
+  const sizes = new Float64Array(n);
+  const sorted = new Float64Array(n);
+  for (let j = 0; j < d; j++) {
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      sizes[i] = demand[i * d + j]!;
+    }
+    order.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+    const c = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      sorted[k] = sizes[order[k]!]!;
+      c[k] = counts[order[k]!]!;
+    }
+    bound = Math.max(bound, martelloTothBoundCounted(sorted, c, limit[j]!));
+  }
+  // Greedy clique, largest first: a group joins whole when its items conflict with each other.
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    let m = 0;
+    for (let j = 0; j < d; j++) m = Math.max(m, norm[i * d + j]!);
+    key[i] = m;
+  }
+  order.sort((a, b) => key[b]! - key[a]! || a - b);
+  const conflict = (a: number, b: number): boolean => {
+    for (let j = 0; j < d; j++)
+      if (demand[a * d + j]! + demand[b * d + j]! > limit[j]!) return true;
+    return false;
+  };
+  const clique: number[] = [];
+  let size = 0;
+  let smallTaken = false;
+  for (const i of order) {
+    if (counts[i]! === 0) continue;
+    const isBig = key[i]! > 0.5;
+    if (!isBig && smallTaken) break;
+    if (!clique.every((c) => conflict(i, c))) continue;
+    clique.push(i);
+    size += isBig && conflict(i, i) ? counts[i]! : 1;
+    if (!isBig) smallTaken = true;
+  }
+  return Math.max(bound, size, 1);
+}
+
+/** Items up to which {@link surrogateBound} is worth its sorts (larger instances are chunked). */
+export const SURROGATE_MAX_ITEMS = 5_000;
+/** Steps of the multiplier grid of {@link surrogateBound} between two dimensions. */
+const SURROGATE_STEPS = 10;
+
+/**
+ * The surrogate bound (Caprara & Toth 2001, the "L2-type" bounds of 2-D vector packing): any
+ * bin's items satisfy Σ_j λ_j·load_j / limit_j ≤ 1 for multipliers λ ≥ 0 summing to 1, so the
+ * 1-D Martello–Toth bound of the sizes Σ_j λ_j·x_j / limit_j (capacity 1) bounds the bins.
+ * Multipliers: in tenths, for every pair of dimensions that both bind (each at least 80 % as
+ * loaded in total as the most loaded one: a pair with a slack dimension bounds no better than
+ * its tight one alone). It proves optima that each dimension alone cannot (a bin too full in
+ * CPU when it is light in memory, and the other way round). The capacity carries 1e-9 of
+ * slack so that a rounded surrogate sum never rules out a fit. 0 above
+ * {@link SURROGATE_MAX_ITEMS} items.
+ */
+export function surrogateBound(inst: Instance): number {
+  const { n, d, demand, limit } = inst;
+  if (n === 0 || n > SURROGATE_MAX_ITEMS || d < 2) return 0;
+  const load = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    if (!(limit[j]! > 0)) continue;
+    for (let i = 0; i < n; i++) load[j] = load[j]! + demand[i * d + j]!;
+    load[j] = load[j]! / limit[j]!;
+  }
+  const binding = 0.8 * Math.max(...load);
+  const sizes = new Float64Array(n);
+  let bound = 0;
+  for (let a = 0; a < d; a++) {
+    if (!(limit[a]! > 0) || load[a]! < binding) continue;
+    for (let b = a + 1; b < d; b++) {
+      if (!(limit[b]! > 0) || load[b]! < binding) continue;
+      for (let step = 1; step < SURROGATE_STEPS; step++) {
+        const la = step / SURROGATE_STEPS / limit[a]!;
+        const lb = (1 - step / SURROGATE_STEPS) / limit[b]!;
+        for (let i = 0; i < n; i++) sizes[i] = la * demand[i * d + a]! + lb * demand[i * d + b]!;
+        sizes.sort();
+        sizes.reverse();
+        bound = Math.max(bound, martelloTothBound(sizes, 1 + 1e-9));
+      }
+    }
+  }
+  return bound;
 }

@@ -6,12 +6,20 @@ import {
   type AssumptionRow,
 } from "../../report/assumptions";
 import { defaultSections } from "../../scenario";
-import { analysisJson, analyze, type Analysis, type OptionAnalysis } from "../../tco";
+import { ownedLicenceStatement } from "../../licensing";
+import { analysisJson, type Analysis, type OptionAnalysis } from "../../tco";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { loadScenario } from "../scenarioFile";
+import { analyzeChecked, loadScenario } from "../scenarioFile";
 
 /** Whole units, half away from zero: the workbook's `#,##0` shows the same figure. */
 const money = (d: Dec): string => formatWhole(d);
+
+const BASELINE_HEADS: Readonly<Record<string, string>> = {
+  physical: "Physical",
+  vsphere: "vSphere now",
+  vcf: "VCF now",
+  vvf: "VVF now",
+};
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells
@@ -70,14 +78,14 @@ export function summaryTable(a: Analysis): string {
   const eligible = a.options.filter((o) => o.eligible);
   const head = [
     "",
-    s.finance.baseline === "vsphere" ? "vSphere now" : "Physical",
+    BASELINE_HEADS[s.finance.baseline] ?? "Physical",
     ...eligible.map((o) => o.id + (o.id === a.recommended ? " *" : "")),
   ];
   const rows: string[][] = [
     [
       "Hosts",
-      s.finance.baseline === "vsphere"
-        ? String(a.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? "")
+      a.baselineHosts !== null
+        ? String(a.baselineHosts)
         : String(s.inventory.reduce((n, r) => n + r.count, 0)) + " srv",
       ...eligible.map((o) => `${o.capacity.hosts} (≥${o.capacity.lowerBoundHosts})`),
     ],
@@ -117,6 +125,7 @@ export function summaryTable(a: Analysis): string {
       money(a.physical.total),
       ...eligible.map((o) => money(o.costs.total)),
     ],
+    ...(a.timeline ? [["Dual running", "", ...eligible.map((o) => money(o.transition))]] : []),
     ["Savings", "", ...eligible.map((o) => money(o.businessCase.totalSavings))],
     ["NPV", "", ...eligible.map((o) => money(o.businessCase.npv))],
     [
@@ -156,6 +165,8 @@ export function summaryTable(a: Analysis): string {
     "",
     `* recommended. ${a.recommendation}`,
   ];
+  if (s.finance.baseline !== "physical" || !ownedLicenceStatement(s).noneEntered)
+    lines.push(ownedLicenceStatement(s).message);
   for (const o of a.options.filter((x) => !x.eligible))
     lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
   const rec = a.options.find((o) => o.id === a.recommended);
@@ -212,7 +223,11 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   const file = positional[0] as string;
   const read = loadScenario(io, file);
   if (!read.ok) return read.exitCode;
-  const analysis = analyze(read.scenario, { sensitivity: !switches.has("--no-sensitivity") });
+  const checked = analyzeChecked(io, file, read.scenario, {
+    sensitivity: !switches.has("--no-sensitivity"),
+  });
+  if (!checked.ok) return checked.exitCode;
+  const analysis = checked.analysis;
   io.out(
     switches.has("--json")
       ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`

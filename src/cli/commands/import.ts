@@ -1,7 +1,8 @@
 /**
  * `hyperv-tco import FILE… [--include-powered-off] [--platform ws2022] [--group] [--storage configured|in-use] [--percentile p95]`:
  * print a complete scenario (defaults plus the imported inventory) on stdout and the import
- * report on stderr. A file that cannot be imported: one message on stderr, nothing on stdout, exit 2.
+ * report on stderr. A file that cannot be imported: one message on stderr, nothing on stdout,
+ * exit 2; a file that is missing, unreadable or larger than `LIMITS.importFileBytes`: exit 3.
  */
 import {
   formatImportReport,
@@ -18,12 +19,14 @@ import {
   PERCENTILES,
   type Percentile,
   DEFAULT_PLATFORM,
+  LIMITS,
   defaultScenarioJson,
   defaultSections,
   parseScenario,
+  xmlSafeText,
 } from "../../scenario";
 import { EXIT, parseArgs, type CliIo } from "../io";
-import { formatIssues } from "../scenarioFile";
+import { formatIssues, readInputFile } from "../scenarioFile";
 
 const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use] [--percentile ${PERCENTILES.join("|")}]\n`;
 
@@ -58,16 +61,12 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
 
   const files: InventoryFile[] = [];
   for (const path of positional) {
-    if (!io.exists(path)) {
-      io.err(`${path}: no such file. Check the path.\n`);
-      return EXIT.invalid;
+    const bytes = readInputFile(io, path, LIMITS.importFileBytes.value, "inventory export");
+    if (!bytes.ok) {
+      io.err(`${bytes.problem}\n`);
+      return EXIT.file;
     }
-    try {
-      files.push({ bytes: io.readBytes(path), name: path });
-    } catch (e) {
-      io.err(`${path}: cannot be read (${(e as Error).message}).\n`);
-      return EXIT.invalid;
-    }
+    files.push({ bytes: bytes.bytes, name: path });
   }
   const label = positional.join(", ");
   const read = await readInventoryFiles(files);
@@ -97,12 +96,15 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.invalid;
   }
 
-  const base = defaultScenarioJson(platform, result.rows);
+  const base = defaultScenarioJson(platform, result.rows, io.today?.() ?? new Date());
   const scenario = {
     ...base,
-    name: `Imported from ${read.workbook.fileName ?? label}`.slice(0, 200),
-    // VMs exported from vCenter are already virtual: the case is staying on vSphere or moving.
-    finance: { ...(base["finance"] as object), baseline: suggestedBaseline(result.report.format) },
+    name: xmlSafeText(`Imported from ${read.workbook.fileName ?? label}`.slice(0, 200)),
+    // VMs exported from vCenter are already virtual: the case is staying on VMware or moving.
+    finance: {
+      ...(base["finance"] as object),
+      baseline: suggestedBaseline(result.report.format, platform),
+    },
     // What the importer assumed travels with the scenario into evaluate's assumptions register.
     imported: {
       file: read.workbook.fileName ?? label,

@@ -16,6 +16,7 @@ export async function runInit(args: readonly string[], io: CliIo): Promise<numbe
     io.err(`init: --platform must be one of ${PLATFORM_IDS.join(", ")} (got "${platform}").\n`);
     return EXIT.usage;
   }
-  io.out(`${JSON.stringify(defaultScenarioJson(platform), null, 2)}\n`);
+  const today = io.today?.() ?? new Date();
+  io.out(`${JSON.stringify(defaultScenarioJson(platform, undefined, today), null, 2)}\n`);
   return EXIT.ok;
 }

@@ -4,10 +4,13 @@
  * Prints bins, the lower bound and the gap; with `--json` exactly
  * `{"bins", "lowerBound", "assignment"}`, where `assignment[i]` is the bin (0-based) of the
  * i-th item, item types expanded by their demand in file order (-1 for an item larger than a
- * bin). Exit 0; 1 on a usage error; 2 when the file is missing, unreadable or not VBP.
+ * bin). Exit 0; 1 on a usage error; 2 when the file is not VBP; 3 when it is missing,
+ * unreadable or larger than a scenario may be.
  */
 import { packVectors, parseVbp } from "../../capacity/packing";
+import { LIMITS } from "../../scenario";
 import { EXIT, parseArgs, type CliIo } from "../io";
+import { readInputFile } from "../scenarioFile";
 
 const USAGE = "Usage: hyperv-tco pack INSTANCE.vbp [--json]\n";
 
@@ -22,17 +25,12 @@ export async function runPack(args: readonly string[], io: CliIo): Promise<numbe
     return EXIT.usage;
   }
   const file = positional[0]!;
-  if (!io.exists(file)) {
-    io.err(`${file}: no such file. Check the path.\n`);
-    return EXIT.invalid;
+  const read = readInputFile(io, file, LIMITS.scenarioFileBytes.value, "packing instance");
+  if (!read.ok) {
+    io.err(`${read.problem}\n`);
+    return EXIT.file;
   }
-  let text: string;
-  try {
-    text = io.readText(file);
-  } catch (e) {
-    io.err(`${file}: cannot be read (${(e as Error).message}).\n`);
-    return EXIT.invalid;
-  }
+  const text = new TextDecoder("utf-8").decode(read.bytes);
   const problem = parseVbp(text);
   if ("error" in problem) {
     io.err(`${file}: not a valid VBP instance: ${problem.error}\n`);

@@ -1,13 +1,15 @@
 /**
  * `hyperv-tco report SCENARIO.json -o OUT.xlsx [--pptx OUT.pptx] [--force]`: the workbook the
- * add-in writes, and/or the management slides from the same plan. Nothing is written unless
- * every output can be: names are checked first, files exist only when complete (written
- * beside the target, then renamed).
+ * add-in writes, and/or the management slides from the same plan. Every output is built
+ * before any is written, and each file appears whole or not at all (`writeFileAtomic`): an
+ * existing file is refused without `--force`, and with it is replaced only once the new one
+ * is on disk.
  */
 import { buildReport } from "../../report/build";
-import { analyze } from "../../tco";
-import { EXIT, parseArgs, writeFileAtomic, type CliIo } from "../io";
-import { loadScenario } from "../scenarioFile";
+import { FileExistsError } from "../files";
+import { EXIT, parseArgs, type CliIo } from "../io";
+import { CLI_MESSAGES, systemReason } from "../messages";
+import { analyzeChecked, loadScenario } from "../scenarioFile";
 
 const USAGE = "Usage: hyperv-tco report SCENARIO.json -o OUT.xlsx [--pptx OUT.pptx] [--force]\n";
 
@@ -33,34 +35,54 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     io.err(`report: the slides file must end in .pptx (got ${pptx}).\n`);
     return EXIT.usage;
   }
+  const replace = switches.has("--force");
+  // Checked first so a long run does not end in "exists"; each write checks again, atomically.
   for (const target of [out, pptx]) {
-    if (target && io.exists(target) && !switches.has("--force")) {
-      io.err(`report: ${target} exists; choose another name or add --force to replace it.\n`);
+    if (target && io.exists(target) && !replace) {
+      io.err(`${CLI_MESSAGES.outputExists("report", target)}\n`);
       return EXIT.file;
     }
   }
   const file = positional[0] as string;
   const read = loadScenario(io, file);
   if (!read.ok) return read.exitCode;
-  const analysis = analyze(read.scenario);
+  const checked = analyzeChecked(io, file, read.scenario);
+  if (!checked.ok) return checked.exitCode;
+  const analysis = checked.analysis;
   const plan = buildReport(read.scenario, analysis);
-  const written: string[] = [];
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
-  try {
-    if (out) {
-      const { writeXlsx } = await import("../../xlsx");
-      writeFileAtomic(io, out, await writeXlsx(plan));
-      written.push(`${out}: ${plan.sheets.length} sheets, ${charts} charts`);
+
+  // Build every output first: a failure here writes nothing.
+  const outputs: { path: string; bytes: Uint8Array; what: string }[] = [];
+  if (out) {
+    const { writeXlsx } = await import("../../xlsx");
+    const what = `${plan.sheets.length} sheets, ${charts} charts`;
+    outputs.push({ path: out, bytes: await writeXlsx(plan), what });
+  }
+  if (pptx) {
+    const { buildDeck, writePptx } = await import("../../slides");
+    const deck = buildDeck(plan, analysis);
+    outputs.push({
+      path: pptx,
+      bytes: await writePptx(deck),
+      what: `${deck.slides.length} slides`,
+    });
+  }
+  const written: string[] = [];
+  for (const o of outputs) {
+    try {
+      io.writeFile(o.path, o.bytes, { replace });
+    } catch (e) {
+      const problem =
+        e instanceof FileExistsError
+          ? CLI_MESSAGES.outputExists("report", o.path)
+          : CLI_MESSAGES.cannotWrite("report", o.path, systemReason(e));
+      io.err(
+        `${problem}\n${written.length > 0 ? `Written before it: ${written.join("; ")}.\n` : ""}`
+      );
+      return EXIT.file;
     }
-    if (pptx) {
-      const { buildDeck, writePptx } = await import("../../slides");
-      const deck = buildDeck(plan, analysis);
-      writeFileAtomic(io, pptx, await writePptx(deck));
-      written.push(`${pptx}: ${deck.slides.length} slides`);
-    }
-  } catch (e) {
-    io.err(`report: cannot write (${(e as Error).message}).\n`);
-    return EXIT.file;
+    written.push(`${o.path}: ${o.what}`);
   }
   io.out(`Wrote ${written.join("; ")}. ${analysis.recommendation}\n`);
   return EXIT.ok;

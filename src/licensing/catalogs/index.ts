@@ -9,6 +9,7 @@ import { WS2016, WS2019, WS2022, WS2025 } from "./ws2016plus";
 export * from "./types";
 export * from "./vsphere";
 export * from "./extras";
+export * from "./today";
 
 export const CATALOGS: Readonly<Record<PlatformId, PlatformCatalog>> = {
   ws2008r2: WS2008R2,

@@ -67,6 +67,9 @@ export interface HostEditionLimits {
   readonly source: string;
 }
 
+/** Today's subscription options: VMware by Broadcom, Windows Server pay-as-you-go, Azure Local. */
+export type SubscriptionKind = "vcf" | "vvf" | "windows-payg" | "azure-local";
+
 /** What an option means on a platform: what the hosts run and which licences they carry. */
 export interface OptionRow {
   readonly platform: PlatformId;
@@ -77,9 +80,10 @@ export interface OptionRow {
   readonly hostOs: string;
   /**
    * The Windows licences each host's hardware carries: one edition's rule, or the cheapest
-   * Windows way for its guests (a free hypervisor or vSphere).
+   * Windows way for its guests (a free hypervisor or vSphere), or `subscription` when the
+   * option's own subscription licenses Windows (pay-as-you-go, Azure Local).
    */
-  readonly windows: WindowsWay | "cheapest";
+  readonly windows: WindowsWay | "cheapest" | "subscription";
   /** The host itself runs the licensed edition, so a host with no Windows VMs still needs its licence. */
   readonly hostRunsEdition: boolean;
   /** The host OS can be a failover-cluster node. */
@@ -90,6 +94,8 @@ export interface OptionRow {
   readonly hostLimits: HostEditionLimits | null;
   /** The hosts run vSphere (hypervisor lines are added). */
   readonly vsphere: boolean;
+  /** Today's per-core subscription the option is billed by, or null for licence editions. */
+  readonly subscription: SubscriptionKind | null;
   /** Notes always shown with the option. */
   readonly notes: readonly string[];
   readonly source: string;

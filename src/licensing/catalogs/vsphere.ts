@@ -26,6 +26,7 @@ export function vsphereOptionRow(platform: PlatformId): OptionRow {
     whenClustered: null,
     hostLimits: null,
     vsphere: true,
+    subscription: null,
     notes: [MESSAGES.vsphereGuests],
     source: ANY_HYPERVISOR,
   };

@@ -5,6 +5,7 @@
  */
 import { MESSAGES } from "../messages";
 import { ANY_HYPERVISOR, vsphereOptionRow } from "./vsphere";
+import { todayOptionRows } from "./today";
 import type { PlatformCatalog } from "./types";
 
 const GUIDE =
@@ -72,6 +73,7 @@ export const WS2008R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [MESSAGES.hyperVServerPerVm],
       source:
         "Hyper-V Server 2008 R2: free, clustering and Live Migration, 384 VMs, 1 TB (research note §1.1; techgenix.com 'What's new in Windows Server 2008 R2 Hyper-V')",
@@ -97,6 +99,7 @@ export const WS2008R2: PlatformCatalog = {
           "2008 R2 Standard as a Hyper-V host: 32 GB RAM, 4 sockets, 192 running VMs, no failover clustering (techgenix.com 'What's new in Windows Server 2008 R2 Hyper-V'; directionsonmicrosoft.com 2012-07 'Windows Server 2012 editions and licensing changes'; searchservervirtualization.techtarget.com)",
       },
       vsphere: false,
+      subscription: null,
       notes: [],
       source: `${GUIDE}; no failover clustering in Standard (directionsonmicrosoft.com 2012-07); ${ANY_HYPERVISOR}`,
     },
@@ -112,6 +115,7 @@ export const WS2008R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [],
       source: GUIDE,
     },
@@ -127,9 +131,11 @@ export const WS2008R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [],
       source: `${GUIDE}; ${PUR_PROCESSOR}`,
     },
     vsphereOptionRow("ws2008r2"),
+    ...todayOptionRows("ws2008r2"),
   ],
 };

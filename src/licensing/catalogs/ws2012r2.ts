@@ -5,6 +5,7 @@
  */
 import { MESSAGES } from "../messages";
 import { ANY_HYPERVISOR, vsphereOptionRow } from "./vsphere";
+import { todayOptionRows } from "./today";
 import type { PlatformCatalog } from "./types";
 
 const DATASHEET =
@@ -51,6 +52,7 @@ export const WS2012R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [MESSAGES.hyperVServerCheapest],
       source: `Hyper-V Server 2012 R2 was free (en.m.wikipedia.org Hyper-V); ${ANY_HYPERVISOR}`,
     },
@@ -66,6 +68,7 @@ export const WS2012R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [],
       source: `${DATASHEET}; failover clustering in Standard from 2012 (blogs.technet.com askpfeplat 2012-10-29)`,
     },
@@ -81,6 +84,7 @@ export const WS2012R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [],
       source: ENTERPRISE_DROPPED,
     },
@@ -96,9 +100,11 @@ export const WS2012R2: PlatformCatalog = {
       whenClustered: null,
       hostLimits: null,
       vsphere: false,
+      subscription: null,
       notes: [],
       source: DATASHEET,
     },
     vsphereOptionRow("ws2012r2"),
+    ...todayOptionRows("ws2012r2"),
   ],
 };

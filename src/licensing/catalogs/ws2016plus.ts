@@ -5,6 +5,7 @@
  * Sources: research note §3. One catalog per version, built from the same rows.
  */
 import { ANY_HYPERVISOR, vsphereOptionRow } from "./vsphere";
+import { todayOptionRows } from "./today";
 import type { PlatformId } from "../../platform";
 import { MESSAGES } from "../messages";
 import type { CountRule, PlatformCatalog } from "./types";
@@ -77,6 +78,7 @@ function coreCatalog(
         whenClustered: null,
         hostLimits: null,
         vsphere: false,
+        subscription: null,
         notes: hyperVServerOs === null ? [] : [MESSAGES.hyperVServerCheapest],
         source: `${LAST_HYPERV_SERVER}; ${ANY_HYPERVISOR}`,
       },
@@ -92,6 +94,7 @@ function coreCatalog(
         whenClustered: null,
         hostLimits: null,
         vsphere: false,
+        subscription: null,
         notes: [],
         source: `${CORE_RULES}; ${STANDARD_STACKING}`,
       },
@@ -107,6 +110,7 @@ function coreCatalog(
         whenClustered: null,
         hostLimits: null,
         vsphere: false,
+        subscription: null,
         notes: [],
         source: ENTERPRISE_DROPPED,
       },
@@ -122,10 +126,12 @@ function coreCatalog(
         whenClustered: null,
         hostLimits: null,
         vsphere: false,
+        subscription: null,
         notes: [],
         source: `${CORE_RULES}; ${DATACENTER_RIGHTS}`,
       },
       vsphereOptionRow(platform),
+      ...todayOptionRows(platform),
     ],
   };
 }

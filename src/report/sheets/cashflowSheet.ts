@@ -32,6 +32,12 @@ import {
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
+import {
+  PROFILE_LABELS,
+  TIMELINE_PROFILES,
+  type MigrationTimeline,
+  type TimelineProfile,
+} from "../../tco/migrationTimeline";
 import { capacityRef, type SeriesCells } from "./capacityYears";
 import { RETIRED_PREFIX } from "../../tco/physical";
 
@@ -68,13 +74,16 @@ const num2 = (d: Dec): number => toCentsNumber(d);
 
 /**
  * The formula of one year cell of a line. A `byYear` line (demand growing) multiplies that
- * year's quantity, read from its series on `TCO Capacity` (`qtyCell` is then that cell).
+ * year's quantity, read from its series on `TCO Capacity` (`qtyCell` is then that cell). A
+ * line that runs part of some years (leaving VMware) multiplies by the year's months of its
+ * timeline profile ÷ 12: `monthsCell` is that year's cell of the profile's row.
  */
 export function lineYearFormula(
   line: CostLine,
   qtyCell: string,
   yearHeaderCell: string,
-  nameOf: ReadonlyMap<string, string>
+  nameOf: ReadonlyMap<string, string>,
+  monthsCell?: string
 ): string {
   const factors = line.factors.map((f) => {
     const name = nameOf.get(f.path);
@@ -82,7 +91,8 @@ export function lineYearFormula(
     return f.exponent === 1 ? `*${name}` : `/${name}`;
   });
   const constant = line.constant.equals(1) ? "" : `*${line.constant.toString()}`;
-  const product = `ROUND(${qtyCell}${constant}${factors.join("")},2)`;
+  const months = line.months && monthsCell ? `*${monthsCell}/12` : "";
+  const product = `ROUND(${qtyCell}${constant}${factors.join("")}${months},2)`;
   if (line.schedule.kind === "refresh") {
     const cycle = nameOf.get(line.schedule.cycleInput);
     return `=IF(AND(MOD(${yearHeaderCell},${cycle})=0,${yearHeaderCell}<hv_HorizonYears),${product},0)`;
@@ -103,6 +113,7 @@ function writeCostBlock(
   analysis: Analysis,
   formats: Formats,
   nameOf: ReadonlyMap<string, string>,
+  profileRows: ReadonlyMap<TimelineProfile, number>,
   series?: ReadonlyMap<string, SeriesCells>
 ): BlockResult & {
   readonly firstLine: number;
@@ -139,6 +150,9 @@ function writeCostBlock(
       const scheduled =
         scheduledIn(line.schedule, t, n, analysis.scenario) ||
         (line.schedule.kind === "refresh" && t > 0);
+      const profileRow = line.months ? profileRows.get(line.months.profile) : undefined;
+      const monthsCell =
+        profileRow === undefined ? undefined : `${columnLetters(col)}$${profileRow + 1}`;
       if (yearly) {
         put(
           g,
@@ -156,7 +170,7 @@ function writeCostBlock(
           row,
           col,
           formula(
-            lineYearFormula(line, qty, yearCell, nameOf),
+            lineYearFormula(line, qty, yearCell, nameOf, monthsCell),
             num2(line.amounts[t] as Dec),
             formats.moneyWhole
           )
@@ -252,7 +266,7 @@ function writeBusinessCase(
     Array.from({ length: n + 1 }, (_, t) => cellAddress(r, FIRST_YEAR_COL + t));
   let row = startRow;
   const savingsRow = row;
-  put(g, row, 1, text(`Savings vs ${analysis.baselineLabel.toLowerCase()} (net cash flow)`));
+  put(g, row, 1, text(`Savings vs ${analysis.baselinePhrase} (net cash flow)`));
   for (let t = 0; t <= n; t++) {
     const colL = columnLetters(FIRST_YEAR_COL + t);
     put(
@@ -416,7 +430,11 @@ function writeBusinessCase(
   );
   const irrCell = metric(
     "IRR",
-    irrFormula(`${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`),
+    irrFormula(
+      `${yearCells(savingsRow)[0]}:${yearCells(savingsRow)[n]}`,
+      // The engine's rate as Newton's starting point: Excel then lands on the same root.
+      bc.irr ? bc.irr.toSignificantDigits(12).toFixed() : undefined
+    ),
     bc.irr ? bc.irr.toNumber() : "no IRR",
     "0.0%"
   );
@@ -480,6 +498,109 @@ function writeBusinessCase(
   };
 }
 
+/**
+ * Leaving VMware: one row per timeline profile with its months in each year — a SUMIF over
+ * the month-by-month table written below the option blocks (`fill`, once its place is known).
+ * The table holds the engine's months (grey: regenerate to update); the yearly months are live.
+ */
+function writeTimelineRows(
+  g: Grid,
+  startRow: number,
+  analysis: Analysis,
+  timeline: MigrationTimeline
+): {
+  readonly profileRows: ReadonlyMap<TimelineProfile, number>;
+  readonly nextRow: number;
+  readonly fill: (tableRow: number, timeline: MigrationTimeline) => void;
+} {
+  const n = analysis.scenario.finance.horizonYears;
+  const lastYearCol = FIRST_YEAR_COL + n;
+  let row = startRow;
+  put(
+    g,
+    row,
+    0,
+    text(
+      `Migration timeline: start ${timeline.startDate}, renewal ${timeline.renewalDate} (month ${timeline.monthsToRenewal}), first move in month ${timeline.firstMoveMonth}, last VM moved by month ${timeline.moveEndMonth}${timeline.renewalNeeded ? `: ${timeline.renewalTerms} VMware renewal term${timeline.renewalTerms === 1 ? "" : "s"} needed` : ": out before the renewal date"}`
+    )
+  );
+  style(g, row, 0, row, lastYearCol + 1, { bold: true, fill: COLORS.sectionFill, fontSize: 12 });
+  row++;
+  const profileRows = new Map<TimelineProfile, number>();
+  for (const p of TIMELINE_PROFILES) {
+    putRow(g, row, 0, [text("Months in the year"), text(PROFILE_LABELS[p])]);
+    profileRows.set(p, row);
+    row++;
+  }
+  const first = startRow + 1;
+  const last = row - 1;
+  style(g, first, 0, last, 1, { fontColor: COLORS.muted });
+  const fill = (tableRow: number, t: MigrationTimeline): void => {
+    let r = tableRow;
+    put(g, r, 0, text("Migration timeline, month by month (engine values: regenerate to update)"));
+    style(g, r, 0, r, 0, { bold: true });
+    r++;
+    const head = [
+      "Month",
+      "Starts",
+      "Year",
+      "VMs moved",
+      "VMs on the new platform",
+      ...TIMELINE_PROFILES.map((p) => PROFILE_LABELS[p]),
+    ];
+    putRow(
+      g,
+      r,
+      0,
+      head.map((h) => text(h))
+    );
+    style(g, r, 0, r, head.length - 1, {
+      bold: true,
+      fill: COLORS.headerFill,
+      borderBottom: true,
+      wrapText: true,
+    });
+    r++;
+    const top = r;
+    for (const m of t.months) {
+      putRow(g, r, 0, [
+        num(m.month),
+        text(m.starts),
+        num(m.year),
+        num(m.moved),
+        num(m.onNewPlatform),
+        ...TIMELINE_PROFILES.map((p) => num(m.flags[p])),
+      ]);
+      r++;
+    }
+    const bottom = r - 1;
+    style(g, top, 0, bottom, head.length - 1, { fill: COLORS.engineFill });
+    // The yearly months: live sums over the table (year 0 is the purchase instant: 0 months).
+    TIMELINE_PROFILES.forEach((p, i) => {
+      const profileRow = profileRows.get(p) as number;
+      const flagCol = columnLetters(5 + i);
+      for (let y = 0; y <= n; y++) {
+        const col = FIRST_YEAR_COL + y;
+        const yearCell = `${columnLetters(col)}$${HEADER_ROW + 1}`;
+        const months = t.monthsPerYear[p][y] ?? 0;
+        put(
+          g,
+          profileRow,
+          col,
+          formula(
+            bottom >= top
+              ? `=SUMIF($C$${top + 1}:$C$${bottom + 1},${yearCell},$${flagCol}$${top + 1}:$${flagCol}$${bottom + 1})`
+              : "=0",
+            months,
+            "0"
+          )
+        );
+      }
+    });
+  };
+  return { profileRows, nextRow: row + 1, fill };
+}
+
 /** Build `TCO Cashflow` from the analysis. */
 export function buildCashflowSheet(
   analysis: Analysis,
@@ -492,7 +613,7 @@ export function buildCashflowSheet(
   const totalCol = FIRST_YEAR_COL + n + 1;
   sheetTitle(
     g,
-    `Cash flows — ${analysis.baselineLabel.toLowerCase()} against each option`,
+    `Cash flows — ${analysis.baselinePhrase} against each option`,
     "Costs are positive. Column C holds quantities from the capacity and licensing engines (grey: regenerate to update); every amount is a formula over TCO Inputs."
   );
   putRow(g, HEADER_ROW, 0, [text("Category"), text("Line"), text("Quantity"), text("Unit")]);
@@ -505,14 +626,19 @@ export function buildCashflowSheet(
     horizontalAlignment: "center",
   });
 
+  const timeline = analysis.timeline
+    ? writeTimelineRows(g, HEADER_ROW + 2, analysis, analysis.timeline)
+    : null;
+  const profileRows = timeline?.profileRows ?? new Map<TimelineProfile, number>();
   const physical = writeCostBlock(
     g,
-    HEADER_ROW + 2,
+    timeline?.nextRow ?? HEADER_ROW + 2,
     analysis.baselineLabel,
     analysis.physical,
     analysis,
     formats,
-    nameOf
+    nameOf,
+    profileRows
   );
   let row = physical.nextRow;
   const retiredRows = [...physical.lineRows.entries()]
@@ -529,6 +655,7 @@ export function buildCashflowSheet(
       analysis,
       formats,
       nameOf,
+      profileRows,
       seriesCells.get(option.id)
     );
     const bc = writeBusinessCase(
@@ -545,6 +672,7 @@ export function buildCashflowSheet(
     options.set(option.id, { ...block.refs, ...bc.refs });
     row = bc.nextRow;
   }
+  if (timeline && analysis.timeline) timeline.fill(row, analysis.timeline);
   // Long line labels wrap within their column rather than widen it (the sheet prints one page wide).
   style(g, HEADER_ROW + 1, 1, g.cells.size > 0 ? Math.max(...g.cells.keys()) : HEADER_ROW + 1, 1, {
     wrapText: true,

@@ -37,7 +37,7 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
     g,
     "Sensitivity — which assumptions move the answer",
     option
-      ? `NPV of ${option.label} against ${analysis.baselineLabel.toLowerCase()}, with one assumption 20 % lower or higher at a time.`
+      ? `NPV of ${option.label} against ${analysis.baselinePhrase}, with one assumption 20 % lower or higher at a time.`
       : "No eligible option to analyse."
   );
   if (!sens || sens.rows.length === 0) {

@@ -22,6 +22,13 @@ import type { CashflowSheet } from "./cashflowSheet";
 import type { CapacitySheet } from "./capacitySheet";
 import type { LicensingSheet } from "./licensingSheet";
 import type { SensitivitySheet } from "./sensitivitySheet";
+import { REPORT_MESSAGES } from "../messages";
+
+/** True when a chart's data range has a series column and a data row below its header. */
+function hasChartData(spec: ChartSpec): boolean {
+  const r = parseRange(spec.dataRange);
+  return r.right > r.left && r.bottom > r.top;
+}
 
 /** Rows each chart occupies (20 px each: 15 rows ≈ 300 px), two rows of three charts. */
 const CHART_ROWS = 15;
@@ -37,6 +44,9 @@ const CHART_COLUMNS: readonly (readonly [number, number])[] = [
   [2, 4],
   [5, 7],
 ];
+
+/** The column marking the VMware renewal date on the cost-over-time chart: near-black, no option's colour. */
+const RENEWAL_MARKER_COLOR = "#222222";
 
 const ref = (sheet: string, address: string): string => `${quoteSheet(sheet)}!${address}`;
 
@@ -89,12 +99,9 @@ export function buildSummarySheet(
   };
   const rows: Row[] = [
     {
-      label: s.finance.baseline === "vsphere" ? "Hosts" : "Hosts (servers when physical)",
+      label: analysis.baselineHosts !== null ? "Hosts" : "Hosts (servers when physical)",
       physical: {
-        v:
-          s.finance.baseline === "vsphere"
-            ? (analysis.options.find((o) => o.id === "vsphere")?.capacity.hosts ?? null)
-            : s.inventory.reduce((a, r) => a + r.count, 0),
+        v: analysis.baselineHosts ?? s.inventory.reduce((a, r) => a + r.count, 0),
         fmt: formats.integer,
       },
       cell: (o) =>
@@ -150,7 +157,7 @@ export function buildSummarySheet(
         ),
     },
     {
-      label: `Savings against ${analysis.baselineLabel.toLowerCase()}`,
+      label: `Savings against ${analysis.baselinePhrase}`,
       physical: { v: null },
       cell: (o) =>
         formula(
@@ -234,7 +241,8 @@ export function buildSummarySheet(
 
   // Charts in a 2 × 3 grid below the key figures; their data (contiguous ranges) below them.
   const chartsTop = bottom + 2;
-  const chartsBottom = chartsTop + 2 * CHART_ROWS - 1;
+  // Leaving VMware adds a third row of charts, the full width: cost over time against the renewal date.
+  const chartsBottom = chartsTop + (analysis.timeline ? 3 : 2) * CHART_ROWS - 1;
   let row = chartsBottom + 3;
   put(g, row - 1, 0, text("Chart data"));
   style(g, row - 1, 0, row - 1, 0, { bold: true, fontColor: COLORS.muted });
@@ -320,6 +328,57 @@ export function buildSummarySheet(
   }
   chartRows.push(rangeAddress({ top: cumTop, left: 0, bottom: row - 1, right: eligible.length }));
 
+  // 4. Leaving VMware: cumulative cost of staying and of each path, with the renewal date
+  // marked by a column in the year it falls in (as tall as the costliest path there).
+  let overTime: { range: string; renewalYear: number } | null = null;
+  if (analysis.timeline) {
+    row++;
+    const t = analysis.timeline;
+    const renewalYear = Math.floor(t.monthsToRenewal / 12) + 1;
+    const overTop = row;
+    const paths = [
+      { label: analysis.baselineLabel, refs: cashflow.physical, years: analysis.physical.years },
+      ...eligible.map((o) => ({
+        label: o.label,
+        refs: cashflow.options.get(o.id) ?? cashflow.physical,
+        years: o.costs.years,
+      })),
+    ];
+    putRow(g, row++, 0, [
+      text("Year"),
+      ...paths.map((p) => text(p.label)),
+      text(`Renewal date ${t.renewalDate}`),
+    ]);
+    for (let y = 0; y <= n; y++) {
+      const r = row;
+      const cells: PlanCell[] = paths.map((p) => {
+        const span = parseRange(p.refs.totalRow);
+        const first = cellAddress(span.top, span.left);
+        const last = cellAddress(span.top, span.left + y, false);
+        const value = p.years.slice(0, y + 1).reduce((a, c) => a + toCentsNumber(c.total), 0);
+        return formula(`=SUM(${cf(`${first}:${last}`)})`, value, formats.moneyWhole);
+      });
+      const tallest = Math.max(...cells.map((c) => (typeof c.v === "number" ? c.v : 0)));
+      const marker: PlanCell =
+        y === renewalYear
+          ? formula(
+              `=MAX(${cellAddress(r, 1)}:${cellAddress(r, paths.length)})`,
+              tallest,
+              formats.moneyWhole
+            )
+          : { v: null };
+      putRow(g, row++, 0, [
+        { v: y === renewalYear ? `Year ${y} (renewal)` : `Year ${y}` },
+        ...cells,
+        marker,
+      ]);
+    }
+    overTime = {
+      range: rangeAddress({ top: overTop, left: 0, bottom: row - 1, right: paths.length + 1 }),
+      renewalYear,
+    };
+  }
+
   const rec = eligible.find((o) => o.id === analysis.recommended);
   const paybackText = rec?.businessCase.payback.reached
     ? `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
@@ -346,6 +405,15 @@ export function buildSummarySheet(
     s.currency,
     largest([analysis.physical.total, ...eligible.map((o) => o.costs.total)])
   );
+  // Cost over time (leaving VMware) gets the whole width of the third row.
+  const third = chartsTop + 2 * CHART_ROWS;
+  chartAnchors.push({
+    from: cellAddress(third, 0),
+    to: cellAddress(
+      third + CHART_ROWS - 1,
+      (CHART_COLUMNS[CHARTS_ACROSS - 1] as readonly [number, number])[1]
+    ),
+  });
   charts.push({
     id: "tcoByOption",
     kind: "columnClustered",
@@ -471,6 +539,66 @@ export function buildSummarySheet(
       seriesColors: [SENSITIVITY_COLORS.low, SENSITIVITY_COLORS.high],
     });
   }
+  if (overTime && analysis.timeline) {
+    const paths = eligible.length + 1;
+    charts.push({
+      id: "costOverTime",
+      kind: "lineMarkers",
+      title: `Cost over time: staying vs each path (renewal ${analysis.timeline.renewalDate})`,
+      dataSheet: SHEETS.summary,
+      dataRange: overTime.range,
+      seriesBy: "columns",
+      anchor: chartAnchors[6] as ChartSpec["anchor"],
+      ...withTitle,
+      valueAxisFormat: moneyAxisFormat(
+        s.currency,
+        largest([analysis.physical.total, ...eligible.map((o) => o.costs.total)])
+      ),
+      valueAxisMinimum: 0,
+      legend: "bottom",
+      gapWidth: 150,
+      // The last column marks the renewal date: one bar in the year it falls in.
+      seriesOverrides: [{ index: paths, kind: "columnClustered" }],
+      seriesColors: [
+        optionColor(BASELINE_KEY),
+        ...eligible.map((o, i) => optionColor(o.id, i)),
+        RENEWAL_MARKER_COLOR,
+      ],
+    });
+  }
+  // A chart place with nothing to show holds a sentence saying why, not an empty frame (or,
+  // in a writer, a chart over a range without a series).
+  const why: Readonly<Record<string, string>> = {
+    costBreakdown: REPORT_MESSAGES.noCostBreakdown,
+    cumulativeSavings: REPORT_MESSAGES.noSavings,
+    licenceBreakEven: REPORT_MESSAGES.noBreakEven,
+    hostUtilisation:
+      eligible.length === 0
+        ? REPORT_MESSAGES.noUtilisationNoOption
+        : REPORT_MESSAGES.noUtilisationNoHosts,
+    sensitivityTornado: REPORT_MESSAGES.noSensitivity,
+  };
+  const slotIds = [
+    "tcoByOption",
+    "costBreakdown",
+    "cumulativeSavings",
+    "licenceBreakEven",
+    "hostUtilisation",
+    "sensitivityTornado",
+  ];
+  const drawn = charts.filter(hasChartData);
+  slotIds.forEach((id, i) => {
+    if (drawn.some((c) => c.id === id)) return;
+    // Cost by category and cumulative savings are always asked for: no data has one reason.
+    const asked = charts.find((c) => c.id === id);
+    const note =
+      asked && id !== "costBreakdown" && id !== "cumulativeSavings"
+        ? REPORT_MESSAGES.noData(asked.title)
+        : (why[id] ?? REPORT_MESSAGES.noData(id));
+    const at = parseRange((chartAnchors[i] as ChartSpec["anchor"]).from);
+    put(g, at.top, at.left, text(note));
+    style(g, at.top, at.left, at.top, at.left, { italic: true, fontColor: COLORS.muted });
+  });
   const lastColumn = Math.max(7, eligible.length + 1);
   return {
     name: SHEETS.summary,
@@ -483,7 +611,7 @@ export function buildSummarySheet(
     blocks: toBlocks(g),
     styles: g.styles,
     tables: [],
-    charts,
+    charts: drawn,
     // The recommendation wraps across the key figures' width.
     merges: [rangeAddress({ top: 1, left: 0, bottom: 1, right: lastColumn })],
     freeze: { rows: 1, columns: 0 },

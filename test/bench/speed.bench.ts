@@ -1,0 +1,253 @@
+/**
+ * Issue 16's table: every speed and size figure the issue sets a target for, measured on the
+ * machine that runs it and printed beside its target with "met" or "NOT met".
+ *
+ * In-process figures are the min and median of several warm runs (the machine is shared, so the
+ * min is the figure least disturbed by other work; the verdict reads the median). Cold figures,
+ * peak RSS and CLI timings come from fresh processes. `npm test` runs only when asked
+ * (`BENCH_NPM_TEST=1`), since it takes minutes. Run with `npm run bench -- speed`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { planCapacity, type CapacityPlan } from "../../src/capacity";
+import { defaultScenarioJson, parseScenario } from "../../src/scenario";
+import { analyze } from "../../src/tco";
+import { syntheticScenario } from "../capacity/inventory";
+import { capraraTothInstances, hasPackingData } from "../capacity/packing/datasets";
+import { REPO_ROOT } from "../support/paths";
+import { realisticInventory, realisticScenario } from "../tco/fixtures";
+import { evaluatePacking } from "./packing.bench";
+import { runChild, runNode } from "./support/process";
+import { measureInitialJs } from "./taskpane.bench";
+
+interface Row {
+  readonly figure: string;
+  readonly result: string;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+interface Timing {
+  readonly min: number;
+  readonly median: number;
+  readonly first: number;
+}
+
+/** `runs` timed calls after a first (warm-up) call, which is reported apart. */
+function timed(runs: number, fn: () => void): Timing {
+  let t0 = performance.now();
+  fn();
+  const first = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { first, min: times[0] ?? first, median: times[times.length >> 1] ?? first };
+}
+
+const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const n = (x: number): string => x.toLocaleString("en-US");
+const minMedian = (t: Timing): string => `${fmt(t.min)} / ${fmt(t.median)} ms`;
+const planShape = (p: CapacityPlan): string =>
+  `${n(p.hosts)} hosts (≥ ${n(p.lowerBoundHosts)}), busiest after failover ${p.maxVmsPerHostAfterFailover} VMs`;
+
+function analyzeRows(): Row[] {
+  const rows: Row[] = [];
+  for (const sensitivity of [false, true]) {
+    const parts: string[] = [];
+    let worst = 0;
+    for (const platform of ["ws2008r2", "ws2022"] as const) {
+      const scenario = realisticScenario(platform, 1000);
+      const t = timed(sensitivity ? 5 : 9, () => analyze(scenario, { sensitivity }));
+      worst = Math.max(worst, t.median);
+      parts.push(`${platform} ${minMedian(t)}`);
+    }
+    const target = sensitivity ? 60 : 20;
+    rows.push({
+      figure: `\`analyze\` 1,000 servers, ${sensitivity ? "with" : "no"} sensitivity (min / median)`,
+      result: parts.join("; "),
+      target: `≤ ${target} ms`,
+      met: worst <= target,
+    });
+  }
+  return rows;
+}
+
+function planRows(): Row[] {
+  const rows: Row[] = [];
+  const single = syntheticScenario("ws2022", { servers: 10_000 });
+  const grouped = syntheticScenario("ws2022", { servers: 10_000, maxCount: 20 });
+  let plan: CapacityPlan | undefined;
+  const t = timed(5, () => (plan = planCapacity(single)));
+  let groupedPlan: CapacityPlan | undefined;
+  const g = timed(5, () => (groupedPlan = planCapacity(grouped)));
+  const cold = [0, 1, 2].map(() => Number(runChild("cold-plan", [10_000]).result["ms"]));
+  const coldMin = Math.min(...cold);
+  rows.push({
+    figure:
+      "plan 10,000 VMs with N+1 verified (min / median; cold = first call of a fresh process, min of 3)",
+    result:
+      `${minMedian(t)}, cold ${fmt(coldMin)} ms — ${planShape(plan!)}; ` +
+      `\`count\` rows (${n(grouped.inventory.length)} rows) ${minMedian(g)} — ${planShape(groupedPlan!)}`,
+    target: "≤ 250 ms, cold ≤ 400 ms",
+    met: Math.max(t.median, g.median) <= 250 && coldMin <= 400,
+  });
+  const big = syntheticScenario("ws2022", { servers: 100_000 });
+  let bigPlan: CapacityPlan | undefined;
+  const b = timed(1, () => (bigPlan = planCapacity(big)));
+  const bigBest = Math.min(b.first, b.min);
+  rows.push({
+    figure: "plan 100,000 VMs (best of 2)",
+    result: `${fmt(bigBest)} ms — ${planShape(bigPlan!)}`,
+    target: "≤ 2 s",
+    met: bigBest <= 2000,
+  });
+  return rows;
+}
+
+function parseRow(): Row {
+  const json = defaultScenarioJson("ws2022", realisticInventory(100_000));
+  const t = timed(3, () => {
+    const r = parseScenario(json);
+    if (!r.ok) throw new Error("the benchmark scenario must be valid");
+  });
+  return {
+    figure: "`parseScenario` 100,000 rows (min / median)",
+    result: minMedian(t),
+    target: "≤ 0.5 s",
+    met: t.median <= 500,
+  };
+}
+
+/** Writes scenario files of `servers` realistic rows; returns their paths and a cleanup. */
+function scenarioFiles(sizes: readonly number[]): { paths: string[]; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "hvtco-bench-"));
+  const paths = sizes.map((servers) => {
+    const path = join(dir, `estate-${servers}.json`);
+    writeFileSync(path, JSON.stringify(defaultScenarioJson("ws2022", realisticInventory(servers))));
+    return path;
+  });
+  return { paths, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const CLI = join(REPO_ROOT, "src", "cli", "bin.cjs");
+
+function cliRows(): Row[] {
+  // The CLI as users run it: compiled (`npm ci` builds it; rebuilt here so that it is fresh).
+  const build = spawnSync("npm", ["run", "build:cli"], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`npm run build:cli failed:\n${build.stderr}`);
+  const files = scenarioFiles([10, 10_000, 100_000]);
+  try {
+    const [ten, tenK, hundredK] = files.paths as [string, string, string];
+    const wall = (path: string): number =>
+      Math.min(...[0, 1, 2].map(() => runNode([CLI, "evaluate", path]).wallMs));
+    const small = wall(ten);
+    const large = wall(tenK);
+    const withSens = runNode([CLI, "evaluate", hundredK]);
+    return [
+      {
+        figure: "`evaluate` 100,000 VMs (one row per server) through the CLI: peak RSS",
+        result: `${fmt(withSens.maxRssMiB)} MiB (${fmt(withSens.wallMs / 1000)} s)`,
+        target: "≤ 300 MB",
+        met: withSens.maxRssMiB * 1.048576 <= 300,
+      },
+      {
+        figure: "`evaluate` 10,000 servers through the CLI vs 10 servers (min of 3 each)",
+        result: `+${fmt((large - small) / 1000)} s (${fmt(large / 1000)} s vs ${fmt(small / 1000)} s)`,
+        target: "≤ +1.5 s",
+        met: large - small <= 1500,
+      },
+    ];
+  } finally {
+    files.remove();
+  }
+}
+
+async function paneRow(): Promise<Row> {
+  const pane = await measureInitialJs();
+  const list = (files: typeof pane.initial): string =>
+    files.map((f) => `${f.file} ${fmt(f.kib)}`).join(", ");
+  return {
+    figure: "task pane initial JS (gzip): the scripts of taskpane.html",
+    result:
+      `${fmt(pane.initialKiB)} KB (${list(pane.initial)}); then, after the first render, ` +
+      `${list(pane.afterFirstRender)}`,
+    target: "≤ 120 KB",
+    met: pane.initialKiB <= 120,
+  };
+}
+
+function npmTestRow(): Row {
+  if (process.env["BENCH_NPM_TEST"] !== "1")
+    return {
+      figure: "`npm test` on this machine",
+      result: "not run (set BENCH_NPM_TEST=1: it takes minutes)",
+      target: "≤ 120 s",
+      met: null,
+    };
+  const load = loadavg()[0]!;
+  const t0 = performance.now();
+  const r = spawnSync("npx", ["vitest", "run"], { cwd: REPO_ROOT, encoding: "utf8" });
+  const s = (performance.now() - t0) / 1000;
+  return {
+    figure: "`npm test` on this machine",
+    result: `${fmt(s)} s (exit ${r.status}; load average ${load.toFixed(1)} at start)`,
+    target: "≤ 120 s",
+    met: r.status === 0 && s <= 120,
+  };
+}
+
+function capraraTothRow(): Row {
+  if (!hasPackingData())
+    return {
+      figure: "Caprara–Toth 400",
+      result: "(benchmark data not found)",
+      target: "≤ +0.4 %, ≤ 5 s",
+      met: null,
+    };
+  const total = evaluatePacking(capraraTothInstances(), {}).at(-1)!;
+  const gap = (100 * (total.bins - total.optimum)) / total.optimum;
+  return {
+    figure: "Caprara–Toth 400, over Σ optima",
+    result: `+${gap.toFixed(2)} % (${total.hits} optimal; ${total.bins} bins vs ${total.optimum}), ${fmt(total.ms / 1000)} s`,
+    target: "≤ +0.4 %, ≤ 5 s",
+    met: gap <= 0.4 && total.ms <= 5000,
+  };
+}
+
+/** Runs every measurement of the issue's table; returns it as markdown. */
+export async function runSpeedBench(): Promise<string> {
+  const load = loadavg()[0]!;
+  const rows: Row[] = [
+    ...analyzeRows(),
+    ...planRows(),
+    parseRow(),
+    ...cliRows(),
+    await paneRow(),
+    npmTestRow(),
+    capraraTothRow(),
+  ];
+  const cpu = cpus();
+  const verdict = (m: boolean | null): string => (m === null ? "–" : m ? "met" : "NOT met");
+  return [
+    "## Speed targets (issue 16)",
+    "",
+    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}; load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after (the machine is shared: min / median of several runs).`,
+    "",
+    "| Figure | Result | Target | |",
+    "|---|---|---|---|",
+    ...rows.map((r) => `| ${r.figure} | ${r.result} | ${r.target} | ${verdict(r.met)} |`),
+    "",
+  ].join("\n");
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void runSpeedBench().then((table) => console.log(table));
+}
