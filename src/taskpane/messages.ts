@@ -132,6 +132,11 @@ export const PANE_MESSAGES = {
   paybackMonths: (m: number) => (m < 0.05 ? "immediately" : `${m.toFixed(1)} months`),
   notEligible: "not possible",
   notPossibleHere: "Not possible here:",
+  renewalDate: (date: string, month: number, start: string) =>
+    `VMware renewal ${date}: month ${month} from the start (${start}).`,
+  renewalTable: (years: number) => `Licences and dual running over ${years} years`,
+  dualRunning: "Dual running",
+  licences: "Licences",
 
   /** The result card's details. */
   bindingLabels: {

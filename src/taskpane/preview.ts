@@ -7,7 +7,9 @@ import type { BindingResource } from "../capacity/contract";
 import { roundWhole, sum, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { physicalBaselineLines, RETIRED_PREFIX } from "../tco/physical";
+import { moveSentence } from "../tco/recommendation";
 import type { Analysis, OptionAnalysis } from "../tco/types";
+import { ownedLicenceStatement } from "../licensing/ownedLicences";
 import { BASELINE_KEY } from "../report/palette";
 import { currencySymbol } from "../report/formats";
 import { RECOMMENDED_SUFFIX, shortOptionLabel } from "../report/labels";
@@ -83,6 +85,8 @@ export interface PreviewOption {
   readonly clusterPlans: readonly PreviewCluster[];
   /** Hosts owned in years 0…N (bought the year first needed). */
   readonly hostsByYear: readonly number[];
+  /** Leaving VMware: what the move adds while it runs (renewal terms, old hosts, dual running); 0 otherwise. */
+  readonly transition: number;
   /** The licence lines, their one-time and yearly sums and the total over the horizon. */
   readonly licensing: {
     readonly lines: readonly PreviewLicenceLine[];
@@ -91,6 +95,20 @@ export interface PreviewOption {
     readonly total: number;
     readonly notes: readonly string[];
   };
+}
+
+/** Leaving VMware: the renewal date against the move (the engine's `MigrationTimeline`). */
+export interface PreviewTimeline {
+  readonly startDate: string;
+  readonly renewalDate: string;
+  /** Whole months from the start date to the renewal date. */
+  readonly monthsToRenewal: number;
+  /** The first month with no VM left on VMware. */
+  readonly moveEndMonth: number;
+  readonly renewalNeeded: boolean;
+  readonly renewalTerms: number;
+  /** The move against the renewal date in one sentence, as the recommendation says it. */
+  readonly sentence: string;
 }
 
 /** What the preview shows of an analysis. */
@@ -104,6 +122,17 @@ export interface Preview {
   readonly stayPhysical: number;
   /** What the baseline is called ("Staying physical", "Staying on vSphere"). */
   readonly baselineLabel: string;
+  /** Hosts of the VMware estate when staying on VMware is the baseline; null when it is physical. */
+  readonly baselineHosts: number | null;
+  /** The baseline's licensing over the horizon (the renewal's subscription when staying on VMware). */
+  readonly baselineLicensing: number;
+  /** Leaving VMware: the renewal date and the move; null when the baseline is not VCF/VVF. */
+  readonly timeline: PreviewTimeline | null;
+  /**
+   * The Windows Server licences entered as owned, said openly (never a hidden $0): shown when
+   * some are entered or when staying on VMware is the baseline, as `evaluate` prints it; else null.
+   */
+  readonly owned: string | null;
   readonly storageKind: "san" | "s2d";
   /** What each row was sized on; the scenario's basis and comfort factor. */
   readonly sizing: {
@@ -185,8 +214,24 @@ export function toPreview(analysis: Analysis): Preview {
     reason: i.reason,
     retired: i.retired,
   }));
+  const owned = ownedLicenceStatement(s);
+  const t = analysis.timeline;
   return {
     baselineLabel: analysis.baselineLabel,
+    baselineHosts: analysis.baselineHosts,
+    baselineLicensing: n(analysis.physical.byCategory.licensing),
+    timeline: t
+      ? {
+          startDate: t.startDate,
+          renewalDate: t.renewalDate,
+          monthsToRenewal: t.monthsToRenewal,
+          moveEndMonth: t.moveEndMonth,
+          renewalNeeded: t.renewalNeeded,
+          renewalTerms: t.renewalTerms,
+          sentence: moveSentence(t),
+        }
+      : null,
+    owned: s.finance.baseline !== "physical" || !owned.noneEntered ? owned.message : null,
     storageKind: s.storage.kind,
     sizing: {
       basis: s.demand.basis,
@@ -220,6 +265,7 @@ export function toPreview(analysis: Analysis): Preview {
         ? Math.round(o.businessCase.payback.months.toNumber() * 10) / 10
         : null,
       cumulative: o.businessCase.cumulativeFlows.map(n),
+      transition: n(o.transition),
       clusterPlans: o.capacity.clusters.map(clusterOf),
       hostsByYear: o.hostsByYear,
       licensing: {

@@ -10,7 +10,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roundWhole, type Dec } from "../../src/money";
 import { SHEET_ORDER, SHEETS } from "../../src/report/sheetLayout";
+import { parseScenario } from "../../src/scenario";
+import { formatMoney } from "../../src/taskpane/preview";
+import { analyze } from "../../src/tco";
 import { REPO_ROOT } from "../support/paths";
 import { axePath, openPane, waitForPreview, type Pane } from "./browser";
 import { ensurePaneBuild } from "./build";
@@ -182,6 +186,12 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
 });
 
 /** Load a scenario into the pane as if imported from a file. */
+/** Open a form section (a click on an open one would close it). */
+async function openSection(page: Page, key: string): Promise<void> {
+  const open = await page.locator(`#sec-${key}`).evaluate((d) => (d as HTMLDetailsElement).open);
+  if (!open) await page.locator(`#sec-${key}-summary`).click();
+}
+
 async function loadScenario(page: Page, name: string, json: unknown): Promise<void> {
   await page.setInputFiles("#import-json-file", {
     name,
@@ -205,7 +215,7 @@ describe("percentages, storage, demand and the result's details", () => {
 
   it("types percentages in % and keeps fractions in the scenario", async () => {
     const { page } = pane;
-    await page.locator("#sec-hostCluster-summary").click();
+    await openSection(page, "hostCluster");
     const target = page.locator("#f-cluster-targetCpuUtilization");
     expect(await target.inputValue()).toBe("75");
     expect(await page.locator("#f-cluster-targetCpuUtilization-unit").textContent()).toBe("%");
@@ -226,7 +236,7 @@ describe("percentages, storage, demand and the result's details", () => {
   it("sizes Storage Spaces Direct, with the engine's message at the field for a resiliency the clusters cannot use", async () => {
     const { page } = pane;
     await loadScenario(page, "s2d-estate.json", s2dEstate());
-    await page.locator("#sec-storage-summary").click();
+    await openSection(page, "storage");
     expect(await page.locator("#sec-storage-summary").textContent()).toContain(
       "S2D three-way mirror, 6 × 3.84 TB per node"
     );
@@ -236,7 +246,7 @@ describe("percentages, storage, demand and the result's details", () => {
       "23.04 TB raw (20.95 TiB"
     );
     await page.selectOption("#f-storage-resiliency", "dual-parity");
-    await page.locator("#sec-hostCluster-summary").click();
+    await openSection(page, "hostCluster");
     await page.fill("#f-cluster-maxNodes", "3");
     const msg = page.locator("#f-storage-resiliency-msg");
     await expect.poll(() => msg.isVisible()).toBe(true);
@@ -331,6 +341,114 @@ describe("percentages, storage, demand and the result's details", () => {
     await expect
       .poll(() => page.locator("#result-text").textContent())
       .toMatch(/^Downloaded fabrikam-file-estate-onto-s2d\.pptx \(\d+ slides\)\.$/);
+  });
+});
+
+describe("leaving VMware: every path priced against the renewal", () => {
+  const pane = sharedPane("npm");
+  const LEAVING = join(REPO_ROOT, "assets", "examples", "leaving-vmware-2027.json");
+  const json = () => JSON.parse(readFileSync(LEAVING, "utf8")) as Record<string, unknown>;
+  /** The engine's analysis of the example with `edit` applied: what the pane must show. */
+  const engine = (edit: (j: Record<string, Record<string, unknown>>) => void = () => {}) => {
+    const j = json() as Record<string, Record<string, unknown>>;
+    edit(j);
+    const parsed = parseScenario(j);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("; "));
+    return analyze(parsed.scenario, { sensitivity: false });
+  };
+  const usd = (d: Dec) => formatMoney(roundWhole(d).toNumber(), "USD");
+  const baselineTco = (page: Page) => page.locator("#figures tr.physical td:nth-child(3)");
+
+  it("shows each path's TCO beside the renewal's, the renewal date and the licences owned", async () => {
+    const { page } = pane;
+    await page.setInputFiles("#import-json-file", LEAVING);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain("Loaded leaving-vmware-2027.json");
+    await waitForPreview(page);
+    const a = engine();
+    expect(await page.locator("#figures tr.physical th").textContent()).toBe(a.baselineLabel);
+    expect(await baselineTco(page).textContent()).toBe(usd(a.physical.total));
+    for (const o of a.options.filter((x) => x.eligible))
+      expect(await tcoOf(page, o.id).textContent()).toBe(usd(o.costs.total));
+    // Not a hidden $0: the owned licences, as entered, under the figures.
+    expect(await page.locator("#owned-note").textContent()).toContain(
+      "320 Datacenter cores and 0 Standard cores with Software Assurance"
+    );
+    expect(await page.locator("#renewal-date").textContent()).toBe(
+      "VMware renewal 2027-09-30: month 8 from the start (2027-01-04)."
+    );
+    expect(await page.locator("#renewal-move").textContent()).toContain(
+      "25 VMs a month from month 2"
+    );
+    // Licences and dual running per path, the figures evaluate prints.
+    for (const o of a.options.filter((x) => x.eligible)) {
+      const cells = await page
+        .locator(`#renewal-figures tr[data-option="${o.id}"] td`)
+        .allTextContents();
+      expect(cells).toEqual([usd(o.licensing.total), usd(o.transition)]);
+    }
+    await page.locator("#preview").scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-result", true);
+  });
+
+  it("edits every path's price and the renewal terms in the Platform and licensing section", async () => {
+    const { page } = pane;
+    await openSection(page, "licensing");
+    for (const option of ["vcf", "vvf", "windows-payg", "azure-local", "datacenter", "standard"])
+      expect(await page.isChecked(`#f-licensing-options-${option}`)).toBe(true);
+    const values: [string, string][] = [
+      ["#f-licensing-prices-vcf", "350"],
+      ["#f-licensing-prices-vvf", "135"],
+      ["#f-licensing-prices-windowsPayg", "33.58"],
+      ["#f-licensing-prices-azureLocalHost", "10"],
+      ["#f-licensing-prices-azureLocalWindows", "23.30"],
+      ["#f-licensing-vmware-minimumCoresPerCpu", "16"],
+      ["#f-licensing-vmware-minimumCoresPerOrder", "0"],
+      ["#f-licensing-vmware-termYears", "1"],
+      ["#f-licensing-vmware-lateRenewalPenalty", "20"],
+      ["#f-licensing-vmware-renewalDate", "2027-09-30"],
+      ["#f-licensing-vmware-vsanTiB", "40"],
+      ["#f-licensing-owned-datacenterCores", "320"],
+      ["#f-licensing-owned-standardCores", "0"],
+    ];
+    for (const [id, value] of values) expect(await page.inputValue(id)).toBe(value);
+    expect(await page.isChecked("#f-licensing-owned-softwareAssurance")).toBe(true);
+    expect(await page.isChecked("#f-licensing-azureHybridBenefit")).toBe(true);
+    expect(await page.isChecked("#f-licensing-vmware-renewLate")).toBe(false);
+    await page.locator("#grp-vmwareRenewal").scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-licensing");
+    await openSection(page, "finance");
+    expect(await page.inputValue("#f-finance-startDate")).toBe("2027-01-04");
+    expect(await page.inputValue("#f-finance-migrationVmsPerMonth")).toBe("25");
+    expect(await page.inputValue("#f-finance-monthsBeforeFirstMove")).toBe("2");
+    expect(await page.inputValue("#f-finance-baseline")).toBe("vcf");
+  });
+
+  it("moves the renewal's TCO by what the engine computes when the VCF price changes", async () => {
+    const { page } = pane;
+    const before = engine();
+    await page.fill("#f-licensing-prices-vcf", "420");
+    await waitForPreview(page);
+    const after = engine((j) => {
+      (j["licensing"]!["prices"] as Record<string, unknown>)["vcf"] = "420";
+    });
+    await expect.poll(() => baselineTco(page).textContent()).toBe(usd(after.physical.total));
+    // 350 → 420 per core per year: staying costs more, and so does every path's renewal term.
+    expect(after.physical.total.gt(before.physical.total)).toBe(true);
+    for (const o of after.options.filter((x) => x.eligible))
+      expect(await tcoOf(page, o.id).textContent()).toBe(usd(o.costs.total));
+    // A renewal date in the past is refused at its field, with the engine's message.
+    await page.fill("#f-licensing-vmware-renewalDate", "2026-12-01");
+    const msg = page.locator("#f-licensing-vmware-renewalDate-msg");
+    await expect.poll(() => msg.textContent()).toContain("before the start date 2027-01-04");
+    await msg.scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-invalid-date");
+    await page.fill("#f-licensing-vmware-renewalDate", "2027-09-30");
+    await waitForPreview(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
   });
 });
 

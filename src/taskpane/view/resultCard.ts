@@ -35,7 +35,7 @@ function note(v: PaneView): string {
 function figures(p: Preview | null): TemplateResult {
   const rows = p
     ? html`<tr class="physical">
-      <th scope="row">${swatch(BASELINE_KEY, 0)}${p.baselineLabel}</th><td>–</td><td>${formatMoney(p.physicalTco, p.currency)}</td><td>–</td>
+      <th scope="row">${swatch(BASELINE_KEY, 0)}${p.baselineLabel}</th><td>${p.baselineHosts ?? "–"}</td><td>${formatMoney(p.physicalTco, p.currency)}</td><td>–</td>
       </tr>${p.options
         .filter((o) => o.eligible)
         .map(
@@ -57,6 +57,39 @@ function figures(p: Preview | null): TemplateResult {
     </thead>
     <tbody>${rows}</tbody>
     </table>`;
+}
+
+/**
+ * Leaving VMware: the renewal date against the move, and each path's licences and dual running
+ * beside the renewal's (the same figures `evaluate` prints); the owned licences said openly.
+ */
+function renewal(p: Preview | null): TemplateResult | typeof nothing {
+  if (!p) return nothing;
+  const t = p.timeline;
+  const owned = p.owned
+    ? html`<p class="note owned" id="owned-note">${p.owned}</p>`
+    : nothing;
+  if (!t) return owned;
+  const eligible = p.options.filter((o) => o.eligible);
+  return html`<div class="renewal" id="renewal" role="group" aria-labelledby="renewal-date">
+    <p class="renewal-date" id="renewal-date">${PANE_MESSAGES.renewalDate(t.renewalDate, t.monthsToRenewal, t.startDate)}</p>
+    <p class="note" id="renewal-move">${t.sentence}</p>
+    <table class="figures compact" id="renewal-figures">
+    <caption>${PANE_MESSAGES.renewalTable(p.horizonYears)}</caption>
+    <thead>
+    <tr>
+    <th scope="col">Option</th>
+    <th scope="col">${PANE_MESSAGES.licences}</th>
+    <th scope="col">${PANE_MESSAGES.dualRunning}</th>
+    </tr>
+    </thead>
+    <tbody>
+    <tr class="physical"><th scope="row">${swatch(BASELINE_KEY, 0)}${p.baselineLabel}</th><td>${formatMoney(p.baselineLicensing, p.currency)}</td><td>–</td></tr>${eligible.map(
+      (o, i) =>
+        html`<tr class=${o.recommended ? "recommended" : ""} data-option=${o.id}><th scope="row" title=${o.label}>${swatch(o.id, i)}${shortLabel(o.label)}</th><td>${formatMoney(o.licensing.total, p.currency)}</td><td>${formatMoney(o.transition, p.currency)}</td></tr>`
+    )}
+    </tbody>
+    </table>${owned}</div>`;
 }
 
 /** The line chart's legend: each option's colour and name, the recommended one marked. */
@@ -147,7 +180,7 @@ export function resultCard(v: PaneView): TemplateResult {
   return html`<section id="preview" class=${`card preview${stale ? " stale" : ""}`} aria-labelledby="preview-h" aria-busy=${s.phase === "calculating" ? "true" : nothing} >
     <h2 id="preview-h">Result</h2>
     <p id="recommendation" class="recommendation">${p?.recommendation ?? ""}</p>
-    <p id="preview-note" class="note" ?hidden=${text === ""}>${text}</p>${figures(p)}<div class="note impossible" id="impossible-note" ?hidden=${impossible.length === 0}><p>${PANE_MESSAGES.notPossibleHere}</p><ul>${impossible.map(
+    <p id="preview-note" class="note" ?hidden=${text === ""}>${text}</p>${figures(p)}${renewal(p)}<div class="note impossible" id="impossible-note" ?hidden=${impossible.length === 0}><p>${PANE_MESSAGES.notPossibleHere}</p><ul>${impossible.map(
       (o) =>
         html`<li><strong>${shortLabel(o.label)}</strong>: ${o.reasons[0] ?? PANE_MESSAGES.notEligible}</li>`
     )}</ul></div>
