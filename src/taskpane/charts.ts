@@ -119,7 +119,7 @@ function barConfig(indexAxis: "x" | "y", tick: Tick, label: Tick): ChartConfigur
       maxTicksLimit: 5,
     },
   };
-  // Category labels wrap (an array of lines) rather than rotate.
+  // Category labels never rotate (both bar charts are horizontal: names read on one line).
   const categoryAxis = {
     grid: { display: false },
     ticks: { autoSkip: false, maxRotation: 0, minRotation: 0 },
@@ -146,7 +146,7 @@ function barConfig(indexAxis: "x" | "y", tick: Tick, label: Tick): ChartConfigur
       responsive: true,
       maintainAspectRatio: false,
       // Room for the value labels at the bars' ends.
-      layout: { padding: indexAxis === "y" ? { right: 30 } : { top: 16 } },
+      layout: { padding: indexAxis === "y" ? { right: 40 } : { top: 16 } },
       events: [],
       scales:
         indexAxis === "y" ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
@@ -168,7 +168,8 @@ function create(canvases: ChartCanvases, currency: string): Charts {
   const money: Tick = (v, scale) => formatAxisMoney(v, currency, largest(scale));
   const count: Tick = (v) => (Number.isInteger(v) ? v.toLocaleString("en-US") : "");
   const hosts = new Chart(canvases.hosts, barConfig("y", count, count));
-  const tco = new Chart(canvases.tco, barConfig("x", money, money));
+  // Horizontal, as the hosts: up to 9 bars (the baseline and 8 options) keep their names legible at 350 px.
+  const tco = new Chart(canvases.tco, barConfig("y", money, money));
   const last = (): number => (shown?.payback.years.length ?? 1) - 1;
   const payback = new Chart(canvases.payback, {
     type: "line",
@@ -198,19 +199,6 @@ function create(canvases: ChartCanvases, currency: string): Charts {
   return { hosts, tco, payback };
 }
 
-/** A category label in lines of at most ~12 characters (chart.js draws an array as lines). */
-function wrap(label: string): string | string[] {
-  if (label.length <= 12) return label;
-  const lines: string[] = [];
-  for (const word of label.split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + word.length < 12)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
 /** Draw (the first time) or update the three preview charts. */
 export function drawCharts(canvases: ChartCanvases, series: ChartSeries): void {
   if (!charts || charts.hosts.canvas !== canvases.hosts || chartsCurrency !== series.currency) {
@@ -226,7 +214,7 @@ export function drawCharts(canvases: ChartCanvases, series: ChartSeries): void {
   paint(hostSet, series.hosts.ids, series.hosts.highlight);
   hosts.update("none");
 
-  tco.data.labels = series.tco.labels.map(wrap);
+  tco.data.labels = [...series.tco.labels];
   const tcoSet = tco.data.datasets[0];
   if (tcoSet) tcoSet.data = [...series.tco.values];
   paint(tcoSet, series.tco.ids, series.tco.highlight);

@@ -125,6 +125,48 @@ const isMeasured: Applies = (d) => inputOf(d, "demand.basis") !== "peak";
 
 const top = (key: string): ControlSpec[] => controls(null, (k) => k === key);
 
+/** The options compared, and the baseline when it is a platform staying on (vcf, vvf, vsphere). */
+const compared = (d: Draft): readonly unknown[] => {
+  const options = inputOf(d, "licensing.options");
+  return [...(Array.isArray(options) ? options : []), inputOf(d, "finance.baseline")];
+};
+/** Applies when one of `ids` is compared (as an option or as the baseline). */
+const comparing =
+  (...ids: readonly string[]): Applies =>
+  (d) =>
+    compared(d).some((o) => ids.includes(String(o)));
+const isVmware = comparing("vcf", "vvf");
+
+/** The controls, each key of `rules` shown only when its rule holds (a price of an option not compared stays out of the way). */
+const onlyWhenAll = (
+  list: ControlSpec[],
+  rules: Readonly<Record<string, Applies>>
+): ControlSpec[] =>
+  list.map((c) => {
+    const when = rules[c.field.key];
+    return when ? { ...c, when } : c;
+  });
+
+/** When each licensing price or VMware term applies. */
+const LICENSING_RULES: Readonly<Record<string, Applies>> = {
+  "prices.enterprise": (d) => d["platform"] === "ws2008r2" || comparing("enterprise")(d),
+  "prices.vsphere": comparing("vsphere"),
+  "prices.vcf": comparing("vcf"),
+  "prices.vvf": comparing("vvf"),
+  "vmware.renewalDate": isVmware,
+  "vmware.termYears": isVmware,
+  "vmware.minimumCoresPerCpu": isVmware,
+  "vmware.minimumCoresPerOrder": isVmware,
+  "vmware.lateRenewalPenalty": isVmware,
+  "vmware.renewLate": isVmware,
+  "vmware.vsanTiB": isVmware,
+  "prices.vsanPerTiB": isVmware,
+  "prices.windowsPayg": comparing("windows-payg"),
+  "prices.azureLocalHost": comparing("azure-local"),
+  "prices.azureLocalWindows": comparing("azure-local"),
+  azureHybridBenefit: comparing("azure-local"),
+};
+
 const LICENSING_MORE = [
   "prices.cal",
   "prices.systemCenter",
@@ -282,44 +324,55 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         "prices",
         "Licence prices",
         "In the unit the vendor quotes; see each price's note.",
-        pick("licensing", [
-          "prices.guestOsPerVm",
-          "prices.standard",
-          "prices.enterprise",
-          "prices.datacenter",
-          "prices.vsphere",
-        ])
+        onlyWhenAll(
+          pick("licensing", [
+            "prices.guestOsPerVm",
+            "prices.standard",
+            "prices.enterprise",
+            "prices.datacenter",
+            "prices.vsphere",
+          ]),
+          LICENSING_RULES
+        )
       ),
       group(
         "vmwareRenewal",
         "Leaving VMware: the renewal quote and today's paths",
-        "VCF/VVF per core per year from the renewal date; pay-as-you-go and Azure Local per core per month.",
-        pick("licensing", [
-          "vmware.renewalDate",
-          "vmware.termYears",
-          "prices.vcf",
-          "prices.vvf",
-          "vmware.minimumCoresPerCpu",
-          "vmware.minimumCoresPerOrder",
-          "vmware.lateRenewalPenalty",
-          "vmware.renewLate",
-          "vmware.vsanTiB",
-          "prices.vsanPerTiB",
-          "prices.windowsPayg",
-          "prices.azureLocalHost",
-          "prices.azureLocalWindows",
-        ])
+        "VCF/VVF per core per year from the renewal date; pay-as-you-go and Azure Local per core per month. Each shows when its option (or the baseline) is compared.",
+        onlyWhenAll(
+          pick("licensing", [
+            "vmware.renewalDate",
+            "vmware.termYears",
+            "prices.vcf",
+            "prices.vvf",
+            "vmware.minimumCoresPerCpu",
+            "vmware.minimumCoresPerOrder",
+            "vmware.lateRenewalPenalty",
+            "vmware.renewLate",
+            "vmware.vsanTiB",
+            "prices.vsanPerTiB",
+            "prices.windowsPayg",
+            "prices.azureLocalHost",
+            "prices.azureLocalWindows",
+          ]),
+          LICENSING_RULES
+        ),
+        false,
+        comparing("vcf", "vvf", "windows-payg", "azure-local")
       ),
       group(
         "owned",
         "Windows Server licences you own",
         "Never assumed: 0 unless you enter them. Every path reuses them and buys only what is missing.",
-        pick("licensing", [
-          "owned.datacenterCores",
-          "owned.standardCores",
-          "owned.softwareAssurance",
-          "azureHybridBenefit",
-        ])
+        onlyWhenAll(
+          pick("licensing", [
+            "owned.datacenterCores",
+            "owned.standardCores",
+            "owned.softwareAssurance",
+            "azureHybridBenefit",
+          ]),
+          LICENSING_RULES
+        )
       ),
       group(
         "licensingMore",

@@ -335,7 +335,7 @@ export function chartSeries(p: Preview): ChartSeries {
       highlight: rec,
     },
     tco: {
-      labels: [p.baselineLabel, ...eligible.map(chartLabel)],
+      labels: [shortLabel(p.baselineLabel), ...eligible.map(chartLabel)],
       ids: [BASELINE_KEY, ...eligible.map((o) => o.id)],
       values: [p.physicalTco, ...eligible.map((o) => o.tco)],
       highlight: rec < 0 ? -1 : rec + 1,

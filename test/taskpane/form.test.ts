@@ -12,6 +12,7 @@ import {
   issueCountsBySection,
   issueText,
   placeOfIssue,
+  shown,
   typedValue,
 } from "../../src/taskpane/form";
 import { setAt } from "../../src/taskpane/draft";
@@ -30,6 +31,46 @@ describe("the form generated from the field tables", () => {
       new Set(PANE_SECTIONS.flatMap((s) => s.groups.flatMap((g) => g.controls.map((c) => c.id))))
         .size
     ).toBe(controls.length);
+  });
+
+  it("shows a path's prices and the VMware terms only while that path is compared", () => {
+    const visible = (draft: Record<string, unknown>, path: string): boolean => {
+      const hit = CONTROLS_BY_PATH.get(path);
+      if (!hit) throw new Error(`no control ${path}`);
+      return shown(hit.group, draft, false) && shown(hit.control, draft, false);
+    };
+    const base = defaultScenarioJson("ws2025");
+    const only = setAt(
+      setAt(base, "licensing.options", ["standard", "datacenter"]),
+      "finance.baseline",
+      "physical"
+    );
+    for (const path of [
+      "licensing.prices.vcf",
+      "licensing.prices.windowsPayg",
+      "licensing.prices.azureLocalHost",
+      "licensing.vmware.renewalDate",
+      "licensing.azureHybridBenefit",
+      "licensing.prices.vsphere",
+    ])
+      expect(visible(only, path), path).toBe(false);
+    for (const path of [
+      "licensing.prices.standard",
+      "licensing.prices.datacenter",
+      "licensing.owned.datacenterCores",
+    ])
+      expect(visible(only, path), path).toBe(true);
+    // Staying on VCF is the baseline: its price and the renewal terms are needed, VVF's is not.
+    const staying = setAt(only, "finance.baseline", "vcf");
+    expect(visible(staying, "licensing.prices.vcf")).toBe(true);
+    expect(visible(staying, "licensing.vmware.renewalDate")).toBe(true);
+    expect(visible(staying, "licensing.prices.vvf")).toBe(false);
+    const azure = setAt(only, "licensing.options", ["azure-local"]);
+    expect(visible(azure, "licensing.prices.azureLocalWindows")).toBe(true);
+    expect(visible(azure, "licensing.azureHybridBenefit")).toBe(true);
+    // A hidden field with a problem shows anyway.
+    const hit = CONTROLS_BY_PATH.get("licensing.prices.vcf");
+    expect(hit && shown(hit.control, only, true)).toBe(true);
   });
 
   it("orders the sections as a user fills them", () => {

@@ -44,14 +44,17 @@ function outcome(v: PaneView): TemplateResult {
     </div>`;
 }
 
+/** "Staying on VCF" inside a sentence: "staying on VCF" (product names keep their capitals). */
+const inSentence = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
+
 function summary(v: PaneView): string {
   const issues = v.issues.all.length;
   const p = v.state.preview;
   const best = p?.options.find((o) => o.recommended);
   if (issues > 0) return PANE_MESSAGES.fixSummary(issues).replace(/:$/, ".");
   if (best && p)
-    return `Best: ${shortLabel(best.label)}, ${best.hosts} hosts — TCO ${formatMoney(best.tco, p.currency)} vs ${formatMoney(p.physicalTco, p.currency)} physical`;
-  return p ? "No option beats staying physical." : "";
+    return `Best: ${shortLabel(best.label)}, ${best.hosts} hosts — TCO ${formatMoney(best.tco, p.currency)} vs ${formatMoney(p.physicalTco, p.currency)} ${inSentence(shortLabel(p.baselineLabel))}`;
+  return p ? `No option beats ${inSentence(p.baselineLabel)}.` : "";
 }
 
 export function footer(v: PaneView): TemplateResult {

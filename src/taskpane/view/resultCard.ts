@@ -66,9 +66,7 @@ function figures(p: Preview | null): TemplateResult {
 function renewal(p: Preview | null): TemplateResult | typeof nothing {
   if (!p) return nothing;
   const t = p.timeline;
-  const owned = p.owned
-    ? html`<p class="note owned" id="owned-note">${p.owned}</p>`
-    : nothing;
+  const owned = p.owned ? html`<p class="note owned" id="owned-note">${p.owned}</p>` : nothing;
   if (!t) return owned;
   const eligible = p.options.filter((o) => o.eligible);
   return html`<div class="renewal" id="renewal" role="group" aria-labelledby="renewal-date">
@@ -184,6 +182,6 @@ export function resultCard(v: PaneView): TemplateResult {
       (o) =>
         html`<li><strong>${shortLabel(o.label)}</strong>: ${o.reasons[0] ?? PANE_MESSAGES.notEligible}</li>`
     )}</ul></div>
-    <div class="charts" id="charts" ?hidden=${p === null}>${figure(`Hosts per option (${RECOMMENDED_NOTE})`, "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs ${p.baselineLabel.toLowerCase()}` : "TCO per option", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "", p ? legend(p) : nothing)}</div>${p ? details(v, p) : nothing}
+    <div class="charts" id="charts" ?hidden=${p === null}>${figure(`Hosts per option (${RECOMMENDED_NOTE})`, "chart-hosts", labels.hosts, "short")} ${figure(p ? `TCO over ${p.horizonYears} years vs ${shortLabel(p.baselineLabel).charAt(0).toLowerCase()}${shortLabel(p.baselineLabel).slice(1)}` : "TCO per option", "chart-tco", labels.tco, "")} ${figure("Cumulative savings — payback where a line crosses 0", "chart-payback", labels.payback, "", p ? legend(p) : nothing)}</div>${p ? details(v, p) : nothing}
     </section>`;
 }
