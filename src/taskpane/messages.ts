@@ -48,7 +48,9 @@ export const PANE_MESSAGES = {
   /** Words for the values of the form's selects (the scenario keeps the ids). */
   enumLabels: {
     physical: "Staying physical",
-    vsphere: "Staying on vSphere",
+    vsphere: "Staying on vSphere (per CPU)",
+    vcf: "Staying on VMware Cloud Foundation",
+    vvf: "Staying on VMware vSphere Foundation",
     "per-cpu": "Per CPU (perpetual)",
     "per-core-subscription": "Per core (subscription)",
     san: "SAN (a shared array)",
@@ -99,7 +101,7 @@ export const PANE_MESSAGES = {
    */
   fieldHelp: {
     "finance.baseline":
-      "Staying physical: the servers as they run today. Staying on vSphere: the same workloads on VMware (an RVTools import).",
+      "Staying physical: the servers as they run today. Staying on VMware Cloud Foundation or vSphere Foundation: the same workloads renewing the product of your Broadcom quote (an RVTools import proposes it). Staying on vSphere (per CPU): the perpetual licences of the 2008 R2–2019 eras.",
     "licensing.vsphereModel":
       "Per CPU for vSphere 4–8 perpetual licences; per core for the subscriptions sold since 2024.",
     "storage.kind":
