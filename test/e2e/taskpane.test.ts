@@ -450,6 +450,26 @@ describe("leaving VMware: every path priced against the renewal", () => {
     expect(pane.errors).toEqual([]);
     expect(pane.httpErrors).toEqual([]);
   });
+
+  it("fits Excel's 350 px pane: nothing wider than the pane but the inventory's own scroller", async () => {
+    const { page } = pane;
+    await page.setViewportSize({ width: 350, height: 900 });
+    await waitForPreview(page);
+    await openSection(page, "finance");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350
+    );
+    await page.locator("#preview").screenshot({ path: join(ARTIFACTS, "taskpane-350-result.png") });
+    await page.locator("#grp-vmwareRenewal").screenshot({
+      path: join(ARTIFACTS, "taskpane-350-vmware-renewal.png"),
+    });
+    await page
+      .locator("#grp-owned")
+      .screenshot({ path: join(ARTIFACTS, "taskpane-350-owned.png") });
+    await page
+      .locator("#sec-finance")
+      .screenshot({ path: join(ARTIFACTS, "taskpane-350-finance.png") });
+  });
 });
 
 describe("inline validation", () => {
