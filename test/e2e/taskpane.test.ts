@@ -390,6 +390,21 @@ describe("leaving VMware: every path priced against the renewal", () => {
     }
     await page.locator("#preview").scrollIntoViewIfNeeded();
     await shot(page, "leaving-vmware-result", true);
+    // The details: a $0 Datacenter line names the owned cores; Azure Local says why it bills nothing.
+    await page.locator("#option-details > summary").click();
+    await page.selectOption("#detail-option", "datacenter");
+    await expect
+      .poll(() =>
+        page.locator('#detail-licences tr[data-sku="ws2025-datacenter-2core"] .basis').textContent()
+      )
+      .toContain("already owned (licensing.owned)");
+    await page.selectOption("#detail-option", "azure-local");
+    await expect.poll(() => page.locator("#detail-no-licences").isVisible()).toBe(true);
+    expect(await page.locator("#option-details").textContent()).toContain(
+      "Azure Hybrid Benefit: 320 owned Datacenter cores with Software Assurance"
+    );
+    await page.locator("#option-details").scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-details");
   });
 
   it("edits every path's price and the renewal terms in the Platform and licensing section", async () => {

@@ -225,6 +225,10 @@ describe("the result card's details", () => {
     expect(root.querySelectorAll("#detail-licences tbody tr")).toHaveLength(
       rec.licensing.lines.length
     );
+    // Each line says how it was counted, in view (a $0 line names the owned licences covering it).
+    expect(
+      [...root.querySelectorAll("#detail-licences tbody .basis")].map((b) => b.textContent)
+    ).toEqual(rec.licensing.lines.map((l) => l.basis));
   });
 
   it("switches the details to the option the user picks", () => {

@@ -76,9 +76,15 @@ function hostsTrend(o: PreviewOption): TemplateResult {
     </figure>`;
 }
 
+/** The engine's notes on the option's licences (owned licences reused, Azure Hybrid Benefit …). */
+const licenceNotes = (notes: readonly string[]): TemplateResult =>
+  html`${notes.map((n) => html`<p class="note">${n}</p>`)}`;
+
 function licenceTable(o: PreviewOption, p: Preview): TemplateResult {
   const l = o.licensing;
-  if (l.lines.length === 0) return html`<p class="note">${M.noLicences}</p>`;
+  if (l.lines.length === 0)
+    return html`<p class="note" id="detail-no-licences">${M.noLicences}</p>${licenceNotes(l.notes)}`;
+  // Each line's basis in view, not only on hover: a $0 line says which owned licences cover it.
   return html`<table class="figures compact" id="detail-licences">
     <caption class="sr-only">Licence lines of ${o.label}</caption>
     <thead>
@@ -86,7 +92,7 @@ function licenceTable(o: PreviewOption, p: Preview): TemplateResult {
     </thead>
     <tbody>${l.lines.map(
       (line) =>
-        html`<tr data-sku=${line.sku}><th scope="row" title=${line.basis}>${line.label}</th><td>${int(line.quantity)}</td><td>${formatMoney(line.cost, p.currency)}${line.recurrence === "yearly" ? html`<span class="sub"> /yr</span>` : nothing}</td></tr>`
+        html`<tr data-sku=${line.sku}><th scope="row">${line.label}<span class="basis">${line.basis}</span></th><td>${int(line.quantity)}</td><td>${formatMoney(line.cost, p.currency)}${line.recurrence === "yearly" ? html`<span class="sub"> /yr</span>` : nothing}</td></tr>`
     )}</tbody>
     </table>
     <p class="note" id="detail-licence-total">${M.licenceTotals(
@@ -94,7 +100,7 @@ function licenceTable(o: PreviewOption, p: Preview): TemplateResult {
       formatMoney(l.annual, p.currency),
       formatMoney(l.total, p.currency),
       p.horizonYears
-    )}</p>${l.notes.map((n) => html`<p class="note">${n}</p>`)}`;
+    )}</p>${licenceNotes(l.notes)}`;
 }
 
 /** The body: the option picker, then the option's capacity and licences. */
