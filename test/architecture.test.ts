@@ -139,3 +139,23 @@ describe("architecture: the engine and the report builder are pure", () => {
     ).toEqual([]);
   });
 });
+
+describe("architecture: size limits make npm run lint fail (issue 15)", () => {
+  const lines = (count: number): string =>
+    Array.from({ length: count }, (_, i) => `export const v${i} = ${i};`).join("\n") + "\n";
+
+  it("refuses a file in src over 600 lines, and passes one of 600", async () => {
+    expect((await lint("src/tco/planted.ts", lines(601))).join("\n")).toMatch(/^max-lines: /m);
+    expect(await lint("src/tco/planted.ts", lines(600))).toEqual([]);
+  });
+
+  it("refuses a task-pane function over 120 lines, not one of 120", async () => {
+    const fn = (body: number): string =>
+      `export function planted(): number {\n  let n = 0;\n${"  n += 1;\n".repeat(body)}  return n;\n}\n`;
+    // The function spans its body plus 4 lines (signature, `let`, `return`, closing brace).
+    expect((await lint("src/taskpane/planted.ts", fn(117))).join("\n")).toMatch(
+      /^max-lines-per-function: /m
+    );
+    expect(await lint("src/taskpane/planted.ts", fn(116))).toEqual([]);
+  });
+});

@@ -294,48 +294,8 @@ function reduceImport(
         },
       };
 
-    case "importAccepted": {
-      const review = state.importReview;
-      if (!review) return state;
-      const finance = (state.draft["finance"] ?? {}) as Record<string, unknown>;
-      return withDraft(
-        state,
-        {
-          ...state.draft,
-          inventory: review.rows.map((r) => ({ ...r })),
-          // VMs exported from vCenter: compare the options with staying on vSphere.
-          finance: {
-            ...finance,
-            baseline: suggestedBaseline(
-              review.report.format,
-              isPlatformId(state.draft["platform"]) ? state.draft["platform"] : DEFAULT_PLATFORM
-            ),
-          },
-          // What the importer assumed travels with the scenario (the assumptions register), as with `import`.
-          imported: {
-            file: review.report.fileName ?? review.source,
-            format: review.report.formatLabel,
-            assumptions: review.report.assumed.map((a) => ({
-              field: a.field,
-              basis: a.basis,
-              count: a.count,
-              value: a.value,
-              message: a.message,
-            })),
-          },
-        },
-        {
-          importReview: null,
-          pasteOpen: false,
-          inventoryPage: 0,
-          loadGeneration: state.loadGeneration + 1,
-          notice: {
-            text: PANE_MESSAGES.importReplaced(review.report.totals.servers),
-            tone: "success",
-          },
-        }
-      );
-    }
+    case "importAccepted":
+      return acceptImport(state);
 
     case "importCancelled":
       return {
@@ -372,6 +332,50 @@ function reduceImport(
         ? { ...state, mapping: { ...state.mapping, units: event.units } }
         : state;
   }
+}
+
+/** The reviewed import replaces the inventory; an export from vCenter sets the baseline. */
+function acceptImport(state: PaneState): PaneState {
+  const review = state.importReview;
+  if (!review) return state;
+  const finance = (state.draft["finance"] ?? {}) as Record<string, unknown>;
+  return withDraft(
+    state,
+    {
+      ...state.draft,
+      inventory: review.rows.map((r) => ({ ...r })),
+      // VMs exported from vCenter: compare the options with renewing VMware.
+      finance: {
+        ...finance,
+        baseline: suggestedBaseline(
+          review.report.format,
+          isPlatformId(state.draft["platform"]) ? state.draft["platform"] : DEFAULT_PLATFORM
+        ),
+      },
+      // What the importer assumed travels with the scenario (the assumptions register), as with `import`.
+      imported: {
+        file: review.report.fileName ?? review.source,
+        format: review.report.formatLabel,
+        assumptions: review.report.assumed.map((a) => ({
+          field: a.field,
+          basis: a.basis,
+          count: a.count,
+          value: a.value,
+          message: a.message,
+        })),
+      },
+    },
+    {
+      importReview: null,
+      pasteOpen: false,
+      inventoryPage: 0,
+      loadGeneration: state.loadGeneration + 1,
+      notice: {
+        text: PANE_MESSAGES.importReplaced(review.report.totals.servers),
+        tone: "success",
+      },
+    }
+  );
 }
 
 /** Events of the preview and of writing the report. */

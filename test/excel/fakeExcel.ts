@@ -1172,3 +1172,9 @@ class NamedItemProxy {
     });
   }
 }
+
+/**
+ * The plan's name of a sheet the writer created under its temporary name (`~TCO Summary`,
+ * `~2 TCO Summary` → `TCO Summary`; src/excel/ownership.ts renames it in after the write).
+ */
+export const planName = (written: string): string => written.replace(/^~(\d+ )?/, "");

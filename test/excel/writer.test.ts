@@ -4,7 +4,7 @@ import { SHEETS } from "../../src/report/sheetLayout";
 import type { WorkbookPlan } from "../../src/report/workbookPlan";
 import { EXCEL_MESSAGES, PlanError, writePlan, type WriteResult } from "../../src/excel";
 import { ownTagName } from "../../src/excel/ownership";
-import { FakeExcel, type FakeOptions } from "./fakeExcel";
+import { FakeExcel, type FakeOptions, planName } from "./fakeExcel";
 import { planBlockAddresses, syntheticPlan, syntheticScenario } from "./planFixtures";
 
 const plan10 = syntheticPlan(syntheticScenario(10));
@@ -26,9 +26,6 @@ function expectOk(result: WriteResult): asserts result is Extract<WriteResult, {
 }
 
 const noDelay = vi.fn(async () => undefined);
-
-/** The plan's name of a sheet written under its temporary name (`~TCO Summary` → `TCO Summary`). */
-const planName = (written: string): string => written.replace(/^~(\d+ )?/, "");
 
 describe("writePlan: requests", () => {
   it("writes a first report in 3 syncs: discover, write, swap", async () => {

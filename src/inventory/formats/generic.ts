@@ -30,6 +30,9 @@ import {
 import { dataRows, locateSheet, used, type Aliases } from "../locate";
 import { choosePercentile, percentileColumns, percentileOfHeader } from "../percentiles";
 import { MESSAGES } from "../messages";
+import { MAPPING_ALIASES, OWN_COLUMNS } from "./mappingAliases";
+
+export { MAPPING_ALIASES, OWN_COLUMNS };
 import {
   MAPPABLE_FIELDS,
   type CellValue,
@@ -42,14 +45,6 @@ import {
   type SheetData,
   type WorkbookData,
 } from "../types";
-
-/** Our own headers per field: the key (`memoryGiB`), the label (`RAM`) and the label with its unit (`RAM (GiB)`). */
-export const OWN_COLUMNS: Readonly<Record<string, Aliases>> = Object.fromEntries(
-  INVENTORY_FIELDS.map((f) => [
-    f.key,
-    [f.key, f.label, ...(f.unit ? [`${f.label} (${f.unit})`, `${f.label} ${f.unit}`] : [])],
-  ])
-);
 
 const own = (key: string): Aliases => OWN_COLUMNS[key] ?? [key];
 
@@ -64,159 +59,6 @@ export function isOwnFormat(index: HeaderIndex): boolean {
 export function locateOwnFormat(wb: WorkbookData): HeaderIndex | null {
   return locateSheet(wb, ["TCO Inventory"], isOwnFormat);
 }
-
-/** Header names a column mapping is pre-filled from, best first, per field. */
-export const MAPPING_ALIASES: Readonly<Record<MappableField, Aliases>> = {
-  name: [
-    ...own("name"),
-    "VM",
-    "VM Name",
-    "Server name",
-    "Machine Name",
-    "Computer Name",
-    "Server",
-    "Hostname",
-    "Host name",
-    "Computer",
-    "Machine",
-    "Device name",
-    "DNS Name",
-    "Guest Hostname",
-  ],
-  count: [...own("count"), "Quantity", "Qty", "Number of servers", "Servers"],
-  os: [
-    ...own("os"),
-    "Operating System",
-    "OS name",
-    "Guest OS",
-    "VM OS",
-    "Current Operating System",
-    "OS according to the VMware Tools",
-    "OS according to the configuration file",
-    "OS type",
-    "Platform",
-  ],
-  cores: [
-    ...own("cores"),
-    "vCPUs",
-    "vCPU",
-    "CPUs",
-    "CPU count",
-    "Virtual CPU",
-    "Number of Cores",
-    "Number of Total Cores",
-    "Core count",
-    "Processors",
-    "CPU",
-  ],
-  cpuGhz: [
-    ...own("cpuGhz"),
-    "CPU Speed (GHz)",
-    "Clock (GHz)",
-    "CPU GHz",
-    "CPU Speed",
-    "Clock speed",
-    "Speed",
-    "CPU MHz",
-    "CPU Speed (MHz)",
-    "Clock",
-    "GHz",
-    "MHz",
-  ],
-  peakCpuUtilization: [
-    ...own("peakCpuUtilization"),
-    "Peak CPU %",
-    "Peak CPU utilization",
-    "Max CPU",
-    "Maximum CPU",
-    "Maximum CPU Utilization (%)",
-    "95th Percentile CPU Utilization (%)",
-    "CPU peak",
-    "Peak vCPU %",
-    "CPU max",
-    "CPU utilization percentage maximum",
-    "CPU utilization percentage",
-    "CPU %",
-    "CPU usage %",
-  ],
-  averageCpuUtilization: [
-    ...own("averageCpuUtilization"),
-    "Avg CPU",
-    "Average CPU %",
-    "Average CPU Utilization (%)",
-    "Average vCPU %",
-    "CPU average",
-    "CPU avg",
-    "CPU utilization percentage average",
-    "Mean CPU",
-  ],
-  memoryGiB: [
-    ...own("memoryGiB"),
-    "Memory",
-    "Memory (GiB)",
-    "Memory (GB)",
-    "Memory (MB)",
-    "Memory (MiB)",
-    "RAM (GB)",
-    "RAM (MB)",
-    "Memory (In MB)",
-    "Provisioned Memory (MB)",
-    "Provisioned Memory (MiB)",
-    "System Memory (MB)",
-    "Mem",
-  ],
-  storageGiB: [
-    ...own("storageGiB"),
-    "Storage (GB)",
-    "Disk",
-    "Disk (GB)",
-    "Disk size",
-    "Disk capacity",
-    "Total disk",
-    "Total disk capacity MiB",
-    "Provisioned MiB",
-    "Provisioned MB",
-    "Storage allocated (In GB)",
-    "Capacity",
-    "Disk space",
-  ],
-  powerWatts: [...own("powerWatts"), "Power (W)", "Watts", "Power draw", "Power consumption"],
-  rackUnits: [...own("rackUnits"), "RU", "U", "Height (U)"],
-  stayPhysical: [...own("stayPhysical"), "Keep physical"],
-  storageInUseGiB: [
-    ...own("storageInUseGiB"),
-    "In use (GB)",
-    "Used disk",
-    "Disk used",
-    "Storage in use (In GB)",
-    "In Use MiB",
-    "In Use MB",
-  ],
-  measuredPercentile: [...own("measuredPercentile"), "Percentile"],
-  measuredCpuUtilization: [
-    ...own("measuredCpuUtilization"),
-    "CPU p95 %",
-    "P95 CPU %",
-    "CPU 95th percentile",
-    "95th Percentile CPU Utilization (%)",
-    "cpu_usage_pct_p95",
-  ],
-  measuredMemoryGiB: [
-    ...own("measuredMemoryGiB"),
-    "Memory p95 (GB)",
-    "RAM p95 (GB)",
-    "95th Percentile Memory Utilization (GB)",
-    "mem_usage_gb_p95",
-  ],
-  averageDiskMBps: [...own("averageDiskMBps"), "Disk MB/s", "Average disk throughput (MB/s)"],
-  averageNetworkMBps: [
-    ...own("averageNetworkMBps"),
-    "Network MB/s",
-    "Average network throughput (MB/s)",
-    "Average Network Utilization (MB/s)",
-  ],
-  powerState: ["Power state", "Powerstate", "State", "Status", "Running"],
-};
 
 /**
  * Pre-fill a column mapping from a header row: each field gets the header that matches one

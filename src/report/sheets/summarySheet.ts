@@ -23,6 +23,7 @@ import type { CapacitySheet } from "./capacitySheet";
 import type { LicensingSheet } from "./licensingSheet";
 import type { SensitivitySheet } from "./sensitivitySheet";
 import { REPORT_MESSAGES } from "../messages";
+import { keyFigureRows } from "./summaryFigures";
 
 /** True when a chart's data range has a series column and a data row below its header. */
 function hasChartData(spec: ChartSpec): boolean {
@@ -92,145 +93,7 @@ export function buildSummarySheet(
   // Headers over figures align with them, on the right.
   style(g, top, 1, top, eligible.length + 1, { horizontalAlignment: "right" });
   const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
-  type Row = {
-    label: string;
-    physical: PlanCell;
-    cell: (o: (typeof eligible)[number]) => PlanCell;
-  };
-  const rows: Row[] = [
-    {
-      label: analysis.baselineHosts !== null ? "Hosts" : "Hosts (servers when physical)",
-      physical: {
-        v: analysis.baselineHosts ?? s.inventory.reduce((a, r) => a + r.count, 0),
-        fmt: formats.integer,
-      },
-      cell: (o) =>
-        formula(
-          `=${ref(SHEETS.capacity, capacity.hostsCell.get(o.id) ?? "A1")}`,
-          o.capacity.hosts,
-          formats.integer
-        ),
-    },
-    {
-      label: "Clusters",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${ref(SHEETS.capacity, capacity.clustersCell.get(o.id) ?? "A1")}`,
-          o.capacity.clusters.length,
-          formats.integer
-        ),
-    },
-    {
-      label: `Licensing over ${n} years`,
-      physical: formula(
-        `=${cf(cashflow.physical.categoryTotals["licensing"])}`,
-        toCentsNumber(analysis.physical.byCategory.licensing),
-        formats.moneyWhole
-      ),
-      // With growth the licensing sheet shows year 0's licences; the cash flows hold the total.
-      cell: (o) =>
-        o.series.length > 0
-          ? formula(
-              `=${cf(cashflow.options.get(o.id)?.categoryTotals["licensing"])}`,
-              toCentsNumber(o.costs.byCategory.licensing),
-              formats.moneyWhole
-            )
-          : formula(
-              `=${ref(SHEETS.licensing, licensing.totalCell.get(o.id) ?? "A1")}`,
-              toCentsNumber(o.licensing.total),
-              formats.moneyWhole
-            ),
-    },
-    {
-      label: `Total cost of ownership, ${n} years`,
-      physical: formula(
-        `=${cf(cashflow.physical.totalCell)}`,
-        toCentsNumber(analysis.physical.total),
-        formats.moneyWhole
-      ),
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.totalCell)}`,
-          toCentsNumber(o.costs.total),
-          formats.moneyWhole
-        ),
-    },
-    {
-      label: `Savings against ${analysis.baselinePhrase}`,
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.physical.totalCell)}-${cf(cashflow.options.get(o.id)?.totalCell)}`,
-          toCentsNumber(analysis.physical.total) - toCentsNumber(o.costs.total),
-          formats.moneyWhole
-        ),
-    },
-    {
-      label: "NPV of the savings",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.npvCell)}`,
-          o.businessCase.npv.toNumber(),
-          formats.moneyWhole
-        ),
-    },
-    {
-      label: "IRR",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.irrCell)}`,
-          o.businessCase.irr ? o.businessCase.irr.toNumber() : "no IRR",
-          "0.0%"
-        ),
-    },
-    {
-      label: "Payback",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.paybackCell)}`,
-          o.businessCase.payback.reached
-            ? o.businessCase.payback.months.toNumber()
-            : "not within the horizon",
-          formats.months
-        ),
-    },
-    {
-      label: "Discounted payback",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.discountedPaybackCell)}`,
-          o.businessCase.discountedPayback.reached
-            ? o.businessCase.discountedPayback.months.toNumber()
-            : "not within the horizon",
-          formats.months
-        ),
-    },
-    {
-      label: "ROI over the horizon",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.roiCell)}`,
-          o.businessCase.roiPercent ? o.businessCase.roiPercent.div(100).toNumber() : "n/a",
-          "0.0%"
-        ),
-    },
-    {
-      label: "Cost per VM per year",
-      physical: { v: null },
-      cell: (o) =>
-        formula(
-          `=${cf(cashflow.options.get(o.id)?.costPerVmCell)}`,
-          o.businessCase.costPerVmPerYear ? o.businessCase.costPerVmPerYear.toNumber() : "n/a",
-          formats.money
-        ),
-    },
-  ];
+  const rows = keyFigureRows(analysis, formats, { cashflow, capacity, licensing });
   rows.forEach((r, i) =>
     putRow(g, top + 1 + i, 0, [text(r.label), r.physical, ...eligible.map(r.cell)])
   );
