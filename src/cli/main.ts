@@ -21,9 +21,9 @@ interface CommandSpec {
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   init: {
-    usage: "init [--platform ws2008r2|ws2012r2|ws2016|ws2019|ws2022|ws2025]",
+    usage: "init [--platform ws2008r2|ws2012r2|ws2016|ws2019|ws2022|ws2025] [--host-catalog]",
     summary: "print a complete default scenario (JSON) to start from",
-    help: "Prints a scenario with every default for the platform (default ws2022) and a small example inventory.\n  --platform ID   the Windows Server version whose limits, licence rules and prices apply",
+    help: "Prints a scenario with every default for the platform (default ws2022) and a small example inventory.\n  --platform ID   the Windows Server version whose limits, licence rules and prices apply\n  --host-catalog  add the 2026 node catalog as hostOptions: evaluate then picks the cheapest host per option",
     load: async () => (await import("./commands/init")).runInit,
   },
   validate: {
@@ -46,10 +46,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   },
   import: {
     usage:
-      "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ID] [--storage configured|in-use]",
+      "import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ID] [--storage configured|in-use] [--host-catalog]",
     summary:
       "a scenario from an RVTools, Azure Migrate, Live Optics or MAP export (report on stderr)",
-    help: "Prints a complete scenario (defaults plus the imported inventory) on stdout and what was read,\nleft out and assumed on stderr; the assumptions travel with the scenario into evaluate and the report.\n  --include-powered-off   keep powered-off and suspended VMs\n  --group                 fold identical servers into one row with a count\n  --platform ID           the Windows Server version (default ws2022)\n  --storage in-use        size disks on used rather than configured space",
+    help: "Prints a complete scenario (defaults plus the imported inventory) on stdout and what was read,\nleft out and assumed on stderr; the assumptions travel with the scenario into evaluate and the report.\n  --include-powered-off   keep powered-off and suspended VMs\n  --group                 fold identical servers into one row with a count\n  --platform ID           the Windows Server version (default ws2022)\n  --storage in-use        size disks on used rather than configured space\n  --host-catalog          add the 2026 node catalog as hostOptions (the cheapest host per option)",
     load: async () => (await import("./commands/import")).runImport,
   },
   pack: {

@@ -100,6 +100,8 @@ async function readOnce(): Promise<ReadResult> {
       };
       const names = wb.names.load("items/name,items/formula");
       let probes = [probe(SHEETS.inputs), probe(SHEETS.inventory)];
+      // TCO Hosts is optional (only a scenario with hostOptions has it): a null object is fine.
+      let hostsProbe: Probe | null = probe(SHEETS.hosts);
       let fastPathFailed = false;
       try {
         await sync();
@@ -120,12 +122,14 @@ async function readOnce(): Promise<ReadResult> {
       const wanted = {
         inputs: tagged(SHEETS.inputs) ?? SHEETS.inputs,
         inventory: tagged(SHEETS.inventory) ?? SHEETS.inventory,
+        hosts: tagged(SHEETS.hosts) ?? SHEETS.hosts,
       };
 
       if (
         fastPathFailed ||
         wanted.inputs !== SHEETS.inputs ||
-        wanted.inventory !== SHEETS.inventory
+        wanted.inventory !== SHEETS.inventory ||
+        wanted.hosts !== SHEETS.hosts
       ) {
         const sheets = wb.worksheets.load("items/name");
         await sync();
@@ -145,6 +149,7 @@ async function readOnce(): Promise<ReadResult> {
           const ws = wb.worksheets.getItem(sheet);
           return { sheet, ws, used: ws.getUsedRangeOrNullObject(true).load("address,values") };
         });
+        hostsProbe = present.has(wanted.hosts.toLowerCase()) ? probe(wanted.hosts) : null;
         await sync();
       } else {
         const missing = probes.filter((p) => p.ws.isNullObject).map((p) => p.sheet);
@@ -162,10 +167,17 @@ async function readOnce(): Promise<ReadResult> {
         p.used.isNullObject ? EMPTY : { address: p.used.address, values: p.used.values };
       const [inputs, inventory] = probes as [Probe, Probe];
       const sheetNames: ReadSheets = { inputs: inputs.sheet, inventory: inventory.sheet };
-      const parsed = scenarioFromSheets(cells(inputs), cells(inventory), {
-        inputsSheet: inputs.sheet,
-        inventorySheet: inventory.sheet,
-      });
+      const hosts = hostsProbe && !hostsProbe.ws.isNullObject ? hostsProbe : null;
+      const parsed = scenarioFromSheets(
+        cells(inputs),
+        cells(inventory),
+        {
+          inputsSheet: inputs.sheet,
+          inventorySheet: inventory.sheet,
+          ...(hosts ? { hostsSheet: hosts.sheet } : {}),
+        },
+        hosts ? cells(hosts) : undefined
+      );
       return parsed.ok
         ? { ok: true, scenario: parsed.scenario, sheets: sheetNames, syncs }
         : { ok: false, reason: "invalid", issues: parsed.issues, sheets: sheetNames, syncs };

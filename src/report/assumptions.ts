@@ -8,6 +8,7 @@
 import { Dec, formatDecimal } from "../money";
 import {
   DEFAULT_SOURCES,
+  HOST_CATALOG_2026,
   LICENCE_PRICES,
   SECTIONS,
   TOP_FIELDS,
@@ -138,6 +139,21 @@ export function assumptionsRegister(
       });
     }
   }
+  // Candidate hosts: a catalog node's price is indicative (uncertain); any other was entered.
+  (scenario.hostOptions ?? []).forEach((h, i) => {
+    const node = HOST_CATALOG_2026.find(
+      (c) => c.option["name"] === h.name && h.price.equals(String(c.option["price"]))
+    );
+    const row = {
+      path: `hostOptions[${i}].price`,
+      label: `Candidate host price: ${h.name}`,
+      value: `${formatDecimal(h.price.toString(), 4)} ${scenario.currency}`,
+      defaultValue: null,
+    };
+    if (node) uncertain.push({ ...row, kind: "uncertain", source: node.source });
+    else
+      changed.push({ ...row, kind: "changed", source: "Entered for this scenario (hostOptions)" });
+  });
   const fromImport: AssumptionRow[] = imported.map((a) => ({
     kind: "imported",
     path: `inventory[*].${a.field}`,

@@ -13,6 +13,7 @@ import { withOwnershipTags } from "./ownershipTags";
 import type { WorkbookPlan } from "./workbookPlan";
 import { buildCapacitySheet } from "./sheets/capacitySheet";
 import { buildCashflowSheet } from "./sheets/cashflowSheet";
+import { buildHostsSheet } from "./sheets/hostsSheet";
 import { buildInputsSheet } from "./sheets/inputsSheet";
 import { buildInventorySheet } from "./sheets/inventorySheet";
 import { buildLicensingSheet } from "./sheets/licensingSheet";
@@ -25,9 +26,22 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
   const formats = formatsFor(scenario.currency);
   const inputs = buildInputsSheet(scenario, formats);
   const inventory = buildInventorySheet(scenario, analysis, formats, inputs.nameOf);
-  const capacity = buildCapacitySheet(analysis, formats, inputs.nameOf, inputs.refOf);
+  const hosts = buildHostsSheet(analysis, formats);
+  const capacity = buildCapacitySheet(
+    analysis,
+    formats,
+    inputs.nameOf,
+    inputs.refOf,
+    hosts?.hostRefs
+  );
   const licensing = buildLicensingSheet(analysis, formats, inputs.nameOf);
-  const cashflow = buildCashflowSheet(analysis, formats, inputs.nameOf, capacity.seriesCells);
+  const cashflow = buildCashflowSheet(
+    analysis,
+    formats,
+    inputs.nameOf,
+    capacity.seriesCells,
+    hosts?.hostRefs
+  );
   const sensitivity = buildSensitivitySheet(analysis, formats);
   const summary = buildSummarySheet(analysis, formats, cashflow, capacity, licensing, sensitivity);
   const assumptions = buildAssumptionsSheet(
@@ -48,6 +62,7 @@ export function buildReport(scenario: Scenario, analysis: Analysis): WorkbookPla
       capacity.sheet,
       licensing.sheet,
       cashflow.sheet,
+      ...(hosts ? [hosts.sheet] : []),
       sensitivity.sheet,
     ].map((sheet) => finishSheet(sheet, scenario.name, GENERATOR)),
     definedNames: inputs.names,

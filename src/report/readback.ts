@@ -11,6 +11,7 @@
  * lists are one comma-separated cell; an empty cell means "not given" (the default applies).
  */
 import {
+  HOST_OPTION_FIELDS,
   INPUT_FIELDS,
   INVENTORY_FIELDS,
   parseScenario,
@@ -20,7 +21,7 @@ import {
   type ParseResult,
 } from "../scenario";
 import { cellAddress, columnIndex, parseRange } from "./a1";
-import { INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./sheetLayout";
+import { HOSTS_LAYOUT, INPUTS_LAYOUT, INVENTORY_LAYOUT, SHEETS } from "./sheetLayout";
 import type { CellValue } from "./workbookPlan";
 
 // ---------------------------------------------------------------------------------------------
@@ -244,6 +245,42 @@ export function inventoryHeader(f: FieldSpec): string {
 export interface SheetNames {
   readonly inputsSheet?: string;
   readonly inventorySheet?: string;
+  readonly hostsSheet?: string;
+}
+
+/** Candidate hosts read from `TCO Hosts`, and the cell of each (row, key). */
+interface HostsRead {
+  readonly options: Record<string, unknown>[];
+  readonly cellOf: (row: number, key: string | undefined) => string;
+}
+
+/**
+ * The candidate table of `TCO Hosts` (HOSTS_LAYOUT): one candidate per row from the first row
+ * down to the first blank name, each cell as the JSON the parser reads (blank = not given).
+ */
+function readHosts(cells: SheetCells, sheet: string): HostsRead {
+  const origin = topLeftOf(cells.address);
+  const options: Record<string, unknown>[] = [];
+  const specs = HOST_OPTION_FIELDS;
+  const at = (row: number, col: number): CellValue =>
+    cells.values[row - origin.row]?.[col - origin.col] ?? null;
+  for (let row = HOSTS_LAYOUT.firstRow - 1; ; row++) {
+    if (row - origin.row >= cells.values.length || isBlank(at(row, 0))) break;
+    const option: Record<string, unknown> = {};
+    HOSTS_LAYOUT.columns.forEach((key, col) => {
+      const kind = specs.find((f) => f.key === key)?.kind ?? "string";
+      const value = cellToJson(at(row, col), kind);
+      if (value !== undefined) option[key] = value;
+    });
+    options.push(option);
+  }
+  return {
+    options,
+    cellOf: (i, key) => {
+      const col = key === undefined ? 0 : Math.max(0, HOSTS_LAYOUT.columns.indexOf(key as never));
+      return `${sheet}!${cellAddress(HOSTS_LAYOUT.firstRow - 1 + i, col)}`;
+    },
+  };
 }
 
 /**
@@ -253,7 +290,8 @@ export interface SheetNames {
 export function scenarioFromSheets(
   inputs: SheetCells,
   inventory: SheetCells,
-  names: SheetNames = {}
+  names: SheetNames = {},
+  hosts?: SheetCells
 ): ParseResult {
   const inputsSheet = names.inputsSheet ?? SHEETS.inputs;
   const inventorySheet = names.inventorySheet ?? SHEETS.inventory;
@@ -286,11 +324,17 @@ export function scenarioFromSheets(
   const inv = readInventory(inventory, inventorySheet, issues);
   json["inventory"] = inv.rows;
 
+  // Candidate hosts, when the workbook has a TCO Hosts sheet with any.
+  const hostRead = hosts ? readHosts(hosts, names.hostsSheet ?? SHEETS.hosts) : undefined;
+  if (hostRead && hostRead.options.length > 0) json["hostOptions"] = hostRead.options;
+
   const parsed = parseScenario(json);
   if (parsed.ok && issues.length === 0) return parsed;
   const placed = parsed.ok
     ? []
-    : parsed.issues.map((i) => placeIssue(i, cellOfPath, inv, inputsSheet, inventorySheet));
+    : parsed.issues.map((i) =>
+        placeIssue(i, cellOfPath, inv, inputsSheet, inventorySheet, hostRead)
+      );
   return { ok: false, issues: [...issues, ...placed] };
 }
 
@@ -385,9 +429,12 @@ function placeIssue(
   cellOfPath: ReadonlyMap<string, string>,
   inv: InventoryRead,
   inputsSheet: string,
-  inventorySheet: string
+  inventorySheet: string,
+  hosts?: HostsRead
 ): Issue {
   const cellOf = (path: string): string => {
+    const host = /^hostOptions\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (host && hosts) return hosts.cellOf(Number(host[1]), host[2]);
     const row = /^inventory\[(\d+)\](?:\.(\w+))?/.exec(path);
     if (row) {
       const sheetRow = inv.sheetRows[Number(row[1])] ?? inv.headerRow + 1;
@@ -402,6 +449,6 @@ function placeIssue(
   return {
     ...issue,
     path: cellOf(issue.path),
-    message: issue.message.replace(/inventory\[\d+\](?:\.\w+)?/g, (p) => cellOf(p)),
+    message: issue.message.replace(/(inventory|hostOptions)\[\d+\](?:\.\w+)?/g, (p) => cellOf(p)),
   };
 }

@@ -13,9 +13,11 @@ export const SHEETS = {
   summary: "TCO Summary",
   assumptions: "TCO Assumptions",
   sensitivity: "TCO Sensitivity",
+  /** Only with `hostOptions`: every candidate host's TCO per option (after TCO Cashflow). */
+  hosts: "TCO Hosts",
 } as const;
 
-/** Sheet names in the order the report writes them. */
+/** Sheet names in the order the report writes them (`TCO Hosts`, when written, follows TCO Cashflow). */
 export const SHEET_ORDER: readonly string[] = [
   SHEETS.summary,
   SHEETS.assumptions,
@@ -43,6 +45,28 @@ export const INVENTORY_LAYOUT = {
   headerRow: 1,
   firstRow: 2,
   tableName: "hvInventory",
+} as const;
+
+/**
+ * `TCO Hosts` (with `hostOptions`): the candidate table's header on row 5, candidates from row
+ * 6 down to the first blank name, one column per key of `hostOptions[]` from column A.
+ */
+export const HOSTS_LAYOUT = {
+  headerRow: 5,
+  firstRow: 6,
+  columns: [
+    "name",
+    "sockets",
+    "coresPerSocket",
+    "threadsPerCore",
+    "cpuGhz",
+    "memoryGiB",
+    "price",
+    "powerWatts",
+    "rackUnits",
+    "drivesPerNode",
+    "driveTB",
+  ],
 } as const;
 
 /** How list-valued inputs (licensing.options) are written in one cell: comma-separated. */

@@ -500,6 +500,27 @@ export const SECTIONS: readonly SectionSpec[] = [
   ...CAPACITY_SECTIONS,
 ];
 
+/**
+ * The fields of one `hostOptions[]` candidate: a required `name`, the `host` section's fields
+ * and the S2D drive fields of `storage` (the same specs, so the same bounds and messages).
+ * A field left out takes the scenario's `host` (or `storage`) value.
+ */
+export const HOST_OPTION_FIELDS: readonly (FieldSpec & { readonly required: boolean })[] = [
+  {
+    key: "name",
+    kind: "string",
+    label: "Candidate name",
+    unit: "",
+    help: 'A unique name for the candidate host ("2 × 24c / 768 GiB").',
+    prompt: "a unique name for the candidate host",
+    required: true,
+  },
+  ...(SECTIONS.find((s) => s.key === "host")?.fields ?? []).map((f) => ({ ...f, required: false })),
+  ...(SECTIONS.find((s) => s.key === "storage")?.fields ?? [])
+    .filter((f) => f.key === "drivesPerNode" || f.key === "driveTB")
+    .map((f) => ({ ...f, required: false })),
+];
+
 /** One input of the table with its full JSON path and its section (null for top-level fields). */
 export interface InputField {
   readonly path: FieldPath;

@@ -8,3 +8,4 @@ export * from "./text";
 export * from "./limits";
 export { MESSAGES as SCENARIO_MESSAGES } from "./messages";
 export * from "./paths";
+export * from "./hostCatalog";

@@ -10,7 +10,13 @@
  */
 import type { PlatformId } from "../platform";
 import { DEFAULT_CURRENCY, DEFAULT_NAME, DEFAULT_SOURCES, defaultSections } from "./defaults";
-import { INVENTORY_FIELDS, SECTIONS, TOP_FIELDS, type FieldSpec } from "./fields";
+import {
+  HOST_OPTION_FIELDS,
+  INVENTORY_FIELDS,
+  SECTIONS,
+  TOP_FIELDS,
+  type FieldSpec,
+} from "./fields";
 import { LIMITS, MAX_MAGNITUDE } from "./limits";
 import { SCHEMA_VERSION } from "./types";
 
@@ -193,6 +199,28 @@ export function scenarioJsonSchema(): object {
     };
     properties[section.key] = { $ref: `#/$defs/${section.key}` };
   }
+  $defs["hostOption"] = {
+    title: "Candidate host",
+    description:
+      "One host configuration to choose among (`hostOptions`): the fields of `host`, plus a required unique `name` and, for Storage Spaces Direct, its own capacity drives. A field left out takes the scenario's `host` (or `storage`) value.",
+    ...objectSchema(
+      HOST_OPTION_FIELDS,
+      (f) =>
+        fieldSchema(
+          f,
+          `${f.help}${f.unit && f.unit !== "count" ? ` Unit: ${f.unit}.` : ""}`,
+          undefined
+        ),
+      { required: ["name"] }
+    ),
+  };
+  properties["hostOptions"] = {
+    type: "array",
+    description: `Candidate hosts: for each licensing option the planner plans, licenses and costs every candidate and buys the one with the lowest TCO over the horizon (ties: fewer hosts, then listed order). Leave out to use \`host\` alone. Names must be unique (ignoring case); at most ${LIMITS.hostOptions.value}. Each cluster is built of one candidate (mixed node shapes are out of scope).`,
+    minItems: 1,
+    maxItems: LIMITS.hostOptions.value,
+    items: { $ref: "#/$defs/hostOption" },
+  };
   properties["imported"] = {
     type: "object",
     description:

@@ -41,6 +41,12 @@ export const LIMITS = {
     what: "Servers a scenario stands for (the sum of every row's `count`)",
     why: "The `npm run bench` case: 1,000,000 VMs in 10 rows",
   },
+  hostOptions: {
+    value: 20,
+    unit: "candidates",
+    what: "Candidate hosts in a scenario's `hostOptions`",
+    why: "Every candidate is planned, licensed and costed for every option: 10 candidates × today's options for 1,000 servers take about 0.6 s (`npm run bench -- hosts`), 20 about 1.3 s; narrow a vendor catalog to the shapes you would buy",
+  },
   moneyTotal: {
     value: 1e12,
     unit: "in the scenario's currency",

@@ -60,6 +60,20 @@ export const MESSAGES = {
     `The inventory has ${rows.toLocaleString("en-US")} rows; a scenario holds at most ${limit.toLocaleString("en-US")}. Put identical servers in one row with "count" (import --group does it), or split the estate into several scenarios.`,
   tooManyServers: (servers: number, limit: number) =>
     `The inventory stands for ${servers.toLocaleString("en-US")} servers (the sum of every row's count); a scenario plans at most ${limit.toLocaleString("en-US")}. Split the estate into several scenarios.`,
+  hostOptionsNotArray:
+    'Write hostOptions as a list ([ … ]) of candidate hosts, e.g. [{ "name": "2 × 24c / 768 GiB", "sockets": 2, "coresPerSocket": 24, "memoryGiB": "768", "price": "32000" }], or leave it out to use host alone.',
+  hostOptionsEmpty:
+    "hostOptions is empty: list at least one candidate host, or leave hostOptions out to use host alone.",
+  tooManyHostOptions: (count: number, limit: number) =>
+    `hostOptions lists ${count} candidate hosts; a scenario compares at most ${limit} (each is planned and costed for every option). Keep the shapes you would really buy.`,
+  hostOptionNameRequired:
+    'Give each candidate host a unique "name" (e.g. "2 × 24c / 768 GiB"): tables and the report name the host bought by it.',
+  hostOptionNotObject:
+    'Write each candidate host as an object such as { "name": "2 × 16c / 512 GiB", "sockets": 2, "coresPerSocket": 16, "memoryGiB": "512", "price": "24000" }.',
+  duplicateHostName: (name: string, firstPath: string) =>
+    `Candidate host name "${name}" is used twice (first at ${firstPath}; names ignore case); give each candidate a unique name.`,
+  hostOptionReserve: (reserve: string, memory: string) =>
+    `This candidate has ${memory} GiB of RAM, no more than the host memory reserve of ${reserve} GiB (cluster.hostMemoryReserveGiB); give it more RAM or lower the reserve.`,
   rowNotObject:
     'Write each inventory entry as an object such as { "name": "FILE-01", "cores": 4, "cpuGhz": "2.4", "memoryGiB": "8" }.',
   duplicateName: (name: string, firstPath: string) =>

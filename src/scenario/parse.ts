@@ -18,11 +18,10 @@ import {
   type Scenario,
 } from "./types";
 import {
-  closestMatch,
+  checkUnknownKeys,
   describeValue,
   expectedText,
   isObject,
-  joinPath,
   parseFast,
   parseField,
   parseFieldChecked,
@@ -33,6 +32,7 @@ import {
   type Obj,
 } from "./parseField";
 import { crossCheck } from "./crossCheck";
+import { parseHostOptions } from "./parseHostOptions";
 
 export {
   closestMatch,
@@ -63,26 +63,6 @@ function setDotted(obj: Obj, key: string, value: unknown): void {
     cur = cur[part] as Obj;
   }
   cur[parts[parts.length - 1] as string] = value;
-}
-
-/** Report keys of `obj` that no field (or nested group) declares; `where` names the object in the message. */
-function checkUnknownKeys(
-  obj: Obj,
-  allowed: readonly string[],
-  path: string,
-  where: string,
-  issues: Issue[]
-): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) {
-      issues.push({
-        path: joinPath(path, key),
-        expected: `one of ${allowed.join(", ")}`,
-        received: describeValue(key),
-        message: MESSAGES.unknownKey(key, where, allowed, closestMatch(key, allowed)),
-      });
-    }
-  }
 }
 
 /** Parse a section: input values over defaults, unknown keys reported, nested groups too. */
@@ -174,6 +154,7 @@ const TOP_KEYS = [
   ...TOP_FIELDS.map((f) => f.key),
   "inventory",
   ...SECTIONS.map((s) => s.key),
+  "hostOptions",
   "imported",
 ];
 
@@ -261,6 +242,7 @@ export function parseScenario(json: Json): ParseResult {
     decimals
   );
   crossCheck(platform, sections, issues);
+  const hostOptions = parseHostOptions(json["hostOptions"], sections, issues, decimals);
   const imported = parseImported(json["imported"], issues);
 
   if (issues.length > 0) return { ok: false, issues };
@@ -270,6 +252,7 @@ export function parseScenario(json: Json): ParseResult {
     platform,
     ...sections,
     inventory,
+    ...(hostOptions ? { hostOptions } : {}),
     ...(imported ? { imported } : {}),
   } as unknown as Scenario;
   return { ok: true, scenario: deepFreeze(scenario) };
@@ -309,8 +292,9 @@ function parseImported(raw: Json, issues: Issue[]): ImportProvenance | undefined
     const { field, basis, count, value, message } = a;
     if (typeof field !== "string") return bad(`${path}.field`, "a text", field);
     if (typeof basis !== "string") return bad(`${path}.basis`, "a text", basis);
-    if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
-      return bad(`${path}.count`, "a whole number of at least 1", count);
+    // 0 is a count too: "no licences owned assumed, for these 0 Windows VMs" on a Linux estate.
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0)
+      return bad(`${path}.count`, "a whole number, 0 or more", count);
     if (value !== null && typeof value !== "string")
       return bad(`${path}.value`, "a text or null", value);
     if (typeof message !== "string") return bad(`${path}.message`, "a text", message);

@@ -353,3 +353,23 @@ export function isCalendarDate(text: string): boolean {
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
+
+/** Report keys of `obj` that no field (or nested group) declares; `where` names the object in the message. */
+export function checkUnknownKeys(
+  obj: Obj,
+  allowed: readonly string[],
+  path: string,
+  where: string,
+  issues: Issue[]
+): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) {
+      issues.push({
+        path: joinPath(path, key),
+        expected: `one of ${allowed.join(", ")}`,
+        received: describeValue(key),
+        message: MESSAGES.unknownKey(key, where, allowed, closestMatch(key, allowed)),
+      });
+    }
+  }
+}

@@ -8,8 +8,11 @@
 import { Dec, dec } from "../money";
 import type { Scenario } from "./types";
 
-/** The scenario's inputs: every part but the inventory, the schema version and the import record. */
-export type ScenarioInputs = Omit<Scenario, "inventory" | "schemaVersion" | "imported">;
+/** The scenario's inputs: every part but the inventory, the candidate hosts, the schema version and the import record. */
+export type ScenarioInputs = Omit<
+  Scenario,
+  "inventory" | "schemaVersion" | "imported" | "hostOptions"
+>;
 
 /** A value the field table holds as one input (a list of options is one input). */
 type Leaf = Dec | number | string | boolean | readonly unknown[];

@@ -123,6 +123,20 @@ export interface HostSpec {
   readonly rackUnits: number;
 }
 
+/**
+ * One candidate of `hostOptions`: a host configuration the planner may buy, with its name and
+ * (for Storage Spaces Direct) its own capacity drives. Every cluster is built of one candidate
+ * (mixed node shapes inside a cluster are out of scope).
+ */
+export interface HostOption extends HostSpec {
+  /** Unique (ignoring case) name shown in tables ("2 × 24c / 768 GiB"). */
+  readonly name: string;
+  /** S2D capacity drives per node (defaults to `storage.drivesPerNode`). */
+  readonly drivesPerNode: number;
+  /** S2D capacity drive size, decimal TB (defaults to `storage.driveTB`). */
+  readonly driveTB: Dec;
+}
+
 export interface ClusterPolicy {
   readonly failuresToTolerate: number;
   readonly maxNodes: number;
@@ -319,6 +333,11 @@ export interface Scenario {
   readonly demand: DemandInputs;
   readonly housing: HousingInputs;
   readonly manpower: ManpowerInputs;
+  /**
+   * Candidate hosts to choose among per option (lowest TCO wins); absent: `host` is the only
+   * candidate. At most `LIMITS.hostOptions` entries.
+   */
+  readonly hostOptions?: readonly HostOption[];
   /** Set by `import`: the file and every value the importer assumed; absent for typed scenarios. */
   readonly imported?: ImportProvenance;
 }

@@ -14,6 +14,7 @@ import { BASELINE_KEY } from "../report/palette";
 import { currencySymbol } from "../report/formats";
 import { RECOMMENDED_SUFFIX, shortOptionLabel } from "../report/labels";
 import { PANE_MESSAGES } from "./messages";
+import { hostPreviewOf, type HostPreview } from "./hostPreview";
 
 /** One cluster of an option's plan: its size, what decided it, and its storage in decimal TB. */
 export interface PreviewCluster {
@@ -95,6 +96,8 @@ export interface PreviewOption {
     readonly total: number;
     readonly notes: readonly string[];
   };
+  /** The host bought and every candidate's figures (one candidate without hostOptions). */
+  readonly host: HostPreview;
 }
 
 /** Leaving VMware: the renewal date against the move (the engine's `MigrationTimeline`). */
@@ -283,6 +286,7 @@ export function toPreview(analysis: Analysis): Preview {
         total: n(o.licensing.total),
         notes: o.licensing.notes,
       },
+      host: hostPreviewOf(o),
     })),
   };
 }

@@ -11,14 +11,21 @@ import { baselineLabel, baselineOf, baselinePhrase } from "./baseline";
 import { VMWARE_OPTIONS } from "./leavingVmware";
 import { recommendationSentence } from "./recommendation";
 import type { sensitivityOf } from "./sensitivity";
-import type { Analysis, BreakEvenTable, MixedRecommendation, OptionAnalysis } from "./types";
+import { hostCandidates, sweepOption, withHost, type CandidateAnalysis } from "./hostSweep";
+import type {
+  Analysis,
+  BreakEvenTable,
+  MixedRecommendation,
+  OptionAnalysis,
+  OptionResult,
+} from "./types";
 
 /** The sensitivity analysis, passed in so a caller that never runs it does not load it. */
 export type SensitivityAnalysis = typeof sensitivityOf;
 
 /** The cheapest eligible option by TCO over the horizon (ties: higher NPV, then listed order). */
-export function cheapest(options: readonly OptionAnalysis[]): OptionAnalysis | null {
-  let best: OptionAnalysis | null = null;
+export function cheapest<T extends OptionResult>(options: readonly T[]): T | null {
+  let best: T | null = null;
   for (const o of options) {
     if (!o.eligible) continue;
     if (
@@ -51,27 +58,64 @@ function breakEvenTable(scenario: Scenario): BreakEvenTable {
  * so its start-up bundle holds no sensitivity code.
  */
 export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis | null): Analysis {
-  const cache: PlanCache = new Map();
-  const baseline = baselineOf(scenario, cache);
+  // The baseline is the estate as it is: with a VMware baseline, the scenario's own `host`
+  // stands for the hardware it runs on today, whatever the candidates to buy.
+  const baseCache: PlanCache = new Map();
+  const baseline = baselineOf(scenario, baseCache);
   const physical = baseline.schedule;
-  const results = scenario.licensing.options.map((id) => {
-    const constraints = hostConstraintsFor(id, scenario);
-    return analyzeOption(
-      scenario,
-      id,
-      planFor(scenario, constraints, cache),
-      physical,
-      undefined,
-      baseline.leaving,
-      yearsFor(scenario, constraints, cache)
-    );
+  const candidates = hostCandidates(scenario);
+  // One scenario and one plan cache per candidate: options whose constraints shape capacity
+  // alike share the candidate's plan (planFor's key), and no plan crosses candidates.
+  const perCandidate = candidates.map((candidate) => {
+    const own = scenario.hostOptions === undefined ? scenario : withHost(scenario, candidate);
+    return {
+      candidate,
+      scenario: own,
+      cache: own === scenario ? baseCache : (new Map() as PlanCache),
+    };
   });
+  const sweeps = scenario.licensing.options.map((id) => {
+    const runs: CandidateAnalysis[] = perCandidate.map((c) => {
+      const constraints = hostConstraintsFor(id, c.scenario);
+      return {
+        candidate: c.candidate,
+        scenario: c.scenario,
+        analysis: analyzeOption(
+          c.scenario,
+          id,
+          planFor(c.scenario, constraints, c.cache),
+          physical,
+          undefined,
+          baseline.leaving,
+          yearsFor(c.scenario, constraints, c.cache)
+        ) as OptionAnalysis,
+      };
+    });
+    const sweep = sweepOption(id, runs);
+    return {
+      sweep,
+      chosen: perCandidate[sweep.chosen] as (typeof perCandidate)[number],
+      run: runs[sweep.chosen] as CandidateAnalysis,
+    };
+  });
+  const results: OptionAnalysis[] = sweeps.map(({ sweep, run }) => ({
+    ...run.analysis,
+    hostName: run.candidate.name,
+    hostSweep: sweep.entries,
+    hostChoice: sweep.reason,
+  }));
   const best = cheapest(results);
+  const chosenOf = (id: string): (typeof perCandidate)[number] =>
+    sweeps[results.findIndex((r) => r.id === id)]?.chosen ??
+    (perCandidate[0] as (typeof perCandidate)[number]);
+  // The mixed estate licenses Datacenter's plan; on its chosen host when Datacenter is compared.
+  const mixedOn = chosenOf("datacenter");
+  const bestOn = best ? chosenOf(best.id) : (perCandidate[0] as (typeof perCandidate)[number]);
 
   let mixed: MixedRecommendation | null = null;
   const mixedEstate = licenseMixed(
-    scenario,
-    planFor(scenario, hostConstraintsFor("datacenter", scenario), cache)
+    mixedOn.scenario,
+    planFor(mixedOn.scenario, hostConstraintsFor("datacenter", mixedOn.scenario), mixedOn.cache)
   );
   if (mixedEstate) {
     const singles = results
@@ -93,7 +137,8 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
       beatsSingleEdition: singles.length > 0 && singles.every((t) => mixedEstate.total.lt(t)),
     };
   }
-  const tornado = best && sensitivity ? sensitivity(scenario, best.id, baseline, cache) : null;
+  const tornado =
+    best && sensitivity ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache) : null;
   return {
     scenario,
     baselineLabel: baselineLabel(scenario),
@@ -102,6 +147,7 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
     timeline: baseline.leaving?.timeline ?? null,
     physical,
     options: results,
+    hostCandidates: candidates,
     recommended: best?.id ?? null,
     recommendation: recommendationSentence(
       scenario,
@@ -112,6 +158,6 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
     ),
     mixed,
     sensitivity: tornado,
-    breakEven: breakEvenTable(scenario),
+    breakEven: breakEvenTable(bestOn.scenario),
   };
 }

@@ -24,7 +24,7 @@ import {
 } from "./leavingVmware";
 import { optionLicensing, ownedBySku, type OwnedBySku } from "./licenceCosts";
 import { licenceSeriesKey, optionLines } from "./optionLines";
-import type { LicenceLine, OptionAnalysis, OptionLicensing } from "./types";
+import type { LicenceLine, OptionAnalysis, OptionLicensing, OptionResult } from "./types";
 import { capacitySeriesSpecs, seriesOf, type SeriesSpec } from "./years";
 
 export type { LeavingEstate } from "./leavingVmware";
@@ -190,7 +190,7 @@ export function analyzeOption(
   licensed?: ModuleOptionLicensing,
   leaving?: LeavingEstate,
   years?: CapacityByYear
-): OptionAnalysis {
+): OptionResult {
   const first = costOption(
     scenario,
     id,

@@ -41,6 +41,7 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
     eligible: o.eligible,
     reasons: o.reasons,
     capacity: {
+      hostName: o.hostName,
       hosts: c.hosts,
       lowerBoundHosts: c.lowerBoundHosts,
       clusters: c.clusters.map((cl) => ({
@@ -109,6 +110,26 @@ function optionJson(o: OptionAnalysis): Record<string, unknown> {
         }
       : null,
     // An option that cannot be used has no costs and no business case: null, not a zero TCO
+    hostSweep: o.hostSweep.map((e) => ({
+      name: e.name,
+      hosts: e.hosts,
+      hostsByYear: e.hostsByYear,
+      tco: e.eligible ? formatMoney(e.tco) : null,
+      eligible: e.eligible,
+      chosen: e.chosen,
+      binding: e.binding,
+      physicalCoresPerHost: e.licence.physicalCoresPerHost,
+      licensedCoresPerHost: e.licence.licensedCoresPerHost,
+      licensedCores: e.licensedCores,
+    })),
+    hostChoice: {
+      chosen: o.hostChoice.chosen,
+      runnerUp: o.hostChoice.runnerUp,
+      saving: o.hostChoice.saving === null ? null : formatMoney(o.hostChoice.saving),
+      tieBreak: o.hostChoice.tieBreak,
+      binding: o.hostChoice.binding,
+      licenceFloor: o.hostChoice.licence.floor,
+    },
     // and the physical estate's whole cost as "savings" (which read as NPV > 0, payback 0).
     tco: o.eligible ? tcoJson(o.costs) : { years: [], total: null },
     roi: o.eligible ? roiJson(o) : NO_ROI,

@@ -53,6 +53,8 @@ export function recommendationSentence(
     : `${verb} ${servers - staying - retired} of ${servers} ${what}` +
       (retired > 0 ? ` (retiring ${retired} idle)` : "") +
       ` onto ${hosts} ${hypervisor} host${hosts === 1 ? "" : "s"}` +
+      // With candidate hosts, which one was bought is part of the answer.
+      (scenario.hostOptions !== undefined ? ` (${best.hostName})` : "") +
       (grows ? ` (${last} by year ${n} as demand grows)` : "");
   if (saving.isZero()) {
     return `${consolidation} with ${best.label} costs the same as ${baseline} over ${n} years.`;

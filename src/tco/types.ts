@@ -1,10 +1,11 @@
 /** The result of `analyze(scenario)`: everything the report, the task pane and the CLI show. */
 import type { Dec, Money } from "../money";
 import type { CapacityPlan } from "../capacity/contract";
-import type { InputPath, OptionId, Scenario } from "../scenario";
+import type { HostOption, InputPath, OptionId, Scenario } from "../scenario";
 import type { BusinessCase, CostSchedule } from "./cashflow";
 import type { MigrationTimeline } from "./migrationTimeline";
 import type { QuantitySeries } from "./years";
+import type { HostChoiceReason, HostSweepEntry } from "./hostSweep";
 
 /** One licence line of an option, as the report and JSON show it. */
 export interface LicenceLine {
@@ -34,7 +35,16 @@ export interface OptionLicensing {
   readonly notes: readonly string[];
 }
 
+/** One option analysed on one host (before the host sweep chooses among candidates). */
+export type OptionResult = Omit<OptionAnalysis, "hostName" | "hostSweep" | "hostChoice">;
+
 export interface OptionAnalysis {
+  /** The chosen candidate host (`hostOptions[].name`, or "Scenario host"). */
+  readonly hostName: string;
+  /** Every candidate host analysed for this option, in input order (one entry without `hostOptions`). */
+  readonly hostSweep: readonly HostSweepEntry[];
+  /** Why the chosen host wins (binding resource, licence effect, runner-up). */
+  readonly hostChoice: HostChoiceReason;
   readonly id: OptionId;
   readonly label: string;
   readonly eligible: boolean;
@@ -106,7 +116,10 @@ export interface Analysis {
   /** Leaving VCF or VVF: the move month by month (renewal, dual running); null otherwise. */
   readonly timeline: MigrationTimeline | null;
   readonly physical: CostSchedule;
+  /** Every option analysed on its chosen host (the lowest TCO among the candidates). */
   readonly options: readonly OptionAnalysis[];
+  /** The candidate hosts compared (`hostOptions`, or the scenario's `host` alone). */
+  readonly hostCandidates: readonly HostOption[];
   /** Cheapest eligible option by TCO over the horizon; null if none is eligible. */
   readonly recommended: OptionId | null;
   /** One sentence a manager understands. */

@@ -16,6 +16,7 @@ const BENCHES: readonly Bench[] = [
   { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
   { name: "capacity-v2", file: "./capacityV2.bench.ts", fn: "runCapacityV2Bench" },
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
+  { name: "hosts", file: "./hosts.bench.ts", fn: "runHostsBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
   { name: "vmware", file: "./leavingVmware.bench.ts", fn: "runLeavingVmwareBench" },
   { name: "taskpane", file: "./taskpane.bench.ts", fn: "runTaskpaneBench" },

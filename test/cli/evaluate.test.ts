@@ -176,10 +176,11 @@ async function evaluate(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe("evaluate --json on every example", () => {
-  it("finds the five examples", () => {
+  it("finds the six examples", () => {
     expect(EXAMPLES).toEqual([
       "book-example.json",
       "contoso-2010.json",
+      "host-sweep-2025.json",
       "leaving-vmware-2027.json",
       "modern-2022.json",
       "s2d-growth-2025.json",
@@ -469,5 +470,57 @@ describe("the installed bin (a real process)", () => {
     expect(run.stdout).toBe((await evaluate([file, "--json"])).stdout);
     // money strings survive as exact decimals
     expect(new Dec(json["physical"]["tco"]["total"]).gt(0)).toBe(true);
+  });
+});
+
+describe("evaluate: which host to buy (hostOptions)", () => {
+  const file = examplePath("host-sweep-2025.json");
+
+  it("--json: capacity.hostName is the chosen candidate and hostSweep has {name, hosts, tco} per candidate", async () => {
+    const r = await evaluate([file, "--json", "--no-sensitivity"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as J;
+    const names = (JSON.parse(readFileSync(file, "utf8"))["hostOptions"] as { name: string }[]).map(
+      (h) => h.name
+    );
+    for (const o of json["options"] as J[]) {
+      const sweep = o["hostSweep"] as J[];
+      expect(sweep.map((e) => e["name"])).toEqual(names);
+      for (const e of sweep) {
+        expect(Number.isInteger(e["hosts"])).toBe(true);
+        expect(isMoney(e["tco"])).toBe(true);
+      }
+      const chosen = sweep.filter((e) => e["chosen"]);
+      expect(chosen).toHaveLength(1);
+      expect(o["capacity"]["hostName"]).toBe(chosen[0]?.["name"]);
+      // the chosen entry is the option's own figures, and no other candidate is cheaper
+      expect(chosen[0]?.["hosts"]).toBe(o["capacity"]["hosts"]);
+      if (o["eligible"]) {
+        expect(chosen[0]?.["tco"]).toBe(o["tco"]["total"]);
+        for (const e of sweep) expect(cents(e["tco"]) >= cents(o["tco"]["total"])).toBe(true);
+      }
+    }
+  });
+
+  it("the table names the host bought per option and lists the candidates, the chosen one marked", async () => {
+    const r = await evaluate([file, "--no-sensitivity"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Host bought {2,}/m);
+    expect(r.stdout).toContain("Which host to buy (6 candidates; * chosen):");
+    expect(r.stdout).toMatch(/^datacenter +Hosts +Licensed cores +TCO 5 y$/m);
+    expect(r.stdout).toMatch(/^\* 2 × 24c \/ 768 GiB +6 +288 +1,641,790$/m);
+    expect(r.stdout).toContain("mixed node shapes inside one cluster are out of scope");
+  });
+
+  it("without hostOptions: one candidate named Scenario host, and the table as before", async () => {
+    const r = await evaluate([examplePath("modern-2022.json"), "--json", "--no-sensitivity"]);
+    const json = JSON.parse(r.stdout) as J;
+    for (const o of json["options"] as J[]) {
+      expect(o["capacity"]["hostName"]).toBe("Scenario host");
+      expect((o["hostSweep"] as J[]).map((e) => e["name"])).toEqual(["Scenario host"]);
+    }
+    const table = await evaluate([examplePath("modern-2022.json"), "--no-sensitivity"]);
+    expect(table.stdout).not.toContain("Host bought");
+    expect(table.stdout).not.toContain("Which host to buy");
   });
 });

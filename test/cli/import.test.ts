@@ -6,7 +6,7 @@ import { runImport } from "../../src/cli/commands/import";
 import { runValidate } from "../../src/cli/commands/validate";
 import { FileTooLargeError } from "../../src/cli/files";
 import type { CliIo } from "../../src/cli/io";
-import { parseScenario } from "../../src/scenario";
+import { hostCatalogOptions, parseScenario } from "../../src/scenario";
 import { hasShared, REPO_ROOT, shared } from "../support/paths";
 
 /** An in-memory CliIo over a map of files; collects stdout and stderr. */
@@ -92,6 +92,24 @@ describe.skipIf(!hasShared("data", "inventory-samples", MB_SAMPLE))(
   }
 );
 
+const SAMPLES = ["rvtools-4x-mib_kubev2v-migration-planner_example1.xlsx", MB_SAMPLE];
+
+describe.each(SAMPLES.filter((f) => hasShared("data", "inventory-samples", f)))(
+  "import of the shared sample %s",
+  (name) => {
+    // The MiB sample's powered-on VMs are all Linux: the owned-licence notice then counts 0
+    // Windows VMs, and the scenario must still parse (it once failed: "count must be at least 1").
+    it("writes a scenario that validates, exit 0", async () => {
+      const io = memoryIo({
+        "in/s.xlsx": new Uint8Array(readFileSync(shared("data", "inventory-samples", name))),
+      });
+      expect(await runImport(["in/s.xlsx"], io)).toBe(0);
+      const parsed = parseScenario(JSON.parse(io.stdout) as Record<string, unknown>);
+      expect(parsed.ok ? [] : parsed.issues.map((i) => i.message)).toEqual([]);
+    });
+  }
+);
+
 describe("import command", () => {
   it("imports several CSV files of one RVTools export", async () => {
     const io = memoryIo({
@@ -104,6 +122,18 @@ describe("import command", () => {
       ["web01", "2.095"],
       ["db01", "2.095"],
     ]);
+  });
+
+  it("--host-catalog adds the 2026 node catalog as hostOptions", async () => {
+    const io = memoryIo({
+      "RVTools_tabvInfo.csv": fixture("RVTools_tabvInfo.csv"),
+      "RVTools_tabvHost.csv": fixture("RVTools_tabvHost.csv"),
+    });
+    expect(
+      await runImport(["RVTools_tabvInfo.csv", "RVTools_tabvHost.csv", "--host-catalog"], io)
+    ).toBe(0);
+    const json = JSON.parse(io.stdout) as { hostOptions: { name: string }[] };
+    expect(json.hostOptions.map((h) => h.name)).toEqual(hostCatalogOptions().map((h) => h["name"]));
   });
 
   it("a bad file: exit 2, one message on stderr, nothing on stdout", async () => {

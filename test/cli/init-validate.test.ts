@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
-import { defaultScenarioJson, parseScenario } from "../../src/scenario";
+import { defaultScenarioJson, HOST_CATALOG_2026, parseScenario } from "../../src/scenario";
 import { PLATFORM_IDS } from "../../src/platform";
 import { REPO_ROOT } from "../support/paths";
 
@@ -197,5 +197,17 @@ describe("the installed bin (a real process)", () => {
         .slice(1)
         .map((l) => l.split(": ")[0])
     ).toEqual(["schemaVersion", "currency", "inventory"]);
+  });
+});
+
+describe("hyperv-tco init --host-catalog", () => {
+  it("prints a scenario with the 2026 node catalog as hostOptions, which validates", async () => {
+    const io = memoryIo({});
+    expect(await main(["init", "--host-catalog"], io)).toBe(0);
+    const json = JSON.parse(io.stdout()) as Record<string, unknown>;
+    expect((json["hostOptions"] as { name: string }[]).map((h) => h.name)).toEqual(
+      HOST_CATALOG_2026.map((h) => h.option["name"])
+    );
+    expect(parseScenario(json).ok).toBe(true);
   });
 });

@@ -875,3 +875,34 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     expect(pane.errors).toEqual([]);
   });
 });
+
+describe("which host to buy in the pane", () => {
+  const pane = sharedPane("npm");
+  const SWEEP = join(REPO_ROOT, "assets", "examples", "host-sweep-2025.json");
+
+  it("shows the host bought per option, follows a candidate's price edit, and writes TCO Hosts", async () => {
+    const { page } = pane;
+    await page.setInputFiles("#import-json-file", SWEEP);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain("Loaded host-sweep-2025.json");
+    await waitForPreview(page);
+    const datacenter = page.locator('#host-sweep [data-option="datacenter"] summary');
+    expect(await datacenter.textContent()).toContain("2 × 24c / 768 GiB");
+    await page.locator("#sec-hostOptions-summary").click();
+    expect(await page.locator("#host-options tbody tr").count()).toBe(6);
+    expect(await seriousViolations(page)).toEqual([]);
+    // 2 × 16c / 512 GiB at $10,000 instead of $20,000: 8 hosts × $10,000 × (1 + 5 × 10 %)
+    // = $120,000 less, so Datacenter's 1,644,246 becomes 1,524,246 < 1,641,790: it is bought.
+    await page.fill("#hostopt-2-price", "10000");
+    await waitForPreview(page);
+    await expect.poll(() => datacenter.textContent()).toContain("2 × 16c / 512 GiB");
+    await shot(page, "browser-host-sweep", true);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
+    const file = join(ARTIFACTS, "taskpane-host-sweep.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toContain(SHEETS.hosts);
+  });
+});

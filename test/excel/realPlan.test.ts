@@ -21,7 +21,7 @@ import { REPO_ROOT } from "../support/paths";
 import { FakeExcel } from "./fakeExcel";
 import { syntheticScenario } from "./planFixtures";
 
-const EXAMPLES = ["book-example", "contoso-2010", "modern-2022"] as const;
+const EXAMPLES = ["book-example", "contoso-2010", "modern-2022", "host-sweep-2025"] as const;
 
 function example(name: string): Scenario {
   const r = parseScenario(

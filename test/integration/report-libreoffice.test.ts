@@ -27,6 +27,7 @@ const EXAMPLES = [
   "modern-2022",
   "s2d-growth-2025",
   "leaving-vmware-2027",
+  "host-sweep-2025",
 ] as const;
 
 /** `'TCO Summary'.$B$10:.$B$11`-style ranges differ in form; compare on the cells only. */

@@ -19,6 +19,7 @@ const EXAMPLES = [
   "modern-2022",
   "s2d-growth-2025",
   "leaving-vmware-2027",
+  "host-sweep-2025",
 ] as const;
 
 function example(name: string): Scenario {
@@ -64,9 +65,10 @@ describe.each(EXAMPLES)("report of %s", (name) => {
   const analysis = analyze(scenario);
   const plan = buildReport(scenario, analysis);
 
-  it("writes the eight TCO sheets, every input a defined name", () => {
+  it("writes the eight TCO sheets (and TCO Hosts with hostOptions), every input a defined name", () => {
     expect(plan.sheets.map((s) => s.name).sort()).toEqual(
       [
+        ...(scenario.hostOptions ? ["TCO Hosts"] : []),
         "TCO Assumptions",
         "TCO Capacity",
         "TCO Cashflow",

@@ -3,7 +3,7 @@
  * defaults. `write-assets.ts` writes them; `examples.test.ts` checks the files equal these.
  * What each example stands for, and why, is in `assets/examples/README.md`.
  */
-import { defaultSections, SCHEMA_VERSION } from "../../src/scenario";
+import { defaultSections, hostCatalogOptions, SCHEMA_VERSION } from "../../src/scenario";
 import type { PlatformId } from "../../src/platform";
 
 type Json = Record<string, unknown>;
@@ -285,6 +285,28 @@ export function s2dGrowth2025(): Json {
   );
 }
 
+/**
+ * Which host to buy: the Contoso estate on Windows Server 2025, every path of today priced on
+ * each node of the 2026 catalog (`src/scenario/hostCatalog.ts`).
+ */
+export function hostSweep2025(): Json {
+  const { inventory, ...rest } = scenario(
+    "Contoso on Windows Server 2025: which host to buy for each path",
+    "ws2025",
+    CONTOSO_INVENTORY,
+    (s) => {
+      (s["licensing"] as Json)["options"] = [
+        "standard",
+        "datacenter",
+        "windows-payg",
+        "azure-local",
+        "vvf",
+      ];
+    }
+  );
+  return { ...rest, hostOptions: hostCatalogOptions(), inventory };
+}
+
 /** File name → scenario, as written to `assets/examples/`. */
 export const EXAMPLES: Readonly<Record<string, () => Json>> = {
   "book-example.json": bookExample,
@@ -292,6 +314,7 @@ export const EXAMPLES: Readonly<Record<string, () => Json>> = {
   "modern-2022.json": modern2022,
   "leaving-vmware-2027.json": leavingVmware2026,
   "s2d-growth-2025.json": s2dGrowth2025,
+  "host-sweep-2025.json": hostSweep2025,
 };
 
 /**

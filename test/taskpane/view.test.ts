@@ -58,13 +58,14 @@ beforeEach(() => {
 });
 
 describe("the pane view", () => {
-  it("renders the form sections, the result card and the footer from a state", () => {
+  it("renders the form sections (and candidate hosts), the result card and the footer from a state", () => {
     renderPane(loaded(), fakeActions(), root);
     const sections = [...root.querySelectorAll("details.section")].map((d) => d.id);
     expect(sections).toEqual([
       "sec-inventory",
       "sec-demand",
       "sec-hostCluster",
+      "sec-hostOptions",
       "sec-storage",
       "sec-licensing",
       "sec-housing",

@@ -8,6 +8,7 @@ import {
 import { defaultSections } from "../../scenario";
 import { ownedLicenceStatement } from "../../licensing";
 import { analysisJson, type Analysis, type OptionAnalysis } from "../../tco";
+import { hostChoiceSentence, MIXED_SHAPES_NOTE } from "../../report/hostChoice";
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { analyzeChecked, loadScenario } from "../scenarioFile";
 
@@ -72,6 +73,43 @@ function capacityLines(a: Analysis, o: OptionAnalysis): string[] {
   return out;
 }
 
+/**
+ * Which host to buy: per eligible option, every candidate's hosts, licensed cores and TCO
+ * (the chosen one marked), then why it wins.
+ */
+function candidateTables(a: Analysis): string[] {
+  const out: string[] = [
+    "",
+    `Which host to buy (${a.hostCandidates.length} candidates; * chosen):`,
+  ];
+  const n = a.scenario.finance.horizonYears;
+  for (const o of a.options.filter((x) => x.eligible)) {
+    // Demand growing: the hosts owned in the last year too (what a candidate costs later).
+    const grows = o.hostSweep.some((e) => e.hostsByYear.some((h) => h !== e.hosts));
+    const head = [o.id, "Hosts", ...(grows ? [`Hosts y${n}`] : []), "Licensed cores", `TCO ${n} y`];
+    const rows = o.hostSweep.map((e) => [
+      `${e.chosen ? "* " : "  "}${e.name}`,
+      String(e.hosts),
+      ...(grows ? [String(e.hostsByYear[e.hostsByYear.length - 1] ?? e.hosts)] : []),
+      e.licensedCores === null ? "n/a" : String(e.licensedCores),
+      e.eligible ? money(e.tco) : "not eligible",
+    ]);
+    const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => (r[i] ?? "").length)));
+    out.push(
+      "",
+      pad(head, widths),
+      pad(
+        widths.map((w) => "-".repeat(w)),
+        widths
+      ),
+      ...rows.map((r) => pad(r, widths)),
+      hostChoiceSentence(o)
+    );
+  }
+  out.push("", MIXED_SHAPES_NOTE, "");
+  return out;
+}
+
 /** The readable summary: options side by side against the baseline (staying physical or on vSphere). */
 export function summaryTable(a: Analysis): string {
   const s = a.scenario;
@@ -81,7 +119,9 @@ export function summaryTable(a: Analysis): string {
     BASELINE_HEADS[s.finance.baseline] ?? "Physical",
     ...eligible.map((o) => o.id + (o.id === a.recommended ? " *" : "")),
   ];
+  const sweeping = s.hostOptions !== undefined;
   const rows: string[][] = [
+    ...(sweeping ? [["Host bought", "", ...eligible.map((o) => o.hostName)]] : []),
     [
       "Hosts",
       a.baselineHosts !== null
@@ -169,6 +209,7 @@ export function summaryTable(a: Analysis): string {
     lines.push(ownedLicenceStatement(s).message);
   for (const o of a.options.filter((x) => !x.eligible))
     lines.push(`Not eligible: ${o.label}: ${o.reasons.join(" ")}`);
+  if (sweeping) lines.push(...candidateTables(a));
   const rec = a.options.find((o) => o.id === a.recommended);
   if (rec) lines.push(...capacityLines(a, rec));
   for (const p of rec?.capacity.stayPhysical ?? [])

@@ -21,6 +21,7 @@ import {
   DEFAULT_PLATFORM,
   LIMITS,
   defaultScenarioJson,
+  hostCatalogOptions,
   defaultSections,
   parseScenario,
   xmlSafeText,
@@ -28,13 +29,13 @@ import {
 import { EXIT, parseArgs, type CliIo } from "../io";
 import { formatIssues, readInputFile } from "../scenarioFile";
 
-const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use] [--percentile ${PERCENTILES.join("|")}]\n`;
+const USAGE = `Usage: hyperv-tco import INVENTORY.xlsx|.csv [MORE.csv …] [--include-powered-off] [--group] [--platform ${PLATFORM_IDS.join("|")}] [--storage configured|in-use] [--percentile ${PERCENTILES.join("|")}] [--host-catalog]\n`;
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const { positional, values, switches, unknown } = parseArgs(
     args,
     ["--platform", "--storage", "--percentile"],
-    ["--include-powered-off", "--group"]
+    ["--include-powered-off", "--group", "--host-catalog"]
   );
   if (unknown.length > 0 || positional.length === 0) {
     io.err(`${unknown.length > 0 ? `import: ${unknown.join("; ")}\n` : ""}${USAGE}`);
@@ -105,6 +106,8 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
       ...(base["finance"] as object),
       baseline: suggestedBaseline(result.report.format, platform),
     },
+    // Which host to buy: the 2026 node catalog as candidates, when asked for.
+    ...(switches.has("--host-catalog") ? { hostOptions: hostCatalogOptions() } : {}),
     // What the importer assumed travels with the scenario into evaluate's assumptions register.
     imported: {
       file: read.workbook.fileName ?? label,

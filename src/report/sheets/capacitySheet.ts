@@ -20,6 +20,7 @@ import {
   headerRow,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
+import { withHostRefs } from "./hostsSheet";
 import type { ChartSpec, SheetPlan } from "../workbookPlan";
 import {
   BINDING_LABELS,
@@ -58,7 +59,8 @@ export function buildCapacitySheet(
   analysis: Analysis,
   formats: Formats,
   nameOf: ReadonlyMap<string, string>,
-  refOf: ReadonlyMap<string, string> = new Map()
+  refOf: ReadonlyMap<string, string> = new Map(),
+  hostRefs: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map()
 ): CapacitySheet {
   const g = newGrid();
   sheetTitle(
@@ -167,7 +169,14 @@ export function buildCapacitySheet(
       row++;
     }
     row++;
-    row = writeStorageTable(g, row, analysis, rec, formats, nameOf);
+    row = writeStorageTable(
+      g,
+      row,
+      analysis,
+      rec,
+      formats,
+      withHostRefs(nameOf, hostRefs.get(rec.id))
+    );
     if (rec.capacity.idle.length > 0) {
       put(g, row, 0, text("Idle servers (by the demand thresholds)"));
       style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
@@ -252,7 +261,14 @@ export function buildCapacitySheet(
   row++;
   const seriesCells = new Map<string, ReadonlyMap<string, SeriesCells>>();
   for (const o of analysis.options.filter((x) => x.eligible)) {
-    const years = writeYearsTable(g, row, analysis, o, formats, nameOf);
+    const years = writeYearsTable(
+      g,
+      row,
+      analysis,
+      o,
+      formats,
+      withHostRefs(nameOf, hostRefs.get(o.id))
+    );
     seriesCells.set(o.id, years.cells);
     row = years.nextRow;
   }
@@ -265,7 +281,7 @@ export function buildCapacitySheet(
       rec,
       seriesCells.get(rec.id)?.get("hostsOwned"),
       formats,
-      nameOf,
+      withHostRefs(nameOf, hostRefs.get(rec.id)),
       refOf
     );
     charts.push(demand.chart);

@@ -30,6 +30,7 @@ import {
   toBlocks,
   type Grid,
 } from "../grid";
+import { withHostRefs } from "./hostsSheet";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
 import type { TimelineProfile } from "../../tco/migrationTimeline";
@@ -497,7 +498,8 @@ export function buildCashflowSheet(
   analysis: Analysis,
   formats: Formats,
   nameOf: ReadonlyMap<string, string>,
-  seriesCells: ReadonlyMap<string, ReadonlyMap<string, SeriesCells>> = new Map()
+  seriesCells: ReadonlyMap<string, ReadonlyMap<string, SeriesCells>> = new Map(),
+  hostRefs: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map()
 ): CashflowSheet {
   const g = newGrid();
   const n = analysis.scenario.finance.horizonYears;
@@ -545,7 +547,7 @@ export function buildCashflowSheet(
       option.costs,
       analysis,
       formats,
-      nameOf,
+      withHostRefs(nameOf, hostRefs.get(option.id)),
       profileRows,
       seriesCells.get(option.id)
     );

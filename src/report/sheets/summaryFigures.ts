@@ -39,6 +39,16 @@ export function keyFigureRows(
   const n = s.finance.horizonYears;
   const cf = (addr: string | undefined): string => ref(SHEETS.cashflow, addr ?? "A1");
   return [
+    // With candidate hosts: the one bought for each option (the engine's choice, TCO Hosts).
+    ...(s.hostOptions !== undefined
+      ? [
+          {
+            label: "Host bought",
+            physical: { v: null },
+            cell: (o: OptionAnalysis) => ({ v: o.hostName }),
+          },
+        ]
+      : []),
     {
       label: analysis.baselineHosts !== null ? "Hosts" : "Hosts (servers when physical)",
       physical: {

@@ -12,10 +12,12 @@ import { lazyDisclosure } from "./lazyDetails";
 import { footer } from "./footer";
 import { paneView, type PaneView } from "./paneView";
 import { reportCard } from "./reportCard";
+import { hostSweepCard } from "./hostSweepCard";
 import { resultCard } from "./resultCard";
 import { demandSection } from "./sections/demandSection";
 import { financeSection } from "./sections/financeSection";
 import { hostClusterSection } from "./sections/hostClusterSection";
+import { hostOptionsSection } from "./sections/hostOptionsSection";
 import { housingSection } from "./sections/housingSection";
 import { inventorySection } from "./sections/inventorySection";
 import { licensingSection } from "./sections/licensingSection";
@@ -27,6 +29,7 @@ const SECTIONS: readonly ((v: PaneView) => TemplateResult)[] = [
   inventorySection,
   demandSection,
   hostClusterSection,
+  hostOptionsSection,
   storageSection,
   licensingSection,
   housingSection,
@@ -65,7 +68,7 @@ export function paneTemplate(v: PaneView): TemplateResult {
     <p class="host-badge" id="host-badge" data-host=${s.host.kind}>${hostText(v)}</p>
     </header>
     <main class="main" id="main" aria-busy=${s.phase === "idle" ? "true" : nothing}>
-    <div id="status" class=${`status tone-${s.notice?.tone ?? "info"}`} role="status" aria-live="polite" aria-atomic="true" ?hidden=${s.notice === null} >${s.notice?.text ?? ""}</div>${resultCard(v)}<form id="form" class="form" novalidate @submit=${(e: Event) => e.preventDefault()}>${SECTIONS.map((section) => section(v))}</form>${assumptionsCard(v)}${reportCard(v)}</main>${footer(v)}`;
+    <div id="status" class=${`status tone-${s.notice?.tone ?? "info"}`} role="status" aria-live="polite" aria-atomic="true" ?hidden=${s.notice === null} >${s.notice?.text ?? ""}</div>${resultCard(v)}${hostSweepCard(v)}<form id="form" class="form" novalidate @submit=${(e: Event) => e.preventDefault()}>${SECTIONS.map((section) => section(v))}</form>${assumptionsCard(v)}${reportCard(v)}</main>${footer(v)}`;
 }
 
 /** Render `state` into `root` (the pane's only DOM writer). */
