@@ -105,7 +105,7 @@ describe("assumptions register", () => {
         readFileSync(join(REPO_ROOT, "assets", "examples", "contoso-2010.json"), "utf8")
       ),
       imported: {
-        assumptions: [{ field: "cpuGhz", basis: "default", count: 0, value: null, message: "" }],
+        assumptions: [{ field: "cpuGhz", basis: "default", count: -1, value: null, message: "" }],
       },
     });
     expect(r.ok).toBe(false);
