@@ -18,7 +18,6 @@ import { PANE_MESSAGES } from "./messages";
 import { detectHost, officeErrorMessage } from "./office";
 import { chartSeries, toPreview } from "./preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "./state";
-import css from "./taskpane.css";
 import type { Actions } from "./view/actions";
 import { loadDetails } from "./view/lazyDetails";
 import { renderPane } from "./view/pane";
@@ -169,7 +168,6 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
 
 /** Start the pane in `root`. */
 export function startPane(root: HTMLElement): void {
-  document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
   root.replaceChildren();
   root.removeAttribute("aria-live");
   // A new scenario starts today (the engine is pure: the pane passes the date).
