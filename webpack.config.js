@@ -80,6 +80,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // Linked by taskpane.html (not in the start-up JS); the result details' CSS stays in their lazy chunk.
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "assets/examples/*.json", to: "examples/[name][ext]", noErrorOnMissing: true },
           {
             from: "manifest.xml",

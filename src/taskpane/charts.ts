@@ -2,21 +2,29 @@
  * The preview charts — the one file that knows chart.js. Fed plain series (`ChartSeries`),
  * it registers only the controllers, elements, scales and plugins it uses (so the bundle
  * carries nothing else), creates each chart once and afterwards only swaps its data.
+ * Colours are the report's palette (`report/palette.ts`: one colour per option id, the
+ * baseline grey, the recommended option outlined), money axes in k/M as the workbook's. The
+ * line chart's legend is HTML (`view/resultCard.ts`), so chart.js' legend plugin stays out of
+ * the start-up bundle; bars carry their values and the line chart a readout line of the year
+ * pointed at (rather than chart.js' tooltips, which a 350 px pane crops and which would add
+ * their plugin to the start-up bundle).
  */
 import {
   BarController,
   BarElement,
   CategoryScale,
   Chart,
-  Legend,
   LinearScale,
   LineController,
   LineElement,
   PointElement,
-  Tooltip,
+  type ActiveElement,
   type ChartConfiguration,
+  type Plugin,
+  type Scale,
 } from "chart.js";
-import { formatMoney, formatMoneyShort, type ChartSeries } from "./preview";
+import { optionColor, RECOMMENDED_OUTLINE } from "../report/palette";
+import { formatAxisMoney, formatMoney, type ChartSeries } from "./preview";
 
 Chart.register(
   BarController,
@@ -25,16 +33,9 @@ Chart.register(
   LineElement,
   PointElement,
   CategoryScale,
-  LinearScale,
-  Tooltip,
-  Legend
+  LinearScale
 );
 
-/** Fluent-style palette: brand blue for the recommended option, neutral greys otherwise. */
-const BRAND = "#0F6CBD";
-const NEUTRAL = "#8A8A8A";
-const PHYSICAL = "#4D4D4D";
-const LINE_COLORS = ["#0F6CBD", "#C239B3", "#E3008C", "#498205", "#CA5010", "#4F6BED"];
 const GRID = "#E0E0E0";
 const TEXT = "#424242";
 const FONT =
@@ -45,11 +46,12 @@ Chart.defaults.font.size = 11;
 Chart.defaults.color = TEXT;
 Chart.defaults.animation = false;
 
-/** The canvases the charts draw on. */
+/** The canvases the charts draw on, and the line chart's readout line. */
 export interface ChartCanvases {
   readonly hosts: HTMLCanvasElement;
   readonly tco: HTMLCanvasElement;
   readonly payback: HTMLCanvasElement;
+  readonly paybackReadout: HTMLElement;
 }
 
 interface Charts {
@@ -60,83 +62,136 @@ interface Charts {
 
 let charts: Charts | null = null;
 let chartsCurrency = "";
+/** The series the charts show now (the readout reads the hovered year from it). */
+let shown: ChartSeries | null = null;
 
-const barColors = (n: number, highlight: number, first?: string): string[] =>
-  Array.from({ length: n }, (_, i) =>
-    i === highlight ? BRAND : i === 0 && first ? first : NEUTRAL
-  );
+/** A tick label of a value axis, told the axis' range (money switches to k/M by its largest value). */
+type Tick = (v: number, scale: Scale) => string;
 
-function barConfig(
-  indexAxis: "x" | "y",
-  tick: (v: number) => string,
-  tooltip: (v: number) => string
-): ChartConfiguration<"bar"> {
+const largest = (scale: Scale): number => Math.max(Math.abs(scale.min), Math.abs(scale.max));
+
+/** The bars of a series: each option in its palette colour, the recommended one outlined. */
+function paint(
+  set: { backgroundColor?: unknown; borderColor?: unknown; borderWidth?: unknown } | undefined,
+  ids: readonly string[],
+  highlight: number
+): void {
+  if (!set) return;
+  set.backgroundColor = ids.map((id, i) => optionColor(id, i));
+  set.borderColor = ids.map((_, i) => (i === highlight ? RECOMMENDED_OUTLINE : "transparent"));
+  set.borderWidth = ids.map((_, i) => (i === highlight ? 2 : 0));
+}
+
+/** Each bar's value at its end, in the value axis' format. */
+function valueLabels(format: Tick): Plugin<"bar"> {
+  return {
+    id: "hvtcoValueLabels",
+    afterDatasetsDraw(chart) {
+      const horizontal = chart.options.indexAxis === "y";
+      const scale = horizontal ? chart.scales["x"] : chart.scales["y"];
+      const values = chart.data.datasets[0]?.data ?? [];
+      const { ctx } = chart;
+      if (!scale) return;
+      ctx.save();
+      ctx.font = `600 11px ${FONT}`;
+      ctx.fillStyle = TEXT;
+      ctx.textAlign = horizontal ? "left" : "center";
+      ctx.textBaseline = horizontal ? "middle" : "bottom";
+      chart.getDatasetMeta(0).data.forEach((bar, i) => {
+        const { x, y } = bar.getProps(["x", "y"], true) as { x: number; y: number };
+        const text = format(Number(values[i]), scale);
+        ctx.fillText(text, horizontal ? x + 4 : x, horizontal ? y : y - 3);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+function barConfig(indexAxis: "x" | "y", tick: Tick, label: Tick): ChartConfiguration<"bar"> {
   const valueAxis = {
     beginAtZero: true,
     grid: { color: GRID },
     border: { display: false },
-    ticks: { callback: (v: string | number) => tick(Number(v)), maxTicksLimit: 5 },
+    ticks: {
+      callback(this: Scale, v: string | number) {
+        return tick(Number(v), this);
+      },
+      maxTicksLimit: 5,
+    },
   };
-  const categoryAxis = { grid: { display: false }, ticks: { autoSkip: false } };
+  // Category labels never rotate (both bar charts are horizontal: names read on one line).
+  const categoryAxis = {
+    grid: { display: false },
+    ticks: { autoSkip: false, maxRotation: 0, minRotation: 0 },
+  };
   return {
     type: "bar",
     data: {
       labels: [],
-      datasets: [{ data: [], backgroundColor: [], borderRadius: 2, maxBarThickness: 28 }],
+      datasets: [
+        {
+          data: [],
+          backgroundColor: [],
+          borderColor: [],
+          borderWidth: [],
+          borderSkipped: false,
+          borderRadius: 2,
+          maxBarThickness: 28,
+        },
+      ],
     },
+    plugins: [valueLabels(label)],
     options: {
       indexAxis,
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            label: (ctx) => tooltip(Number(indexAxis === "y" ? ctx.parsed.x : ctx.parsed.y)),
-          },
-        },
-      },
+      // Room for the value labels at the bars' ends.
+      layout: { padding: indexAxis === "y" ? { right: 40 } : { top: 16 } },
+      events: [],
       scales:
         indexAxis === "y" ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
     },
   };
 }
 
+/** The readout under the line chart: each option's cumulative saving in year `t`. */
+function readout(target: HTMLElement, t: number): void {
+  const s = shown;
+  if (!s) return;
+  const values = s.payback.lines
+    .map((l) => `${l.label} ${formatMoney(l.values[t] ?? 0, s.currency)}`)
+    .join(" · ");
+  target.textContent = `${s.payback.years[t] ?? ""}: ${values}`;
+}
+
 function create(canvases: ChartCanvases, currency: string): Charts {
-  const money = (v: number): string => formatMoneyShort(v, currency);
-  const hosts = new Chart(
-    canvases.hosts,
-    barConfig(
-      "y",
-      (v) => (Number.isInteger(v) ? String(v) : ""),
-      (v) => `${v} hosts`
-    )
-  );
-  const tco = new Chart(
-    canvases.tco,
-    barConfig("x", money, (v) => formatMoney(v, currency))
-  );
+  const money: Tick = (v, scale) => formatAxisMoney(v, currency, largest(scale));
+  const count: Tick = (v) => (Number.isInteger(v) ? v.toLocaleString("en-US") : "");
+  const hosts = new Chart(canvases.hosts, barConfig("y", count, count));
+  // Horizontal, as the hosts: up to 9 bars (the baseline and 8 options) keep their names legible at 350 px.
+  const tco = new Chart(canvases.tco, barConfig("y", money, money));
+  const last = (): number => (shown?.payback.years.length ?? 1) - 1;
   const payback = new Chart(canvases.payback, {
     type: "line",
     data: { labels: [], datasets: [] },
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { position: "bottom", labels: { boxWidth: 10, boxHeight: 10 } },
-        tooltip: {
-          callbacks: {
-            label: (ctx) =>
-              `${ctx.dataset.label ?? ""}: ${formatMoney(Number(ctx.parsed.y), currency)}`,
-          },
-        },
-      },
+      interaction: { mode: "index", intersect: false },
+      // Pointing at a year shows its figures below the chart; leaving it, the last year's.
+      onHover: (_event, active: ActiveElement[]) =>
+        readout(canvases.paybackReadout, active[0]?.index ?? last()),
       scales: {
         x: { grid: { display: false } },
         y: {
           grid: { color: (ctx) => (ctx.tick.value === 0 ? "#616161" : GRID) },
           border: { display: false },
-          ticks: { callback: (v) => money(Number(v)), maxTicksLimit: 6 },
+          ticks: {
+            callback(this: Scale, v: string | number) {
+              return money(Number(v), this);
+            },
+            maxTicksLimit: 6,
+          },
         },
       },
     },
@@ -155,23 +210,21 @@ export function drawCharts(canvases: ChartCanvases, series: ChartSeries): void {
 
   hosts.data.labels = [...series.hosts.labels];
   const hostSet = hosts.data.datasets[0];
-  if (hostSet) {
-    hostSet.data = [...series.hosts.values];
-    hostSet.backgroundColor = barColors(series.hosts.values.length, series.hosts.highlight);
-  }
+  if (hostSet) hostSet.data = [...series.hosts.values];
+  paint(hostSet, series.hosts.ids, series.hosts.highlight);
   hosts.update("none");
 
   tco.data.labels = [...series.tco.labels];
   const tcoSet = tco.data.datasets[0];
-  if (tcoSet) {
-    tcoSet.data = [...series.tco.values];
-    tcoSet.backgroundColor = barColors(series.tco.values.length, series.tco.highlight, PHYSICAL);
-  }
+  if (tcoSet) tcoSet.data = [...series.tco.values];
+  paint(tcoSet, series.tco.ids, series.tco.highlight);
   tco.update("none");
 
+  shown = series;
+  readout(canvases.paybackReadout, series.payback.years.length - 1);
   payback.data.labels = [...series.payback.years];
   payback.data.datasets = series.payback.lines.map((line, i) => {
-    const color = LINE_COLORS[i % LINE_COLORS.length] ?? BRAND;
+    const color = optionColor(line.id, i);
     return {
       label: line.label,
       data: [...line.values],

@@ -1,12 +1,14 @@
 /**
  * Files in and out of the browser: save bytes as a download, read a chosen file, and the
- * report download (plan built and .xlsx written only now — exceljs is not in the start-up
- * bundle).
+ * report and slides downloads (plan built and .xlsx or .pptx written only now — exceljs and
+ * pptxgenjs are not in the start-up bundle).
  */
 import { byteSize, LIMITS, SCENARIO_MESSAGES, type Scenario } from "../scenario";
-import { buildWorkbookPlan, xlsxBytes } from "./engine";
+import { buildWorkbookPlan, slidesBytes, xlsxBytes } from "./engine";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const PPTX_MIME =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 /** Offer `data` as a file download named `fileName`. */
 export function saveFile(data: Uint8Array | string, fileName: string, mime: string): void {
@@ -52,4 +54,11 @@ export async function downloadReport(
   const bytes = await xlsxBytes(plan);
   saveFile(bytes, fileName, XLSX_MIME);
   return plan.sheets.map((s) => s.name);
+}
+
+/** Build the management slides for `scenario` and download them as `fileName`; returns the slide count. */
+export async function downloadSlides(scenario: Scenario, fileName: string): Promise<number> {
+  const { bytes, slides } = await slidesBytes(scenario);
+  saveFile(bytes, fileName, PPTX_MIME);
+  return slides;
 }

@@ -119,6 +119,9 @@ export interface InventoryStats {
   readonly averageCpuUtilization: number | null;
   readonly peakCpuUtilization: number | null;
   readonly stayPhysical: number;
+  /** Servers whose row carries a measured CPU percentile, and which percentiles (p95 …). */
+  readonly measured: number;
+  readonly percentiles: readonly string[];
 }
 
 const num = (v: unknown): number | null => {
@@ -144,7 +147,9 @@ export function inventoryStats(draft: Draft): InventoryStats {
     storage = 0,
     avgWeighted = 0,
     peakWeighted = 0,
-    stay = 0;
+    stay = 0,
+    measured = 0;
+  const percentiles = new Set<string>();
   for (const row of rows) {
     if (!isRecord(row)) continue;
     const count = Math.max(0, Math.trunc(num(row["count"]) ?? 1));
@@ -152,6 +157,10 @@ export function inventoryStats(draft: Draft): InventoryStats {
     servers += count;
     if ((row["os"] ?? "windows") === "windows") windows += count;
     if (row["stayPhysical"] === true) stay += count;
+    if (num(row["measuredCpuUtilization"]) !== null) {
+      measured += count;
+      if (typeof row["measuredPercentile"] === "string") percentiles.add(row["measuredPercentile"]);
+    }
     cores += count * c;
     memory += count * (num(row["memoryGiB"]) ?? 0);
     storage += count * (num(row["storageGiB"]) ?? defaultStorage);
@@ -168,6 +177,8 @@ export function inventoryStats(draft: Draft): InventoryStats {
     averageCpuUtilization: cores > 0 ? avgWeighted / cores : null,
     peakCpuUtilization: cores > 0 ? peakWeighted / cores : null,
     stayPhysical: stay,
+    measured,
+    percentiles: [...percentiles].sort(),
   };
 }
 

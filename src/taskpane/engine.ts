@@ -2,8 +2,8 @@
  * The task pane's doors into the engine, the report, the .xlsx writer and the inventory
  * importer — each one small function, so the pane does not depend on how a module is shaped
  * (the Office.js writer and reader are reached through `office.ts`). Only the analysis is in
- * the start-up bundle (without the sensitivity analysis); the full analysis, the report builder, the .xlsx writer (exceljs) and the inventory
- * reader load with `import()` when a user first needs them.
+ * the start-up bundle (without the sensitivity analysis); the full analysis, the report builder, the .xlsx writer (exceljs), the slides
+ * writer (pptxgenjs) and the inventory reader load with `import()` when a user first needs them.
  */
 import type { Scenario } from "../scenario";
 import { analyzeWith } from "../tco/analysis";
@@ -39,6 +39,20 @@ export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPla
   const issues = moneyLimitIssues(analysis);
   if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(" "));
   return buildReport(scenario, analysis);
+}
+
+/** The management slides of a scenario as .pptx bytes, and how many slides; the slides writer (pptxgenjs) loads only now. */
+export async function slidesBytes(
+  scenario: Scenario
+): Promise<{ readonly bytes: Uint8Array; readonly slides: number }> {
+  const [{ buildReport }, { analyze }, { buildDeck, writePptx }] = await Promise.all([
+    import(/* webpackChunkName: "report" */ "../report/build"),
+    import(/* webpackChunkName: "report" */ "../tco/analyze"),
+    import(/* webpackChunkName: "slides" */ "../slides"),
+  ]);
+  const analysis = analyze(scenario);
+  const deck = buildDeck(buildReport(scenario, analysis), analysis);
+  return { bytes: await writePptx(deck), slides: deck.slides.length };
 }
 
 /** The .xlsx bytes of a plan. */

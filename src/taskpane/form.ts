@@ -17,18 +17,26 @@ import {
   type OptionId,
   type SectionKey,
 } from "../scenario";
+import { inputOf, type Draft } from "./draft";
+import { asText } from "./format";
 import { PANE_MESSAGES } from "./messages";
+import { fractionOf, isPercent, percentIssueText, percentText } from "./percent";
 
 /** The pane's sections, in the order a user fills them. */
 export const PANE_SECTION_KEYS = [
   "inventory",
+  "demand",
   "hostCluster",
+  "storage",
   "licensing",
   "housing",
   "manpower",
   "finance",
 ] as const;
 export type PaneSectionKey = (typeof PANE_SECTION_KEYS)[number];
+
+/** When a control or group applies (shown); absent: always. One with a problem shows anyway. */
+export type Applies = (draft: Draft) => boolean;
 
 /** One control of the form: the field it edits and where its value lives in the scenario JSON. */
 export interface ControlSpec {
@@ -37,6 +45,7 @@ export interface ControlSpec {
   /** JSON path of the value (`host.memoryGiB`, `licensing.prices.standard`). */
   readonly path: FieldPath;
   readonly field: FieldSpec;
+  readonly when?: Applies;
 }
 
 /** Controls shown together under one sub-heading (or a disclosure). */
@@ -48,6 +57,7 @@ export interface GroupSpec {
   /** Collapsed behind a disclosure until opened (opened by itself when it holds a problem). */
   readonly collapsed: boolean;
   readonly controls: readonly ControlSpec[];
+  readonly when?: Applies;
 }
 
 /** One numbered section of the pane. */
@@ -92,16 +102,70 @@ const group = (
   title: string | null,
   help: string | null,
   list: ControlSpec[],
-  collapsed = false
+  collapsed = false,
+  when?: Applies
 ): GroupSpec => ({
   key,
   title,
   help,
   collapsed,
   controls: list,
+  ...(when ? { when } : {}),
 });
 
+/** The controls, `key`'s shown only when `when` holds. */
+const onlyWhen = (list: ControlSpec[], key: string, when: Applies): ControlSpec[] =>
+  list.map((c) => (c.field.key === key ? { ...c, when } : c));
+
+const isS2d: Applies = (d) => inputOf(d, "storage.kind") === "s2d";
+const isSan: Applies = (d) => !isS2d(d);
+const hasParityMix: Applies = (d) =>
+  /mirror-accelerated-parity$/.test(String(inputOf(d, "storage.resiliency")));
+const isMeasured: Applies = (d) => inputOf(d, "demand.basis") !== "peak";
+
 const top = (key: string): ControlSpec[] => controls(null, (k) => k === key);
+
+/** The options compared, and the baseline when it is a platform staying on (vcf, vvf, vsphere). */
+const compared = (d: Draft): readonly unknown[] => {
+  const options = inputOf(d, "licensing.options");
+  return [...(Array.isArray(options) ? options : []), inputOf(d, "finance.baseline")];
+};
+/** Applies when one of `ids` is compared (as an option or as the baseline). */
+const comparing =
+  (...ids: readonly string[]): Applies =>
+  (d) =>
+    compared(d).some((o) => ids.includes(String(o)));
+const isVmware = comparing("vcf", "vvf");
+
+/** The controls, each key of `rules` shown only when its rule holds (a price of an option not compared stays out of the way). */
+const onlyWhenAll = (
+  list: ControlSpec[],
+  rules: Readonly<Record<string, Applies>>
+): ControlSpec[] =>
+  list.map((c) => {
+    const when = rules[c.field.key];
+    return when ? { ...c, when } : c;
+  });
+
+/** When each licensing price or VMware term applies. */
+const LICENSING_RULES: Readonly<Record<string, Applies>> = {
+  "prices.enterprise": (d) => d["platform"] === "ws2008r2" || comparing("enterprise")(d),
+  "prices.vsphere": comparing("vsphere"),
+  "prices.vcf": comparing("vcf"),
+  "prices.vvf": comparing("vvf"),
+  "vmware.renewalDate": isVmware,
+  "vmware.termYears": isVmware,
+  "vmware.minimumCoresPerCpu": isVmware,
+  "vmware.minimumCoresPerOrder": isVmware,
+  "vmware.lateRenewalPenalty": isVmware,
+  "vmware.renewLate": isVmware,
+  "vmware.vsanTiB": isVmware,
+  "prices.vsanPerTiB": isVmware,
+  "prices.windowsPayg": comparing("windows-payg"),
+  "prices.azureLocalHost": comparing("azure-local"),
+  "prices.azureLocalWindows": comparing("azure-local"),
+  azureHybridBenefit: comparing("azure-local"),
+};
 
 const LICENSING_MORE = [
   "prices.cal",
@@ -118,6 +182,15 @@ const CLUSTER_MORE = [
   "hostMemoryReserveGiB",
   "vmMemoryOverheadGiB",
   "vcpuPerLogicalProcessor",
+];
+
+/** SAN costs: the array per cluster, its GiB, witness, power and rack space. */
+const SAN_FIELDS = [
+  "sharedStoragePerCluster",
+  "storageCostPerGiB",
+  "witnessDiskGiB",
+  "sharedStoragePowerWatts",
+  "sharedStorageRackUnits",
 ];
 
 /** The pane's form, section by section (every field of the scenario appears exactly once). */
@@ -149,11 +222,31 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         ),
         true
       ),
+    ],
+  },
+  {
+    key: "demand",
+    title: "Demand and growth",
+    help: "What each server is sized on — measured use where an import carries it, else its peak — which idle servers to retire, and how demand grows over the horizon.",
+    groups: [
       group(
-        "demand",
-        sectionSpec("demand")?.title ?? "Measured demand",
-        sectionSpec("demand")?.help ?? null,
-        controls("demand"),
+        "sizing",
+        "Sizing",
+        null,
+        onlyWhen(pick("demand", ["basis", "comfortFactor"]), "comfortFactor", isMeasured)
+      ),
+      group(
+        "idle",
+        "Idle servers",
+        "A measured server below every threshold is idle: retire it rather than migrate it.",
+        pick("demand", ["basis", "comfortFactor"], true)
+      ),
+      group("growth", "Growth", null, pick("growth", ["ratePerYear"])),
+      group(
+        "growthMore",
+        "Growth per resource",
+        "CPU, memory and storage each at its own rate; blank follows the growth above.",
+        pick("growth", ["ratePerYear"], true),
         true
       ),
     ],
@@ -163,6 +256,7 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
     title: "Host and cluster",
     help: "The host every cluster node is bought as, and how full the failover clusters may run.",
     groups: [
+      // Host configurations to compare (issue 18's hostOptions) belong here, after "host".
       group("host", "Host", null, controls("host")),
       group(
         "cluster",
@@ -180,24 +274,40 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
       group(
         "virtual",
         sectionSpec("virtual")?.title ?? "Cluster infrastructure",
-        sectionSpec("virtual")?.help ?? null,
-        controls("virtual"),
+        "Host refresh and upkeep, and the network every cluster needs.",
+        pick("virtual", [...SAN_FIELDS, "storageMaintenanceRate"], true),
         true
       ),
-      // Round-2 capacity inputs: listed here until the pane's own storage/growth template.
+    ],
+  },
+  {
+    key: "storage",
+    title: "Storage",
+    help: sectionSpec("storage")?.help ?? "",
+    groups: [
+      group("storage", null, null, [
+        ...pick("storage", ["kind", "demandBasis"]),
+        ...pick("virtual", ["storageMaintenanceRate"]),
+      ]),
       group(
-        "storage",
-        sectionSpec("storage")?.title ?? "Storage",
-        sectionSpec("storage")?.help ?? null,
-        controls("storage"),
-        true
+        "s2d",
+        "Storage Spaces Direct",
+        "Per node: capacity drives (cache drives not counted). Each cluster gets the nodes its data needs, with one drive per node (up to 4) kept free for repairs.",
+        onlyWhen(
+          pick("storage", ["kind", "demandBasis"], true),
+          "mirrorShare",
+          (d) => isS2d(d) && hasParityMix(d)
+        ),
+        false,
+        isS2d
       ),
       group(
-        "growth",
-        sectionSpec("growth")?.title ?? "Growth",
-        sectionSpec("growth")?.help ?? null,
-        controls("growth"),
-        true
+        "san",
+        "SAN",
+        "A shared array per cluster, priced per cluster and per GiB of VM storage.",
+        pick("virtual", SAN_FIELDS),
+        false,
+        isSan
       ),
     ],
   },
@@ -214,44 +324,55 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
         "prices",
         "Licence prices",
         "In the unit the vendor quotes; see each price's note.",
-        pick("licensing", [
-          "prices.guestOsPerVm",
-          "prices.standard",
-          "prices.enterprise",
-          "prices.datacenter",
-          "prices.vsphere",
-        ])
+        onlyWhenAll(
+          pick("licensing", [
+            "prices.guestOsPerVm",
+            "prices.standard",
+            "prices.enterprise",
+            "prices.datacenter",
+            "prices.vsphere",
+          ]),
+          LICENSING_RULES
+        )
       ),
       group(
         "vmwareRenewal",
         "Leaving VMware: the renewal quote and today's paths",
-        "VCF/VVF per core per year from the renewal date; pay-as-you-go and Azure Local per core per month.",
-        pick("licensing", [
-          "vmware.renewalDate",
-          "vmware.termYears",
-          "prices.vcf",
-          "prices.vvf",
-          "vmware.minimumCoresPerCpu",
-          "vmware.minimumCoresPerOrder",
-          "vmware.lateRenewalPenalty",
-          "vmware.renewLate",
-          "vmware.vsanTiB",
-          "prices.vsanPerTiB",
-          "prices.windowsPayg",
-          "prices.azureLocalHost",
-          "prices.azureLocalWindows",
-        ])
+        "VCF/VVF per core per year from the renewal date; pay-as-you-go and Azure Local per core per month. Each shows when its option (or the baseline) is compared.",
+        onlyWhenAll(
+          pick("licensing", [
+            "vmware.renewalDate",
+            "vmware.termYears",
+            "prices.vcf",
+            "prices.vvf",
+            "vmware.minimumCoresPerCpu",
+            "vmware.minimumCoresPerOrder",
+            "vmware.lateRenewalPenalty",
+            "vmware.renewLate",
+            "vmware.vsanTiB",
+            "prices.vsanPerTiB",
+            "prices.windowsPayg",
+            "prices.azureLocalHost",
+            "prices.azureLocalWindows",
+          ]),
+          LICENSING_RULES
+        ),
+        false,
+        comparing("vcf", "vvf", "windows-payg", "azure-local")
       ),
       group(
         "owned",
         "Windows Server licences you own",
         "Never assumed: 0 unless you enter them. Every path reuses them and buys only what is missing.",
-        pick("licensing", [
-          "owned.datacenterCores",
-          "owned.standardCores",
-          "owned.softwareAssurance",
-          "azureHybridBenefit",
-        ])
+        onlyWhenAll(
+          pick("licensing", [
+            "owned.datacenterCores",
+            "owned.standardCores",
+            "owned.softwareAssurance",
+            "azureHybridBenefit",
+          ]),
+          LICENSING_RULES
+        )
       ),
       group(
         "licensingMore",
@@ -283,6 +404,11 @@ export const PANE_SECTIONS: readonly PaneSectionSpec[] = [
     ],
   },
 ];
+
+/** True when a control (or group) applies to the draft, or holds a problem the user must see. */
+export function shown(item: { readonly when?: Applies }, draft: Draft, hasIssue: boolean): boolean {
+  return item.when === undefined || hasIssue || item.when(draft);
+}
 
 /** Every control of the form by id and by path. */
 export const CONTROLS_BY_PATH: ReadonlyMap<
@@ -359,8 +485,9 @@ export function issueCountsBySection(
   return counts;
 }
 
-/** The message to show for an issue: an empty entry gets "Enter … (…)" instead of `not ""`. */
+/** The message to show for an issue: an empty entry gets "Enter … (…)" instead of `not ""`; a percent field's in percent. */
 export function issueText(issue: Issue, field: FieldSpec | undefined): string {
+  if (field && isPercent(field)) return percentIssueText(issue, field);
   if (field && issue.received === '""')
     return PANE_MESSAGES.emptyField(field.prompt ?? field.label, expectedText(field));
   return issue.message;
@@ -385,14 +512,23 @@ export function optionChoice(
     : { label: option, unavailable: null };
 }
 
-/** Text shown for an enum value in a select (platforms get their names). */
+/** Text shown for an enum value in a select (platforms get their names, other values their words). */
 export function enumValueLabel(field: FieldSpec, value: string): string {
   if (field.key === "platform") return platformLabel(value);
-  return value;
+  return (PANE_MESSAGES.enumLabels as Readonly<Record<string, string>>)[value] ?? value;
 }
 
-/** The JSON value of what was typed: whole numbers in count fields become numbers; the rest stays text (the parser reads numeric text exactly). */
+/** The text a field's box shows for a draft value (a fraction as its percentage). */
+export function shownText(field: FieldSpec, value: unknown): string {
+  return isPercent(field) ? percentText(value) : asText(value);
+}
+
+/**
+ * The JSON value of what was typed: whole numbers in count fields become numbers, a
+ * percentage its fraction; the rest stays text (the parser reads numeric text exactly).
+ */
 export function typedValue(field: FieldSpec, text: string): unknown {
+  if (isPercent(field)) return fractionOf(text);
   const trimmed = text.trim();
   if (field.kind === "int" && /^[+-]?\d{1,15}$/.test(trimmed)) return Number(trimmed);
   return text;

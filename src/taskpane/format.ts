@@ -16,9 +16,10 @@ export const pct = (v: number | null): string =>
 /** A count rounded, with thousands separators. */
 export const int = (v: number): string => Math.round(v).toLocaleString("en-US");
 
-/** A field's unit as shown beside its box ("USD per kWh", "0–1"); "" for none. */
+/** A field's unit as shown beside its box ("USD per kWh", "%" for fractions, typed in percent); "" for none. */
 export function unitText(unit: string, currency: string): string {
-  if (unit === "fraction") return "0–1";
+  if (unit === "fraction") return "%";
+  if (unit === "fraction per year") return "% a year";
   if (unit === "count" || unit === "ratio") return "";
   return unit.replace(/^currency/, currency);
 }

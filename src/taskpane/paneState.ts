@@ -42,6 +42,9 @@ export interface MappingStep {
   readonly units: MappingUnits;
 }
 
+/** What Generate writes: the open workbook (Excel), a downloaded .xlsx, or downloaded slides. */
+export type GenerateTarget = "workbook" | "download" | "slides";
+
 /** A status line for the aria-live region. */
 export interface Notice {
   readonly text: string;
@@ -77,6 +80,10 @@ export interface Context {
    * current revision, the view rewrites every control's value, even the one being typed in.
    */
   readonly replacedRevision: number;
+  /** The option the result card's details show; null: the recommended one. */
+  readonly detailOption: string | null;
+  /** The details' and the register's bodies are loaded (`view/lazyDetails.ts`). */
+  readonly detailsLoaded: boolean;
 }
 
 /** The pane's state: one union over its phases. */
@@ -86,7 +93,7 @@ export type PaneState =
   | (Context & { readonly phase: "calculating" })
   | (Context & {
       readonly phase: "writing";
-      readonly target: "workbook" | "download";
+      readonly target: GenerateTarget;
       readonly progress: {
         readonly sheet: string;
         readonly index: number;
@@ -138,7 +145,7 @@ export type PaneEvent =
   | { readonly type: "previewStarted"; readonly revision: number }
   | { readonly type: "previewComputed"; readonly revision: number; readonly preview: Preview }
   | { readonly type: "previewFailed"; readonly revision: number; readonly message: string }
-  | { readonly type: "generateStarted"; readonly target: "workbook" | "download" }
+  | { readonly type: "generateStarted"; readonly target: GenerateTarget }
   | {
       readonly type: "writeProgress";
       readonly sheet: string;
@@ -153,4 +160,6 @@ export type PaneEvent =
   | { readonly type: "generateFailed"; readonly message: string; readonly code: string | null }
   | { readonly type: "resultDismissed" }
   | { readonly type: "focusRequested"; readonly id: string | null }
+  | { readonly type: "detailOptionChosen"; readonly option: string }
+  | { readonly type: "detailsLoaded" }
   | { readonly type: "noticed"; readonly notice: Notice | null };

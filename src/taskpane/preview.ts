@@ -3,9 +3,65 @@
  * rounded to whole currency units — a preview, not the audited figures of the report), and
  * the plain series the charts are fed.
  */
-import type { Analysis } from "../tco/types";
+import type { BindingResource } from "../capacity/contract";
+import { roundWhole, sum, type Dec } from "../money";
+import type { Scenario } from "../scenario";
+import { physicalBaselineLines, RETIRED_PREFIX } from "../tco/physical";
+import { moveSentence } from "../tco/recommendation";
+import type { Analysis, OptionAnalysis } from "../tco/types";
+import { ownedLicenceStatement } from "../licensing/ownedLicences";
+import { BASELINE_KEY } from "../report/palette";
+import { currencySymbol } from "../report/formats";
+import { RECOMMENDED_SUFFIX, shortOptionLabel } from "../report/labels";
 import { PANE_MESSAGES } from "./messages";
 import { hostPreviewOf, type HostPreview } from "./hostPreview";
+
+/** One cluster of an option's plan: its size, what decided it, and its storage in decimal TB. */
+export interface PreviewCluster {
+  readonly nodes: number;
+  readonly vms: number;
+  /** Hosts added so the cluster survives its failures. */
+  readonly failoverReserve: number;
+  readonly binding: BindingResource;
+  readonly storage: {
+    readonly kind: "san" | "s2d";
+    /** S2D only (null with a SAN). */
+    readonly rawTB: number | null;
+    readonly reserveTB: number | null;
+    readonly usableTB: number | null;
+    readonly neededTB: number;
+    readonly layout: string | null;
+    readonly efficiency: number | null;
+  };
+}
+
+/** One licence line of an option (money in whole currency units). */
+export interface PreviewLicenceLine {
+  readonly sku: string;
+  readonly label: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  readonly cost: number;
+  readonly recurrence: "once" | "yearly";
+  readonly basis: string;
+}
+
+/** What a server row was sized on. */
+export interface PreviewSizing {
+  readonly name: string;
+  readonly count: number;
+  readonly basis: "measured" | "peak";
+  /** The measured statistic (p95 …), null when sized on peak or when the import did not say. */
+  readonly percentile: string | null;
+}
+
+/** A server that looks idle, and whether it is retired. */
+export interface PreviewIdle {
+  readonly name: string;
+  readonly count: number;
+  readonly reason: string;
+  readonly retired: boolean;
+}
 
 /** One licensing option as the preview shows it (money in whole currency units). */
 export interface PreviewOption {
@@ -26,8 +82,36 @@ export interface PreviewOption {
   readonly paybackMonths: number | null;
   /** Cumulative net saving at the end of each year 0…N. */
   readonly cumulative: readonly number[];
+  /** Today's clusters (year 0). */
+  readonly clusterPlans: readonly PreviewCluster[];
+  /** Hosts owned in years 0…N (bought the year first needed). */
+  readonly hostsByYear: readonly number[];
+  /** Leaving VMware: what the move adds while it runs (renewal terms, old hosts, dual running); 0 otherwise. */
+  readonly transition: number;
+  /** The licence lines, their one-time and yearly sums and the total over the horizon. */
+  readonly licensing: {
+    readonly lines: readonly PreviewLicenceLine[];
+    readonly oneTime: number;
+    readonly annual: number;
+    readonly total: number;
+    readonly notes: readonly string[];
+  };
   /** The host bought and every candidate's figures (one candidate without hostOptions). */
   readonly host: HostPreview;
+}
+
+/** Leaving VMware: the renewal date against the move (the engine's `MigrationTimeline`). */
+export interface PreviewTimeline {
+  readonly startDate: string;
+  readonly renewalDate: string;
+  /** Whole months from the start date to the renewal date. */
+  readonly monthsToRenewal: number;
+  /** The first month with no VM left on VMware. */
+  readonly moveEndMonth: number;
+  readonly renewalNeeded: boolean;
+  readonly renewalTerms: number;
+  /** The move against the renewal date in one sentence, as the recommendation says it. */
+  readonly sentence: string;
 }
 
 /** What the preview shows of an analysis. */
@@ -39,14 +123,127 @@ export interface Preview {
   readonly recommended: string | null;
   readonly recommendation: string;
   readonly stayPhysical: number;
+  /** What the baseline is called ("Staying physical", "Staying on vSphere"). */
+  readonly baselineLabel: string;
+  /** Hosts of the VMware estate when staying on VMware is the baseline; null when it is physical. */
+  readonly baselineHosts: number | null;
+  /** The baseline's licensing over the horizon (the renewal's subscription when staying on VMware). */
+  readonly baselineLicensing: number;
+  /** Leaving VMware: the renewal date and the move; null when the baseline is not VCF/VVF. */
+  readonly timeline: PreviewTimeline | null;
+  /**
+   * The Windows Server licences entered as owned, said openly (never a hidden $0): shown when
+   * some are entered or when staying on VMware is the baseline, as `evaluate` prints it; else null.
+   */
+  readonly owned: string | null;
+  readonly storageKind: "san" | "s2d";
+  /** What each row was sized on; the scenario's basis and comfort factor. */
+  readonly sizing: {
+    readonly basis: "measured" | "peak";
+    readonly comfortFactor: number;
+    readonly rows: readonly PreviewSizing[];
+  };
+  /** Servers that look idle (the same in every option). */
+  readonly idle: readonly PreviewIdle[];
+  readonly retireIdle: boolean;
+  /**
+   * What retiring the idle servers saves over the horizon (their baseline lines): the saving
+   * line of the recommended option when they are retired, else what it would be; null when
+   * none look idle, or when staying on vSphere and they are not retired (no line to show).
+   */
+  readonly idleSaving: number | null;
 }
 
-const n = (d: { toNumber(): number }): number => Math.round(d.toNumber());
+/** Whole currency units by the one rounding rule (half away from zero, as the workbook and CLI). */
+const n = (d: Dec): number => roundWhole(d).toNumber();
+const sumOf = (xs: readonly Dec[]): number => n(sum(xs));
+
+function clusterOf(c: OptionAnalysis["capacity"]["clusters"][number]): PreviewCluster {
+  const st = c.storage;
+  return {
+    nodes: c.nodes,
+    vms: c.vms,
+    failoverReserve: c.failoverReserve,
+    binding: c.binding,
+    storage: {
+      kind: st.kind,
+      rawTB: st.rawTB,
+      reserveTB: st.reserveTB,
+      usableTB: st.usableTB,
+      neededTB: st.neededTB,
+      layout: st.layout,
+      efficiency: st.efficiency,
+    },
+  };
+}
+
+function sizingRows(s: Scenario): PreviewSizing[] {
+  return s.inventory.map((row) => {
+    const measured = s.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
+    return {
+      name: row.name,
+      count: row.count,
+      basis: measured ? "measured" : "peak",
+      percentile: measured ? (row.measuredPercentile ?? null) : null,
+    };
+  });
+}
+
+/** What retiring the idle servers saves (see `Preview.idleSaving`). */
+function idleSaving(analysis: Analysis, idle: readonly PreviewIdle[]): number | null {
+  if (idle.length === 0) return null;
+  const s = analysis.scenario;
+  if (s.demand.retireIdle) {
+    const option =
+      analysis.options.find((o) => o.id === analysis.recommended) ??
+      analysis.options.find((o) => o.eligible);
+    return option ? sumOf(option.businessCase.retirementSavings) : null;
+  }
+  if (s.finance.baseline !== "physical") return null;
+  // The same baseline lines the business case shows once the servers are retired.
+  const retired = physicalBaselineLines({ ...s, demand: { ...s.demand, retireIdle: true } });
+  return sumOf(
+    retired.filter((l) => l.id.startsWith(`${RETIRED_PREFIX}.`)).flatMap((l) => l.amounts)
+  );
+}
 
 /** The plain preview of an analysis. */
 export function toPreview(analysis: Analysis): Preview {
   const s = analysis.scenario;
+  const first = analysis.options.find((o) => o.id === analysis.recommended) ?? analysis.options[0];
+  const idle: PreviewIdle[] = (first?.capacity.idle ?? []).map((i) => ({
+    name: i.name,
+    count: i.count,
+    reason: i.reason,
+    retired: i.retired,
+  }));
+  const owned = ownedLicenceStatement(s);
+  const t = analysis.timeline;
   return {
+    baselineLabel: analysis.baselineLabel,
+    baselineHosts: analysis.baselineHosts,
+    baselineLicensing: n(analysis.physical.byCategory.licensing),
+    timeline: t
+      ? {
+          startDate: t.startDate,
+          renewalDate: t.renewalDate,
+          monthsToRenewal: t.monthsToRenewal,
+          moveEndMonth: t.moveEndMonth,
+          renewalNeeded: t.renewalNeeded,
+          renewalTerms: t.renewalTerms,
+          sentence: moveSentence(t),
+        }
+      : null,
+    owned: s.finance.baseline !== "physical" || !owned.noneEntered ? owned.message : null,
+    storageKind: s.storage.kind,
+    sizing: {
+      basis: s.demand.basis,
+      comfortFactor: s.demand.comfortFactor.toNumber(),
+      rows: sizingRows(s),
+    },
+    idle,
+    retireIdle: s.demand.retireIdle,
+    idleSaving: idleSaving(analysis, idle),
     currency: s.currency,
     horizonYears: s.finance.horizonYears,
     physicalTco: n(analysis.physical.total),
@@ -71,22 +268,43 @@ export function toPreview(analysis: Analysis): Preview {
         ? Math.round(o.businessCase.payback.months.toNumber() * 10) / 10
         : null,
       cumulative: o.businessCase.cumulativeFlows.map(n),
+      transition: n(o.transition),
+      clusterPlans: o.capacity.clusters.map(clusterOf),
+      hostsByYear: o.hostsByYear,
+      licensing: {
+        lines: o.licensing.lines.map((l) => ({
+          sku: l.sku,
+          label: l.label,
+          quantity: l.quantity,
+          unitPrice: n(l.unitPrice),
+          cost: n(l.cost),
+          recurrence: l.recurrence,
+          basis: l.basis,
+        })),
+        oneTime: n(o.licensing.oneTime),
+        annual: n(o.licensing.annual),
+        total: n(o.licensing.total),
+        notes: o.licensing.notes,
+      },
       host: hostPreviewOf(o),
     })),
   };
 }
 
-/** What the three preview charts plot: plain labels and numbers. */
+/** One bar or line of a preview chart: its label, option id (the palette's key) and value(s). */
 export interface ChartSeries {
   readonly currency: string;
+  /** Hosts per eligible option. */
   readonly hosts: {
     readonly labels: readonly string[];
+    readonly ids: readonly string[];
     readonly values: readonly number[];
     readonly highlight: number;
   };
-  /** First bar: staying physical. */
+  /** TCO per option; the first bar is the baseline (`BASELINE_KEY`). */
   readonly tco: {
     readonly labels: readonly string[];
+    readonly ids: readonly string[];
     readonly values: readonly number[];
     readonly highlight: number;
   };
@@ -94,21 +312,19 @@ export interface ChartSeries {
     readonly years: readonly string[];
     readonly lines: readonly {
       readonly label: string;
+      readonly id: string;
       readonly values: readonly number[];
       readonly recommended: boolean;
     }[];
   };
 }
 
-/** Short option name for chart axes ("Windows Server 2022 Datacenter" → "Datacenter"). */
-export function shortLabel(label: string): string {
-  return label
-    .replace(/^Windows Server \d{4}( R2)?( SP1)? /, "")
-    .replace(/ \d{4}( R2)?( SP1)?/g, "")
-    .replace(/ \+ (Windows )?guest licences$/, " + guests")
-    .replace(/ \+ per-VM licences$/, " + per-VM")
-    .replace(/^VMware /, "");
-}
+/** Short option name for chart axes and tables ("Windows Server 2022 Datacenter" → "Datacenter"), the report's own. */
+export const shortLabel = shortOptionLabel;
+
+/** A chart label: the short name, the recommended one marked as in the workbook and slides. */
+const chartLabel = (o: PreviewOption): string =>
+  shortLabel(o.label) + (o.recommended ? RECOMMENDED_SUFFIX : "");
 
 /** Chart series of a preview: eligible options only (an impossible option has no TCO). */
 export function chartSeries(p: Preview): ChartSeries {
@@ -117,19 +333,22 @@ export function chartSeries(p: Preview): ChartSeries {
   return {
     currency: p.currency,
     hosts: {
-      labels: eligible.map((o) => shortLabel(o.label)),
+      labels: eligible.map(chartLabel),
+      ids: eligible.map((o) => o.id),
       values: eligible.map((o) => o.hosts),
       highlight: rec,
     },
     tco: {
-      labels: ["Stay physical", ...eligible.map((o) => shortLabel(o.label))],
+      labels: [shortLabel(p.baselineLabel), ...eligible.map(chartLabel)],
+      ids: [BASELINE_KEY, ...eligible.map((o) => o.id)],
       values: [p.physicalTco, ...eligible.map((o) => o.tco)],
       highlight: rec < 0 ? -1 : rec + 1,
     },
     payback: {
       years: Array.from({ length: p.horizonYears + 1 }, (_, t) => `Year ${t}`),
       lines: eligible.map((o) => ({
-        label: shortLabel(o.label),
+        label: chartLabel(o),
+        id: o.id,
         values: o.cumulative,
         recommended: o.recommended,
       })),
@@ -150,18 +369,24 @@ export function formatMoney(value: number, currency: string): string {
   }
 }
 
-/** "$1.2M" for axes. */
-export function formatMoneyShort(value: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency,
-      notation: "compact",
-      maximumFractionDigits: 1,
-    }).format(value);
-  } catch {
-    return `${currency} ${Math.round(value).toLocaleString("en-US")}`;
-  }
+/**
+ * Money on a chart axis in thousands or millions by the largest value the axis shows, as the
+ * workbook's axes (`moneyAxisFormat`): "$1.5M", "$250k", "$900", "$0".
+ */
+export function formatAxisMoney(value: number, currency: string, maxAbs: number): string {
+  const symbol = currencySymbol(currency) ?? "";
+  const [scaled, digits, suffix] =
+    maxAbs >= 1_000_000
+      ? [value / 1e6, 1, "M"]
+      : maxAbs >= 10_000
+        ? [value / 1e3, 0, "k"]
+        : [value, 0, ""];
+  const body = Math.abs(scaled).toLocaleString("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  if (value === 0) return `${symbol}0`;
+  return `${value < 0 ? "-" : ""}${symbol}${body}${suffix}`;
 }
 
 /** "14.5 months", "immediately" or "not within the horizon". */

@@ -21,6 +21,7 @@ import { PANE_MESSAGES } from "./messages";
 
 export type {
   Context,
+  GenerateTarget,
   HostMode,
   ImportReview,
   MappingStep,
@@ -56,6 +57,8 @@ export function initialState(draft: Draft): PaneState {
     focus: null,
     loadGeneration: 0,
     replacedRevision: 0,
+    detailOption: null,
+    detailsLoaded: false,
   };
 }
 
@@ -94,6 +97,8 @@ const CONTEXT_KEYS = [
   "focus",
   "loadGeneration",
   "replacedRevision",
+  "detailOption",
+  "detailsLoaded",
 ] as const satisfies readonly (keyof Context)[];
 /** Compile-time check that CONTEXT_KEYS lists every field of Context. */
 const EVERY_CONTEXT_KEY: [Exclude<keyof Context, (typeof CONTEXT_KEYS)[number]>] extends [never]
@@ -347,6 +352,18 @@ function acceptImport(state: PaneState): PaneState {
           isPlatformId(state.draft["platform"]) ? state.draft["platform"] : DEFAULT_PLATFORM
         ),
       },
+      // What the importer assumed travels with the scenario (the assumptions register), as with `import`.
+      imported: {
+        file: review.report.fileName ?? review.source,
+        format: review.report.formatLabel,
+        assumptions: review.report.assumed.map((a) => ({
+          field: a.field,
+          basis: a.basis,
+          count: a.count,
+          value: a.value,
+          message: a.message,
+        })),
+      },
     },
     {
       importReview: null,
@@ -418,7 +435,11 @@ function reduceRun(
         progress: null,
         notice: {
           text:
-            event.target === "workbook" ? PANE_MESSAGES.writingStart : PANE_MESSAGES.buildingFile,
+            event.target === "workbook"
+              ? PANE_MESSAGES.writingStart
+              : event.target === "slides"
+                ? PANE_MESSAGES.buildingSlides
+                : PANE_MESSAGES.buildingFile,
           tone: "info",
         },
       };
@@ -475,6 +496,12 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
 
     case "noticed":
       return { ...state, notice: event.notice };
+
+    case "detailOptionChosen":
+      return { ...state, detailOption: event.option };
+
+    case "detailsLoaded":
+      return state.detailsLoaded ? state : { ...state, detailsLoaded: true };
     case "draftLoaded":
     case "fieldEdited":
     case "platformChosen":

@@ -18,8 +18,8 @@ import { PANE_MESSAGES } from "./messages";
 import { detectHost, officeErrorMessage } from "./office";
 import { chartSeries, toPreview } from "./preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "./state";
-import css from "./taskpane.css";
 import type { Actions } from "./view/actions";
+import { loadDetails } from "./view/lazyDetails";
 import { renderPane } from "./view/pane";
 
 /** Debounce of the live preview after typing, ms. */
@@ -67,7 +67,12 @@ function afterRender(before: PaneState | null, after: PaneState): void {
   if (p && p !== before?.preview) {
     const canvas = (id: string) => document.getElementById(id) as HTMLCanvasElement;
     drawCharts(
-      { hosts: canvas("chart-hosts"), tco: canvas("chart-tco"), payback: canvas("chart-payback") },
+      {
+        hosts: canvas("chart-hosts"),
+        tco: canvas("chart-tco"),
+        payback: canvas("chart-payback"),
+        paybackReadout: document.getElementById("chart-payback-readout") as HTMLElement,
+      },
       chartSeries(p)
     );
   }
@@ -112,6 +117,11 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
     loadStart: (choice: string) => scenarioFiles().then((f) => f.loadStart(choice)),
   };
   const generate = (discard: boolean) => generator().then((g) => g(discard));
+  const slides = onDemand(() =>
+    import(/* webpackChunkName: "pane-actions" */ "./controller/generate").then((m) =>
+      m.slidesDownload(store)
+    )
+  );
   return {
     send: d,
     edit: (path, value) => d({ type: "fieldEdited", path, value }),
@@ -132,6 +142,8 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
     changeUnits: (units) => d({ type: "mappingUnitsChanged", units }),
     applyMapping: () => imports.applyMapping(),
     generate: (discardSheetEdits) => void generate(discardSheetEdits === true),
+    downloadSlides: () => void slides().then((download) => download()),
+    loadDetails: () => void loadDetails().then(() => d({ type: "detailsLoaded" })),
     reloadWorkbook: () =>
       void workbook()
         .then((w) => w.reload(PANE_MESSAGES.workbookLoaded, true))
@@ -156,7 +168,6 @@ function paneActions(store: PaneStore, workbook: () => Promise<WorkbookSync>): A
 
 /** Start the pane in `root`. */
 export function startPane(root: HTMLElement): void {
-  document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
   root.replaceChildren();
   root.removeAttribute("aria-live");
   // A new scenario starts today (the engine is pure: the pane passes the date).

@@ -38,6 +38,8 @@ export interface Pane {
   readonly page: Page;
   /** Console errors and page errors seen so far. */
   readonly errors: string[];
+  /** Requests to the pane's own server answered with an error status (404 …), as "404 /path". */
+  readonly httpErrors: string[];
   close(): Promise<void>;
 }
 
@@ -93,7 +95,13 @@ export async function openPane(
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
+  const httpErrors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("response", (r) => {
+    const where = new URL(r.url());
+    if (where.hostname === "127.0.0.1" && r.status() >= 400)
+      httpErrors.push(`${r.status()} ${where.pathname}`);
+  });
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
@@ -102,6 +110,7 @@ export async function openPane(
     context,
     page,
     errors,
+    httpErrors,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -7,12 +7,18 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
+import JSZip from "jszip";
+import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roundWhole, type Dec } from "../../src/money";
 import { SHEET_ORDER, SHEETS } from "../../src/report/sheetLayout";
+import { parseScenario } from "../../src/scenario";
+import { formatMoney } from "../../src/taskpane/preview";
+import { analyze } from "../../src/tco";
 import { REPO_ROOT } from "../support/paths";
 import { axePath, openPane, waitForPreview, type Pane } from "./browser";
 import { ensurePaneBuild } from "./build";
+import { s2dEstate } from "./estates";
 import { serveStatic, type StaticServer } from "./server";
 
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
@@ -114,6 +120,7 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     // Browser mode loads cleanly: no page error (the custom functions register nothing outside
     // Office instead of throwing), no console error, no request of ours answered 404.
     expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
     expect(server.notFound).toEqual([]);
   });
 
@@ -173,6 +180,310 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     const json = JSON.parse(readFileSync(path, "utf8"));
     expect(json.schemaVersion).toBe(1);
     expect(json.licensing.prices.datacenter).toBe("9999");
+    expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
+  });
+});
+
+/** Load a scenario into the pane as if imported from a file. */
+/** Open a form section (a click on an open one would close it). */
+async function openSection(page: Page, key: string): Promise<void> {
+  const open = await page.locator(`#sec-${key}`).evaluate((d) => (d as HTMLDetailsElement).open);
+  if (!open) await page.locator(`#sec-${key}-summary`).click();
+}
+
+async function loadScenario(page: Page, name: string, json: unknown): Promise<void> {
+  await page.setInputFiles("#import-json-file", {
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+  await expect.poll(() => page.locator("#status").textContent()).toContain(`Loaded ${name}`);
+  await waitForPreview(page);
+}
+
+/** A downloaded .pptx: a zip whose parts are a presentation with native chart parts. */
+async function pptxParts(download: Download, name: string): Promise<string[]> {
+  const file = join(ARTIFACTS, name);
+  await download.saveAs(file);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  return Object.keys(zip.files);
+}
+
+describe("percentages, storage, demand and the result's details", () => {
+  const pane = sharedPane("npm");
+
+  it("types percentages in % and keeps fractions in the scenario", async () => {
+    const { page } = pane;
+    await openSection(page, "hostCluster");
+    const target = page.locator("#f-cluster-targetCpuUtilization");
+    expect(await target.inputValue()).toBe("75");
+    expect(await page.locator("#f-cluster-targetCpuUtilization-unit").textContent()).toBe("%");
+    await target.fill("150");
+    const msg = page.locator("#f-cluster-targetCpuUtilization-msg");
+    await expect.poll(() => msg.textContent()).toMatch(/in %, above 0 and at most 100, not 150 %/);
+    await target.fill("80");
+    await waitForPreview(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#export-json"),
+    ]);
+    const path = join(ARTIFACTS, "taskpane-percent.json");
+    await download.saveAs(path);
+    expect(JSON.parse(readFileSync(path, "utf8")).cluster.targetCpuUtilization).toBe("0.8");
+  });
+
+  it("sizes Storage Spaces Direct, with the engine's message at the field for a resiliency the clusters cannot use", async () => {
+    const { page } = pane;
+    await loadScenario(page, "s2d-estate.json", s2dEstate());
+    await openSection(page, "storage");
+    expect(await page.locator("#sec-storage-summary").textContent()).toContain(
+      "S2D three-way mirror, 6 × 3.84 TB per node"
+    );
+    expect(await page.locator("#grp-san").count()).toBe(0);
+    // 6 × 3.84 TB = 23.04 TB raw per node = 20.95 TiB.
+    expect(await page.locator("#storage-raw-note").textContent()).toContain(
+      "23.04 TB raw (20.95 TiB"
+    );
+    await page.selectOption("#f-storage-resiliency", "dual-parity");
+    await openSection(page, "hostCluster");
+    await page.fill("#f-cluster-maxNodes", "3");
+    const msg = page.locator("#f-storage-resiliency-msg");
+    await expect.poll(() => msg.isVisible()).toBe(true);
+    expect(await msg.textContent()).toMatch(
+      /dual parity needs at least 4 servers per cluster, but cluster\.maxNodes is 3/
+    );
+    expect(await page.locator("#sec-storage .badge").textContent()).toBe("1 to fix");
+    await msg.scrollIntoViewIfNeeded();
+    await shot(page, "storage-invalid");
+    await page.fill("#f-cluster-maxNodes", "16");
+    await page.selectOption("#f-storage-resiliency", "three-way-mirror");
+    await waitForPreview(page);
+    await page.locator("#sec-storage").scrollIntoViewIfNeeded();
+    await shot(page, "storage-s2d");
+
+    // The result's details: storage decides the node count, per cluster in decimal TB.
+    await page.locator("#option-details > summary").click();
+    await expect.poll(() => page.locator("#detail-storage tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("#detail-clusters td.binding-storage").count()).toBeGreaterThan(0);
+    const first = await page
+      .locator("#detail-storage tbody tr")
+      .first()
+      .locator("td")
+      .allTextContents();
+    const [raw, reserve, usable, needed] = first.map(Number);
+    expect(raw).toBeGreaterThan(usable ?? Infinity);
+    expect(reserve).toBeGreaterThan(0);
+    expect(usable).toBeGreaterThanOrEqual(needed ?? Infinity);
+    // Growth of 12 % a year: hosts are bought in later years.
+    expect(await page.locator("#detail-hosts-trend figcaption").textContent()).toMatch(
+      /hosts in year 0, \d+ from year \d/
+    );
+    await page.locator("#option-details").scrollIntoViewIfNeeded();
+    await shot(page, "result-details");
+  });
+
+  it("retires idle servers from the result card and shows what that saves", async () => {
+    const { page } = pane;
+    await page.locator("#server-details > summary").click();
+    const saving = page.locator("#idle-saving");
+    await expect
+      .poll(() => saving.textContent())
+      .toMatch(/^3 servers look idle; retiring them would save \$[\d,]+ over 5 years\.$/);
+    const offered = (await saving.textContent())?.match(/\$[\d,]+/)?.[0];
+    expect(await page.locator("#sizing-summary").textContent()).toContain(
+      "43 servers: measured p95 × 1.3"
+    );
+    await page.click("#idle-retire");
+    await waitForPreview(page);
+    await expect
+      .poll(() => saving.textContent())
+      .toBe(
+        `3 idle servers retired — saving ${offered} over 5 years, its own line in the cash flow.`
+      );
+    expect(await page.locator("#recommendation").textContent()).toContain("retiring 3 idle");
+    await page.locator("#server-details").scrollIntoViewIfNeeded();
+    await shot(page, "idle-retired");
+  });
+
+  it("lists the assumptions to check, changed inputs first", async () => {
+    const { page } = pane;
+    await page.locator("#assumptions > summary").click();
+    const changed = page.locator('#assumptions li[data-path="finance.discountRate"]');
+    await expect.poll(() => changed.count()).toBe(1);
+    expect(await changed.textContent()).toContain("8 %");
+    expect(await changed.textContent()).toContain("Default: 7 %");
+    expect(Number(await page.locator("#assumptions-count").textContent())).toBe(
+      await page.locator("#assumptions li").count()
+    );
+    await page.locator("#assumptions").scrollIntoViewIfNeeded();
+    await shot(page, "assumptions");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
+  });
+
+  it("downloads the slides, loading the slides writer only when asked", async () => {
+    const { page } = pane;
+    const slidesChunk = (r: string) => /\/slides\.[0-9a-f]+\.js$/.test(r);
+    expect(server.requests.some(slidesChunk)).toBe(false);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-slides"),
+    ]);
+    expect(download.suggestedFilename()).toBe("fabrikam-file-estate-onto-s2d.pptx");
+    const parts = await pptxParts(download, "taskpane-slides.pptx");
+    expect(parts).toContain("ppt/presentation.xml");
+    expect(
+      parts.filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p)).length
+    ).toBeGreaterThanOrEqual(5);
+    expect(server.requests.some(slidesChunk)).toBe(true);
+    await expect
+      .poll(() => page.locator("#result-text").textContent())
+      .toMatch(/^Downloaded fabrikam-file-estate-onto-s2d\.pptx \(\d+ slides\)\.$/);
+  });
+});
+
+describe("leaving VMware: every path priced against the renewal", () => {
+  const pane = sharedPane("npm");
+  const LEAVING = join(REPO_ROOT, "assets", "examples", "leaving-vmware-2027.json");
+  const json = () => JSON.parse(readFileSync(LEAVING, "utf8")) as Record<string, unknown>;
+  /** The engine's analysis of the example with `edit` applied: what the pane must show. */
+  const engine = (edit: (j: Record<string, Record<string, unknown>>) => void = () => {}) => {
+    const j = json() as Record<string, Record<string, unknown>>;
+    edit(j);
+    const parsed = parseScenario(j);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("; "));
+    return analyze(parsed.scenario, { sensitivity: false });
+  };
+  const usd = (d: Dec) => formatMoney(roundWhole(d).toNumber(), "USD");
+  const baselineTco = (page: Page) => page.locator("#figures tr.physical td:nth-child(3)");
+
+  it("shows each path's TCO beside the renewal's, the renewal date and the licences owned", async () => {
+    const { page } = pane;
+    await page.setInputFiles("#import-json-file", LEAVING);
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain("Loaded leaving-vmware-2027.json");
+    await waitForPreview(page);
+    const a = engine();
+    expect(await page.locator("#figures tr.physical th").textContent()).toBe(a.baselineLabel);
+    expect(await baselineTco(page).textContent()).toBe(usd(a.physical.total));
+    for (const o of a.options.filter((x) => x.eligible))
+      expect(await tcoOf(page, o.id).textContent()).toBe(usd(o.costs.total));
+    // Not a hidden $0: the owned licences, as entered, under the figures.
+    expect(await page.locator("#owned-note").textContent()).toContain(
+      "320 Datacenter cores and 0 Standard cores with Software Assurance"
+    );
+    expect(await page.locator("#renewal-date").textContent()).toBe(
+      "VMware renewal 2027-09-30: month 8 from the start (2027-01-04)."
+    );
+    expect(await page.locator("#renewal-move").textContent()).toContain(
+      "25 VMs a month from month 2"
+    );
+    // Licences and dual running per path, the figures evaluate prints.
+    for (const o of a.options.filter((x) => x.eligible)) {
+      const cells = await page
+        .locator(`#renewal-figures tr[data-option="${o.id}"] td`)
+        .allTextContents();
+      expect(cells).toEqual([usd(o.licensing.total), usd(o.transition)]);
+    }
+    await page.locator("#preview").scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-result", true);
+    // The details: a $0 Datacenter line names the owned cores; Azure Local says why it bills nothing.
+    await page.locator("#option-details > summary").click();
+    await page.selectOption("#detail-option", "datacenter");
+    await expect
+      .poll(() =>
+        page.locator('#detail-licences tr[data-sku="ws2025-datacenter-2core"] .basis').textContent()
+      )
+      .toContain("already owned (licensing.owned)");
+    await page.selectOption("#detail-option", "azure-local");
+    await expect.poll(() => page.locator("#detail-no-licences").isVisible()).toBe(true);
+    expect(await page.locator("#option-details").textContent()).toContain(
+      "Azure Hybrid Benefit: 320 owned Datacenter cores with Software Assurance"
+    );
+    await page.locator("#option-details").scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-details");
+  });
+
+  it("edits every path's price and the renewal terms in the Platform and licensing section", async () => {
+    const { page } = pane;
+    await openSection(page, "licensing");
+    for (const option of ["vcf", "vvf", "windows-payg", "azure-local", "datacenter", "standard"])
+      expect(await page.isChecked(`#f-licensing-options-${option}`)).toBe(true);
+    const values: [string, string][] = [
+      ["#f-licensing-prices-vcf", "350"],
+      ["#f-licensing-prices-vvf", "135"],
+      ["#f-licensing-prices-windowsPayg", "33.58"],
+      ["#f-licensing-prices-azureLocalHost", "10"],
+      ["#f-licensing-prices-azureLocalWindows", "23.30"],
+      ["#f-licensing-vmware-minimumCoresPerCpu", "16"],
+      ["#f-licensing-vmware-minimumCoresPerOrder", "0"],
+      ["#f-licensing-vmware-termYears", "1"],
+      ["#f-licensing-vmware-lateRenewalPenalty", "20"],
+      ["#f-licensing-vmware-renewalDate", "2027-09-30"],
+      ["#f-licensing-vmware-vsanTiB", "40"],
+      ["#f-licensing-owned-datacenterCores", "320"],
+      ["#f-licensing-owned-standardCores", "0"],
+    ];
+    for (const [id, value] of values) expect(await page.inputValue(id)).toBe(value);
+    expect(await page.isChecked("#f-licensing-owned-softwareAssurance")).toBe(true);
+    expect(await page.isChecked("#f-licensing-azureHybridBenefit")).toBe(true);
+    expect(await page.isChecked("#f-licensing-vmware-renewLate")).toBe(false);
+    await page.locator("#grp-vmwareRenewal").scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-licensing");
+    await openSection(page, "finance");
+    expect(await page.inputValue("#f-finance-startDate")).toBe("2027-01-04");
+    expect(await page.inputValue("#f-finance-migrationVmsPerMonth")).toBe("25");
+    expect(await page.inputValue("#f-finance-monthsBeforeFirstMove")).toBe("2");
+    expect(await page.inputValue("#f-finance-baseline")).toBe("vcf");
+  });
+
+  it("moves the renewal's TCO by what the engine computes when the VCF price changes", async () => {
+    const { page } = pane;
+    const before = engine();
+    await page.fill("#f-licensing-prices-vcf", "420");
+    await waitForPreview(page);
+    const after = engine((j) => {
+      (j["licensing"]!["prices"] as Record<string, unknown>)["vcf"] = "420";
+    });
+    await expect.poll(() => baselineTco(page).textContent()).toBe(usd(after.physical.total));
+    // 350 → 420 per core per year: staying costs more, and so does every path's renewal term.
+    expect(after.physical.total.gt(before.physical.total)).toBe(true);
+    for (const o of after.options.filter((x) => x.eligible))
+      expect(await tcoOf(page, o.id).textContent()).toBe(usd(o.costs.total));
+    // A renewal date in the past is refused at its field, with the engine's message.
+    await page.fill("#f-licensing-vmware-renewalDate", "2026-12-01");
+    const msg = page.locator("#f-licensing-vmware-renewalDate-msg");
+    await expect.poll(() => msg.textContent()).toContain("before the start date 2027-01-04");
+    await msg.scrollIntoViewIfNeeded();
+    await shot(page, "leaving-vmware-invalid-date");
+    await page.fill("#f-licensing-vmware-renewalDate", "2027-09-30");
+    await waitForPreview(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pane.errors).toEqual([]);
+    expect(pane.httpErrors).toEqual([]);
+  });
+
+  it("fits Excel's 350 px pane: nothing wider than the pane but the inventory's own scroller", async () => {
+    const { page } = pane;
+    await page.setViewportSize({ width: 350, height: 900 });
+    await waitForPreview(page);
+    await openSection(page, "finance");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350
+    );
+    await page.locator("#preview").screenshot({ path: join(ARTIFACTS, "taskpane-350-result.png") });
+    await page.locator("#grp-vmwareRenewal").screenshot({
+      path: join(ARTIFACTS, "taskpane-350-vmware-renewal.png"),
+    });
+    await page
+      .locator("#grp-owned")
+      .screenshot({ path: join(ARTIFACTS, "taskpane-350-owned.png") });
+    await page
+      .locator("#sec-finance")
+      .screenshot({ path: join(ARTIFACTS, "taskpane-350-finance.png") });
   });
 });
 
@@ -236,7 +547,7 @@ describe("inline validation", () => {
       .poll(() => page.locator("#status").textContent())
       .toMatch(/Loaded bad\.json; 3 inputs need fixing/);
     expect(await page.locator("#f-finance-discountRate-msg").textContent()).toContain(
-      "For 7 % write 0.07"
+      'the scenario holds "7%", where it needs a fraction; type 7 in this box'
     );
     expect(await page.locator("#inv-msg-0").textContent()).toContain("RAM");
     const fix = page.locator("#fix-list");
@@ -506,7 +817,7 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
     );
     await expect
       .poll(() => page.inputValue("#f-finance-discountRate"), { timeout: 10_000 })
-      .toBe("0.09");
+      .toBe("9");
     expect(await page.locator("#status").textContent()).toMatch(/inputs reloaded/);
   });
 
@@ -549,6 +860,19 @@ describe("task pane in Excel (a fake host served in place of office.js)", () => 
       return f.cell("TCO Inputs", f.inputCell("housing.pue") as string);
     });
     expect(Number(rate)).toBe(1.4);
+  });
+
+  it("downloads the slides in Excel too", async () => {
+    const { page } = pane;
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-slides"),
+    ]);
+    const parts = await pptxParts(download, "taskpane-excel-slides.pptx");
+    expect(
+      parts.filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p)).length
+    ).toBeGreaterThanOrEqual(5);
+    expect(pane.errors).toEqual([]);
   });
 });
 

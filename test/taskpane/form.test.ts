@@ -12,6 +12,7 @@ import {
   issueCountsBySection,
   issueText,
   placeOfIssue,
+  shown,
   typedValue,
 } from "../../src/taskpane/form";
 import { setAt } from "../../src/taskpane/draft";
@@ -32,10 +33,52 @@ describe("the form generated from the field tables", () => {
     ).toBe(controls.length);
   });
 
+  it("shows a path's prices and the VMware terms only while that path is compared", () => {
+    const visible = (draft: Record<string, unknown>, path: string): boolean => {
+      const hit = CONTROLS_BY_PATH.get(path);
+      if (!hit) throw new Error(`no control ${path}`);
+      return shown(hit.group, draft, false) && shown(hit.control, draft, false);
+    };
+    const base = defaultScenarioJson("ws2025");
+    const only = setAt(
+      setAt(base, "licensing.options", ["standard", "datacenter"]),
+      "finance.baseline",
+      "physical"
+    );
+    for (const path of [
+      "licensing.prices.vcf",
+      "licensing.prices.windowsPayg",
+      "licensing.prices.azureLocalHost",
+      "licensing.vmware.renewalDate",
+      "licensing.azureHybridBenefit",
+      "licensing.prices.vsphere",
+    ])
+      expect(visible(only, path), path).toBe(false);
+    for (const path of [
+      "licensing.prices.standard",
+      "licensing.prices.datacenter",
+      "licensing.owned.datacenterCores",
+    ])
+      expect(visible(only, path), path).toBe(true);
+    // Staying on VCF is the baseline: its price and the renewal terms are needed, VVF's is not.
+    const staying = setAt(only, "finance.baseline", "vcf");
+    expect(visible(staying, "licensing.prices.vcf")).toBe(true);
+    expect(visible(staying, "licensing.vmware.renewalDate")).toBe(true);
+    expect(visible(staying, "licensing.prices.vvf")).toBe(false);
+    const azure = setAt(only, "licensing.options", ["azure-local"]);
+    expect(visible(azure, "licensing.prices.azureLocalWindows")).toBe(true);
+    expect(visible(azure, "licensing.azureHybridBenefit")).toBe(true);
+    // A hidden field with a problem shows anyway.
+    const hit = CONTROLS_BY_PATH.get("licensing.prices.vcf");
+    expect(hit && shown(hit.control, only, true)).toBe(true);
+  });
+
   it("orders the sections as a user fills them", () => {
     expect(PANE_SECTIONS.map((s) => s.title)).toEqual([
       "Inventory",
+      "Demand and growth",
       "Host and cluster",
+      "Storage",
       "Platform and licensing",
       "Housing",
       "Manpower",
@@ -58,6 +101,10 @@ describe("issue paths → controls", () => {
       { kind: "inventoryCell", row: 6, key: "memoryGiB", id: "inv-6-memoryGiB" },
     ],
     ["inventory[6]", { kind: "inventoryRow", row: 6 }],
+    ["storage.resiliency", { kind: "control", id: "f-storage-resiliency", section: "storage" }],
+    ["virtual.sharedStoragePerCluster", { kind: "control", section: "storage", group: "san" }],
+    ["growth.cpuRatePerYear", { kind: "control", section: "demand", group: "growthMore" }],
+    ["demand.retireIdle", { kind: "control", section: "demand", group: "idle" }],
     ["inventory[6].colour", { kind: "inventoryRow", row: 6 }],
     ["inventory", { kind: "inventory" }],
     ["housing.colour", { kind: "general" }],
@@ -76,7 +123,9 @@ describe("issue paths → controls", () => {
     if (result.ok) return;
     expect(issueCountsBySection(result.issues)).toEqual({
       inventory: 1,
+      demand: 0,
       hostCluster: 1,
+      storage: 0,
       licensing: 0,
       housing: 0,
       manpower: 0,

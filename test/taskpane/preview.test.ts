@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultScenarioJson, parseScenario, type Scenario } from "../../src/scenario";
 import { analyze } from "../../src/tco/analyze";
@@ -8,6 +10,7 @@ import {
   shortLabel,
   toPreview,
 } from "../../src/taskpane/preview";
+import { REPO_ROOT } from "../support/paths";
 
 function scenario(platform: "ws2022" | "ws2008r2"): Scenario {
   const parsed = parseScenario(defaultScenarioJson(platform));
@@ -38,10 +41,14 @@ describe("the preview of an analysis", () => {
   it("charts eligible options only, staying physical first, the recommended one highlighted", () => {
     const series = chartSeries(preview);
     const eligible = preview.options.filter((o) => o.eligible);
-    expect(series.hosts.values).toEqual(eligible.map((o) => o.hosts));
-    expect(series.tco.labels[0]).toBe("Stay physical");
-    expect(series.tco.values).toEqual([preview.physicalTco, ...eligible.map((o) => o.tco)]);
     const rec = eligible.findIndex((o) => o.recommended);
+    expect(series.hosts.values).toEqual(eligible.map((o) => o.hosts));
+    expect(series.tco.labels[0]).toBe("Staying physical");
+    expect(series.tco.ids[0]).toBe("baseline");
+    expect(series.tco.ids.slice(1)).toEqual(eligible.map((o) => o.id));
+    // The recommended option is marked as in the workbook and slides.
+    expect(series.hosts.labels.filter((l) => l.endsWith(" ★"))).toHaveLength(rec >= 0 ? 1 : 0);
+    expect(series.tco.values).toEqual([preview.physicalTco, ...eligible.map((o) => o.tco)]);
     expect(series.hosts.highlight).toBe(rec);
     expect(series.tco.highlight).toBe(rec + 1);
     expect(series.payback.years).toEqual([
@@ -71,5 +78,51 @@ describe("labels and formats", () => {
     expect(formatPayback(14.46)).toBe("14.5 months");
     expect(formatPayback(0)).toBe("immediately");
     expect(formatPayback(null)).toBe("not within the horizon");
+  });
+});
+
+describe("the preview of leaving VMware (assets/examples/leaving-vmware-2027.json)", () => {
+  const json = JSON.parse(
+    readFileSync(join(REPO_ROOT, "assets", "examples", "leaving-vmware-2027.json"), "utf8")
+  ) as Record<string, unknown>;
+  const parsed = parseScenario(json);
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("\n"));
+  const analysis = analyze(parsed.scenario, { sensitivity: false });
+  const preview = toPreview(analysis);
+
+  it("carries the renewal date against the move, as the engine's timeline", () => {
+    // Start 2027-01-04, renewal 2027-09-30: 8 whole months; 25 VMs a month from month 2.
+    expect(preview.timeline).toMatchObject({
+      startDate: "2027-01-04",
+      renewalDate: "2027-09-30",
+      monthsToRenewal: 8,
+      moveEndMonth: analysis.timeline?.moveEndMonth,
+      renewalNeeded: analysis.timeline?.renewalNeeded,
+    });
+    expect(preview.timeline?.sentence).toMatch(/^At 25 VMs a month from month 2 /);
+  });
+
+  it("says the owned licences openly and carries each path's dual running and the renewal's licences", () => {
+    expect(preview.owned).toContain("320 Datacenter cores and 0 Standard cores");
+    expect(preview.baselineHosts).toBe(analysis.baselineHosts);
+    expect(preview.baselineLicensing).toBe(
+      Math.round(analysis.physical.byCategory.licensing.toNumber())
+    );
+    for (const [i, o] of preview.options.entries())
+      expect(o.transition).toBe(Math.round(analysis.options[i]?.transition.toNumber() ?? NaN));
+    // Dual running is paid by the paths that move (the CLI's "Dual running" row).
+    expect(preview.options.find((o) => o.id === "standard")?.transition).toBeGreaterThan(0);
+  });
+
+  it("names today's paths as their quotes do in the charts", () => {
+    const series = chartSeries(preview);
+    expect(series.tco.labels[0]).toBe("Staying on VCF");
+    expect(series.tco.labels).toContain("Pay-as-you-go (Arc)");
+  });
+
+  it("says nothing of owned licences when none are entered and the baseline is physical", () => {
+    const plain = toPreview(analyze(scenario("ws2022"), { sensitivity: false }));
+    expect(plain.owned).toBeNull();
+    expect(plain.timeline).toBeNull();
   });
 });

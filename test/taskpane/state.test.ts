@@ -23,6 +23,16 @@ const preview: Preview = {
   recommended: null,
   recommendation: "Stay.",
   stayPhysical: 0,
+  baselineLabel: "Staying physical",
+  baselineHosts: null,
+  baselineLicensing: 0,
+  timeline: null,
+  owned: null,
+  storageKind: "san",
+  sizing: { basis: "measured", comfortFactor: 1.3, rows: [] },
+  idle: [],
+  retireIdle: false,
+  idleSaving: null,
 };
 
 function ready(): PaneState {
@@ -132,7 +142,20 @@ describe("task pane state", () => {
         memoryGiB: "8",
       },
     ];
-    const report = { totals: { servers: 3 } } as unknown as ImportReport;
+    const report = {
+      totals: { servers: 3 },
+      fileName: "x.csv",
+      formatLabel: "Generic CSV",
+      assumed: [
+        {
+          field: "cpuGhz",
+          basis: "default",
+          count: 2,
+          value: "2.4",
+          message: "Core clock of 2 servers assumed 2.4 GHz.",
+        },
+      ],
+    } as unknown as ImportReport;
     const s = run(
       ready(),
       { type: "importStarted", what: "x.csv" },
@@ -142,6 +165,23 @@ describe("task pane state", () => {
     expect((s.draft["inventory"] as unknown[]).length).toBe(3);
     const accepted = run(s, { type: "importAccepted" });
     expect(accepted.draft["inventory"]).toEqual(rows);
+    // What the importer assumed travels with the scenario into the assumptions register.
+    expect(accepted.draft["imported"]).toEqual({
+      file: "x.csv",
+      format: "Generic CSV",
+      assumptions: [
+        {
+          field: "cpuGhz",
+          basis: "default",
+          count: 2,
+          value: "2.4",
+          message: "Core clock of 2 servers assumed 2.4 GHz.",
+        },
+      ],
+    });
+    expect(
+      accepted.validation.ok && accepted.validation.scenario.imported?.assumptions
+    ).toHaveLength(1);
     expect(accepted.importReview).toBeNull();
     expect(accepted.notice?.text).toBe("Inventory replaced: 3 servers.");
     const cancelled = run(s, { type: "importCancelled" });
@@ -164,7 +204,13 @@ describe("task pane state", () => {
     const review = (format: string) => ({
       source: "x.xlsx",
       rows,
-      report: { format, totals: { servers: 1 } } as unknown as ImportReport,
+      report: {
+        format,
+        formatLabel: format,
+        fileName: null,
+        assumed: [],
+        totals: { servers: 1 },
+      } as unknown as ImportReport,
     });
     const base = (format: string) =>
       run(

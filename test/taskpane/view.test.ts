@@ -6,11 +6,14 @@
  * (unless the draft was replaced from outside), and inventory rows are keyed, so their
  * inputs stay the same elements across renders.
  */
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson } from "../../src/scenario";
 import { controlId } from "../../src/taskpane/form";
 import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import type { Actions } from "../../src/taskpane/view/actions";
+import { importReview } from "../../src/taskpane/view/inventory/importReview";
+import { registerImportViews } from "../../src/taskpane/view/inventory/importViews";
+import { mappingStep } from "../../src/taskpane/view/inventory/mappingStep";
 import { renderPane } from "../../src/taskpane/view/pane";
 
 const defaults = defaultScenarioJson("ws2022") as Record<string, Record<string, unknown>>;
@@ -46,19 +49,24 @@ const $ = <T extends Element = HTMLElement>(selector: string): T => {
   return el;
 };
 
+// The import's views, as the import controller registers them when it loads.
+beforeAll(() => registerImportViews({ importReview, mappingStep }));
+
 beforeEach(() => {
   document.body.innerHTML = '<div id="app"></div>';
   root = document.getElementById("app") as HTMLElement;
 });
 
 describe("the pane view", () => {
-  it("renders the six sections (and candidate hosts), the result card and the footer from a state", () => {
+  it("renders the form sections (and candidate hosts), the result card and the footer from a state", () => {
     renderPane(loaded(), fakeActions(), root);
     const sections = [...root.querySelectorAll("details.section")].map((d) => d.id);
     expect(sections).toEqual([
       "sec-inventory",
+      "sec-demand",
       "sec-hostCluster",
       "sec-hostOptions",
+      "sec-storage",
       "sec-licensing",
       "sec-housing",
       "sec-manpower",

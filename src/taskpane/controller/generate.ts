@@ -1,7 +1,7 @@
-/** Generate: write the report into the open workbook (in Excel), or download it as .xlsx. */
+/** Generate: write the report into the open workbook (in Excel), or download it as .xlsx; and download the slides. */
 import { SHEETS } from "../../report/sheetLayout";
 import { fileSlug } from "../draft";
-import { downloadReport } from "../download";
+import { downloadReport, downloadSlides } from "../download";
 import { buildWorkbookPlan } from "../engine";
 import { PANE_MESSAGES } from "../messages";
 import { officeErrorMessage } from "../office";
@@ -61,4 +61,28 @@ export function reportGeneration(store: PaneStore, workbook: WorkbookSync) {
 
   return (discardSheetEdits: boolean): Promise<void> =>
     store.state.host.kind === "excel" ? intoWorkbook(discardSheetEdits) : download();
+}
+
+/** Download the management slides (.pptx), in Excel and in a browser alike. */
+export function slidesDownload(store: PaneStore) {
+  return async (): Promise<void> => {
+    if (store.state.phase === "error") store.dispatch({ type: "resultDismissed" });
+    store.dispatch({ type: "generateStarted", target: "slides" });
+    if (store.state.phase !== "writing" || !store.state.validation.ok) return;
+    const fileName = `${fileSlug(store.state.draft)}.pptx`;
+    try {
+      const slides = await downloadSlides(store.state.validation.scenario, fileName);
+      store.dispatch({
+        type: "generateFinished",
+        message: PANE_MESSAGES.slidesDownloaded(fileName, slides),
+        openSheet: null,
+      });
+    } catch (e) {
+      store.dispatch({
+        type: "generateFailed",
+        message: PANE_MESSAGES.writeFailed(errorText(e)),
+        code: null,
+      });
+    }
+  };
 }

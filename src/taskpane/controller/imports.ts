@@ -12,7 +12,13 @@ import { PANE_MESSAGES } from "../messages";
 import { officeErrorMessage } from "../office";
 import { readInventorySheet } from "../officeWorkbook";
 import { pastedWorkbook } from "../paste";
+import { importReview } from "../view/inventory/importReview";
+import { registerImportViews } from "../view/inventory/importViews";
+import { mappingStep } from "../view/inventory/mappingStep";
 import { errorText, importOptions, type PaneStore } from "./store";
+
+// The mapping and review views come with this controller (see importViews.ts).
+registerImportViews({ importReview, mappingStep });
 
 /** The import actions of the pane. */
 export function inventoryImports(store: PaneStore) {

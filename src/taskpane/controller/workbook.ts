@@ -16,6 +16,16 @@ import { info, type PaneStore } from "./store";
 /** Debounce of reloading the inputs after the sheets changed, ms. */
 const WORKBOOK_RELOAD_MS = 600;
 
+/**
+ * The inputs as the sheets hold them, as text: without the import's provenance (`imported`),
+ * which TCO Inputs does not store — an imported inventory alone is no edit of the pane's.
+ */
+function inputsText(json: Record<string, unknown>): string {
+  return JSON.stringify(json, (key, value: unknown) =>
+    key === "imported" && value !== null && typeof value === "object" ? undefined : value
+  );
+}
+
 export function workbookSync(store: PaneStore) {
   /** The scenario (JSON text) last loaded from or written to the workbook; null before either. */
   let baseline: string | null = null;
@@ -23,10 +33,13 @@ export function workbookSync(store: PaneStore) {
   const watched = new Set<string>();
   /** The draft in the same normal form as `baseline`, or null while it is invalid. */
   const draftText = (): string | null =>
-    store.state.validation.ok
-      ? JSON.stringify(scenarioToJson(store.state.validation.scenario))
-      : null;
+    store.state.validation.ok ? inputsText(scenarioToJson(store.state.validation.scenario)) : null;
   const paneHasOwnEdits = (): boolean => baseline !== null && draftText() !== baseline;
+  /** The sheet's inputs with the pane's import provenance kept (the assumptions register lists it). */
+  const withProvenance = (json: Record<string, unknown>): Record<string, unknown> => {
+    const imported = store.state.draft["imported"];
+    return imported === undefined || "imported" in json ? json : { ...json, imported };
+  };
   const notice = (text: string, tone: "warning" | "error"): void =>
     store.dispatch({ type: "noticed", notice: { text, tone } });
 
@@ -42,7 +55,7 @@ export function workbookSync(store: PaneStore) {
         notice(PANE_MESSAGES.workbookInvalid(read.problems), "warning");
         return false;
       }
-      const text = JSON.stringify(read.json);
+      const text = inputsText(read.json);
       if (text === baseline && !force) return true;
       if (!force && paneHasOwnEdits()) {
         notice(PANE_MESSAGES.sheetChangedWhileEditing, "warning");
@@ -51,7 +64,7 @@ export function workbookSync(store: PaneStore) {
       baseline = text;
       store.dispatch({
         type: "draftLoaded",
-        draft: read.json,
+        draft: withProvenance(read.json),
         notice: message === null ? null : info(message),
       });
       return true;
@@ -73,13 +86,13 @@ export function workbookSync(store: PaneStore) {
     if (!read.found) return { scenario };
     if (read.json === null)
       return { problem: PANE_MESSAGES.sheetInvalidBeforeWrite(read.problems) };
-    const sheet = JSON.stringify(read.json);
+    const sheet = inputsText(read.json);
     if (sheet === baseline || sheet === draftText()) return { scenario };
     if (baseline !== null && !paneHasOwnEdits()) {
       baseline = sheet;
       store.dispatch({
         type: "draftLoaded",
-        draft: read.json,
+        draft: withProvenance(read.json),
         notice: info(PANE_MESSAGES.workbookReloaded),
       });
       if (store.state.validation.ok) return { scenario: store.state.validation.scenario };
@@ -111,7 +124,7 @@ export function workbookSync(store: PaneStore) {
     settle,
     /** After a write: the written scenario is the new baseline; the new sheets need listeners. */
     written: (scenario: Scenario): void => {
-      baseline = JSON.stringify(scenarioToJson(scenario));
+      baseline = inputsText(scenarioToJson(scenario));
       watched.clear();
       void watch();
     },

@@ -30,6 +30,10 @@ export interface Actions {
   applyMapping(): void;
   /** Generate the report; `discardSheetEdits` overwrites edits made in TCO Inputs since the pane loaded them. */
   generate(discardSheetEdits?: boolean): void;
+  /** Load the result details' and the assumptions register's bodies (on their first open). */
+  loadDetails(): void;
+  /** Download the management slides (.pptx); the slides writer loads only now. */
+  downloadSlides(): void;
   reloadWorkbook(): void;
   openSheet(sheet: string): void;
   dismissResult(): void;

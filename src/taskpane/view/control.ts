@@ -13,9 +13,12 @@ import {
   issueText,
   messageId,
   optionChoice,
+  shownText,
   typedValue as valueOfText,
   type ControlSpec,
 } from "../form";
+import { PANE_MESSAGES } from "../messages";
+import { isPercent, percentHelp } from "../percent";
 import { typedValue } from "./directives";
 import type { PaneView } from "./paneView";
 
@@ -31,7 +34,9 @@ export function controlTemplate(v: PaneView, spec: ControlSpec): TemplateResult 
   const own = v.issues.byControl.get(spec.path) ?? [];
   const invalid = own.length > 0 ? "true" : nothing;
   const msg = own.map((i) => issueText(i, f)).join(" ");
-  const help = html`<p class="help" id=${`${spec.id}-help`}>${f.help}</p>`;
+  const helpText =
+    PANE_MESSAGES.fieldHelp[spec.path] ?? (isPercent(f) ? percentHelp(f.help) : f.help);
+  const help = html`<p class="help" id=${`${spec.id}-help`}>${helpText}</p>`;
   const described = `${spec.id}-help ${messageId(spec.id)}`;
   const wrapClass = `field kind-${f.kind}${own.length > 0 ? " invalid" : ""}`;
 
@@ -62,7 +67,7 @@ export function controlTemplate(v: PaneView, spec: ControlSpec): TemplateResult 
       })}</fieldset>${help}${message(spec, msg)}</div>`;
   }
 
-  const text = asText(value);
+  const text = f.kind === "enum" ? asText(value) : shownText(f, value);
   const unit = f.kind !== "enum" && f.kind !== "string";
   const input =
     f.kind === "enum"

@@ -18,7 +18,9 @@ function progress(v: PaneView): TemplateResult {
         ? PANE_MESSAGES.writingSheet(p.sheet, p.index, p.total)
         : s.target === "workbook"
           ? PANE_MESSAGES.writingStart
-          : PANE_MESSAGES.buildingFile;
+          : s.target === "slides"
+            ? PANE_MESSAGES.buildingSlides
+            : PANE_MESSAGES.buildingFile;
   return html`<div id="progress" class="progress" ?hidden=${s.phase !== "writing"}>
     <progress id="progress-bar" aria-label="Report progress" max=${p ? String(p.total) : "1"} value=${p ? String(p.index) : nothing} >
     </progress><span id="progress-text">${text}</span>
@@ -42,14 +44,17 @@ function outcome(v: PaneView): TemplateResult {
     </div>`;
 }
 
+/** "Staying on VCF" inside a sentence: "staying on VCF" (product names keep their capitals). */
+const inSentence = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
+
 function summary(v: PaneView): string {
   const issues = v.issues.all.length;
   const p = v.state.preview;
   const best = p?.options.find((o) => o.recommended);
   if (issues > 0) return PANE_MESSAGES.fixSummary(issues).replace(/:$/, ".");
   if (best && p)
-    return `Best: ${shortLabel(best.label)}, ${best.hosts} hosts — TCO ${formatMoney(best.tco, p.currency)} vs ${formatMoney(p.physicalTco, p.currency)} physical`;
-  return p ? "No option beats staying physical." : "";
+    return `Best: ${shortLabel(best.label)}, ${best.hosts} hosts — TCO ${formatMoney(best.tco, p.currency)} vs ${formatMoney(p.physicalTco, p.currency)} ${inSentence(shortLabel(p.baselineLabel))}`;
+  return p ? `No option beats ${inSentence(p.baselineLabel)}.` : "";
 }
 
 export function footer(v: PaneView): TemplateResult {

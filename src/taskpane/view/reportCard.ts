@@ -15,7 +15,7 @@ import {
   type IssuePlace,
 } from "../form";
 import { PANE_MESSAGES } from "../messages";
-import { INVENTORY_PAGE_SIZE } from "../state";
+import { canGenerate, INVENTORY_PAGE_SIZE } from "../state";
 import type { PaneView } from "./paneView";
 
 /** Built-in starting points offered in "Start from". */
@@ -115,7 +115,13 @@ export function reportCard(v: PaneView): TemplateResult {
     input.value = "";
   };
   return html`<section id="report" class="card" aria-labelledby="report-h">
-    <h2 id="report-h">Report and scenario</h2>${fixList(v)}<div class="field">
+    <h2 id="report-h">Report and scenario</h2>${fixList(v)}<div class="field slides">
+    <div class="actions">
+    <button type="button" class="btn" id="download-slides" ?disabled=${!canGenerate(v.state)} aria-describedby="download-slides-help" @click=${() => a.downloadSlides()} >${PANE_MESSAGES.downloadSlides}</button>
+    </div>
+    <p class="help" id="download-slides-help">${PANE_MESSAGES.slidesHelp}</p>
+    </div>
+    <div class="field">
     <label for="start-choice">Start from</label>
     <div class="row">
     <select id="start-choice"><option value="">Choose a starting point…</option>${START_CHOICES.map((c) => html`<option value=${c.value}>${c.label}</option>`)}</select>

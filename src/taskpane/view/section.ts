@@ -8,6 +8,7 @@ import { PANE_MESSAGES } from "../messages";
 import {
   PANE_SECTIONS,
   issueCountsBySection,
+  shown,
   type ControlSpec,
   type GroupSpec,
   type PaneSectionKey,
@@ -28,12 +29,15 @@ export function groupTemplate(
   v: PaneView,
   g: GroupSpec,
   after: (c: ControlSpec) => TemplateResult | typeof nothing = () => nothing
-): TemplateResult {
-  const body = html`<div class="group-body">${g.controls.map((c) => html`${controlTemplate(v, c)}${after(c)}`)}</div>`;
+): TemplateResult | typeof nothing {
+  const draft = v.state.draft;
+  const hasIssue = g.controls.some((c) => v.issues.byControl.has(c.path));
+  if (!shown(g, draft, hasIssue)) return nothing;
+  const visible = g.controls.filter((c) => shown(c, draft, v.issues.byControl.has(c.path)));
+  const body = html`<div class="group-body">${visible.map((c) => html`${controlTemplate(v, c)}${after(c)}`)}</div>`;
   const help = g.help ? html`<p class="help">${g.help}</p>` : nothing;
   if (!g.collapsed)
     return html`<div class="group" id=${`grp-${g.key}`}>${g.title ? html`<h3>${g.title}</h3>` : nothing}${help}${body}</div>`;
-  const hasIssue = g.controls.some((c) => v.issues.byControl.has(c.path));
   return html`<details class="group more" id=${`grp-${g.key}`} ?open=${hasIssue ? true : noChange}>
     <summary>${g.title ?? "More"}</summary>${help}${body}</details>`;
 }

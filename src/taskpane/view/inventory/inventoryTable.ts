@@ -9,7 +9,8 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { INVENTORY_FIELDS } from "../../../scenario";
 import { asText, int } from "../../format";
 import { inputOf, inventoryOf, type Draft } from "../../draft";
-import { inventoryCellId, issueText, typedValue as valueOfText } from "../../form";
+import { inventoryCellId, issueText, shownText, typedValue as valueOfText } from "../../form";
+import { isPercent } from "../../percent";
 import { PANE_MESSAGES } from "../../messages";
 import { INVENTORY_PAGE_SIZE } from "../../state";
 import { typedValue } from "../directives";
@@ -32,9 +33,11 @@ function rowDefault(draft: Draft, key: string): string {
 }
 
 const headerText = (f: Field): string =>
-  f.unit && f.unit !== "fraction" && f.unit !== "servers" && f.unit !== "cores"
-    ? `${f.label} (${f.unit})`
-    : f.label;
+  isPercent(f)
+    ? `${f.label} (%)`
+    : f.unit && f.unit !== "servers" && f.unit !== "cores"
+      ? `${f.label} (${f.unit})`
+      : f.label;
 
 /** One cell's control. */
 function cell(
@@ -56,8 +59,9 @@ function cell(
     return html`<select id=${id} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} @change=${(e: Event) => edit((e.target as HTMLSelectElement).value)} >${(f.values ?? []).map((o) => html`<option value=${o} ?selected=${o === asText(value)}>${o}</option>`)}</select>`;
   if (f.kind === "bool")
     return html`<input type="checkbox" id=${id} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} .checked=${live(value === true)} @change=${(e: Event) => edit((e.target as HTMLInputElement).checked ? true : undefined)} />`;
-  const placeholder = value === undefined ? rowDefault(v.state.draft, f.key) : "";
-  return html`<input type="text" id=${id} autocomplete="off" spellcheck="false" inputmode=${f.kind === "string" ? nothing : "decimal"} size=${f.kind === "string" ? "12" : "5"} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} placeholder=${placeholder || nothing} ${typedValue(asText(value), v.replaced)} @input=${(
+  const fallback = value === undefined ? rowDefault(v.state.draft, f.key) : "";
+  const placeholder = fallback && isPercent(f) ? shownText(f, fallback) : fallback;
+  return html`<input type="text" id=${id} autocomplete="off" spellcheck="false" inputmode=${f.kind === "string" ? nothing : "decimal"} size=${f.kind === "string" ? "12" : "5"} aria-label=${label} aria-invalid=${invalid} aria-describedby=${described} placeholder=${placeholder || nothing} ${typedValue(shownText(f, value), v.replaced)} @input=${(
     e: Event
   ) => {
     const text = (e.target as HTMLInputElement).value;

@@ -1,7 +1,8 @@
-/** Section 6, Finance: horizon, discount rate, depreciation, the report's name and currency. */
+/** Section 8, Finance: horizon, discount rate, depreciation, the report's name and currency. */
 import type { TemplateResult } from "lit-html";
 import { asText } from "../../format";
 import { inputOf } from "../../draft";
+import { percentLabel } from "../../percent";
 import type { PaneView } from "../paneView";
 import { sectionTemplate } from "../section";
 
@@ -10,6 +11,6 @@ export function financeSection(v: PaneView): TemplateResult {
   return sectionTemplate(
     v,
     "finance",
-    `${asText(inputOf(d, "finance.horizonYears"))} years at ${asText(inputOf(d, "finance.discountRate"))}`
+    `${asText(inputOf(d, "finance.horizonYears"))} years at ${percentLabel(inputOf(d, "finance.discountRate"))}`
   );
 }

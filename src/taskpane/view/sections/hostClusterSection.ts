@@ -1,4 +1,4 @@
-/** Section 2, Host and cluster: the host every node is bought as, and how full clusters run. */
+/** Section 3, Host and cluster: the host every node is bought as, and how full clusters run. */
 import type { TemplateResult } from "lit-html";
 import type { FieldPath } from "../../../scenario";
 import { asText } from "../../format";

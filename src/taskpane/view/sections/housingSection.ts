@@ -1,4 +1,4 @@
-/** Section 4, Housing: power tariff, PUE, rack space and setup. */
+/** Section 6, Housing: power tariff, PUE, rack space and setup. */
 import type { TemplateResult } from "lit-html";
 import { asText } from "../../format";
 import { inputOf } from "../../draft";

@@ -2,13 +2,12 @@
  * Section 1, Inventory: totals, import tools, the column mapping and the import review when
  * they are open, the paged table — then what staying physical costs and the row defaults.
  */
-import { html, type TemplateResult } from "lit-html";
+import { html, nothing, type TemplateResult } from "lit-html";
 import { int, pct } from "../../format";
 import { PANE_MESSAGES } from "../../messages";
-import { importReview } from "../inventory/importReview";
 import { importTools } from "../inventory/importTools";
+import { importViews } from "../inventory/importViews";
 import { inventoryTable } from "../inventory/inventoryTable";
-import { mappingStep } from "../inventory/mappingStep";
 import type { PaneView } from "../paneView";
 import { sectionTemplate } from "../section";
 
@@ -28,7 +27,8 @@ function statistics(v: PaneView): TemplateResult {
 }
 
 export function inventorySection(v: PaneView): TemplateResult {
-  const top = html`<div class="inventory-tools">${statistics(v)} ${importTools(v)} ${mappingStep(v)} ${importReview(v)} ${inventoryTable(v)}</div>`;
+  const views = importViews();
+  const top = html`<div class="inventory-tools">${statistics(v)} ${importTools(v)} ${views?.mappingStep(v) ?? nothing} ${views?.importReview(v) ?? nothing} ${inventoryTable(v)}</div>`;
   return sectionTemplate(
     v,
     "inventory",

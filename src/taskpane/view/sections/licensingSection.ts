@@ -1,5 +1,5 @@
 /**
- * Section 3, Platform and licensing: the Windows Server version (with the offer to load its
+ * Section 5, Platform and licensing: the Windows Server version (with the offer to load its
  * defaults right under it), the options compared, licence prices and terms.
  */
 import { html, nothing, type TemplateResult } from "lit-html";
@@ -25,10 +25,17 @@ function platformOffer(v: PaneView): TemplateResult {
 export function licensingSection(v: PaneView): TemplateResult {
   const d = v.state.draft;
   const options = inputOf(d, "licensing.options");
+  const list = Array.isArray(options) ? options.map(String) : [];
+  const baseline = asText(inputOf(d, "finance.baseline"));
+  // Leaving VMware: the date everything is planned against, in the section's one line.
+  const vmware = [...list, baseline].some((o) => o === "vcf" || o === "vvf");
+  const renewal = vmware
+    ? `, VMware renewal ${asText(inputOf(d, "licensing.vmware.renewalDate"))}`
+    : "";
   return sectionTemplate(
     v,
     "licensing",
-    `${platformLabel(asText(d["platform"]))}, ${Array.isArray(options) ? options.length : 0} options`,
+    `${platformLabel(asText(d["platform"]))}, ${list.length} options${renewal}`,
     { after: (c) => (c.path === "platform" ? platformOffer(v) : nothing) }
   );
 }

@@ -1,4 +1,4 @@
-/** Section 5, Manpower: the admin rate and hours per server, host and VM. */
+/** Section 7, Manpower: the admin rate and hours per server, host and VM. */
 import type { TemplateResult } from "lit-html";
 import { asText } from "../../format";
 import { inputOf } from "../../draft";
