@@ -47,6 +47,26 @@ const LICENCE_PRICE_PATHS = new Set([
   "licensing.prices.vsphere",
 ]);
 
+/**
+ * Inputs that only the named paths use: with none of them compared (as an option or as the
+ * baseline) an uncertain default is nothing to check — a 2010 case lists no VCF price.
+ */
+const USED_ONLY_BY: Readonly<Record<string, readonly string[]>> = {
+  "licensing.prices.vsphere": ["vsphere"],
+  "licensing.vsphereSupportRate": ["vsphere"],
+  "licensing.prices.vcf": ["vcf"],
+  "licensing.prices.vvf": ["vvf"],
+  "licensing.prices.vsanPerTiB": ["vcf", "vvf"],
+  "licensing.vmware.lateRenewalPenalty": ["vcf", "vvf"],
+  "licensing.prices.windowsPayg": ["windows-payg"],
+  "licensing.prices.azureLocalHost": ["azure-local"],
+  "licensing.prices.azureLocalWindows": ["azure-local"],
+};
+
+function comparedPaths(scenario: Scenario): ReadonlySet<string> {
+  return new Set<string>([...scenario.licensing.options, scenario.finance.baseline]);
+}
+
 /** What the register says for each kind, and the order it lists them in. */
 export const ASSUMPTION_KINDS: Readonly<Record<AssumptionKind, string>> = {
   changed: "Changed from the default",
@@ -108,6 +128,9 @@ export function assumptionsRegister(
       }))
     ),
   ];
+  const compared = comparedPaths(scenario);
+  const inUse = (path: string): boolean =>
+    USED_ONLY_BY[path]?.some((id) => compared.has(id)) ?? true;
   for (const { path, field, fallback } of fields) {
     if (fallback === undefined) continue;
     const value = valueAt(scenario, path);
@@ -126,6 +149,7 @@ export function assumptionsRegister(
     } else if (
       (field.kind === "money" || (field.kind === "ratio" && path.startsWith("licensing."))) &&
       UNCERTAIN.test(source) &&
+      inUse(path) &&
       // A zero price is an option switched off (Enterprise after 2008 R2, no SA): nothing to check.
       !new Dec(String(value)).isZero()
     ) {

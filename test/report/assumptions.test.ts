@@ -11,9 +11,12 @@ import { defaultSections, parseScenario, type Scenario } from "../../src/scenari
 import { analyze } from "../../src/tco";
 import { REPO_ROOT } from "../support/paths";
 
-function scenario(patch: (json: Record<string, unknown>) => void = () => {}): Scenario {
+function scenario(
+  patch: (json: Record<string, unknown>) => void = () => {},
+  file = "contoso-2010.json"
+): Scenario {
   const json = JSON.parse(
-    readFileSync(join(REPO_ROOT, "assets", "examples", "contoso-2010.json"), "utf8")
+    readFileSync(join(REPO_ROOT, "assets", "examples", file), "utf8")
   ) as Record<string, unknown>;
   patch(json);
   const r = parseScenario(json);
@@ -45,6 +48,39 @@ describe("assumptions register", () => {
     expect(rows.some((r) => r.path === "licensing.softwareAssuranceRate")).toBe(false);
     // Electricity has a published tariff for 2010 but an unverified one today: still listed.
     expect(rows.some((r) => r.path === "housing.electricityPerKWh")).toBe(true);
+  });
+
+  it("leaves out uncertain prices of paths nobody compares, and lists them once compared", () => {
+    // Contoso 2010 compares hyperv-server, standard, enterprise, datacenter and vsphere against
+    // staying physical: today's VCF, pay-as-you-go and Azure Local prices are not its question.
+    const s = scenario();
+    const paths = (sc: Scenario): string[] =>
+      assumptionsRegister(sc, [], defaultSections(sc.platform)).map((r) => r.path);
+    const none = paths(s);
+    for (const p of [
+      "licensing.prices.vcf",
+      "licensing.prices.windowsPayg",
+      "licensing.prices.azureLocalWindows",
+      "licensing.vmware.lateRenewalPenalty",
+    ])
+      expect(none).not.toContain(p);
+    expect(none).toContain("licensing.prices.vsphere"); // vsphere is one of its options
+    // Leaving VMware compares staying on VCF with pay-as-you-go and Azure Local among others.
+    const leaving = scenario(() => {}, "leaving-vmware-2027.json");
+    expect(leaving.finance.baseline).toBe("vcf");
+    const today = paths(leaving);
+    expect(today).toContain("licensing.prices.vcf");
+    expect(today).toContain("licensing.prices.windowsPayg");
+    expect(today).toContain("licensing.prices.azureLocalWindows");
+    // Without pay-as-you-go among its options, its price leaves the register.
+    const noPayg = paths(
+      scenario((j) => {
+        const lic = j["licensing"] as Record<string, unknown>;
+        lic["options"] = (lic["options"] as string[]).filter((o) => o !== "windows-payg");
+      }, "leaving-vmware-2027.json")
+    );
+    expect(noPayg).not.toContain("licensing.prices.windowsPayg");
+    expect(noPayg).toContain("licensing.prices.vcf");
   });
 
   it("lists every value the importer assumed, rounded to read", () => {
