@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main";
+import { memoryIo } from "./support/memoryIo";
 import { REPO_ROOT } from "./support/paths";
 import { defaultsTable } from "./tools/readme-defaults";
 import { exitCodesTable, limitsTable } from "./tools/readme-limits";
@@ -33,5 +35,15 @@ describe("README", () => {
       expect(ci).toContain(cmd);
       expect(readme).toContain(cmd);
     }
+  });
+
+  it("shows what evaluate prints for the Contoso example: its first lines, exactly", async () => {
+    const m = /<!-- evaluate-contoso:start -->\n```\n([\s\S]*?)\n…\n```/.exec(readme);
+    const shown = (m?.[1] ?? "").split("\n");
+    expect(shown.length).toBeGreaterThan(20);
+    const io = memoryIo({}, { disk: true });
+    const code = await main(["evaluate", join(REPO_ROOT, "assets/examples/contoso-2010.json")], io);
+    expect(code).toBe(0);
+    expect(shown).toEqual(io.stdout().split("\n").slice(0, shown.length));
   });
 });
