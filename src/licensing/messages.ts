@@ -16,8 +16,9 @@ export function percent(rate: Dec): string {
   return `${rate.times(100).toDecimalPlaces(2).toString()} %`;
 }
 
+/** "1 core", "1,120 cores": counts grouped by thousands, as every figure a person reads. */
 const plural = (n: number, one: string, many: string = `${one}s`): string =>
-  `${n} ${n === 1 ? one : many}`;
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export const MESSAGES = {
   // ── why an option cannot be used ──────────────────────────────────────────────────────
