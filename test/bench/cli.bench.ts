@@ -10,14 +10,10 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { REPO_ROOT } from "../support/paths";
+import { median } from "./support/timing";
 
 const TARGET_S = 0.3;
 const RUNS = 7;
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 function timeRun(cmd: string, args: readonly string[]): number {
   const t0 = performance.now();

@@ -5,7 +5,6 @@
  * Run with `npm run bench -- hosts`.
  */
 import { cpus, loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import {
   defaultScenarioJson,
@@ -15,6 +14,7 @@ import {
 } from "../../src/scenario";
 import { analyze } from "../../src/tco";
 import { realisticInventory } from "../tco/fixtures";
+import { timed } from "./support/timing";
 
 const TARGET_MS = 1000;
 const RUNS = 3;
@@ -57,26 +57,6 @@ function scenarioOf(candidates: readonly Record<string, string | number>[] | nul
   return parsed.scenario;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? 0;
-}
-
-function timed(fn: () => void): { wall: number; cpu: number } {
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
-
 /** Runs the sweep; returns a markdown table with the verdict. */
 export async function runHostsBench(): Promise<string> {
   const loadBefore = loadavg()[0] ?? 0;
@@ -84,9 +64,9 @@ export async function runHostsBench(): Promise<string> {
   const limit = scenarioOf(twentyCandidates());
   const single = scenarioOf(null);
   const result = analyze(sweep, { sensitivity: false });
-  const one = timed(() => analyze(single, { sensitivity: false }));
-  const ten = timed(() => analyze(sweep, { sensitivity: false }));
-  const twenty = timed(() => analyze(limit, { sensitivity: false }));
+  const one = timed(RUNS, () => analyze(single, { sensitivity: false }));
+  const ten = timed(RUNS, () => analyze(sweep, { sensitivity: false }));
+  const twenty = timed(RUNS, () => analyze(limit, { sensitivity: false }));
   const chosen = result.options
     .filter((o) => o.eligible)
     .map((o) => `${o.id}: ${o.hostName} (${o.capacity.hosts})`)

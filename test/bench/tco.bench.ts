@@ -8,7 +8,6 @@
  * Run with `npx tsx test/bench/tco.bench.ts`.
  */
 import { cpus, loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { planCapacity } from "../../src/capacity";
 import { hostConstraintsFor } from "../../src/licensing";
@@ -16,6 +15,7 @@ import type { PlatformId } from "../../src/platform";
 import type { Scenario } from "../../src/scenario";
 import { analyze, type AnalyzeOptions } from "../../src/tco";
 import { realisticScenario } from "../tco/fixtures";
+import { timed } from "./support/timing";
 
 interface Case {
   readonly servers: number;
@@ -34,35 +34,6 @@ const CASES: readonly Case[] = [
   { servers: 10_000, platform: "ws2008r2", sensitivity: false, runs: 3, targetMs: 1000 },
   { servers: 10_000, platform: "ws2022", sensitivity: false, runs: 3, targetMs: 1000 },
 ];
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-interface Timing {
-  /** Median wall-clock ms. */
-  readonly wall: number;
-  /** Median CPU ms of this process (user + system): what a run costs when other processes compete for the cores. */
-  readonly cpu: number;
-}
-
-/** Median wall and CPU ms of `runs` calls after one warm-up call. */
-function timed(runs: number, fn: () => void): Timing {
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
 
 /** The distinct capacity plans `analyze` makes (options whose constraints shape the plan alike share one). */
 function planAll(scenario: Scenario): void {
