@@ -154,12 +154,17 @@ function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
   );
 }
 
-/** Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ). */
+/**
+ * Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ).
+ * Stops early once `settled(a, b)`: every factor left in [a, b] gives the same reported value,
+ * so further halvings (each a whole analysis, or a re-plan) could not change the answer.
+ */
 function crossing(
   f: (x: number) => Money,
   lo: number,
   hi: number,
-  iterations: number
+  iterations: number,
+  settled: (a: number, b: number) => boolean
 ): number | null {
   let a = lo;
   let b = hi;
@@ -167,7 +172,7 @@ function crossing(
   const fb = f(b);
   if (fa.isZero()) return a;
   if (fa.isNegative() === fb.isNegative()) return null;
-  for (let i = 0; i < iterations; i++) {
+  for (let i = 0; i < iterations && !settled(a, b); i++) {
     const m = (a + b) / 2;
     const fm = f(m);
     if (fm.isNegative() === fa.isNegative()) {
@@ -233,12 +238,16 @@ export function sensitivityOf(
       }
       return npv;
     };
+    const baseValue = baseValueOf(scenario, p);
+    // The value reported for a factor: monotonic in it, so once both ends of the bisection's
+    // interval report the same value, every factor between them does too.
+    const reported = (x: number): Dec => baseValue.times(dec(x.toFixed(6))).toSignificantDigits(4);
+    const settled = (a: number, b: number): boolean => reported(a).eq(reported(b));
     const factor = towardZero
-      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30)
-      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);
+      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30, settled)
+      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30, settled);
     if (factor === null) return row;
-    const value = baseValueOf(scenario, p).times(dec(factor.toFixed(6)));
-    return { ...row, breakEvenValue: value.toSignificantDigits(4) };
+    return { ...row, breakEvenValue: reported(factor) };
   });
   return { option, baseNpv, rows: withBreakEven };
 }
