@@ -18,7 +18,7 @@ import {
   type OptionId,
   type Scenario,
 } from "../scenario";
-import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOption";
+import { optionNpv, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
@@ -122,7 +122,7 @@ function npvAt(
   if (p.capacity) {
     const constraints = hostConstraintsFor(option, variant);
     const replanned = planFor(variant, constraints, replanCache);
-    return analyzeOption(
+    return optionNpv(
       variant,
       option,
       replanned,
@@ -130,7 +130,7 @@ function npvAt(
       undefined,
       baseline.leaving,
       yearsFor(variant, constraints, replanCache)
-    ).businessCase.npv;
+    );
   }
   const constraints = hostConstraintsFor(option, scenario);
   const plan = planFor(scenario, constraints, cache);
@@ -141,8 +141,7 @@ function npvAt(
   if (!counted && p.input !== "licensing.prices") {
     licensed.set(option, (counted = licenseOption(option, scenario, plan)));
   }
-  return analyzeOption(variant, option, plan, physical, counted, baseline.leaving, years)
-    .businessCase.npv;
+  return optionNpv(variant, option, plan, physical, counted, baseline.leaving, years);
 }
 
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
