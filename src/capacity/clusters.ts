@@ -373,7 +373,7 @@ function balance(
           freshWin[1] = win[b]! - windows[x]!;
           const taken: number[] = [];
           for (const v of crowded) {
-            if (fitsA() && taken.length >= 2) break;
+            if (taken.length >= 2 && fitsA()) break;
             let fits = true;
             for (let j = 0; j < D && fits; j++)
               fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
@@ -444,21 +444,33 @@ function balance(
     for (let a = 0; a < active && going(); a++) {
       for (const v of hosts[a]!.slice()) {
         // The lower bound of each partner host, then hosts in increasing bound.
+        // Only the SWAP_PARTNER_HOSTS lowest are kept, in increasing bound (ties: lower host
+        // first, as t rises): a bounded insertion, not a sort of every host.
         order.length = 0;
         for (let t = 0; t < active; t++) {
           if (t === a || hosts[t]!.length === 0) continue;
           let b = 0;
-          for (let j = 0; j < E; j++) {
-            const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
-            const x = j < D ? demand[v * D + j]! : windows[v]!;
+          for (let j = 0; j < D; j++) {
+            const c = used[t * D + j]! - used[a * D + j]!;
+            const x = demand[v * D + j]!;
             const d = Math.min(Math.max(-c / 2, x - hi[t * E + j]!), x - lo[t * E + j]!);
-            b += (j < D ? weight[j]! : wWin) * 2 * d * (c + d);
+            b += weight[j]! * 2 * d * (c + d);
           }
+          const c = win[t]! - win[a]!;
+          const x = windows[v]!;
+          const d = Math.min(Math.max(-c / 2, x - hi[t * E + D]!), x - lo[t * E + D]!);
+          b += wWin * 2 * d * (c + d);
           bound[t] = b;
-          if (b < -EPS) order.push(t);
+          if (!(b < -EPS)) continue;
+          const full = order.length >= SWAP_PARTNER_HOSTS;
+          if (full && !(b < bound[order[order.length - 1]!]!)) continue;
+          let i = full ? order.length - 1 : order.length;
+          while (i > 0 && b < bound[order[i - 1]!]!) {
+            order[i] = order[i - 1]!;
+            i--;
+          }
+          order[i] = t;
         }
-        order.sort((x, y) => bound[x]! - bound[y]! || x - y);
-        if (order.length > SWAP_PARTNER_HOSTS) order.length = SWAP_PARTNER_HOSTS;
         let bestT = -1;
         let bestW = -1;
         let bestDelta = -EPS;

@@ -12,7 +12,7 @@ import {
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import { formatMoney, sum, type Money } from "../money";
 import type { OptionId, Scenario } from "../scenario";
-import { businessCase, schedule, type CostSchedule } from "./cashflow";
+import { businessCase, npvAgainst, schedule, type CostSchedule } from "./cashflow";
 import type { CostLine } from "./costLines";
 import {
   ownedAssuranceLines,
@@ -178,19 +178,17 @@ function licencesByYear(
 }
 
 /**
- * Analyse one option given its capacity plan. `licensed` is `licenseOption(id, scenario,
- * capacity)` when the caller already has it (the sensitivity analysis varies inputs that
- * leave licence counts and prices alone, and so counts the licences once).
+ * An option's costs as {@link analyzeOption} counts them: Azure Hybrid Benefit elected only
+ * where it pays.
  */
-export function analyzeOption(
+function electedCosts(
   scenario: Scenario,
   id: OptionId,
   capacity: CapacityPlan,
-  physical: CostSchedule,
   licensed?: ModuleOptionLicensing,
   leaving?: LeavingEstate,
   years?: CapacityByYear
-): OptionResult {
+): CostedOption {
   const first = costOption(
     scenario,
     id,
@@ -228,6 +226,24 @@ export function analyzeOption(
         },
       };
   }
+  return built;
+}
+
+/**
+ * Analyse one option given its capacity plan. `licensed` is `licenseOption(id, scenario,
+ * capacity)` when the caller already has it (the sensitivity analysis varies inputs that
+ * leave licence counts and prices alone, and so counts the licences once).
+ */
+export function analyzeOption(
+  scenario: Scenario,
+  id: OptionId,
+  capacity: CapacityPlan,
+  physical: CostSchedule,
+  licensed?: ModuleOptionLicensing,
+  leaving?: LeavingEstate,
+  years?: CapacityByYear
+): OptionResult {
+  const built = electedCosts(scenario, id, capacity, licensed, leaving, years);
   const { result, eligible, reasons, licensing, costs, transition, series } = built;
   const n = scenario.finance.horizonYears;
   const hostsNeeded = years?.hostsNeeded ?? Array.from({ length: n + 1 }, () => capacity.hosts);
@@ -257,6 +273,23 @@ export function analyzeOption(
       scenario.finance.depreciationYears
     ),
   };
+}
+
+/**
+ * The NPV of an option as {@link analyzeOption} reports it (its `businessCase.npv`), without
+ * the rest of the business case: what the sensitivity analysis asks of every variant.
+ */
+export function optionNpv(
+  scenario: Scenario,
+  id: OptionId,
+  capacity: CapacityPlan,
+  physical: CostSchedule,
+  licensed?: ModuleOptionLicensing,
+  leaving?: LeavingEstate,
+  years?: CapacityByYear
+): Money {
+  const { costs } = electedCosts(scenario, id, capacity, licensed, leaving, years);
+  return npvAgainst(physical, costs, scenario.finance.discountRate);
 }
 
 interface CostedOption {

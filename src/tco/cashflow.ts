@@ -72,6 +72,19 @@ export interface BusinessCase {
   readonly retirementSavings: readonly Money[];
 }
 
+/** Net cash flows of an option against the physical baseline, per year 0…N (savings positive). */
+function netFlowsOf(physical: CostSchedule, option: CostSchedule): Money[] {
+  return physical.years.map((y, t) => y.total.minus(option.years[t]?.total ?? ZERO));
+}
+
+/**
+ * The NPV of an option against the physical baseline alone: the business case's `npv`, without
+ * its IRR, paybacks and the rest (the sensitivity analysis needs only this, many times over).
+ */
+export function npvAgainst(physical: CostSchedule, option: CostSchedule, discountRate: Dec): Money {
+  return netPresentValue(discountRate, netFlowsOf(physical, option));
+}
+
 /** The business case of an option against the physical baseline. */
 export function businessCase(
   physical: CostSchedule,
@@ -81,7 +94,7 @@ export function businessCase(
   horizonYears: number,
   depreciationYears: number
 ): BusinessCase {
-  const netFlows = physical.years.map((y, t) => y.total.minus(option.years[t]?.total ?? ZERO));
+  const netFlows = netFlowsOf(physical, option);
   const cumulativeFlows: Money[] = [];
   let running = ZERO;
   for (const f of netFlows) cumulativeFlows.push((running = running.plus(f)));

@@ -18,7 +18,7 @@ import {
   type OptionId,
   type Scenario,
 } from "../scenario";
-import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOption";
+import { optionNpv, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
@@ -122,7 +122,7 @@ function npvAt(
   if (p.capacity) {
     const constraints = hostConstraintsFor(option, variant);
     const replanned = planFor(variant, constraints, replanCache);
-    return analyzeOption(
+    return optionNpv(
       variant,
       option,
       replanned,
@@ -130,7 +130,7 @@ function npvAt(
       undefined,
       baseline.leaving,
       yearsFor(variant, constraints, replanCache)
-    ).businessCase.npv;
+    );
   }
   const constraints = hostConstraintsFor(option, scenario);
   const plan = planFor(scenario, constraints, cache);
@@ -141,8 +141,7 @@ function npvAt(
   if (!counted && p.input !== "licensing.prices") {
     licensed.set(option, (counted = licenseOption(option, scenario, plan)));
   }
-  return analyzeOption(variant, option, plan, physical, counted, baseline.leaving, years)
-    .businessCase.npv;
+  return optionNpv(variant, option, plan, physical, counted, baseline.leaving, years);
 }
 
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
@@ -154,12 +153,17 @@ function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
   );
 }
 
-/** Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ). */
+/**
+ * Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ).
+ * Stops early once `settled(a, b)`: every factor left in [a, b] gives the same reported value,
+ * so further halvings (each a whole analysis, or a re-plan) could not change the answer.
+ */
 function crossing(
   f: (x: number) => Money,
   lo: number,
   hi: number,
-  iterations: number
+  iterations: number,
+  settled: (a: number, b: number) => boolean
 ): number | null {
   let a = lo;
   let b = hi;
@@ -167,7 +171,7 @@ function crossing(
   const fb = f(b);
   if (fa.isZero()) return a;
   if (fa.isNegative() === fb.isNegative()) return null;
-  for (let i = 0; i < iterations; i++) {
+  for (let i = 0; i < iterations && !settled(a, b); i++) {
     const m = (a + b) / 2;
     const fm = f(m);
     if (fm.isNegative() === fa.isNegative()) {
@@ -233,12 +237,16 @@ export function sensitivityOf(
       }
       return npv;
     };
+    const baseValue = baseValueOf(scenario, p);
+    // The value reported for a factor: monotonic in it, so once both ends of the bisection's
+    // interval report the same value, every factor between them does too.
+    const reported = (x: number): Dec => baseValue.times(dec(x.toFixed(6))).toSignificantDigits(4);
+    const settled = (a: number, b: number): boolean => reported(a).eq(reported(b));
     const factor = towardZero
-      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30)
-      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30);
+      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30, settled)
+      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30, settled);
     if (factor === null) return row;
-    const value = baseValueOf(scenario, p).times(dec(factor.toFixed(6)));
-    return { ...row, breakEvenValue: value.toSignificantDigits(4) };
+    return { ...row, breakEvenValue: reported(factor) };
   });
   return { option, baseNpv, rows: withBreakEven };
 }
