@@ -28,6 +28,19 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
     .join("  ");
 }
 
+/** A text table: header, a rule, the rows; the first column left-aligned, figures right-aligned. */
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => (r[i] ?? "").length)));
+  return [
+    pad(head, widths),
+    pad(
+      widths.map((w) => "-".repeat(w)),
+      widths
+    ),
+    ...rows.map((r) => pad(r, widths)),
+  ];
+}
+
 const tb = (x: number): string => x.toFixed(2);
 
 const BINDING: Readonly<Record<string, string>> = {
@@ -94,17 +107,7 @@ function candidateTables(a: Analysis): string[] {
       e.licensedCores === null ? "n/a" : String(e.licensedCores),
       e.eligible ? money(e.tco) : "not eligible",
     ]);
-    const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => (r[i] ?? "").length)));
-    out.push(
-      "",
-      pad(head, widths),
-      pad(
-        widths.map((w) => "-".repeat(w)),
-        widths
-      ),
-      ...rows.map((r) => pad(r, widths)),
-      hostChoiceSentence(o)
-    );
+    out.push("", ...table(head, rows), hostChoiceSentence(o));
   }
   out.push("", MIXED_SHAPES_NOTE, "");
   return out;
@@ -192,16 +195,10 @@ export function summaryTable(a: Analysis): string {
       ),
     ],
   ];
-  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => (r[i] ?? "").length)));
   const lines = [
     `${s.name} — ${s.platform}, ${s.finance.horizonYears} years, ${s.currency}, discount rate ${s.finance.discountRate.times(100).toString()} %`,
     "",
-    pad(head, widths),
-    pad(
-      widths.map((w) => "-".repeat(w)),
-      widths
-    ),
-    ...rows.map((r) => pad(r, widths)),
+    ...table(head, rows),
     "",
     `* recommended. ${a.recommendation}`,
   ];
