@@ -38,8 +38,11 @@ export interface DemandScale {
 
 const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
 
-/** How a row is sized: measured percentile × comfort where the scenario and the row allow, else peak. */
-function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
+/**
+ * How a row is sized: measured percentile × comfort where the scenario and the row allow, else
+ * peak. The one place this rule lives: the JSON, the pane, the CLI and the workbook ask here.
+ */
+export function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
   const measured = scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
   if (!measured)
     return { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false };

@@ -43,6 +43,7 @@ export {
   storageNodes,
 } from "./storage";
 export {
+  sizingOf,
   cpuDemandGhz,
   idleReason,
   memoryDemandGiB,

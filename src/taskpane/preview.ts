@@ -4,6 +4,7 @@
  * the plain series the charts are fed.
  */
 import type { BindingResource } from "../capacity/contract";
+import { sizingOf } from "../capacity";
 import { roundWhole, sum, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { physicalBaselineLines, RETIRED_PREFIX } from "../tco/physical";
@@ -179,13 +180,8 @@ function clusterOf(c: OptionAnalysis["capacity"]["clusters"][number]): PreviewCl
 
 function sizingRows(s: Scenario): PreviewSizing[] {
   return s.inventory.map((row) => {
-    const measured = s.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
-    return {
-      name: row.name,
-      count: row.count,
-      basis: measured ? "measured" : "peak",
-      percentile: measured ? (row.measuredPercentile ?? null) : null,
-    };
+    const sizing = sizingOf(row, s);
+    return { name: row.name, count: row.count, basis: sizing.basis, percentile: sizing.percentile };
   });
 }
 

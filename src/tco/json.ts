@@ -3,7 +3,7 @@
  * with two decimals, ratios as numbers, `null` where undefined. Keys other tools rely on come
  * first; the rest are additions.
  */
-import { cpuDemandGhz, growthRates, memoryDemandGiB } from "../capacity";
+import { cpuDemandGhz, growthRates, memoryDemandGiB, sizingOf } from "../capacity";
 import { formatMoney, type Dec } from "../money";
 import { ownedLicenceStatement } from "../licensing";
 import { SCHEMA_VERSION } from "../scenario";
@@ -169,12 +169,13 @@ function roiJson(o: OptionAnalysis): Record<string, unknown> {
 function sizingJson(a: Analysis): Record<string, unknown>[] {
   const s = a.scenario;
   return s.inventory.map((row) => {
-    const measured = s.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
+    const sizing = sizingOf(row, s);
+    const measured = sizing.basis === "measured";
     return {
       name: row.name,
       count: row.count,
-      basis: measured ? "measured" : "peak",
-      percentile: measured ? (row.measuredPercentile ?? null) : null,
+      basis: sizing.basis,
+      percentile: sizing.percentile,
       comfortFactor: measured ? ratio(s.demand.comfortFactor) : null,
       cpuGhz: ratio(cpuDemandGhz(row, s), 6),
       memoryGiB: ratio(memoryDemandGiB(row, s), 6),

@@ -1,5 +1,6 @@
 /** `hyperv-tco evaluate FILE [--json]`: the business case as a readable table, or the analysis as JSON. */
 import { formatWhole, type Dec } from "../../money";
+import { sizingOf } from "../../capacity";
 import {
   ASSUMPTION_KINDS,
   assumptionsRegister,
@@ -65,9 +66,7 @@ function capacityLines(a: Analysis, o: OptionAnalysis): string[] {
   }
   if (o.hostsByYear.some((h) => h !== o.capacity.hosts))
     out.push(`Hosts by year (year 0 to ${s.finance.horizonYears}): ${o.hostsByYear.join(", ")}.`);
-  const measured = s.inventory.filter(
-    (r) => s.demand.basis === "measured" && r.measuredCpuUtilization !== undefined
-  );
+  const measured = s.inventory.filter((r) => sizingOf(r, s).basis === "measured");
   if (measured.length > 0) {
     const servers = measured.reduce((n, r) => n + r.count, 0);
     const all = s.inventory.reduce((n, r) => n + r.count, 0);

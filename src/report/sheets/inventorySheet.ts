@@ -4,7 +4,7 @@
  * demand as sized (a formula), what it was sized on (a measured percentile × comfort factor,
  * or the peak), whether it looks idle, and where the recommended option puts it.
  */
-import { cpuDemandGhz } from "../../capacity";
+import { cpuDemandGhz, sizingOf } from "../../capacity";
 import { Dec } from "../../money";
 import { INVENTORY_FIELDS, type Scenario } from "../../scenario";
 import type { Analysis } from "../../tco/types";
@@ -107,9 +107,10 @@ export function buildInventorySheet(
       const measured = cellAddress(r, col("measuredCpuUtilization"));
       const f = `=${cores}*${ghz}*IF(AND(${basis}="measured",ISNUMBER(${measured})),MIN(1,${measured}*${comfort}),${peak})`;
       put(g, r, c++, formula(f, demand.toNumber(), formats.decimal));
+      const sizing = sizingOf(row, scenario);
       const sized =
-        scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined
-          ? `${row.measuredPercentile ?? "measured"} × ${scenario.demand.comfortFactor.toString()}`
+        sizing.basis === "measured"
+          ? `${sizing.percentile ?? "measured"} × ${scenario.demand.comfortFactor.toString()}`
           : "peak";
       put(g, r, c++, text(sized));
     } else {
