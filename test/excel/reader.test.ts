@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { EXCEL_MESSAGES, readScenarioFromWorkbook, writePlan } from "../../src/excel";
 import { SHEETS } from "../../src/report/sheetLayout";
 import {
@@ -9,14 +9,7 @@ import {
 } from "../../src/scenario";
 import { FakeExcel, type FakeOptions } from "./fakeExcel";
 import { syntheticPlan } from "./planFixtures";
-
-function install(options: FakeOptions = {}): FakeExcel {
-  const fx = new FakeExcel(options);
-  vi.stubGlobal("Excel", { run: fx.run });
-  return fx;
-}
-
-afterEach(() => vi.unstubAllGlobals());
+import { install } from "./writerHarness";
 
 const parsed = parseScenario(defaultScenarioJson("ws2008r2"));
 if (!parsed.ok) throw new Error("default scenario is invalid");

@@ -1,29 +1,15 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseRange } from "../../src/report/a1";
 import { SHEETS } from "../../src/report/sheetLayout";
-import type { WorkbookPlan } from "../../src/report/workbookPlan";
-import { EXCEL_MESSAGES, PlanError, writePlan, type WriteResult } from "../../src/excel";
+import { EXCEL_MESSAGES, PlanError, writePlan } from "../../src/excel";
 import { ownTagName } from "../../src/excel/ownership";
-import { FakeExcel, type FakeOptions, planName } from "./fakeExcel";
+import { planName } from "./fakeExcel";
 import { planBlockAddresses, syntheticPlan, syntheticScenario } from "./planFixtures";
+import { expectOk, install, inventoryTableRange } from "./writerHarness";
 
 const plan10 = syntheticPlan(syntheticScenario(10));
 
 /** The range of the inventory table a plan asks for (the header row and one row per server). */
-const inventoryTableRange = (plan: WorkbookPlan): string =>
-  plan.sheets.find((s) => s.name === SHEETS.inventory)?.tables[0]?.range ?? "";
-
-function install(options: FakeOptions = {}): FakeExcel {
-  const fx = new FakeExcel(options);
-  vi.stubGlobal("Excel", { run: fx.run });
-  return fx;
-}
-
-afterEach(() => vi.unstubAllGlobals());
-
-function expectOk(result: WriteResult): asserts result is Extract<WriteResult, { ok: true }> {
-  if (!result.ok) throw new Error(`write failed: ${result.code}: ${result.message}`);
-}
 
 const noDelay = vi.fn(async () => undefined);
 

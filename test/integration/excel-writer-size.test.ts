@@ -4,29 +4,14 @@
  * (the synthetic report of 40,000 servers is analysed in full), so here rather than in
  * `npm test`; `test/excel/writer.test.ts` checks the same splitting on a small plan and budget.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseRange } from "../../src/report/a1";
 import { SHEETS } from "../../src/report/sheetLayout";
-import type { WorkbookPlan } from "../../src/report/workbookPlan";
-import { estimateRequestBytes, writePlan, type WriteResult } from "../../src/excel";
+import { estimateRequestBytes, writePlan } from "../../src/excel";
 import { DEFAULT_MAX_REQUEST_BYTES, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/payload";
-import { FAKE_REQUEST_LIMIT, FakeExcel, planName, type FakeOptions } from "../excel/fakeExcel";
+import { FAKE_REQUEST_LIMIT, planName } from "../excel/fakeExcel";
 import { syntheticPlan, syntheticScenario } from "../excel/planFixtures";
-
-const inventoryTableRange = (plan: WorkbookPlan): string =>
-  plan.sheets.find((s) => s.name === SHEETS.inventory)?.tables[0]?.range ?? "";
-
-function install(options: FakeOptions = {}): FakeExcel {
-  const fx = new FakeExcel(options);
-  vi.stubGlobal("Excel", { run: fx.run });
-  return fx;
-}
-
-afterEach(() => vi.unstubAllGlobals());
-
-function expectOk(result: WriteResult): asserts result is Extract<WriteResult, { ok: true }> {
-  if (!result.ok) throw new Error(`write failed: ${result.code}: ${result.message}`);
-}
+import { expectOk, install, inventoryTableRange } from "../excel/writerHarness";
 
 describe("writePlan at full size", () => {
   it("keeps the same 3/4 syncs for 10,000 servers, every request under the 5 MB limit", async () => {
