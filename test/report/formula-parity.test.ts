@@ -12,15 +12,10 @@ import { buildReport } from "../../src/report/build";
 import { compareWithPlan, formulaCells, recalcPlanWithHyperFormula } from "../support/hyperformula";
 import { REPO_ROOT } from "../support/paths";
 import type { WorkbookPlan } from "../../src/report/workbookPlan";
+import { EXAMPLES as EXAMPLE_FILES } from "../scenario/exampleScenarios";
 
-const EXAMPLES = [
-  "book-example",
-  "contoso-2010",
-  "modern-2022",
-  "s2d-growth-2025",
-  "leaving-vmware-2027",
-  "host-sweep-2025",
-] as const;
+/** Every bundled example, by the generator's list of assets/examples (no copy to keep in step). */
+const EXAMPLES = Object.keys(EXAMPLE_FILES).map((file) => file.replace(/\.json$/, ""));
 
 function example(name: string): Scenario {
   const r = parseScenario(
