@@ -1,7 +1,8 @@
 /**
  * Each custom function gives what the engine gives on the same inputs: HOSTS = the capacity
  * plan's hosts, LICENSES/LICENSECOST = licensesForHost, BREAKEVEN = breakEvenVms (and the
- * published break-even points), PAYBACK = paybackMonths.
+ * published break-even points), PAYBACK = paybackMonths. The sweep of BREAKEVEN over every pair
+ * of options on every platform is parity.slow.test.ts (`npm run test:integration`).
  */
 import fc from "fast-check";
 import { fieldOfHeader } from "../../src/functions/inventoryRange";
@@ -17,12 +18,12 @@ import {
   licensesImpl,
   paybackImpl,
 } from "../../src/functions/logic";
-import { breakEvenVms, defaultTerms, eligibility, licensesForHost } from "../../src/licensing";
+import { defaultTerms, licensesForHost } from "../../src/licensing";
 import { dec, sum } from "../../src/money";
 import { PLATFORM_IDS, platformLimits } from "../../src/platform";
 import { buildReport } from "../../src/report/build";
 import { SHEETS, INVENTORY_LAYOUT } from "../../src/report/sheetLayout";
-import { DEFAULT_PLATFORM, LICENCE_PRICES, OPTION_IDS, type Scenario } from "../../src/scenario";
+import { DEFAULT_PLATFORM, LICENCE_PRICES, type Scenario } from "../../src/scenario";
 import { analyze } from "../../src/tco/analyze";
 import { scenarioOf, server } from "../capacity/scenarios";
 import { exampleScenarios, inventoryRange, tableValues, thrownBy } from "./support";
@@ -267,36 +268,6 @@ describe("BREAKEVEN", () => {
       expect(breakEven(a, b, sockets, cores, platform as string)).toBe(vms);
     }
   );
-
-  it("equals breakEvenVms for every pair of options on every platform (#N/A where it is null)", () => {
-    for (const platform of PLATFORM_IDS) {
-      for (const host of [
-        { sockets: 2, coresPerSocket: 6 },
-        { sockets: 2, coresPerSocket: 24 },
-      ]) {
-        for (const a of OPTION_IDS) {
-          for (const b of OPTION_IDS) {
-            if (a === b) continue;
-            const expected = breakEvenVms(a, b, host, defaultTerms(platform), platform);
-            if (expected !== null) {
-              expect(breakEvenImpl(a, b, host.sockets, host.coresPerSocket, platform)).toBe(
-                expected
-              );
-              continue;
-            }
-            const e = thrownBy(() =>
-              breakEvenImpl(a, b, host.sockets, host.coresPerSocket, platform)
-            );
-            expect(e.code).toBe("#N/A");
-            const bothExist = [a, b].every(
-              (o) => eligibility(o, platform, { clustered: false, sockets: host.sockets }).eligible
-            );
-            expect(e.message).toContain(bothExist ? "never becomes cheaper" : "cannot be used");
-          }
-        }
-      }
-    }
-  });
 
   it("says when B never becomes cheaper within the platform's VM limit", () => {
     const limit = platformLimits("ws2008r2").maxRunningVmsPerHost;
