@@ -154,6 +154,40 @@ function barConfig(indexAxis: "x" | "y", tick: Tick, label: Tick): ChartConfigur
   };
 }
 
+/**
+ * Leaving VMware: a dashed vertical line where the renewal date falls between the year-end
+ * points, labelled with the date — what the decision is timed against.
+ */
+const renewalMarker: Plugin<"line"> = {
+  id: "hvtcoRenewal",
+  afterDatasetsDraw(chart) {
+    const renewal = shown?.payback.renewal;
+    const x = chart.scales["x"];
+    if (!renewal || !x) return;
+    const before = Math.floor(renewal.atYears);
+    const share = renewal.atYears - before;
+    const left = x.getPixelForValue(before);
+    const px = left + share * (x.getPixelForValue(before + 1) - left);
+    const { ctx, chartArea } = chart;
+    ctx.save();
+    ctx.strokeStyle = TEXT;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(px, chartArea.top);
+    ctx.lineTo(px, chartArea.bottom);
+    ctx.stroke();
+    ctx.font = `600 10px ${FONT}`;
+    ctx.fillStyle = TEXT;
+    // The label reads inward, so that it stays inside the plot near either edge.
+    const inward = px > (chartArea.left + chartArea.right) / 2;
+    ctx.textAlign = inward ? "right" : "left";
+    ctx.textBaseline = "top";
+    ctx.fillText(`Renewal ${renewal.date}`, px + (inward ? -3 : 3), chartArea.top + 2);
+    ctx.restore();
+  },
+};
+
 /** The readout under the line chart: each option's cumulative saving in year `t`. */
 function readout(target: HTMLElement, t: number): void {
   const s = shown;
@@ -174,6 +208,7 @@ function create(canvases: ChartCanvases, currency: string): Charts {
   const payback = new Chart(canvases.payback, {
     type: "line",
     data: { labels: [], datasets: [] },
+    plugins: [renewalMarker],
     options: {
       responsive: true,
       maintainAspectRatio: false,

@@ -312,6 +312,12 @@ export interface ChartSeries {
       readonly values: readonly number[];
       readonly recommended: boolean;
     }[];
+    /**
+     * Leaving VMware: the renewal date, placed where it falls between the year-end points
+     * (`atYears` = months from the start / 12), as the workbook's "Cost over time" chart
+     * marks the renewal year; null when there is no renewal or it falls after the horizon.
+     */
+    readonly renewal: { readonly atYears: number; readonly date: string } | null;
   };
 }
 
@@ -348,6 +354,10 @@ export function chartSeries(p: Preview): ChartSeries {
         values: o.cumulative,
         recommended: o.recommended,
       })),
+      renewal:
+        p.timeline && p.timeline.monthsToRenewal <= 12 * p.horizonYears
+          ? { atYears: p.timeline.monthsToRenewal / 12, date: p.timeline.renewalDate }
+          : null,
     },
   };
 }

@@ -388,6 +388,13 @@ describe("leaving VMware: every path priced against the renewal", () => {
         .allTextContents();
       expect(cells).toEqual([usd(o.licensing.total), usd(o.transition)]);
     }
+    // The savings chart marks the renewal date (drawn between the year-end points: month 8 of year 1).
+    expect(await page.locator("#chart-payback").getAttribute("aria-label")).toContain(
+      "; VMware renewal 2027-09-30 marked in year 1"
+    );
+    await page.locator("#chart-payback").screenshot({
+      path: join(ARTIFACTS, "taskpane-leaving-vmware-savings-chart.png"),
+    });
     await page.locator("#preview").scrollIntoViewIfNeeded();
     await shot(page, "leaving-vmware-result", true);
     // The details: a $0 Datacenter line names the owned cores; Azure Local says why it bills nothing.

@@ -114,6 +114,14 @@ describe("the preview of leaving VMware (assets/examples/leaving-vmware-2027.jso
     expect(preview.options.find((o) => o.id === "standard")?.transition).toBeGreaterThan(0);
   });
 
+  it("places the renewal date on the savings chart between the year-end points", () => {
+    // leaving-vmware-2027.json: start 2027-01-04, renewal 2027-09-30 = month 8 (the timeline's count).
+    expect(preview.timeline?.monthsToRenewal).toBe(8);
+    expect(chartSeries(preview).payback.renewal).toEqual({ atYears: 8 / 12, date: "2027-09-30" });
+    const after = { ...preview, horizonYears: 0 };
+    expect(chartSeries(after).payback.renewal).toBeNull();
+  });
+
   it("names today's paths as their quotes do in the charts", () => {
     const series = chartSeries(preview);
     expect(series.tco.labels[0]).toBe("Staying on VCF");
@@ -124,5 +132,6 @@ describe("the preview of leaving VMware (assets/examples/leaving-vmware-2027.jso
     const plain = toPreview(analyze(scenario("ws2022"), { sensitivity: false }));
     expect(plain.owned).toBeNull();
     expect(plain.timeline).toBeNull();
+    expect(chartSeries(plain).payback.renewal).toBeNull();
   });
 });

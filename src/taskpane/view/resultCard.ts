@@ -113,7 +113,7 @@ function chartLabels(p: Preview | null): { hosts: string; tco: string; payback: 
   return {
     hosts: `Hosts per option: ${series.hosts.labels.map((l, i) => `${l} ${series.hosts.values[i]}`).join(", ")}`,
     tco: `TCO over ${p.horizonYears} years: ${series.tco.labels.map((l, i) => `${l} ${formatMoney(series.tco.values[i] ?? 0, p.currency)}`).join(", ")}`,
-    payback: `Cumulative savings by year: ${series.payback.lines.map((l) => `${l.label} ${formatMoney(l.values[l.values.length - 1] ?? 0, p.currency)} by year ${p.horizonYears}`).join(", ")}`,
+    payback: `Cumulative savings by year: ${series.payback.lines.map((l) => `${l.label} ${formatMoney(l.values[l.values.length - 1] ?? 0, p.currency)} by year ${p.horizonYears}`).join(", ")}${series.payback.renewal ? `; VMware renewal ${series.payback.renewal.date} marked in year ${Math.floor(series.payback.renewal.atYears) + 1}` : ""}`,
   };
 }
 
