@@ -17,6 +17,7 @@
  */
 import type { FailoverSimulation, VmTable } from "./failover";
 import { checkCluster, layoutLoad, MAX_ENUMERATED_SCENARIOS, scenarioCount } from "./failover";
+import { LiveFailoverCheck } from "./liveFailover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
@@ -157,7 +158,6 @@ function balance(
   const { demand, limit, rank, windows } = table;
   for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
   const used = layoutLoad(table, hosts);
-  const live = { used };
   const weight = new Float64Array(D);
   // Windows VMs per host count in the measure too (weight wWin), though they limit nothing:
   // cluster-aware licences are counted from them after a failover.
@@ -197,17 +197,14 @@ function balance(
   let rejectionLimit = Infinity;
   let gaveUp = false;
   const going = (): boolean => spent < budget && !gaveUp;
+  // Every failure set is enumerated here (secureCluster balances only such clusters).
+  const failover = new LiveFailoverCheck(table, n);
   const survives = (): boolean => {
-    const sim = checkCluster(table, hosts, k, {
-      stopAtFirstFailure: true,
-      maxFailuresRecorded: 1,
-      live,
-      ...(lastFailure === undefined ? {} : { firstScenario: lastFailure }),
-    });
+    const sim = failover.check(hosts, k, used, lastFailure);
     spent += sim.work + n;
     if (sim.survives) rejections = 0;
     else {
-      lastFailure = sim.failures[0]?.failedHosts;
+      lastFailure = sim.failedHosts ?? undefined;
       if (++rejections >= rejectionLimit) gaveUp = true;
     }
     return sim.survives;
