@@ -241,12 +241,28 @@ export function balance(
    */
   const exchangePass = (active: number, checked: boolean): boolean => {
     let moved = false;
-    const byCount = (): number[] =>
-      Array.from({ length: active }, (_, h) => h).sort(
-        (x, y) => hosts[y]!.length - hosts[x]!.length || x - y
-      );
+    // Hosts by VM count, most first (ties: lower host first), into `into`: an insertion sort of
+    // a few dozen hosts, with no array or comparator allocated per call.
+    const byCount = (into: Int32Array): Int32Array => {
+      for (let h = 0; h < active; h++) {
+        const count = hosts[h]!.length;
+        let i = h;
+        while (i > 0 && hosts[into[i - 1]!]!.length < count) {
+          into[i] = into[i - 1]!;
+          i--;
+        }
+        into[i] = h;
+      }
+      return into;
+    };
+    const crowdedFirst = byCount(new Int32Array(active));
+    const partners = new Int32Array(active);
     const fresh = new Float64Array(2 * D);
     const freshWin = new Float64Array(2);
+    // The VMs taken from the crowded host (at most all of the cluster's).
+    let vmCount = 0;
+    for (let h = 0; h < active; h++) vmCount += hosts[h]!.length;
+    const took = new Int32Array(vmCount);
     const fitsA = (): boolean => {
       for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
       return true;
@@ -269,11 +285,13 @@ export function balance(
         second[j] = next;
       }
     };
-    for (const a of byCount()) {
+    for (const a of crowdedFirst) {
       if (!going()) break;
       const crowded = hosts[a]!.slice().sort((x, y) => demand[y * D]! - demand[x * D]! || x - y);
       secondSmallest(crowded);
-      for (const b of byCount().reverse()) {
+      byCount(partners);
+      for (let r = active - 1; r >= 0; r--) {
+        const b = partners[r]!;
         if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !going()) break;
         for (const x of hosts[b]!.slice()) {
           spent += crowded.length;
@@ -288,14 +306,14 @@ export function balance(
           }
           freshWin[0] = win[a]! + windows[x]!;
           freshWin[1] = win[b]! - windows[x]!;
-          const taken: number[] = [];
+          let taken = 0;
           for (const v of crowded) {
-            if (taken.length >= 2 && fitsA()) break;
+            if (taken >= 2 && fitsA()) break;
             let fits = true;
             for (let j = 0; j < D && fits; j++)
               fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
             if (!fits) continue;
-            taken.push(v);
+            took[taken++] = v;
             for (let j = 0; j < D; j++) {
               fresh[j] = fresh[j]! - demand[v * D + j]!;
               fresh[D + j] = fresh[D + j]! + demand[v * D + j]!;
@@ -303,19 +321,19 @@ export function balance(
             freshWin[0] = freshWin[0]! - windows[v]!;
             freshWin[1] = freshWin[1]! + windows[v]!;
           }
-          if (taken.length < 2 || !fitsA()) continue;
+          if (taken < 2 || !fitsA()) continue;
           const before = measureOf(used, win, a) + measureOf(used, win, b);
           const after = measureOf(fresh, freshWin, 0) + measureOf(fresh, freshWin, 1);
           if (after >= before - EPS) continue;
           apply(x, b, a);
-          for (const v of taken) apply(v, a, b);
+          for (let i = 0; i < taken; i++) apply(took[i]!, a, b);
           if (checked && !survives()) {
-            for (const v of taken) apply(v, b, a);
+            for (let i = 0; i < taken; i++) apply(took[i]!, b, a);
             apply(x, a, b);
             continue;
           }
           moved = true;
-          const gone = new Set(taken);
+          const gone = new Set(took.subarray(0, taken));
           for (let i = crowded.length - 1; i >= 0; i--)
             if (gone.has(crowded[i]!)) crowded.splice(i, 1);
           crowded.push(x);
