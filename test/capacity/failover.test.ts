@@ -6,6 +6,8 @@ import {
   vmSize,
   type VmDemand,
 } from "../../src/capacity";
+import { layoutLoad, simulateFailures, vmTable } from "../../src/capacity/failover";
+import { LiveFailoverCheck } from "../../src/capacity/liveFailover";
 import { checkFailover, reinforceLayout } from "../support/failoverLayout";
 import { leastLoaded, placeVms } from "../support/placeVms";
 import { replayFailures } from "./checker";
@@ -295,6 +297,43 @@ describe("failover kernel properties", () => {
         }
       }),
       { numRuns: 150 }
+    );
+  });
+});
+
+describe("the balancer's failover check (LiveFailoverCheck)", () => {
+  it("gives simulateFailures' verdict, first failing set and work, with or without a set to try first", () => {
+    fc.assert(
+      fc.property(clusterArb, fc.nat(), ({ k, demands, layout }, pick) => {
+        const table = vmTable(demands, smallHost);
+        const index = new Map(demands.map((d, i) => [d.id, i]));
+        // Lists in re-placement order and their loads, as the balancer keeps them.
+        const hosts = layout.map((h) =>
+          h.map((id) => index.get(id)!).sort((a, b) => table.rank[a]! - table.rank[b]!)
+        );
+        const used = layoutLoad(table, hosts);
+        const probe = new LiveFailoverCheck(table, hosts.length);
+        const sets: (number[] | undefined)[] = [undefined];
+        // A first set to try: k distinct hosts picked from `pick`.
+        const first = Array.from({ length: hosts.length }, (_, h) => h)
+          .sort((a, b) => ((a * 7 + pick) % 11) - ((b * 7 + pick) % 11) || a - b)
+          .slice(0, k)
+          .sort((a, b) => a - b);
+        sets.push(first);
+        for (const firstScenario of sets) {
+          const sim = simulateFailures(table, hosts, k, {
+            stopAtFirstFailure: true,
+            maxFailuresRecorded: 1,
+            live: { used },
+            ...(firstScenario ? { firstScenario } : {}),
+          });
+          const live = probe.check(hosts, k, used, firstScenario);
+          expect(live.survives).toBe(sim.survives);
+          expect(live.failedHosts ?? undefined).toEqual(sim.failures[0]?.failedHosts);
+          expect(live.work).toBe(sim.work);
+        }
+      }),
+      { numRuns: 300 }
     );
   });
 });
