@@ -8,7 +8,11 @@
  *   bin separately (Martello & Toth 1990, "Knapsack Problems", §8.3.1), applied to each
  *   dimension on its own;
  * - incompatibility clique: items that pairwise exceed the capacity in some dimension need
- *   a bin each (Johnson-style greedy clique, limited in work).
+ *   a bin each (Johnson-style greedy clique, limited in work);
+ * - surrogate: the 1-D bounds of weighted sums of two dimensions (Caprara & Toth 2001);
+ * - dual feasible functions: 1-D bounds that round item sizes up to fractions a bin can hold
+ *   only so many of (Fekete & Schepers 2001), which count items per bin — e.g. "no three of
+ *   these fit together" — where the sums above see room to spare.
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import type { Instance } from "./instance";
@@ -149,7 +153,79 @@ export function instanceLowerBound(inst: Instance): number {
  * cannot be higher), so both report the same number.
  */
 export function strongLowerBound(inst: Instance): number {
-  return Math.max(instanceLowerBound(inst), surrogateBound(inst));
+  return Math.max(instanceLowerBound(inst), proofBound(inst));
+}
+
+/**
+ * The bounds the packer computes only when its greedy packing is above the cheap ones: the
+ * {@link surrogateBound} and the {@link dualFeasibleBound} of each dimension and surrogate.
+ */
+export function proofBound(inst: Instance): number {
+  const { n, d, demand, limit } = inst;
+  if (n === 0 || n > SURROGATE_MAX_ITEMS) return surrogateBound(inst);
+  let bound = surrogateBound(inst);
+  const sizes = new Float64Array(n);
+  for (let j = 0; j < d; j++) {
+    for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
+    bound = Math.max(bound, dualFeasibleBound(sizes, limit[j]!));
+  }
+  return bound;
+}
+
+/** Most items whose sizes a call of {@link dualFeasibleBound} tries as thresholds ε. */
+const DFF_THRESHOLDS = 16;
+/** Largest k of the Fekete–Schepers functions u^(k) tried. */
+const DFF_MAX_K = 8;
+/**
+ * Sizes are shrunk by this share before rounding, so that a size computed a hair above an
+ * exact fraction (1/3 as 0.33333333334) never rounds up: smaller sizes only relax the problem.
+ */
+const DFF_SHRINK = 1e-9;
+
+/**
+ * Best bound ⌈Σ f(x_i)⌉ over a family of dual feasible functions f, for items of sizes `sizes`
+ * (any order) in bins of size `cap`. A function f: [0,1] → [0,1] is dual feasible when
+ * Σ x_i ≤ 1 implies Σ f(x_i) ≤ 1; then every bin holds items of total f at most 1, so
+ * ⌈Σ f(x_i)⌉ bins are needed. The family (Fekete & Schepers, "New classes of fast lower bounds
+ * for bin packing problems", Math. Programming 91:11–31, 2001) composes
+ * - f_ε(x) = 1 above 1 − ε, 0 below ε, x between (ε = 0 and up to {@link DFF_THRESHOLDS} item
+ *   sizes ≤ 1/2), with
+ * - u^(k)(x) = x when (k+1)·x is an integer, else ⌊(k+1)·x⌋ / k (k = 1..{@link DFF_MAX_K}, or
+ *   none): k + 1 items above 1/(k+1) never share a bin, so each counts 1/k.
+ * u^(2) proves, for example, that items all above a third of the bin need ⌈n/2⌉ bins.
+ */
+export function dualFeasibleBound(sizes: Float64Array, cap: number): number {
+  const n = sizes.length;
+  if (n === 0) return 0;
+  if (!(cap > 0)) return 1;
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = Math.min(1, (sizes[i]! / cap) * (1 - DFF_SHRINK));
+  const small = Array.from(x)
+    .filter((v) => v > 0 && v <= 0.5)
+    .sort((a, b) => a - b);
+  const thresholds = [0];
+  const step = Math.max(1, small.length / DFF_THRESHOLDS);
+  for (let t = 0; t < small.length; t += step) {
+    const e = small[Math.floor(t)]!;
+    if (e !== thresholds[thresholds.length - 1]) thresholds.push(e);
+  }
+  let best = 1;
+  for (const e of thresholds) {
+    for (let k = 0; k <= DFF_MAX_K; k++) {
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        let v = x[i]!;
+        v = v > 1 - e ? 1 : v < e ? 0 : v;
+        if (k > 0 && v < 1) {
+          const scaled = (k + 1) * v;
+          if (!Number.isInteger(scaled)) v = Math.floor(scaled) / k;
+        }
+        total += v;
+      }
+      best = Math.max(best, ceilSafe(total));
+    }
+  }
+  return best;
 }
 
 /**
@@ -268,13 +344,14 @@ export function groupedLowerBound(inst: Instance, counts: Float64Array): number 
 /** Items up to which {@link surrogateBound} is worth its sorts (larger instances are chunked). */
 export const SURROGATE_MAX_ITEMS = 5_000;
 /** Steps of the multiplier grid of {@link surrogateBound} between two dimensions. */
-const SURROGATE_STEPS = 10;
+const SURROGATE_STEPS = 20;
 
 /**
  * The surrogate bound (Caprara & Toth 2001, the "L2-type" bounds of 2-D vector packing): any
  * bin's items satisfy Σ_j λ_j·load_j / limit_j ≤ 1 for multipliers λ ≥ 0 summing to 1, so the
- * 1-D Martello–Toth bound of the sizes Σ_j λ_j·x_j / limit_j (capacity 1) bounds the bins.
- * Multipliers: in tenths, for every pair of dimensions that both bind (each at least 80 % as
+ * 1-D Martello–Toth bound and the {@link dualFeasibleBound} of the sizes Σ_j λ_j·x_j / limit_j
+ * (capacity 1) bound the bins.
+ * Multipliers: in twentieths, for every pair of dimensions that both bind (each at least 80 % as
  * loaded in total as the most loaded one: a pair with a slack dimension bounds no better than
  * its tight one alone). It proves optima that each dimension alone cannot (a bin too full in
  * CPU when it is light in memory, and the other way round). The capacity carries 1e-9 of
@@ -303,7 +380,11 @@ export function surrogateBound(inst: Instance): number {
         for (let i = 0; i < n; i++) sizes[i] = la * demand[i * d + a]! + lb * demand[i * d + b]!;
         sizes.sort();
         sizes.reverse();
-        bound = Math.max(bound, martelloTothBound(sizes, 1 + 1e-9));
+        bound = Math.max(
+          bound,
+          martelloTothBound(sizes, 1 + 1e-9),
+          dualFeasibleBound(sizes, 1 + 1e-9)
+        );
       }
     }
   }

@@ -8,7 +8,7 @@ import { ALL_HEURISTICS, decreasingOrder, itemSizes, runHeuristic } from "./heur
 import { subInstance, type Instance, type Packing } from "./instance";
 import { improvePacking } from "./localSearch";
 import { packingMessages } from "./messages";
-import { instanceLowerBound, surrogateBound } from "./lowerBound";
+import { instanceLowerBound, proofBound } from "./lowerBound";
 import type { HeuristicName } from "./types";
 
 /** Resolved settings of {@link packInstance}. */
@@ -86,9 +86,10 @@ function packWhole(
 ): PortfolioResult {
   const greedy = runPortfolio(inst, settings.heuristics, cheapBound);
   // A proof step before the search: when the greedy packing is above the cheap bound, the
-  // surrogate bound may show it is optimal already, or tell the search where to stop.
+  // surrogate and dual-feasible bounds may show it is optimal already, or tell the search
+  // where to stop.
   const lowerBound =
-    greedy.packing.bins > cheapBound ? Math.max(cheapBound, surrogateBound(inst)) : cheapBound;
+    greedy.packing.bins > cheapBound ? Math.max(cheapBound, proofBound(inst)) : cheapBound;
   const best = improve(inst, greedy, settings.localSearchEffort, settings.seed, lowerBound);
   return { ...best, lowerBound };
 }
@@ -151,7 +152,7 @@ function packChunked(
   }
   const mostCommon = [...winners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
-  const proven = bins > lowerBound ? Math.max(lowerBound, surrogateBound(inst)) : lowerBound;
+  const proven = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
   return {
     ...improve(
       inst,

@@ -1,12 +1,15 @@
 /**
- * The surrogate bound is a lower bound: never above the optimum, which a brute-force search
- * finds for small instances; and it proves optima the per-dimension bounds cannot.
+ * The surrogate and dual-feasible-function bounds are lower bounds: never above the optimum,
+ * which a brute-force search finds for small instances; and they prove optima the
+ * per-dimension bounds cannot.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { prepareFlat } from "../../../src/capacity/packing/instance";
 import {
+  dualFeasibleBound,
   instanceLowerBound,
+  proofBound,
   strongLowerBound,
   surrogateBound,
 } from "../../../src/capacity/packing/lowerBound";
@@ -45,8 +48,8 @@ const instance = (items: readonly (readonly number[])[], capacity: readonly numb
   prepareFlat(capacity, new Float64Array(items.flat()), items.length);
 
 describe("surrogateBound", () => {
-  it("is never above the optimum (brute force, 2 and 3 dimensions)", () => {
-    const arb = fc.integer({ min: 2, max: 3 }).chain((d) =>
+  it("is never above the optimum (brute force, 1 to 3 dimensions)", () => {
+    const arb = fc.integer({ min: 1, max: 3 }).chain((d) =>
       fc.array(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: d, maxLength: d }), {
         minLength: 1,
         maxLength: 8,
@@ -59,6 +62,31 @@ describe("surrogateBound", () => {
         expect(strongLowerBound(instance(items, capacity))).toBeLessThanOrEqual(opt);
       }),
       { numRuns: 300, seed: 16 }
+    );
+  });
+
+  it("is never above the optimum with non-integer sizes near exact fractions of the bin", () => {
+    // Sizes k/6 of the bin (k = 1..5) give totals that land exactly on the fractions where the
+    // dual feasible functions jump (1/3, 1/2…); the jitter puts them a hair either side.
+    const size = fc
+      .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: -2, max: 2 }))
+      .map(([k, jitter]) => (k * 31.5) / 6 + jitter * 1e-12);
+    const arb = fc
+      .integer({ min: 1, max: 2 })
+      .chain((d) =>
+        fc.array(fc.array(size, { minLength: d, maxLength: d }), { minLength: 1, maxLength: 8 })
+      );
+    fc.assert(
+      fc.property(arb, (items) => {
+        const capacity = items[0]!.map(() => 31.5);
+        // The packer allows 1e-9 × capacity above the capacity for non-integer data.
+        const opt = optimum(
+          items,
+          capacity.map((c) => c * (1 + 1e-9))
+        );
+        expect(strongLowerBound(instance(items, capacity))).toBeLessThanOrEqual(opt);
+      }),
+      { numRuns: 300, seed: 61 }
     );
   });
 
@@ -76,6 +104,32 @@ describe("surrogateBound", () => {
     const capacity = [10, 10];
     expect(instanceLowerBound(instance(items, capacity))).toBe(2);
     expect(surrogateBound(instance(items, capacity))).toBe(3);
+    expect(optimum(items, capacity)).toBe(3);
+  });
+});
+
+describe("dualFeasibleBound", () => {
+  it("counts items above a third of the bin two to a bin", () => {
+    // Five items of 0.4: no three fit together, so 3 bins; their total (2.0) says 2.
+    expect(dualFeasibleBound(new Float64Array([4, 4, 4, 4, 4]), 10)).toBe(3);
+    // Exactly a third each: three fit a bin, and the bound must allow it.
+    expect(dualFeasibleBound(new Float64Array([1, 1, 1, 1, 1, 1]), 3)).toBe(2);
+  });
+
+  it("proves 3 bins on negatively correlated items no three of which fit (Caprara–Toth class 8)", () => {
+    // Capacity (150, 150); every item has x + y ≥ 110, so any three exceed 300 = the capacity
+    // of the sum x + y: at most two per bin, 3 bins for 5 items. Each dimension alone (total
+    // 277 of 150) and every clique of pairwise conflicts (2) say 2.
+    const items = [
+      [24, 88],
+      [30, 80],
+      [55, 55],
+      [80, 30],
+      [88, 24],
+    ];
+    const capacity = [150, 150];
+    expect(instanceLowerBound(instance(items, capacity))).toBe(2);
+    expect(proofBound(instance(items, capacity))).toBe(3);
     expect(optimum(items, capacity)).toBe(3);
   });
 });
