@@ -15,7 +15,7 @@
  *   these fit together" — where the sums above see room to spare.
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import type { Instance } from "./instance";
+import { subInstance, type Instance } from "./instance";
 
 /** Guard against rounding: a quotient within 1e-9 above an integer counts as that integer. */
 const CEIL_SLACK = 1e-9;
@@ -158,16 +158,19 @@ export function strongLowerBound(inst: Instance): number {
 
 /**
  * The bounds the packer computes only when its greedy packing is above the cheap ones: the
- * {@link surrogateBound} and the {@link dualFeasibleBound} of each dimension and surrogate.
+ * {@link surrogateBound}, the {@link dualFeasibleBound} of each dimension and surrogate, the
+ * {@link matchingBound} of each pair of dimensions and the {@link splitBound}.
  */
 export function proofBound(inst: Instance): number {
   const { n, d, demand, limit } = inst;
   if (n === 0 || n > SURROGATE_MAX_ITEMS) return surrogateBound(inst);
-  let bound = surrogateBound(inst);
+  let bound = Math.max(surrogateBound(inst), n <= FINE_PROOF_MAX_ITEMS ? splitBound(inst) : 0);
   const sizes = new Float64Array(n);
+  const all = Int32Array.from({ length: n }, (_, i) => i);
   for (let j = 0; j < d; j++) {
     for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
     bound = Math.max(bound, dualFeasibleBound(sizes, limit[j]!));
+    for (let k = j + 1; k < d; k++) bound = Math.max(bound, matchingBound(inst, all, j, k));
   }
   return bound;
 }
@@ -343,15 +346,22 @@ export function groupedLowerBound(inst: Instance, counts: Float64Array): number 
 
 /** Items up to which {@link surrogateBound} is worth its sorts (larger instances are chunked). */
 export const SURROGATE_MAX_ITEMS = 5_000;
-/** Steps of the multiplier grid of {@link surrogateBound} between two dimensions. */
-const SURROGATE_STEPS = 20;
+/**
+ * Items up to which the proof step spends more: surrogate multipliers in twentieths with the
+ * {@link dualFeasibleBound} of each, and the {@link splitBound}. Above it (the chunks of a
+ * large inventory, ~1,000 VMs each) the surrogate keeps tenths and Martello–Toth alone, as
+ * before: there the items are small against a host, where those bounds add nothing, and the
+ * planner's time matters more.
+ */
+export const FINE_PROOF_MAX_ITEMS = 500;
 
 /**
  * The surrogate bound (Caprara & Toth 2001, the "L2-type" bounds of 2-D vector packing): any
  * bin's items satisfy Σ_j λ_j·load_j / limit_j ≤ 1 for multipliers λ ≥ 0 summing to 1, so the
  * 1-D Martello–Toth bound and the {@link dualFeasibleBound} of the sizes Σ_j λ_j·x_j / limit_j
  * (capacity 1) bound the bins.
- * Multipliers: in twentieths, for every pair of dimensions that both bind (each at least 80 % as
+ * Multipliers: in twentieths (tenths, without the dual feasible functions, above
+ * {@link FINE_PROOF_MAX_ITEMS} items), for every pair of dimensions that both bind (each at least 80 % as
  * loaded in total as the most loaded one: a pair with a slack dimension bounds no better than
  * its tight one alone). It proves optima that each dimension alone cannot (a bin too full in
  * CPU when it is light in memory, and the other way round). The capacity carries 1e-9 of
@@ -368,23 +378,151 @@ export function surrogateBound(inst: Instance): number {
     load[j] = load[j]! / limit[j]!;
   }
   const binding = 0.8 * Math.max(...load);
+  const fine = n <= FINE_PROOF_MAX_ITEMS;
+  const steps = fine ? 20 : 10;
   const sizes = new Float64Array(n);
   let bound = 0;
   for (let a = 0; a < d; a++) {
     if (!(limit[a]! > 0) || load[a]! < binding) continue;
     for (let b = a + 1; b < d; b++) {
       if (!(limit[b]! > 0) || load[b]! < binding) continue;
-      for (let step = 1; step < SURROGATE_STEPS; step++) {
-        const la = step / SURROGATE_STEPS / limit[a]!;
-        const lb = (1 - step / SURROGATE_STEPS) / limit[b]!;
+      for (let step = 1; step < steps; step++) {
+        const la = step / steps / limit[a]!;
+        const lb = (1 - step / steps) / limit[b]!;
         for (let i = 0; i < n; i++) sizes[i] = la * demand[i * d + a]! + lb * demand[i * d + b]!;
         sizes.sort();
         sizes.reverse();
-        bound = Math.max(
-          bound,
-          martelloTothBound(sizes, 1 + 1e-9),
-          dualFeasibleBound(sizes, 1 + 1e-9)
-        );
+        bound = Math.max(bound, martelloTothBound(sizes, 1 + 1e-9));
+        if (fine) bound = Math.max(bound, dualFeasibleBound(sizes, 1 + 1e-9));
+      }
+    }
+  }
+  return bound;
+}
+
+/** Largest |a-only| × |b-only| for which {@link matchingBound} runs its matching. */
+const MATCHING_MAX_PAIRS = 250_000;
+
+/**
+ * Bins needed by the items of `items` that are large (above half the limit) in dimension a or
+ * b. A bin holds at most one item large in a and one large in b, so at most two of these, and
+ * two only when one is large in a alone, the other in b alone, and they fit together: the
+ * bins number at least (large items) − (a maximum matching of such compatible pairs). The
+ * matching is bipartite (a-only against b-only) and found by augmenting paths (Kuhn 1955).
+ * 0 when the pairs to consider exceed {@link MATCHING_MAX_PAIRS}.
+ */
+export function matchingBound(inst: Instance, items: Int32Array, a: number, b: number): number {
+  const { d, demand, limit } = inst;
+  // 2·x is exact in floating point, so "2·x > limit" for both items means their sum exceeds it.
+  const large = (i: number, j: number): boolean => 2 * demand[i * d + j]! > limit[j]!;
+  const onlyA: number[] = [];
+  const onlyB: number[] = [];
+  let both = 0;
+  for (const i of items) {
+    const inA = large(i, a);
+    const inB = large(i, b);
+    if (inA && inB) both++;
+    else if (inA) onlyA.push(i);
+    else if (inB) onlyB.push(i);
+  }
+  if (onlyA.length * onlyB.length > MATCHING_MAX_PAIRS) return 0;
+  const partners = onlyA.map((i) =>
+    onlyB.flatMap((k, at) => {
+      for (let j = 0; j < d; j++)
+        if (demand[i * d + j]! + demand[k * d + j]! > limit[j]!) return [];
+      return [at];
+    })
+  );
+  const matchOfB = new Int32Array(onlyB.length).fill(-1);
+  const seen = new Int32Array(onlyB.length).fill(-1);
+  const augment = (x: number, round: number): boolean => {
+    for (const y of partners[x]!) {
+      if (seen[y] === round) continue;
+      seen[y] = round;
+      if (matchOfB[y]! < 0 || augment(matchOfB[y]!, round)) {
+        matchOfB[y] = x;
+        return true;
+      }
+    }
+    return false;
+  };
+  let matched = 0;
+  for (let x = 0; x < onlyA.length; x++) if (augment(x, x)) matched++;
+  return both + onlyA.length + onlyB.length - matched;
+}
+
+/** Thresholds α (share of the limit) of {@link splitBound}, in each of its two dimensions. */
+const SPLIT_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45];
+
+/** Pair tests of the greedy clique inside {@link partBound} (each part is bounded 72 times). */
+const PART_CLIQUE_CHECKS = 20_000;
+
+/** Continuous, per-dimension Martello–Toth, clique and matching bound of the items `items`. */
+function partBound(inst: Instance, items: Int32Array, a: number, b: number): number {
+  if (items.length === 0) return 0;
+  const sub = subInstance(inst, items);
+  return Math.max(
+    continuousBound(sub),
+    perDimensionBound(sub),
+    cliqueBound(sub, PART_CLIQUE_CHECKS),
+    matchingBound(inst, items, a, b)
+  );
+}
+
+/**
+ * The split bound, after the L_H-type bounds of Caprara & Toth (2001) for 2-D vector packing:
+ * for dimensions a, b and thresholds α, β, let M2 be the items with at least α of the limit in
+ * a and β in b, and M1 the other items too big to share a bin with any of them (in a or b,
+ * more than the limit minus the smallest of M2). No bin holds items of both, so the bins
+ * number at least bound(M1) + bound(M2), each part bounded by {@link partBound}. Tried for
+ * every pair of binding dimensions (as {@link surrogateBound}) and α, β in
+ * {@link SPLIT_THRESHOLDS}. It proves optima where large items of one shape crowd out the
+ * rest (Caprara–Toth classes 2 and 3), which neither the sums nor the counts see.
+ */
+export function splitBound(inst: Instance): number {
+  const { n, d, demand, limit } = inst;
+  if (n === 0 || d < 2) return 0;
+  const load = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    if (!(limit[j]! > 0)) continue;
+    for (let i = 0; i < n; i++) load[j] = load[j]! + demand[i * d + j]!;
+    load[j] = load[j]! / limit[j]!;
+  }
+  const binding = 0.8 * Math.max(...load);
+  let bound = 0;
+  const inM2 = new Uint8Array(n);
+  for (let a = 0; a < d; a++) {
+    if (!(limit[a]! > 0) || load[a]! < binding) continue;
+    for (let b = a + 1; b < d; b++) {
+      if (!(limit[b]! > 0) || load[b]! < binding) continue;
+      for (const alpha of SPLIT_THRESHOLDS) {
+        for (const beta of SPLIT_THRESHOLDS) {
+          const m2: number[] = [];
+          let minA = Infinity;
+          let minB = Infinity;
+          for (let i = 0; i < n; i++) {
+            const xa = demand[i * d + a]!;
+            const xb = demand[i * d + b]!;
+            inM2[i] = xa >= alpha * limit[a]! && xb >= beta * limit[b]! ? 1 : 0;
+            if (inM2[i] === 0) continue;
+            m2.push(i);
+            minA = Math.min(minA, xa);
+            minB = Math.min(minB, xb);
+          }
+          if (m2.length === 0) continue;
+          // The same sums as a bin's load check: if they exceed the limit, so does any pair.
+          const m1: number[] = [];
+          for (let i = 0; i < n; i++) {
+            if (inM2[i] === 1) continue;
+            if (demand[i * d + a]! + minA > limit[a]! || demand[i * d + b]! + minB > limit[b]!)
+              m1.push(i);
+          }
+          if (m1.length === 0) continue;
+          bound = Math.max(
+            bound,
+            partBound(inst, Int32Array.from(m1), a, b) + partBound(inst, Int32Array.from(m2), a, b)
+          );
+        }
       }
     }
   }

@@ -9,7 +9,9 @@ import { prepareFlat } from "../../../src/capacity/packing/instance";
 import {
   dualFeasibleBound,
   instanceLowerBound,
+  matchingBound,
   proofBound,
+  splitBound,
   strongLowerBound,
   surrogateBound,
 } from "../../../src/capacity/packing/lowerBound";
@@ -131,5 +133,51 @@ describe("dualFeasibleBound", () => {
     expect(instanceLowerBound(instance(items, capacity))).toBe(2);
     expect(proofBound(instance(items, capacity))).toBe(3);
     expect(optimum(items, capacity)).toBe(3);
+  });
+});
+
+describe("matchingBound and splitBound", () => {
+  it("are never above the optimum when most items are large in one dimension (brute force)", () => {
+    // Sizes 2–9 of 10 in each of 2–3 dimensions: many items above half a bin in some
+    // dimension, which is where the matching and the split count.
+    const arb = fc.integer({ min: 2, max: 3 }).chain((d) =>
+      fc.array(fc.array(fc.integer({ min: 2, max: 9 }), { minLength: d, maxLength: d }), {
+        minLength: 1,
+        maxLength: 9,
+      })
+    );
+    fc.assert(
+      fc.property(arb, (items) => {
+        const capacity = items[0]!.map(() => 10);
+        const opt = optimum(items, capacity);
+        const inst = instance(items, capacity);
+        const all = Int32Array.from(items.keys());
+        expect(matchingBound(inst, all, 0, 1)).toBeLessThanOrEqual(opt);
+        expect(splitBound(inst)).toBeLessThanOrEqual(opt);
+        expect(strongLowerBound(inst)).toBeLessThanOrEqual(opt);
+      }),
+      { numRuns: 300, seed: 23 }
+    );
+  });
+
+  it("counts the largest set of large items no two of which share a bin, which the greedy clique misses", () => {
+    // Capacity (10, 10). a1 = (9, 1) fits with each of b1..b3 = (1, 6..8); a2 = a3 = (6, 5) fit
+    // with nothing large. Largest first, the greedy clique takes a1 and then no b: 3. Large
+    // in x: a1, a2, a3; large in y: b1..b3; the only compatible pairs are a1 with a b, so a
+    // maximum matching pairs one: 6 − 1 = 5 bins, the optimum.
+    const items = [
+      [9, 1],
+      [6, 5],
+      [6, 5],
+      [1, 6],
+      [1, 7],
+      [1, 8],
+    ];
+    const capacity = [10, 10];
+    const inst = instance(items, capacity);
+    expect(instanceLowerBound(inst)).toBe(4);
+    expect(matchingBound(inst, Int32Array.from(items.keys()), 0, 1)).toBe(5);
+    expect(proofBound(inst)).toBe(5);
+    expect(optimum(items, capacity)).toBe(5);
   });
 });
