@@ -475,8 +475,7 @@ function partBound(inst: Instance, items: Int32Array, a: number, b: number): num
  * a and β in b, and M1 the other items too big to share a bin with any of them (in a or b,
  * more than the limit minus the smallest of M2). No bin holds items of both, so the bins
  * number at least bound(M1) + bound(M2), each part bounded by {@link partBound}. Tried for
- * every pair of binding dimensions (as {@link surrogateBound}) and α, β in
- * {@link SPLIT_THRESHOLDS}. It proves optima where large items of one shape crowd out the
+ * the two most loaded dimensions and α, β in {@link SPLIT_THRESHOLDS}. It proves optima where large items of one shape crowd out the
  * rest (Caprara–Toth classes 2 and 3), which neither the sums nor the counts see.
  */
 export function splitBound(inst: Instance): number {
@@ -488,42 +487,43 @@ export function splitBound(inst: Instance): number {
     for (let i = 0; i < n; i++) load[j] = load[j]! + demand[i * d + j]!;
     load[j] = load[j]! / limit[j]!;
   }
-  const binding = 0.8 * Math.max(...load);
+  // The two most loaded dimensions (lowest index first among equals): each pair costs 72 part
+  // bounds, so with many dimensions only the pair most likely to bind is tried.
+  const byLoad = Array.from({ length: d }, (_, j) => j)
+    .filter((j) => limit[j]! > 0)
+    .sort((x, y) => load[y]! - load[x]! || x - y);
+  if (byLoad.length < 2) return 0;
+  const a = Math.min(byLoad[0]!, byLoad[1]!);
+  const b = Math.max(byLoad[0]!, byLoad[1]!);
   let bound = 0;
   const inM2 = new Uint8Array(n);
-  for (let a = 0; a < d; a++) {
-    if (!(limit[a]! > 0) || load[a]! < binding) continue;
-    for (let b = a + 1; b < d; b++) {
-      if (!(limit[b]! > 0) || load[b]! < binding) continue;
-      for (const alpha of SPLIT_THRESHOLDS) {
-        for (const beta of SPLIT_THRESHOLDS) {
-          const m2: number[] = [];
-          let minA = Infinity;
-          let minB = Infinity;
-          for (let i = 0; i < n; i++) {
-            const xa = demand[i * d + a]!;
-            const xb = demand[i * d + b]!;
-            inM2[i] = xa >= alpha * limit[a]! && xb >= beta * limit[b]! ? 1 : 0;
-            if (inM2[i] === 0) continue;
-            m2.push(i);
-            minA = Math.min(minA, xa);
-            minB = Math.min(minB, xb);
-          }
-          if (m2.length === 0) continue;
-          // The same sums as a bin's load check: if they exceed the limit, so does any pair.
-          const m1: number[] = [];
-          for (let i = 0; i < n; i++) {
-            if (inM2[i] === 1) continue;
-            if (demand[i * d + a]! + minA > limit[a]! || demand[i * d + b]! + minB > limit[b]!)
-              m1.push(i);
-          }
-          if (m1.length === 0) continue;
-          bound = Math.max(
-            bound,
-            partBound(inst, Int32Array.from(m1), a, b) + partBound(inst, Int32Array.from(m2), a, b)
-          );
-        }
+  for (const alpha of SPLIT_THRESHOLDS) {
+    for (const beta of SPLIT_THRESHOLDS) {
+      const m2: number[] = [];
+      let minA = Infinity;
+      let minB = Infinity;
+      for (let i = 0; i < n; i++) {
+        const xa = demand[i * d + a]!;
+        const xb = demand[i * d + b]!;
+        inM2[i] = xa >= alpha * limit[a]! && xb >= beta * limit[b]! ? 1 : 0;
+        if (inM2[i] === 0) continue;
+        m2.push(i);
+        minA = Math.min(minA, xa);
+        minB = Math.min(minB, xb);
       }
+      if (m2.length === 0) continue;
+      // The same sums as a bin's load check: if they exceed the limit, so does any pair.
+      const m1: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (inM2[i] === 1) continue;
+        if (demand[i * d + a]! + minA > limit[a]! || demand[i * d + b]! + minB > limit[b]!)
+          m1.push(i);
+      }
+      if (m1.length === 0) continue;
+      bound = Math.max(
+        bound,
+        partBound(inst, Int32Array.from(m1), a, b) + partBound(inst, Int32Array.from(m2), a, b)
+      );
     }
   }
   return bound;
