@@ -203,28 +203,52 @@ export function dualFeasibleBound(sizes: Float64Array, cap: number): number {
   if (!(cap > 0)) return 1;
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = Math.min(1, (sizes[i]! / cap) * (1 - DFF_SHRINK));
-  const small = Array.from(x)
-    .filter((v) => v > 0 && v <= 0.5)
-    .sort((a, b) => a - b);
+  x.sort();
+  // Thresholds: 0 and up to DFF_THRESHOLDS sizes ≤ 1/2, spread over their sorted order.
+  let small = 0;
+  while (small < n && x[small]! <= 0.5) small++;
+  const firstPositive = x.findIndex((v) => v > 0);
   const thresholds = [0];
-  const step = Math.max(1, small.length / DFF_THRESHOLDS);
-  for (let t = 0; t < small.length; t += step) {
-    const e = small[Math.floor(t)]!;
-    if (e !== thresholds[thresholds.length - 1]) thresholds.push(e);
+  if (firstPositive >= 0 && firstPositive < small) {
+    const count = small - firstPositive;
+    const step = Math.max(1, count / DFF_THRESHOLDS);
+    for (let t = 0; t < count; t += step) {
+      const e = x[firstPositive + Math.floor(t)]!;
+      if (e !== thresholds[thresholds.length - 1]) thresholds.push(e);
+    }
   }
+  // prefix[k][i]: Σ u^(k)(x) over the i smallest sizes (k = 0: u is the identity).
+  const prefix: Float64Array[] = [];
+  for (let k = 0; k <= DFF_MAX_K; k++) {
+    const row = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      let v = x[i]!;
+      if (k > 0 && v < 1) {
+        const scaled = (k + 1) * v;
+        if (!Number.isInteger(scaled)) v = Math.floor(scaled) / k;
+      }
+      row[i + 1] = row[i]! + v;
+    }
+    prefix.push(row);
+  }
+  // First index whose size is ≥ (above = false) or > (above = true) `value`.
+  const search = (value: number, above: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (above ? x[mid]! <= value : x[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   let best = 1;
   for (const e of thresholds) {
+    // f_ε: sizes below ε count 0, above 1 − ε count 1 (u^(k)(1) = 1), the rest u^(k)(x).
+    const from = search(e, false);
+    const to = Math.max(from, search(1 - e, true));
     for (let k = 0; k <= DFF_MAX_K; k++) {
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        let v = x[i]!;
-        v = v > 1 - e ? 1 : v < e ? 0 : v;
-        if (k > 0 && v < 1) {
-          const scaled = (k + 1) * v;
-          if (!Number.isInteger(scaled)) v = Math.floor(scaled) / k;
-        }
-        total += v;
-      }
+      const total = n - to + prefix[k]![to]! - prefix[k]![from]!;
       best = Math.max(best, ceilSafe(total));
     }
   }
