@@ -12,7 +12,11 @@
  * - surrogate: the 1-D bounds of weighted sums of two dimensions (Caprara & Toth 2001);
  * - dual feasible functions: 1-D bounds that round item sizes up to fractions a bin can hold
  *   only so many of (Fekete & Schepers 2001), which count items per bin — e.g. "no three of
- *   these fit together" — where the sums above see room to spare.
+ *   these fit together" — where the sums above see room to spare;
+ * - matching: items above half a bin in one of two dimensions, at most two to a bin, paired
+ *   by a maximum bipartite matching (the exact largest clique among them);
+ * - split: two sets of items no bin can mix, each bounded on its own (Caprara & Toth 2001,
+ *   L_H type).
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { subInstance, type Instance } from "./instance";
