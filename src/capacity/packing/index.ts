@@ -35,7 +35,9 @@ export { RELATIVE_TOLERANCE, loadLimits } from "./instance";
  * A lower bound on the bins needed by the items that fit an empty bin: the largest of the
  * continuous bound (max over dimensions of ⌈total demand / capacity⌉), the per-dimension
  * Martello–Toth bound, a greedy clique of pairwise incompatible items and, up to 5,000 items,
- * the surrogate bound over pairs of dimensions. 0 when no item fits.
+ * the surrogate bound over pairs of dimensions, the dual-feasible-function bounds, the
+ * matching bound of large items and (up to 500 items) the split bound; see `lowerBound.ts`.
+ * 0 when no item fits.
  * Throws a RangeError for malformed problems (a programmer error).
  */
 export function lowerBoundBins(problem: PackingProblem): number {
