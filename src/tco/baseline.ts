@@ -16,7 +16,7 @@ import { planFor, type PlanCache } from "./analyzeOption";
 import { ownedAssuranceLines, stayingOnVmwareLines, type LeavingEstate } from "./leavingVmware";
 import { optionLicensing, ownedBySku } from "./licenceCosts";
 import { migrationTimeline } from "./migrationTimeline";
-import { physicalBaselineLines } from "./physical";
+import { physicalBaselineLines, type PhysicalBaselineQuantities } from "./physical";
 
 const LABELS: Readonly<Record<Scenario["finance"]["baseline"], string>> = {
   physical: "Staying physical",
@@ -48,14 +48,25 @@ export interface Baseline {
   readonly leaving?: LeavingEstate;
 }
 
-/** The baseline's yearly costs, planning the VMware estate when that is the baseline. */
-export function baselineOf(scenario: Scenario, cache: PlanCache): Baseline {
+/**
+ * The baseline's yearly costs, planning the VMware estate when that is the baseline.
+ * `physical`: the physical baseline's quantities of this inventory and `demand`, when the
+ * caller has them (see `physicalBaselineQuantities`).
+ */
+export function baselineOf(
+  scenario: Scenario,
+  cache: PlanCache,
+  physical?: PhysicalBaselineQuantities
+): Baseline {
   const n = scenario.finance.horizonYears;
   const product = scenario.finance.baseline;
   if (product === "physical") {
     return {
       schedule: schedule(
-        [...physicalBaselineLines(scenario), ...ownedAssuranceLines(scenario, "physical")],
+        [
+          ...physicalBaselineLines(scenario, physical),
+          ...ownedAssuranceLines(scenario, "physical"),
+        ],
         n
       ),
     };

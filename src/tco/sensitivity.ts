@@ -20,6 +20,7 @@ import {
 } from "../scenario";
 import { optionNpv, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
+import { physicalBaselineQuantities, type PhysicalBaselineQuantities } from "./physical";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
 interface Param {
@@ -106,6 +107,12 @@ function baseValueOf(scenario: Scenario, p: Param): Dec {
 /** The base scenario's licensing of one option, counted once for every input that leaves it alone. */
 type LicensedCache = Map<OptionId, ModuleOptionLicensing>;
 
+/**
+ * The physical baseline's quantities of the base scenario, counted on first use: every input
+ * but the inventory's leaves them alone (they depend on the inventory and `demand` only).
+ */
+type PhysicalOnce = () => PhysicalBaselineQuantities;
+
 function npvAt(
   scenario: Scenario,
   option: OptionId,
@@ -113,11 +120,18 @@ function npvAt(
   factor: Dec,
   base: Baseline,
   cache: PlanCache,
-  licensed: LicensedCache
+  licensed: LicensedCache,
+  physicalOnce: PhysicalOnce
 ): Money {
   const variant = scaled(scenario, p.input, factor, p.floor);
   const replanCache: PlanCache = p.capacity ? new Map() : cache;
-  const baseline = leavesBaselineUnchanged(p, scenario) ? base : baselineOf(variant, replanCache);
+  const baseline = leavesBaselineUnchanged(p, scenario)
+    ? base
+    : baselineOf(
+        variant,
+        replanCache,
+        p.input.startsWith("inventory.") ? undefined : physicalOnce()
+      );
   const physical = baseline.schedule;
   if (p.capacity) {
     const constraints = hostConstraintsFor(option, variant);
@@ -194,12 +208,14 @@ export function sensitivityOf(
   const low = new Dec("0.8");
   const high = new Dec("1.2");
   const licensed: LicensedCache = new Map();
+  let quantities: PhysicalBaselineQuantities | undefined;
+  const physical: PhysicalOnce = () => (quantities ??= physicalBaselineQuantities(scenario));
   const unchanged: Param = { input: "host.price", label: "" };
-  const baseNpv = npvAt(scenario, option, unchanged, ONE, baseline, cache, licensed);
+  const baseNpv = npvAt(scenario, option, unchanged, ONE, baseline, cache, licensed, physical);
   const rows: SensitivityRow[] = PARAMS.map((p) => {
     const base = baseValueOf(scenario, p);
-    const npvLow = npvAt(scenario, option, p, low, baseline, cache, licensed);
-    const npvHigh = npvAt(scenario, option, p, high, baseline, cache, licensed);
+    const npvLow = npvAt(scenario, option, p, low, baseline, cache, licensed, physical);
+    const npvHigh = npvAt(scenario, option, p, high, baseline, cache, licensed, physical);
     const clamp = (v: Dec): Dec => (p.floor && v.lt(p.floor) ? p.floor : v);
     return {
       input: p.input,
@@ -232,7 +248,7 @@ export function sensitivityOf(
       const key = x.toFixed(6);
       let npv = known.get(key);
       if (npv === undefined) {
-        npv = npvAt(scenario, option, p, dec(key), baseline, cache, licensed);
+        npv = npvAt(scenario, option, p, dec(key), baseline, cache, licensed, physical);
         known.set(key, npv);
       }
       return npv;
