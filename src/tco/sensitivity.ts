@@ -71,13 +71,14 @@ export function scaled(
   if (input === "inventory.peakCpuUtilization") {
     return {
       ...scenario,
+      // Object.assign, not { ...r, peakCpuUtilization }: Node 20 sets fields after a spread on
+      // a slow path, and this copies every row of the inventory.
       inventory: scenario.inventory.map((r) => {
         const peak = min(ONE, scale(r.peakCpuUtilization));
-        return {
-          ...r,
+        return Object.assign({}, r, {
           peakCpuUtilization: peak,
           averageCpuUtilization: min(peak, r.averageCpuUtilization.times(factor)),
-        };
+        });
       }),
     };
   }
