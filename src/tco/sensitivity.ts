@@ -109,8 +109,8 @@ function baseValueOf(scenario: Scenario, p: Param): Dec {
 type LicensedCache = Map<OptionId, ModuleOptionLicensing>;
 
 /**
- * The physical baseline's quantities of the base scenario, counted on first use: every input
- * but the inventory's leaves them alone (they depend on the inventory and `demand` only).
+ * The physical baseline's quantities of the base scenario, counted on first use (they depend
+ * on the inventory and `demand` only; see `keepsPhysicalQuantities`).
  */
 type PhysicalOnce = () => PhysicalBaselineQuantities;
 
@@ -131,7 +131,7 @@ function npvAt(
     : baselineOf(
         variant,
         replanCache,
-        p.input.startsWith("inventory.") ? undefined : physicalOnce()
+        keepsPhysicalQuantities(p, scenario) ? physicalOnce() : undefined
       );
   const physical = baseline.schedule;
   if (p.capacity) {
@@ -157,6 +157,16 @@ function npvAt(
     licensed.set(option, (counted = licenseOption(option, scenario, plan)));
   }
   return optionNpv(variant, option, plan, physical, counted, baseline.leaving, years);
+}
+
+/**
+ * Inputs that leave the physical baseline's quantities alone: every input but the inventory's,
+ * and utilisation too unless idle servers are retired — the quantities (servers, watts, rack
+ * units) read utilisation only to find the idle ones.
+ */
+function keepsPhysicalQuantities(p: Param, scenario: Scenario): boolean {
+  if (!p.input.startsWith("inventory.")) return true;
+  return p.input === "inventory.peakCpuUtilization" && !scenario.demand.retireIdle;
 }
 
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
