@@ -16,7 +16,11 @@ import { planFor, type PlanCache } from "./analyzeOption";
 import { ownedAssuranceLines, stayingOnVmwareLines, type LeavingEstate } from "./leavingVmware";
 import { optionLicensing, ownedBySku } from "./licenceCosts";
 import { migrationTimeline } from "./migrationTimeline";
-import { physicalBaselineLines, type PhysicalBaselineQuantities } from "./physical";
+import {
+  physicalBaselineLines,
+  physicalBaselineQuantities,
+  type PhysicalBaselineQuantities,
+} from "./physical";
 
 const LABELS: Readonly<Record<Scenario["finance"]["baseline"], string>> = {
   physical: "Staying physical",
@@ -46,6 +50,8 @@ export interface Baseline {
   readonly schedule: CostSchedule;
   /** Leaving VMware: the hardware the estate has, its subscription and the move's timeline. */
   readonly leaving?: LeavingEstate;
+  /** Staying physical: the quantities the schedule prices (the sensitivity analysis re-prices them). */
+  readonly physical?: PhysicalBaselineQuantities;
 }
 
 /**
@@ -61,14 +67,16 @@ export function baselineOf(
   const n = scenario.finance.horizonYears;
   const product = scenario.finance.baseline;
   if (product === "physical") {
+    const quantities = physical ?? physicalBaselineQuantities(scenario);
     return {
       schedule: schedule(
         [
-          ...physicalBaselineLines(scenario, physical),
+          ...physicalBaselineLines(scenario, quantities),
           ...ownedAssuranceLines(scenario, "physical"),
         ],
         n
       ),
+      physical: quantities,
     };
   }
   // The estate as it runs today: idle VMs retired in the options still run on VMware.

@@ -28,7 +28,8 @@ export function physicalQuantities(
   for (const { row, count } of rows) {
     servers += count;
     if (row.os === "windows") windowsServers += count;
-    watts = watts.plus(row.powerWatts.times(count));
+    // One server a row is the common case (an RVTools export): no product to build.
+    watts = watts.plus(count === 1 ? row.powerWatts : row.powerWatts.times(count));
     rackUnits += row.rackUnits * count;
   }
   return { servers, windowsServers, watts, rackUnits };

@@ -145,7 +145,9 @@ function shared(
     baseline,
     cache,
     licensing,
-    physical: once(() => physicalBaselineQuantities(scenario)),
+    // The analysis's baseline has them (of this inventory and `demand`; the scenario may differ
+    // from the analysed one by its host alone).
+    physical: once(() => baseline.physical ?? physicalBaselineQuantities(scenario)),
     costs: once(() =>
       optionCosts(
         scenario,
