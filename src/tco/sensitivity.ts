@@ -2,7 +2,9 @@
  * Sensitivity: the NPV of one option with each key assumption 20 % lower and higher (the
  * tornado, sorted by swing), and for the most sensitive ones the value at which the NPV
  * crosses zero — "at what tariff does the project stop paying". Only utilisation changes the
- * capacity plan; every other input reuses it.
+ * capacity plan; every other input reuses it, and every input but the licence prices only
+ * re-prices the base costing's lines that read it (the capacity plan, licence counts and the
+ * physical baseline's quantities are counted once).
  */
 import { Dec, ONE, ZERO, dec, min, type Money } from "../money";
 import {
