@@ -73,6 +73,20 @@ function valueAt(values: readonly Dec[], x: Dec): Valuation {
   return { value, slope, scale };
 }
 
+/**
+ * `valueAt` without the scale: what each Newton step needs (the same value and slope; the
+ * scale only judges the final residual, so computing it every step is a third more work).
+ */
+function valueAndSlopeAt(values: readonly Dec[], x: Dec): Omit<Valuation, "scale"> {
+  let value = ZERO;
+  let slope = ZERO;
+  for (let t = values.length - 1; t >= 0; t--) {
+    slope = slope.times(x).plus(value);
+    value = value.times(x).plus(values[t] as Dec);
+  }
+  return { value, slope };
+}
+
 const discount = (rate: Dec): Dec => ONE.div(ONE.plus(rate));
 
 /**
@@ -144,7 +158,7 @@ function newton(
   let rate = guess;
   for (let i = 1; i <= maxIterations; i++) {
     const x = discount(rate);
-    const { value, slope } = valueAt(values, x);
+    const { value, slope } = valueAndSlopeAt(values, x);
     if (value.isZero()) return { ok: true, rate, iterations: i - 1, method: "newton" };
     // d NPV / d rate = g′(x) · dx/drate = -x² g′(x), so the step is value / (x² g′(x)).
     const denominator = x.times(x).times(slope);

@@ -32,7 +32,9 @@ export function assertHost(host: HostShape): void {
 export function line(
   fields: Omit<LicenceLine, "cost" | "recurrence"> & { readonly recurrence: Recurrence }
 ): LicenceLine {
-  return { ...fields, cost: fields.unitPrice.times(fields.quantity) };
+  // Object.assign, not { ...fields, cost }: Node 20 adds a field after a spread on a slow
+  // path, and licensing builds a line for every host count of every option.
+  return Object.assign({}, fields, { cost: fields.unitPrice.times(fields.quantity) });
 }
 
 /** Cores licensed under a per-core rule: max(server minimum, sockets × max(processor minimum, cores per socket)). */

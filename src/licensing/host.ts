@@ -65,9 +65,28 @@ export function licensesForHost(
 ): HostLicensing {
   assertHost(host);
   assertCount("windowsVms", windowsVms, 0);
-  const base = { option, platform, host, windowsVms };
   const el = eligibility(option, platform, { clustered: context.clustered, sockets: host.sockets });
-  if (!el.eligible) return { ...base, ...el, lines: [], oneTime: ZERO, annual: ZERO };
+  // Written out rather than spread ({ ...base, ...el, lines }): Node 20 builds an object
+  // literal that adds fields after a spread on a slow path, and licensing (the break-even
+  // table, every host count of every option) builds thousands of these per analysis.
+  const result = (notes: readonly string[], lines: readonly LicenceLine[]): HostLicensing => {
+    const { oneTime, annual } =
+      lines.length === 0 ? { oneTime: ZERO, annual: ZERO } : moneyOf(lines);
+    return {
+      option,
+      platform,
+      host,
+      windowsVms,
+      eligible: el.eligible,
+      reasons: el.reasons,
+      notes,
+      hostOs: el.hostOs,
+      lines,
+      oneTime,
+      annual,
+    };
+  };
+  if (!el.eligible) return result(el.notes, []);
 
   const row = optionRow(platform, option);
   const setup = hostSetup(row, context.clustered);
@@ -100,7 +119,7 @@ export function licensesForHost(
   }
   const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
   if (assurance) lines.push(assurance);
-  return { ...base, ...el, notes, lines, ...moneyOf(lines) };
+  return result(notes, lines);
 }
 
 /**

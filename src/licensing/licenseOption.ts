@@ -40,29 +40,41 @@ export function vmsToManage(host: HostPlan, clusterAware: boolean): number {
  * whose unit price is the sum — so quantity × unitPrice = cost stays exact.
  */
 export function aggregateLines(perHost: readonly (readonly LicenceLine[])[]): LicenceLine[] {
-  const bySku = new Map<string, LicenceLine[]>();
-  for (const lines of perHost) {
-    for (const l of lines) {
-      const group = bySku.get(l.sku);
-      if (group) group.push(l);
-      else bySku.set(l.sku, [l]);
+  // Hosts with the same counts share one array of lines (licenseOption, licenseMixed): merge
+  // each distinct array once, times the hosts that carry it — the same sums, exactly, in the
+  // same first-seen order, without walking thousands of identical lines.
+  const hostsOf = new Map<readonly LicenceLine[], number>();
+  for (const lines of perHost) hostsOf.set(lines, (hostsOf.get(lines) ?? 0) + 1);
+  const bySku = new Map<string, { readonly line: LicenceLine; readonly hosts: number }[]>();
+  for (const [lines, hosts] of hostsOf) {
+    for (const line of lines) {
+      const group = bySku.get(line.sku);
+      if (group) group.push({ line, hosts });
+      else bySku.set(line.sku, [{ line, hosts }]);
     }
   }
   return [...bySku.values()].map((group) => {
-    const first = group[0] as LicenceLine;
-    if (group.length === 1) return first;
-    const cost = sum(group.map((l) => l.cost));
-    const samePrice = group.every((l) => l.unitPrice.eq(first.unitPrice));
-    const basis = aggregateBasis(group.map((l) => l.basis));
+    const first = (group[0] as (typeof group)[number]).line;
+    if (group.length === 1 && group[0]?.hosts === 1) return first;
+    const cost = sum(group.map((g) => (g.hosts === 1 ? g.line.cost : g.line.cost.times(g.hosts))));
+    const samePrice = group.every((g) => g.line.unitPrice.eq(first.unitPrice));
+    const basis = aggregateBasis(group);
     return samePrice
-      ? line({ ...first, quantity: group.reduce((n, l) => n + l.quantity, 0), basis })
+      ? line({
+          ...first,
+          quantity: group.reduce((n, g) => n + g.line.quantity * g.hosts, 0),
+          basis,
+        })
       : line({ ...first, quantity: 1, unitPrice: cost, basis });
   });
 }
 
-function aggregateBasis(bases: readonly string[]): string {
+function aggregateBasis(
+  lines: readonly { readonly line: LicenceLine; readonly hosts: number }[]
+): string {
   const counts = new Map<string, number>();
-  for (const b of bases) counts.set(b, (counts.get(b) ?? 0) + 1);
+  for (const { line, hosts } of lines)
+    counts.set(line.basis, (counts.get(line.basis) ?? 0) + hosts);
   const groups = [...counts.entries()].map(([basis, hosts]) => ({ basis, hosts }));
   const only = groups[0];
   if (groups.length === 1 && only) return MESSAGES.basis.aggregate(only.hosts, only.basis);

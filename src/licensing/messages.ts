@@ -22,9 +22,13 @@ export function percent(rate: Dec): string {
  */
 const COUNT = new Intl.NumberFormat("en-US");
 
+/** A count as `COUNT` writes it; below 1,000 that is its digits, without asking the formatter. */
+const count = (n: number): string =>
+  Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : COUNT.format(n);
+
 /** "1 core", "1,120 cores": counts grouped by thousands, as every figure a person reads. */
 const plural = (n: number, one: string, many: string = `${one}s`): string =>
-  `${COUNT.format(n)} ${n === 1 ? one : many}`;
+  `${count(n)} ${n === 1 ? one : many}`;
 
 export const MESSAGES = {
   // ── why an option cannot be used ──────────────────────────────────────────────────────

@@ -105,9 +105,12 @@ export function licenseMixed(scenario: Scenario, capacity: CapacityPlan): MixedE
   const { prices, softwareAssuranceRate } = scenario.licensing;
   const horizonYears = scenario.finance.horizonYears;
 
-  const choose = (plan: HostPlan, aware: boolean): MixedHostChoice => {
-    const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
-    const extra = hostExtraLines(scenario, vmsToManage(plan, aware));
+  // The cheapest edition for a host licensed for these counts (ties: more VM rights).
+  const cheapestFor = (
+    windowsVmsLicensed: number,
+    vmsCounted: number
+  ): { way: WindowsWay | null; lines: LicenceLine[]; oneTime: Money; annual: Money } => {
+    const extra = hostExtraLines(scenario, vmsCounted);
     let best: { way: WindowsWay | null; lines: LicenceLine[]; cost: Money } | null = null;
     for (const { rule, hostRunsEdition } of candidates) {
       const windows = windowsLine(rule, shape, windowsVmsLicensed, hostRunsEdition, prices);
@@ -120,13 +123,31 @@ export function licenseMixed(scenario: Scenario, capacity: CapacityPlan): MixedE
         best = { way: windows ? rule.way : null, lines, cost };
     }
     const lines = [...(best?.lines ?? []), ...extra];
+    return { way: best?.way ?? null, lines, ...moneyOf(lines) };
+  };
+
+  // Hosts repeat the same VM counts: choose for each (Windows VMs, VMs managed) pair once.
+  const byCounts = new Map<
+    string,
+    { way: WindowsWay | null; lines: LicenceLine[]; oneTime: Money; annual: Money }
+  >();
+  const choose = (plan: HostPlan, aware: boolean): MixedHostChoice => {
+    const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
+    const vmsCounted = vmsToManage(plan, aware);
+    const key = `${windowsVmsLicensed}/${vmsCounted}`;
+    let chosen = byCounts.get(key);
+    if (!chosen) {
+      chosen = cheapestFor(windowsVmsLicensed, vmsCounted);
+      byCounts.set(key, chosen);
+    }
     return {
       index: plan.index,
       cluster: plan.cluster,
       windowsVmsLicensed,
-      way: best?.way ?? null,
-      lines,
-      ...moneyOf(lines),
+      way: chosen.way,
+      lines: chosen.lines,
+      oneTime: chosen.oneTime,
+      annual: chosen.annual,
     };
   };
 

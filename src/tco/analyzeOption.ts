@@ -276,6 +276,21 @@ export function analyzeOption(
 }
 
 /**
+ * The cost schedule of an option as {@link analyzeOption} reports it (its `costs`), without
+ * the business case.
+ */
+export function optionCosts(
+  scenario: Scenario,
+  id: OptionId,
+  capacity: CapacityPlan,
+  licensed?: ModuleOptionLicensing,
+  leaving?: LeavingEstate,
+  years?: CapacityByYear
+): CostSchedule {
+  return electedCosts(scenario, id, capacity, licensed, leaving, years).costs;
+}
+
+/**
  * The NPV of an option as {@link analyzeOption} reports it (its `businessCase.npv`), without
  * the rest of the business case: what the sensitivity analysis asks of every variant.
  */
@@ -288,7 +303,7 @@ export function optionNpv(
   leaving?: LeavingEstate,
   years?: CapacityByYear
 ): Money {
-  const { costs } = electedCosts(scenario, id, capacity, licensed, leaving, years);
+  const costs = optionCosts(scenario, id, capacity, licensed, leaving, years);
   return npvAgainst(physical, costs, scenario.finance.discountRate);
 }
 

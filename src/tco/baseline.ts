@@ -16,7 +16,11 @@ import { planFor, type PlanCache } from "./analyzeOption";
 import { ownedAssuranceLines, stayingOnVmwareLines, type LeavingEstate } from "./leavingVmware";
 import { optionLicensing, ownedBySku } from "./licenceCosts";
 import { migrationTimeline } from "./migrationTimeline";
-import { physicalBaselineLines } from "./physical";
+import {
+  physicalBaselineLines,
+  physicalBaselineQuantities,
+  type PhysicalBaselineQuantities,
+} from "./physical";
 
 const LABELS: Readonly<Record<Scenario["finance"]["baseline"], string>> = {
   physical: "Staying physical",
@@ -46,18 +50,33 @@ export interface Baseline {
   readonly schedule: CostSchedule;
   /** Leaving VMware: the hardware the estate has, its subscription and the move's timeline. */
   readonly leaving?: LeavingEstate;
+  /** Staying physical: the quantities the schedule prices (the sensitivity analysis re-prices them). */
+  readonly physical?: PhysicalBaselineQuantities;
 }
 
-/** The baseline's yearly costs, planning the VMware estate when that is the baseline. */
-export function baselineOf(scenario: Scenario, cache: PlanCache): Baseline {
+/**
+ * The baseline's yearly costs, planning the VMware estate when that is the baseline.
+ * `physical`: the physical baseline's quantities of this inventory and `demand`, when the
+ * caller has them (see `physicalBaselineQuantities`).
+ */
+export function baselineOf(
+  scenario: Scenario,
+  cache: PlanCache,
+  physical?: PhysicalBaselineQuantities
+): Baseline {
   const n = scenario.finance.horizonYears;
   const product = scenario.finance.baseline;
   if (product === "physical") {
+    const quantities = physical ?? physicalBaselineQuantities(scenario);
     return {
       schedule: schedule(
-        [...physicalBaselineLines(scenario), ...ownedAssuranceLines(scenario, "physical")],
+        [
+          ...physicalBaselineLines(scenario, quantities),
+          ...ownedAssuranceLines(scenario, "physical"),
+        ],
         n
       ),
+      physical: quantities,
     };
   }
   // The estate as it runs today: idle VMs retired in the options still run on VMware.

@@ -30,7 +30,10 @@ export interface CostSchedule {
 }
 
 function zeroByCategory(): Record<CostCategory, Money> {
-  return Object.fromEntries(COST_CATEGORIES.map((c) => [c, ZERO])) as Record<CostCategory, Money>;
+  // A loop, not Object.fromEntries: built for every year of every costing (each sensitivity variant).
+  const zeros = {} as Record<CostCategory, Money>;
+  for (const c of COST_CATEGORIES) zeros[c] = ZERO;
+  return zeros;
 }
 
 /** Sum lines into years 0…N and categories; each year's total is the sum of its categories. */

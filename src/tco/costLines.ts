@@ -130,7 +130,7 @@ export function costLine(
     const byYear = spec.quantityByYear ?? [];
     for (let t = 0; t <= n; t++)
       amounts.push(roundCents(lineRate(scenario, byYear[t] ?? ZERO, constant, spec.factors)));
-    return { ...spec, constant, amounts };
+    return Object.assign({}, spec, { constant, amounts });
   }
   const rate = lineRate(scenario, spec.quantity, constant, spec.factors);
   const perYear = roundCents(rate);
@@ -140,7 +140,9 @@ export function costLine(
     else if (months) amounts.push(roundCents(rate.times(months.perYear[t] ?? 0).div(12)));
     else amounts.push(perYear);
   }
-  return { ...spec, constant, amounts };
+  // Object.assign, not { ...spec, constant, amounts }: Node 20 adds fields after a spread on a
+  // slow path, and every costing (each sensitivity variant) builds some forty lines.
+  return Object.assign({}, spec, { constant, amounts });
 }
 
 /** Hours in a year ÷ 1,000 (W → kW): the power constant. */

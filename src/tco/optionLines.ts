@@ -14,7 +14,7 @@ import {
   type Schedule,
 } from "./costLines";
 import type { LicenceLine } from "./types";
-import { physicalLines, physicalQuantities } from "./physical";
+import { physicalLines, physicalQuantities, type PhysicalQuantities } from "./physical";
 import type { OptionLicensing } from "./types";
 import { placedStorageGiB, SERIES, type QuantitySeries } from "./years";
 
@@ -32,16 +32,45 @@ function vmStorageGiBOf(capacity: CapacityPlan): Dec {
   return placedStorageGiB(capacity.vms);
 }
 
-function quantitiesOf(capacity: CapacityPlan): OptionQuantities & { readonly storageGiB: Dec } {
+type PlanQuantities = OptionQuantities & { readonly storageGiB: Dec };
+
+/**
+ * Quantities of each plan, counted once: a plan is immutable, and the options that share it
+ * and every sensitivity variant that keeps it ask for the same sums over its VMs.
+ */
+const quantitiesByPlan = new WeakMap<CapacityPlan, PlanQuantities>();
+
+function quantitiesOf(capacity: CapacityPlan): PlanQuantities {
+  const known = quantitiesByPlan.get(capacity);
+  if (known) return known;
   const placed = capacity.hostPlans.reduce((s, h) => s + h.vms, 0);
   const storageGiB = vmStorageGiBOf(capacity);
-  return {
+  const q = {
     hosts: capacity.hosts,
     clusters: capacity.clusters.length,
     vms: placed,
     vmStorageGiB: storageGiB.toNumber(),
     storageGiB,
   };
+  quantitiesByPlan.set(capacity, q);
+  return q;
+}
+
+/** The servers a plan leaves physical, summed once per plan and inventory (as `quantitiesOf`). */
+const stayingByPlan = new WeakMap<
+  CapacityPlan,
+  { readonly inventory: Scenario["inventory"]; readonly q: PhysicalQuantities | null }
+>();
+
+function stayingPhysical(scenario: Scenario, capacity: CapacityPlan): PhysicalQuantities | null {
+  const known = stayingByPlan.get(capacity);
+  if (known && known.inventory === scenario.inventory) return known.q;
+  const remaining = capacity.stayPhysical
+    .map((s) => ({ row: scenario.inventory[s.row], count: s.count }))
+    .filter((r): r is { row: NonNullable<typeof r.row>; count: number } => r.row !== undefined);
+  const q = remaining.length > 0 ? physicalQuantities(remaining) : null;
+  stayingByPlan.set(capacity, { inventory: scenario.inventory, q });
+  return q;
 }
 
 /** Hosts, clusters, placed VMs and their disk (GiB) of a capacity plan. */
@@ -390,17 +419,10 @@ export function optionLines(
       });
     })
   );
-  const remaining = capacity.stayPhysical
-    .map((s) => ({ row: scenario.inventory[s.row], count: s.count }))
-    .filter((r): r is { row: NonNullable<typeof r.row>; count: number } => r.row !== undefined);
-  if (remaining.length > 0) {
+  const staying = stayingPhysical(scenario, capacity);
+  if (staying !== null) {
     lines.push(
-      ...physicalLines(
-        scenario,
-        physicalQuantities(remaining),
-        `${prefix}.stayPhysical`,
-        " — servers staying physical"
-      )
+      ...physicalLines(scenario, staying, `${prefix}.stayPhysical`, " — servers staying physical")
     );
   }
   // Zero-amount lines stay (a price edited in Excel later must still flow); zero quantities go.

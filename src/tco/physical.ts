@@ -28,7 +28,8 @@ export function physicalQuantities(
   for (const { row, count } of rows) {
     servers += count;
     if (row.os === "windows") windowsServers += count;
-    watts = watts.plus(row.powerWatts.times(count));
+    // One server a row is the common case (an RVTools export): no product to build.
+    watts = watts.plus(count === 1 ? row.powerWatts : row.powerWatts.times(count));
     rackUnits += row.rackUnits * count;
   }
   return { servers, windowsServers, watts, rackUnits };
@@ -125,24 +126,45 @@ export function physicalLines(
 /** Id prefix of the baseline lines of idle servers the options retire (their running cost is a saving of its own). */
 export const RETIRED_PREFIX = "physical.retired";
 
+/** What the baseline costs: the servers kept running, and the idle ones the options retire (null: none). */
+export interface PhysicalBaselineQuantities {
+  readonly kept: PhysicalQuantities;
+  readonly retired: PhysicalQuantities | null;
+}
+
 /**
- * The whole inventory, physical. Idle servers the options retire (`demand.retireIdle`) get
- * lines of their own, so what switching them off saves is visible rather than folded into the
- * totals.
+ * The baseline's quantities: they depend only on the inventory and `demand` (which servers
+ * are idle), so callers that vary prices and rates (the sensitivity analysis) count them once.
  */
-export function physicalBaselineLines(scenario: Scenario): CostLine[] {
+export function physicalBaselineQuantities(scenario: Scenario): PhysicalBaselineQuantities {
   const retired = (row: InventoryRow): boolean =>
     scenario.demand.retireIdle && !row.stayPhysical && idleReason(row, scenario) !== null;
   const kept = scenario.inventory.filter((row) => !retired(row));
   const gone = scenario.inventory.filter(retired);
-  const q = physicalQuantities(kept.map((row) => ({ row, count: row.count })));
-  const lines = physicalLines(scenario, q, "physical");
-  if (gone.length === 0) return lines;
+  return {
+    kept: physicalQuantities(kept.map((row) => ({ row, count: row.count }))),
+    retired:
+      gone.length === 0 ? null : physicalQuantities(gone.map((row) => ({ row, count: row.count }))),
+  };
+}
+
+/**
+ * The whole inventory, physical. Idle servers the options retire (`demand.retireIdle`) get
+ * lines of their own, so what switching them off saves is visible rather than folded into the
+ * totals. `quantities`: {@link physicalBaselineQuantities} of this inventory and `demand`, when
+ * the caller has them.
+ */
+export function physicalBaselineLines(
+  scenario: Scenario,
+  quantities: PhysicalBaselineQuantities = physicalBaselineQuantities(scenario)
+): CostLine[] {
+  const lines = physicalLines(scenario, quantities.kept, "physical");
+  if (quantities.retired === null) return lines;
   return [
     ...lines,
     ...physicalLines(
       scenario,
-      physicalQuantities(gone.map((row) => ({ row, count: row.count }))),
+      quantities.retired,
       RETIRED_PREFIX,
       " — idle servers, retired in every option"
     ),

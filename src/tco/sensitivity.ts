@@ -2,7 +2,9 @@
  * Sensitivity: the NPV of one option with each key assumption 20 % lower and higher (the
  * tornado, sorted by swing), and for the most sensitive ones the value at which the NPV
  * crosses zero — "at what tariff does the project stop paying". Only utilisation changes the
- * capacity plan; every other input reuses it.
+ * capacity plan; every other input reuses it, and every input but the licence prices only
+ * re-prices the base costing's lines that read it (the capacity plan, licence counts and the
+ * physical baseline's quantities are counted once).
  */
 import { Dec, ONE, ZERO, dec, min, type Money } from "../money";
 import {
@@ -18,8 +20,11 @@ import {
   type OptionId,
   type Scenario,
 } from "../scenario";
-import { optionNpv, planFor, yearsFor, type PlanCache } from "./analyzeOption";
+import { optionCosts, optionNpv, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
+import { npvAgainst, schedule, type CostSchedule } from "./cashflow";
+import { costLine, type CostLine } from "./costLines";
+import { physicalBaselineQuantities, type PhysicalBaselineQuantities } from "./physical";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
 interface Param {
@@ -70,13 +75,14 @@ export function scaled(
   if (input === "inventory.peakCpuUtilization") {
     return {
       ...scenario,
+      // Object.assign, not { ...r, peakCpuUtilization }: Node 20 sets fields after a spread on
+      // a slow path, and this copies every row of the inventory.
       inventory: scenario.inventory.map((r) => {
         const peak = min(ONE, scale(r.peakCpuUtilization));
-        return {
-          ...r,
+        return Object.assign({}, r, {
           peakCpuUtilization: peak,
           averageCpuUtilization: min(peak, r.averageCpuUtilization.times(factor)),
-        };
+        });
       }),
     };
   }
@@ -103,21 +109,72 @@ function baseValueOf(scenario: Scenario, p: Param): Dec {
   return inputValue(scenario, p.input);
 }
 
-/** The base scenario's licensing of one option, counted once for every input that leaves it alone. */
-type LicensedCache = Map<OptionId, ModuleOptionLicensing>;
+/**
+ * What every variant of one option's sensitivity analysis shares: the base scenario, its
+ * baseline and plans, and what is counted once, on first use, for the inputs that leave it
+ * alone.
+ */
+interface Shared {
+  readonly scenario: Scenario;
+  readonly option: OptionId;
+  readonly baseline: Baseline;
+  readonly cache: PlanCache;
+  /** The option's licensing: counts and prices depend only on the plan and the licensing inputs. */
+  readonly licensing: () => ModuleOptionLicensing;
+  /** The physical baseline's quantities (see `keepsPhysicalQuantities`). */
+  readonly physical: () => PhysicalBaselineQuantities;
+  /** The option's costs in the base scenario. */
+  readonly costs: () => CostSchedule;
+}
 
-function npvAt(
+function shared(
   scenario: Scenario,
   option: OptionId,
-  p: Param,
-  factor: Dec,
-  base: Baseline,
-  cache: PlanCache,
-  licensed: LicensedCache
-): Money {
+  baseline: Baseline,
+  cache: PlanCache
+): Shared {
+  const constraints = hostConstraintsFor(option, scenario);
+  const once = <T>(f: () => T): (() => T) => {
+    let value: { readonly v: T } | undefined;
+    return () => (value ??= { v: f() }).v;
+  };
+  const licensing = once(() =>
+    licenseOption(option, scenario, planFor(scenario, constraints, cache))
+  );
+  return {
+    scenario,
+    option,
+    baseline,
+    cache,
+    licensing,
+    // The analysis's baseline has them (of this inventory and `demand`; the scenario may differ
+    // from the analysed one by its host alone).
+    physical: once(() => baseline.physical ?? physicalBaselineQuantities(scenario)),
+    costs: once(() =>
+      optionCosts(
+        scenario,
+        option,
+        planFor(scenario, constraints, cache),
+        licensing(),
+        baseline.leaving,
+        yearsFor(scenario, constraints, cache)
+      )
+    ),
+  };
+}
+
+/** The option's NPV with input `p` scaled by `factor`. */
+function npvAt(base: Shared, p: Param, factor: Dec): Money {
+  const { scenario, option, cache } = base;
   const variant = scaled(scenario, p.input, factor, p.floor);
   const replanCache: PlanCache = p.capacity ? new Map() : cache;
-  const baseline = leavesBaselineUnchanged(p, scenario) ? base : baselineOf(variant, replanCache);
+  const baseline = leavesBaselineUnchanged(p, scenario)
+    ? base.baseline
+    : baselineOf(
+        variant,
+        replanCache,
+        keepsPhysicalQuantities(p, scenario) ? base.physical() : undefined
+      );
   const physical = baseline.schedule;
   if (p.capacity) {
     const constraints = hostConstraintsFor(option, variant);
@@ -132,16 +189,54 @@ function npvAt(
       yearsFor(variant, constraints, replanCache)
     );
   }
+  // Inputs that only price the option's cost lines (every one but the licence prices, which
+  // also price its licensing): the base costing's lines, those that read the input re-priced.
+  // Leaving VMware (the move's timeline) and Azure Local (Azure Hybrid Benefit elected only
+  // where it pays) decide more from the inputs: they are costed afresh.
+  if (p.input !== "licensing.prices" && baseline.leaving === undefined && option !== "azure-local")
+    return npvAgainst(
+      physical,
+      repriced(base.costs(), variant, p.input),
+      variant.finance.discountRate
+    );
   const constraints = hostConstraintsFor(option, scenario);
-  const plan = planFor(scenario, constraints, cache);
-  const years = yearsFor(scenario, constraints, cache);
-  // Licence counts and prices depend only on the plan and the licensing inputs: other inputs
-  // reuse the base scenario's licensing, counted once.
-  let counted = p.input === "licensing.prices" ? undefined : licensed.get(option);
-  if (!counted && p.input !== "licensing.prices") {
-    licensed.set(option, (counted = licenseOption(option, scenario, plan)));
-  }
-  return optionNpv(variant, option, plan, physical, counted, baseline.leaving, years);
+  return optionNpv(
+    variant,
+    option,
+    planFor(scenario, constraints, cache),
+    physical,
+    p.input === "licensing.prices" ? undefined : base.licensing(),
+    baseline.leaving,
+    yearsFor(scenario, constraints, cache)
+  );
+}
+
+/** Whether a cost line's amounts read the input at `path` (a factor, or its refresh cycle). */
+function reads(line: CostLine, path: SensitivityInput): boolean {
+  return (
+    line.factors.some((f) => f.path === path) ||
+    (line.schedule.kind === "refresh" && line.schedule.cycleInput === path)
+  );
+}
+
+/**
+ * `costs` with the lines that read the input at `path` re-priced under `variant`: a line's
+ * quantities, schedule and factors are what the costing decided; only its inputs' values move.
+ */
+function repriced(costs: CostSchedule, variant: Scenario, path: SensitivityInput): CostSchedule {
+  if (!costs.lines.some((l) => reads(l, path))) return costs;
+  const lines = costs.lines.map((l) => (reads(l, path) ? costLine(variant, l) : l));
+  return schedule(lines, variant.finance.horizonYears);
+}
+
+/**
+ * Inputs that leave the physical baseline's quantities alone: every input but the inventory's,
+ * and utilisation too unless idle servers are retired — the quantities (servers, watts, rack
+ * units) read utilisation only to find the idle ones.
+ */
+function keepsPhysicalQuantities(p: Param, scenario: Scenario): boolean {
+  if (!p.input.startsWith("inventory.")) return true;
+  return p.input === "inventory.peakCpuUtilization" && !scenario.demand.retireIdle;
 }
 
 /** Inputs that leave the baseline's costs unchanged (so it need not be recomputed). */
@@ -193,13 +288,13 @@ export function sensitivityOf(
 ): Sensitivity {
   const low = new Dec("0.8");
   const high = new Dec("1.2");
-  const licensed: LicensedCache = new Map();
+  const common = shared(scenario, option, baseline, cache);
   const unchanged: Param = { input: "host.price", label: "" };
-  const baseNpv = npvAt(scenario, option, unchanged, ONE, baseline, cache, licensed);
+  const baseNpv = npvAt(common, unchanged, ONE);
   const rows: SensitivityRow[] = PARAMS.map((p) => {
     const base = baseValueOf(scenario, p);
-    const npvLow = npvAt(scenario, option, p, low, baseline, cache, licensed);
-    const npvHigh = npvAt(scenario, option, p, high, baseline, cache, licensed);
+    const npvLow = npvAt(common, p, low);
+    const npvHigh = npvAt(common, p, high);
     const clamp = (v: Dec): Dec => (p.floor && v.lt(p.floor) ? p.floor : v);
     return {
       input: p.input,
@@ -232,7 +327,7 @@ export function sensitivityOf(
       const key = x.toFixed(6);
       let npv = known.get(key);
       if (npv === undefined) {
-        npv = npvAt(scenario, option, p, dec(key), baseline, cache, licensed);
+        npv = npvAt(common, p, dec(key));
         known.set(key, npv);
       }
       return npv;

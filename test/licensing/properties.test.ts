@@ -4,6 +4,7 @@ import { dec, sum, type Dec } from "../../src/money";
 import { PLATFORM_IDS, type PlatformId } from "../../src/platform";
 import { OPTION_IDS, VSPHERE_MODELS, type OptionId, type Scenario } from "../../src/scenario/types";
 import {
+  aggregateLines,
   licenseMixed,
   licenseOption,
   licensesForHost,
@@ -282,6 +283,43 @@ describe("per-option properties", () => {
         }
       }),
       { numRuns: 300 }
+    );
+  });
+});
+
+describe("hosts with the same counts share their licences (counted once, merged once)", () => {
+  // Plans repeat hosts: the same counts several times, as real plans do.
+  const repeatedHostsArb = fc
+    .tuple(hostsArb, fc.array(fc.nat(), { maxLength: 8 }))
+    .map(([hosts, picks]) =>
+      hosts.length === 0 ? hosts : [...hosts, ...picks.map((p) => hosts[p % hosts.length]!)]
+    );
+  const json = (x: unknown): string => JSON.stringify(x);
+
+  it("merging the hosts' shared lines equals merging a copy of every host's lines", () => {
+    fc.assert(
+      fc.property(optionArb, scenarioArb, repeatedHostsArb, (option, sc, hosts) => {
+        const lic = licenseOption(option, sc, plan(hosts));
+        const shared = lic.hosts.map((h) => h.lines);
+        const copies = shared.map((lines) => lines.map((l) => ({ ...l })));
+        expect(json(aggregateLines(shared))).toBe(json(aggregateLines(copies)));
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("a mixed estate licenses each host as it licenses that host alone", () => {
+    fc.assert(
+      fc.property(scenarioArb, repeatedHostsArb, (sc, hosts) => {
+        const mixed = licenseMixed(sc, plan(hosts));
+        if (!mixed) return;
+        hosts.forEach((h, i) => {
+          // Alone, the host is host 0: compare everything but the index.
+          const alone = { ...licenseMixed(sc, plan([h]))!.hosts[0]!, index: i };
+          expect(json(mixed.hosts[i]), `host ${i}`).toBe(json(alone));
+        });
+      }),
+      { numRuns: 200 }
     );
   });
 });

@@ -135,6 +135,23 @@ describe("option: servers that stay physical are costed as physical", () => {
     expect(l?.amounts.map(s)).toEqual(["0", perYear, perYear, perYear, perYear, perYear]);
   });
 
+  it("costs the servers staying physical from each scenario's own inventory, though the plan is the same", () => {
+    // The plan's sums are counted once per plan: a second scenario (the same rows, DONGLE at
+    // 500 W and 4U) must not be priced with the first one's watts and rack units.
+    const bigger = scenarioWith("ws2008r2", [
+      server("APP", { count: 3 }),
+      server("DONGLE", { os: "windows", powerWatts: "500", rackUnits: 4, stayPhysical: true }),
+    ]);
+    const amountOf = (sc: typeof scenario, id: string): string | undefined =>
+      optionLines(sc, "datacenter", plan, licensing)
+        .find((l) => l.id === `datacenter.stayPhysical.${id}`)
+        ?.amounts[1]?.toString();
+    expect(amountOf(scenario, "power")).toBe("328.5"); // 250 W × 8.76 × 1.5 × 0.10
+    expect(amountOf(bigger, "power")).toBe("657"); // 500 W × 8.76 × 1.5 × 0.10
+    expect(amountOf(bigger, "space")).toBe("960"); // 4U × 240
+    expect(amountOf(scenario, "space")).toBe("480"); // 2U × 240
+  });
+
   it("uses exactly the physical rules on those servers", () => {
     const alone = physicalLines(
       scenario,

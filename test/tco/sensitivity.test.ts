@@ -2,7 +2,7 @@
  * Sensitivity: the ±20 % tornado of the recommended option's NPV, and break-even values that
  * really make the NPV cross zero. Every NPV here is re-evaluated through `analyze` on a
  * `scaled()` scenario — not through the sensitivity code's own shortcuts (shared plans,
- * reused physical baseline).
+ * reused physical baseline, cost lines re-priced rather than costed afresh).
  */
 import { describe, expect, it } from "vitest";
 import { Dec, ONE } from "../../src/money";
