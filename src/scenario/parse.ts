@@ -357,11 +357,12 @@ function parseInventory(
     powerWatts: physical?.["defaultPowerWatts"],
     rackUnits: physical?.["defaultRackUnits"],
   };
-  const allowed = INVENTORY_FIELDS.map((f) => f.key);
+  const fields = INVENTORY_FIELDS; // once: compiled to CommonJS, each read is a getter call
+  const allowed = fields.map((f) => f.key);
   const allowedSet = new Set<string>(allowed);
   // Per field, the texts already accepted and their values: inventories repeat the same values
   // ("2.93", "0.33") on thousands of rows, so each is read and checked once. Names are unique.
-  const accepted = INVENTORY_FIELDS.map((f) =>
+  const accepted = fields.map((f) =>
     f.kind === "string" ? undefined : new Map<string, unknown>()
   );
   // The first row of each name (lower case), by index: its path is spelled only for a duplicate.
@@ -394,8 +395,8 @@ function parseInventory(
       }
     }
     const out: Obj = {};
-    for (let j = 0; j < INVENTORY_FIELDS.length; j++) {
-      const f = INVENTORY_FIELDS[j]!;
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j]!;
       const given = row[f.key];
       if (given === undefined && f.required) {
         issues.push({
@@ -463,5 +464,5 @@ function parseInventory(
       message: MESSAGES.tooManyServers(servers, LIMITS.totalServers.value),
     });
   }
-  return rows;
+  return Object.freeze(rows) as Obj[]; // its rows are frozen: deepFreeze skips the list
 }
