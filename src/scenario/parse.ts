@@ -357,17 +357,31 @@ function parseInventory(
     powerWatts: physical?.["defaultPowerWatts"],
     rackUnits: physical?.["defaultRackUnits"],
   };
-  const allowed = INVENTORY_FIELDS.map((f) => f.key);
+  const fields = INVENTORY_FIELDS; // once: compiled to CommonJS, each read is a getter call
+  const allowed = fields.map((f) => f.key);
   const allowedSet = new Set<string>(allowed);
-  const firstByName = new Map<string, string>();
+  // Per field, the texts already accepted and their values: inventories repeat the same values
+  // ("2.93", "0.33") on thousands of rows, so each is read and checked once. Names are unique.
+  const accepted = fields.map((f) =>
+    f.kind === "string" ? undefined : new Map<string, unknown>()
+  );
+  // The first row of each name (lower case), by index: its path is spelled only for a duplicate.
+  const firstByName = new Map<string, number>();
+  // Utilisations as doubles, by Decimal (rows share them): most rows compare without a Decimal.
+  const doubles = new Map<Dec, number>();
+  const doubleOf = (d: Dec): number => {
+    let x = doubles.get(d);
+    if (x === undefined) doubles.set(d, (x = d.toNumber()));
+    return x;
+  };
+  const rowPath = (i: number): string => `inventory[${i}]`;
   const rows: Obj[] = [];
   // An index loop, not forEach: a hole in a sparse array is a bad row too.
   for (let i = 0; i < raw.length; i++) {
     const row: Json = raw[i];
-    const path = `inventory[${i}]`;
     if (!isObject(row)) {
       issues.push({
-        path,
+        path: rowPath(i),
         expected: "an object",
         received: describeValue(row),
         message: MESSAGES.rowNotObject,
@@ -376,16 +390,17 @@ function parseInventory(
     }
     for (const key in row) {
       if (!allowedSet.has(key)) {
-        checkUnknownKeys(row, allowed, path, "an inventory row", issues);
+        checkUnknownKeys(row, allowed, rowPath(i), "an inventory row", issues);
         break;
       }
     }
     const out: Obj = {};
-    for (const f of INVENTORY_FIELDS) {
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j]!;
       const given = row[f.key];
       if (given === undefined && f.required) {
         issues.push({
-          path: `${path}.${f.key}`,
+          path: `${rowPath(i)}.${f.key}`,
           expected: expectedText(f),
           received: "nothing",
           message: MESSAGES.required(promptOf(f), expectedText(f)),
@@ -394,11 +409,22 @@ function parseInventory(
       }
       const value = given === undefined ? rowDefaults[f.key] : given;
       if (value === undefined) continue; // its default is invalid: reported on the physical section
-      // Defaults from the physical section are parsed already.
+      let parsed: unknown;
+      const seen = accepted[j];
+      if (given === undefined && typeof value === "object") {
+        parsed = value; // defaults from the physical section are parsed already
+      } else if (seen !== undefined && typeof value === "string") {
+        parsed = seen.get(value);
+        if (parsed === undefined) {
+          parsed = parseFast(f, value, decimals);
+          if (parsed !== UNDECIDED) seen.set(value, parsed);
+        }
+      } else {
+        parsed = parseFast(f, value, decimals);
+      }
       // The path is spelled only for a value the fast path cannot accept.
-      let parsed =
-        given === undefined && typeof value === "object" ? value : parseFast(f, value, decimals);
-      if (parsed === UNDECIDED) parsed = parseFieldChecked(f, value, `${path}.${f.key}`, issues);
+      if (parsed === UNDECIDED)
+        parsed = parseFieldChecked(f, value, `${rowPath(i)}.${f.key}`, issues);
       if (parsed !== undefined) out[f.key] = parsed;
     }
     const name = out["name"];
@@ -407,20 +433,21 @@ function parseInventory(
       const first = firstByName.get(key);
       if (first !== undefined) {
         issues.push({
-          path: `${path}.name`,
+          path: `${rowPath(i)}.name`,
           expected: "a unique name",
           received: describeValue(name),
-          message: MESSAGES.duplicateName(name, first),
+          message: MESSAGES.duplicateName(name, `${rowPath(first)}.name`),
         });
       } else {
-        firstByName.set(key, `${path}.name`);
+        firstByName.set(key, i);
       }
     }
     const avg = out["averageCpuUtilization"] as Dec | undefined;
     const peak = out["peakCpuUtilization"] as Dec | undefined;
-    if (avg && peak && avg.gt(peak)) {
+    // Doubles keep the order of the decimals they round (equal doubles: the Decimals decide).
+    if (avg && peak && avg !== peak && doubleOf(avg) >= doubleOf(peak) && avg.gt(peak)) {
       issues.push({
-        path: `${path}.averageCpuUtilization`,
+        path: `${rowPath(i)}.averageCpuUtilization`,
         expected: `at most the peak (${peak.toString()})`,
         received: avg.toString(),
         message: MESSAGES.averageAbovePeak(avg.toString(), peak.toString()),
@@ -437,5 +464,5 @@ function parseInventory(
       message: MESSAGES.tooManyServers(servers, LIMITS.totalServers.value),
     });
   }
-  return rows;
+  return Object.freeze(rows) as Obj[]; // its rows are frozen: deepFreeze skips the list
 }

@@ -147,6 +147,10 @@ function decimalOf(text: string, cache: DecimalCache | undefined): Dec {
   return d;
 }
 
+/** The double `x` read from `raw` is the value itself: a JSON number, or a text that is the double's own shortest spelling. */
+const isExact = (raw: Json, x: number, text: string): boolean =>
+  typeof raw === "number" || String(x) === text;
+
 /**
  * The fast path of {@link parseField}: the typed value of a valid field, read from the field's
  * own spec (kind, bounds, pattern, values) so that every field of the tables gets it, or
@@ -165,21 +169,25 @@ export function parseFast(f: FieldSpec, raw: Json, decimals: DecimalCache | unde
     case "ratio": {
       let x: number;
       let text: string;
-      let exact: boolean;
       if (typeof raw === "number") {
         x = raw;
-        text = String(raw);
-        exact = true;
+        // A whole number is the same whether read as a double or as a Decimal: no text needed.
+        if (f.kind === "int") text = "";
+        else text = String(raw);
       } else if (typeof raw === "string") {
         text = raw.trim();
         if (!NUMBER_TEXT.test(text)) return UNDECIDED;
         x = Number(text);
-        exact = String(x) === text;
       } else return UNDECIDED;
       if (!(Math.abs(x) < 1e15)) return UNDECIDED; // MAX_MAGNITUDE, and not NaN or infinite
-      if (f.min !== undefined && (x < f.min || (x === f.min && (!exact || f.minExclusive))))
+      // Exactness matters only on a bound, so the double is spelled only there.
+      if (
+        f.min !== undefined &&
+        (x < f.min || (x === f.min && (f.minExclusive || !isExact(raw, x, text))))
+      )
         return UNDECIDED;
-      if (f.max !== undefined && (x > f.max || (x === f.max && !exact))) return UNDECIDED;
+      if (f.max !== undefined && (x > f.max || (x === f.max && !isExact(raw, x, text))))
+        return UNDECIDED;
       if (f.kind !== "int") return decimalOf(text, decimals);
       // Whole numbers below 1e15 are exact doubles; String(-0) is "0", so the checked path gives 0.
       if (typeof raw === "number") return Number.isInteger(x) ? x + 0 : UNDECIDED;
