@@ -73,15 +73,27 @@ export function scaled(
     return floor && x.lt(floor) ? floor : x;
   };
   if (input === "inventory.peakCpuUtilization") {
+    // One scaled value per distinct value (the parser shares a Decimal among rows that read the
+    // same text): 100,000 rows hold a few hundred values, not 200,000 new Decimals at once.
+    const peaks = new Map<Dec, Dec>();
+    const averages = new Map<Dec, Dec>();
+    const once = (memo: Map<Dec, Dec>, v: Dec, f: (v: Dec) => Dec): Dec => {
+      let x = memo.get(v);
+      if (x === undefined) memo.set(v, (x = f(v)));
+      return x;
+    };
     return {
       ...scenario,
       // Object.assign, not { ...r, peakCpuUtilization }: Node 20 sets fields after a spread on
       // a slow path, and this copies every row of the inventory.
       inventory: scenario.inventory.map((r) => {
-        const peak = min(ONE, scale(r.peakCpuUtilization));
+        const peak = once(peaks, r.peakCpuUtilization, (v) => min(ONE, scale(v)));
         return Object.assign({}, r, {
           peakCpuUtilization: peak,
-          averageCpuUtilization: min(peak, r.averageCpuUtilization.times(factor)),
+          averageCpuUtilization: min(
+            peak,
+            once(averages, r.averageCpuUtilization, (v) => v.times(factor))
+          ),
         });
       }),
     };
