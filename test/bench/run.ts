@@ -15,6 +15,7 @@ const BENCHES: readonly Bench[] = [
   { name: "packing", file: "./packing.bench.ts", fn: "runPackingBench" },
   { name: "capacity", file: "./capacity.bench.ts", fn: "runCapacityBench" },
   { name: "capacity-v2", file: "./capacityV2.bench.ts", fn: "runCapacityV2Bench" },
+  { name: "balance", file: "./capacityBalance.bench.ts", fn: "runBalanceBench" },
   { name: "tco", file: "./tco.bench.ts", fn: "runTcoBench" },
   { name: "hosts", file: "./hosts.bench.ts", fn: "runHostsBench" },
   { name: "report", file: "./report.bench.ts", fn: "runReportBench" },
