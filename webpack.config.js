@@ -47,16 +47,20 @@ module.exports = async (env, options) => {
     // in one page (the manifest requires SharedRuntime 1.1, so Excel never loads functions.js on
     // its own). One webpack runtime and one `engine` chunk hold what the entries share — the
     // engine, decimal.js — so the page downloads and evaluates it once and the pane and the
-    // =HVTCO.* functions share its module instances.
+    // =HVTCO.* functions share its module instances. The TCO analysis behind the pane's
+    // preview is its own chunk (`analysis`), loaded once the pane is on screen.
     optimization: {
       runtimeChunk: "single",
       splitChunks: {
         cacheGroups: {
           default: false,
           defaultVendors: false,
+          // What two of the start-up entries share, and what the preview's analysis (loaded
+          // after the first render) shares with the custom functions: the planner and the
+          // licensing rules come once, in the start-up bundle the functions need anyway.
           engine: {
             name: "engine",
-            chunks: "initial",
+            chunks: (chunk) => ["taskpane", "commands", "functions", "analysis"].includes(chunk.name),
             minChunks: 2,
             enforce: true,
           },

@@ -1,13 +1,13 @@
 /**
  * The task pane's doors into the engine, the report, the .xlsx writer and the inventory
  * importer — each one small function, so the pane does not depend on how a module is shaped
- * (the Office.js writer and reader are reached through `office.ts`). Only the analysis is in
- * the start-up bundle (without the sensitivity analysis); the full analysis, the report builder, the .xlsx writer (exceljs), the slides
- * writer (pptxgenjs) and the inventory reader load with `import()` when a user first needs them.
+ * (the Office.js writer and reader are reached through `office.ts`). None is in the start-up
+ * bundle: the preview's analysis (without the sensitivity analysis) loads right after the first
+ * render; the full analysis, the report builder, the .xlsx writer (exceljs), the slides writer
+ * (pptxgenjs) and the inventory reader load with `import()` when a user first needs them.
  */
 import type { Scenario } from "../scenario";
-import { analyzeWith } from "../tco/analysis";
-import type { Analysis } from "../tco/types";
+import type { Preview } from "./preview";
 import type { WorkbookPlan } from "../report/workbookPlan";
 import type {
   ColumnMapping,
@@ -19,9 +19,13 @@ import type {
   WorkbookData,
 } from "../inventory/types";
 
-/** The analysis the preview shows: no sensitivity analysis (the report has it). */
-export function analyzeForPreview(scenario: Scenario): Analysis {
-  return analyzeWith(scenario, null);
+/**
+ * The preview's engine: loads the TCO analysis (its own chunk) on first use and returns the
+ * function that previews a scenario synchronously from then on.
+ */
+export async function loadPreviewEngine(): Promise<(scenario: Scenario) => Preview> {
+  const { previewOf } = await import(/* webpackChunkName: "analysis" */ "./toPreview");
+  return previewOf;
 }
 
 /**

@@ -13,10 +13,10 @@ import { drawCharts } from "./chartsLoader";
 import { errorText, type PaneStore } from "./controller/store";
 import type { WorkbookSync } from "./controller/workbook";
 import type { Draft } from "./draft";
-import { analyzeForPreview } from "./engine";
+import { loadPreviewEngine } from "./engine";
 import { PANE_MESSAGES } from "./messages";
 import { detectHost, officeErrorMessage } from "./office";
-import { chartSeries, toPreview } from "./preview";
+import { chartSeries } from "./preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "./state";
 import type { Actions } from "./view/actions";
 import { loadDetails } from "./view/lazyDetails";
@@ -206,7 +206,7 @@ export function startPane(root: HTMLElement): void {
       const scenario = after.validation.scenario;
       const now = after.loadGeneration !== before.loadGeneration || before.phase === "idle";
       previewTimer = setTimeout(
-        () => runPreview(revision, scenario),
+        () => void runPreview(revision, scenario),
         now ? 0 : PREVIEW_DEBOUNCE_MS
       );
     }
@@ -216,16 +216,24 @@ export function startPane(root: HTMLElement): void {
     }
   };
 
-  const runPreview = (revision: number, scenario: Scenario): void => {
+  // The analysis loads after the first render (its own chunk), once; a preview asked before
+  // it arrives waits for it.
+  const previewEngine = onDemand(loadPreviewEngine);
+  const runPreview = async (revision: number, scenario: Scenario): Promise<void> => {
+    if (revision !== state.revision) return;
+    let previewOf: Awaited<ReturnType<typeof loadPreviewEngine>> | undefined;
+    let failure: unknown;
+    try {
+      previewOf = await previewEngine();
+    } catch (e) {
+      failure = e;
+    }
     if (revision !== state.revision) return;
     performance.mark("hvtco:recompute-start");
     let event: PaneEvent;
     try {
-      event = {
-        type: "previewComputed",
-        revision,
-        preview: toPreview(analyzeForPreview(scenario)),
-      };
+      if (!previewOf) throw failure;
+      event = { type: "previewComputed", revision, preview: previewOf(scenario) };
     } catch (e) {
       event = { type: "previewFailed", revision, message: errorText(e) };
     }

@@ -31,6 +31,7 @@ export function buildKey(): string {
       "webpack.config.js",
       "tsconfig.json",
       "tsconfig.build.json",
+      "package.json",
       "package-lock.json",
       "manifest.xml",
     ].map((f) => join(REPO_ROOT, f)),

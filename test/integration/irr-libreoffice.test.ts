@@ -19,7 +19,7 @@ import { buildReport } from "../../src/report/build";
 import { SHEETS } from "../../src/report/sheetLayout";
 import { defaultScenarioJson, parseScenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
-import { toPreview } from "../../src/taskpane/preview";
+import { toPreview } from "../../src/taskpane/toPreview";
 import { writeXlsx } from "../../src/xlsx";
 import { hasLibreOffice, readFormulaResults, recalcXlsx } from "../support/libreoffice";
 

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson, hostCatalogOptions, parseScenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
-import { toPreview } from "../../src/taskpane/preview";
+import { toPreview } from "../../src/taskpane/toPreview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import type { Actions } from "../../src/taskpane/view/actions";
 import { renderPane } from "../../src/taskpane/view/pane";

@@ -3,13 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultScenarioJson, parseScenario, type Scenario } from "../../src/scenario";
 import { analyze } from "../../src/tco/analyze";
-import {
-  chartSeries,
-  formatMoney,
-  formatPayback,
-  shortLabel,
-  toPreview,
-} from "../../src/taskpane/preview";
+import { chartSeries, formatMoney, formatPayback, shortLabel } from "../../src/taskpane/preview";
+import { toPreview } from "../../src/taskpane/toPreview";
 import { REPO_ROOT } from "../support/paths";
 
 function scenario(platform: "ws2022" | "ws2008r2"): Scenario {

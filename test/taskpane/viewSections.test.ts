@@ -6,9 +6,8 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson, parseScenario } from "../../src/scenario";
-import { analyzeForPreview } from "../../src/taskpane/engine";
 import { controlId } from "../../src/taskpane/form";
-import { toPreview } from "../../src/taskpane/preview";
+import { analyzeForPreview, toPreview } from "../../src/taskpane/toPreview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import type { Actions } from "../../src/taskpane/view/actions";
 import { detailsModule, loadDetails } from "../../src/taskpane/view/lazyDetails";
