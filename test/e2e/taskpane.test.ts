@@ -98,8 +98,9 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
       /Consolidating \d+ of \d+ servers onto \d+ Hyper-V host/
     );
     // One runtime and one engine chunk for the pane, the commands and the custom functions
-    // (shared runtime); chart.js follows the first preview in its own chunk. Lazy chunks (report
-    // builder, .xlsx writer, exceljs, inventory reader) are not loaded yet.
+    // (shared runtime); the preview's analysis and chart.js follow the first render in their own
+    // chunks. Lazy chunks (report builder, .xlsx writer, exceljs, inventory reader) are not
+    // loaded yet.
     const scripts = server.requests.filter((r) => r.endsWith(".js") && !r.includes("office"));
     const html = await (await fetch(server.url)).text();
     expect([...html.matchAll(/<script[^>]* src="?([\w.]+\.js)/g)].map((m) => m[1])).toEqual([
@@ -112,7 +113,10 @@ describe("task pane in a plain browser (office.js loads, Office.onReady gives ho
     await expect
       .poll(() => server.requests.filter((r) => /^\/charts\.[0-9a-f]{8}\.js$/.test(r)).length)
       .toBe(1);
-    expect(new Set(scripts.filter((r) => !r.startsWith("/charts.")))).toEqual(
+    expect(scripts.filter((r) => /^\/analysis\.[0-9a-f]{8}\.js$/.test(r))).toHaveLength(1);
+    expect(
+      new Set(scripts.filter((r) => !r.startsWith("/charts.") && !r.startsWith("/analysis.")))
+    ).toEqual(
       new Set(["/runtime.js", "/engine.js", "/taskpane.js", "/commands.js", "/functions.js"])
     );
     await shot(page, "browser-default");
