@@ -179,6 +179,41 @@ function steadyCounts(
 }
 
 /**
+ * Where a failed host's VM goes, as Hyper-V's placement does it: the least loaded surviving
+ * host it fits on (ties to the lower index), or -1 when it fits nowhere. `vb` is the VM's
+ * offset in `demand`; `used` and `load` are the survivors' sums now. Shared by
+ * `simulateFailures` and the balancer's live check, so both place VMs by one rule.
+ */
+export function leastLoadedFit(
+  vb: number,
+  n: number,
+  failed: Uint8Array,
+  load: Float64Array,
+  used: Float64Array,
+  demand: VmTable["demand"],
+  limit: VmTable["limit"]
+): number {
+  let best = -1;
+  let bestLoad = Infinity;
+  for (let s = 0; s < n; s++) {
+    if (failed[s] === 1 || load[s]! >= bestLoad) continue;
+    const sb = s * D;
+    let fits = true;
+    for (let j = 0; j < D; j++) {
+      if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) {
+      best = s;
+      bestLoad = load[s]!;
+    }
+  }
+  return best;
+}
+
+/**
  * Simulates every set of `k` failed hosts of the cluster `hosts` (VM table indices per host)
  * with the re-placement policy described in this module's comment.
  */
@@ -240,24 +275,8 @@ export function simulateFailures(
     for (let m = 0; m < moving.length; m++) {
       const v = moving[m]!;
       const vb = v * D;
-      let best = -1;
-      let bestLoad = Infinity;
       work += n;
-      for (let s = 0; s < n; s++) {
-        if (failed[s] === 1 || load[s]! >= bestLoad) continue;
-        const sb = s * D;
-        let fits = true;
-        for (let j = 0; j < D; j++) {
-          if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
-            fits = false;
-            break;
-          }
-        }
-        if (fits) {
-          best = s;
-          bestLoad = load[s]!;
-        }
-      }
+      const best = leastLoadedFit(vb, n, failed, load, used, demand, limit);
       if (best < 0) {
         unplaced.push(v);
         if (stopAtFirst) break;

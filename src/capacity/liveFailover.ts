@@ -5,7 +5,7 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { DIMENSIONS } from "./hostFit";
-import { loadOf, type VmTable } from "./failover";
+import { leastLoadedFit, loadOf, type VmTable } from "./failover";
 
 const D = DIMENSIONS;
 
@@ -153,24 +153,8 @@ export class LiveFailoverCheck {
     for (let m = 0; m < moving.length; m++) {
       const v = moving[m]!;
       const vb = v * D;
-      let best = -1;
-      let bestLoad = Infinity;
       spent += n;
-      for (let s = 0; s < n; s++) {
-        if (failed[s] === 1 || load[s]! >= bestLoad) continue;
-        const sb = s * D;
-        let fits = true;
-        for (let j = 0; j < D; j++) {
-          if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
-            fits = false;
-            break;
-          }
-        }
-        if (fits) {
-          best = s;
-          bestLoad = load[s]!;
-        }
-      }
+      const best = leastLoadedFit(vb, n, failed, load, used, demand, limit);
       if (best < 0) {
         ok = false;
         break;
