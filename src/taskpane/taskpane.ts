@@ -15,6 +15,7 @@ import type { WorkbookSync } from "./controller/workbook";
 import type { Draft } from "./draft";
 import { loadPreviewEngine } from "./engine";
 import { PANE_MESSAGES } from "./messages";
+import { onDemand } from "./onDemand";
 import { detectHost, officeErrorMessage } from "./office";
 import { chartSeries } from "./preview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "./state";
@@ -78,12 +79,6 @@ function afterRender(before: PaneState | null, after: PaneState): void {
   }
   const focus = after.focus;
   if (focus && focus !== before?.focus) requestAnimationFrame(() => focusControl(focus.id));
-}
-
-/** A controller loaded on first use: what only a user's action needs stays out of start-up. */
-function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
 }
 
 /** The pane's actions: events for the reducer, or the controllers' effects. */
