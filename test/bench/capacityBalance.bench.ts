@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { planCapacity, type CapacityPlan, type HostConstraints } from "../../src/capacity";
-import { defaultScenarioJson, parseScenario, type Scenario } from "../../src/scenario";
+import { parseScenario, type Scenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
 import {
   BITBRAINS_CONSTRAINTS,
@@ -24,7 +24,8 @@ import {
   bitbrainsScenario,
   hasBitbrains,
 } from "../capacity/bitbrains";
-import { syntheticInventory, syntheticScenario } from "../capacity/inventory";
+import { syntheticScenario } from "../capacity/inventory";
+import { synthetic } from "./capacityV2.bench";
 import { REPO_ROOT } from "../support/paths";
 
 /** hosts / busiest after failover of the exact balancer before issue 16 (bal16 at fc7d062). */
@@ -65,14 +66,6 @@ const cpuMs = (fn: () => void): number => {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1000;
 };
-
-function synthetic(storage: Record<string, unknown>): Scenario {
-  const json = defaultScenarioJson("ws2022", syntheticInventory({ servers: 10_000 }));
-  json["storage"] = { ...(json["storage"] as object), ...storage };
-  const parsed = parseScenario(json as Parameters<typeof parseScenario>[0]);
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("; "));
-  return parsed.scenario;
-}
 
 type Case = readonly [string, () => Scenario, HostConstraints?];
 

@@ -67,7 +67,8 @@ function bitbrainsTable(): string {
   ].join("\n");
 }
 
-function synthetic(storage: Record<string, unknown>): Scenario {
+/** 10,000 synthetic VMs on ws2022 with `storage` over the default storage section. */
+export function synthetic(storage: Record<string, unknown>): Scenario {
   const json = defaultScenarioJson("ws2022", syntheticInventory({ servers: 10_000 }));
   json["storage"] = { ...(json["storage"] as object), ...storage };
   const parsed = parseScenario(json as Parameters<typeof parseScenario>[0]);
