@@ -6,6 +6,23 @@ import { defaultScenarioJson } from "../../src/scenario";
 
 type Json = Record<string, unknown>;
 
+/** A server measured idle (p95 CPU 2 %, disk and network 0.01 MB/s): the importer flags it. */
+export const idleServer = (name: string, count: number, os: string) => ({
+  name,
+  count,
+  os,
+  cores: 4,
+  cpuGhz: "2.4",
+  peakCpuUtilization: "0.05",
+  averageCpuUtilization: "0.01",
+  memoryGiB: "8",
+  storageGiB: "100",
+  measuredPercentile: "p95",
+  measuredCpuUtilization: "0.02",
+  averageDiskMBps: "0.01",
+  averageNetworkMBps: "0.01",
+});
+
 /** 40 measured file servers (1.5–3.9 TB each), 24 application servers on peak, 3 idle servers. */
 export function s2dEstate(): Json {
   const d = defaultScenarioJson("ws2022") as Record<string, Json>;
@@ -36,29 +53,14 @@ export function s2dEstate(): Json {
     memoryGiB: "16",
     storageGiB: "200",
   }));
-  const idle = (name: string, count: number, os: string) => ({
-    name,
-    count,
-    os,
-    cores: 4,
-    cpuGhz: "2.4",
-    peakCpuUtilization: "0.05",
-    averageCpuUtilization: "0.01",
-    memoryGiB: "8",
-    storageGiB: "100",
-    measuredPercentile: "p95",
-    measuredCpuUtilization: "0.02",
-    averageDiskMBps: "0.01",
-    averageNetworkMBps: "0.01",
-  });
   return {
     ...d,
     name: "Fabrikam file estate onto S2D",
     inventory: [
       ...fileServers,
       ...appServers,
-      idle("OLD-APP", 1, "windows"),
-      idle("LEGACY-FTP", 2, "linux"),
+      idleServer("OLD-APP", 1, "windows"),
+      idleServer("LEGACY-FTP", 2, "linux"),
     ],
     storage: { ...d["storage"], kind: "s2d", drivesPerNode: 6, driveTB: "3.84" },
     growth: { ratePerYear: "0.12" },

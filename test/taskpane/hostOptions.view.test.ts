@@ -9,19 +9,11 @@ import { defaultScenarioJson, hostCatalogOptions, parseScenario } from "../../sr
 import { analyze } from "../../src/tco";
 import { toPreview } from "../../src/taskpane/toPreview";
 import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
-import type { Actions } from "../../src/taskpane/view/actions";
 import { renderPane } from "../../src/taskpane/view/pane";
+import { fakeActions } from "./paneHarness";
 
 const base = defaultScenarioJson("ws2025");
 const draft = { ...base, hostOptions: hostCatalogOptions().slice(0, 3) };
-
-function fakeActions(): Actions & { calls: [string, unknown[]][] } {
-  const calls: [string, unknown[]][] = [];
-  return new Proxy({ calls } as Actions & { calls: [string, unknown[]][] }, {
-    get: (target, key: string) =>
-      key === "calls" ? target.calls : (...args: unknown[]) => calls.push([key, args]),
-  });
-}
 
 const stateOf = (d: Record<string, unknown>, withPreview: boolean): PaneState => {
   const events: PaneEvent[] = [

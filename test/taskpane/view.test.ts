@@ -9,12 +9,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson } from "../../src/scenario";
 import { controlId } from "../../src/taskpane/form";
-import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
-import type { Actions } from "../../src/taskpane/view/actions";
+import { reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import { importReview } from "../../src/taskpane/view/inventory/importReview";
 import { registerImportViews } from "../../src/taskpane/view/inventory/importViews";
 import { mappingStep } from "../../src/taskpane/view/inventory/mappingStep";
 import { renderPane } from "../../src/taskpane/view/pane";
+import { fakeActions, run } from "./paneHarness";
 
 const defaults = defaultScenarioJson("ws2022") as Record<string, Record<string, unknown>>;
 const draft = {
@@ -24,17 +24,6 @@ const draft = {
     { name: "SQL-01", count: 2, os: "windows", cores: 8, cpuGhz: "2.4", memoryGiB: "32" },
   ],
 };
-
-function fakeActions(): Actions & { calls: [string, unknown[]][] } {
-  const calls: [string, unknown[]][] = [];
-  return new Proxy({ calls } as Actions & { calls: [string, unknown[]][] }, {
-    get: (target, key: string) =>
-      key === "calls" ? target.calls : (...args: unknown[]) => calls.push([key, args]),
-  });
-}
-
-const run = (events: PaneEvent[]): PaneState =>
-  events.reduce(reduce, initialState(defaultScenarioJson("ws2022")));
 
 const loaded = (d: Record<string, unknown> = draft): PaneState =>
   run([

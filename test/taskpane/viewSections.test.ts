@@ -8,10 +8,11 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultScenarioJson, parseScenario } from "../../src/scenario";
 import { controlId } from "../../src/taskpane/form";
 import { analyzeForPreview, toPreview } from "../../src/taskpane/toPreview";
-import { initialState, reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
-import type { Actions } from "../../src/taskpane/view/actions";
+import { reduce, type PaneEvent, type PaneState } from "../../src/taskpane/state";
 import { detailsModule, loadDetails } from "../../src/taskpane/view/lazyDetails";
 import { renderPane } from "../../src/taskpane/view/pane";
+import { idleServer } from "../e2e/estates";
+import { fakeActions, run } from "./paneHarness";
 
 type Json = Record<string, unknown>;
 const defaults = defaultScenarioJson("ws2022") as Record<string, Json>;
@@ -33,21 +34,7 @@ const inventory = [
     averageDiskMBps: "5",
     averageNetworkMBps: "5",
   })),
-  {
-    name: "OLD-APP",
-    count: 1,
-    os: "windows",
-    cores: 4,
-    cpuGhz: "2.4",
-    peakCpuUtilization: "0.05",
-    averageCpuUtilization: "0.01",
-    memoryGiB: "8",
-    storageGiB: "100",
-    measuredPercentile: "p95",
-    measuredCpuUtilization: "0.02",
-    averageDiskMBps: "0.01",
-    averageNetworkMBps: "0.01",
-  },
+  idleServer("OLD-APP", 1, "windows"),
 ];
 
 const s2dDraft: Json = {
@@ -55,17 +42,6 @@ const s2dDraft: Json = {
   inventory,
   storage: { ...defaults["storage"], kind: "s2d", drivesPerNode: 4, driveTB: "1.92" },
 };
-
-function fakeActions(): Actions & { calls: [string, unknown[]][] } {
-  const calls: [string, unknown[]][] = [];
-  return new Proxy({ calls } as Actions & { calls: [string, unknown[]][] }, {
-    get: (target, key: string) =>
-      key === "calls" ? target.calls : (...args: unknown[]) => calls.push([key, args]),
-  });
-}
-
-const run = (events: PaneEvent[]): PaneState =>
-  events.reduce(reduce, initialState(defaultScenarioJson("ws2022")));
 
 /** A loaded draft with the engine's preview of it on screen. */
 function previewed(draft: Json): PaneState {
