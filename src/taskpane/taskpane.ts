@@ -212,23 +212,19 @@ export function startPane(root: HTMLElement): void {
   };
 
   // The analysis loads after the first render (its own chunk), once; a preview asked before
-  // it arrives waits for it.
+  // it arrives waits for it, and a chunk that failed to load is this preview's failure.
   const previewEngine = onDemand(loadPreviewEngine);
   const runPreview = async (revision: number, scenario: Scenario): Promise<void> => {
-    if (revision !== state.revision) return;
-    let previewOf: Awaited<ReturnType<typeof loadPreviewEngine>> | undefined;
-    let failure: unknown;
-    try {
-      previewOf = await previewEngine();
-    } catch (e) {
-      failure = e;
-    }
+    const loaded = await previewEngine().then(
+      (previewOf) => ({ previewOf }),
+      (failure: unknown) => ({ failure })
+    );
     if (revision !== state.revision) return;
     performance.mark("hvtco:recompute-start");
     let event: PaneEvent;
     try {
-      if (!previewOf) throw failure;
-      event = { type: "previewComputed", revision, preview: previewOf(scenario) };
+      if (!("previewOf" in loaded)) throw loaded.failure;
+      event = { type: "previewComputed", revision, preview: loaded.previewOf(scenario) };
     } catch (e) {
       event = { type: "previewFailed", revision, message: errorText(e) };
     }
