@@ -7,6 +7,14 @@
 import type { VmTable } from "./failover";
 import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
+import {
+  byCount,
+  exchangeInto,
+  insertByRank,
+  removeFrom,
+  secondSmallest,
+  sortByCpu,
+} from "./balanceSearch";
 import { LiveFailoverCheck } from "./liveFailover";
 
 const D = DIMENSIONS;
@@ -52,86 +60,267 @@ export function balance(
   budget: number
 ): void {
   const n = hosts.length;
-  const { demand, limit, rank, windows } = table;
-  for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
-  const used = layoutLoad(table, hosts);
-  const weight = new Float64Array(D);
-  // Windows VMs per host count in the measure too (weight wWin), though they limit nothing:
-  // cluster-aware licences are counted from them after a failover.
-  const win = new Float64Array(n);
-  hosts.forEach((list, h) => {
-    for (const v of list) win[h] = win[h]! + windows[v]!;
-  });
-  let wWin = 0;
-  let spent = 0;
-  let lastFailure: readonly number[] | undefined;
+  const balancer = new Balancer(table, hosts, k, budget);
+  if (n - spares >= 2) balancer.phase(n - spares, k > 1 || spares < k);
+  if (spares > 0) balancer.phase(n, true);
+  for (const list of hosts) list.sort((x, y) => x - y);
+}
 
-  /** Puts v into a rank-ordered list at its place. */
-  const insert = (list: number[], v: number): void => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rank[list[mid]!]! < rank[v]!) lo = mid + 1;
-      else hi = mid;
+/**
+ * The state of one {@link balance} call: the layout, its loads, the measure's weights and the
+ * work spent, in fields and typed arrays allocated once per cluster (one shape, so the engine
+ * compiles each pass once, cold or warm).
+ */
+class Balancer {
+  private readonly demand: Float64Array;
+  private readonly limit: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly windows: Uint8Array;
+  private readonly n: number;
+  /** Load of host h in resource j at `h*D+j`; Windows VMs per host in `win`. */
+  private readonly used: Float64Array;
+  private readonly win: Float64Array;
+  /** 1 / mean² per resource over the active hosts (0 where unused); `wWin` for Windows VMs. */
+  private readonly weight = new Float64Array(D);
+  private wWin = 0;
+  private spent = 0;
+  private readonly failover: LiveFailoverCheck;
+  private lastFailure: readonly number[] | undefined = undefined;
+  // Checked moves rejected in a row; a phase gives up after REJECTIONS_PER_HOST × hosts of
+  // them (a cluster packed to its lower bound keeps its failover hosts empty, and every try
+  // fails).
+  private rejections = 0;
+  private rejectionLimit = Infinity;
+  private gaveUp = false;
+
+  // Scratch, sized for the whole cluster once.
+  /** A host's VMs as they were when a pass reached it (the pass visits those). */
+  private readonly snapshot: Int32Array;
+  /** The deal's VMs (rank·count + VM, sorted) and its loads. */
+  private readonly dealKeys: Float64Array;
+  private readonly dealLoads: Float64Array;
+  private readonly dealWins: Float64Array;
+  private readonly keptLoads: Float64Array;
+  private readonly keptWins: Float64Array;
+  private readonly keptLists: number[][];
+  /** Swap pass: per host and resource (Windows VMs last) the smallest and largest VM. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  /** Swap pass: u_t − u_a per partner host t and resource, and its half negated. */
+  private readonly gap: Float64Array;
+  private readonly halfGap: Float64Array;
+  private readonly bound: Float64Array;
+  private readonly order = new Int32Array(SWAP_PARTNER_HOSTS);
+  private readonly x = new Float64Array(D + 1);
+  /** Exchange pass: hosts by VM count, the crowded host's VMs by CPU, the VMs taken. */
+  private readonly crowdedFirst: Int32Array;
+  private readonly partners: Int32Array;
+  private readonly crowded: Int32Array;
+  private crowdedCount = 0;
+  private readonly took: Int32Array;
+  private readonly fresh = new Float64Array(2 * D);
+  private readonly freshWin = new Float64Array(2);
+  private readonly second = new Float64Array(D);
+
+  constructor(
+    table: VmTable,
+    private readonly hosts: number[][],
+    private readonly k: number,
+    private readonly budget: number
+  ) {
+    const n = hosts.length;
+    this.n = n;
+    this.demand = table.demand;
+    this.limit = table.limit;
+    this.rank = table.rank;
+    this.windows = table.windows;
+    const rank = table.rank;
+    for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
+    this.used = layoutLoad(table, hosts);
+    // Windows VMs per host count in the measure too (weight wWin), though they limit nothing:
+    // cluster-aware licences are counted from them after a failover.
+    this.win = new Float64Array(n);
+    let vmCount = 0;
+    for (let h = 0; h < n; h++) {
+      const list = hosts[h]!;
+      vmCount += list.length;
+      for (const v of list) this.win[h] = this.win[h]! + table.windows[v]!;
     }
-    list.splice(lo, 0, v);
-  };
-  const apply = (v: number, from: number, to: number): void => {
-    const list = hosts[from]!;
-    list.splice(list.indexOf(v), 1);
-    insert(hosts[to]!, v);
+    this.failover = new LiveFailoverCheck(table, n);
+    const E = D + 1;
+    this.snapshot = new Int32Array(vmCount);
+    this.dealKeys = new Float64Array(vmCount);
+    this.dealLoads = new Float64Array(n * D);
+    this.dealWins = new Float64Array(n);
+    this.keptLoads = new Float64Array(n * D);
+    this.keptWins = new Float64Array(n);
+    this.keptLists = new Array<number[]>(n);
+    this.lo = new Float64Array(n * E);
+    this.hi = new Float64Array(n * E);
+    this.gap = new Float64Array(n * E);
+    this.halfGap = new Float64Array(n * E);
+    this.bound = new Float64Array(n);
+    this.crowdedFirst = new Int32Array(n);
+    this.partners = new Int32Array(n);
+    this.crowded = new Int32Array(vmCount);
+    this.took = new Int32Array(vmCount);
+  }
+
+  private going(): boolean {
+    return this.spent < this.budget && !this.gaveUp;
+  }
+
+  /** Every failure set is enumerated here (secureCluster balances only such clusters). */
+  private survives(): boolean {
+    const sim = this.failover.check(this.hosts, this.k, this.used, this.lastFailure);
+    this.spent += sim.work + this.n;
+    if (sim.survives) this.rejections = 0;
+    else {
+      this.lastFailure = sim.failedHosts ?? undefined;
+      if (++this.rejections >= this.rejectionLimit) this.gaveUp = true;
+    }
+    return sim.survives;
+  }
+
+  /** Moves v from host `from` to host `to`: lists (in rank order, shifted in place) and loads. */
+  private apply(v: number, from: number, to: number): void {
+    const { demand, used, win, windows } = this;
+    removeFrom(this.hosts[from]!, v);
+    insertByRank(this.hosts[to]!, v, this.rank);
+    const vb = v * D;
+    const fb = from * D;
+    const tb = to * D;
     for (let j = 0; j < D; j++) {
-      used[from * D + j] = used[from * D + j]! - demand[v * D + j]!;
-      used[to * D + j] = used[to * D + j]! + demand[v * D + j]!;
+      used[fb + j] = used[fb + j]! - demand[vb + j]!;
+      used[tb + j] = used[tb + j]! + demand[vb + j]!;
     }
     win[from] = win[from]! - windows[v]!;
     win[to] = win[to]! + windows[v]!;
-  };
-  // Checked moves rejected in a row; a phase gives up after REJECTIONS_PER_HOST × hosts of them
-  // (a cluster packed to its lower bound keeps its failover hosts empty, and every try fails).
-  let rejections = 0;
-  let rejectionLimit = Infinity;
-  let gaveUp = false;
-  const going = (): boolean => spent < budget && !gaveUp;
-  // Every failure set is enumerated here (secureCluster balances only such clusters).
-  const failover = new LiveFailoverCheck(table, n);
-  const survives = (): boolean => {
-    const sim = failover.check(hosts, k, used, lastFailure);
-    spent += sim.work + n;
-    if (sim.survives) rejections = 0;
-    else {
-      lastFailure = sim.failedHosts ?? undefined;
-      if (++rejections >= rejectionLimit) gaveUp = true;
-    }
-    return sim.survives;
-  };
+  }
 
   /** Σ_j w_j·u_j² + wWin·win² of host h (the measure of one host), from `loads` and `wins`. */
-  const measureOf = (loads: Float64Array, wins: Float64Array, h: number): number => {
-    let f = wWin * wins[h]! * wins[h]!;
+  private measureOf(loads: Float64Array, wins: Float64Array, h: number): number {
+    const weight = this.weight;
+    let f = this.wWin * wins[h]! * wins[h]!;
     for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
     return f;
-  };
-  const measure = (active: number, loads = used, wins = win): number => {
+  }
+
+  private measure(active: number, loads: Float64Array, wins: Float64Array): number {
     let f = 0;
-    for (let h = 0; h < active; h++) f += measureOf(loads, wins, h);
+    for (let h = 0; h < active; h++) f += this.measureOf(loads, wins, h);
     return f;
-  };
+  }
+
+  /** Copies host a's list into `snapshot`; returns its length. */
+  private snap(a: number): number {
+    const list = this.hosts[a]!;
+    const snapshot = this.snapshot;
+    for (let i = 0; i < list.length; i++) snapshot[i] = list[i]!;
+    return list.length;
+  }
+
+  /** One balancing phase over the first `active` hosts (see {@link balance}). */
+  phase(active: number, checked: boolean): void {
+    const { used, win, weight, demand, limit, windows } = this;
+    this.rejections = 0;
+    this.rejectionLimit = REJECTIONS_PER_HOST * active;
+    this.gaveUp = false;
+    // Weights 1 / mean² per resource over the active hosts (0 where the resource is unused).
+    for (let j = 0; j < D; j++) {
+      let total = 0;
+      for (let h = 0; h < active; h++) total += used[h * D + j]!;
+      const mean = total / active;
+      weight[j] = mean > 0 ? 1 / (mean * mean) : 0;
+    }
+    let windowsTotal = 0;
+    for (let h = 0; h < active; h++) windowsTotal += win[h]!;
+    const windowsMean = windowsTotal / active;
+    this.wWin = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
+    this.deal(active, checked);
+    let current = this.measure(active, used, win);
+    const snapshot = this.snapshot;
+    // Per VM: w_j·2·x_j per resource, the fixed factor of each term of a move's gain.
+    const c = new Float64Array(D);
+    for (let pass = 0; pass < MAX_PASSES && this.going(); pass++) {
+      let moved = false;
+      for (let a = 0; a < active && this.going(); a++) {
+        const count = this.snap(a);
+        for (let i = 0; i < count; i++) {
+          const v = snapshot[i]!;
+          const vb = v * D;
+          // Change of the measure moving v from a to t: Σ_j w_j·2x_j(u_t − u_a + x_j).
+          let best = -1;
+          let bestDelta = -EPS;
+          const xw = windows[v]!;
+          const cw = this.wWin * 2 * xw;
+          const winA = win[a]!;
+          for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
+          for (let t = 0; t < active; t++) {
+            if (t === a) continue;
+            let fits = true;
+            let delta = cw * (win[t]! - winA + xw);
+            for (let j = 0; j < D; j++) {
+              const x = demand[vb + j]!;
+              const u = used[t * D + j]!;
+              if (u + x > limit[j]!) {
+                fits = false;
+                break;
+              }
+              delta += c[j]! * (u - used[a * D + j]! + x);
+            }
+            if (fits && delta < bestDelta) {
+              bestDelta = delta;
+              best = t;
+            }
+          }
+          this.spent += active;
+          if (best < 0) continue;
+          this.apply(v, a, best);
+          if (checked && !this.survives()) {
+            this.apply(v, best, a);
+            continue;
+          }
+          moved = true;
+        }
+      }
+      if (!moved && this.going()) moved = this.swapPass(active, checked);
+      // Exchanges every pass: moves and swaps keep VM counts, exchanges even them out.
+      if (this.going() && this.exchangePass(active, checked)) moved = true;
+      const next = this.measure(active, used, win);
+      if (!moved || current - next < MIN_PASS_GAIN * next) break;
+      current = next;
+    }
+  }
 
   /**
    * Deals the VMs of the first `active` hosts afresh, largest first, each to the fitting host
    * where it raises the measure least; keeps the deal when every VM found a host, the measure
    * is lower and (when `checked`) the cluster survives.
    */
-  const deal = (active: number, checked: boolean): void => {
-    const vms = hosts.slice(0, active).flat();
-    vms.sort((x, y) => rank[x]! - rank[y]!);
-    const loads = new Float64Array(active * D);
-    const wins = new Float64Array(active);
-    const lists: number[][] = Array.from({ length: active }, () => []);
-    spent += vms.length * active;
-    for (const v of vms) {
+  private deal(active: number, checked: boolean): void {
+    const { hosts, demand, limit, rank, windows, weight, used, win } = this;
+    const wWin = this.wWin;
+    // The VMs in rank order: keys rank·count + v (ranks are distinct, keys exact).
+    const keys = this.dealKeys;
+    const scale = rank.length;
+    let total = 0;
+    for (let h = 0; h < active; h++) {
+      const list = hosts[h]!;
+      for (let i = 0; i < list.length; i++) keys[total++] = rank[list[i]!]! * scale + list[i]!;
+    }
+    const vms = keys.subarray(0, total).sort();
+    const loads = this.dealLoads;
+    const wins = this.dealWins;
+    loads.fill(0, 0, active * D);
+    wins.fill(0, 0, active);
+    const lists: number[][] = [];
+    for (let h = 0; h < active; h++) lists.push([]);
+    this.spent += total * active;
+    for (let i = 0; i < total; i++) {
+      const key = vms[i]!;
+      const v = key - Math.floor(key / scale) * scale;
+      const vb = v * D;
       let best = -1;
       let bestDelta = Infinity;
       const xw = windows[v]!;
@@ -139,7 +328,7 @@ export function balance(
         let fits = true;
         let delta = wWin * xw * (2 * wins[t]! + xw);
         for (let j = 0; j < D; j++) {
-          const x = demand[v * D + j]!;
+          const x = demand[vb + j]!;
           const u = loads[t * D + j]!;
           if (u + x > limit[j]!) {
             fits = false;
@@ -154,83 +343,29 @@ export function balance(
       }
       if (best < 0) return; // the packing was tighter than a deal can reach: keep it
       lists[best]!.push(v); // in rank order, as every list is kept
-      for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[v * D + j]!;
+      for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[vb + j]!;
       wins[best] = wins[best]! + xw;
     }
-    if (measure(active, loads, wins) >= measure(active) - EPS) return;
-    const before = hosts.slice(0, active);
-    const beforeLoads = used.slice(0, active * D);
-    const beforeWins = win.slice(0, active);
+    if (this.measure(active, loads, wins) >= this.measure(active, used, win) - EPS) return;
+    const { keptLists, keptLoads, keptWins } = this;
+    for (let h = 0; h < active; h++) keptLists[h] = hosts[h]!;
+    keptLoads.set(used.subarray(0, active * D));
+    keptWins.set(win.subarray(0, active));
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
-    used.set(loads);
-    win.set(wins);
-    if (checked && !survives()) {
-      for (let h = 0; h < active; h++) hosts[h] = before[h]!;
-      used.set(beforeLoads);
-      win.set(beforeWins);
+    used.set(loads.subarray(0, active * D));
+    win.set(wins.subarray(0, active));
+    if (checked && !this.survives()) {
+      for (let h = 0; h < active; h++) hosts[h] = keptLists[h]!;
+      used.set(keptLoads.subarray(0, active * D));
+      win.set(keptWins.subarray(0, active));
     }
-  };
+  }
 
-  const phase = (active: number, checked: boolean): void => {
-    rejections = 0;
-    rejectionLimit = REJECTIONS_PER_HOST * active;
-    gaveUp = false;
-    // Weights 1 / mean² per resource over the active hosts (0 where the resource is unused).
-    for (let j = 0; j < D; j++) {
-      let total = 0;
-      for (let h = 0; h < active; h++) total += used[h * D + j]!;
-      const mean = total / active;
-      weight[j] = mean > 0 ? 1 / (mean * mean) : 0;
-    }
-    let windowsTotal = 0;
-    for (let h = 0; h < active; h++) windowsTotal += win[h]!;
-    const windowsMean = windowsTotal / active;
-    wWin = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
-    deal(active, checked);
-    let current = measure(active);
-    for (let pass = 0; pass < MAX_PASSES && going(); pass++) {
-      let moved = false;
-      for (let a = 0; a < active && going(); a++) {
-        for (const v of hosts[a]!.slice()) {
-          // Change of the measure moving v from a to t: Σ_j w_j·2x_j(u_t − u_a + x_j).
-          let best = -1;
-          let bestDelta = -EPS;
-          const xw = windows[v]!;
-          for (let t = 0; t < active; t++) {
-            if (t === a) continue;
-            let fits = true;
-            let delta = wWin * 2 * xw * (win[t]! - win[a]! + xw);
-            for (let j = 0; j < D; j++) {
-              const x = demand[v * D + j]!;
-              if (used[t * D + j]! + x > limit[j]!) {
-                fits = false;
-                break;
-              }
-              delta += weight[j]! * 2 * x * (used[t * D + j]! - used[a * D + j]! + x);
-            }
-            if (fits && delta < bestDelta) {
-              bestDelta = delta;
-              best = t;
-            }
-          }
-          spent += active;
-          if (best < 0) continue;
-          apply(v, a, best);
-          if (checked && !survives()) {
-            apply(v, best, a);
-            continue;
-          }
-          moved = true;
-        }
-      }
-      if (!moved && going()) moved = swapPass(active, checked);
-      // Exchanges every pass: moves and swaps keep VM counts, exchanges even them out.
-      if (going() && exchangePass(active, checked)) moved = true;
-      const next = measure(active);
-      if (!moved || current - next < MIN_PASS_GAIN * next) break;
-      current = next;
-    }
-  };
+  private fitsA(): boolean {
+    const { fresh, limit } = this;
+    for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
+    return true;
+  }
 
   /**
    * Several small VMs of a crowded host for one larger VM of a host with few: the VM counts
@@ -239,62 +374,28 @@ export function balance(
    * first while they fit b in place of x, until x fits a; kept when at least two go and the
    * measure drops.
    */
-  const exchangePass = (active: number, checked: boolean): boolean => {
+  private exchangePass(active: number, checked: boolean): boolean {
+    const { hosts, demand, limit, windows, used, win, fresh, freshWin, second, crowded, took } =
+      this;
+    const { crowdedFirst, partners, snapshot } = this;
     let moved = false;
-    // Hosts by VM count, most first (ties: lower host first), into `into`: an insertion sort of
-    // a few dozen hosts, with no array or comparator allocated per call.
-    const byCount = (into: Int32Array): Int32Array => {
-      for (let h = 0; h < active; h++) {
-        const count = hosts[h]!.length;
-        let i = h;
-        while (i > 0 && hosts[into[i - 1]!]!.length < count) {
-          into[i] = into[i - 1]!;
-          i--;
-        }
-        into[i] = h;
-      }
-      return into;
-    };
-    const crowdedFirst = byCount(new Int32Array(active));
-    const partners = new Int32Array(active);
-    const fresh = new Float64Array(2 * D);
-    const freshWin = new Float64Array(2);
-    // The VMs taken from the crowded host (at most all of the cluster's).
-    let vmCount = 0;
-    for (let h = 0; h < active; h++) vmCount += hosts[h]!.length;
-    const took = new Int32Array(vmCount);
-    const fitsA = (): boolean => {
-      for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
-      return true;
-    };
-    // Per resource, the second smallest demand among the crowded host's VMs: when what x frees
-    // on b cannot take it in some resource, at most one VM of a fits b in x's place (a host only
-    // fills up as VMs arrive), the exchange needs two, and x is passed over without the scan.
-    const second = new Float64Array(D);
-    const secondSmallest = (crowded: readonly number[]): void => {
-      for (let j = 0; j < D; j++) {
-        let first = Infinity;
-        let next = Infinity;
-        for (const v of crowded) {
-          const x = demand[v * D + j]!;
-          if (x < first) {
-            next = first;
-            first = x;
-          } else if (x < next) next = x;
-        }
-        second[j] = next;
-      }
-    };
-    for (const a of crowdedFirst) {
-      if (!going()) break;
-      const crowded = hosts[a]!.slice().sort((x, y) => demand[y * D]! - demand[x * D]! || x - y);
-      secondSmallest(crowded);
-      byCount(partners);
+    byCount(hosts, active, crowdedFirst);
+    for (let ai = 0; ai < active; ai++) {
+      const a = crowdedFirst[ai]!;
+      if (!this.going()) break;
+      this.crowdedCount = sortByCpu(hosts[a]!, demand, crowded);
+      secondSmallest(demand, crowded, this.crowdedCount, second);
+      byCount(hosts, active, partners);
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
-        if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !going()) break;
-        for (const x of hosts[b]!.slice()) {
-          spent += crowded.length;
+        if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !this.going()) break;
+        const count = this.snap(b);
+        for (let xi = 0; xi < count; xi++) {
+          const x = snapshot[xi]!;
+          this.spent += this.crowdedCount;
+          // `second`: per resource, the second smallest VM of the crowded host. When what x
+          // frees on b cannot take it in some resource, at most one VM of a fits b in x's place
+          // (a host only fills up as VMs arrive), the exchange needs two, and x is passed over.
           let hopeless = false;
           for (let j = 0; j < D && !hopeless; j++)
             hopeless = used[b * D + j]! - demand[x * D + j]! + second[j]! > limit[j]!;
@@ -307,8 +408,9 @@ export function balance(
           freshWin[0] = win[a]! + windows[x]!;
           freshWin[1] = win[b]! - windows[x]!;
           let taken = 0;
-          for (const v of crowded) {
-            if (taken >= 2 && fitsA()) break;
+          for (let i = 0; i < this.crowdedCount; i++) {
+            const v = crowded[i]!;
+            if (taken >= 2 && this.fitsA()) break;
             let fits = true;
             for (let j = 0; j < D && fits; j++)
               fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
@@ -321,30 +423,56 @@ export function balance(
             freshWin[0] = freshWin[0]! - windows[v]!;
             freshWin[1] = freshWin[1]! + windows[v]!;
           }
-          if (taken < 2 || !fitsA()) continue;
-          const before = measureOf(used, win, a) + measureOf(used, win, b);
-          const after = measureOf(fresh, freshWin, 0) + measureOf(fresh, freshWin, 1);
+          if (taken < 2 || !this.fitsA()) continue;
+          const before = this.measureOf(used, win, a) + this.measureOf(used, win, b);
+          const after = this.measureOf(fresh, freshWin, 0) + this.measureOf(fresh, freshWin, 1);
           if (after >= before - EPS) continue;
-          apply(x, b, a);
-          for (let i = 0; i < taken; i++) apply(took[i]!, a, b);
-          if (checked && !survives()) {
-            for (let i = 0; i < taken; i++) apply(took[i]!, b, a);
-            apply(x, a, b);
+          this.apply(x, b, a);
+          for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
+          if (checked && !this.survives()) {
+            for (let i = 0; i < taken; i++) this.apply(took[i]!, b, a);
+            this.apply(x, a, b);
             continue;
           }
           moved = true;
-          const gone = new Set(took.subarray(0, taken));
-          for (let i = crowded.length - 1; i >= 0; i--)
-            if (gone.has(crowded[i]!)) crowded.splice(i, 1);
-          crowded.push(x);
-          crowded.sort((p, q) => demand[q * D]! - demand[p * D]! || p - q);
-          secondSmallest(crowded);
+          this.crowdedCount = exchangeInto(crowded, this.crowdedCount, took, taken, x, demand);
+          secondSmallest(demand, crowded, this.crowdedCount, second);
           if (hosts[b]!.length + 2 > hosts[a]!.length) break;
         }
       }
     }
     return moved;
-  };
+  }
+
+  /** Smallest and largest VM of host h per resource (Windows VMs last), into `lo` and `hi`. */
+  private span(h: number): void {
+    const { lo, hi, demand, windows } = this;
+    const E = D + 1;
+    const list = this.hosts[h]!;
+    lo.fill(Infinity, h * E, h * E + E);
+    hi.fill(-Infinity, h * E, h * E + E);
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i]!;
+      for (let j = 0; j < E; j++) {
+        const x = j < D ? demand[w * D + j]! : windows[w]!;
+        if (x < lo[h * E + j]!) lo[h * E + j] = x;
+        if (x > hi[h * E + j]!) hi[h * E + j] = x;
+      }
+    }
+  }
+
+  /** u_t − u_a per partner host t and resource (Windows VMs last), and its half negated. */
+  private gaps(a: number, active: number): void {
+    const { gap, halfGap, used, win } = this;
+    const E = D + 1;
+    for (let t = 0; t < active; t++) {
+      for (let j = 0; j < E; j++) {
+        const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
+        gap[t * E + j] = c;
+        halfGap[t * E + j] = -c / 2;
+      }
+    }
+  }
 
   /**
    * Exchanges of two VMs between hosts (VM counts stay, loads even out), each VM with the
@@ -357,49 +485,24 @@ export function balance(
    * w_j·2δ_j(u_t − u_a + δ_j) is a parabola whose minimum over that interval bounds it below.
    * (All hosts would cost a pass O(VMs²); two keep it O(VMs²/hosts) and lose no benchmark.)
    */
-  const swapPass = (active: number, checked: boolean): boolean => {
-    let moved = false;
-    // Per host and resource (the last one: Windows VMs), the smallest and largest VM.
+  private swapPass(active: number, checked: boolean): boolean {
+    const { hosts, demand, limit, windows, used, win, weight, snapshot } = this;
+    const { lo, hi, gap, halfGap, bound, order, x } = this;
+    const wWin = this.wWin;
     const E = D + 1;
-    const lo = new Float64Array(active * E);
-    const hi = new Float64Array(active * E);
-    const span = (h: number): void => {
-      lo.fill(Infinity, h * E, h * E + E);
-      hi.fill(-Infinity, h * E, h * E + E);
-      for (const w of hosts[h]!) {
-        for (let j = 0; j < E; j++) {
-          const x = j < D ? demand[w * D + j]! : windows[w]!;
-          if (x < lo[h * E + j]!) lo[h * E + j] = x;
-          if (x > hi[h * E + j]!) hi[h * E + j] = x;
-        }
-      }
-    };
-    for (let h = 0; h < active; h++) span(h);
-    const bound = new Float64Array(active);
-    const order: number[] = [];
-    // u_t − u_a per partner host t and resource (Windows VMs last) and its half, negated: the
-    // same for every VM of host a, recomputed whenever a load changes.
-    const gap = new Float64Array(active * E);
-    const halfGap = new Float64Array(active * E);
-    const gaps = (a: number): void => {
-      for (let t = 0; t < active; t++) {
-        for (let j = 0; j < E; j++) {
-          const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
-          gap[t * E + j] = c;
-          halfGap[t * E + j] = -c / 2;
-        }
-      }
-    };
-    const x = new Float64Array(E);
-    for (let a = 0; a < active && going(); a++) {
-      gaps(a);
-      for (const v of hosts[a]!.slice()) {
+    let moved = false;
+    for (let h = 0; h < active; h++) this.span(h);
+    for (let a = 0; a < active && this.going(); a++) {
+      this.gaps(a, active);
+      const count = this.snap(a);
+      for (let vi = 0; vi < count; vi++) {
+        const v = snapshot[vi]!;
         for (let j = 0; j < D; j++) x[j] = demand[v * D + j]!;
         x[D] = windows[v]!;
         // The lower bound of each partner host, then hosts in increasing bound.
         // Only the SWAP_PARTNER_HOSTS lowest are kept, in increasing bound (ties: lower host
         // first, as t rises): a bounded insertion, not a sort of every host.
-        order.length = 0;
+        let ordered = 0;
         for (let t = 0; t < active; t++) {
           if (t === a || hosts[t]!.length === 0) continue;
           const at = t * E;
@@ -415,9 +518,10 @@ export function balance(
           b += wWin * 2 * d * (gap[at + D]! + d);
           bound[t] = b;
           if (!(b < -EPS)) continue;
-          const full = order.length >= SWAP_PARTNER_HOSTS;
-          if (full && !(b < bound[order[order.length - 1]!]!)) continue;
-          let i = full ? order.length - 1 : order.length;
+          const full = ordered >= SWAP_PARTNER_HOSTS;
+          if (full && !(b < bound[order[ordered - 1]!]!)) continue;
+          let i = full ? ordered - 1 : ordered;
+          if (!full) ordered++;
           while (i > 0 && b < bound[order[i - 1]!]!) {
             order[i] = order[i - 1]!;
             i--;
@@ -427,9 +531,12 @@ export function balance(
         let bestT = -1;
         let bestW = -1;
         let bestDelta = -EPS;
-        for (const t of order) {
+        for (let oi = 0; oi < ordered; oi++) {
+          const t = order[oi]!;
           if (bound[t]! >= bestDelta) break;
-          for (const w of hosts[t]!) {
+          const list = hosts[t]!;
+          for (let wi = 0; wi < list.length; wi++) {
+            const w = list[wi]!;
             // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j), Windows VMs included.
             let fits = true;
             const shiftWin = windows[v]! - windows[w]!;
@@ -448,28 +555,24 @@ export function balance(
               bestW = w;
             }
           }
-          spent += hosts[t]!.length;
+          this.spent += list.length;
         }
-        spent += active;
+        this.spent += active;
         if (bestT < 0) continue;
-        apply(v, a, bestT);
-        apply(bestW, bestT, a);
-        if (checked && !survives()) {
-          apply(bestW, a, bestT);
-          apply(v, bestT, a);
-          gaps(a); // undone, though not always to the last bit
+        this.apply(v, a, bestT);
+        this.apply(bestW, bestT, a);
+        if (checked && !this.survives()) {
+          this.apply(bestW, a, bestT);
+          this.apply(v, bestT, a);
+          this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        span(a);
-        span(bestT);
-        gaps(a);
+        this.span(a);
+        this.span(bestT);
+        this.gaps(a, active);
         moved = true;
       }
     }
     return moved;
-  };
-
-  if (n - spares >= 2) phase(n - spares, k > 1 || spares < k);
-  if (spares > 0) phase(n, true);
-  for (const list of hosts) list.sort((x, y) => x - y);
+  }
 }

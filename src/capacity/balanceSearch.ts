@@ -1,0 +1,117 @@
+/**
+ * Small searches of the balancer (see `balance.ts`) on host lists and VM tables: in-place list
+ * edits that allocate nothing, and the orders its passes visit VMs in.
+ *
+ * Typed-array reads use `!`: indices are in range by construction.
+ */
+import { DIMENSIONS } from "./hostFit";
+
+const D = DIMENSIONS;
+
+/** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
+export function cpuFirst(demand: Float64Array, p: number, q: number): number {
+  return demand[q * D]! - demand[p * D]! || p - q;
+}
+
+/** Removes v from `list`, shifting the rest down in place. */
+export function removeFrom(list: number[], v: number): void {
+  let i = list.indexOf(v);
+  for (; i + 1 < list.length; i++) list[i] = list[i + 1]!;
+  list.pop();
+}
+
+/** Puts v into a rank-ordered list at its place, shifting the rest up in place. */
+export function insertByRank(list: number[], v: number, rank: Int32Array): void {
+  let lo = 0;
+  let hi = list.length;
+  const r = rank[v]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rank[list[mid]!]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  list.push(v);
+  for (let i = list.length - 1; i > lo; i--) list[i] = list[i - 1]!;
+  list[lo] = v;
+}
+
+/** Hosts 0..active−1 by VM count, most first (ties: lower host first), into `into`. */
+export function byCount(
+  hosts: readonly (readonly number[])[],
+  active: number,
+  into: Int32Array
+): void {
+  // An insertion sort of a few dozen hosts, with no array or comparator allocated per call.
+  for (let h = 0; h < active; h++) {
+    const count = hosts[h]!.length;
+    let i = h;
+    while (i > 0 && hosts[into[i - 1]!]!.length < count) {
+      into[i] = into[i - 1]!;
+      i--;
+    }
+    into[i] = h;
+  }
+}
+
+/** `list` into `into` by {@link cpuFirst}; returns its length. */
+export function sortByCpu(list: readonly number[], demand: Float64Array, into: Int32Array): number {
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i]!;
+    let p = i;
+    while (p > 0 && cpuFirst(demand, into[p - 1]!, v) > 0) {
+      into[p] = into[p - 1]!;
+      p--;
+    }
+    into[p] = v;
+  }
+  return list.length;
+}
+
+/**
+ * A CPU-ordered list of `count` VMs after an exchange: the first `taken` VMs of `took` out, x
+ * in at its place. Returns the new length.
+ */
+export function exchangeInto(
+  sorted: Int32Array,
+  count: number,
+  took: Int32Array,
+  taken: number,
+  x: number,
+  demand: Float64Array
+): number {
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const v = sorted[i]!;
+    let gone = false;
+    for (let t = 0; t < taken && !gone; t++) gone = took[t] === v;
+    if (!gone) sorted[kept++] = v;
+  }
+  let p = kept;
+  while (p > 0 && cpuFirst(demand, sorted[p - 1]!, x) > 0) {
+    sorted[p] = sorted[p - 1]!;
+    p--;
+  }
+  sorted[p] = x;
+  return kept + 1;
+}
+
+/** Per resource, the second smallest demand among the first `count` VMs of `vms`, into `into`. */
+export function secondSmallest(
+  demand: Float64Array,
+  vms: Int32Array,
+  count: number,
+  into: Float64Array
+): void {
+  for (let j = 0; j < D; j++) {
+    let first = Infinity;
+    let next = Infinity;
+    for (let i = 0; i < count; i++) {
+      const x = demand[vms[i]! * D + j]!;
+      if (x < first) {
+        next = first;
+        first = x;
+      } else if (x < next) next = x;
+    }
+    into[j] = next;
+  }
+}
