@@ -11,9 +11,12 @@ import {
   byCount,
   exchangeInto,
   insertByRank,
+  precedes,
   removeFrom,
   secondSmallest,
   sortByCpu,
+  spanOf,
+  swapFloor,
 } from "./balanceSearch";
 import { LiveFailoverCheck } from "./liveFailover";
 
@@ -28,6 +31,11 @@ const SWAP_PARTNER_HOSTS = 2;
 /** Checked moves rejected in a row, per host, before a balancing phase gives up. */
 const REJECTIONS_PER_HOST = 3;
 const EPS = 1e-9;
+/**
+ * Relative slack under a swap floor before it rules a partner host out: far above the rounding
+ * of a few additions (≈ 1e-15), so a floor never passes over a host the bound would keep.
+ */
+const FLOOR_MARGIN = 1e-9;
 
 /**
  * Evens out a secured cluster while every failure scenario still succeeds. The measure is
@@ -110,6 +118,12 @@ class Balancer {
   private readonly gap: Float64Array;
   private readonly halfGap: Float64Array;
   private readonly bound: Float64Array;
+  /** Swap pass: per partner a floor under `bound` for every VM of the host, and by it. */
+  private readonly floor: Float64Array;
+  private readonly byFloor: Int32Array;
+  /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
+  private readonly vmLo = new Float64Array(D + 1);
+  private readonly vmHi = new Float64Array(D + 1);
   private readonly order = new Int32Array(SWAP_PARTNER_HOSTS);
   private readonly x = new Float64Array(D + 1);
   /** Exchange pass: hosts by VM count, the crowded host's VMs by CPU, the VMs taken. */
@@ -160,6 +174,8 @@ class Balancer {
     this.gap = new Float64Array(n * E);
     this.halfGap = new Float64Array(n * E);
     this.bound = new Float64Array(n);
+    this.floor = new Float64Array(n);
+    this.byFloor = new Int32Array(n);
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.crowded = new Int32Array(vmCount);
@@ -444,26 +460,13 @@ class Balancer {
     return moved;
   }
 
-  /** Smallest and largest VM of host h per resource (Windows VMs last), into `lo` and `hi`. */
-  private span(h: number): void {
-    const { lo, hi, demand, windows } = this;
-    const E = D + 1;
-    const list = this.hosts[h]!;
-    lo.fill(Infinity, h * E, h * E + E);
-    hi.fill(-Infinity, h * E, h * E + E);
-    for (let i = 0; i < list.length; i++) {
-      const w = list[i]!;
-      for (let j = 0; j < E; j++) {
-        const x = j < D ? demand[w * D + j]! : windows[w]!;
-        if (x < lo[h * E + j]!) lo[h * E + j] = x;
-        if (x > hi[h * E + j]!) hi[h * E + j] = x;
-      }
-    }
-  }
-
-  /** u_t − u_a per partner host t and resource (Windows VMs last), and its half negated. */
-  private gaps(a: number, active: number): void {
-    const { gap, halfGap, used, win } = this;
+  /**
+   * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
+   * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
+   * partners in increasing floor (ties: lower host first) in `byFloor`. Returns their number.
+   */
+  private gaps(a: number, active: number): number {
+    const { gap, halfGap, used, win, hosts, floor, byFloor } = this;
     const E = D + 1;
     for (let t = 0; t < active; t++) {
       for (let j = 0; j < E; j++) {
@@ -472,6 +475,19 @@ class Balancer {
         halfGap[t * E + j] = -c / 2;
       }
     }
+    let partners = 0;
+    for (let t = 0; t < active; t++) {
+      if (t === a || hosts[t]!.length === 0) continue;
+      const f = swapFloor(t, this.vmLo, this.vmHi, this.lo, this.hi, gap, this.weight, this.wWin);
+      floor[t] = f;
+      let i = partners++;
+      while (i > 0 && f < floor[byFloor[i - 1]!]!) {
+        byFloor[i] = byFloor[i - 1]!;
+        i--;
+      }
+      byFloor[i] = t;
+    }
+    return partners;
   }
 
   /**
@@ -487,24 +503,28 @@ class Balancer {
    */
   private swapPass(active: number, checked: boolean): boolean {
     const { hosts, demand, limit, windows, used, win, weight, snapshot } = this;
-    const { lo, hi, gap, halfGap, bound, order, x } = this;
+    const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
     const wWin = this.wWin;
     const E = D + 1;
     let moved = false;
-    for (let h = 0; h < active; h++) this.span(h);
+    for (let h = 0; h < active; h++)
+      spanOf(hosts[h]!, hosts[h]!.length, demand, windows, lo, hi, h);
     for (let a = 0; a < active && this.going(); a++) {
-      this.gaps(a, active);
       const count = this.snap(a);
+      spanOf(snapshot, count, demand, windows, this.vmLo, this.vmHi, 0);
+      let partners = this.gaps(a, active);
       for (let vi = 0; vi < count; vi++) {
         const v = snapshot[vi]!;
         for (let j = 0; j < D; j++) x[j] = demand[v * D + j]!;
         x[D] = windows[v]!;
-        // The lower bound of each partner host, then hosts in increasing bound.
-        // Only the SWAP_PARTNER_HOSTS lowest are kept, in increasing bound (ties: lower host
-        // first, as t rises): a bounded insertion, not a sort of every host.
+        // The SWAP_PARTNER_HOSTS partners of lowest bound, in increasing bound (ties: lower host
+        // first): a bounded insertion, hosts visited by floor until no later one can enter.
         let ordered = 0;
-        for (let t = 0; t < active; t++) {
-          if (t === a || hosts[t]!.length === 0) continue;
+        for (let p = 0; p < partners; p++) {
+          const t = byFloor[p]!;
+          const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
+          const threshold = last < 0 ? -EPS : bound[last]!;
+          if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
           const at = t * E;
           let b = 0;
           for (let j = 0; j < D; j++) {
@@ -518,11 +538,9 @@ class Balancer {
           b += wWin * 2 * d * (gap[at + D]! + d);
           bound[t] = b;
           if (!(b < -EPS)) continue;
-          const full = ordered >= SWAP_PARTNER_HOSTS;
-          if (full && !(b < bound[order[ordered - 1]!]!)) continue;
-          let i = full ? ordered - 1 : ordered;
-          if (!full) ordered++;
-          while (i > 0 && b < bound[order[i - 1]!]!) {
+          if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
+          let i = last >= 0 ? ordered - 1 : ordered++;
+          while (i > 0 && precedes(b, t, bound[order[i - 1]!]!, order[i - 1]!)) {
             order[i] = order[i - 1]!;
             i--;
           }
@@ -564,12 +582,12 @@ class Balancer {
         if (checked && !this.survives()) {
           this.apply(bestW, a, bestT);
           this.apply(v, bestT, a);
-          this.gaps(a, active); // undone, though not always to the last bit
+          partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        this.span(a);
-        this.span(bestT);
-        this.gaps(a, active);
+        spanOf(hosts[a]!, hosts[a]!.length, demand, windows, lo, hi, a);
+        spanOf(hosts[bestT]!, hosts[bestT]!.length, demand, windows, lo, hi, bestT);
+        partners = this.gaps(a, active);
         moved = true;
       }
     }

@@ -115,3 +115,61 @@ export function secondSmallest(
     into[j] = next;
   }
 }
+
+/** Whether (b, t) comes before (c, u): lower bound first, ties by lower host. */
+export function precedes(b: number, t: number, c: number, u: number): boolean {
+  return b < c || (b === c && t < u);
+}
+
+/**
+ * The smallest and largest of the first `count` VMs of `vms` per resource, Windows VMs last:
+ * D + 1 entries of `lo` and `hi` from (D + 1)·`at`.
+ */
+export function spanOf(
+  vms: ArrayLike<number>,
+  count: number,
+  demand: Float64Array,
+  windows: Uint8Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  at: number
+): void {
+  const E = D + 1;
+  lo.fill(Infinity, at * E, at * E + E);
+  hi.fill(-Infinity, at * E, at * E + E);
+  for (let i = 0; i < count; i++) {
+    const v = vms[i]!;
+    for (let j = 0; j < E; j++) {
+      const x = j < D ? demand[v * D + j]! : windows[v]!;
+      if (x < lo[at * E + j]!) lo[at * E + j] = x;
+      if (x > hi[at * E + j]!) hi[at * E + j] = x;
+    }
+  }
+}
+
+/**
+ * A floor under the swap pass's bound on partner host t for every VM x with vmLo ≤ x ≤ vmHi:
+ * per resource the bound's term w·2δ(g + δ) is least at δ = −g/2 clamped to δ's interval
+ * [x − max_t, x − min_t], which lies inside [vmLo − max_t, vmHi − min_t]; the least of the
+ * parabola over the wider interval is no higher. `lo`, `hi` and `gap` hold D + 1 entries per
+ * host (Windows VMs last, weighted `wWin`).
+ */
+export function swapFloor(
+  t: number,
+  vmLo: Float64Array,
+  vmHi: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  gap: Float64Array,
+  weight: Float64Array,
+  wWin: number
+): number {
+  const at = t * (D + 1);
+  let f = 0;
+  for (let j = 0; j <= D; j++) {
+    const g = gap[at + j]!;
+    const d = Math.min(Math.max(-g / 2, vmLo[j]! - hi[at + j]!), vmHi[j]! - lo[at + j]!);
+    f += (j < D ? weight[j]! : wWin) * 2 * d * (g + d);
+  }
+  return f;
+}
