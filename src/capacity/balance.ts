@@ -9,6 +9,8 @@ import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 import {
   byCount,
+  cpuFitFrom,
+  fitsUnder,
   exchangeInto,
   insertByRank,
   precedes,
@@ -377,12 +379,6 @@ class Balancer {
     }
   }
 
-  private fitsA(): boolean {
-    const { fresh, limit } = this;
-    for (let j = 0; j < D; j++) if (fresh[j]! > limit[j]!) return false;
-    return true;
-  }
-
   /**
    * Several small VMs of a crowded host for one larger VM of a host with few: the VM counts
    * even out where no single move or swap can, because both hosts are full in some resource.
@@ -423,12 +419,16 @@ class Balancer {
           }
           freshWin[0] = win[a]! + windows[x]!;
           freshWin[1] = win[b]! - windows[x]!;
+          // Largest CPU first, so the VMs too big in CPU for b's room are a prefix of what is
+          // left: found by bisection, and again after each VM taken (the room only shrinks).
           let taken = 0;
-          for (let i = 0; i < this.crowdedCount; i++) {
+          const crowdedCount = this.crowdedCount;
+          let i = cpuFitFrom(crowded, 0, crowdedCount, demand, fresh[D]!, limit[0]!);
+          for (; i < crowdedCount; i++) {
             const v = crowded[i]!;
-            if (taken >= 2 && this.fitsA()) break;
+            if (taken >= 2 && fitsUnder(fresh, limit)) break;
             let fits = true;
-            for (let j = 0; j < D && fits; j++)
+            for (let j = 1; j < D && fits; j++)
               fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
             if (!fits) continue;
             took[taken++] = v;
@@ -438,8 +438,9 @@ class Balancer {
             }
             freshWin[0] = freshWin[0]! - windows[v]!;
             freshWin[1] = freshWin[1]! + windows[v]!;
+            i = cpuFitFrom(crowded, i + 1, crowdedCount, demand, fresh[D]!, limit[0]!) - 1;
           }
-          if (taken < 2 || !this.fitsA()) continue;
+          if (taken < 2 || !fitsUnder(fresh, limit)) continue;
           const before = this.measureOf(used, win, a) + this.measureOf(used, win, b);
           const after = this.measureOf(fresh, freshWin, 0) + this.measureOf(fresh, freshWin, 1);
           if (after >= before - EPS) continue;

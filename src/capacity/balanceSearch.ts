@@ -173,3 +173,32 @@ export function swapFloor(
   }
   return f;
 }
+
+/**
+ * The first index in [from, to) of `sorted` (largest CPU first) whose VM's CPU fits `room`:
+ * `used + cpu <= limit`, the test the exchange pass makes, which holds on a suffix (a sum
+ * rounds monotonically). `to` when none fits.
+ */
+export function cpuFitFrom(
+  sorted: Int32Array,
+  from: number,
+  to: number,
+  demand: Float64Array,
+  used: number,
+  limit: number
+): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (used + demand[sorted[mid]! * D]! <= limit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether the first D loads of `loads` are all within `limit`. */
+export function fitsUnder(loads: Float64Array, limit: Float64Array): boolean {
+  for (let j = 0; j < D; j++) if (loads[j]! > limit[j]!) return false;
+  return true;
+}

@@ -29,6 +29,8 @@ const clusterArb = fc
     // VM i repeats VM i mod kinds: few kinds give many identical VMs (as inventory counts do).
     kinds: fc.integer({ min: 1, max: 140 }),
     slots: fc.integer({ min: 4, max: 40 }),
+    // Hosts full in CPU, in memory or in VM slots, whichever binds.
+    cpuGhz: fc.constantFrom(24, 40, 60),
     memoryGiB: fc.constantFrom(64, 96, 128, 256),
     k: fc.constantFrom(1, 1, 2),
     extraSpares: fc.constantFrom(0, 0, 0, 1),
@@ -40,7 +42,7 @@ const clusterArb = fc
   })
   .map((r) => {
     const capacity: HostCapacity = {
-      cpuGhz: 60,
+      cpuGhz: r.cpuGhz,
       memoryGiB: r.memoryGiB,
       vcpus: 64,
       vms: r.slots,
