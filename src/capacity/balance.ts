@@ -18,6 +18,7 @@ import {
   secondSmallest,
   sortByCpu,
   spanOf,
+  swapBound,
   swapFloor,
 } from "./balanceSearch";
 import { LiveFailoverCheck } from "./liveFailover";
@@ -317,7 +318,31 @@ class Balancer {
    * is lower and (when `checked`) the cluster survives.
    */
   private deal(active: number, checked: boolean): void {
-    const { hosts, demand, limit, rank, windows, weight, used, win } = this;
+    const lists = this.dealt(active);
+    if (lists === null) return; // the packing was tighter than a deal can reach: keep it
+    const { hosts, used, win, dealLoads: loads, dealWins: wins } = this;
+    if (this.measure(active, loads, wins) >= this.measure(active, used, win) - EPS) return;
+    const { keptLists, keptLoads, keptWins } = this;
+    for (let h = 0; h < active; h++) keptLists[h] = hosts[h]!;
+    keptLoads.set(used.subarray(0, active * D));
+    keptWins.set(win.subarray(0, active));
+    for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
+    used.set(loads.subarray(0, active * D));
+    win.set(wins.subarray(0, active));
+    if (checked && !this.survives()) {
+      for (let h = 0; h < active; h++) hosts[h] = keptLists[h]!;
+      used.set(keptLoads.subarray(0, active * D));
+      win.set(keptWins.subarray(0, active));
+    }
+  }
+
+  /**
+   * The deal itself: VM lists per host (loads in `dealLoads` and `dealWins`), or null when a VM
+   * fits no host. Apart from {@link deal}'s bookkeeping, so that the loop's compiled code never
+   * meets code it has not seen run.
+   */
+  private dealt(active: number): number[][] | null {
+    const { hosts, demand, limit, rank, windows, weight } = this;
     const wWin = this.wWin;
     // The VMs in rank order: keys rank·count + v (ranks are distinct, keys exact).
     const keys = this.dealKeys;
@@ -359,24 +384,12 @@ class Balancer {
           best = t;
         }
       }
-      if (best < 0) return; // the packing was tighter than a deal can reach: keep it
+      if (best < 0) return null;
       lists[best]!.push(v); // in rank order, as every list is kept
       for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[vb + j]!;
       wins[best] = wins[best]! + xw;
     }
-    if (this.measure(active, loads, wins) >= this.measure(active, used, win) - EPS) return;
-    const { keptLists, keptLoads, keptWins } = this;
-    for (let h = 0; h < active; h++) keptLists[h] = hosts[h]!;
-    keptLoads.set(used.subarray(0, active * D));
-    keptWins.set(win.subarray(0, active));
-    for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
-    used.set(loads.subarray(0, active * D));
-    win.set(wins.subarray(0, active));
-    if (checked && !this.survives()) {
-      for (let h = 0; h < active; h++) hosts[h] = keptLists[h]!;
-      used.set(keptLoads.subarray(0, active * D));
-      win.set(keptWins.subarray(0, active));
-    }
+    return lists;
   }
 
   /**
@@ -506,7 +519,6 @@ class Balancer {
     const { hosts, demand, limit, windows, used, win, weight, snapshot } = this;
     const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
     const wWin = this.wWin;
-    const E = D + 1;
     let moved = false;
     for (let h = 0; h < active; h++)
       spanOf(hosts[h]!, hosts[h]!.length, demand, windows, lo, hi, h);
@@ -526,17 +538,7 @@ class Balancer {
           const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
           const threshold = last < 0 ? -EPS : bound[last]!;
           if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
-          const at = t * E;
-          let b = 0;
-          for (let j = 0; j < D; j++) {
-            const d = Math.min(
-              Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!),
-              x[j]! - lo[at + j]!
-            );
-            b += weight[j]! * 2 * d * (gap[at + j]! + d);
-          }
-          const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
-          b += wWin * 2 * d * (gap[at + D]! + d);
+          const b = swapBound(t, x, lo, hi, gap, halfGap, weight, wWin);
           bound[t] = b;
           if (!(b < -EPS)) continue;
           if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;

@@ -148,6 +148,32 @@ export function spanOf(
 }
 
 /**
+ * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
+ * with any VM of host t: with δ = x − x_w confined per resource to [x − max_t, x − min_t],
+ * each term w·2δ(g + δ) is a parabola whose least value on that interval is at −g/2 clamped
+ * into it. `halfGap` holds −g/2, computed once per host.
+ */
+export function swapBound(
+  t: number,
+  x: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  gap: Float64Array,
+  halfGap: Float64Array,
+  weight: Float64Array,
+  wWin: number
+): number {
+  const at = t * (D + 1);
+  let b = 0;
+  for (let j = 0; j < D; j++) {
+    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
+    b += weight[j]! * 2 * d * (gap[at + j]! + d);
+  }
+  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
+  return b + wWin * 2 * d * (gap[at + D]! + d);
+}
+
+/**
  * A floor under the swap pass's bound on partner host t for every VM x with vmLo ≤ x ≤ vmHi:
  * per resource the bound's term w·2δ(g + δ) is least at δ = −g/2 clamped to δ's interval
  * [x − max_t, x − min_t], which lies inside [vmLo − max_t, vmHi − min_t]; the least of the
