@@ -9,8 +9,10 @@ import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 import {
   byCount,
+  copyInto,
   cpuFitFrom,
   fitsUnder,
+  moveFloors,
   exchangeInto,
   insertByRank,
   precedes,
@@ -231,14 +233,6 @@ class Balancer {
     return f;
   }
 
-  /** Copies host a's list into `snapshot`; returns its length. */
-  private snap(a: number): number {
-    const list = this.hosts[a]!;
-    const snapshot = this.snapshot;
-    for (let i = 0; i < list.length; i++) snapshot[i] = list[i]!;
-    return list.length;
-  }
-
   /** One balancing phase over the first `active` hosts (see {@link balance}). */
   phase(active: number, checked: boolean): void {
     const { used, win, weight, demand, limit, windows } = this;
@@ -258,13 +252,15 @@ class Balancer {
     this.wWin = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
     this.deal(active, checked);
     let current = this.measure(active, used, win);
-    const snapshot = this.snapshot;
+    const { snapshot, vmLo, vmHi, floor } = this;
     // Per VM: w_j·2·x_j per resource, the fixed factor of each term of a move's gain.
     const c = new Float64Array(D);
     for (let pass = 0; pass < MAX_PASSES && this.going(); pass++) {
       let moved = false;
       for (let a = 0; a < active && this.going(); a++) {
-        const count = this.snap(a);
+        const count = copyInto(this.hosts[a]!, snapshot);
+        spanOf(snapshot, count, demand, windows, vmLo, vmHi, 0);
+        moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
         for (let i = 0; i < count; i++) {
           const v = snapshot[i]!;
           const vb = v * D;
@@ -276,7 +272,9 @@ class Balancer {
           const winA = win[a]!;
           for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
           for (let t = 0; t < active; t++) {
-            if (t === a) continue;
+            // No VM of a gains at least bestDelta going to t: t is passed over, as it would be.
+            if (t === a || floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) >= bestDelta)
+              continue;
             let fits = true;
             let delta = cw * (win[t]! - winA + xw);
             for (let j = 0; j < D; j++) {
@@ -296,11 +294,10 @@ class Balancer {
           this.spent += active;
           if (best < 0) continue;
           this.apply(v, a, best);
-          if (checked && !this.survives()) {
-            this.apply(v, best, a);
-            continue;
-          }
-          moved = true;
+          const kept = !checked || this.survives();
+          if (!kept) this.apply(v, best, a);
+          moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
+          if (kept) moved = true;
         }
       }
       if (!moved && this.going()) moved = this.swapPass(active, checked);
@@ -414,7 +411,7 @@ class Balancer {
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
         if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !this.going()) break;
-        const count = this.snap(b);
+        const count = copyInto(hosts[b]!, snapshot);
         for (let xi = 0; xi < count; xi++) {
           const x = snapshot[xi]!;
           this.spent += this.crowdedCount;
@@ -523,7 +520,7 @@ class Balancer {
     for (let h = 0; h < active; h++)
       spanOf(hosts[h]!, hosts[h]!.length, demand, windows, lo, hi, h);
     for (let a = 0; a < active && this.going(); a++) {
-      const count = this.snap(a);
+      const count = copyInto(this.hosts[a]!, snapshot);
       spanOf(snapshot, count, demand, windows, this.vmLo, this.vmHi, 0);
       let partners = this.gaps(a, active);
       for (let vi = 0; vi < count; vi++) {

@@ -228,3 +228,36 @@ export function fitsUnder(loads: Float64Array, limit: Float64Array): boolean {
   for (let j = 0; j < D; j++) if (loads[j]! > limit[j]!) return false;
   return true;
 }
+
+/**
+ * Per host t, a floor under the gain of moving any VM x with vmLo ≤ x ≤ vmHi (D + 1 entries,
+ * Windows VMs last) from host a to t, into `into`: per resource the gain's term w·2x(g + x),
+ * g = u_t − u_a, is a parabola least at x = −g/2 clamped into [vmLo, vmHi].
+ */
+export function moveFloors(
+  a: number,
+  active: number,
+  vmLo: Float64Array,
+  vmHi: Float64Array,
+  used: Float64Array,
+  win: Float64Array,
+  weight: Float64Array,
+  wWin: number,
+  into: Float64Array
+): void {
+  for (let t = 0; t < active; t++) {
+    let f = 0;
+    for (let j = 0; j <= D; j++) {
+      const g = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
+      const x = Math.min(Math.max(-g / 2, vmLo[j]!), vmHi[j]!);
+      f += (j < D ? weight[j]! : wWin) * 2 * x * (g + x);
+    }
+    into[t] = f;
+  }
+}
+
+/** Copies `list` into `into` (a host's VMs as a pass found them); returns its length. */
+export function copyInto(list: readonly number[], into: Int32Array): number {
+  for (let i = 0; i < list.length; i++) into[i] = list[i]!;
+  return list.length;
+}
