@@ -26,6 +26,8 @@ import {
 import { LiveFailoverCheck } from "./liveFailover";
 
 const D = DIMENSIONS;
+/** Entries per host in the swap pass's arrays: the resources, then Windows VMs. */
+const E = D + 1;
 
 /** Passes over every VM per balancing phase, at most. */
 const MAX_PASSES = 40;
@@ -81,8 +83,8 @@ export function balance(
 
 /**
  * The state of one {@link balance} call: the layout, its loads, the measure's weights and the
- * work spent, in fields and typed arrays allocated once per cluster (one shape, so the engine
- * compiles each pass once, cold or warm).
+ * work spent, and the passes' scratch, in fields and typed arrays allocated once per cluster
+ * (one shape, so the engine compiles each pass once, cold or warm).
  */
 class Balancer {
   private readonly demand: Float64Array;
@@ -99,14 +101,12 @@ class Balancer {
   private spent = 0;
   private readonly failover: LiveFailoverCheck;
   private lastFailure: readonly number[] | undefined = undefined;
-  // Checked moves rejected in a row; a phase gives up after REJECTIONS_PER_HOST × hosts of
-  // them (a cluster packed to its lower bound keeps its failover hosts empty, and every try
-  // fails).
+  // Checked moves rejected in a row; a phase gives up after REJECTIONS_PER_HOST × hosts (a
+  // cluster packed to its lower bound keeps its failover hosts empty, and every try fails).
   private rejections = 0;
   private rejectionLimit = Infinity;
   private gaveUp = false;
 
-  // Scratch, sized for the whole cluster once.
   /** A host's VMs as they were when a pass reached it (the pass visits those). */
   private readonly snapshot: Int32Array;
   /** The deal's VMs (rank·count + VM, sorted) and its loads. */
@@ -127,10 +127,10 @@ class Balancer {
   private readonly floor: Float64Array;
   private readonly byFloor: Int32Array;
   /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
-  private readonly vmLo = new Float64Array(D + 1);
-  private readonly vmHi = new Float64Array(D + 1);
+  private readonly vmLo = new Float64Array(E);
+  private readonly vmHi = new Float64Array(E);
   private readonly order = new Int32Array(SWAP_PARTNER_HOSTS);
-  private readonly x = new Float64Array(D + 1);
+  private readonly x = new Float64Array(E);
   /** Exchange pass: hosts by VM count, the crowded host's VMs by CPU, the VMs taken. */
   private readonly crowdedFirst: Int32Array;
   private readonly partners: Int32Array;
@@ -166,7 +166,6 @@ class Balancer {
       for (const v of list) this.win[h] = this.win[h]! + table.windows[v]!;
     }
     this.failover = new LiveFailoverCheck(table, n);
-    const E = D + 1;
     this.snapshot = new Int32Array(vmCount);
     this.dealKeys = new Float64Array(vmCount);
     this.dealLoads = new Float64Array(n * D);
@@ -478,7 +477,6 @@ class Balancer {
    */
   private gaps(a: number, active: number): number {
     const { gap, halfGap, used, win, hosts, floor, byFloor } = this;
-    const E = D + 1;
     for (let t = 0; t < active; t++) {
       for (let j = 0; j < E; j++) {
         const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
@@ -513,9 +511,12 @@ class Balancer {
    * (All hosts would cost a pass O(VMs²); two keep it O(VMs²/hosts) and lose no benchmark.)
    */
   private swapPass(active: number, checked: boolean): boolean {
-    const { hosts, demand, limit, windows, used, win, weight, snapshot } = this;
+    const { hosts, demand, limit, windows, used, weight, snapshot } = this;
     const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
     const wWin = this.wWin;
+    // w_j·2 per resource and for Windows VMs: the first factor of each term of a swap's gain.
+    const wWin2 = wWin * 2;
+    const weight2 = weight.map((w) => w * 2);
     let moved = false;
     for (let h = 0; h < active; h++)
       spanOf(hosts[h]!, hosts[h]!.length, demand, windows, lo, hi, h);
@@ -553,19 +554,22 @@ class Balancer {
           const t = order[oi]!;
           if (bound[t]! >= bestDelta) break;
           const list = hosts[t]!;
+          // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j), Windows VMs included, with
+          // u_t − u_a read from `gap` (the same differences, computed after every change).
+          const at = t * E;
+          const gapWin = gap[at + D]!;
           for (let wi = 0; wi < list.length; wi++) {
             const w = list[wi]!;
-            // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j), Windows VMs included.
             let fits = true;
-            const shiftWin = windows[v]! - windows[w]!;
-            let delta = wWin * 2 * shiftWin * (win[t]! - win[a]! + shiftWin);
+            const shiftWin = x[D]! - windows[w]!;
+            let delta = wWin2 * shiftWin * (gapWin + shiftWin);
             for (let j = 0; j < D; j++) {
-              const shift = demand[v * D + j]! - demand[w * D + j]!;
+              const shift = x[j]! - demand[w * D + j]!;
               if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
                 fits = false;
                 break;
               }
-              delta += weight[j]! * 2 * shift * (used[t * D + j]! - used[a * D + j]! + shift);
+              delta += weight2[j]! * shift * (gap[at + j]! + shift);
             }
             if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
               bestDelta = delta;
