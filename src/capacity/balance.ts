@@ -258,7 +258,7 @@ class Balancer {
       let moved = false;
       for (let a = 0; a < active && this.going(); a++) {
         const count = copyInto(this.hosts[a]!, snapshot);
-        spanOf(snapshot, count, demand, windows, vmLo, vmHi, 0);
+        spanOf(this.hosts[a]!, demand, windows, vmLo, vmHi, 0); // = the snapshot's
         moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
         for (let i = 0; i < count; i++) {
           const v = snapshot[i]!;
@@ -518,11 +518,10 @@ class Balancer {
     const wWin2 = wWin * 2;
     const weight2 = weight.map((w) => w * 2);
     let moved = false;
-    for (let h = 0; h < active; h++)
-      spanOf(hosts[h]!, hosts[h]!.length, demand, windows, lo, hi, h);
+    for (let h = 0; h < active; h++) spanOf(hosts[h]!, demand, windows, lo, hi, h);
     for (let a = 0; a < active && this.going(); a++) {
       const count = copyInto(this.hosts[a]!, snapshot);
-      spanOf(snapshot, count, demand, windows, this.vmLo, this.vmHi, 0);
+      spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
       let partners = this.gaps(a, active);
       for (let vi = 0; vi < count; vi++) {
         const v = snapshot[vi]!;
@@ -589,8 +588,8 @@ class Balancer {
           partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        spanOf(hosts[a]!, hosts[a]!.length, demand, windows, lo, hi, a);
-        spanOf(hosts[bestT]!, hosts[bestT]!.length, demand, windows, lo, hi, bestT);
+        spanOf(hosts[a]!, demand, windows, lo, hi, a);
+        spanOf(hosts[bestT]!, demand, windows, lo, hi, bestT);
         partners = this.gaps(a, active);
         moved = true;
       }

@@ -122,12 +122,11 @@ export function precedes(b: number, t: number, c: number, u: number): boolean {
 }
 
 /**
- * The smallest and largest of the first `count` VMs of `vms` per resource, Windows VMs last:
- * D + 1 entries of `lo` and `hi` from (D + 1)·`at`.
+ * The smallest and largest VM of `vms` per resource, Windows VMs last: D + 1 entries of `lo`
+ * and `hi` from (D + 1)·`at`.
  */
 export function spanOf(
-  vms: ArrayLike<number>,
-  count: number,
+  vms: readonly number[],
   demand: Float64Array,
   windows: Uint8Array,
   lo: Float64Array,
@@ -137,7 +136,7 @@ export function spanOf(
   const E = D + 1;
   lo.fill(Infinity, at * E, at * E + E);
   hi.fill(-Infinity, at * E, at * E + E);
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
     for (let j = 0; j < E; j++) {
       const x = j < D ? demand[v * D + j]! : windows[v]!;
