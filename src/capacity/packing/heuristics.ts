@@ -217,42 +217,64 @@ function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k:
   }
 }
 
-/** The bounding boxes of `node` from its unpacked items (a leaf) or its children. */
-function refreshNode(inst: Instance, tree: ItemTree, node: number, packed: Uint8Array): void {
+/**
+ * Recomputes the count and bounding boxes of `node` from its unpacked items (a leaf) or its
+ * children; true when a box changed (so its parent's may have too).
+ */
+function refreshNode(inst: Instance, tree: ItemTree, node: number, packed: Uint8Array): boolean {
   const { d, norm, demand } = inst;
   const { low, high, least, count } = tree;
   const at = node * d;
-  low.fill(Infinity, at, at + d);
-  high.fill(-Infinity, at, at + d);
-  least.fill(Infinity, at, at + d);
+  let changed = false;
   if (tree.leaf[node] === 1) {
     let c = 0;
-    for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
-      const i = tree.items[k]!;
-      if (packed[i] === 1) continue;
-      c++;
-      for (let j = 0; j < d; j++) {
-        const x = norm[i * d + j]!;
-        if (x < low[at + j]!) low[at + j] = x;
-        if (x > high[at + j]!) high[at + j] = x;
-        const v = demand[i * d + j]!;
-        if (v < least[at + j]!) least[at + j] = v;
-      }
-    }
+    for (let k = tree.start[node]!; k < tree.end[node]!; k++) if (packed[tree.items[k]!] === 0) c++;
     count[node] = c;
-    return;
-  }
-  count[node] = 0;
-  for (let child = 2 * node; child <= 2 * node + 1; child++) {
-    if (count[child] === 0) continue;
-    count[node] = count[node]! + count[child]!;
-    const from = child * d;
     for (let j = 0; j < d; j++) {
-      if (low[from + j]! < low[at + j]!) low[at + j] = low[from + j]!;
-      if (high[from + j]! > high[at + j]!) high[at + j] = high[from + j]!;
-      if (least[from + j]! < least[at + j]!) least[at + j] = least[from + j]!;
+      let lo = Infinity;
+      let hi = -Infinity;
+      let min = Infinity;
+      for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
+        const i = tree.items[k]!;
+        if (packed[i] === 1) continue;
+        const x = norm[i * d + j]!;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        const v = demand[i * d + j]!;
+        if (v < min) min = v;
+      }
+      if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
+      low[at + j] = lo;
+      high[at + j] = hi;
+      least[at + j] = min;
     }
+    return changed;
   }
+  const a = 2 * node;
+  const b = a + 1;
+  const ca = count[a]!;
+  const cb = count[b]!;
+  count[node] = ca + cb;
+  for (let j = 0; j < d; j++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let min = Infinity;
+    if (ca > 0) {
+      lo = low[a * d + j]!;
+      hi = high[a * d + j]!;
+      min = least[a * d + j]!;
+    }
+    if (cb > 0) {
+      if (low[b * d + j]! < lo) lo = low[b * d + j]!;
+      if (high[b * d + j]! > hi) hi = high[b * d + j]!;
+      if (least[b * d + j]! < min) min = least[b * d + j]!;
+    }
+    if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
+    low[at + j] = lo;
+    high[at + j] = hi;
+    least[at + j] = min;
+  }
+  return changed;
 }
 
 /** The tree of every item of `inst`; `position[i]` orders the items of a leaf. */
@@ -335,6 +357,9 @@ export function binCentric(
   const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
   let left = n;
+  // The unpacked items in order, as of the last bin opened (for the dynamic weights).
+  const unpacked = Int32Array.from(initialOrder);
+  let unpackedCount = n;
   const binOf = new Int32Array(n);
   const weights = Float64Array.from(inst.avgWeights);
   const load = new Float64Array(d);
@@ -369,13 +394,16 @@ export function binCentric(
   let bins = 0;
   while (left > 0) {
     if (dynamicWeights) {
+      let kept = 0;
+      for (let k = 0; k < unpackedCount; k++)
+        if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
+      unpackedCount = kept;
       // Summed in the order of `initialOrder`, as the plain scan does.
-      weights.fill(0);
       let grand = 0;
-      for (let p = 0; p < n; p++) {
-        const i = initialOrder[p]!;
-        if (packed[i] === 1) continue;
-        for (let j = 0; j < d; j++) weights[j] = weights[j]! + norm[i * d + j]!;
+      for (let j = 0; j < d; j++) {
+        let total = 0;
+        for (let k = 0; k < unpackedCount; k++) total += norm[unpacked[k]! * d + j]!;
+        weights[j] = total;
       }
       for (let j = 0; j < d; j++) grand += weights[j]!;
       for (let j = 0; j < d; j++) weights[j] = grand > 0 ? weights[j]! / grand : 1 / d;
@@ -430,10 +458,12 @@ export function binCentric(
         // Children that may hold a fitting item, the more promising one searched first.
         const a = 2 * node;
         const c = a + 1;
-        const useA = count[a]! > 0 && fitsSome(a);
-        const useC = count[c]! > 0 && fitsSome(c);
-        const boundA = useA ? boundOf(a) : -Infinity;
-        const boundC = useC ? boundOf(c) : -Infinity;
+        const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
+        const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
+        const useA =
+          count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
+        const useC =
+          count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
         // Pushed second, searched first.
         if (boundA >= boundC) {
           if (useC) {
@@ -464,7 +494,12 @@ export function binCentric(
         load[j] = load[j]! + demand[base + j]!;
         freeNorm[j] = freeNorm[j]! - norm[base + j]!;
       }
-      for (let node = leafOf[best]!; node >= 1; node >>= 1) refreshNode(inst, tree, node, packed);
+      // Counts change up to the root; boxes only as far as they change.
+      let changed = refreshNode(inst, tree, leafOf[best]!, packed);
+      for (let node = leafOf[best]! >> 1; node >= 1; node >>= 1) {
+        if (changed) changed = refreshNode(inst, tree, node, packed);
+        else count[node] = count[node]! - 1;
+      }
     }
   }
   return { bins, binOf };
