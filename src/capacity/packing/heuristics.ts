@@ -505,16 +505,41 @@ export function binCentric(
   return { bins, binOf };
 }
 
+/**
+ * Decreasing orders already sorted, per instance and size (`kind-weighting`): the portfolio's
+ * thirteen heuristics read six orders, and the bin-centric ones all read the same.
+ */
+const sortedOrders = new WeakMap<Instance, Map<string, Int32Array>>();
+
+/**
+ * Item indices of `inst` by decreasing size `kind` with `unit` or average weights, ties by
+ * increasing index: `decreasingOrder(itemSizes(…))`, sorted once per instance. Callers must
+ * not modify it.
+ */
+export function sizeOrder(inst: Instance, kind: SizeKind, weighting: "unit" | "avg"): Int32Array {
+  let orders = sortedOrders.get(inst);
+  if (orders === undefined) sortedOrders.set(inst, (orders = new Map()));
+  const key = `${kind}-${weighting}`;
+  let order = orders.get(key);
+  if (order === undefined) {
+    const weights = weighting === "unit" ? unitWeights(inst.d) : inst.avgWeights;
+    order = decreasingOrder(itemSizes(inst, kind, weights));
+    orders.set(key, order);
+  }
+  return order;
+}
+
 /** Runs one named heuristic. */
 export function runHeuristic(inst: Instance, name: HeuristicName): Packing {
   const [family, sizeOrRule, weighting] = name.split("-") as [string, string, string];
-  const unit = unitWeights(inst.d);
-  if (family === "bc") {
-    const order = decreasingOrder(itemSizes(inst, "l1", inst.avgWeights));
-    return binCentric(inst, sizeOrRule as BinCentricRule, weighting === "dyn", order);
-  }
-  const weights = weighting === "unit" ? unit : inst.avgWeights;
-  const order = decreasingOrder(itemSizes(inst, sizeOrRule as SizeKind, weights));
+  if (family === "bc")
+    return binCentric(
+      inst,
+      sizeOrRule as BinCentricRule,
+      weighting === "dyn",
+      sizeOrder(inst, "l1", "avg")
+    );
+  const order = sizeOrder(inst, sizeOrRule as SizeKind, weighting === "unit" ? "unit" : "avg");
   return family === "ffd" ? firstFit(inst, order) : bestFit(inst, order, inst.avgWeights);
 }
 
