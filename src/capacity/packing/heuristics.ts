@@ -177,7 +177,7 @@ const LEAF_ITEMS = 8;
 /**
  * A k-d tree over an instance's items in normalised-demand space, for the bin-centric scans.
  * Node 1 is the root and node k's children are 2k and 2k+1; a node's items are
- * `items[start[k]…end[k])`, by increasing position in the heuristic's order inside a leaf.
+ * `items[start[k]…end[k])`.
  * Per node and dimension it keeps the smallest and largest normalised demand (`low`, `high`)
  * and the smallest demand (`least`) of its unpacked items, and how many those are (`count`).
  */
@@ -277,8 +277,8 @@ function refreshNode(inst: Instance, tree: ItemTree, node: number, packed: Uint8
   return changed;
 }
 
-/** The tree of every item of `inst`; `position[i]` orders the items of a leaf. */
-function buildTree(inst: Instance, position: Int32Array): ItemTree {
+/** The tree of every item of `inst`, every item unpacked. */
+function buildTree(inst: Instance): ItemTree {
   const { n, d, norm } = inst;
   let depth = 0;
   while (Math.ceil(n / 2 ** depth) > LEAF_ITEMS) depth++;
@@ -301,8 +301,7 @@ function buildTree(inst: Instance, position: Int32Array): ItemTree {
     tree.end[node] = hi;
     if (hi - lo <= LEAF_ITEMS) {
       tree.leaf[node] = 1;
-      const leafItems = tree.items.subarray(lo, hi).sort((a, b) => position[a]! - position[b]!);
-      for (const i of leafItems) tree.leafOf[i] = node;
+      for (let k = lo; k < hi; k++) tree.leafOf[tree.items[k]!] = node;
     } else {
       // Split at the median of the dimension the items spread most in.
       let split = 0;
@@ -332,6 +331,22 @@ function buildTree(inst: Instance, position: Int32Array): ItemTree {
   return tree;
 }
 
+/** Trees already built, per instance (the four bin-centric heuristics search the same one). */
+const builtTrees = new WeakMap<Instance, ItemTree>();
+
+/** A fresh copy of the tree of `inst`, every item unpacked, built once per instance. */
+function unpackedTree(inst: Instance): ItemTree {
+  let tree = builtTrees.get(inst);
+  if (tree === undefined) builtTrees.set(inst, (tree = buildTree(inst)));
+  return {
+    ...tree,
+    count: tree.count.slice(),
+    low: tree.low.slice(),
+    high: tree.high.slice(),
+    least: tree.least.slice(),
+  };
+}
+
 /**
  * Bin-centric greedy: open a bin, repeatedly add the fitting item with the best score against
  * the bin's normalised free capacity r, close the bin when nothing fits, open the next.
@@ -353,7 +368,7 @@ export function binCentric(
   const { n, d, demand, norm, limit } = inst;
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[initialOrder[p]!] = p;
-  const tree = buildTree(inst, position);
+  const tree = unpackedTree(inst);
   const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
   let left = n;
