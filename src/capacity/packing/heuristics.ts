@@ -55,7 +55,8 @@ export function firstFit(inst: Instance, order: Int32Array): Packing {
     depth++;
   }
   const free = new Float64Array(2 * size * d);
-  for (let node = 1; node < 2 * size; node++) free.set(limit, node * d);
+  for (let node = 1; node < 2 * size; node++)
+    for (let j = 0; j < d; j++) free[node * d + j] = limit[j]!;
   const load = new Float64Array(size * d);
   const binOf = new Int32Array(n);
   const stack = new Int32Array(2 * depth + 2);
@@ -105,13 +106,20 @@ export function firstFit(inst: Instance, order: Int32Array): Packing {
       free[node * d + j] = limit[j]! - l;
     }
     node >>= 1;
-    while (node >= 1) {
+    // Up to the first ancestor whose maxima stay the same (those above it do too).
+    let changed = true;
+    while (node >= 1 && changed) {
       const left = 2 * node * d;
       const right = left + d;
+      changed = false;
       for (let j = 0; j < d; j++) {
         const a = free[left + j]!;
         const c = free[right + j]!;
-        free[node * d + j] = a > c ? a : c;
+        const m = a > c ? a : c;
+        if (m !== free[node * d + j]) {
+          free[node * d + j] = m;
+          changed = true;
+        }
       }
       node >>= 1;
     }
