@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  ALL_HEURISTICS,
+  binCentric,
+  runHeuristic,
+  type BinCentricRule,
+} from "../../../src/capacity/packing/heuristics";
+import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
+import { seeded } from "../../tco/fixtures";
+import * as reference from "./referenceHeuristics";
+
+/**
+ * The production heuristics prune and share work; the reference copy (referenceHeuristics.ts,
+ * the plain scans they replaced) does not. Both must make exactly the same choices: the same
+ * bin for every item, for every heuristic of the portfolio.
+ */
+
+/** An instance from capacities and item vectors (items that fit no empty bin are left out). */
+function instanceOf(capacity: readonly number[], items: readonly (readonly number[])[]): Instance {
+  const d = capacity.length;
+  const flat = new Float64Array(items.length * d);
+  items.forEach((item, i) => flat.set(item, i * d));
+  return prepareFlat(capacity, flat, items.length);
+}
+
+/**
+ * Integer instances: 1–5 dimensions, capacities 0–100 (a dimension of capacity 0 holds only
+ * zero demands), items drawn from a small pool (many ties) or each its own, up to 40 % of the
+ * capacity or up to all of it.
+ */
+const integerInstance: fc.Arbitrary<Instance> = fc
+  .integer({ min: 1, max: 5 })
+  .chain((d) =>
+    fc.array(
+      fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 100 }) }, fc.constant(0)),
+      {
+        minLength: d,
+        maxLength: d,
+      }
+    )
+  )
+  .chain((capacity) => {
+    const item = fc
+      .constantFrom(0.4, 1)
+      .chain((share) =>
+        fc.tuple(...capacity.map((cap) => fc.integer({ min: 0, max: Math.ceil(share * cap) })))
+      );
+    return fc
+      .oneof(
+        fc.array(item, { maxLength: 150, size: "max" }),
+        fc
+          .tuple(
+            fc.array(item, { minLength: 1, maxLength: 6 }),
+            fc.array(fc.nat(), { maxLength: 150, size: "max" })
+          )
+          .map(([pool, picks]) => picks.map((k) => pool[k % pool.length]!))
+      )
+      .map((items) => instanceOf(capacity, items));
+  });
+
+/** Non-integer instances: capacities such as 31.5 GiB, items up to 60 % of them, some repeated. */
+const floatInstance: fc.Arbitrary<Instance> = fc
+  .integer({ min: 1, max: 4 })
+  .chain((d) =>
+    fc.array(fc.double({ min: 0.5, max: 512, noNaN: true }), { minLength: d, maxLength: d })
+  )
+  .chain((capacity) => {
+    const item = fc.tuple(
+      ...capacity.map((cap) => fc.double({ min: 0, max: 0.6 * cap, noNaN: true }))
+    );
+    return fc
+      .array(item, { maxLength: 120, size: "max" })
+      .chain((items) =>
+        fc
+          .array(fc.nat(), { maxLength: 30 })
+          .map((copies) => [
+            ...items,
+            ...copies.flatMap((k) => (items.length ? [items[k % items.length]!] : [])),
+          ])
+      )
+      .map((items) => instanceOf(capacity, items));
+  });
+
+/** An instance shaped like the capacity engine's: GHz, GiB, vCPUs and one VM slot per VM. */
+function hostLikeInstance(seed: number, vms: number): Instance {
+  const rnd = seeded(seed);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
+  const items: number[][] = [];
+  for (let i = 0; i < vms; i++) {
+    const cores = pick([1, 2, 2, 4, 4, 8, 12]);
+    const ghz = pick([2.0, 2.33, 2.66, 2.93, 3.0]);
+    const peak = 0.05 + Math.floor(rnd() * 61) / 100;
+    items.push([cores * ghz * peak, pick([2, 4, 4, 8, 16, 24, 48]), cores, 1]);
+  }
+  // A 2010 two-socket host: 12 cores × 2.93 GHz at 80 %, 96 GiB, 4 vCPUs per core, 384 VMs.
+  return instanceOf([12 * 2.93 * 0.8, 96, 48, 384], items);
+}
+
+const sameChoices = (inst: Instance): void => {
+  for (const name of ALL_HEURISTICS)
+    expect({ name, ...runHeuristic(inst, name) }).toEqual({
+      name,
+      ...reference.runHeuristic(inst, name),
+    });
+};
+
+describe("heuristics against the reference scans", () => {
+  it("make the same choices on integer instances", () => {
+    fc.assert(fc.property(integerInstance, sameChoices), { numRuns: 150 });
+  });
+
+  it("make the same choices on non-integer instances", () => {
+    fc.assert(fc.property(floatInstance, sameChoices), { numRuns: 100 });
+  });
+
+  it("make the same choices on sub-instances (average weights of the parent)", () => {
+    fc.assert(
+      fc.property(
+        integerInstance,
+        fc.array(fc.nat(), { maxLength: 150, size: "max" }),
+        (inst, picks) => {
+          // Some of the items, each once, in an order of their own.
+          const items = Int32Array.from(new Set(inst.n > 0 ? picks.map((k) => k % inst.n) : []));
+          sameChoices(subInstance(inst, items));
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  it("make the same choices on host-like instances of up to 1,200 VMs", () => {
+    for (const [seed, vms] of [
+      [1, 60],
+      [2, 300],
+      [3, 961],
+      [4, 1200],
+    ] as const)
+      sameChoices(hostLikeInstance(seed, vms));
+  });
+
+  it("bin-centric makes the same choices in any initial order", () => {
+    fc.assert(
+      fc.property(
+        integerInstance,
+        fc.constantFrom<BinCentricRule>("dot", "l2"),
+        fc.boolean(),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 150 }),
+        (inst, rule, dynamic, keys) => {
+          const order = Int32Array.from({ length: inst.n }, (_, i) => i).sort(
+            (a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b
+          );
+          expect(binCentric(inst, rule, dynamic, order)).toEqual(
+            reference.binCentric(inst, rule, dynamic, order)
+          );
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+});
