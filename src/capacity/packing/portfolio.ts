@@ -75,6 +75,16 @@ function runPortfolio(
   return best;
 }
 
+/**
+ * True when every dimension holds integers only (its load limit is the capacity itself). The
+ * exact moves of the local search run on such data only, so plans of measured, non-integer
+ * loads stay as they were.
+ */
+function isIntegral(inst: Instance): boolean {
+  for (let j = 0; j < inst.d; j++) if (inst.limit[j] !== inst.capacity[j]) return false;
+  return true;
+}
+
 function improve(
   inst: Instance,
   start: NamedPacking,
@@ -83,7 +93,12 @@ function improve(
   lowerBound: number
 ): NamedPacking {
   if (effort <= 0 || start.packing.bins <= lowerBound) return start;
-  const result = improvePacking(inst, start.packing, { effort, seed, lowerBound });
+  const result = improvePacking(inst, start.packing, {
+    effort,
+    seed,
+    lowerBound,
+    completion: isIntegral(inst),
+  });
   return result.binsSaved > 0
     ? { packing: result.packing, heuristic: `${start.heuristic}+ls` }
     : start;
