@@ -7,6 +7,7 @@
 import { ALL_HEURISTICS, decreasingOrder, itemSizes, runHeuristic } from "./heuristics";
 import { subInstance, type Instance, type Packing } from "./instance";
 import { improvePacking } from "./localSearch";
+import { isIntegral, raiseByCompletion } from "./completion";
 import { packingMessages } from "./messages";
 import { instanceLowerBound, proofBound } from "./lowerBound";
 import type { HeuristicName } from "./types";
@@ -75,16 +76,6 @@ function runPortfolio(
   return best;
 }
 
-/**
- * True when every dimension holds integers only (its load limit is the capacity itself). The
- * exact moves of the local search run on such data only, so plans of measured, non-integer
- * loads stay as they were.
- */
-function isIntegral(inst: Instance): boolean {
-  for (let j = 0; j < inst.d; j++) if (inst.limit[j] !== inst.capacity[j]) return false;
-  return true;
-}
-
 function improve(
   inst: Instance,
   start: NamedPacking,
@@ -113,8 +104,18 @@ function packWhole(
   // A proof step before the search: when the greedy packing is above the cheap bound, the
   // surrogate and dual-feasible bounds may show it is optimal already, or tell the search
   // where to stop.
-  const lowerBound =
+  let lowerBound =
     greedy.packing.bins > cheapBound ? Math.max(cheapBound, proofBound(inst)) : cheapBound;
+  // On integer data, bin completion may pack the items into the bound's bins, or prove that
+  // no such packing exists (the bound then rises).
+  const exact = raiseByCompletion(inst, lowerBound, greedy.packing.bins);
+  if (exact.binOf !== null)
+    return {
+      packing: { bins: exact.bound, binOf: exact.binOf },
+      heuristic: "bin-completion",
+      lowerBound: exact.bound,
+    };
+  lowerBound = exact.bound;
   const effort =
     inst.n < FEW_ITEMS_PER_BIN * greedy.packing.bins
       ? Math.floor(FEW_ITEMS_EFFORT_SHARE * settings.localSearchEffort)
@@ -181,7 +182,15 @@ function packChunked(
   }
   const mostCommon = [...winners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
-  const proven = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
+  const surrogate = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
+  const exact = raiseByCompletion(inst, surrogate, bins);
+  if (exact.binOf !== null)
+    return {
+      packing: { bins: exact.bound, binOf: exact.binOf },
+      heuristic: "bin-completion",
+      lowerBound: exact.bound,
+    };
+  const proven = exact.bound;
   return {
     ...improve(
       inst,
