@@ -58,6 +58,12 @@ const FINAL_PASS_EFFORT = 5_000_000;
  */
 const FEW_ITEMS_PER_BIN = 2;
 const FEW_ITEMS_EFFORT_SHARE = 0.1;
+/**
+ * Share of the local-search budget on integer data, where the exact steps (bin completion
+ * before the search, pool completion inside it) do part of the work: on the Caprara–Toth set
+ * 70 % of the budget gave 13,252 bins against 13,251 with all of it, in about 78 % of the time.
+ */
+const INTEGER_EFFORT_SHARE = 0.7;
 /** Lightest bins of each chunk whose items are carried into the next chunk. */
 const CARRIED_BINS = 3;
 
@@ -120,7 +126,8 @@ function packWhole(
     inst.n < FEW_ITEMS_PER_BIN * greedy.packing.bins
       ? Math.floor(FEW_ITEMS_EFFORT_SHARE * settings.localSearchEffort)
       : settings.localSearchEffort;
-  const best = improve(inst, greedy, effort, settings.seed, lowerBound);
+  const share = isIntegral(inst) ? INTEGER_EFFORT_SHARE : 1;
+  const best = improve(inst, greedy, Math.floor(share * effort), settings.seed, lowerBound);
   return { ...best, lowerBound };
 }
 
