@@ -10,7 +10,9 @@
  * gathers in fewer bins (raising Σ w_j·load_j², the "fill" potential of weight annealing);
  * otherwise it takes the least bad swap. Bins always stay feasible. Items that enter a bin from
  * the pool stay there for a few steps (tabu), so a swap is not undone at once. When the pool
- * empties, the m − 1 bin packing is kept and the next bin is attacked.
+ * empties, the m − 1 bin packing is kept and the next bin is attacked. On integer data, every
+ * few steps the pool and the items of a few light bins are re-packed into those bins by an
+ * exact, node-bounded search (`completion.ts`), which places pools no swap sequence reaches.
  *
  * This is the "consistent neighbourhood search" of Buljubašić & Vasquez (Computers & OR 76,
  * 2016), simplified, with the slack-gathering moves of weight annealing (Loh, Golden & Wasil,
@@ -20,6 +22,7 @@
  * seeded generator, so the result depends only on the input and settings.
  * Typed-array reads use `!`: indices are in range by construction.
  */
+import { packExactly } from "./completion";
 import type { Instance, Packing } from "./instance";
 
 /** Settings of {@link improvePacking}. */
@@ -37,6 +40,11 @@ export interface LocalSearchSettings {
   readonly tenureSpread?: number;
   /** Chance that a step with no improving swap gathers free capacity instead (default 0.5). */
   readonly transferProbability?: number;
+  /**
+   * Now and then re-pack the pool with the items of a few light bins into those bins by an
+   * exact search (default false; the packer turns it on for integer data).
+   */
+  readonly completion?: boolean;
 }
 
 /** Outcome of {@link improvePacking}. */
@@ -80,6 +88,7 @@ interface Search {
   readonly tenureBase: number;
   readonly tenureSpread: number;
   readonly transferProbability: number;
+  readonly completion: boolean;
   /** Items of each bin, lightest (pool weight) first. */
   readonly members: number[][];
   /** Bin of each item, −1 while in the pool. */
@@ -403,6 +412,56 @@ function gatherSlack(s: Search): boolean {
   return false;
 }
 
+/** Steps between two attempts to complete the pool exactly. */
+const COMPLETION_PERIOD = 8;
+/** Largest number of bins an exact completion re-packs. */
+const COMPLETION_MAX_BINS = 4;
+/** Bins an attempt draws from: the lightest this many times the bins it re-packs. */
+const COMPLETION_CANDIDATES = 3;
+/** Search nodes per exact completion attempt. */
+const COMPLETION_NODES = 3_000;
+
+/**
+ * Tries to place the whole pool by re-packing it with the items of k bins (k = 2 ..
+ * {@link COMPLETION_MAX_BINS}, drawn from the lightest bins) into those k bins exactly.
+ * True when the pool is now empty.
+ */
+function completePool(s: Search): boolean {
+  const { d, demand, limit } = s.inst;
+  const bins = s.members.length;
+  const byFill = Array.from({ length: bins }, (_, b) => b).sort(
+    (a, b) => s.fill[a]! - s.fill[b]! || a - b
+  );
+  for (let k = 2; k <= Math.min(COMPLETION_MAX_BINS, bins); k++) {
+    const span = Math.min(bins, COMPLETION_CANDIDATES * k);
+    const candidates = byFill.slice(0, span);
+    // A random k of the candidates (partial Fisher–Yates).
+    for (let x = 0; x < k; x++) {
+      const y = x + Math.floor(s.rng() * (span - x));
+      [candidates[x], candidates[y]] = [candidates[y]!, candidates[x]!];
+    }
+    const chosen = candidates.slice(0, k);
+    const items = [...s.pool];
+    for (const b of chosen) items.push(...s.members[b]!);
+    let room = true;
+    for (let j = 0; j < d && room; j++) {
+      let total = 0;
+      for (const i of items) total += demand[i * d + j]!;
+      room = total <= k * limit[j]!;
+    }
+    if (!room) continue;
+    const { binOf, nodes } = packExactly(s.inst, items, k, COMPLETION_NODES);
+    s.effort += nodes * k * k;
+    if (binOf === null) continue;
+    for (const b of chosen) s.members[b] = [];
+    items.forEach((i, x) => addMember(s, chosen[binOf[x]!]!, i));
+    for (const b of chosen) recomputeLoad(s, b);
+    s.pool = [];
+    return true;
+  }
+  return false;
+}
+
 /**
  * Moves the items of bin `removed` to the pool (the last bin takes its number) and searches
  * until the pool is empty (true) or the budget is spent or no move is left (false). Steps
@@ -426,6 +485,7 @@ function emptyOneBin(s: Search, removed: number, budget: number): boolean {
     insertWherePossible(s, s.step);
     if (s.pool.length === 0) return true;
     if (!swapStep(s, s.step)) return false;
+    if (s.completion && s.step % COMPLETION_PERIOD === 0 && completePool(s)) return true;
   }
   insertWherePossible(s, ++s.step);
   return s.pool.length === 0;
@@ -474,6 +534,7 @@ export function improvePacking(
     tenureBase: settings.tenureBase ?? 3,
     tenureSpread: settings.tenureSpread ?? 4,
     transferProbability: settings.transferProbability ?? 0.5,
+    completion: settings.completion ?? false,
     members,
     binOf: Int32Array.from(start.binOf),
     load: new Float64Array(start.bins * d),

@@ -7,6 +7,7 @@
 import { ALL_HEURISTICS, decreasingOrder, itemSizes, runHeuristic } from "./heuristics";
 import { subInstance, type Instance, type Packing } from "./instance";
 import { improvePacking } from "./localSearch";
+import { isIntegral, raiseByCompletion } from "./completion";
 import { packingMessages } from "./messages";
 import { instanceLowerBound, proofBound } from "./lowerBound";
 import type { HeuristicName } from "./types";
@@ -57,6 +58,18 @@ const FINAL_PASS_EFFORT = 5_000_000;
  */
 const FEW_ITEMS_PER_BIN = 2;
 const FEW_ITEMS_EFFORT_SHARE = 0.1;
+/**
+ * Share of the local-search budget on integer data, where the exact steps (bin completion
+ * before the search, pool completion inside it) do part of the work: on the Caprara–Toth set
+ * 70 % of the budget gave 13,252 bins against 13,251 with all of it, in about 78 % of the time.
+ */
+const INTEGER_EFFORT_SHARE = 0.7;
+/**
+ * Pool weight exponent on integer data: the pool then prefers to hold many small items over a
+ * few large ones a little more. On the Caprara–Toth set 1.5 gave 13,246 bins, against 13,252
+ * with 1, 13,249 with 1.25, 13,247 with 1.75 and 13,248 with 2.
+ */
+const INTEGER_WEIGHT_POWER = 1.5;
 /** Lightest bins of each chunk whose items are carried into the next chunk. */
 const CARRIED_BINS = 3;
 
@@ -83,7 +96,13 @@ function improve(
   lowerBound: number
 ): NamedPacking {
   if (effort <= 0 || start.packing.bins <= lowerBound) return start;
-  const result = improvePacking(inst, start.packing, { effort, seed, lowerBound });
+  const result = improvePacking(inst, start.packing, {
+    effort,
+    seed,
+    lowerBound,
+    completion: isIntegral(inst),
+    weightPower: isIntegral(inst) ? INTEGER_WEIGHT_POWER : 1,
+  });
   return result.binsSaved > 0
     ? { packing: result.packing, heuristic: `${start.heuristic}+ls` }
     : start;
@@ -98,13 +117,24 @@ function packWhole(
   // A proof step before the search: when the greedy packing is above the cheap bound, the
   // surrogate and dual-feasible bounds may show it is optimal already, or tell the search
   // where to stop.
-  const lowerBound =
+  let lowerBound =
     greedy.packing.bins > cheapBound ? Math.max(cheapBound, proofBound(inst)) : cheapBound;
+  // On integer data, bin completion may pack the items into the bound's bins, or prove that
+  // no such packing exists (the bound then rises).
+  const exact = raiseByCompletion(inst, lowerBound, greedy.packing.bins);
+  if (exact.binOf !== null)
+    return {
+      packing: { bins: exact.bound, binOf: exact.binOf },
+      heuristic: "bin-completion",
+      lowerBound: exact.bound,
+    };
+  lowerBound = exact.bound;
   const effort =
     inst.n < FEW_ITEMS_PER_BIN * greedy.packing.bins
       ? Math.floor(FEW_ITEMS_EFFORT_SHARE * settings.localSearchEffort)
       : settings.localSearchEffort;
-  const best = improve(inst, greedy, effort, settings.seed, lowerBound);
+  const share = isIntegral(inst) ? INTEGER_EFFORT_SHARE : 1;
+  const best = improve(inst, greedy, Math.floor(share * effort), settings.seed, lowerBound);
   return { ...best, lowerBound };
 }
 
@@ -166,7 +196,15 @@ function packChunked(
   }
   const mostCommon = [...winners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
-  const proven = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
+  const surrogate = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
+  const exact = raiseByCompletion(inst, surrogate, bins);
+  if (exact.binOf !== null)
+    return {
+      packing: { bins: exact.bound, binOf: exact.binOf },
+      heuristic: "bin-completion",
+      lowerBound: exact.bound,
+    };
+  const proven = exact.bound;
   return {
     ...improve(
       inst,

@@ -1,0 +1,111 @@
+/**
+ * The exact searches of completion.ts against the exhaustive reference `exactBins`
+ * (test/capacity/packing/verify.ts): with enough nodes, each packs the items into k bins
+ * exactly when k bins suffice, and every packing it returns respects the capacities.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { packExactly, packIntoBins } from "../../../src/capacity/packing/completion";
+import { prepareInstance } from "../../../src/capacity/packing/instance";
+import type { PackingProblem } from "../../../src/capacity/packing";
+import { exactBins } from "./verify";
+
+/** Up to 9 integer items of 1–3 dimensions, each fitting an empty bin of capacity 10–40. */
+const smallProblem: fc.Arbitrary<PackingProblem> = fc
+  .integer({ min: 1, max: 3 })
+  .chain((d) => fc.array(fc.integer({ min: 10, max: 40 }), { minLength: d, maxLength: d }))
+  .chain((capacity) =>
+    fc.record({
+      capacity: fc.constant(capacity),
+      items: fc.array(fc.tuple(...capacity.map((cap) => fc.integer({ min: 0, max: cap }))), {
+        minLength: 1,
+        maxLength: 9,
+      }),
+    })
+  );
+
+function loadsWithin(problem: PackingProblem, binOf: Int32Array, bins: number): boolean {
+  const load = Array.from({ length: bins }, () => problem.capacity.map(() => 0));
+  problem.items.forEach((item, i) => item.forEach((v, j) => (load[binOf[i]!]![j]! += v)));
+  return load.every((row) => row.every((v, j) => v <= problem.capacity[j]!));
+}
+
+describe("packExactly", () => {
+  it("finds a packing into k bins exactly when the optimum is at most k", () => {
+    fc.assert(
+      fc.property(smallProblem, fc.integer({ min: 1, max: 5 }), (problem, bins) => {
+        const inst = prepareInstance(problem);
+        const items = Array.from({ length: inst.n }, (_, k) => k);
+        const { binOf } = packExactly(inst, items, bins, 1_000_000);
+        expect(binOf !== null).toBe(exactBins(problem) <= bins);
+        if (binOf !== null) {
+          expect(binOf.every((b) => b >= 0 && b < bins)).toBe(true);
+          expect(loadsWithin(problem, binOf, bins)).toBe(true);
+        }
+      })
+    );
+  });
+
+  it("gives up (null) when the node budget runs out first", () => {
+    // 6 items of 6 in bins of 10: one per bin, so 5 bins cannot hold them; proving it takes
+    // more than one node.
+    const problem = { capacity: [10], items: Array.from({ length: 6 }, () => [6]) };
+    const inst = prepareInstance(problem);
+    const result = packExactly(inst, [0, 1, 2, 3, 4, 5], 5, 1);
+    expect(result.binOf).toBeNull();
+    expect(result.nodes).toBe(1);
+  });
+
+  it("keeps the caller's order of items in its answer", () => {
+    // 7 + 3 and 5 + 5 fill two bins of 10 exactly.
+    const problem = { capacity: [10], items: [[3], [5], [7], [5]] };
+    const { binOf } = packExactly(prepareInstance(problem), [0, 1, 2, 3], 2, 1_000);
+    expect(binOf).not.toBeNull();
+    expect(binOf![0]).toBe(binOf![2]);
+    expect(binOf![1]).toBe(binOf![3]);
+    expect(binOf![0]).not.toBe(binOf![1]);
+  });
+});
+
+describe("packIntoBins", () => {
+  it("packs every item into k bins exactly when the optimum is at most k, else proves none", () => {
+    fc.assert(
+      fc.property(smallProblem, fc.integer({ min: 1, max: 5 }), (problem, bins) => {
+        const inst = prepareInstance(problem);
+        const { binOf, complete } = packIntoBins(inst, bins, 1_000_000);
+        expect(complete).toBe(true);
+        expect(binOf !== null).toBe(exactBins(problem) <= bins);
+        if (binOf !== null) {
+          expect(binOf.every((b) => b >= 0 && b < bins)).toBe(true);
+          expect(loadsWithin(problem, binOf, bins)).toBe(true);
+        }
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("treats identical items as one choice and still packs them all", () => {
+    // Four copies of (5, 2) and two of (5, 8) in bins of (10, 10): at most two items per bin
+    // (5 + 5 + 5 > 10), so 6 items need 3 bins — {5/8, 5/2} twice and {5/2, 5/2}.
+    const item = (a: number, b: number): number[] => [a, b];
+    const problem = {
+      capacity: [10, 10],
+      items: [item(5, 2), item(5, 8), item(5, 2), item(5, 2), item(5, 8), item(5, 2)],
+    };
+    expect(exactBins(problem)).toBe(3);
+    const inst = prepareInstance(problem);
+    expect(packIntoBins(inst, 2, 1_000).binOf).toBeNull();
+    const { binOf } = packIntoBins(inst, 3, 1_000);
+    expect(binOf).not.toBeNull();
+    expect(loadsWithin(problem, binOf!, 3)).toBe(true);
+  });
+
+  it("gives up (incomplete) when the node budget runs out first", () => {
+    // Five items of 6 in three bins of 10: the total (30) fits, so only the search shows that
+    // each bin takes one; two nodes are not enough to show it.
+    const problem = { capacity: [10], items: Array.from({ length: 5 }, () => [6]) };
+    const result = packIntoBins(prepareInstance(problem), 3, 2);
+    expect(result.binOf).toBeNull();
+    expect(result.complete).toBe(false);
+  });
+});
