@@ -38,14 +38,21 @@ export interface DemandScale {
 
 const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
 
+/** Sized on the peak inputs (the v1 rule): one frozen value that every such VM shares. */
+const PEAK_SIZING: VmSizing = Object.freeze({
+  basis: "peak",
+  percentile: null,
+  comfortFactor: 1,
+  memoryMeasured: false,
+});
+
 /**
  * How a row is sized: measured percentile × comfort where the scenario and the row allow, else
  * peak. The one place this rule lives: the JSON, the pane, the CLI and the workbook ask here.
  */
 export function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
   const measured = scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
-  if (!measured)
-    return { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false };
+  if (!measured) return PEAK_SIZING;
   return {
     basis: "measured",
     percentile: row.measuredPercentile ?? null,
@@ -88,15 +95,55 @@ export function storageDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
     : row.storageGiB;
 }
 
-/** The VM a row's servers would become (id and copies aside): the v1 rules, exact then rounded once. */
-function rowDemand(row: InventoryRow, scenario: Scenario, maxVcpusPerVm: number) {
-  return {
-    vcpus: Math.min(row.cores, maxVcpusPerVm),
-    // The server's own cores, even when its vCPUs are capped.
-    cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
-    memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
-    storageGiB: storageDemandGiB(row, scenario).toNumber(),
-    sizing: sizingOf(row, scenario),
+/** A row's VM without its id and row: what every row with the same inputs shares. */
+type VmShape = Pick<VmDemand, "vcpus" | "cpuGhz" | "memoryGiB" | "storageGiB"> & {
+  readonly sizing: VmSizing;
+};
+
+/**
+ * The VM a row's servers would become (id and copies aside), by the v1 rules: exact, then
+ * rounded once. Counted once per distinct set of inputs: the parser shares one Decimal among
+ * the rows that read the same text, so 100,000 rows hold a few hundred shapes, and the Decimal
+ * arithmetic runs that many times rather than once per row. Rows whose values are not shared
+ * (built in code) are counted each on their own, with the same result.
+ */
+function rowShapes(scenario: Scenario, maxVcpusPerVm: number): (row: InventoryRow) => VmShape {
+  const memo = new Map<unknown, unknown>();
+  /** The value stored under the path of keys, made by `make` on first use. */
+  const once = <T>(keys: readonly unknown[], make: () => T): T => {
+    let level = memo;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = level.get(keys[i]) as Map<unknown, unknown> | undefined;
+      if (next === undefined) level.set(keys[i], (next = new Map()));
+      level = next;
+    }
+    const last = keys[keys.length - 1];
+    let value = level.get(last) as T | undefined;
+    if (value === undefined) level.set(last, (value = make()));
+    return value;
+  };
+  return (row) => {
+    const measured =
+      scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
+    if (measured) {
+      // Measured rows carry their own percentiles: rare enough to count one by one.
+      return {
+        vcpus: Math.min(row.cores, maxVcpusPerVm),
+        cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
+        memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
+        storageGiB: storageDemandGiB(row, scenario).toNumber(),
+        sizing: sizingOf(row, scenario),
+      };
+    }
+    const storage = storageDemandGiB(row, scenario);
+    return once([row.cores, row.cpuGhz, row.peakCpuUtilization, row.memoryGiB, storage], () => ({
+      vcpus: Math.min(row.cores, maxVcpusPerVm),
+      // The server's own cores, even when its vCPUs are capped.
+      cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
+      memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
+      storageGiB: storage.toNumber(),
+      sizing: PEAK_SIZING,
+    }));
   };
 }
 
@@ -252,6 +299,7 @@ export function expandGroups(groups: readonly VmGroup[]): VmDemand[] {
 function clearlyFits(
   row: InventoryRow,
   vm: VmDemand,
+  rowMemoryGiB: number,
   coreGhz: number,
   maxVmMemoryGiB: number,
   capacity: HostCapacity,
@@ -261,7 +309,7 @@ function clearlyFits(
   return (
     !storageLimited &&
     !row.stayPhysical &&
-    row.memoryGiB.toNumber() * margin < maxVmMemoryGiB &&
+    rowMemoryGiB * margin < maxVmMemoryGiB &&
     vm.cpuGhz * margin < vm.vcpus * coreGhz &&
     vm.cpuGhz * margin < capacity.cpuGhz &&
     vm.memoryGiB * margin < capacity.memoryGiB &&
@@ -299,17 +347,32 @@ export function demandGroups(
   const grows = scale.cpu !== 1 || scale.memory !== 1 || scale.storage !== 1;
   const coreGhz = scenario.host.cpuGhz.toNumber();
   const storageLimited = storageLimit(scenario) !== null;
+  const shapeOf = rowShapes(scenario, platform.maxVcpusPerVm);
+  const memoryNumbers = new Map<Dec, number>(); // rows share their memory's Decimal
   scenario.inventory.forEach((row, index) => {
     const idleWhy = idleReason(row, scenario);
     const retire = idleWhy !== null && scenario.demand.retireIdle && !row.stayPhysical;
     if (idleWhy !== null)
       idle.push({ name: row.name, row: index, count: row.count, reason: idleWhy, retired: retire });
     if (retire) return;
-    const shape = rowDemand(row, scenario, platform.maxVcpusPerVm);
-    const first: VmDemand = { id: row.name, row: index, os: row.os, ...shape };
+    const shape = shapeOf(row);
+    const first: VmDemand = {
+      id: row.name,
+      row: index,
+      os: row.os,
+      vcpus: shape.vcpus,
+      cpuGhz: shape.cpuGhz,
+      memoryGiB: shape.memoryGiB,
+      storageGiB: shape.storageGiB,
+      sizing: shape.sizing,
+    };
+    let rowMemoryGiB = memoryNumbers.get(row.memoryGiB);
+    if (rowMemoryGiB === undefined)
+      memoryNumbers.set(row.memoryGiB, (rowMemoryGiB = row.memoryGiB.toNumber()));
     const clear = clearlyFits(
       row,
       first,
+      rowMemoryGiB,
       coreGhz,
       platform.maxVmMemoryGiB,
       capacity,

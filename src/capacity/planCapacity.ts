@@ -63,13 +63,13 @@ function placeableGroups(
   groups: readonly VmGroup[],
   capacity: readonly number[]
 ): { readonly placeable: VmGroup[]; readonly rounding: VmGroup[] } {
-  const limit = loadLimits({ capacity, items: groups.map((g) => demandVector(g.vm)) });
+  const items = groups.map((g) => demandVector(g.vm));
+  const limit = loadLimits({ capacity, items });
   const placeable: VmGroup[] = [];
   const rounding: VmGroup[] = [];
-  for (const g of groups) {
-    const vector = demandVector(g.vm);
-    (vector.every((x, j) => x <= limit[j]!) ? placeable : rounding).push(g);
-  }
+  groups.forEach((g, i) => {
+    (items[i]!.every((x, j) => x <= limit[j]!) ? placeable : rounding).push(g);
+  });
   return { placeable, rounding };
 }
 
@@ -203,10 +203,16 @@ export function planCapacity(
     });
     cluster.hosts.forEach((list, h) => {
       const ids = Int32Array.from(list).sort();
-      const used = new Float64Array(DIMENSIONS);
+      // CPU, memory and virtual processors: the first three of RESOURCES.
+      let cpuGhzUsed = 0;
+      let memoryGiBUsed = 0;
+      let vcpusUsed = 0;
       let windowsVms = 0;
       for (const v of ids) {
-        for (let j = 0; j < DIMENSIONS; j++) used[j] = used[j]! + table.demand[v * DIMENSIONS + j]!;
+        const at = v * DIMENSIONS;
+        cpuGhzUsed += table.demand[at]!;
+        memoryGiBUsed += table.demand[at + 1]!;
+        vcpusUsed += table.demand[at + 2]!;
         windowsVms += table.windows[v]!;
       }
       hostPlans.push({
@@ -215,9 +221,9 @@ export function planCapacity(
         vmIds: Array.from(ids, idOf),
         vms: ids.length,
         windowsVms,
-        cpuGhzUsed: used[0]!,
-        memoryGiBUsed: used[1]!,
-        vcpusUsed: used[2]!,
+        cpuGhzUsed,
+        memoryGiBUsed,
+        vcpusUsed,
         maxVmsAfterFailover: cluster.check.maxVms[h]!,
         maxWindowsVmsAfterFailover: cluster.check.maxWindowsVms[h]!,
       });
@@ -237,12 +243,16 @@ export function planCapacity(
       : 0;
   const failoverLowerBound = k * minClusters;
   const hosts = hostPlans.length;
-  const vmStorageGiB = sum(vms.map((vm) => vm.storageGiB));
+  let vmStorageGiB = 0;
+  let measured = 0;
+  for (const vm of vms) {
+    vmStorageGiB += vm.storageGiB;
+    if (vm.sizing?.basis === "measured") measured++;
+  }
   const storageBound = clustering ? storageLowerBound(scenario, vmStorageGiB, maxNodes) : 0;
 
   // Notes.
   notes.push(...demand.notes);
-  const measured = vms.filter((vm) => vm.sizing?.basis === "measured").length;
   if (measured > 0)
     notes.push(M.measuredSizing(measured, vms.length, scenario.demand.comfortFactor.toNumber()));
   const retired = demand.idle.filter((i) => i.retired);

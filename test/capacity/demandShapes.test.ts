@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hostCapacity } from "../../src/capacity";
+import { demandGroups } from "../../src/capacity/demand";
+import { scenarioOf, server } from "./scenarios";
+import { referenceDemandGroups } from "../support/demandReference";
+
+// Few values per field, so that rows repeat them (the parser then shares their Decimals) and
+// some rows are idle, measured, too large for a host or kept physical.
+const row = fc.record(
+  {
+    count: fc.integer({ min: 1, max: 3 }),
+    os: fc.constantFrom("windows", "linux"),
+    cores: fc.constantFrom(1, 2, 8, 64),
+    cpuGhz: fc.constantFrom("2.4", "3.1"),
+    peakCpuUtilization: fc.constantFrom("0.05", "0.4", "1"),
+    averageCpuUtilization: fc.constantFrom("0.01", "0.04"),
+    memoryGiB: fc.constantFrom("4", "64", "5000"),
+    storageGiB: fc.constantFrom("0", "100"),
+    storageInUseGiB: fc.constantFrom("10", "60"),
+    stayPhysical: fc.boolean(),
+    measuredPercentile: fc.constantFrom("p95", "p99"),
+    measuredCpuUtilization: fc.constantFrom("0.2", "0.9"),
+    measuredMemoryGiB: fc.constantFrom("2", "100"),
+    averageDiskMBps: fc.constantFrom("0.01", "5"),
+  },
+  {
+    requiredKeys: [
+      "count",
+      "os",
+      "cores",
+      "cpuGhz",
+      "peakCpuUtilization",
+      "averageCpuUtilization",
+      "memoryGiB",
+    ],
+  }
+);
+
+const demandSettings = fc.record({
+  basis: fc.constantFrom("measured", "peak"),
+  comfortFactor: fc.constantFrom("1", "1.3"),
+  retireIdle: fc.boolean(),
+});
+
+describe("demandGroups", () => {
+  it("gives the row-by-row Decimal answer while counting each distinct row shape once", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 25 }),
+        demandSettings,
+        fc.constantFrom("provisioned", "in-use"),
+        (rows, demand, demandBasis) => {
+          const scenario = scenarioOf(
+            "ws2022",
+            rows.map((r, i) => server(`S${i}`, r)),
+            { demand, storage: { demandBasis } }
+          );
+          expect(demandGroups(scenario, hostCapacity(scenario, {}))).toEqual(
+            referenceDemandGroups(scenario)
+          );
+        }
+      ),
+      { numRuns: 150 }
+    );
+  });
+
+  it("counts rows built in code, whose values are not shared, the same way", () => {
+    // 4 cores × 2.5 GHz × 0.5 = 5 GHz; 4 GiB (no overhead): equal values, distinct Decimals.
+    const scenario = scenarioOf("ws2022", [server("A", { cores: 4 }), server("B", { cores: 4 })]);
+    const copy = {
+      ...scenario,
+      inventory: scenario.inventory.map((r) => ({
+        ...r,
+        cpuGhz: r.cpuGhz.plus(0),
+        peakCpuUtilization: r.peakCpuUtilization.plus(0),
+      })),
+    };
+    const { groups } = demandGroups(copy, hostCapacity(copy, {}));
+    expect(groups.map((g) => [g.vm.id, g.vm.cpuGhz, g.vm.memoryGiB])).toEqual([
+      ["A", 5, 4],
+      ["B", 5, 4],
+    ]);
+    expect(groups).toEqual(referenceDemandGroups(copy).groups);
+  });
+});
