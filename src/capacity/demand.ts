@@ -95,55 +95,58 @@ export function storageDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
     : row.storageGiB;
 }
 
-/** A row's VM without its id and row: what every row with the same inputs shares. */
-type VmShape = Pick<VmDemand, "vcpus" | "cpuGhz" | "memoryGiB" | "storageGiB"> & {
-  readonly sizing: VmSizing;
-};
+/** The value stored under the path of `keys` in nested maps, made by `make` on first use. */
+function memoized<T>(root: Map<unknown, unknown>, keys: readonly unknown[], make: () => T): T {
+  let level = root;
+  for (let i = 0; i < keys.length - 1; i++) {
+    let next = level.get(keys[i]) as Map<unknown, unknown> | undefined;
+    if (next === undefined) level.set(keys[i], (next = new Map()));
+    level = next;
+  }
+  const last = keys[keys.length - 1];
+  let value = level.get(last) as T | undefined;
+  if (value === undefined) level.set(last, (value = make()));
+  return value;
+}
 
 /**
- * The VM a row's servers would become (id and copies aside), by the v1 rules: exact, then
- * rounded once. Counted once per distinct set of inputs: the parser shares one Decimal among
- * the rows that read the same text, so 100,000 rows hold a few hundred shapes, and the Decimal
- * arithmetic runs that many times rather than once per row. Rows whose values are not shared
- * (built in code) are counted each on their own, with the same result.
+ * The VM a row's servers would become (its first copy), by the v1 rules: exact, then rounded
+ * once. Each figure is counted once per distinct set of the inputs it reads: the parser shares
+ * one Decimal among the rows that read the same text, so 100,000 rows hold a few hundred CPU
+ * figures and a few dozen memory and storage ones, and the Decimal arithmetic runs that many
+ * times rather than once per row. Rows whose values are not shared (built in code) are counted
+ * each on their own, with the same result.
  */
-function rowShapes(scenario: Scenario, maxVcpusPerVm: number): (row: InventoryRow) => VmShape {
-  const memo = new Map<unknown, unknown>();
-  /** The value stored under the path of keys, made by `make` on first use. */
-  const once = <T>(keys: readonly unknown[], make: () => T): T => {
-    let level = memo;
-    for (let i = 0; i < keys.length - 1; i++) {
-      let next = level.get(keys[i]) as Map<unknown, unknown> | undefined;
-      if (next === undefined) level.set(keys[i], (next = new Map()));
-      level = next;
-    }
-    const last = keys[keys.length - 1];
-    let value = level.get(last) as T | undefined;
-    if (value === undefined) level.set(last, (value = make()));
-    return value;
-  };
-  return (row) => {
-    const measured =
-      scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
-    if (measured) {
-      // Measured rows carry their own percentiles: rare enough to count one by one.
-      return {
-        vcpus: Math.min(row.cores, maxVcpusPerVm),
-        cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
-        memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
-        storageGiB: storageDemandGiB(row, scenario).toNumber(),
-        sizing: sizingOf(row, scenario),
-      };
-    }
-    const storage = storageDemandGiB(row, scenario);
-    return once([row.cores, row.cpuGhz, row.peakCpuUtilization, row.memoryGiB, storage], () => ({
+function rowVms(
+  scenario: Scenario,
+  maxVcpusPerVm: number
+): (row: InventoryRow, index: number) => VmDemand {
+  const cpu = new Map<unknown, unknown>();
+  const memory = new Map<unknown, unknown>();
+  const storage = new Map<unknown, unknown>();
+  const byMeasurement = scenario.demand.basis === "measured";
+  return (row, index) => {
+    const measuredCpu = byMeasurement && row.measuredCpuUtilization !== undefined;
+    const measuredMemory = measuredCpu && row.measuredMemoryGiB !== undefined;
+    const utilization = measuredCpu ? row.measuredCpuUtilization : row.peakCpuUtilization;
+    const disk = storageDemandGiB(row, scenario);
+    return {
+      id: row.name,
+      row: index,
+      os: row.os,
       vcpus: Math.min(row.cores, maxVcpusPerVm),
       // The server's own cores, even when its vCPUs are capped.
-      cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
-      memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
-      storageGiB: storage.toNumber(),
-      sizing: PEAK_SIZING,
-    }));
+      cpuGhz: memoized(cpu, [measuredCpu, utilization, row.cpuGhz, row.cores], () =>
+        cpuDemandGhz(row, scenario).toNumber()
+      ),
+      memoryGiB: memoized(
+        memory,
+        [measuredMemory ? row.measuredMemoryGiB : undefined, row.memoryGiB],
+        () => memoryDemandGiB(row, scenario).toNumber()
+      ),
+      storageGiB: memoized(storage, [disk], () => disk.toNumber()),
+      sizing: measuredCpu ? sizingOf(row, scenario) : PEAK_SIZING,
+    };
   };
 }
 
@@ -347,7 +350,7 @@ export function demandGroups(
   const grows = scale.cpu !== 1 || scale.memory !== 1 || scale.storage !== 1;
   const coreGhz = scenario.host.cpuGhz.toNumber();
   const storageLimited = storageLimit(scenario) !== null;
-  const shapeOf = rowShapes(scenario, platform.maxVcpusPerVm);
+  const vmOf = rowVms(scenario, platform.maxVcpusPerVm);
   const memoryNumbers = new Map<Dec, number>(); // rows share their memory's Decimal
   scenario.inventory.forEach((row, index) => {
     const idleWhy = idleReason(row, scenario);
@@ -355,17 +358,7 @@ export function demandGroups(
     if (idleWhy !== null)
       idle.push({ name: row.name, row: index, count: row.count, reason: idleWhy, retired: retire });
     if (retire) return;
-    const shape = shapeOf(row);
-    const first: VmDemand = {
-      id: row.name,
-      row: index,
-      os: row.os,
-      vcpus: shape.vcpus,
-      cpuGhz: shape.cpuGhz,
-      memoryGiB: shape.memoryGiB,
-      storageGiB: shape.storageGiB,
-      sizing: shape.sizing,
-    };
+    const first = vmOf(row, index);
     let rowMemoryGiB = memoryNumbers.get(row.memoryGiB);
     if (rowMemoryGiB === undefined)
       memoryNumbers.set(row.memoryGiB, (rowMemoryGiB = row.memoryGiB.toNumber()));

@@ -20,7 +20,7 @@ const row = fc.record(
     storageInUseGiB: fc.constantFrom("10", "60"),
     stayPhysical: fc.boolean(),
     measuredPercentile: fc.constantFrom("p95", "p99"),
-    measuredCpuUtilization: fc.constantFrom("0.2", "0.9"),
+    measuredCpuUtilization: fc.constantFrom("0.2", "0.4", "0.9"), // 0.4: a peak too
     measuredMemoryGiB: fc.constantFrom("2", "100"),
     averageDiskMBps: fc.constantFrom("0.01", "5"),
   },
@@ -63,6 +63,25 @@ describe("demandGroups", () => {
       ),
       { numRuns: 150 }
     );
+  });
+
+  it("keeps a measured and a peak utilisation of the same value apart", () => {
+    // Both rows read "0.4" (one Decimal). A: peak 2 × 2.5 × 0.4 = 2 GHz;
+    // B: measured 2 × 2.5 × (0.4 × 1.3 comfort) = 2.6 GHz.
+    const scenario = scenarioOf(
+      "ws2022",
+      [
+        server("A", { peakCpuUtilization: "0.4" }),
+        server("B", {
+          peakCpuUtilization: "0.5",
+          measuredPercentile: "p95",
+          measuredCpuUtilization: "0.4",
+        }),
+      ],
+      { demand: { basis: "measured", comfortFactor: "1.3" } }
+    );
+    const { groups } = demandGroups(scenario, hostCapacity(scenario, {}));
+    expect(groups.map((g) => g.vm.cpuGhz)).toEqual([2, 2.6]);
   });
 
   it("counts rows built in code, whose values are not shared, the same way", () => {
