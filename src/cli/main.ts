@@ -4,7 +4,6 @@
  * Commands are loaded only when run: `--help`, `--version` and `COMMAND --help` load this file
  * and `io.ts` alone, so they answer at once (the engine, exceljs and pptxgenjs stay unloaded).
  */
-import { setFlagsFromString } from "node:v8";
 import { EXIT, processIo, type CliIo } from "./io";
 import { VERSION } from "./version";
 
@@ -104,21 +103,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return (await command.load())(rest, io);
 }
 
-/**
- * How much V8's heap may grow past its live data before the next full collection: 50 %,
- * where V8 by default allows up to 4× on a fast machine. A command holds its scenario and
- * plans from start to end while the capacity engine leaves garbage behind; at the default the
- * garbage piles up, and `evaluate` of 100,000 VMs peaked above 300 MB (issue 16). Collecting
- * a little more often costs a few per cent of CPU time.
- *
- * Set from inside the process, not by starting Node again with the flag (a second start-up
- * against the 0.3 s start target) nor through NODE_OPTIONS (which every process the user
- * starts from the same shell would inherit): V8 reads it each time it sets the next limit.
- */
-export const HEAP_GROWING_FLAG = "--heap-growing-percent=50";
-
 /** Entry from `bin.cjs`. */
 export async function runFromProcess(): Promise<void> {
-  setFlagsFromString(HEAP_GROWING_FLAG);
   process.exitCode = await main(process.argv.slice(2), processIo);
 }

@@ -1,12 +1,12 @@
 /**
- * The CLI's heap flag (`HEAP_GROWING_FLAG`, set by `runFromProcess`) takes effect when set
+ * The CLI's heap flag (`HEAP_GROWING_FLAG`, set by `fitHeapToEstate`) takes effect when set
  * from inside a running process — Node warns that a flag set late may "simply do nothing".
  * A child holds ~40 MB of live objects and churns garbage that lives long enough to reach the
  * old generation, like a capacity plan; with the flag its heap peaks far lower.
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { HEAP_GROWING_FLAG } from "../../src/cli/main";
+import { HEAP_GROWING_FLAG } from "../../src/cli/heap";
 
 const CHILD = `
 const flag = process.argv[1];
