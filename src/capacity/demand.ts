@@ -38,6 +38,8 @@ export interface DemandScale {
 
 const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
 
+const NO_REASONS: readonly string[] = Object.freeze([]);
+
 /** Sized on the peak inputs (the v1 rule): one frozen value that every such VM shares. */
 const PEAK_SIZING: VmSizing = Object.freeze({
   basis: "peak",
@@ -95,18 +97,11 @@ export function storageDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
     : row.storageGiB;
 }
 
-/** The value stored under the path of `keys` in nested maps, made by `make` on first use. */
-function memoized<T>(root: Map<unknown, unknown>, keys: readonly unknown[], make: () => T): T {
-  let level = root;
-  for (let i = 0; i < keys.length - 1; i++) {
-    let next = level.get(keys[i]) as Map<unknown, unknown> | undefined;
-    if (next === undefined) level.set(keys[i], (next = new Map()));
-    level = next;
-  }
-  const last = keys[keys.length - 1];
-  let value = level.get(last) as T | undefined;
-  if (value === undefined) level.set(last, (value = make()));
-  return value;
+/** The map under `key` in `map`, made empty on first use: one level of a nested memo. */
+function level<K, V>(map: Map<K, Map<unknown, V>>, key: K): Map<unknown, V> {
+  let next = map.get(key);
+  if (next === undefined) map.set(key, (next = new Map()));
+  return next;
 }
 
 /**
@@ -121,30 +116,35 @@ function rowVms(
   scenario: Scenario,
   maxVcpusPerVm: number
 ): (row: InventoryRow, index: number) => VmDemand {
-  const cpu = new Map<unknown, unknown>();
-  const memory = new Map<unknown, unknown>();
-  const storage = new Map<unknown, unknown>();
+  // By measured or not, utilisation, cpuGhz, then cores; by measured memory, then RAM; by disk.
+  const cpu = [new Map<Dec, Map<unknown, Map<unknown, number>>>(), new Map()] as const;
+  const memory = new Map<Dec | undefined, Map<unknown, number>>();
+  const storage = new Map<Dec, number>();
   const byMeasurement = scenario.demand.basis === "measured";
+  // Plain lookups, no key arrays nor closures: this runs once per row of 100,000.
   return (row, index) => {
     const measuredCpu = byMeasurement && row.measuredCpuUtilization !== undefined;
-    const measuredMemory = measuredCpu && row.measuredMemoryGiB !== undefined;
-    const utilization = measuredCpu ? row.measuredCpuUtilization : row.peakCpuUtilization;
+    const utilization = measuredCpu ? row.measuredCpuUtilization! : row.peakCpuUtilization;
+    const byCores = level(level(cpu[measuredCpu ? 1 : 0], utilization), row.cpuGhz);
+    let cpuGhz = byCores.get(row.cores);
+    if (cpuGhz === undefined)
+      byCores.set(row.cores, (cpuGhz = cpuDemandGhz(row, scenario).toNumber()));
+    const byRam = level(memory, measuredCpu ? row.measuredMemoryGiB : undefined);
+    let memoryGiB = byRam.get(row.memoryGiB);
+    if (memoryGiB === undefined)
+      byRam.set(row.memoryGiB, (memoryGiB = memoryDemandGiB(row, scenario).toNumber()));
     const disk = storageDemandGiB(row, scenario);
+    let storageGiB = storage.get(disk);
+    if (storageGiB === undefined) storage.set(disk, (storageGiB = disk.toNumber()));
     return {
       id: row.name,
       row: index,
       os: row.os,
       vcpus: Math.min(row.cores, maxVcpusPerVm),
       // The server's own cores, even when its vCPUs are capped.
-      cpuGhz: memoized(cpu, [measuredCpu, utilization, row.cpuGhz, row.cores], () =>
-        cpuDemandGhz(row, scenario).toNumber()
-      ),
-      memoryGiB: memoized(
-        memory,
-        [measuredMemory ? row.measuredMemoryGiB : undefined, row.memoryGiB],
-        () => memoryDemandGiB(row, scenario).toNumber()
-      ),
-      storageGiB: memoized(storage, [disk], () => disk.toNumber()),
+      cpuGhz,
+      memoryGiB,
+      storageGiB,
       sizing: measuredCpu ? sizingOf(row, scenario) : PEAK_SIZING,
     };
   };
@@ -371,7 +371,7 @@ export function demandGroups(
       capacity,
       storageLimited
     );
-    const reasons = clear ? [] : stayPhysicalReasons(row, first, scenario, capacity);
+    const reasons = clear ? NO_REASONS : stayPhysicalReasons(row, first, scenario, capacity);
     if (reasons.length > 0) {
       stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
       return;
