@@ -68,7 +68,10 @@ function placeableGroups(
   const placeable: VmGroup[] = [];
   const rounding: VmGroup[] = [];
   groups.forEach((g, i) => {
-    (items[i]!.every((x, j) => x <= limit[j]!) ? placeable : rounding).push(g);
+    const vector = items[i]!;
+    let fits = true;
+    for (let j = 0; j < vector.length && fits; j++) fits = vector[j]! <= limit[j]!;
+    (fits ? placeable : rounding).push(g);
   });
   return { placeable, rounding };
 }
@@ -125,7 +128,8 @@ export function planCapacity(
   stayPhysical.sort((a, b) => a.row - b.row);
   const table = groupTable(placeable, capacity);
   const vmCount = table.count;
-  const storageOfVm = (v: number): number => placeable[table.group[v]!]!.vm.storageGiB;
+  const groupStorageGiB = Float64Array.from(placeable, (g) => g.vm.storageGiB);
+  const storageOfVm = (v: number): number => groupStorageGiB[table.group[v]!]!;
   const idOf = (v: number): string => {
     const g = table.group[v]!;
     return vmId(placeable[g]!.vm.id, v - table.groupStart[g]! + 1);
@@ -135,7 +139,7 @@ export function planCapacity(
   const s2d = clustering && s2dLayoutOf(scenario) !== null;
   const storageOf = (list: readonly (readonly number[])[]): number => {
     let gib = 0;
-    for (const host of list) for (const v of host) gib += storageOfVm(v);
+    for (const host of list) for (const v of host) gib += groupStorageGiB[table.group[v]!]!;
     return gib;
   };
   const storageHooks: ClusterHooks = {
