@@ -104,50 +104,71 @@ function level<K, V>(map: Map<K, Map<unknown, V>>, key: K): Map<unknown, V> {
   return next;
 }
 
+/** A row's exact CPU (GHz) and memory (GiB) demand: {@link cpuDemandGhz}, {@link memoryDemandGiB}. */
+export interface RowDemand {
+  cpuGhz(row: InventoryRow): Dec;
+  memoryGiB(row: InventoryRow): Dec;
+}
+
 /**
- * The VM a row's servers would become (its first copy), by the v1 rules: exact, then rounded
- * once. Each figure is counted once per distinct set of the inputs it reads: the parser shares
- * one Decimal among the rows that read the same text, so 100,000 rows hold a few hundred CPU
- * figures and a few dozen memory and storage ones, and the Decimal arithmetic runs that many
- * times rather than once per row. Rows whose values are not shared (built in code) are counted
- * each on their own, with the same result.
+ * {@link cpuDemandGhz} and {@link memoryDemandGiB} of the rows of `scenario`, each counted once
+ * per distinct set of the inputs it reads, and the same Decimal returned for them all. The
+ * parser shares one Decimal among the rows that read the same text, so 100,000 rows hold a few
+ * hundred CPU figures and a few dozen memory ones: the Decimal arithmetic runs that many times
+ * rather than once per row. Rows whose values are not shared (built in code) are counted each
+ * on their own, with the same result. Plain lookups, no key arrays nor closures per row.
  */
+export function rowDemandOf(scenario: Scenario): RowDemand {
+  // By measured or not, utilisation, cpuGhz, then cores; by measured memory, then RAM.
+  const cpu = [new Map<Dec, Map<unknown, Map<unknown, Dec>>>(), new Map()] as const;
+  const memory = new Map<Dec | undefined, Map<unknown, Dec>>();
+  const byMeasurement = scenario.demand.basis === "measured";
+  return {
+    cpuGhz: (row) => {
+      const measured = byMeasurement && row.measuredCpuUtilization !== undefined;
+      const utilization = measured ? row.measuredCpuUtilization! : row.peakCpuUtilization;
+      const byCores = level(level(cpu[measured ? 1 : 0], utilization), row.cpuGhz);
+      let ghz = byCores.get(row.cores);
+      if (ghz === undefined) byCores.set(row.cores, (ghz = cpuDemandGhz(row, scenario)));
+      return ghz;
+    },
+    memoryGiB: (row) => {
+      const measured = byMeasurement && row.measuredCpuUtilization !== undefined;
+      const byRam = level(memory, measured ? row.measuredMemoryGiB : undefined);
+      let gib = byRam.get(row.memoryGiB);
+      if (gib === undefined) byRam.set(row.memoryGiB, (gib = memoryDemandGiB(row, scenario)));
+      return gib;
+    },
+  };
+}
+
+/** The VM a row's servers would become (its first copy), by the v1 rules: exact, then rounded once. */
 function rowVms(
   scenario: Scenario,
   maxVcpusPerVm: number
 ): (row: InventoryRow, index: number) => VmDemand {
-  // By measured or not, utilisation, cpuGhz, then cores; by measured memory, then RAM; by disk.
-  const cpu = [new Map<Dec, Map<unknown, Map<unknown, number>>>(), new Map()] as const;
-  const memory = new Map<Dec | undefined, Map<unknown, number>>();
-  const storage = new Map<Dec, number>();
-  const byMeasurement = scenario.demand.basis === "measured";
-  // Plain lookups, no key arrays nor closures: this runs once per row of 100,000.
-  return (row, index) => {
-    const measuredCpu = byMeasurement && row.measuredCpuUtilization !== undefined;
-    const utilization = measuredCpu ? row.measuredCpuUtilization! : row.peakCpuUtilization;
-    const byCores = level(level(cpu[measuredCpu ? 1 : 0], utilization), row.cpuGhz);
-    let cpuGhz = byCores.get(row.cores);
-    if (cpuGhz === undefined)
-      byCores.set(row.cores, (cpuGhz = cpuDemandGhz(row, scenario).toNumber()));
-    const byRam = level(memory, measuredCpu ? row.measuredMemoryGiB : undefined);
-    let memoryGiB = byRam.get(row.memoryGiB);
-    if (memoryGiB === undefined)
-      byRam.set(row.memoryGiB, (memoryGiB = memoryDemandGiB(row, scenario).toNumber()));
-    const disk = storageDemandGiB(row, scenario);
-    let storageGiB = storage.get(disk);
-    if (storageGiB === undefined) storage.set(disk, (storageGiB = disk.toNumber()));
-    return {
-      id: row.name,
-      row: index,
-      os: row.os,
-      vcpus: Math.min(row.cores, maxVcpusPerVm),
-      // The server's own cores, even when its vCPUs are capped.
-      cpuGhz,
-      memoryGiB,
-      storageGiB,
-      sizing: measuredCpu ? sizingOf(row, scenario) : PEAK_SIZING,
-    };
+  const exact = rowDemandOf(scenario);
+  const numbers = new Map<Dec, number>(); // the memo returns one Decimal per distinct figure
+  const toNumber = (d: Dec): number => {
+    let x = numbers.get(d);
+    if (x === undefined) numbers.set(d, (x = d.toNumber()));
+    return x;
   };
+  const byMeasurement = scenario.demand.basis === "measured";
+  return (row, index) => ({
+    id: row.name,
+    row: index,
+    os: row.os,
+    vcpus: Math.min(row.cores, maxVcpusPerVm),
+    // The server's own cores, even when its vCPUs are capped.
+    cpuGhz: toNumber(exact.cpuGhz(row)),
+    memoryGiB: toNumber(exact.memoryGiB(row)),
+    storageGiB: toNumber(storageDemandGiB(row, scenario)),
+    sizing:
+      byMeasurement && row.measuredCpuUtilization !== undefined
+        ? sizingOf(row, scenario)
+        : PEAK_SIZING,
+  });
 }
 
 /**

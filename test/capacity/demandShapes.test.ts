@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostCapacity } from "../../src/capacity";
-import { demandGroups } from "../../src/capacity/demand";
+import type { InventoryRow } from "../../src/scenario";
+import {
+  cpuDemandGhz,
+  demandGroups,
+  memoryDemandGiB,
+  rowDemandOf,
+} from "../../src/capacity/demand";
 import { scenarioOf, server } from "./scenarios";
 import { referenceDemandGroups } from "../support/demandReference";
 
@@ -101,5 +107,19 @@ describe("demandGroups", () => {
       ["B", 5, 4],
     ]);
     expect(groups).toEqual(referenceDemandGroups(copy).groups);
+  });
+
+  it("rowDemandOf: each row's exact figures, one Decimal for the rows that share their inputs", () => {
+    // A and B: 2 cores × 2.5 GHz × 0.5 = 2.5 GHz, 4 GiB; C: 8 cores × 2.5 × 0.5 = 10 GHz.
+    const scenario = scenarioOf("ws2022", [server("A"), server("B"), server("C", { cores: 8 })]);
+    const [a, b, c] = scenario.inventory as [InventoryRow, InventoryRow, InventoryRow];
+    const exact = rowDemandOf(scenario);
+    expect(exact.cpuGhz(a)).toBe(exact.cpuGhz(b));
+    expect(exact.memoryGiB(a)).toBe(exact.memoryGiB(b));
+    expect([a, b, c].map((r) => exact.cpuGhz(r).toString())).toEqual(["2.5", "2.5", "10"]);
+    for (const r of [a, b, c]) {
+      expect(exact.cpuGhz(r).eq(cpuDemandGhz(r, scenario))).toBe(true);
+      expect(exact.memoryGiB(r).eq(memoryDemandGiB(r, scenario))).toBe(true);
+    }
   });
 });
