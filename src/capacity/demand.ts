@@ -38,14 +38,23 @@ export interface DemandScale {
 
 const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
 
+const NO_REASONS: readonly string[] = Object.freeze([]);
+
+/** Sized on the peak inputs (the v1 rule): one frozen value that every such VM shares. */
+const PEAK_SIZING: VmSizing = Object.freeze({
+  basis: "peak",
+  percentile: null,
+  comfortFactor: 1,
+  memoryMeasured: false,
+});
+
 /**
  * How a row is sized: measured percentile × comfort where the scenario and the row allow, else
  * peak. The one place this rule lives: the JSON, the pane, the CLI and the workbook ask here.
  */
 export function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
   const measured = scenario.demand.basis === "measured" && row.measuredCpuUtilization !== undefined;
-  if (!measured)
-    return { basis: "peak", percentile: null, comfortFactor: 1, memoryMeasured: false };
+  if (!measured) return PEAK_SIZING;
   return {
     basis: "measured",
     percentile: row.measuredPercentile ?? null,
@@ -88,16 +97,78 @@ export function storageDemandGiB(row: InventoryRow, scenario: Scenario): Dec {
     : row.storageGiB;
 }
 
-/** The VM a row's servers would become (id and copies aside): the v1 rules, exact then rounded once. */
-function rowDemand(row: InventoryRow, scenario: Scenario, maxVcpusPerVm: number) {
+/** The map under `key` in `map`, made empty on first use: one level of a nested memo. */
+function level<K, V>(map: Map<K, Map<unknown, V>>, key: K): Map<unknown, V> {
+  let next = map.get(key);
+  if (next === undefined) map.set(key, (next = new Map()));
+  return next;
+}
+
+/** A row's exact CPU (GHz) and memory (GiB) demand: {@link cpuDemandGhz}, {@link memoryDemandGiB}. */
+export interface RowDemand {
+  cpuGhz(row: InventoryRow): Dec;
+  memoryGiB(row: InventoryRow): Dec;
+}
+
+/**
+ * {@link cpuDemandGhz} and {@link memoryDemandGiB} of the rows of `scenario`, each counted once
+ * per distinct set of the inputs it reads, and the same Decimal returned for them all. The
+ * parser shares one Decimal among the rows that read the same text, so 100,000 rows hold a few
+ * hundred CPU figures and a few dozen memory ones: the Decimal arithmetic runs that many times
+ * rather than once per row. Rows whose values are not shared (built in code) are counted each
+ * on their own, with the same result. Plain lookups, no key arrays nor closures per row.
+ */
+export function rowDemandOf(scenario: Scenario): RowDemand {
+  // By measured or not, utilisation, cpuGhz, then cores; by measured memory, then RAM.
+  const cpu = [new Map<Dec, Map<unknown, Map<unknown, Dec>>>(), new Map()] as const;
+  const memory = new Map<Dec | undefined, Map<unknown, Dec>>();
+  const byMeasurement = scenario.demand.basis === "measured";
   return {
+    cpuGhz: (row) => {
+      const measured = byMeasurement && row.measuredCpuUtilization !== undefined;
+      const utilization = measured ? row.measuredCpuUtilization! : row.peakCpuUtilization;
+      const byCores = level(level(cpu[measured ? 1 : 0], utilization), row.cpuGhz);
+      let ghz = byCores.get(row.cores);
+      if (ghz === undefined) byCores.set(row.cores, (ghz = cpuDemandGhz(row, scenario)));
+      return ghz;
+    },
+    memoryGiB: (row) => {
+      const measured = byMeasurement && row.measuredCpuUtilization !== undefined;
+      const byRam = level(memory, measured ? row.measuredMemoryGiB : undefined);
+      let gib = byRam.get(row.memoryGiB);
+      if (gib === undefined) byRam.set(row.memoryGiB, (gib = memoryDemandGiB(row, scenario)));
+      return gib;
+    },
+  };
+}
+
+/** The VM a row's servers would become (its first copy), by the v1 rules: exact, then rounded once. */
+function rowVms(
+  scenario: Scenario,
+  maxVcpusPerVm: number
+): (row: InventoryRow, index: number) => VmDemand {
+  const exact = rowDemandOf(scenario);
+  const numbers = new Map<Dec, number>(); // the memo returns one Decimal per distinct figure
+  const toNumber = (d: Dec): number => {
+    let x = numbers.get(d);
+    if (x === undefined) numbers.set(d, (x = d.toNumber()));
+    return x;
+  };
+  const byMeasurement = scenario.demand.basis === "measured";
+  return (row, index) => ({
+    id: row.name,
+    row: index,
+    os: row.os,
     vcpus: Math.min(row.cores, maxVcpusPerVm),
     // The server's own cores, even when its vCPUs are capped.
-    cpuGhz: cpuDemandGhz(row, scenario).toNumber(),
-    memoryGiB: memoryDemandGiB(row, scenario).toNumber(),
-    storageGiB: storageDemandGiB(row, scenario).toNumber(),
-    sizing: sizingOf(row, scenario),
-  };
+    cpuGhz: toNumber(exact.cpuGhz(row)),
+    memoryGiB: toNumber(exact.memoryGiB(row)),
+    storageGiB: toNumber(storageDemandGiB(row, scenario)),
+    sizing:
+      byMeasurement && row.measuredCpuUtilization !== undefined
+        ? sizingOf(row, scenario)
+        : PEAK_SIZING,
+  });
 }
 
 /**
@@ -252,6 +323,7 @@ export function expandGroups(groups: readonly VmGroup[]): VmDemand[] {
 function clearlyFits(
   row: InventoryRow,
   vm: VmDemand,
+  rowMemoryGiB: number,
   coreGhz: number,
   maxVmMemoryGiB: number,
   capacity: HostCapacity,
@@ -261,7 +333,7 @@ function clearlyFits(
   return (
     !storageLimited &&
     !row.stayPhysical &&
-    row.memoryGiB.toNumber() * margin < maxVmMemoryGiB &&
+    rowMemoryGiB * margin < maxVmMemoryGiB &&
     vm.cpuGhz * margin < vm.vcpus * coreGhz &&
     vm.cpuGhz * margin < capacity.cpuGhz &&
     vm.memoryGiB * margin < capacity.memoryGiB &&
@@ -299,23 +371,28 @@ export function demandGroups(
   const grows = scale.cpu !== 1 || scale.memory !== 1 || scale.storage !== 1;
   const coreGhz = scenario.host.cpuGhz.toNumber();
   const storageLimited = storageLimit(scenario) !== null;
+  const vmOf = rowVms(scenario, platform.maxVcpusPerVm);
+  const memoryNumbers = new Map<Dec, number>(); // rows share their memory's Decimal
   scenario.inventory.forEach((row, index) => {
     const idleWhy = idleReason(row, scenario);
     const retire = idleWhy !== null && scenario.demand.retireIdle && !row.stayPhysical;
     if (idleWhy !== null)
       idle.push({ name: row.name, row: index, count: row.count, reason: idleWhy, retired: retire });
     if (retire) return;
-    const shape = rowDemand(row, scenario, platform.maxVcpusPerVm);
-    const first: VmDemand = { id: row.name, row: index, os: row.os, ...shape };
+    const first = vmOf(row, index);
+    let rowMemoryGiB = memoryNumbers.get(row.memoryGiB);
+    if (rowMemoryGiB === undefined)
+      memoryNumbers.set(row.memoryGiB, (rowMemoryGiB = row.memoryGiB.toNumber()));
     const clear = clearlyFits(
       row,
       first,
+      rowMemoryGiB,
       coreGhz,
       platform.maxVmMemoryGiB,
       capacity,
       storageLimited
     );
-    const reasons = clear ? [] : stayPhysicalReasons(row, first, scenario, capacity);
+    const reasons = clear ? NO_REASONS : stayPhysicalReasons(row, first, scenario, capacity);
     if (reasons.length > 0) {
       stayPhysical.push({ name: row.name, row: index, count: row.count, reasons });
       return;

@@ -63,13 +63,16 @@ function placeableGroups(
   groups: readonly VmGroup[],
   capacity: readonly number[]
 ): { readonly placeable: VmGroup[]; readonly rounding: VmGroup[] } {
-  const limit = loadLimits({ capacity, items: groups.map((g) => demandVector(g.vm)) });
+  const items = groups.map((g) => demandVector(g.vm));
+  const limit = loadLimits({ capacity, items });
   const placeable: VmGroup[] = [];
   const rounding: VmGroup[] = [];
-  for (const g of groups) {
-    const vector = demandVector(g.vm);
-    (vector.every((x, j) => x <= limit[j]!) ? placeable : rounding).push(g);
-  }
+  groups.forEach((g, i) => {
+    const vector = items[i]!;
+    let fits = true;
+    for (let j = 0; j < vector.length && fits; j++) fits = vector[j]! <= limit[j]!;
+    (fits ? placeable : rounding).push(g);
+  });
   return { placeable, rounding };
 }
 
@@ -125,7 +128,8 @@ export function planCapacity(
   stayPhysical.sort((a, b) => a.row - b.row);
   const table = groupTable(placeable, capacity);
   const vmCount = table.count;
-  const storageOfVm = (v: number): number => placeable[table.group[v]!]!.vm.storageGiB;
+  const groupStorageGiB = Float64Array.from(placeable, (g) => g.vm.storageGiB);
+  const storageOfVm = (v: number): number => groupStorageGiB[table.group[v]!]!;
   const idOf = (v: number): string => {
     const g = table.group[v]!;
     return vmId(placeable[g]!.vm.id, v - table.groupStart[g]! + 1);
@@ -135,7 +139,7 @@ export function planCapacity(
   const s2d = clustering && s2dLayoutOf(scenario) !== null;
   const storageOf = (list: readonly (readonly number[])[]): number => {
     let gib = 0;
-    for (const host of list) for (const v of host) gib += storageOfVm(v);
+    for (const host of list) for (const v of host) gib += groupStorageGiB[table.group[v]!]!;
     return gib;
   };
   const storageHooks: ClusterHooks = {
@@ -203,10 +207,16 @@ export function planCapacity(
     });
     cluster.hosts.forEach((list, h) => {
       const ids = Int32Array.from(list).sort();
-      const used = new Float64Array(DIMENSIONS);
+      // CPU, memory and virtual processors: the first three of RESOURCES.
+      let cpuGhzUsed = 0;
+      let memoryGiBUsed = 0;
+      let vcpusUsed = 0;
       let windowsVms = 0;
       for (const v of ids) {
-        for (let j = 0; j < DIMENSIONS; j++) used[j] = used[j]! + table.demand[v * DIMENSIONS + j]!;
+        const at = v * DIMENSIONS;
+        cpuGhzUsed += table.demand[at]!;
+        memoryGiBUsed += table.demand[at + 1]!;
+        vcpusUsed += table.demand[at + 2]!;
         windowsVms += table.windows[v]!;
       }
       hostPlans.push({
@@ -215,9 +225,9 @@ export function planCapacity(
         vmIds: Array.from(ids, idOf),
         vms: ids.length,
         windowsVms,
-        cpuGhzUsed: used[0]!,
-        memoryGiBUsed: used[1]!,
-        vcpusUsed: used[2]!,
+        cpuGhzUsed,
+        memoryGiBUsed,
+        vcpusUsed,
         maxVmsAfterFailover: cluster.check.maxVms[h]!,
         maxWindowsVmsAfterFailover: cluster.check.maxWindowsVms[h]!,
       });
@@ -237,12 +247,16 @@ export function planCapacity(
       : 0;
   const failoverLowerBound = k * minClusters;
   const hosts = hostPlans.length;
-  const vmStorageGiB = sum(vms.map((vm) => vm.storageGiB));
+  let vmStorageGiB = 0;
+  let measured = 0;
+  for (const vm of vms) {
+    vmStorageGiB += vm.storageGiB;
+    if (vm.sizing?.basis === "measured") measured++;
+  }
   const storageBound = clustering ? storageLowerBound(scenario, vmStorageGiB, maxNodes) : 0;
 
   // Notes.
   notes.push(...demand.notes);
-  const measured = vms.filter((vm) => vm.sizing?.basis === "measured").length;
   if (measured > 0)
     notes.push(M.measuredSizing(measured, vms.length, scenario.demand.comfortFactor.toNumber()));
   const retired = demand.idle.filter((i) => i.retired);

@@ -2,6 +2,7 @@
 import { LIMITS, parseScenario, type Issue, type Scenario } from "../scenario";
 import { analyze, moneyLimitIssues, type Analysis, type AnalyzeOptions } from "../tco";
 import { FileTooLargeError } from "./files";
+import { fitHeapToEstate } from "./heap";
 import { EXIT, type CliIo } from "./io";
 import { CLI_MESSAGES, systemReason } from "./messages";
 
@@ -85,7 +86,8 @@ export function loadScenario(
 
 /**
  * Analyse a valid scenario, refusing (exit 2, every problem printed) one whose totals a
- * workbook cannot hold to the cent (`moneyLimitIssues`).
+ * workbook cannot hold to the cent (`moneyLimitIssues`). A large estate is planned with a
+ * heap kept close to its live data (`fitHeapToEstate`).
  */
 export function analyzeChecked(
   io: CliIo,
@@ -93,6 +95,7 @@ export function analyzeChecked(
   scenario: Scenario,
   options: AnalyzeOptions = {}
 ): { ok: true; analysis: Analysis } | { ok: false; exitCode: number } {
+  fitHeapToEstate(scenario.inventory.reduce((n, r) => n + r.count, 0));
   const analysis = analyze(scenario, options);
   const issues = moneyLimitIssues(analysis);
   return issues.length === 0

@@ -3,7 +3,8 @@
  * with two decimals, ratios as numbers, `null` where undefined. Keys other tools rely on come
  * first; the rest are additions.
  */
-import { cpuDemandGhz, growthRates, memoryDemandGiB, sizingOf } from "../capacity";
+import { growthRates, sizingOf } from "../capacity";
+import { rowDemandOf } from "../capacity/demand";
 import { formatMoney, type Dec } from "../money";
 import { ownedLicenceStatement } from "../licensing";
 import { SCHEMA_VERSION } from "../scenario";
@@ -168,6 +169,16 @@ function roiJson(o: OptionAnalysis): Record<string, unknown> {
 /** Per inventory row: what its VMs were sized on (a measured percentile × comfort, or the peak inputs). */
 function sizingJson(a: Analysis): Record<string, unknown>[] {
   const s = a.scenario;
+  // Rows share their figures (rowDemandOf returns one Decimal per distinct figure): each is
+  // rounded once, not once per row of 100,000.
+  const exact = rowDemandOf(s);
+  const rounded = new Map<Dec, number | null>();
+  const six = (d: Dec): number | null => {
+    let x = rounded.get(d);
+    if (x === undefined) rounded.set(d, (x = ratio(d, 6)));
+    return x;
+  };
+  const comfortFactor = ratio(s.demand.comfortFactor);
   return s.inventory.map((row) => {
     const sizing = sizingOf(row, s);
     const measured = sizing.basis === "measured";
@@ -176,9 +187,9 @@ function sizingJson(a: Analysis): Record<string, unknown>[] {
       count: row.count,
       basis: sizing.basis,
       percentile: sizing.percentile,
-      comfortFactor: measured ? ratio(s.demand.comfortFactor) : null,
-      cpuGhz: ratio(cpuDemandGhz(row, s), 6),
-      memoryGiB: ratio(memoryDemandGiB(row, s), 6),
+      comfortFactor: measured ? comfortFactor : null,
+      cpuGhz: six(exact.cpuGhz(row)),
+      memoryGiB: six(exact.memoryGiB(row)),
     };
   });
 }
