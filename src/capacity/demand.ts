@@ -38,6 +38,7 @@ export interface DemandScale {
 
 const TODAY: DemandScale = { cpu: 1, memory: 1, storage: 1 };
 
+/** No reason to stay physical: one empty list for every row that clearly fits. */
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
 /** Sized on the peak inputs (the v1 rule): one frozen value that every such VM shares. */
