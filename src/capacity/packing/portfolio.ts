@@ -120,9 +120,10 @@ function packWhole(
   let lowerBound =
     greedy.packing.bins > cheapBound ? Math.max(cheapBound, proofBound(inst)) : cheapBound;
   // On integer data, bin completion may pack the items into the bound's bins, or prove that
-  // no such packing exists (the bound then rises).
+  // no such packing exists (the bound then rises). Its packing counts as search: with the
+  // local search off, the greedy packing stands (the bound is the same either way).
   const exact = raiseByCompletion(inst, lowerBound, greedy.packing.bins);
-  if (exact.binOf !== null)
+  if (exact.binOf !== null && settings.localSearchEffort > 0)
     return {
       packing: { bins: exact.bound, binOf: exact.binOf },
       heuristic: "bin-completion",
@@ -198,7 +199,7 @@ function packChunked(
   const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
   const surrogate = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
   const exact = raiseByCompletion(inst, surrogate, bins);
-  if (exact.binOf !== null)
+  if (exact.binOf !== null && settings.localSearchEffort > 0)
     return {
       packing: { bins: exact.bound, binOf: exact.binOf },
       heuristic: "bin-completion",

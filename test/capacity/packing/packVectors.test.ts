@@ -127,6 +127,10 @@ describe("packVectors on hand-worked instances", () => {
     expect(result.bins).toBe(2);
     expect(result.heuristic).toBe("bin-completion");
     expect(packingViolations(problem, result)).toEqual([]);
+    // With the local search off, the greedy packing stands.
+    const greedy = packVectors(problem, { heuristics: ["ffd-l1-unit"], localSearchEffort: 0 });
+    expect(greedy.bins).toBe(3);
+    expect(greedy.lowerBound).toBe(2);
   });
 
   it.each(ALL_HEURISTICS)(
