@@ -249,11 +249,13 @@ export function packIntoBins(inst: Instance, bins: number, nodeLimit: number): E
 }
 
 /**
- * True when every dimension holds integers only (its load limit is the capacity itself). The
- * exact searches run on such data only: plans of measured, non-integer loads keep the
- * heuristics' answers.
+ * True for integer data of two dimensions, the only kind the exact steps run on: there they
+ * gain bins on the Caprara–Toth set; on the seeded 5-D VM-like items of the packing bench
+ * they cost bins and time, and plans of measured, non-integer loads keep the heuristics'
+ * answers (a dimension holds integers only when its load limit is the capacity itself).
  */
-export function isIntegral(inst: Instance): boolean {
+export function exactStepsApply(inst: Instance): boolean {
+  if (inst.d !== 2) return false;
   for (let j = 0; j < inst.d; j++) if (inst.limit[j] !== inst.capacity[j]) return false;
   return true;
 }
@@ -266,15 +268,15 @@ export const COMPLETION_MAX_ITEMS = 1_000;
 /**
  * Raises the lower bound `bound` by bin completion while it proves that no packing into
  * `bound` bins exists and the bound is below `stopAt`; returns the bound reached and, when the
- * search found one, a packing into that many bins. Tried on integer data with at least two
- * items per bound bin only: with fewer, its waste bound prunes little.
+ * search found one, a packing into that many bins. Tried where {@link exactStepsApply}, with at
+ * least two items per bound bin only: with fewer, its waste bound prunes little.
  */
 export function raiseByCompletion(
   inst: Instance,
   bound: number,
   stopAt: number
 ): { readonly bound: number; readonly binOf: Int32Array | null } {
-  if (!isIntegral(inst) || inst.n > COMPLETION_MAX_ITEMS || inst.n < 2 * bound)
+  if (!exactStepsApply(inst) || inst.n > COMPLETION_MAX_ITEMS || inst.n < 2 * bound)
     return { bound, binOf: null };
   let nodesLeft = COMPLETION_PROOF_NODES;
   let raised = bound;

@@ -38,7 +38,7 @@ export { RELATIVE_TOLERANCE, loadLimits } from "./instance";
  * Martello–Toth bound, a greedy clique of pairwise incompatible items and, up to 5,000 items,
  * the surrogate bound over pairs of dimensions, the dual-feasible-function bounds, the
  * matching bound of large items and (up to 500 items) the split bound; see `lowerBound.ts`.
- * On integer data of up to 1,000 items with two or more per bin, raised further while a
+ * On 2-D integer data of up to 1,000 items with two or more per bin, raised further while a
  * node-bounded bin completion proves that no packing into that many bins exists
  * (`completion.ts`). 0 when no item fits.
  * Throws a RangeError for malformed problems (a programmer error).

@@ -10,7 +10,7 @@
  * gathers in fewer bins (raising Σ w_j·load_j², the "fill" potential of weight annealing);
  * otherwise it takes the least bad swap. Bins always stay feasible. Items that enter a bin from
  * the pool stay there for a few steps (tabu), so a swap is not undone at once. When the pool
- * empties, the m − 1 bin packing is kept and the next bin is attacked. On integer data, every
+ * empties, the m − 1 bin packing is kept and the next bin is attacked. With `completion`, every
  * few steps the pool and the items of a few light bins are re-packed into those bins by an
  * exact, node-bounded search (`completion.ts`), which places pools no swap sequence reaches.
  *
@@ -42,7 +42,7 @@ export interface LocalSearchSettings {
   readonly transferProbability?: number;
   /**
    * Now and then re-pack the pool with the items of a few light bins into those bins by an
-   * exact search (default false; the packer turns it on for integer data).
+   * exact search (default false; the packer turns it on for 2-D integer data).
    */
   readonly completion?: boolean;
 }

@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { packExactly, packIntoBins } from "../../../src/capacity/packing/completion";
+import {
+  exactStepsApply,
+  packExactly,
+  packIntoBins,
+} from "../../../src/capacity/packing/completion";
 import { prepareInstance } from "../../../src/capacity/packing/instance";
 import type { PackingProblem } from "../../../src/capacity/packing";
 import { exactBins } from "./verify";
@@ -107,5 +111,17 @@ describe("packIntoBins", () => {
     const result = packIntoBins(prepareInstance(problem), 3, 2);
     expect(result.binOf).toBeNull();
     expect(result.complete).toBe(false);
+  });
+});
+
+describe("exactStepsApply", () => {
+  it.each([
+    ["2-D integers", { capacity: [10, 20], items: [[3, 4]] }, true],
+    ["1-D integers", { capacity: [10], items: [[3]] }, false],
+    ["3-D integers", { capacity: [10, 20, 30], items: [[3, 4, 5]] }, false],
+    ["a non-integer capacity", { capacity: [10.5, 20], items: [[3, 4]] }, false],
+    ["a non-integer demand", { capacity: [10, 20], items: [[3, 4.25]] }, false],
+  ])("is %s → %s", (_, problem, expected) => {
+    expect(exactStepsApply(prepareInstance(problem))).toBe(expected);
   });
 });

@@ -108,10 +108,9 @@ describe("packVectors on hand-worked instances", () => {
   });
 
   it("marks a packing improved by the local search with +ls", () => {
-    // capacity 7.5 (non-integer: no bin completion first), FFD: 3.5+3.5 → 7 (a 2 no longer
-    // fits), 2+2+2 → 6, 2 → 3 bins; 3.5+2+2 = 7.5 twice → 2 bins, and 15 / 7.5 = 2 is the
-    // lower bound
-    const problem: PackingProblem = { capacity: [7.5], items: [[3.5], [3.5], [2], [2], [2], [2]] };
+    // capacity 7, FFD: 3+3 → 6 (a 2 no longer fits), 2+2+2 → 6, 2 → 3 bins;
+    // 3+2+2 = 7 twice → 2 bins, and 14 / 7 = 2 is the lower bound
+    const problem: PackingProblem = { capacity: [7], items: [[3], [3], [2], [2], [2], [2]] };
     const ffd = packVectors(problem, { heuristics: ["ffd-l1-unit"], localSearchEffort: 0 });
     const improved = packVectors(problem, { heuristics: ["ffd-l1-unit"] });
     expect(ffd.bins).toBe(3);
@@ -119,14 +118,22 @@ describe("packVectors on hand-worked instances", () => {
     expect(improved.heuristic).toBe("ffd-l1-unit+ls");
   });
 
-  it("on integer data, packs into the lower bound's bins by bin completion when greedy misses", () => {
-    // capacity 7, FFD: 3+3 → 6 (a 2 no longer fits), 2+2+2 → 6, 2 → 3 bins; bin completion
+  it("on 2-D integer data, packs into the lower bound's bins by bin completion when greedy misses", () => {
+    // the same in both dimensions, capacity 7: FFD 3+3, 2+2+2, 2 → 3 bins; bin completion
     // fills a bin with 3 and then 2+2 (7), twice → 2 bins = 14 / 7, the lower bound
-    const problem: PackingProblem = { capacity: [7], items: [[3], [3], [2], [2], [2], [2]] };
+    const item = (v: number): number[] => [v, v];
+    const problem: PackingProblem = {
+      capacity: [7, 7],
+      items: [item(3), item(3), item(2), item(2), item(2), item(2)],
+    };
     const result = packVectors(problem, { heuristics: ["ffd-l1-unit"] });
     expect(result.bins).toBe(2);
     expect(result.heuristic).toBe("bin-completion");
     expect(packingViolations(problem, result)).toEqual([]);
+    // With the local search off, the greedy packing stands.
+    const greedy = packVectors(problem, { heuristics: ["ffd-l1-unit"], localSearchEffort: 0 });
+    expect(greedy.bins).toBe(3);
+    expect(greedy.lowerBound).toBe(2);
   });
 
   it.each(ALL_HEURISTICS)(
