@@ -9,7 +9,10 @@ import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 import {
   byCount,
+  CHUNK,
+  chunkSpans,
   copyInto,
+  dealVms,
   cpuFitFrom,
   fitsUnder,
   moveFloors,
@@ -126,6 +129,8 @@ class Balancer {
   /** Swap pass: per partner a floor under `bound` for every VM of the host, and by it. */
   private readonly floor: Float64Array;
   private readonly byFloor: Int32Array;
+  /** Swap pass: per host, the span of each run of CHUNK VMs of its list (chunkSpans). */
+  private readonly chunks: Float64Array[] = [];
   /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -142,7 +147,7 @@ class Balancer {
   private readonly second = new Float64Array(D);
 
   constructor(
-    table: VmTable,
+    private readonly table: VmTable,
     private readonly hosts: number[][],
     private readonly k: number,
     private readonly budget: number
@@ -180,6 +185,7 @@ class Balancer {
     this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
     this.byFloor = new Int32Array(n);
+    for (let h = 0; h < n; h++) this.chunks.push(new Float64Array(0));
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.crowded = new Int32Array(vmCount);
@@ -333,59 +339,16 @@ class Balancer {
   }
 
   /**
-   * The deal itself: VM lists per host (loads in `dealLoads` and `dealWins`), or null when a VM
-   * fits no host. Apart from {@link deal}'s bookkeeping, so that the loop's compiled code never
-   * meets code it has not seen run.
+   * The deal itself (see dealVms): VM lists per host, loads in `dealLoads` and `dealWins`, or
+   * null when a VM fits no host. Apart from {@link deal}'s bookkeeping, so that the loop's
+   * compiled code never meets code it has not seen run.
    */
   private dealt(active: number): number[][] | null {
-    const { hosts, demand, limit, rank, windows, weight } = this;
-    const wWin = this.wWin;
-    // The VMs in rank order: keys rank·count + v (ranks are distinct, keys exact).
-    const keys = this.dealKeys;
-    const scale = rank.length;
     let total = 0;
-    for (let h = 0; h < active; h++) {
-      const list = hosts[h]!;
-      for (let i = 0; i < list.length; i++) keys[total++] = rank[list[i]!]! * scale + list[i]!;
-    }
-    const vms = keys.subarray(0, total).sort();
-    const loads = this.dealLoads;
-    const wins = this.dealWins;
-    loads.fill(0, 0, active * D);
-    wins.fill(0, 0, active);
-    const lists: number[][] = [];
-    for (let h = 0; h < active; h++) lists.push([]);
+    for (let h = 0; h < active; h++) total += this.hosts[h]!.length;
     this.spent += total * active;
-    for (let i = 0; i < total; i++) {
-      const key = vms[i]!;
-      const v = key - Math.floor(key / scale) * scale;
-      const vb = v * D;
-      let best = -1;
-      let bestDelta = Infinity;
-      const xw = windows[v]!;
-      for (let t = 0; t < active; t++) {
-        let fits = true;
-        let delta = wWin * xw * (2 * wins[t]! + xw);
-        for (let j = 0; j < D; j++) {
-          const x = demand[vb + j]!;
-          const u = loads[t * D + j]!;
-          if (u + x > limit[j]!) {
-            fits = false;
-            break;
-          }
-          delta += weight[j]! * x * (2 * u + x);
-        }
-        if (fits && delta < bestDelta) {
-          bestDelta = delta;
-          best = t;
-        }
-      }
-      if (best < 0) return null;
-      lists[best]!.push(v); // in rank order, as every list is kept
-      for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[vb + j]!;
-      wins[best] = wins[best]! + xw;
-    }
-    return lists;
+    const { table, hosts, weight, dealKeys, dealLoads, dealWins } = this;
+    return dealVms(table, hosts, active, weight, this.wWin, dealKeys, dealLoads, dealWins);
   }
 
   /**
@@ -470,6 +433,13 @@ class Balancer {
     return moved;
   }
 
+  /** The span of host h's VMs (`lo`, `hi`) and of each run of them (`chunks`). */
+  private spanHost(h: number): void {
+    const list = this.hosts[h]!;
+    spanOf(list, this.demand, this.windows, this.lo, this.hi, h);
+    this.chunks[h] = chunkSpans(list, this.demand, this.windows, this.chunks[h]!);
+  }
+
   /**
    * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
    * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
@@ -518,7 +488,7 @@ class Balancer {
     const wWin2 = wWin * 2;
     const weight2 = weight.map((w) => w * 2);
     let moved = false;
-    for (let h = 0; h < active; h++) spanOf(hosts[h]!, demand, windows, lo, hi, h);
+    for (let h = 0; h < active; h++) this.spanHost(h);
     for (let a = 0; a < active && this.going(); a++) {
       const count = copyInto(this.hosts[a]!, snapshot);
       spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
@@ -535,7 +505,7 @@ class Balancer {
           const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
           const threshold = last < 0 ? -EPS : bound[last]!;
           if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
-          const b = swapBound(t, x, lo, hi, gap, halfGap, weight, wWin);
+          const b = swapBound(x, lo, t * E, hi, t * E, gap, halfGap, t * E, weight, wWin);
           bound[t] = b;
           if (!(b < -EPS)) continue;
           if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
@@ -557,23 +527,31 @@ class Balancer {
           // u_t − u_a read from `gap` (the same differences, computed after every change).
           const at = t * E;
           const gapWin = gap[at + D]!;
-          for (let wi = 0; wi < list.length; wi++) {
-            const w = list[wi]!;
-            let fits = true;
-            const shiftWin = x[D]! - windows[w]!;
-            let delta = wWin2 * shiftWin * (gapWin + shiftWin);
-            for (let j = 0; j < D; j++) {
-              const shift = x[j]! - demand[w * D + j]!;
-              if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
-                fits = false;
-                break;
+          const runs = this.chunks[t]!;
+          for (let start = 0; start < list.length; start += CHUNK) {
+            // A run of VMs none of which can beat the best swap found is passed over.
+            const c = (start * 2 * E) / CHUNK;
+            const f = swapBound(x, runs, c, runs, c + E, gap, halfGap, at, weight, wWin);
+            if (f - FLOOR_MARGIN * (1 + Math.abs(f)) > bestDelta) continue;
+            const end = Math.min(start + CHUNK, list.length);
+            for (let wi = start; wi < end; wi++) {
+              const w = list[wi]!;
+              let fits = true;
+              const shiftWin = x[D]! - windows[w]!;
+              let delta = wWin2 * shiftWin * (gapWin + shiftWin);
+              for (let j = 0; j < D; j++) {
+                const shift = x[j]! - demand[w * D + j]!;
+                if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
+                  fits = false;
+                  break;
+                }
+                delta += weight2[j]! * shift * (gap[at + j]! + shift);
               }
-              delta += weight2[j]! * shift * (gap[at + j]! + shift);
-            }
-            if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
-              bestDelta = delta;
-              bestT = t;
-              bestW = w;
+              if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
+                bestDelta = delta;
+                bestT = t;
+                bestW = w;
+              }
             }
           }
           this.spent += list.length;
@@ -588,8 +566,8 @@ class Balancer {
           partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        spanOf(hosts[a]!, demand, windows, lo, hi, a);
-        spanOf(hosts[bestT]!, demand, windows, lo, hi, bestT);
+        this.spanHost(a);
+        this.spanHost(bestT);
         partners = this.gaps(a, active);
         moved = true;
       }

@@ -4,9 +4,12 @@
  *
  * Typed-array reads use `!`: indices are in range by construction.
  */
+import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
+/** VMs per run of a host list that the swap pass bounds together (see chunkSpans). */
+export const CHUNK = 4;
 
 /** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
 export function cpuFirst(demand: Float64Array, p: number, q: number): number {
@@ -148,28 +151,61 @@ export function spanOf(
 
 /**
  * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
- * with any VM of host t: with δ = x − x_w confined per resource to [x − max_t, x − min_t],
- * each term w·2δ(g + δ) is a parabola whose least value on that interval is at −g/2 clamped
- * into it. `halfGap` holds −g/2, computed once per host.
+ * with any VM w whose demand lies between `lo` and `hi` (from `loAt`, `hiAt`): with
+ * δ = x − x_w confined per resource to [x − max, x − min], each term w·2δ(g + δ) is a
+ * parabola whose least value on that interval is at −g/2 clamped into it. `gap` holds g and
+ * `halfGap` −g/2 from `at`.
  */
 export function swapBound(
-  t: number,
   x: Float64Array,
   lo: Float64Array,
+  loAt: number,
   hi: Float64Array,
+  hiAt: number,
   gap: Float64Array,
   halfGap: Float64Array,
+  at: number,
   weight: Float64Array,
   wWin: number
 ): number {
-  const at = t * (D + 1);
   let b = 0;
   for (let j = 0; j < D; j++) {
-    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
+    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[hiAt + j]!), x[j]! - lo[loAt + j]!);
     b += weight[j]! * 2 * d * (gap[at + j]! + d);
   }
-  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
+  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[hiAt + D]!), x[D]! - lo[loAt + D]!);
   return b + wWin * 2 * d * (gap[at + D]! + d);
+}
+
+/**
+ * Per run of CHUNK VMs of `vms` (in list order), their smallest and largest per resource,
+ * Windows VMs last: run c's D + 1 smallest from 2(D + 1)·c, its largest right after. Returns
+ * `into`, or a larger array when it was too small.
+ */
+export function chunkSpans(
+  vms: readonly number[],
+  demand: Float64Array,
+  windows: Uint8Array,
+  into: Float64Array
+): Float64Array {
+  const E = D + 1;
+  const chunks = Math.ceil(vms.length / CHUNK);
+  const out = into.length >= chunks * 2 * E ? into : new Float64Array(chunks * 4 * E);
+  for (let c = 0; c < chunks; c++) {
+    const at = c * 2 * E;
+    out.fill(Infinity, at, at + E);
+    out.fill(-Infinity, at + E, at + 2 * E);
+    const end = Math.min(vms.length, (c + 1) * CHUNK);
+    for (let i = c * CHUNK; i < end; i++) {
+      const v = vms[i]!;
+      for (let j = 0; j < E; j++) {
+        const x = j < D ? demand[v * D + j]! : windows[v]!;
+        if (x < out[at + j]!) out[at + j] = x;
+        if (x > out[at + E + j]!) out[at + E + j] = x;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -259,4 +295,65 @@ export function moveFloors(
 export function copyInto(list: readonly number[], into: Int32Array): number {
   for (let i = 0; i < list.length; i++) into[i] = list[i]!;
   return list.length;
+}
+
+/**
+ * Deals the VMs of hosts 0..active−1 afresh, largest first (by rank), each to the fitting host
+ * where it raises the measure Σ_j w_j·u_j² + wWin·win² least (ties: lower host). Returns the
+ * VM lists per host (each in rank order), their loads in `loads` and `wins`; null when a VM
+ * fits no host. `keys` holds at least as many entries as the hosts have VMs.
+ */
+export function dealVms(
+  table: VmTable,
+  hosts: readonly (readonly number[])[],
+  active: number,
+  weight: Float64Array,
+  wWin: number,
+  keys: Float64Array,
+  loads: Float64Array,
+  wins: Float64Array
+): number[][] | null {
+  const { demand, limit, rank, windows } = table;
+  // The VMs in rank order: keys rank·count + v (ranks are distinct, keys exact).
+  const scale = rank.length;
+  let total = 0;
+  for (let h = 0; h < active; h++) {
+    const list = hosts[h]!;
+    for (let i = 0; i < list.length; i++) keys[total++] = rank[list[i]!]! * scale + list[i]!;
+  }
+  const vms = keys.subarray(0, total).sort();
+  loads.fill(0, 0, active * D);
+  wins.fill(0, 0, active);
+  const lists: number[][] = [];
+  for (let h = 0; h < active; h++) lists.push([]);
+  for (let i = 0; i < total; i++) {
+    const key = vms[i]!;
+    const v = key - Math.floor(key / scale) * scale;
+    const vb = v * D;
+    let best = -1;
+    let bestDelta = Infinity;
+    const xw = windows[v]!;
+    for (let t = 0; t < active; t++) {
+      let fits = true;
+      let delta = wWin * xw * (2 * wins[t]! + xw);
+      for (let j = 0; j < D; j++) {
+        const x = demand[vb + j]!;
+        const u = loads[t * D + j]!;
+        if (u + x > limit[j]!) {
+          fits = false;
+          break;
+        }
+        delta += weight[j]! * x * (2 * u + x);
+      }
+      if (fits && delta < bestDelta) {
+        bestDelta = delta;
+        best = t;
+      }
+    }
+    if (best < 0) return null;
+    lists[best]!.push(v); // in rank order, as every list is kept
+    for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[vb + j]!;
+    wins[best] = wins[best]! + xw;
+  }
+  return lists;
 }
