@@ -9,8 +9,6 @@ import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 import {
   byCount,
-  CHUNK,
-  chunkSpans,
   copyInto,
   dealVms,
   cpuFitFrom,
@@ -129,8 +127,6 @@ class Balancer {
   /** Swap pass: per partner a floor under `bound` for every VM of the host, and by it. */
   private readonly floor: Float64Array;
   private readonly byFloor: Int32Array;
-  /** Swap pass: per host, the span of each run of CHUNK VMs of its list (chunkSpans). */
-  private readonly chunks: Float64Array[] = [];
   /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -185,7 +181,6 @@ class Balancer {
     this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
     this.byFloor = new Int32Array(n);
-    for (let h = 0; h < n; h++) this.chunks.push(new Float64Array(0));
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.crowded = new Int32Array(vmCount);
@@ -433,13 +428,6 @@ class Balancer {
     return moved;
   }
 
-  /** The span of host h's VMs (`lo`, `hi`) and of each run of them (`chunks`). */
-  private spanHost(h: number): void {
-    const list = this.hosts[h]!;
-    spanOf(list, this.demand, this.windows, this.lo, this.hi, h);
-    this.chunks[h] = chunkSpans(list, this.demand, this.windows, this.chunks[h]!);
-  }
-
   /**
    * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
    * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
@@ -488,7 +476,7 @@ class Balancer {
     const wWin2 = wWin * 2;
     const weight2 = weight.map((w) => w * 2);
     let moved = false;
-    for (let h = 0; h < active; h++) this.spanHost(h);
+    for (let h = 0; h < active; h++) spanOf(hosts[h]!, demand, windows, lo, hi, h);
     for (let a = 0; a < active && this.going(); a++) {
       const count = copyInto(this.hosts[a]!, snapshot);
       spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
@@ -505,7 +493,7 @@ class Balancer {
           const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
           const threshold = last < 0 ? -EPS : bound[last]!;
           if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
-          const b = swapBound(x, lo, t * E, hi, t * E, gap, halfGap, t * E, weight, wWin);
+          const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight, wWin);
           bound[t] = b;
           if (!(b < -EPS)) continue;
           if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
@@ -527,31 +515,23 @@ class Balancer {
           // u_t − u_a read from `gap` (the same differences, computed after every change).
           const at = t * E;
           const gapWin = gap[at + D]!;
-          const runs = this.chunks[t]!;
-          for (let start = 0; start < list.length; start += CHUNK) {
-            // A run of VMs none of which can beat the best swap found is passed over.
-            const c = (start * 2 * E) / CHUNK;
-            const f = swapBound(x, runs, c, runs, c + E, gap, halfGap, at, weight, wWin);
-            if (f - FLOOR_MARGIN * (1 + Math.abs(f)) > bestDelta) continue;
-            const end = Math.min(start + CHUNK, list.length);
-            for (let wi = start; wi < end; wi++) {
-              const w = list[wi]!;
-              let fits = true;
-              const shiftWin = x[D]! - windows[w]!;
-              let delta = wWin2 * shiftWin * (gapWin + shiftWin);
-              for (let j = 0; j < D; j++) {
-                const shift = x[j]! - demand[w * D + j]!;
-                if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
-                  fits = false;
-                  break;
-                }
-                delta += weight2[j]! * shift * (gap[at + j]! + shift);
+          for (let wi = 0; wi < list.length; wi++) {
+            const w = list[wi]!;
+            let fits = true;
+            const shiftWin = x[D]! - windows[w]!;
+            let delta = wWin2 * shiftWin * (gapWin + shiftWin);
+            for (let j = 0; j < D; j++) {
+              const shift = x[j]! - demand[w * D + j]!;
+              if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
+                fits = false;
+                break;
               }
-              if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
-                bestDelta = delta;
-                bestT = t;
-                bestW = w;
-              }
+              delta += weight2[j]! * shift * (gap[at + j]! + shift);
+            }
+            if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
+              bestDelta = delta;
+              bestT = t;
+              bestW = w;
             }
           }
           this.spent += list.length;
@@ -566,8 +546,8 @@ class Balancer {
           partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        this.spanHost(a);
-        this.spanHost(bestT);
+        spanOf(hosts[a]!, demand, windows, lo, hi, a);
+        spanOf(hosts[bestT]!, demand, windows, lo, hi, bestT);
         partners = this.gaps(a, active);
         moved = true;
       }

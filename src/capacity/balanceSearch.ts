@@ -8,8 +8,6 @@ import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
-/** VMs per run of a host list that the swap pass bounds together (see chunkSpans). */
-export const CHUNK = 4;
 
 /** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
 export function cpuFirst(demand: Float64Array, p: number, q: number): number {
@@ -151,17 +149,15 @@ export function spanOf(
 
 /**
  * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
- * with any VM w whose demand lies between `lo` and `hi` (from `loAt`, `hiAt`): with
- * δ = x − x_w confined per resource to [x − max, x − min], each term w·2δ(g + δ) is a
- * parabola whose least value on that interval is at −g/2 clamped into it. `gap` holds g and
- * `halfGap` −g/2 from `at`.
+ * with any VM w whose demand lies between `lo` and `hi`: with δ = x − x_w confined per
+ * resource to [x − max, x − min], each term w·2δ(g + δ) is a parabola whose least value on
+ * that interval is at −g/2 clamped into it. `lo`, `hi`, `gap` (g) and `halfGap` (−g/2) are
+ * read from `at`.
  */
 export function swapBound(
   x: Float64Array,
   lo: Float64Array,
-  loAt: number,
   hi: Float64Array,
-  hiAt: number,
   gap: Float64Array,
   halfGap: Float64Array,
   at: number,
@@ -170,42 +166,11 @@ export function swapBound(
 ): number {
   let b = 0;
   for (let j = 0; j < D; j++) {
-    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[hiAt + j]!), x[j]! - lo[loAt + j]!);
+    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
     b += weight[j]! * 2 * d * (gap[at + j]! + d);
   }
-  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[hiAt + D]!), x[D]! - lo[loAt + D]!);
+  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
   return b + wWin * 2 * d * (gap[at + D]! + d);
-}
-
-/**
- * Per run of CHUNK VMs of `vms` (in list order), their smallest and largest per resource,
- * Windows VMs last: run c's D + 1 smallest from 2(D + 1)·c, its largest right after. Returns
- * `into`, or a larger array when it was too small.
- */
-export function chunkSpans(
-  vms: readonly number[],
-  demand: Float64Array,
-  windows: Uint8Array,
-  into: Float64Array
-): Float64Array {
-  const E = D + 1;
-  const chunks = Math.ceil(vms.length / CHUNK);
-  const out = into.length >= chunks * 2 * E ? into : new Float64Array(chunks * 4 * E);
-  for (let c = 0; c < chunks; c++) {
-    const at = c * 2 * E;
-    out.fill(Infinity, at, at + E);
-    out.fill(-Infinity, at + E, at + 2 * E);
-    const end = Math.min(vms.length, (c + 1) * CHUNK);
-    for (let i = c * CHUNK; i < end; i++) {
-      const v = vms[i]!;
-      for (let j = 0; j < E; j++) {
-        const x = j < D ? demand[v * D + j]! : windows[v]!;
-        if (x < out[at + j]!) out[at + j] = x;
-        if (x > out[at + E + j]!) out[at + E + j] = x;
-      }
-    }
-  }
-  return out;
 }
 
 /**
