@@ -23,6 +23,8 @@ import {
   spanOf,
   swapBound,
   swapFloor,
+  swapWindowEnd,
+  swapWindowStart,
 } from "./balanceSearch";
 import { LiveFailoverCheck } from "./liveFailover";
 
@@ -127,6 +129,8 @@ class Balancer {
   /** Swap pass: per partner a floor under `bound` for every VM of the host, and by it. */
   private readonly floor: Float64Array;
   private readonly byFloor: Int32Array;
+  /** Swap pass: each host's VMs, largest CPU first. */
+  private readonly byCpu: Int32Array[] = [];
   /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -181,6 +185,7 @@ class Balancer {
     this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
     this.byFloor = new Int32Array(n);
+    for (let h = 0; h < n; h++) this.byCpu.push(new Int32Array(hosts[h]!.length));
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.crowded = new Int32Array(vmCount);
@@ -428,6 +433,14 @@ class Balancer {
     return moved;
   }
 
+  /** Host h's span (`lo`, `hi`) and its VMs by CPU (`byCpu`), for the swap pass. */
+  private spanHost(h: number): void {
+    const list = this.hosts[h]!;
+    spanOf(list, this.demand, this.windows, this.lo, this.hi, h);
+    if (this.byCpu[h]!.length < list.length) this.byCpu[h] = new Int32Array(2 * list.length);
+    sortByCpu(list, this.demand, this.byCpu[h]!);
+  }
+
   /**
    * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
    * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
@@ -469,14 +482,14 @@ class Balancer {
    * (All hosts would cost a pass O(VMs²); two keep it O(VMs²/hosts) and lose no benchmark.)
    */
   private swapPass(active: number, checked: boolean): boolean {
-    const { hosts, demand, limit, windows, used, weight, snapshot } = this;
+    const { hosts, demand, limit, windows, used, weight, snapshot, rank } = this;
     const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
     const wWin = this.wWin;
     // w_j·2 per resource and for Windows VMs: the first factor of each term of a swap's gain.
     const wWin2 = wWin * 2;
     const weight2 = weight.map((w) => w * 2);
     let moved = false;
-    for (let h = 0; h < active; h++) spanOf(hosts[h]!, demand, windows, lo, hi, h);
+    for (let h = 0; h < active; h++) this.spanHost(h);
     for (let a = 0; a < active && this.going(); a++) {
       const count = copyInto(this.hosts[a]!, snapshot);
       spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
@@ -515,8 +528,21 @@ class Balancer {
           // u_t − u_a read from `gap` (the same differences, computed after every change).
           const at = t * E;
           const gapWin = gap[at + D]!;
-          for (let wi = 0; wi < list.length; wi++) {
-            const w = list[wi]!;
+          // Only a window of t's VMs by CPU fits both hosts in CPU (the test below, made by
+          // bisection); every other resource is tested VM by VM. The window is visited in CPU
+          // order, so ties fall to the lower rank (the list's order) explicitly.
+          const sorted = this.byCpu[t]!;
+          const start = swapWindowStart(
+            sorted,
+            list.length,
+            demand,
+            x[0]!,
+            used[a * D]!,
+            limit[0]!
+          );
+          const end = swapWindowEnd(sorted, list.length, demand, x[0]!, used[t * D]!, limit[0]!);
+          for (let wi = start; wi < end; wi++) {
+            const w = sorted[wi]!;
             let fits = true;
             const shiftWin = x[D]! - windows[w]!;
             let delta = wWin2 * shiftWin * (gapWin + shiftWin);
@@ -528,7 +554,8 @@ class Balancer {
               }
               delta += weight2[j]! * shift * (gap[at + j]! + shift);
             }
-            if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
+            const tie = t < bestT || (t === bestT && rank[w]! < rank[bestW]!);
+            if (fits && (delta < bestDelta || (delta === bestDelta && tie))) {
               bestDelta = delta;
               bestT = t;
               bestW = w;
@@ -546,8 +573,8 @@ class Balancer {
           partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        spanOf(hosts[a]!, demand, windows, lo, hi, a);
-        spanOf(hosts[bestT]!, demand, windows, lo, hi, bestT);
+        this.spanHost(a);
+        this.spanHost(bestT);
         partners = this.gaps(a, active);
         moved = true;
       }

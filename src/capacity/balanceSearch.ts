@@ -322,3 +322,49 @@ export function dealVms(
   }
   return lists;
 }
+
+/**
+ * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first that a VM of
+ * CPU demand `cpu` can swap with without its own host (CPU load `usedA`) going over `limit`:
+ * the test `usedA − (cpu − x_w) > limit` fails for the largest VMs only.
+ */
+export function swapWindowStart(
+  sorted: Int32Array,
+  count: number,
+  demand: Float64Array,
+  cpu: number,
+  usedA: number,
+  limit: number
+): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (usedA - (cpu - demand[sorted[mid]! * D]!) > limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first too small to
+ * swap with a VM of CPU demand `cpu`: the partner host (CPU load `usedT`) would go over `limit`,
+ * `usedT + (cpu − x_w) > limit`, which holds for the smallest VMs only.
+ */
+export function swapWindowEnd(
+  sorted: Int32Array,
+  count: number,
+  demand: Float64Array,
+  cpu: number,
+  usedT: number,
+  limit: number
+): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (usedT + (cpu - demand[sorted[mid]! * D]!) > limit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
