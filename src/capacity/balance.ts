@@ -131,6 +131,8 @@ class Balancer {
   private readonly byFloor: Int32Array;
   /** Swap pass: each host's VMs, largest CPU first. */
   private readonly byCpu: Int32Array[] = [];
+  /** Hosts whose list changed since their span and CPU order were taken (1), for the swap pass. */
+  private readonly changed: Uint8Array;
   /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -185,6 +187,7 @@ class Balancer {
     this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
     this.byFloor = new Int32Array(n);
+    this.changed = new Uint8Array(n).fill(1);
     for (let h = 0; h < n; h++) this.byCpu.push(new Int32Array(hosts[h]!.length));
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
@@ -213,6 +216,8 @@ class Balancer {
     const { demand, used, win, windows } = this;
     removeFrom(this.hosts[from]!, v);
     insertByRank(this.hosts[to]!, v, this.rank);
+    this.changed[from] = 1;
+    this.changed[to] = 1;
     const vb = v * D;
     const fb = from * D;
     const tb = to * D;
@@ -329,6 +334,7 @@ class Balancer {
     keptLoads.set(used.subarray(0, active * D));
     keptWins.set(win.subarray(0, active));
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
+    this.changed.fill(1);
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
     if (checked && !this.survives()) {
@@ -439,6 +445,7 @@ class Balancer {
     spanOf(list, this.demand, this.windows, this.lo, this.hi, h);
     if (this.byCpu[h]!.length < list.length) this.byCpu[h] = new Int32Array(2 * list.length);
     sortByCpu(list, this.demand, this.byCpu[h]!);
+    this.changed[h] = 0;
   }
 
   /**
@@ -489,7 +496,7 @@ class Balancer {
     const wWin2 = wWin * 2;
     const weight2 = weight.map((w) => w * 2);
     let moved = false;
-    for (let h = 0; h < active; h++) this.spanHost(h);
+    for (let h = 0; h < active; h++) if (this.changed[h] === 1) this.spanHost(h);
     for (let a = 0; a < active && this.going(); a++) {
       const count = copyInto(this.hosts[a]!, snapshot);
       spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
