@@ -10,6 +10,7 @@ import { DIMENSIONS } from "./hostFit";
 import {
   byCount,
   copyInto,
+  dealVms,
   cpuFitFrom,
   fitsUnder,
   moveFloors,
@@ -22,6 +23,8 @@ import {
   spanOf,
   swapBound,
   swapFloor,
+  swapWindowEnd,
+  swapWindowStart,
 } from "./balanceSearch";
 import { LiveFailoverCheck } from "./liveFailover";
 
@@ -126,6 +129,10 @@ class Balancer {
   /** Swap pass: per partner a floor under `bound` for every VM of the host, and by it. */
   private readonly floor: Float64Array;
   private readonly byFloor: Int32Array;
+  /** Swap pass: each host's VMs, largest CPU first. */
+  private readonly byCpu: Int32Array[] = [];
+  /** Hosts whose list changed since their span and CPU order were taken (1), for the swap pass. */
+  private readonly changed: Uint8Array;
   /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -142,7 +149,7 @@ class Balancer {
   private readonly second = new Float64Array(D);
 
   constructor(
-    table: VmTable,
+    private readonly table: VmTable,
     private readonly hosts: number[][],
     private readonly k: number,
     private readonly budget: number
@@ -180,6 +187,8 @@ class Balancer {
     this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
     this.byFloor = new Int32Array(n);
+    this.changed = new Uint8Array(n).fill(1);
+    for (let h = 0; h < n; h++) this.byCpu.push(new Int32Array(hosts[h]!.length));
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.crowded = new Int32Array(vmCount);
@@ -207,6 +216,8 @@ class Balancer {
     const { demand, used, win, windows } = this;
     removeFrom(this.hosts[from]!, v);
     insertByRank(this.hosts[to]!, v, this.rank);
+    this.changed[from] = 1;
+    this.changed[to] = 1;
     const vb = v * D;
     const fb = from * D;
     const tb = to * D;
@@ -323,6 +334,7 @@ class Balancer {
     keptLoads.set(used.subarray(0, active * D));
     keptWins.set(win.subarray(0, active));
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
+    this.changed.fill(1);
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
     if (checked && !this.survives()) {
@@ -333,59 +345,16 @@ class Balancer {
   }
 
   /**
-   * The deal itself: VM lists per host (loads in `dealLoads` and `dealWins`), or null when a VM
-   * fits no host. Apart from {@link deal}'s bookkeeping, so that the loop's compiled code never
-   * meets code it has not seen run.
+   * The deal itself (see dealVms): VM lists per host, loads in `dealLoads` and `dealWins`, or
+   * null when a VM fits no host. Apart from {@link deal}'s bookkeeping, so that the loop's
+   * compiled code never meets code it has not seen run.
    */
   private dealt(active: number): number[][] | null {
-    const { hosts, demand, limit, rank, windows, weight } = this;
-    const wWin = this.wWin;
-    // The VMs in rank order: keys rank·count + v (ranks are distinct, keys exact).
-    const keys = this.dealKeys;
-    const scale = rank.length;
     let total = 0;
-    for (let h = 0; h < active; h++) {
-      const list = hosts[h]!;
-      for (let i = 0; i < list.length; i++) keys[total++] = rank[list[i]!]! * scale + list[i]!;
-    }
-    const vms = keys.subarray(0, total).sort();
-    const loads = this.dealLoads;
-    const wins = this.dealWins;
-    loads.fill(0, 0, active * D);
-    wins.fill(0, 0, active);
-    const lists: number[][] = [];
-    for (let h = 0; h < active; h++) lists.push([]);
+    for (let h = 0; h < active; h++) total += this.hosts[h]!.length;
     this.spent += total * active;
-    for (let i = 0; i < total; i++) {
-      const key = vms[i]!;
-      const v = key - Math.floor(key / scale) * scale;
-      const vb = v * D;
-      let best = -1;
-      let bestDelta = Infinity;
-      const xw = windows[v]!;
-      for (let t = 0; t < active; t++) {
-        let fits = true;
-        let delta = wWin * xw * (2 * wins[t]! + xw);
-        for (let j = 0; j < D; j++) {
-          const x = demand[vb + j]!;
-          const u = loads[t * D + j]!;
-          if (u + x > limit[j]!) {
-            fits = false;
-            break;
-          }
-          delta += weight[j]! * x * (2 * u + x);
-        }
-        if (fits && delta < bestDelta) {
-          bestDelta = delta;
-          best = t;
-        }
-      }
-      if (best < 0) return null;
-      lists[best]!.push(v); // in rank order, as every list is kept
-      for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[vb + j]!;
-      wins[best] = wins[best]! + xw;
-    }
-    return lists;
+    const { table, hosts, weight, dealKeys, dealLoads, dealWins } = this;
+    return dealVms(table, hosts, active, weight, this.wWin, dealKeys, dealLoads, dealWins);
   }
 
   /**
@@ -470,6 +439,15 @@ class Balancer {
     return moved;
   }
 
+  /** Host h's span (`lo`, `hi`) and its VMs by CPU (`byCpu`), for the swap pass. */
+  private spanHost(h: number): void {
+    const list = this.hosts[h]!;
+    spanOf(list, this.demand, this.windows, this.lo, this.hi, h);
+    if (this.byCpu[h]!.length < list.length) this.byCpu[h] = new Int32Array(2 * list.length);
+    sortByCpu(list, this.demand, this.byCpu[h]!);
+    this.changed[h] = 0;
+  }
+
   /**
    * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
    * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
@@ -511,14 +489,14 @@ class Balancer {
    * (All hosts would cost a pass O(VMs²); two keep it O(VMs²/hosts) and lose no benchmark.)
    */
   private swapPass(active: number, checked: boolean): boolean {
-    const { hosts, demand, limit, windows, used, weight, snapshot } = this;
+    const { hosts, demand, limit, windows, used, weight, snapshot, rank } = this;
     const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
     const wWin = this.wWin;
     // w_j·2 per resource and for Windows VMs: the first factor of each term of a swap's gain.
     const wWin2 = wWin * 2;
     const weight2 = weight.map((w) => w * 2);
     let moved = false;
-    for (let h = 0; h < active; h++) spanOf(hosts[h]!, demand, windows, lo, hi, h);
+    for (let h = 0; h < active; h++) if (this.changed[h] === 1) this.spanHost(h);
     for (let a = 0; a < active && this.going(); a++) {
       const count = copyInto(this.hosts[a]!, snapshot);
       spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
@@ -535,7 +513,7 @@ class Balancer {
           const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
           const threshold = last < 0 ? -EPS : bound[last]!;
           if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
-          const b = swapBound(t, x, lo, hi, gap, halfGap, weight, wWin);
+          const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight, wWin);
           bound[t] = b;
           if (!(b < -EPS)) continue;
           if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
@@ -557,8 +535,21 @@ class Balancer {
           // u_t − u_a read from `gap` (the same differences, computed after every change).
           const at = t * E;
           const gapWin = gap[at + D]!;
-          for (let wi = 0; wi < list.length; wi++) {
-            const w = list[wi]!;
+          // Only a window of t's VMs by CPU fits both hosts in CPU (the test below, made by
+          // bisection); every other resource is tested VM by VM. The window is visited in CPU
+          // order, so ties fall to the lower rank (the list's order) explicitly.
+          const sorted = this.byCpu[t]!;
+          const start = swapWindowStart(
+            sorted,
+            list.length,
+            demand,
+            x[0]!,
+            used[a * D]!,
+            limit[0]!
+          );
+          const end = swapWindowEnd(sorted, list.length, demand, x[0]!, used[t * D]!, limit[0]!);
+          for (let wi = start; wi < end; wi++) {
+            const w = sorted[wi]!;
             let fits = true;
             const shiftWin = x[D]! - windows[w]!;
             let delta = wWin2 * shiftWin * (gapWin + shiftWin);
@@ -570,7 +561,8 @@ class Balancer {
               }
               delta += weight2[j]! * shift * (gap[at + j]! + shift);
             }
-            if (fits && (delta < bestDelta || (delta === bestDelta && t < bestT))) {
+            const tie = t < bestT || (t === bestT && rank[w]! < rank[bestW]!);
+            if (fits && (delta < bestDelta || (delta === bestDelta && tie))) {
               bestDelta = delta;
               bestT = t;
               bestW = w;
@@ -588,8 +580,8 @@ class Balancer {
           partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        spanOf(hosts[a]!, demand, windows, lo, hi, a);
-        spanOf(hosts[bestT]!, demand, windows, lo, hi, bestT);
+        this.spanHost(a);
+        this.spanHost(bestT);
         partners = this.gaps(a, active);
         moved = true;
       }

@@ -4,6 +4,7 @@
  *
  * Typed-array reads use `!`: indices are in range by construction.
  */
+import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
@@ -148,21 +149,21 @@ export function spanOf(
 
 /**
  * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
- * with any VM of host t: with δ = x − x_w confined per resource to [x − max_t, x − min_t],
- * each term w·2δ(g + δ) is a parabola whose least value on that interval is at −g/2 clamped
- * into it. `halfGap` holds −g/2, computed once per host.
+ * with any VM w whose demand lies between `lo` and `hi`: with δ = x − x_w confined per
+ * resource to [x − max, x − min], each term w·2δ(g + δ) is a parabola whose least value on
+ * that interval is at −g/2 clamped into it. `lo`, `hi`, `gap` (g) and `halfGap` (−g/2) are
+ * read from `at`.
  */
 export function swapBound(
-  t: number,
   x: Float64Array,
   lo: Float64Array,
   hi: Float64Array,
   gap: Float64Array,
   halfGap: Float64Array,
+  at: number,
   weight: Float64Array,
   wWin: number
 ): number {
-  const at = t * (D + 1);
   let b = 0;
   for (let j = 0; j < D; j++) {
     const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
@@ -259,4 +260,111 @@ export function moveFloors(
 export function copyInto(list: readonly number[], into: Int32Array): number {
   for (let i = 0; i < list.length; i++) into[i] = list[i]!;
   return list.length;
+}
+
+/**
+ * Deals the VMs of hosts 0..active−1 afresh, largest first (by rank), each to the fitting host
+ * where it raises the measure Σ_j w_j·u_j² + wWin·win² least (ties: lower host). Returns the
+ * VM lists per host (each in rank order), their loads in `loads` and `wins`; null when a VM
+ * fits no host. `keys` holds at least as many entries as the hosts have VMs.
+ */
+export function dealVms(
+  table: VmTable,
+  hosts: readonly (readonly number[])[],
+  active: number,
+  weight: Float64Array,
+  wWin: number,
+  keys: Float64Array,
+  loads: Float64Array,
+  wins: Float64Array
+): number[][] | null {
+  const { demand, limit, rank, windows } = table;
+  // The VMs in rank order: keys rank·count + v (ranks are distinct, keys exact).
+  const scale = rank.length;
+  let total = 0;
+  for (let h = 0; h < active; h++) {
+    const list = hosts[h]!;
+    for (let i = 0; i < list.length; i++) keys[total++] = rank[list[i]!]! * scale + list[i]!;
+  }
+  const vms = keys.subarray(0, total).sort();
+  loads.fill(0, 0, active * D);
+  wins.fill(0, 0, active);
+  const lists: number[][] = [];
+  for (let h = 0; h < active; h++) lists.push([]);
+  for (let i = 0; i < total; i++) {
+    const key = vms[i]!;
+    const v = key - Math.floor(key / scale) * scale;
+    const vb = v * D;
+    let best = -1;
+    let bestDelta = Infinity;
+    const xw = windows[v]!;
+    for (let t = 0; t < active; t++) {
+      let fits = true;
+      let delta = wWin * xw * (2 * wins[t]! + xw);
+      for (let j = 0; j < D; j++) {
+        const x = demand[vb + j]!;
+        const u = loads[t * D + j]!;
+        if (u + x > limit[j]!) {
+          fits = false;
+          break;
+        }
+        delta += weight[j]! * x * (2 * u + x);
+      }
+      if (fits && delta < bestDelta) {
+        bestDelta = delta;
+        best = t;
+      }
+    }
+    if (best < 0) return null;
+    lists[best]!.push(v); // in rank order, as every list is kept
+    for (let j = 0; j < D; j++) loads[best * D + j] = loads[best * D + j]! + demand[vb + j]!;
+    wins[best] = wins[best]! + xw;
+  }
+  return lists;
+}
+
+/**
+ * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first that a VM of
+ * CPU demand `cpu` can swap with without its own host (CPU load `usedA`) going over `limit`:
+ * the test `usedA − (cpu − x_w) > limit` fails for the largest VMs only.
+ */
+export function swapWindowStart(
+  sorted: Int32Array,
+  count: number,
+  demand: Float64Array,
+  cpu: number,
+  usedA: number,
+  limit: number
+): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (usedA - (cpu - demand[sorted[mid]! * D]!) > limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first too small to
+ * swap with a VM of CPU demand `cpu`: the partner host (CPU load `usedT`) would go over `limit`,
+ * `usedT + (cpu − x_w) > limit`, which holds for the smallest VMs only.
+ */
+export function swapWindowEnd(
+  sorted: Int32Array,
+  count: number,
+  demand: Float64Array,
+  cpu: number,
+  usedT: number,
+  limit: number
+): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (usedT + (cpu - demand[sorted[mid]! * D]!) > limit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
