@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  ALL_HEURISTICS,
-  binCentric,
-  runHeuristic,
-  type BinCentricRule,
-} from "../../../src/capacity/packing/heuristics";
+import { binCentric, type BinCentricRule } from "../../../src/capacity/packing/binCentric";
+import { ALL_HEURISTICS, runHeuristic } from "../../../src/capacity/packing/heuristics";
 import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
 import { seeded } from "../../tco/fixtures";
 import * as reference from "./referenceHeuristics";
