@@ -11,6 +11,12 @@ import type { Instance, Packing } from "./instance";
 export type BinCentricRule = "dot" | "l2";
 
 /**
+ * How {@link binCentric} finds each step's item: by its k-d tree while that reads few items,
+ * else by scanning them (`adaptive`), or always by one of the two. All make the same choices.
+ */
+export type BinCentricSearch = "adaptive" | "tree" | "scan";
+
+/**
  * Slack on the score bounds of {@link binCentric}. A score is a sum of d terms each at most
  * about 3·w_j in size (items and free capacity are at most about 1 in every dimension, the
  * weights sum to 1), so its floating-point value is within a few ulps of 3; a bound this far
@@ -204,13 +210,16 @@ function unpackedTree(inst: Instance): ItemTree {
  * The choices are exactly those of scanning every unpacked item at every step, found faster:
  * a k-d tree over the items skips each group whose smallest demand does not fit the bin, or
  * whose best possible score (each term at its best over the group's box) is below the best
- * score found. About O(n·log n·d) per bin on estates; no allocation in the search.
+ * score found. When the tree reads about as many items as a scan would (few items left, or
+ * dimensions its boxes cannot separate), `adaptive` scans from the next bin on: the unpacked
+ * items in order, dropping those that no longer fit the open bin. No allocation in the search.
  */
 export function binCentric(
   inst: Instance,
   rule: BinCentricRule,
   dynamicWeights: boolean,
-  initialOrder: Int32Array
+  initialOrder: Int32Array,
+  search: BinCentricSearch = "adaptive"
 ): Packing {
   const { n, d, demand, norm, limit } = inst;
   const position = new Int32Array(n);
@@ -253,13 +262,122 @@ export function binCentric(
     for (let j = 0; j < d; j++) if (load[j]! + least[at + j]! > limit[j]!) return false;
     return true;
   };
+  // Work of the tree searches of the open bin: two per node, one per item scored.
+  let work = 0;
+  /** The best fitting item by the tree, or −1. */
+  const searchTree = (): number => {
+    let best = -1;
+    let bestScore = -Infinity;
+    let sp = 0;
+    if (count[1]! > 0 && fitsSome(1)) {
+      stack[sp] = 1;
+      stackBound[sp++] = boundOf(1);
+    }
+    while (sp > 0) {
+      const node = stack[--sp]!;
+      work += 2;
+      if (best >= 0 && stackBound[sp]! + BOUND_SLACK < bestScore) continue;
+      if (leaf[node] === 1) {
+        for (let k = start[node]!; k < end[node]!; k++) {
+          const i = items[k]!;
+          if (packed[i] === 1) continue;
+          const base = i * d;
+          let score = 0;
+          let fits = true;
+          for (let j = 0; j < d; j++) {
+            const v = demand[base + j]!;
+            if (load[j]! + v > limit[j]!) {
+              fits = false;
+              break;
+            }
+            const x = norm[base + j]!;
+            score += x * (linear[j]! - quadratic[j]! * x);
+          }
+          if (
+            fits &&
+            (score > bestScore || (score === bestScore && position[i]! < position[best]!))
+          ) {
+            bestScore = score;
+            best = i;
+          }
+        }
+        continue;
+      }
+      // Children that may hold a fitting item, the more promising one searched first.
+      const a = 2 * node;
+      const c = a + 1;
+      const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
+      const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
+      const useA = count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
+      const useC = count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
+      // Pushed second, searched first.
+      if (boundA >= boundC) {
+        if (useC) {
+          stack[sp] = c;
+          stackBound[sp++] = boundC;
+        }
+        if (useA) {
+          stack[sp] = a;
+          stackBound[sp++] = boundA;
+        }
+      } else {
+        if (useA) {
+          stack[sp] = a;
+          stackBound[sp++] = boundA;
+        }
+        if (useC) {
+          stack[sp] = c;
+          stackBound[sp++] = boundC;
+        }
+      }
+    }
+    return best;
+  };
+  // The items that may fit the open bin, in order: the plain scan drops those that do not.
+  const candidates = new Int32Array(n);
+  let candidateCount = 0;
+  let bestAt = 0;
+  /** The best fitting item by scanning the candidates (at `bestAt`), or −1. */
+  const scan = (): number => {
+    let best = -1;
+    let bestScore = -Infinity;
+    let kept = 0;
+    for (let k = 0; k < candidateCount; k++) {
+      const i = candidates[k]!;
+      const base = i * d;
+      let score = 0;
+      let fits = true;
+      for (let j = 0; j < d; j++) {
+        const v = demand[base + j]!;
+        if (load[j]! + v > limit[j]!) {
+          fits = false;
+          break;
+        }
+        const x = norm[base + j]!;
+        score += x * (linear[j]! - quadratic[j]! * x);
+      }
+      if (!fits) continue;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+        bestAt = kept;
+      }
+      candidates[kept++] = i;
+    }
+    candidateCount = kept;
+    return best;
+  };
+  // The tree pays off while its searches read a small share of the unpacked items; when they
+  // read about as many (few items left, or dimensions the boxes cannot separate), the plain
+  // scan takes over for the rest. Either finds the same item.
+  let useTree = search === "tree" || search === "adaptive";
   let bins = 0;
   while (left > 0) {
+    let kept = 0;
+    for (let k = 0; k < unpackedCount; k++)
+      if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
+    unpackedCount = kept;
     if (dynamicWeights) {
-      let kept = 0;
-      for (let k = 0; k < unpackedCount; k++)
-        if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
-      unpackedCount = kept;
       // Summed in the order of `initialOrder`, as the plain scan does.
       let grand = 0;
       for (let j = 0; j < d; j++) {
@@ -273,6 +391,12 @@ export function binCentric(
     const b = bins++;
     load.fill(0);
     freeNorm.fill(1);
+    work = 0;
+    let steps = 0;
+    if (!useTree) {
+      candidates.set(unpacked.subarray(0, unpackedCount));
+      candidateCount = unpackedCount;
+    }
     for (;;) {
       for (let j = 0; j < d; j++) {
         linear[j] = (rule === "dot" ? 1 : 2) * weights[j]! * freeNorm[j]!;
@@ -281,72 +405,8 @@ export function binCentric(
         // with its top at x = r.
         peak[j] = rule === "l2" ? freeNorm[j]! : linear[j]! >= 0 ? Infinity : -Infinity;
       }
-      let best = -1;
-      let bestScore = -Infinity;
-      let sp = 0;
-      if (count[1]! > 0 && fitsSome(1)) {
-        stack[sp] = 1;
-        stackBound[sp++] = boundOf(1);
-      }
-      while (sp > 0) {
-        const node = stack[--sp]!;
-        if (best >= 0 && stackBound[sp]! + BOUND_SLACK < bestScore) continue;
-        if (leaf[node] === 1) {
-          for (let k = start[node]!; k < end[node]!; k++) {
-            const i = items[k]!;
-            if (packed[i] === 1) continue;
-            const base = i * d;
-            let score = 0;
-            let fits = true;
-            for (let j = 0; j < d; j++) {
-              const v = demand[base + j]!;
-              if (load[j]! + v > limit[j]!) {
-                fits = false;
-                break;
-              }
-              const x = norm[base + j]!;
-              score += x * (linear[j]! - quadratic[j]! * x);
-            }
-            if (
-              fits &&
-              (score > bestScore || (score === bestScore && position[i]! < position[best]!))
-            ) {
-              bestScore = score;
-              best = i;
-            }
-          }
-          continue;
-        }
-        // Children that may hold a fitting item, the more promising one searched first.
-        const a = 2 * node;
-        const c = a + 1;
-        const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
-        const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
-        const useA =
-          count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
-        const useC =
-          count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
-        // Pushed second, searched first.
-        if (boundA >= boundC) {
-          if (useC) {
-            stack[sp] = c;
-            stackBound[sp++] = boundC;
-          }
-          if (useA) {
-            stack[sp] = a;
-            stackBound[sp++] = boundA;
-          }
-        } else {
-          if (useA) {
-            stack[sp] = a;
-            stackBound[sp++] = boundA;
-          }
-          if (useC) {
-            stack[sp] = c;
-            stackBound[sp++] = boundC;
-          }
-        }
-      }
+      const best = useTree ? searchTree() : scan();
+      steps++;
       if (best < 0) break;
       packed[best] = 1;
       left--;
@@ -356,6 +416,10 @@ export function binCentric(
         load[j] = load[j]! + demand[base + j]!;
         freeNorm[j] = freeNorm[j]! - norm[base + j]!;
       }
+      if (!useTree) {
+        candidates.copyWithin(bestAt, bestAt + 1, candidateCount--);
+        continue;
+      }
       // Counts change up to the root; boxes only as far as they change.
       let changed = refreshNode(inst, tree, leafOf[best]!, packed);
       for (let node = leafOf[best]! >> 1; node >= 1; node >>= 1) {
@@ -363,6 +427,7 @@ export function binCentric(
         else count[node] = count[node]! - 1;
       }
     }
+    if (useTree && search === "adaptive" && 2 * work > steps * unpackedCount) useTree = false;
   }
   return { bins, binOf };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { binCentric, type BinCentricRule } from "../../../src/capacity/packing/binCentric";
+import {
+  binCentric,
+  type BinCentricRule,
+  type BinCentricSearch,
+} from "../../../src/capacity/packing/binCentric";
 import { ALL_HEURISTICS, runHeuristic } from "../../../src/capacity/packing/heuristics";
 import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
 import { seeded } from "../../tco/fixtures";
@@ -135,23 +139,24 @@ describe("heuristics against the reference scans", () => {
       sameChoices(hostLikeInstance(seed, vms));
   });
 
-  it("bin-centric makes the same choices in any initial order", () => {
+  it("bin-centric makes the same choices in any initial order, by tree, by scan or switching", () => {
     fc.assert(
       fc.property(
-        integerInstance,
+        fc.oneof(integerInstance, floatInstance),
         fc.constantFrom<BinCentricRule>("dot", "l2"),
         fc.boolean(),
+        fc.constantFrom<BinCentricSearch>("adaptive", "tree", "scan"),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 150 }),
-        (inst, rule, dynamic, keys) => {
+        (inst, rule, dynamic, search, keys) => {
           const order = Int32Array.from({ length: inst.n }, (_, i) => i).sort(
             (a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b
           );
-          expect(binCentric(inst, rule, dynamic, order)).toEqual(
+          expect(binCentric(inst, rule, dynamic, order, search)).toEqual(
             reference.binCentric(inst, rule, dynamic, order)
           );
         }
       ),
-      { numRuns: 100 }
+      { numRuns: 150 }
     );
   });
 });
