@@ -184,6 +184,22 @@ function buildTree(inst: Instance): ItemTree {
   return tree;
 }
 
+/** Fewer items than this are scanned from the start by `adaptive`: the tree would not pay. */
+const TREE_MIN_ITEMS = 200;
+
+/** The tree of no item: what a scan-only run holds in its place. */
+const NO_TREE: ItemTree = {
+  items: new Int32Array(0),
+  start: new Int32Array(2),
+  end: new Int32Array(2),
+  leaf: new Uint8Array(2),
+  leafOf: new Int32Array(0),
+  count: new Int32Array(2),
+  low: new Float64Array(0),
+  high: new Float64Array(0),
+  least: new Float64Array(0),
+};
+
 /** Trees already built, per instance (the four bin-centric heuristics search the same one). */
 const builtTrees = new WeakMap<Instance, ItemTree>();
 
@@ -211,8 +227,9 @@ function unpackedTree(inst: Instance): ItemTree {
  * a k-d tree over the items skips each group whose smallest demand does not fit the bin, or
  * whose best possible score (each term at its best over the group's box) is below the best
  * score found. When the tree reads about as many items as a scan would (few items left, or
- * dimensions its boxes cannot separate), `adaptive` scans from the next bin on: the unpacked
- * items in order, dropping those that no longer fit the open bin. No allocation in the search.
+ * dimensions its boxes cannot separate), `adaptive` scans from the next bin on (and from the
+ * start below 200 items): the unpacked items in order, dropping those that no longer fit the
+ * open bin. No allocation in the search.
  */
 export function binCentric(
   inst: Instance,
@@ -224,7 +241,8 @@ export function binCentric(
   const { n, d, demand, norm, limit } = inst;
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[initialOrder[p]!] = p;
-  const tree = unpackedTree(inst);
+  let useTree = search === "tree" || (search === "adaptive" && n >= TREE_MIN_ITEMS);
+  const tree = useTree ? unpackedTree(inst) : NO_TREE;
   const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
   let left = n;
@@ -264,113 +282,12 @@ export function binCentric(
   };
   // Work of the tree searches of the open bin: two per node, one per item scored.
   let work = 0;
-  /** The best fitting item by the tree, or −1. */
-  const searchTree = (): number => {
-    let best = -1;
-    let bestScore = -Infinity;
-    let sp = 0;
-    if (count[1]! > 0 && fitsSome(1)) {
-      stack[sp] = 1;
-      stackBound[sp++] = boundOf(1);
-    }
-    while (sp > 0) {
-      const node = stack[--sp]!;
-      work += 2;
-      if (best >= 0 && stackBound[sp]! + BOUND_SLACK < bestScore) continue;
-      if (leaf[node] === 1) {
-        for (let k = start[node]!; k < end[node]!; k++) {
-          const i = items[k]!;
-          if (packed[i] === 1) continue;
-          const base = i * d;
-          let score = 0;
-          let fits = true;
-          for (let j = 0; j < d; j++) {
-            const v = demand[base + j]!;
-            if (load[j]! + v > limit[j]!) {
-              fits = false;
-              break;
-            }
-            const x = norm[base + j]!;
-            score += x * (linear[j]! - quadratic[j]! * x);
-          }
-          if (
-            fits &&
-            (score > bestScore || (score === bestScore && position[i]! < position[best]!))
-          ) {
-            bestScore = score;
-            best = i;
-          }
-        }
-        continue;
-      }
-      // Children that may hold a fitting item, the more promising one searched first.
-      const a = 2 * node;
-      const c = a + 1;
-      const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
-      const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
-      const useA = count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
-      const useC = count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
-      // Pushed second, searched first.
-      if (boundA >= boundC) {
-        if (useC) {
-          stack[sp] = c;
-          stackBound[sp++] = boundC;
-        }
-        if (useA) {
-          stack[sp] = a;
-          stackBound[sp++] = boundA;
-        }
-      } else {
-        if (useA) {
-          stack[sp] = a;
-          stackBound[sp++] = boundA;
-        }
-        if (useC) {
-          stack[sp] = c;
-          stackBound[sp++] = boundC;
-        }
-      }
-    }
-    return best;
-  };
   // The items that may fit the open bin, in order: the plain scan drops those that do not.
   const candidates = new Int32Array(n);
   let candidateCount = 0;
-  let bestAt = 0;
-  /** The best fitting item by scanning the candidates (at `bestAt`), or −1. */
-  const scan = (): number => {
-    let best = -1;
-    let bestScore = -Infinity;
-    let kept = 0;
-    for (let k = 0; k < candidateCount; k++) {
-      const i = candidates[k]!;
-      const base = i * d;
-      let score = 0;
-      let fits = true;
-      for (let j = 0; j < d; j++) {
-        const v = demand[base + j]!;
-        if (load[j]! + v > limit[j]!) {
-          fits = false;
-          break;
-        }
-        const x = norm[base + j]!;
-        score += x * (linear[j]! - quadratic[j]! * x);
-      }
-      if (!fits) continue;
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-        bestAt = kept;
-      }
-      candidates[kept++] = i;
-    }
-    candidateCount = kept;
-    return best;
-  };
   // The tree pays off while its searches read a small share of the unpacked items; when they
   // read about as many (few items left, or dimensions the boxes cannot separate), the plain
   // scan takes over for the rest. Either finds the same item.
-  let useTree = search === "tree" || search === "adaptive";
   let bins = 0;
   while (left > 0) {
     let kept = 0;
@@ -405,7 +322,102 @@ export function binCentric(
         // with its top at x = r.
         peak[j] = rule === "l2" ? freeNorm[j]! : linear[j]! >= 0 ? Infinity : -Infinity;
       }
-      const best = useTree ? searchTree() : scan();
+      let best = -1;
+      let bestScore = -Infinity;
+      let bestAt = 0;
+      if (useTree) {
+        let sp = 0;
+        if (count[1]! > 0 && fitsSome(1)) {
+          stack[sp] = 1;
+          stackBound[sp++] = boundOf(1);
+        }
+        while (sp > 0) {
+          const node = stack[--sp]!;
+          work += 2;
+          if (best >= 0 && stackBound[sp]! + BOUND_SLACK < bestScore) continue;
+          if (leaf[node] === 1) {
+            for (let k = start[node]!; k < end[node]!; k++) {
+              const i = items[k]!;
+              if (packed[i] === 1) continue;
+              work++;
+              const base = i * d;
+              let score = 0;
+              let fits = true;
+              for (let j = 0; j < d; j++) {
+                const v = demand[base + j]!;
+                if (load[j]! + v > limit[j]!) {
+                  fits = false;
+                  break;
+                }
+                const x = norm[base + j]!;
+                score += x * (linear[j]! - quadratic[j]! * x);
+              }
+              if (
+                fits &&
+                (score > bestScore || (score === bestScore && position[i]! < position[best]!))
+              ) {
+                bestScore = score;
+                best = i;
+              }
+            }
+            continue;
+          }
+          // Children that may hold a fitting item, the more promising one searched first.
+          const a = 2 * node;
+          const c = a + 1;
+          const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
+          const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
+          const useA =
+            count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
+          const useC =
+            count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
+          // Pushed second, searched first.
+          if (boundA >= boundC) {
+            if (useC) {
+              stack[sp] = c;
+              stackBound[sp++] = boundC;
+            }
+            if (useA) {
+              stack[sp] = a;
+              stackBound[sp++] = boundA;
+            }
+          } else {
+            if (useA) {
+              stack[sp] = a;
+              stackBound[sp++] = boundA;
+            }
+            if (useC) {
+              stack[sp] = c;
+              stackBound[sp++] = boundC;
+            }
+          }
+        }
+      } else {
+        let kept = 0;
+        for (let k = 0; k < candidateCount; k++) {
+          const i = candidates[k]!;
+          const base = i * d;
+          let score = 0;
+          let fits = true;
+          for (let j = 0; j < d; j++) {
+            const v = demand[base + j]!;
+            if (load[j]! + v > limit[j]!) {
+              fits = false;
+              break;
+            }
+            const x = norm[base + j]!;
+            score += x * (linear[j]! - quadratic[j]! * x);
+          }
+          if (!fits) continue;
+          if (score > bestScore) {
+            bestScore = score;
+            best = i;
+            bestAt = kept;
+          }
+          candidates[kept++] = i;
+        }
+        candidateCount = kept;
+      }
       steps++;
       if (best < 0) break;
       packed[best] = 1;
