@@ -5,7 +5,7 @@ import {
   type BinCentricRule,
   type BinCentricSearch,
 } from "../../../src/capacity/packing/binCentric";
-import { ALL_HEURISTICS, runHeuristic } from "../../../src/capacity/packing/heuristics";
+import { ALL_HEURISTICS, runHeuristic, sizeOrder } from "../../../src/capacity/packing/heuristics";
 import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
 import { seeded } from "../../tco/fixtures";
 import * as reference from "./referenceHeuristics";
@@ -97,12 +97,21 @@ function hostLikeInstance(seed: number, vms: number): Instance {
   return instanceOf([12 * 2.93 * 0.8, 96, 48, 384], items);
 }
 
+/**
+ * Every heuristic as the portfolio runs it, and the bin-centric ones with the tree search
+ * forced (the portfolio's `adaptive` scans instances of fewer than 200 items).
+ */
 const sameChoices = (inst: Instance): void => {
   for (const name of ALL_HEURISTICS)
     expect({ name, ...runHeuristic(inst, name) }).toEqual({
       name,
       ...reference.runHeuristic(inst, name),
     });
+  for (const rule of ["dot", "l2"] as const)
+    for (const dynamic of [false, true])
+      expect(binCentric(inst, rule, dynamic, sizeOrder(inst, "l1", "avg"), "tree")).toEqual(
+        reference.runHeuristic(inst, `bc-${rule}-${dynamic ? "dyn" : "avg"}`)
+      );
 };
 
 describe("heuristics against the reference scans", () => {
