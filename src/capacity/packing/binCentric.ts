@@ -414,7 +414,8 @@ export function binCentric(
             best = i;
             bestAt = kept;
           }
-          candidates[kept++] = i;
+          if (kept !== k) candidates[kept] = i;
+          kept++;
         }
         candidateCount = kept;
       }
