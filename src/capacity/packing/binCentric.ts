@@ -246,7 +246,7 @@ export function binCentric(
   const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
   let left = n;
-  // The unpacked items in order, as of the last bin opened (for the dynamic weights).
+  // The unpacked items in order, as of the last bin opened (dynamic weights, the scan).
   const unpacked = Int32Array.from(initialOrder);
   let unpackedCount = n;
   const binOf = new Int32Array(n);
