@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  ALL_HEURISTICS,
   binCentric,
-  runHeuristic,
   type BinCentricRule,
-} from "../../../src/capacity/packing/heuristics";
+  type BinCentricSearch,
+} from "../../../src/capacity/packing/binCentric";
+import { ALL_HEURISTICS, runHeuristic, sizeOrder } from "../../../src/capacity/packing/heuristics";
 import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
 import { seeded } from "../../tco/fixtures";
 import * as reference from "./referenceHeuristics";
@@ -97,12 +97,21 @@ function hostLikeInstance(seed: number, vms: number): Instance {
   return instanceOf([12 * 2.93 * 0.8, 96, 48, 384], items);
 }
 
+/**
+ * Every heuristic as the portfolio runs it, and the bin-centric ones with the tree search
+ * forced (the portfolio's `adaptive` scans instances of fewer than 200 items).
+ */
 const sameChoices = (inst: Instance): void => {
   for (const name of ALL_HEURISTICS)
     expect({ name, ...runHeuristic(inst, name) }).toEqual({
       name,
       ...reference.runHeuristic(inst, name),
     });
+  for (const rule of ["dot", "l2"] as const)
+    for (const dynamic of [false, true])
+      expect(binCentric(inst, rule, dynamic, sizeOrder(inst, "l1", "avg"), "tree")).toEqual(
+        reference.runHeuristic(inst, `bc-${rule}-${dynamic ? "dyn" : "avg"}`)
+      );
 };
 
 describe("heuristics against the reference scans", () => {
@@ -139,23 +148,24 @@ describe("heuristics against the reference scans", () => {
       sameChoices(hostLikeInstance(seed, vms));
   });
 
-  it("bin-centric makes the same choices in any initial order", () => {
+  it("bin-centric makes the same choices in any initial order, by tree, by scan or switching", () => {
     fc.assert(
       fc.property(
-        integerInstance,
+        fc.oneof(integerInstance, floatInstance),
         fc.constantFrom<BinCentricRule>("dot", "l2"),
         fc.boolean(),
+        fc.constantFrom<BinCentricSearch>("adaptive", "tree", "scan"),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 150 }),
-        (inst, rule, dynamic, keys) => {
+        (inst, rule, dynamic, search, keys) => {
           const order = Int32Array.from({ length: inst.n }, (_, i) => i).sort(
             (a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b
           );
-          expect(binCentric(inst, rule, dynamic, order)).toEqual(
+          expect(binCentric(inst, rule, dynamic, order, search)).toEqual(
             reference.binCentric(inst, rule, dynamic, order)
           );
         }
       ),
-      { numRuns: 100 }
+      { numRuns: 150 }
     );
   });
 });

@@ -1,0 +1,446 @@
+/**
+ * The bin-centric greedy heuristics and the k-d tree over items that finds their choices fast.
+ *
+ * Works on the kernel {@link Instance} and returns a {@link Packing}; ties break towards the
+ * item earliest in the given order, so results are deterministic.
+ * Typed-array reads use `!`: indices are in range by construction.
+ */
+import type { Instance, Packing } from "./instance";
+
+/** Scoring rule of the bin-centric heuristics. */
+export type BinCentricRule = "dot" | "l2";
+
+/**
+ * How {@link binCentric} finds each step's item: by its k-d tree while that reads few items,
+ * else by scanning them (`adaptive`), or always by one of the two. All make the same choices.
+ */
+export type BinCentricSearch = "adaptive" | "tree" | "scan";
+
+/**
+ * Slack on the score bounds of {@link binCentric}. A score is a sum of d terms each at most
+ * about 3·w_j in size (items and free capacity are at most about 1 in every dimension, the
+ * weights sum to 1), so its floating-point value is within a few ulps of 3; a bound this far
+ * above every score it covers leaves no item it skips that could have won.
+ */
+const BOUND_SLACK = 1e-9;
+
+/** Most items in a leaf of {@link ItemTree}. */
+const LEAF_ITEMS = 8;
+
+/**
+ * A k-d tree over an instance's items in normalised-demand space, for the bin-centric scans.
+ * Node 1 is the root and node k's children are 2k and 2k+1; a node's items are
+ * `items[start[k]…end[k])`.
+ * Per node and dimension it keeps the smallest and largest normalised demand (`low`, `high`)
+ * and the smallest demand (`least`) of its unpacked items, and how many those are (`count`).
+ */
+interface ItemTree {
+  readonly items: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly leaf: Uint8Array;
+  /** Leaf of each item. */
+  readonly leafOf: Int32Array;
+  readonly count: Int32Array;
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  readonly least: Float64Array;
+}
+
+/** Puts the item of rank `k` by `key` at `items[k]`, smaller keys before it (Hoare's select). */
+function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k: number): void {
+  let a = lo;
+  let b = hi - 1;
+  while (a < b) {
+    const pivot = key[items[(a + b) >> 1]!]!;
+    let i = a;
+    let j = b;
+    while (i <= j) {
+      while (key[items[i]!]! < pivot) i++;
+      while (key[items[j]!]! > pivot) j--;
+      if (i <= j) {
+        const t = items[i]!;
+        items[i++] = items[j]!;
+        items[j--] = t;
+      }
+    }
+    if (k <= j) b = j;
+    else if (k >= i) a = i;
+    else return;
+  }
+}
+
+/**
+ * Recomputes the count and bounding boxes of `node` from its unpacked items (a leaf) or its
+ * children; true when a box changed (so its parent's may have too).
+ */
+function refreshNode(inst: Instance, tree: ItemTree, node: number, packed: Uint8Array): boolean {
+  const { d, norm, demand } = inst;
+  const { low, high, least, count } = tree;
+  const at = node * d;
+  let changed = false;
+  if (tree.leaf[node] === 1) {
+    let c = 0;
+    for (let k = tree.start[node]!; k < tree.end[node]!; k++) if (packed[tree.items[k]!] === 0) c++;
+    count[node] = c;
+    for (let j = 0; j < d; j++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      let min = Infinity;
+      for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
+        const i = tree.items[k]!;
+        if (packed[i] === 1) continue;
+        const x = norm[i * d + j]!;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        const v = demand[i * d + j]!;
+        if (v < min) min = v;
+      }
+      if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
+      low[at + j] = lo;
+      high[at + j] = hi;
+      least[at + j] = min;
+    }
+    return changed;
+  }
+  const a = 2 * node;
+  const b = a + 1;
+  const ca = count[a]!;
+  const cb = count[b]!;
+  count[node] = ca + cb;
+  for (let j = 0; j < d; j++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let min = Infinity;
+    if (ca > 0) {
+      lo = low[a * d + j]!;
+      hi = high[a * d + j]!;
+      min = least[a * d + j]!;
+    }
+    if (cb > 0) {
+      if (low[b * d + j]! < lo) lo = low[b * d + j]!;
+      if (high[b * d + j]! > hi) hi = high[b * d + j]!;
+      if (least[b * d + j]! < min) min = least[b * d + j]!;
+    }
+    if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
+    low[at + j] = lo;
+    high[at + j] = hi;
+    least[at + j] = min;
+  }
+  return changed;
+}
+
+/** The tree of every item of `inst`, every item unpacked. */
+function buildTree(inst: Instance): ItemTree {
+  const { n, d, norm } = inst;
+  let depth = 0;
+  while (Math.ceil(n / 2 ** depth) > LEAF_ITEMS) depth++;
+  const nodes = 2 ** (depth + 1);
+  const tree: ItemTree = {
+    items: Int32Array.from({ length: n }, (_, i) => i),
+    start: new Int32Array(nodes),
+    end: new Int32Array(nodes),
+    leaf: new Uint8Array(nodes),
+    leafOf: new Int32Array(n),
+    count: new Int32Array(nodes),
+    low: new Float64Array(nodes * d),
+    high: new Float64Array(nodes * d),
+    least: new Float64Array(nodes * d),
+  };
+  const key = new Float64Array(n);
+  const packed = new Uint8Array(n);
+  const build = (node: number, lo: number, hi: number): void => {
+    tree.start[node] = lo;
+    tree.end[node] = hi;
+    if (hi - lo <= LEAF_ITEMS) {
+      tree.leaf[node] = 1;
+      for (let k = lo; k < hi; k++) tree.leafOf[tree.items[k]!] = node;
+    } else {
+      // Split at the median of the dimension the items spread most in.
+      let split = 0;
+      let widest = -1;
+      for (let j = 0; j < d; j++) {
+        let a = Infinity;
+        let b = -Infinity;
+        for (let k = lo; k < hi; k++) {
+          const x = norm[tree.items[k]! * d + j]!;
+          if (x < a) a = x;
+          if (x > b) b = x;
+        }
+        if (b - a > widest) {
+          widest = b - a;
+          split = j;
+        }
+      }
+      for (let k = lo; k < hi; k++) key[tree.items[k]!] = norm[tree.items[k]! * d + split]!;
+      const mid = (lo + hi) >> 1;
+      select(tree.items, key, lo, hi, mid);
+      build(2 * node, lo, mid);
+      build(2 * node + 1, mid, hi);
+    }
+    refreshNode(inst, tree, node, packed);
+  };
+  if (n > 0) build(1, 0, n);
+  return tree;
+}
+
+/** Fewer items than this are scanned from the start by `adaptive`: the tree would not pay. */
+const TREE_MIN_ITEMS = 200;
+
+/** The tree of no item: what a scan-only run holds in its place. */
+const NO_TREE: ItemTree = {
+  items: new Int32Array(0),
+  start: new Int32Array(2),
+  end: new Int32Array(2),
+  leaf: new Uint8Array(2),
+  leafOf: new Int32Array(0),
+  count: new Int32Array(2),
+  low: new Float64Array(0),
+  high: new Float64Array(0),
+  least: new Float64Array(0),
+};
+
+/** Trees already built, per instance (the four bin-centric heuristics search the same one). */
+const builtTrees = new WeakMap<Instance, ItemTree>();
+
+/** A fresh copy of the tree of `inst`, every item unpacked, built once per instance. */
+function unpackedTree(inst: Instance): ItemTree {
+  let tree = builtTrees.get(inst);
+  if (tree === undefined) builtTrees.set(inst, (tree = buildTree(inst)));
+  return {
+    ...tree,
+    count: tree.count.slice(),
+    low: tree.low.slice(),
+    high: tree.high.slice(),
+    least: tree.least.slice(),
+  };
+}
+
+/**
+ * Bin-centric greedy: open a bin, repeatedly add the fitting item with the best score against
+ * the bin's normalised free capacity r, close the bin when nothing fits, open the next.
+ * `dot` maximises Σ w_j·x_j·r_j; `l2` minimises Σ w_j·(r_j − x_j)², i.e. maximises
+ * Σ w_j·x_j·(2r_j − x_j). With `dynamicWeights`, w is recomputed from the items still
+ * unpacked each time a bin opens. Ties go to the item earliest in `initialOrder`.
+ *
+ * The choices are exactly those of scanning every unpacked item at every step, found faster:
+ * a k-d tree over the items skips each group whose smallest demand does not fit the bin, or
+ * whose best possible score (each term at its best over the group's box) is below the best
+ * score found. When the tree reads about as many items as a scan would (few items left, or
+ * dimensions its boxes cannot separate), `adaptive` scans from the next bin on (and from the
+ * start below 200 items): the unpacked items in order, dropping those that no longer fit the
+ * open bin. No allocation in the search.
+ */
+export function binCentric(
+  inst: Instance,
+  rule: BinCentricRule,
+  dynamicWeights: boolean,
+  initialOrder: Int32Array,
+  search: BinCentricSearch = "adaptive"
+): Packing {
+  const { n, d, demand, norm, limit } = inst;
+  const position = new Int32Array(n);
+  for (let p = 0; p < n; p++) position[initialOrder[p]!] = p;
+  let useTree = search === "tree" || (search === "adaptive" && n >= TREE_MIN_ITEMS);
+  const tree = useTree ? unpackedTree(inst) : NO_TREE;
+  const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
+  const packed = new Uint8Array(n);
+  let left = n;
+  // The unpacked items in order, as of the last bin opened (dynamic weights, the scan).
+  const unpacked = Int32Array.from(initialOrder);
+  let unpackedCount = n;
+  const binOf = new Int32Array(n);
+  const weights = Float64Array.from(inst.avgWeights);
+  const load = new Float64Array(d);
+  const freeNorm = new Float64Array(d);
+  // score(x) = Σ_j x_j·(linear_j − quadratic_j·x_j): dot uses (w·r, 0), l2 uses (2·w·r, w).
+  // Over x_j in [low, high] a term is largest at `peak_j` clamped into that range.
+  const linear = new Float64Array(d);
+  const quadratic = new Float64Array(d);
+  const peak = new Float64Array(d);
+  let depth = 1;
+  while (1 << depth < start.length) depth++;
+  const stack = new Int32Array(2 * depth + 2);
+  const stackBound = new Float64Array(2 * depth + 2);
+  // The best score any item of `node` can have (before the slack).
+  const boundOf = (node: number): number => {
+    const at = node * d;
+    let ub = 0;
+    for (let j = 0; j < d; j++) {
+      const lo = low[at + j]!;
+      const hi = high[at + j]!;
+      const p = peak[j]!;
+      const x = p < lo ? lo : p > hi ? hi : p;
+      ub += x * (linear[j]! - quadratic[j]! * x);
+    }
+    return ub;
+  };
+  const fitsSome = (node: number): boolean => {
+    const at = node * d;
+    for (let j = 0; j < d; j++) if (load[j]! + least[at + j]! > limit[j]!) return false;
+    return true;
+  };
+  // Work of the tree searches of the open bin: two per node, one per item scored.
+  let work = 0;
+  // The items that may fit the open bin, in order: the plain scan drops those that do not.
+  const candidates = new Int32Array(n);
+  let candidateCount = 0;
+  // The tree pays off while its searches read a small share of the unpacked items; when they
+  // read about as many (few items left, or dimensions the boxes cannot separate), the plain
+  // scan takes over for the rest. Either finds the same item.
+  let bins = 0;
+  while (left > 0) {
+    let kept = 0;
+    for (let k = 0; k < unpackedCount; k++)
+      if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
+    unpackedCount = kept;
+    if (dynamicWeights) {
+      // Summed in the order of `initialOrder`, as the plain scan does.
+      let grand = 0;
+      for (let j = 0; j < d; j++) {
+        let total = 0;
+        for (let k = 0; k < unpackedCount; k++) total += norm[unpacked[k]! * d + j]!;
+        weights[j] = total;
+      }
+      for (let j = 0; j < d; j++) grand += weights[j]!;
+      for (let j = 0; j < d; j++) weights[j] = grand > 0 ? weights[j]! / grand : 1 / d;
+    }
+    const b = bins++;
+    load.fill(0);
+    freeNorm.fill(1);
+    work = 0;
+    let steps = 0;
+    if (!useTree) {
+      candidates.set(unpacked.subarray(0, unpackedCount));
+      candidateCount = unpackedCount;
+    }
+    for (;;) {
+      for (let j = 0; j < d; j++) {
+        linear[j] = (rule === "dot" ? 1 : 2) * weights[j]! * freeNorm[j]!;
+        quadratic[j] = rule === "dot" ? 0 : weights[j]!;
+        // dot: a line, largest at the top of the range (bottom when r < 0); l2: a parabola
+        // with its top at x = r.
+        peak[j] = rule === "l2" ? freeNorm[j]! : linear[j]! >= 0 ? Infinity : -Infinity;
+      }
+      let best = -1;
+      let bestScore = -Infinity;
+      let bestAt = 0;
+      if (useTree) {
+        let sp = 0;
+        if (count[1]! > 0 && fitsSome(1)) {
+          stack[sp] = 1;
+          stackBound[sp++] = boundOf(1);
+        }
+        while (sp > 0) {
+          const node = stack[--sp]!;
+          work += 2;
+          if (best >= 0 && stackBound[sp]! + BOUND_SLACK < bestScore) continue;
+          if (leaf[node] === 1) {
+            for (let k = start[node]!; k < end[node]!; k++) {
+              const i = items[k]!;
+              if (packed[i] === 1) continue;
+              work++;
+              const base = i * d;
+              let score = 0;
+              let fits = true;
+              for (let j = 0; j < d; j++) {
+                const v = demand[base + j]!;
+                if (load[j]! + v > limit[j]!) {
+                  fits = false;
+                  break;
+                }
+                const x = norm[base + j]!;
+                score += x * (linear[j]! - quadratic[j]! * x);
+              }
+              if (
+                fits &&
+                (score > bestScore || (score === bestScore && position[i]! < position[best]!))
+              ) {
+                bestScore = score;
+                best = i;
+              }
+            }
+            continue;
+          }
+          // Children that may hold a fitting item, the more promising one searched first.
+          const a = 2 * node;
+          const c = a + 1;
+          const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
+          const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
+          const useA =
+            count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
+          const useC =
+            count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
+          // Pushed second, searched first.
+          if (boundA >= boundC) {
+            if (useC) {
+              stack[sp] = c;
+              stackBound[sp++] = boundC;
+            }
+            if (useA) {
+              stack[sp] = a;
+              stackBound[sp++] = boundA;
+            }
+          } else {
+            if (useA) {
+              stack[sp] = a;
+              stackBound[sp++] = boundA;
+            }
+            if (useC) {
+              stack[sp] = c;
+              stackBound[sp++] = boundC;
+            }
+          }
+        }
+      } else {
+        let kept = 0;
+        for (let k = 0; k < candidateCount; k++) {
+          const i = candidates[k]!;
+          const base = i * d;
+          let score = 0;
+          let fits = true;
+          for (let j = 0; j < d; j++) {
+            const v = demand[base + j]!;
+            if (load[j]! + v > limit[j]!) {
+              fits = false;
+              break;
+            }
+            const x = norm[base + j]!;
+            score += x * (linear[j]! - quadratic[j]! * x);
+          }
+          if (!fits) continue;
+          if (score > bestScore) {
+            bestScore = score;
+            best = i;
+            bestAt = kept;
+          }
+          if (kept !== k) candidates[kept] = i;
+          kept++;
+        }
+        candidateCount = kept;
+      }
+      steps++;
+      if (best < 0) break;
+      packed[best] = 1;
+      left--;
+      binOf[best] = b;
+      const base = best * d;
+      for (let j = 0; j < d; j++) {
+        load[j] = load[j]! + demand[base + j]!;
+        freeNorm[j] = freeNorm[j]! - norm[base + j]!;
+      }
+      if (!useTree) {
+        candidates.copyWithin(bestAt, bestAt + 1, candidateCount--);
+        continue;
+      }
+      // Counts change up to the root; boxes only as far as they change.
+      let changed = refreshNode(inst, tree, leafOf[best]!, packed);
+      for (let node = leafOf[best]! >> 1; node >= 1; node >>= 1) {
+        if (changed) changed = refreshNode(inst, tree, node, packed);
+        else count[node] = count[node]! - 1;
+      }
+    }
+    if (useTree && search === "adaptive" && 2 * work > steps * unpackedCount) useTree = false;
+  }
+  return { bins, binOf };
+}
