@@ -70,12 +70,19 @@ export function sizingOf(row: InventoryRow, scenario: Scenario): VmSizing {
  * cores) when sized on measurement, else the peak input.
  */
 export function cpuDemandGhz(row: InventoryRow, scenario: Scenario): Dec {
-  const sizing = sizingOf(row, scenario);
-  const utilization =
-    sizing.basis === "measured"
-      ? Dec.min(1, (row.measuredCpuUtilization as Dec).times(scenario.demand.comfortFactor))
-      : row.peakCpuUtilization;
-  return new Dec(row.cores).times(row.cpuGhz).times(utilization);
+  return coresGhz(row).times(cpuUtilization(row, scenario));
+}
+
+/** A row's server fully used, GHz, exact: cores × cpuGhz, first factor of {@link cpuDemandGhz}. */
+function coresGhz(row: InventoryRow): Dec {
+  return new Dec(row.cores).times(row.cpuGhz);
+}
+
+/** The utilisation of {@link cpuDemandGhz}: measured × comfort (at most 1), else the peak. */
+function cpuUtilization(row: InventoryRow, scenario: Scenario): Dec {
+  return sizingOf(row, scenario).basis === "measured"
+    ? Dec.min(1, (row.measuredCpuUtilization as Dec).times(scenario.demand.comfortFactor))
+    : row.peakCpuUtilization;
 }
 
 /**
@@ -118,10 +125,12 @@ export interface RowDemand {
  * hundred CPU figures and a few dozen memory ones: the Decimal arithmetic runs that many times
  * rather than once per row. Rows whose values are not shared (built in code) are counted each
  * on their own, with the same result. Plain lookups, no key arrays nor closures per row.
+ * The cores × cpuGhz factor is shared too (a few dozen of them under a thousand CPU figures).
  */
 export function rowDemandOf(scenario: Scenario): RowDemand {
   // By measured or not, utilisation, cpuGhz, then cores; by measured memory, then RAM.
   const cpu = [new Map<Dec, Map<unknown, Map<unknown, Dec>>>(), new Map()] as const;
+  const full = new Map<Dec, Map<unknown, Dec>>(); // coresGhz by cpuGhz, then cores
   const memory = new Map<Dec | undefined, Map<unknown, Dec>>();
   const byMeasurement = scenario.demand.basis === "measured";
   return {
@@ -130,7 +139,12 @@ export function rowDemandOf(scenario: Scenario): RowDemand {
       const utilization = measured ? row.measuredCpuUtilization! : row.peakCpuUtilization;
       const byCores = level(level(cpu[measured ? 1 : 0], utilization), row.cpuGhz);
       let ghz = byCores.get(row.cores);
-      if (ghz === undefined) byCores.set(row.cores, (ghz = cpuDemandGhz(row, scenario)));
+      if (ghz === undefined) {
+        const fullByCores = level(full, row.cpuGhz);
+        let atFull = fullByCores.get(row.cores);
+        if (atFull === undefined) fullByCores.set(row.cores, (atFull = coresGhz(row)));
+        byCores.set(row.cores, (ghz = atFull.times(cpuUtilization(row, scenario))));
+      }
       return ghz;
     },
     memoryGiB: (row) => {

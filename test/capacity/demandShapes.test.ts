@@ -122,4 +122,15 @@ describe("demandGroups", () => {
       expect(exact.memoryGiB(r).eq(memoryDemandGiB(r, scenario))).toBe(true);
     }
   });
+
+  it("rowDemandOf: rows sharing cores and clock but not the utilisation keep their own figure", () => {
+    // 2 cores × 2.5 GHz = 5 GHz at full use, read by both; × 0.5 = 2.5, × 0.3 = 1.5.
+    const scenario = scenarioOf("ws2022", [
+      server("A"),
+      server("B", { peakCpuUtilization: "0.3" }),
+    ]);
+    const [a, b] = scenario.inventory as [InventoryRow, InventoryRow];
+    const exact = rowDemandOf(scenario);
+    expect([a, b].map((r) => exact.cpuGhz(r).toString())).toEqual(["2.5", "1.5"]);
+  });
 });
