@@ -76,19 +76,46 @@ const TWO_D_WEIGHT_POWER = 1.5;
 /** Lightest bins of each chunk whose items are carried into the next chunk. */
 const CARRIED_BINS = 3;
 
-function runPortfolio(
+/** The portfolio's packing, the lower bound known when it stopped and how many heuristics ran. */
+export interface PortfolioRun {
+  readonly greedy: NamedPacking;
+  readonly lowerBound: number;
+  readonly heuristicsRun: number;
+}
+
+/**
+ * Runs the heuristics in order and keeps the first with the fewest bins, stopping once one
+ * meets the lower bound (no later one can beat it). Starts from the cheap bound; once a
+ * heuristic misses it, the surrogate and dual-feasible bounds are proved (on 2-D integer data
+ * at once, where they often stand above the cheap one and let the portfolio stop early; on other
+ * data only after the last heuristic, as they seldom rise there and a later heuristic often
+ * meets the cheap bound). The bound returned is the same either way.
+ */
+export function runPortfolio(
   inst: Instance,
   names: readonly HeuristicName[],
-  lowerBound: number
-): NamedPacking {
+  cheapBound: number
+): PortfolioRun {
+  const proveEarly = exactStepsApply(inst);
+  let lowerBound = cheapBound;
+  let proved = false;
   let best: NamedPacking | undefined;
+  let heuristicsRun = 0;
   for (const name of names) {
+    heuristicsRun++;
     const packing = runHeuristic(inst, name);
     if (best === undefined || packing.bins < best.packing.bins) best = { packing, heuristic: name };
     if (best.packing.bins <= lowerBound) break;
+    if (proveEarly && !proved) {
+      lowerBound = Math.max(lowerBound, proofBound(inst));
+      proved = true;
+      if (best.packing.bins <= lowerBound) break;
+    }
   }
   if (best === undefined) throw new RangeError(packingMessages.noHeuristics);
-  return best;
+  if (best.packing.bins > lowerBound && !proved)
+    lowerBound = Math.max(lowerBound, proofBound(inst));
+  return { greedy: best, lowerBound, heuristicsRun };
 }
 
 function improve(
@@ -116,12 +143,11 @@ function packWhole(
   settings: PortfolioSettings,
   cheapBound: number
 ): PortfolioResult {
-  const greedy = runPortfolio(inst, settings.heuristics, cheapBound);
-  // A proof step before the search: when the greedy packing is above the cheap bound, the
-  // surrogate and dual-feasible bounds may show it is optimal already, or tell the search
-  // where to stop.
-  let lowerBound =
-    greedy.packing.bins > cheapBound ? Math.max(cheapBound, proofBound(inst)) : cheapBound;
+  // The portfolio proves the surrogate and dual-feasible bounds when the cheap one is not met:
+  // they may show the greedy packing is optimal already, or tell the search where to stop.
+  const portfolio = runPortfolio(inst, settings.heuristics, cheapBound);
+  const greedy = portfolio.greedy;
+  let lowerBound = portfolio.lowerBound;
   // On integer data, bin completion may pack the items into the bound's bins, or prove that
   // no such packing exists (the bound then rises). Its packing counts as search: with the
   // local search off, the greedy packing stands (the bound is the same either way).
