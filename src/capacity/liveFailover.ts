@@ -5,7 +5,7 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { DIMENSIONS } from "./hostFit";
-import { leastLoadedFit, loadOf, type VmTable } from "./failover";
+import { loadOf, type VmTable } from "./failover";
 
 const D = DIMENSIONS;
 
@@ -33,7 +33,10 @@ const PROOF_MARGIN = 1e-9;
  * one survivor can take the whole load of the failed hosts with room to spare (PROOF_MARGIN),
  * every VM of theirs fits that survivor whenever its turn comes, so the policy places them all
  * and the simulation is skipped (its work is still counted, as if it had run). A set the
- * proof cannot settle is simulated as before, so the verdict is never weaker.
+ * proof cannot settle is simulated as before, so the verdict is never weaker. The simulation
+ * keeps the survivors sorted by (load, host) — sorted once per check, each placed VM's host
+ * moved back into place — so a VM goes to the first survivor it fits, which is the one
+ * `leastLoadedFit` would pick, without a scan over every host.
  */
 export class LiveFailoverCheck {
   private readonly used: Float64Array;
@@ -41,6 +44,10 @@ export class LiveFailoverCheck {
   private readonly baseLoad: Float64Array;
   private readonly failedLoad = new Float64Array(D);
   private readonly failed: Uint8Array;
+  /** Every host by base load (ties: lower host first), sorted once per check. */
+  private readonly byLoad: Int32Array;
+  /** One scenario's survivors by current load (ties: lower host first). */
+  private readonly order: Int32Array;
   private moving: Int32Array;
 
   constructor(
@@ -51,6 +58,8 @@ export class LiveFailoverCheck {
     this.load = new Float64Array(n);
     this.baseLoad = new Float64Array(n);
     this.failed = new Uint8Array(n);
+    this.byLoad = new Int32Array(n);
+    this.order = new Int32Array(n);
     this.moving = new Int32Array(64);
   }
 
@@ -67,6 +76,9 @@ export class LiveFailoverCheck {
     const n = this.n;
     const { baseLoad } = this;
     for (let h = 0; h < n; h++) baseLoad[h] = loadOf(this.table, base, h);
+    const { byLoad } = this;
+    for (let h = 0; h < n; h++) byLoad[h] = h;
+    byLoad.sort((a, b) => baseLoad[a]! - baseLoad[b]! || a - b);
     if (n <= k) {
       const all = Array.from({ length: n }, (_, h) => h);
       const stranded = hosts.some((list) => list.length > 0);
@@ -145,23 +157,40 @@ export class LiveFailoverCheck {
       }
       moving = this.moving.subarray(0, total).sort((a, b) => rank[a]! - rank[b]!);
     }
-    const { used, load, baseLoad } = this;
+    const { used, load, baseLoad, byLoad, order } = this;
     used.set(base);
     load.set(baseLoad);
+    let survivors = 0;
+    for (let i = 0; i < n; i++) if (failed[byLoad[i]!] === 0) order[survivors++] = byLoad[i]!;
     let spent = n * D;
     let ok = true;
     for (let m = 0; m < moving.length; m++) {
       const v = moving[m]!;
       const vb = v * D;
       spent += n;
-      const best = leastLoadedFit(vb, n, failed, load, used, demand, limit);
-      if (best < 0) {
+      // leastLoadedFit's choice — the fitting survivor of least (load, host) — is the first
+      // that fits in `order`.
+      let i = 0;
+      for (; i < survivors; i++) {
+        const sb = order[i]! * D;
+        let fits = true;
+        for (let j = 0; j < D; j++) {
+          if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
+            fits = false;
+            break;
+          }
+        }
+        if (fits) break;
+      }
+      if (i === survivors) {
         ok = false;
         break;
       }
+      const best = order[i]!;
       const bb = best * D;
       for (let j = 0; j < D; j++) used[bb + j] = used[bb + j]! + demand[vb + j]!;
       load[best] = loadOf(this.table, used, best);
+      reorder(order, survivors, i, load);
     }
     for (const f of set) failed[f] = 0;
     return ok ? spent : -spent;
@@ -171,4 +200,18 @@ export class LiveFailoverCheck {
 function sameSet(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Whether host a comes before host b by (load, host). */
+function before(a: number, b: number, load: Float64Array): boolean {
+  return load[a]! < load[b]! || (load[a] === load[b] && a < b);
+}
+
+/** Puts `order[i]`, whose load changed, back in its place in `order[0..count)` by (load, host). */
+function reorder(order: Int32Array, count: number, i: number, load: Float64Array): void {
+  const h = order[i]!;
+  // A load grows as VMs arrive: the host moves towards the end (the other way kept for safety).
+  for (; i + 1 < count && before(order[i + 1]!, h, load); i++) order[i] = order[i + 1]!;
+  for (; i > 0 && before(h, order[i - 1]!, load); i--) order[i] = order[i - 1]!;
+  order[i] = h;
 }
