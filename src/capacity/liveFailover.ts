@@ -43,6 +43,8 @@ export class LiveFailoverCheck {
   private readonly load: Float64Array;
   private readonly baseLoad: Float64Array;
   private readonly failedLoad = new Float64Array(D);
+  /** Per resource the least base load of any host, taken once per check. */
+  private readonly leastBase = new Float64Array(D);
   private readonly failed: Uint8Array;
   /** Every host by base load (ties: lower host first), sorted once per check. */
   private readonly byLoad: Int32Array;
@@ -76,6 +78,10 @@ export class LiveFailoverCheck {
     const n = this.n;
     const { baseLoad } = this;
     for (let h = 0; h < n; h++) baseLoad[h] = loadOf(this.table, base, h);
+    const { leastBase } = this;
+    leastBase.fill(Infinity);
+    for (let h = 0; h < n; h++)
+      for (let j = 0; j < D; j++) leastBase[j] = Math.min(leastBase[j]!, base[h * D + j]!);
     const { byLoad } = this;
     for (let h = 0; h < n; h++) byLoad[h] = h;
     byLoad.sort((a, b) => baseLoad[a]! - baseLoad[b]! || a - b);
@@ -109,6 +115,32 @@ export class LiveFailoverCheck {
   }
 
   /**
+   * The proof: one survivor takes the whole failed load (`failedLoad`) with room to spare. No
+   * host can when even the least base load of any host has no room in some resource.
+   */
+  private proved(base: Float64Array): boolean {
+    const { limit } = this.table;
+    const { failed, failedLoad, leastBase } = this;
+    for (let j = 0; j < D; j++) {
+      const lim = limit[j]!;
+      if (leastBase[j]! + failedLoad[j]! > lim - PROOF_MARGIN * Math.abs(lim)) return false;
+    }
+    for (let s = 0; s < this.n; s++) {
+      if (failed[s] === 1) continue;
+      let room = true;
+      for (let j = 0; j < D; j++) {
+        const lim = limit[j]!;
+        if (base[s * D + j]! + failedLoad[j]! > lim - PROOF_MARGIN * Math.abs(lim)) {
+          room = false;
+          break;
+        }
+      }
+      if (room) return true;
+    }
+    return false;
+  }
+
+  /**
    * One failure set: its work when every VM is placed, or minus its work when one is not (the
    * policy of `simulateFailures`, stopping at the first VM left unplaced).
    */
@@ -128,21 +160,9 @@ export class LiveFailoverCheck {
       for (let j = 0; j < D; j++) failedLoad[j] = failedLoad[j]! + base[f * D + j]!;
     }
     const work = n * D + total * n;
-    // The proof: one survivor takes the whole failed load with room to spare.
-    for (let s = 0; s < n; s++) {
-      if (failed[s] === 1) continue;
-      let room = true;
-      for (let j = 0; j < D; j++) {
-        const lim = limit[j]!;
-        if (base[s * D + j]! + failedLoad[j]! > lim - PROOF_MARGIN * Math.abs(lim)) {
-          room = false;
-          break;
-        }
-      }
-      if (room) {
-        for (const f of set) failed[f] = 0;
-        return work;
-      }
+    if (this.proved(base)) {
+      for (const f of set) failed[f] = 0;
+      return work;
     }
     // The simulation.
     let moving: readonly number[] | Int32Array;
