@@ -5,7 +5,14 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { DIMENSIONS } from "./hostFit";
-import { loadOf, type VmTable } from "./failover";
+import {
+  leastLoadedFit,
+  loadOf,
+  reorder,
+  sortByLoad,
+  survivorsInOrder,
+  type VmTable,
+} from "./failover";
 
 const D = DIMENSIONS;
 
@@ -34,9 +41,7 @@ const PROOF_MARGIN = 1e-9;
  * every VM of theirs fits that survivor whenever its turn comes, so the policy places them all
  * and the simulation is skipped (its work is still counted, as if it had run). A set the
  * proof cannot settle is simulated as before, so the verdict is never weaker. The simulation
- * keeps the survivors sorted by (load, host) — sorted once per check, each placed VM's host
- * moved back into place — so a VM goes to the first survivor it fits, which is the one
- * `leastLoadedFit` would pick, without a scan over every host.
+ * keeps the survivors sorted by (load, host) as `simulateFailures` does, sorted once per check.
  */
 export class LiveFailoverCheck {
   private readonly used: Float64Array;
@@ -82,9 +87,7 @@ export class LiveFailoverCheck {
     leastBase.fill(Infinity);
     for (let h = 0; h < n; h++)
       for (let j = 0; j < D; j++) leastBase[j] = Math.min(leastBase[j]!, base[h * D + j]!);
-    const { byLoad } = this;
-    for (let h = 0; h < n; h++) byLoad[h] = h;
-    byLoad.sort((a, b) => baseLoad[a]! - baseLoad[b]! || a - b);
+    sortByLoad(baseLoad, this.byLoad);
     if (n <= k) {
       const all = Array.from({ length: n }, (_, h) => h);
       const stranded = hosts.some((list) => list.length > 0);
@@ -180,37 +183,23 @@ export class LiveFailoverCheck {
     const { used, load, baseLoad, byLoad, order } = this;
     used.set(base);
     load.set(baseLoad);
-    let survivors = 0;
-    for (let i = 0; i < n; i++) if (failed[byLoad[i]!] === 0) order[survivors++] = byLoad[i]!;
+    const survivors = survivorsInOrder(byLoad, failed, order);
     let spent = n * D;
     let ok = true;
     for (let m = 0; m < moving.length; m++) {
       const v = moving[m]!;
       const vb = v * D;
       spent += n;
-      // leastLoadedFit's choice — the fitting survivor of least (load, host) — is the first
-      // that fits in `order`.
-      let i = 0;
-      for (; i < survivors; i++) {
-        const sb = order[i]! * D;
-        let fits = true;
-        for (let j = 0; j < D; j++) {
-          if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
-            fits = false;
-            break;
-          }
-        }
-        if (fits) break;
-      }
-      if (i === survivors) {
+      const at = leastLoadedFit(vb, order, survivors, used, demand, limit);
+      if (at < 0) {
         ok = false;
         break;
       }
-      const best = order[i]!;
+      const best = order[at]!;
       const bb = best * D;
       for (let j = 0; j < D; j++) used[bb + j] = used[bb + j]! + demand[vb + j]!;
       load[best] = loadOf(this.table, used, best);
-      reorder(order, survivors, i, load);
+      reorder(order, survivors, at, load);
     }
     for (const f of set) failed[f] = 0;
     return ok ? spent : -spent;
@@ -220,18 +209,4 @@ export class LiveFailoverCheck {
 function sameSet(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Whether host a comes before host b by (load, host). */
-function before(a: number, b: number, load: Float64Array): boolean {
-  return load[a]! < load[b]! || (load[a] === load[b] && a < b);
-}
-
-/** Puts `order[i]`, whose load changed, back in its place in `order[0..count)` by (load, host). */
-function reorder(order: Int32Array, count: number, i: number, load: Float64Array): void {
-  const h = order[i]!;
-  // A load grows as VMs arrive: the host moves towards the end (the other way kept for safety).
-  for (; i + 1 < count && before(order[i + 1]!, h, load); i++) order[i] = order[i + 1]!;
-  for (; i > 0 && before(h, order[i - 1]!, load); i--) order[i] = order[i - 1]!;
-  order[i] = h;
 }
