@@ -24,6 +24,7 @@ import {
   swapBound,
   swapFloor,
   swapWindowEnd,
+  swapInto,
   swapWindowStart,
 } from "./balanceSearch";
 import { LiveFailoverCheck } from "./liveFailover";
@@ -448,6 +449,13 @@ class Balancer {
     this.changed[h] = 0;
   }
 
+  /** {@link spanHost} after a swap (`left` out, `came` in): the CPU order mended, not re-sorted. */
+  private swappedHost(h: number, left: number, came: number): void {
+    spanOf(this.hosts[h]!, this.demand, this.windows, this.lo, this.hi, h);
+    swapInto(this.byCpu[h]!, this.hosts[h]!.length, left, came, this.demand);
+    this.changed[h] = 0;
+  }
+
   /**
    * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
    * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
@@ -580,8 +588,8 @@ class Balancer {
           partners = this.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        this.spanHost(a);
-        this.spanHost(bestT);
+        this.swappedHost(a, v, bestW);
+        this.swappedHost(bestT, bestW, v);
         partners = this.gaps(a, active);
         moved = true;
       }

@@ -96,6 +96,26 @@ export function exchangeInto(
   return kept + 1;
 }
 
+/**
+ * A CPU-ordered list of `count` VMs after a swap: `left` out, `came` in at its place (the order
+ * is total, so this is the list sorted afresh).
+ */
+export function swapInto(
+  sorted: Int32Array,
+  count: number,
+  left: number,
+  came: number,
+  demand: Float64Array
+): void {
+  let p = sorted.indexOf(left);
+  for (; p + 1 < count; p++) sorted[p] = sorted[p + 1]!;
+  while (p > 0 && cpuFirst(demand, sorted[p - 1]!, came) > 0) {
+    sorted[p] = sorted[p - 1]!;
+    p--;
+  }
+  sorted[p] = came;
+}
+
 /** Per resource, the second smallest demand among the first `count` VMs of `vms`, into `into`. */
 export function secondSmallest(
   demand: Float64Array,

@@ -179,25 +179,42 @@ function steadyCounts(
 }
 
 /**
+ * Hosts by (load, host): every host of `load` into `byLoad`, least loaded first, ties to the
+ * lower index.
+ */
+export function sortByLoad(load: Float64Array, byLoad: Int32Array): void {
+  for (let h = 0; h < load.length; h++) byLoad[h] = h;
+  byLoad.sort((a, b) => load[a]! - load[b]! || a - b);
+}
+
+/** The hosts of `byLoad` that have not failed, in its order, into `order`; returns how many. */
+export function survivorsInOrder(
+  byLoad: Int32Array,
+  failed: Uint8Array,
+  order: Int32Array
+): number {
+  let count = 0;
+  for (let i = 0; i < byLoad.length; i++) if (failed[byLoad[i]!] === 0) order[count++] = byLoad[i]!;
+  return count;
+}
+
+/**
  * Where a failed host's VM goes, as Hyper-V's placement does it: the least loaded surviving
- * host it fits on (ties to the lower index), or -1 when it fits nowhere. `vb` is the VM's
- * offset in `demand`; `used` and `load` are the survivors' sums now. Shared by
- * `simulateFailures` and the balancer's live check, so both place VMs by one rule.
+ * host it fits on, ties to the lower index — with the survivors `order[0..count)` kept by
+ * (load, host), the first one it fits. Returns that host's position in `order`, or -1 when it
+ * fits nowhere. `vb` is the VM's offset in `demand`; `used` holds the survivors' sums now.
+ * Shared by `simulateFailures` and the balancer's live check, so both place VMs by one rule.
  */
 export function leastLoadedFit(
   vb: number,
-  n: number,
-  failed: Uint8Array,
-  load: Float64Array,
+  order: Int32Array,
+  count: number,
   used: Float64Array,
   demand: VmTable["demand"],
   limit: VmTable["limit"]
 ): number {
-  let best = -1;
-  let bestLoad = Infinity;
-  for (let s = 0; s < n; s++) {
-    if (failed[s] === 1 || load[s]! >= bestLoad) continue;
-    const sb = s * D;
+  for (let i = 0; i < count; i++) {
+    const sb = order[i]! * D;
     let fits = true;
     for (let j = 0; j < D; j++) {
       if (used[sb + j]! + demand[vb + j]! > limit[j]!) {
@@ -205,12 +222,23 @@ export function leastLoadedFit(
         break;
       }
     }
-    if (fits) {
-      best = s;
-      bestLoad = load[s]!;
-    }
+    if (fits) return i;
   }
-  return best;
+  return -1;
+}
+
+/** Whether host a comes before host b by (load, host). */
+function before(a: number, b: number, load: Float64Array): boolean {
+  return load[a]! < load[b]! || (load[a] === load[b] && a < b);
+}
+
+/** Puts `order[i]`, whose load changed, back in its place in `order[0..count)` by (load, host). */
+export function reorder(order: Int32Array, count: number, i: number, load: Float64Array): void {
+  const h = order[i]!;
+  // A load grows as VMs arrive: the host moves towards the end (the other way kept for safety).
+  for (; i + 1 < count && before(order[i + 1]!, h, load); i++) order[i] = order[i + 1]!;
+  for (; i > 0 && before(h, order[i - 1]!, load); i--) order[i] = order[i - 1]!;
+  order[i] = h;
 }
 
 /**
@@ -248,6 +276,9 @@ export function simulateFailures(
   const vmsNow = new Int32Array(n);
   const windowsNow = new Int32Array(n);
   const failed = new Uint8Array(n);
+  const byLoad = new Int32Array(n);
+  sortByLoad(baseLoad, byLoad);
+  const order = new Int32Array(n);
   let scenarios = 0;
 
   /** Runs one scenario; returns the VMs left unplaced. */
@@ -272,19 +303,22 @@ export function simulateFailures(
       moving = merged.sort((a, b) => rank[a]! - rank[b]!);
     }
     const unplaced: number[] = [];
+    const survivors = survivorsInOrder(byLoad, failed, order);
     for (let m = 0; m < moving.length; m++) {
       const v = moving[m]!;
       const vb = v * D;
       work += n;
-      const best = leastLoadedFit(vb, n, failed, load, used, demand, limit);
-      if (best < 0) {
+      const at = leastLoadedFit(vb, order, survivors, used, demand, limit);
+      if (at < 0) {
         unplaced.push(v);
         if (stopAtFirst) break;
         continue;
       }
+      const best = order[at]!;
       const bb = best * D;
       for (let j = 0; j < D; j++) used[bb + j] = used[bb + j]! + demand[vb + j]!;
       load[best] = loadOf(table, used, best);
+      reorder(order, survivors, at, load);
       vmsNow[best] = vmsNow[best]! + 1;
       windowsNow[best] = windowsNow[best]! + windows[v]!;
     }

@@ -5,7 +5,14 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { DIMENSIONS } from "./hostFit";
-import { leastLoadedFit, loadOf, type VmTable } from "./failover";
+import {
+  leastLoadedFit,
+  loadOf,
+  reorder,
+  sortByLoad,
+  survivorsInOrder,
+  type VmTable,
+} from "./failover";
 
 const D = DIMENSIONS;
 
@@ -33,14 +40,21 @@ const PROOF_MARGIN = 1e-9;
  * one survivor can take the whole load of the failed hosts with room to spare (PROOF_MARGIN),
  * every VM of theirs fits that survivor whenever its turn comes, so the policy places them all
  * and the simulation is skipped (its work is still counted, as if it had run). A set the
- * proof cannot settle is simulated as before, so the verdict is never weaker.
+ * proof cannot settle is simulated as before, so the verdict is never weaker. The simulation
+ * keeps the survivors sorted by (load, host) as `simulateFailures` does, sorted once per check.
  */
 export class LiveFailoverCheck {
   private readonly used: Float64Array;
   private readonly load: Float64Array;
   private readonly baseLoad: Float64Array;
   private readonly failedLoad = new Float64Array(D);
+  /** Per resource the least base load of any host, taken once per check. */
+  private readonly leastBase = new Float64Array(D);
   private readonly failed: Uint8Array;
+  /** Every host by base load (ties: lower host first), sorted once per check. */
+  private readonly byLoad: Int32Array;
+  /** One scenario's survivors by current load (ties: lower host first). */
+  private readonly order: Int32Array;
   private moving: Int32Array;
 
   constructor(
@@ -51,6 +65,8 @@ export class LiveFailoverCheck {
     this.load = new Float64Array(n);
     this.baseLoad = new Float64Array(n);
     this.failed = new Uint8Array(n);
+    this.byLoad = new Int32Array(n);
+    this.order = new Int32Array(n);
     this.moving = new Int32Array(64);
   }
 
@@ -67,6 +83,11 @@ export class LiveFailoverCheck {
     const n = this.n;
     const { baseLoad } = this;
     for (let h = 0; h < n; h++) baseLoad[h] = loadOf(this.table, base, h);
+    const { leastBase } = this;
+    leastBase.fill(Infinity);
+    for (let h = 0; h < n; h++)
+      for (let j = 0; j < D; j++) leastBase[j] = Math.min(leastBase[j]!, base[h * D + j]!);
+    sortByLoad(baseLoad, this.byLoad);
     if (n <= k) {
       const all = Array.from({ length: n }, (_, h) => h);
       const stranded = hosts.some((list) => list.length > 0);
@@ -97,6 +118,32 @@ export class LiveFailoverCheck {
   }
 
   /**
+   * The proof: one survivor takes the whole failed load (`failedLoad`) with room to spare. No
+   * host can when even the least base load of any host has no room in some resource.
+   */
+  private proved(base: Float64Array): boolean {
+    const { limit } = this.table;
+    const { failed, failedLoad, leastBase } = this;
+    for (let j = 0; j < D; j++) {
+      const lim = limit[j]!;
+      if (leastBase[j]! + failedLoad[j]! > lim - PROOF_MARGIN * Math.abs(lim)) return false;
+    }
+    for (let s = 0; s < this.n; s++) {
+      if (failed[s] === 1) continue;
+      let room = true;
+      for (let j = 0; j < D; j++) {
+        const lim = limit[j]!;
+        if (base[s * D + j]! + failedLoad[j]! > lim - PROOF_MARGIN * Math.abs(lim)) {
+          room = false;
+          break;
+        }
+      }
+      if (room) return true;
+    }
+    return false;
+  }
+
+  /**
    * One failure set: its work when every VM is placed, or minus its work when one is not (the
    * policy of `simulateFailures`, stopping at the first VM left unplaced).
    */
@@ -116,21 +163,9 @@ export class LiveFailoverCheck {
       for (let j = 0; j < D; j++) failedLoad[j] = failedLoad[j]! + base[f * D + j]!;
     }
     const work = n * D + total * n;
-    // The proof: one survivor takes the whole failed load with room to spare.
-    for (let s = 0; s < n; s++) {
-      if (failed[s] === 1) continue;
-      let room = true;
-      for (let j = 0; j < D; j++) {
-        const lim = limit[j]!;
-        if (base[s * D + j]! + failedLoad[j]! > lim - PROOF_MARGIN * Math.abs(lim)) {
-          room = false;
-          break;
-        }
-      }
-      if (room) {
-        for (const f of set) failed[f] = 0;
-        return work;
-      }
+    if (this.proved(base)) {
+      for (const f of set) failed[f] = 0;
+      return work;
     }
     // The simulation.
     let moving: readonly number[] | Int32Array;
@@ -145,23 +180,26 @@ export class LiveFailoverCheck {
       }
       moving = this.moving.subarray(0, total).sort((a, b) => rank[a]! - rank[b]!);
     }
-    const { used, load, baseLoad } = this;
+    const { used, load, baseLoad, byLoad, order } = this;
     used.set(base);
     load.set(baseLoad);
+    const survivors = survivorsInOrder(byLoad, failed, order);
     let spent = n * D;
     let ok = true;
     for (let m = 0; m < moving.length; m++) {
       const v = moving[m]!;
       const vb = v * D;
       spent += n;
-      const best = leastLoadedFit(vb, n, failed, load, used, demand, limit);
-      if (best < 0) {
+      const at = leastLoadedFit(vb, order, survivors, used, demand, limit);
+      if (at < 0) {
         ok = false;
         break;
       }
+      const best = order[at]!;
       const bb = best * D;
       for (let j = 0; j < D; j++) used[bb + j] = used[bb + j]! + demand[vb + j]!;
       load[best] = loadOf(this.table, used, best);
+      reorder(order, survivors, at, load);
     }
     for (const f of set) failed[f] = 0;
     return ok ? spent : -spent;
