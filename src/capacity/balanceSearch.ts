@@ -10,7 +10,7 @@ import { DIMENSIONS } from "./hostFit";
 const D = DIMENSIONS;
 
 /** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
-export function cpuFirst(demand: Float64Array, p: number, q: number): number {
+function cpuFirst(demand: Float64Array, p: number, q: number): number {
   return demand[q * D]! - demand[p * D]! || p - q;
 }
 

@@ -157,19 +157,23 @@ export function rowDemandOf(scenario: Scenario): RowDemand {
   };
 }
 
+/** `d.toNumber()`, counted once per Decimal: rows share their Decimals, so a few hundred for 100,000 rows. */
+function numbersOf(): (d: Dec) => number {
+  const numbers = new Map<Dec, number>();
+  return (d) => {
+    let x = numbers.get(d);
+    if (x === undefined) numbers.set(d, (x = d.toNumber()));
+    return x;
+  };
+}
+
 /** The VM a row's servers would become (its first copy), by the v1 rules: exact, then rounded once. */
 function rowVms(
   scenario: Scenario,
   maxVcpusPerVm: number
 ): (row: InventoryRow, index: number) => VmDemand {
   const exact = rowDemandOf(scenario);
-  const numbers = new Map<Dec, number>(); // the memo returns one Decimal per distinct figure
-  const toNumber = (d: Dec): number => {
-    let x = numbers.get(d);
-    if (x === undefined) numbers.set(d, (x = d.toNumber()));
-    return x;
-  };
-  const byMeasurement = scenario.demand.basis === "measured";
+  const toNumber = numbersOf(); // the memo returns one Decimal per distinct figure
   return (row, index) => ({
     id: row.name,
     row: index,
@@ -179,10 +183,7 @@ function rowVms(
     cpuGhz: toNumber(exact.cpuGhz(row)),
     memoryGiB: toNumber(exact.memoryGiB(row)),
     storageGiB: toNumber(storageDemandGiB(row, scenario)),
-    sizing:
-      byMeasurement && row.measuredCpuUtilization !== undefined
-        ? sizingOf(row, scenario)
-        : PEAK_SIZING,
+    sizing: sizingOf(row, scenario),
   });
 }
 
@@ -387,7 +388,7 @@ export function demandGroups(
   const coreGhz = scenario.host.cpuGhz.toNumber();
   const storageLimited = storageLimit(scenario) !== null;
   const vmOf = rowVms(scenario, platform.maxVcpusPerVm);
-  const memoryNumbers = new Map<Dec, number>(); // rows share their memory's Decimal
+  const numberOf = numbersOf();
   scenario.inventory.forEach((row, index) => {
     const idleWhy = idleReason(row, scenario);
     const retire = idleWhy !== null && scenario.demand.retireIdle && !row.stayPhysical;
@@ -395,13 +396,10 @@ export function demandGroups(
       idle.push({ name: row.name, row: index, count: row.count, reason: idleWhy, retired: retire });
     if (retire) return;
     const first = vmOf(row, index);
-    let rowMemoryGiB = memoryNumbers.get(row.memoryGiB);
-    if (rowMemoryGiB === undefined)
-      memoryNumbers.set(row.memoryGiB, (rowMemoryGiB = row.memoryGiB.toNumber()));
     const clear = clearlyFits(
       row,
       first,
-      rowMemoryGiB,
+      numberOf(row.memoryGiB),
       coreGhz,
       platform.maxVmMemoryGiB,
       capacity,

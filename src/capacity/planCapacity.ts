@@ -139,7 +139,7 @@ export function planCapacity(
   const s2d = clustering && s2dLayoutOf(scenario) !== null;
   const storageOf = (list: readonly (readonly number[])[]): number => {
     let gib = 0;
-    for (const host of list) for (const v of host) gib += groupStorageGiB[table.group[v]!]!;
+    for (const host of list) for (const v of host) gib += storageOfVm(v);
     return gib;
   };
   const storageHooks: ClusterHooks = {

@@ -261,9 +261,9 @@ export function exactStepsApply(inst: Instance): boolean {
 }
 
 /** Search nodes of {@link raiseByCompletion} (about 10–50 ms). */
-export const COMPLETION_PROOF_NODES = 200_000;
+const COMPLETION_PROOF_NODES = 200_000;
 /** Above this many items {@link raiseByCompletion} is not tried (below the chunked path's 1,500). */
-export const COMPLETION_MAX_ITEMS = 1_000;
+const COMPLETION_MAX_ITEMS = 1_000;
 
 /**
  * Raises the lower bound `bound` by bin completion while it proves that no packing into
