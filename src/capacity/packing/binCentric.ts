@@ -24,6 +24,13 @@ export type BinCentricSearch = "adaptive" | "tree" | "scan";
  */
 const BOUND_SLACK = 1e-9;
 
+/**
+ * Slack, in bins, of the early stop of {@link binCentric}: the demand left is kept by
+ * subtracting each packed item from the total, whose rounding errors stay many orders of
+ * magnitude below a millionth of a bin.
+ */
+const CUTOFF_SLACK = 1e-6;
+
 /** Most items in a leaf of {@link ItemTree}. */
 const LEAF_ITEMS = 8;
 
@@ -216,6 +223,17 @@ function unpackedTree(inst: Instance): ItemTree {
   };
 }
 
+/** Continuous bound of unpacked items of demand `remaining`: at least 1 (some are left). */
+function binsStillNeeded(remaining: Float64Array, limit: Float64Array): number {
+  let bins = 1;
+  for (let j = 0; j < limit.length; j++) {
+    if (!(limit[j]! > 0)) continue;
+    const needed = Math.ceil(remaining[j]! / limit[j]! - CUTOFF_SLACK);
+    if (needed > bins) bins = needed;
+  }
+  return bins;
+}
+
 /**
  * Bin-centric greedy: open a bin, repeatedly add the fitting item with the best score against
  * the bin's normalised free capacity r, close the bin when nothing fits, open the next.
@@ -230,15 +248,24 @@ function unpackedTree(inst: Instance): ItemTree {
  * dimensions its boxes cannot separate), `adaptive` scans from the next bin on (and from the
  * start below 200 items): the unpacked items in order, dropping those that no longer fit the
  * open bin. No allocation in the search.
+ *
+ * Null when the packing needs `cutoff` bins or more. Bins close for good, so it stops as soon
+ * as the closed bins plus the continuous bound of the items left (in each dimension, their
+ * demand over the limit, rounded up) reach `cutoff`.
  */
 export function binCentric(
   inst: Instance,
   rule: BinCentricRule,
   dynamicWeights: boolean,
   initialOrder: Int32Array,
-  search: BinCentricSearch = "adaptive"
-): Packing {
+  search: BinCentricSearch = "adaptive",
+  cutoff = Infinity
+): Packing | null {
   const { n, d, demand, norm, limit } = inst;
+  // Demand of the unpacked items per dimension, for the early stop.
+  const remaining = new Float64Array(d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) remaining[j] = remaining[j]! + demand[i * d + j]!;
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[initialOrder[p]!] = p;
   let useTree = search === "tree" || (search === "adaptive" && n >= TREE_MIN_ITEMS);
@@ -428,6 +455,7 @@ export function binCentric(
       for (let j = 0; j < d; j++) {
         load[j] = load[j]! + demand[base + j]!;
         freeNorm[j] = freeNorm[j]! - norm[base + j]!;
+        remaining[j] = remaining[j]! - demand[base + j]!;
       }
       if (!useTree) {
         candidates.copyWithin(bestAt, bestAt + 1, candidateCount--);
@@ -441,6 +469,7 @@ export function binCentric(
       }
     }
     if (useTree && search === "adaptive" && 2 * work > steps * unpackedCount) useTree = false;
+    if (left > 0 && bins + binsStillNeeded(remaining, limit) >= cutoff) return null;
   }
-  return { bins, binOf };
+  return bins < cutoff ? { bins, binOf } : null;
 }

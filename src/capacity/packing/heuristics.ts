@@ -47,8 +47,9 @@ export function unitWeights(d: number): Float64Array {
  * First fit in the given order: each item goes to the lowest-numbered bin it fits.
  * A segment tree of per-dimension maximum free capacity over bins finds that bin in about
  * O(d log n) instead of scanning every open bin, so 100,000 items take milliseconds.
+ * Null, as soon as it opens bin number `cutoff`, when it needs `cutoff` bins or more.
  */
-export function firstFit(inst: Instance, order: Int32Array): Packing {
+export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): Packing | null {
   const { n, d, demand, limit } = inst;
   let size = 1;
   let depth = 1;
@@ -101,6 +102,7 @@ export function firstFit(inst: Instance, order: Int32Array): Packing {
     const b = found;
     binOf[i] = b;
     if (b >= bins) bins = b + 1;
+    if (bins >= cutoff) return null;
     let node = size + b;
     for (let j = 0; j < d; j++) {
       const l = load[b * d + j]! + demand[base + j]!;
@@ -126,14 +128,20 @@ export function firstFit(inst: Instance, order: Int32Array): Packing {
       node >>= 1;
     }
   }
-  return { bins, binOf };
+  return bins < cutoff ? { bins, binOf } : null;
 }
 
 /**
  * Best fit in the given order: each item goes to the open bin with the largest weighted
  * normalised load that it fits (ties: lowest index), else a new bin. O(n · bins · d).
+ * Null, as soon as it opens bin number `cutoff`, when it needs `cutoff` bins or more.
  */
-export function bestFit(inst: Instance, order: Int32Array, weights: Float64Array): Packing {
+export function bestFit(
+  inst: Instance,
+  order: Int32Array,
+  weights: Float64Array,
+  cutoff = Infinity
+): Packing | null {
   const { n, d, demand, norm, limit } = inst;
   const load = new Float64Array(n * d);
   const fullness = new Float64Array(n);
@@ -158,7 +166,10 @@ export function bestFit(inst: Instance, order: Int32Array, weights: Float64Array
         bestFullness = fullness[b]!;
       }
     }
-    if (best < 0) best = bins++;
+    if (best < 0) {
+      best = bins++;
+      if (bins >= cutoff) return null;
+    }
     binOf[i] = best;
     let f = fullness[best]!;
     for (let j = 0; j < d; j++) {
@@ -167,7 +178,7 @@ export function bestFit(inst: Instance, order: Int32Array, weights: Float64Array
     }
     fullness[best] = f;
   }
-  return { bins, binOf };
+  return bins < cutoff ? { bins, binOf } : null;
 }
 
 /**
@@ -194,18 +205,29 @@ export function sizeOrder(inst: Instance, kind: SizeKind, weighting: "unit" | "a
   return order;
 }
 
-/** Runs one named heuristic. */
-export function runHeuristic(inst: Instance, name: HeuristicName): Packing {
+/**
+ * Runs one named heuristic: its packing, or null when it needs `cutoff` bins or more (it stops
+ * as soon as it can tell, which saves the portfolio the rest of a packing it would not keep).
+ */
+export function runHeuristic(
+  inst: Instance,
+  name: HeuristicName,
+  cutoff = Infinity
+): Packing | null {
   const [family, sizeOrRule, weighting] = name.split("-") as [string, string, string];
   if (family === "bc")
     return binCentric(
       inst,
       sizeOrRule as BinCentricRule,
       weighting === "dyn",
-      sizeOrder(inst, "l1", "avg")
+      sizeOrder(inst, "l1", "avg"),
+      "adaptive",
+      cutoff
     );
   const order = sizeOrder(inst, sizeOrRule as SizeKind, weighting === "unit" ? "unit" : "avg");
-  return family === "ffd" ? firstFit(inst, order) : bestFit(inst, order, inst.avgWeights);
+  return family === "ffd"
+    ? firstFit(inst, order, cutoff)
+    : bestFit(inst, order, inst.avgWeights, cutoff);
 }
 
 /** Every heuristic of the portfolio, cheapest first. */

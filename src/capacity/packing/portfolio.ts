@@ -103,8 +103,10 @@ export function runPortfolio(
   let heuristicsRun = 0;
   for (const name of names) {
     heuristicsRun++;
-    const packing = runHeuristic(inst, name);
-    if (best === undefined || packing.bins < best.packing.bins) best = { packing, heuristic: name };
+    // Only a packing of fewer bins than the best is kept: the others may stop early (null).
+    const packing = runHeuristic(inst, name, best?.packing.bins);
+    if (packing === null) continue;
+    best = { packing, heuristic: name };
     if (best.packing.bins <= lowerBound) break;
     if (proveEarly && !proved) {
       lowerBound = Math.max(lowerBound, proofBound(inst));

@@ -114,6 +114,22 @@ const sameChoices = (inst: Instance): void => {
       );
 };
 
+/**
+ * With a cutoff, each heuristic gives its packing when it uses fewer bins and null otherwise;
+ * cutoffs around its bin count catch a stop that comes too early (a bound too high) or none.
+ */
+const sameBelowCutoff = (inst: Instance): void => {
+  for (const name of ALL_HEURISTICS) {
+    const full = reference.runHeuristic(inst, name);
+    for (const cutoff of [full.bins - 1, full.bins, full.bins + 1])
+      expect({ name, cutoff, packing: runHeuristic(inst, name, cutoff) }).toEqual({
+        name,
+        cutoff,
+        packing: full.bins < cutoff ? full : null,
+      });
+  }
+};
+
 describe("heuristics against the reference scans", () => {
   it("make the same choices on integer instances", () => {
     fc.assert(fc.property(integerInstance, sameChoices), { numRuns: 150 });
@@ -146,6 +162,17 @@ describe("heuristics against the reference scans", () => {
       [4, 1200],
     ] as const)
       sameChoices(hostLikeInstance(seed, vms));
+  });
+
+  it("stop early, with null, exactly when they need the cutoff's bins or more", () => {
+    fc.assert(fc.property(fc.oneof(integerInstance, floatInstance), sameBelowCutoff), {
+      numRuns: 100,
+    });
+    for (const [seed, vms] of [
+      [5, 300],
+      [6, 961],
+    ] as const)
+      sameBelowCutoff(hostLikeInstance(seed, vms));
   });
 
   it("bin-centric makes the same choices in any initial order, by tree, by scan or switching", () => {

@@ -17,7 +17,7 @@ import type { HeuristicName, PackingProblem } from "../../../src/capacity/packin
 function fullPortfolio(inst: Instance, names: readonly HeuristicName[]) {
   let best: { binOf: Int32Array; bins: number; heuristic: string } | undefined;
   for (const name of names) {
-    const packing = runHeuristic(inst, name);
+    const packing = runHeuristic(inst, name)!;
     if (best === undefined || packing.bins < best.bins) best = { ...packing, heuristic: name };
   }
   const cheap = instanceLowerBound(inst);
