@@ -81,28 +81,40 @@ function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k:
  * Recomputes the count and bounding boxes of `node` from its unpacked items (a leaf) or its
  * children; true when a box changed (so its parent's may have too).
  */
-function refreshNode(inst: Instance, tree: ItemTree, node: number, packed: Uint8Array): boolean {
+function refreshNode(
+  inst: Instance,
+  tree: ItemTree,
+  node: number,
+  packed: Uint8Array,
+  box: Float64Array
+): boolean {
   const { d, norm, demand } = inst;
   const { low, high, least, count } = tree;
   const at = node * d;
   let changed = false;
   if (tree.leaf[node] === 1) {
+    // Boxes of the unpacked items, gathered in `box` (low, high, least per dimension).
+    box.fill(Infinity, 0, d);
+    box.fill(-Infinity, d, 2 * d);
+    box.fill(Infinity, 2 * d, 3 * d);
     let c = 0;
-    for (let k = tree.start[node]!; k < tree.end[node]!; k++) if (packed[tree.items[k]!] === 0) c++;
+    for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
+      const i = tree.items[k]!;
+      if (packed[i] === 1) continue;
+      c++;
+      for (let j = 0; j < d; j++) {
+        const x = norm[i * d + j]!;
+        if (x < box[j]!) box[j] = x;
+        if (x > box[d + j]!) box[d + j] = x;
+        const v = demand[i * d + j]!;
+        if (v < box[2 * d + j]!) box[2 * d + j] = v;
+      }
+    }
     count[node] = c;
     for (let j = 0; j < d; j++) {
-      let lo = Infinity;
-      let hi = -Infinity;
-      let min = Infinity;
-      for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
-        const i = tree.items[k]!;
-        if (packed[i] === 1) continue;
-        const x = norm[i * d + j]!;
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-        const v = demand[i * d + j]!;
-        if (v < min) min = v;
-      }
+      const lo = box[j]!;
+      const hi = box[d + j]!;
+      const min = box[2 * d + j]!;
       if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
       low[at + j] = lo;
       high[at + j] = hi;
@@ -156,6 +168,7 @@ function buildTree(inst: Instance): ItemTree {
   };
   const key = new Float64Array(n);
   const packed = new Uint8Array(n);
+  const box = new Float64Array(3 * d);
   const build = (node: number, lo: number, hi: number): void => {
     tree.start[node] = lo;
     tree.end[node] = hi;
@@ -185,7 +198,7 @@ function buildTree(inst: Instance): ItemTree {
       build(2 * node, lo, mid);
       build(2 * node + 1, mid, hi);
     }
-    refreshNode(inst, tree, node, packed);
+    refreshNode(inst, tree, node, packed, box);
   };
   if (n > 0) build(1, 0, n);
   return tree;
@@ -272,6 +285,7 @@ export function binCentric(
   const tree = useTree ? unpackedTree(inst) : NO_TREE;
   const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
+  const box = new Float64Array(3 * d);
   let left = n;
   // The unpacked items in order, as of the last bin opened (dynamic weights, the scan).
   const unpacked = Int32Array.from(initialOrder);
@@ -290,9 +304,18 @@ export function binCentric(
   const stack = new Int32Array(2 * depth + 2);
   const stackBound = new Float64Array(2 * depth + 2);
   // The best score any item of `node` can have (before the slack).
+  const dot = rule === "dot";
   const boundOf = (node: number): number => {
     const at = node * d;
     let ub = 0;
+    // dot: each term x·linear is largest at the top of the range (the bottom when linear < 0).
+    if (dot) {
+      for (let j = 0; j < d; j++) {
+        const c = linear[j]!;
+        ub += (c >= 0 ? high[at + j]! : low[at + j]!) * c;
+      }
+      return ub;
+    }
     for (let j = 0; j < d; j++) {
       const lo = low[at + j]!;
       const hi = high[at + j]!;
@@ -302,9 +325,19 @@ export function binCentric(
     }
     return ub;
   };
+  // The dimensions where some item may not fit the open bin (even the largest demand fits the
+  // others): the tree's fit tests read only these.
+  const largest = new Float64Array(d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) largest[j] = Math.max(largest[j]!, demand[i * d + j]!);
+  const tight = new Int32Array(d);
+  let tightCount = d;
   const fitsSome = (node: number): boolean => {
     const at = node * d;
-    for (let j = 0; j < d; j++) if (load[j]! + least[at + j]! > limit[j]!) return false;
+    for (let t = 0; t < tightCount; t++) {
+      const j = tight[t]!;
+      if (load[j]! + least[at + j]! > limit[j]!) return false;
+    }
     return true;
   };
   // Work of the tree searches of the open bin: two per node, one per item scored.
@@ -317,17 +350,35 @@ export function binCentric(
   // scan takes over for the rest. Either finds the same item.
   let bins = 0;
   while (left > 0) {
-    let kept = 0;
-    for (let k = 0; k < unpackedCount; k++)
-      if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
-    unpackedCount = kept;
+    // The tree alone needs no list; the list catches up when the scan takes over.
+    const leftAtOpen = left;
+    if (dynamicWeights || !useTree) {
+      let kept = 0;
+      for (let k = 0; k < unpackedCount; k++)
+        if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
+      unpackedCount = kept;
+    }
     if (dynamicWeights) {
       // Summed in the order of `initialOrder`, as the plain scan does.
       let grand = 0;
-      for (let j = 0; j < d; j++) {
-        let total = 0;
-        for (let k = 0; k < unpackedCount; k++) total += norm[unpacked[k]! * d + j]!;
-        weights[j] = total;
+      for (let j = 0; j < d; j += 4) {
+        // Four dimensions per pass (four sums in flight), each summed in the same order.
+        const dims = Math.min(4, d - j);
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        for (let k = 0; k < unpackedCount; k++) {
+          const at = unpacked[k]! * d + j;
+          t0 += norm[at]!;
+          if (dims > 1) t1 += norm[at + 1]!;
+          if (dims > 2) t2 += norm[at + 2]!;
+          if (dims > 3) t3 += norm[at + 3]!;
+        }
+        weights[j] = t0;
+        if (dims > 1) weights[j + 1] = t1;
+        if (dims > 2) weights[j + 2] = t2;
+        if (dims > 3) weights[j + 3] = t3;
       }
       for (let j = 0; j < d; j++) grand += weights[j]!;
       for (let j = 0; j < d; j++) weights[j] = grand > 0 ? weights[j]! / grand : 1 / d;
@@ -342,6 +393,8 @@ export function binCentric(
       candidateCount = unpackedCount;
     }
     for (;;) {
+      tightCount = 0;
+      for (let j = 0; j < d; j++) if (load[j]! + largest[j]! > limit[j]!) tight[tightCount++] = j;
       for (let j = 0; j < d; j++) {
         linear[j] = (rule === "dot" ? 1 : 2) * weights[j]! * freeNorm[j]!;
         quadratic[j] = rule === "dot" ? 0 : weights[j]!;
@@ -368,21 +421,18 @@ export function binCentric(
               if (packed[i] === 1) continue;
               work++;
               const base = i * d;
-              let score = 0;
               let fits = true;
+              for (let t = 0; t < tightCount && fits; t++) {
+                const j = tight[t]!;
+                fits = load[j]! + demand[base + j]! <= limit[j]!;
+              }
+              if (!fits) continue;
+              let score = 0;
               for (let j = 0; j < d; j++) {
-                const v = demand[base + j]!;
-                if (load[j]! + v > limit[j]!) {
-                  fits = false;
-                  break;
-                }
                 const x = norm[base + j]!;
                 score += x * (linear[j]! - quadratic[j]! * x);
               }
-              if (
-                fits &&
-                (score > bestScore || (score === bestScore && position[i]! < position[best]!))
-              ) {
+              if (score > bestScore || (score === bestScore && position[i]! < position[best]!)) {
                 bestScore = score;
                 best = i;
               }
@@ -462,13 +512,13 @@ export function binCentric(
         continue;
       }
       // Counts change up to the root; boxes only as far as they change.
-      let changed = refreshNode(inst, tree, leafOf[best]!, packed);
+      let changed = refreshNode(inst, tree, leafOf[best]!, packed, box);
       for (let node = leafOf[best]! >> 1; node >= 1; node >>= 1) {
-        if (changed) changed = refreshNode(inst, tree, node, packed);
+        if (changed) changed = refreshNode(inst, tree, node, packed, box);
         else count[node] = count[node]! - 1;
       }
     }
-    if (useTree && search === "adaptive" && 2 * work > steps * unpackedCount) useTree = false;
+    if (useTree && search === "adaptive" && 2 * work > steps * leftAtOpen) useTree = false;
     if (left > 0 && bins + binsStillNeeded(remaining, limit) >= cutoff) return null;
   }
   return bins < cutoff ? { bins, binOf } : null;
