@@ -6,6 +6,7 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import type { Instance, Packing } from "./instance";
+import { runningContinuousBound } from "./lowerBound";
 
 /** Scoring rule of the bin-centric heuristics. */
 export type BinCentricRule = "dot" | "l2";
@@ -23,13 +24,6 @@ export type BinCentricSearch = "adaptive" | "tree" | "scan";
  * above every score it covers leaves no item it skips that could have won.
  */
 const BOUND_SLACK = 1e-9;
-
-/**
- * Slack, in bins, of the early stop of {@link binCentric}: the demand left is kept by
- * subtracting each packed item from the total, whose rounding errors stay many orders of
- * magnitude below a millionth of a bin.
- */
-const CUTOFF_SLACK = 1e-6;
 
 /** Most items in a leaf of {@link ItemTree}. */
 const LEAF_ITEMS = 8;
@@ -234,17 +228,6 @@ function unpackedTree(inst: Instance): ItemTree {
     high: tree.high.slice(),
     least: tree.least.slice(),
   };
-}
-
-/** Continuous bound of unpacked items of demand `remaining`: at least 1 (some are left). */
-function binsStillNeeded(remaining: Float64Array, limit: Float64Array): number {
-  let bins = 1;
-  for (let j = 0; j < limit.length; j++) {
-    if (!(limit[j]! > 0)) continue;
-    const needed = Math.ceil(remaining[j]! / limit[j]! - CUTOFF_SLACK);
-    if (needed > bins) bins = needed;
-  }
-  return bins;
 }
 
 /**
@@ -519,7 +502,8 @@ export function binCentric(
       }
     }
     if (useTree && search === "adaptive" && 2 * work > steps * leftAtOpen) useTree = false;
-    if (left > 0 && bins + binsStillNeeded(remaining, limit) >= cutoff) return null;
+    if (left > 0 && bins + Math.max(1, runningContinuousBound(remaining, limit)) >= cutoff)
+      return null;
   }
   return bins < cutoff ? { bins, binOf } : null;
 }

@@ -28,6 +28,26 @@ function ceilSafe(x: number): number {
   return Math.max(0, Math.ceil(x - CEIL_SLACK));
 }
 
+/**
+ * Slack, in bins, of {@link runningContinuousBound}: sums kept by adding and subtracting item
+ * demands as a packing proceeds carry rounding errors many orders of magnitude below this.
+ */
+const RUNNING_SUM_SLACK = 1e-6;
+
+/**
+ * max over dimensions of ⌈demand_j / limit_j⌉ (0 when nothing is left), for `demand` kept as a
+ * running sum while a heuristic packs: a bound on the bins that demand still needs.
+ */
+export function runningContinuousBound(demand: Float64Array, limit: Float64Array): number {
+  let bins = 0;
+  for (let j = 0; j < limit.length; j++) {
+    if (!(limit[j]! > 0)) continue;
+    const needed = Math.ceil(demand[j]! / limit[j]! - RUNNING_SUM_SLACK);
+    if (needed > bins) bins = needed;
+  }
+  return bins;
+}
+
 /** max over dimensions of ceil(total demand / capacity); at least 1 when any item exists. */
 export function continuousBound(inst: Instance): number {
   const { n, d, demand, limit } = inst;
