@@ -7,9 +7,11 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { binCentric, type BinCentricRule } from "./binCentric";
-import type { Instance, Packing } from "./instance";
+import { decreasingOrder, type Instance, type Packing } from "./instance";
 import { runningContinuousBound } from "./lowerBound";
 import type { HeuristicName } from "./types";
+
+export { decreasingOrder } from "./instance";
 
 /** How an item's normalised demand vector is reduced to one size for sorting. */
 export type SizeKind = "linf" | "l1" | "l2";
@@ -29,14 +31,6 @@ export function itemSizes(inst: Instance, kind: SizeKind, weights: Float64Array)
     sizes[i] = s;
   }
   return sizes;
-}
-
-/** Item indices by decreasing size, ties by increasing index. */
-export function decreasingOrder(sizes: Float64Array): Int32Array {
-  const order = new Int32Array(sizes.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-  return order;
 }
 
 /** Weights of 1 in every dimension. */

@@ -19,7 +19,7 @@
  *   L_H type).
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { subInstance, type Instance } from "./instance";
+import { decreasingOrder, subInstance, type Instance } from "./instance";
 
 /** Guard against rounding: a quotient within 1e-9 above an integer counts as that integer. */
 const CEIL_SLACK = 1e-9;
@@ -126,9 +126,7 @@ export function perDimensionBound(inst: Instance): number {
 export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
   if (inst.n === 0) return 0;
   const share = largestShares(inst);
-  const order = Int32Array.from({ length: inst.n }, (_, i) => i);
-  order.sort((a, b) => share[b]! - share[a]! || a - b);
-  return Math.max(greedyClique(inst, order, share, maxChecks), 1);
+  return Math.max(greedyClique(inst, decreasingOrder(share), share, maxChecks), 1);
 }
 
 /** Largest normalised demand of each item over the dimensions. */

@@ -5,7 +5,12 @@ import {
   type BinCentricRule,
   type BinCentricSearch,
 } from "../../../src/capacity/packing/binCentric";
-import { ALL_HEURISTICS, runHeuristic, sizeOrder } from "../../../src/capacity/packing/heuristics";
+import {
+  ALL_HEURISTICS,
+  decreasingOrder,
+  runHeuristic,
+  sizeOrder,
+} from "../../../src/capacity/packing/heuristics";
 import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
 import { seeded } from "../../tco/fixtures";
 import * as reference from "./referenceHeuristics";
@@ -129,6 +134,28 @@ const sameBelowCutoff = (inst: Instance): void => {
       });
   }
 };
+
+describe("decreasingOrder", () => {
+  it("sorts as the comparator sort it replaces: by decreasing size, ties by index", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 300, size: "max" }),
+          // Few distinct sizes (many ties), zeros of either sign among them.
+          fc.array(fc.constantFrom(0, -0, 0.25, 0.5, 1), { maxLength: 300, size: "max" })
+        ),
+        (values) => {
+          const sizes = Float64Array.from(values);
+          const expected = Int32Array.from(values, (_, i) => i).sort(
+            (a, b) => sizes[b]! - sizes[a]! || a - b
+          );
+          expect(decreasingOrder(sizes)).toEqual(expected);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
 
 describe("heuristics against the reference scans", () => {
   it("make the same choices on integer instances", () => {
