@@ -6,7 +6,7 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import type { Instance, Packing } from "./instance";
-import { runningContinuousBound } from "./lowerBound";
+import { runningContinuousBound } from "./earlyStop";
 
 /** Scoring rule of the bin-centric heuristics. */
 export type BinCentricRule = "dot" | "l2";

@@ -8,7 +8,7 @@
  */
 import { binCentric, type BinCentricRule } from "./binCentric";
 import { decreasingOrder, type Instance, type Packing } from "./instance";
-import { runningContinuousBound } from "./lowerBound";
+import { CUTOFF_CHECK_ITEMS, cutoffData, needsCutoff } from "./earlyStop";
 import type { HeuristicName } from "./types";
 
 export { decreasingOrder } from "./instance";
@@ -36,64 +36,6 @@ export function itemSizes(inst: Instance, kind: SizeKind, weights: Float64Array)
 /** Weights of 1 in every dimension. */
 export function unitWeights(d: number): Float64Array {
   return new Float64Array(d).fill(1);
-}
-
-/** Items the item-centric heuristics place between two checks of {@link needsCutoff}. */
-const CUTOFF_CHECK_ITEMS = 32;
-
-/**
- * What {@link needsCutoff} reads, for items placed in `order`: the total demand and, at
- * `k*d+j`, the least demand in dimension j of the items at positions k… (Infinity for k = n).
- */
-interface CutoffData {
-  readonly total: Float64Array;
-  readonly leastFrom: Float64Array;
-  /** Scratch: demand outside the closed bins. */
-  readonly rest: Float64Array;
-}
-
-function cutoffData(inst: Instance, order: Int32Array): CutoffData {
-  const { n, d, demand } = inst;
-  const total = new Float64Array(d);
-  const leastFrom = new Float64Array((n + 1) * d).fill(Infinity);
-  for (let k = n - 1; k >= 0; k--) {
-    const base = order[k]! * d;
-    for (let j = 0; j < d; j++) {
-      const v = demand[base + j]!;
-      total[j] = total[j]! + v;
-      leastFrom[k * d + j] = Math.min(leastFrom[(k + 1) * d + j]!, v);
-    }
-  }
-  return { total, leastFrom, rest: new Float64Array(d) };
-}
-
-/**
- * True when an item-centric packing in progress needs `cutoff` bins or more. `bins` bins hold
- * loads `load` (at `b*d+j`) and the items from position `next` of the order are still to
- * place. A bin too full for the least demand left in some dimension is closed: no item left
- * fits it. The demand outside the closed bins needs at least its continuous bound of others.
- */
-function needsCutoff(
-  inst: Instance,
-  data: CutoffData,
-  load: Float64Array,
-  bins: number,
-  next: number,
-  cutoff: number
-): boolean {
-  const { d, limit } = inst;
-  const { rest, leastFrom } = data;
-  rest.set(data.total);
-  let closed = 0;
-  for (let b = 0; b < bins; b++) {
-    let full = false;
-    for (let j = 0; j < d && !full; j++)
-      full = load[b * d + j]! + leastFrom[next * d + j]! > limit[j]!;
-    if (!full) continue;
-    closed++;
-    for (let j = 0; j < d; j++) rest[j] = rest[j]! - load[b * d + j]!;
-  }
-  return closed + runningContinuousBound(rest, limit) >= cutoff;
 }
 
 /**

@@ -109,14 +109,13 @@ export function runPortfolio(
     best = { packing, heuristic: name };
     if (best.packing.bins <= lowerBound) break;
     if (proveEarly && !proved) {
-      lowerBound = Math.max(lowerBound, proofBound(inst));
+      lowerBound = proofBound(inst, lowerBound);
       proved = true;
       if (best.packing.bins <= lowerBound) break;
     }
   }
   if (best === undefined) throw new RangeError(packingMessages.noHeuristics);
-  if (best.packing.bins > lowerBound && !proved)
-    lowerBound = Math.max(lowerBound, proofBound(inst));
+  if (best.packing.bins > lowerBound && !proved) lowerBound = proofBound(inst, lowerBound);
   return { greedy: best, lowerBound, heuristicsRun };
 }
 
@@ -228,7 +227,7 @@ function packChunked(
   }
   const mostCommon = [...winners].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   const joined: NamedPacking = { packing: { bins, binOf }, heuristic: `chunked-${mostCommon}` };
-  const surrogate = bins > lowerBound ? Math.max(lowerBound, proofBound(inst)) : lowerBound;
+  const surrogate = bins > lowerBound ? proofBound(inst, lowerBound) : lowerBound;
   const exact = raiseByCompletion(inst, surrogate, bins);
   if (exact.binOf !== null && settings.localSearchEffort > 0)
     return {

@@ -49,7 +49,48 @@ function optimum(items: readonly (readonly number[])[], capacity: readonly numbe
 const instance = (items: readonly (readonly number[])[], capacity: readonly number[]) =>
   prepareFlat(capacity, new Float64Array(items.flat()), items.length);
 
+/**
+ * 501–800 items (above the fine proof's 500, where multipliers may be skipped) of 2–4
+ * dimensions, each up to 30 % of the capacity, or the first ones (up to 400) above half of it,
+ * where Martello–Toth counts more than the total; integer or not.
+ */
+const manySmallItems = fc
+  .record({ d: fc.integer({ min: 2, max: 4 }), n: fc.integer({ min: 501, max: 800 }) })
+  .chain(({ d, n }) =>
+    fc.record({
+      capacity: fc.array(fc.integer({ min: 20, max: 200 }), { minLength: d, maxLength: d }),
+      integer: fc.boolean(),
+      seed: fc.integer(),
+      big: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 })),
+      n: fc.constant(n),
+    })
+  )
+  .map(({ capacity, integer, seed, big, n }) => {
+    let state = seed >>> 0 || 1;
+    const rnd = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const items = Array.from({ length: n }, (_, i) =>
+      capacity.map((cap) => {
+        const v = (i < big ? 0.5 + 0.3 * rnd() : 0.3 * rnd()) * cap;
+        return integer ? Math.floor(v) : v;
+      })
+    );
+    return instance(items, capacity);
+  });
+
 describe("surrogateBound", () => {
+  it("with a bound the caller holds, gives the same larger of the two as without", () => {
+    fc.assert(
+      fc.property(manySmallItems, (inst) => {
+        const full = surrogateBound(inst);
+        for (const atLeast of [0, 1, full - 2, full - 1, full, full + 1]) {
+          expect(Math.max(atLeast, surrogateBound(inst, atLeast))).toBe(Math.max(atLeast, full));
+          expect(proofBound(inst, atLeast)).toBe(Math.max(atLeast, proofBound(inst)));
+        }
+      }),
+      { numRuns: 10 }
+    );
+  });
+
   it("is never above the optimum (brute force, 1 to 3 dimensions)", () => {
     const arb = fc.integer({ min: 1, max: 3 }).chain((d) =>
       fc.array(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: d, maxLength: d }), {
