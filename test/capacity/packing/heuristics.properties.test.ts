@@ -191,6 +191,35 @@ describe("heuristics against the reference scans", () => {
       sameChoices(hostLikeInstance(seed, vms));
   });
 
+  it("first fit makes the same choices when it moves from scanning bins to its tree", () => {
+    // 300–500 items of 35–65 % of the capacity: one or two to a bin, so more than the 128
+    // bins first fit scans before it builds its tree.
+    const manyBins = fc
+      .record({
+        capacity: fc.array(fc.integer({ min: 50, max: 100 }), { minLength: 2, maxLength: 4 }),
+        n: fc.integer({ min: 300, max: 500 }),
+        seed: fc.integer(),
+      })
+      .map(({ capacity, n, seed }) => {
+        let state = seed >>> 0 || 1;
+        const rnd = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+        const items = Array.from({ length: n }, () =>
+          capacity.map((cap) => (0.35 + 0.3 * rnd()) * cap)
+        );
+        return instanceOf(capacity, items);
+      });
+    fc.assert(
+      fc.property(manyBins, (inst) => {
+        for (const name of ALL_HEURISTICS.filter((h) => h.startsWith("ffd"))) {
+          const packing = runHeuristic(inst, name)!;
+          expect(packing.bins).toBeGreaterThan(128);
+          expect({ name, ...packing }).toEqual({ name, ...reference.runHeuristic(inst, name) });
+        }
+      }),
+      { numRuns: 20 }
+    );
+  });
+
   it("stop early, with null, exactly when they need the cutoff's bins or more", () => {
     fc.assert(fc.property(fc.oneof(integerInstance, floatInstance), sameBelowCutoff), {
       numRuns: 100,
