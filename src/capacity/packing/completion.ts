@@ -477,6 +477,24 @@ function isTight(inst: Instance, bins: number): boolean {
 }
 
 /**
+ * Share of the local search's budget left where the bound's bins are {@link isTight} and bin
+ * completion found no packing into them: there the search empties a bin early or not at all.
+ * On the Caprara–Toth set its last bin saved came within 22 % of the budget on every such
+ * instance (class 7); on the 13 of class 10 it saved none with all of it. 0.3 keeps every bin
+ * and saves about 0.4 s of the set's 4; 0.2 loses five bins.
+ */
+const TIGHT_SEARCH_SHARE = 0.3;
+
+/**
+ * Share of its budget the local search gets after {@link raiseByCompletion} proved `bound`
+ * and found no packing into it: {@link TIGHT_SEARCH_SHARE} where the exact steps apply and the
+ * bound's bins are {@link isTight}, else all of it.
+ */
+export function searchShareAfterCompletion(inst: Instance, bound: number): number {
+  return exactStepsApply(inst) && isTight(inst, bound) ? TIGHT_SEARCH_SHARE : 1;
+}
+
+/**
  * Raises the lower bound `bound` by bin completion while it proves that no packing into
  * `bound` bins exists and the bound is below `stopAt`; returns the bound reached and, when the
  * search found one, a packing into that many bins. Tried where {@link exactStepsApply}, with at

@@ -9,6 +9,7 @@ import {
   exactStepsApply,
   packExactly,
   packIntoBins,
+  searchShareAfterCompletion,
 } from "../../../src/capacity/packing/completion";
 import { prepareInstance } from "../../../src/capacity/packing/instance";
 import type { PackingProblem } from "../../../src/capacity/packing";
@@ -182,5 +183,39 @@ describe("exactStepsApply", () => {
     ["a non-integer demand", { capacity: [10, 20], items: [[3, 4.25]] }, false],
   ])("is %s → %s", (_, problem, expected) => {
     expect(exactStepsApply(prepareInstance(problem))).toBe(expected);
+  });
+});
+
+describe("searchShareAfterCompletion", () => {
+  // Six items of (50, 50) or (40, 60)/(60, 40) pairs: 3 bins of (100, 100) hold them exactly.
+  const tight = {
+    capacity: [100, 100],
+    items: [
+      [50, 50],
+      [50, 50],
+      [40, 60],
+      [60, 40],
+      [30, 70],
+      [70, 30],
+    ],
+  };
+
+  it("cuts the search where the bound's bins must be full and hold few items", () => {
+    // Room to waste in 3 bins: 0 + 0 bins; 6 items ≤ 3 per bin → tight.
+    expect(searchShareAfterCompletion(prepareInstance(tight), 3)).toBeLessThan(1);
+  });
+
+  it("leaves the whole search where there is room to waste or many items per bin", () => {
+    // 4 bins leave 1 + 1 bins of room.
+    expect(searchShareAfterCompletion(prepareInstance(tight), 4)).toBe(1);
+    // 12 items of (25, 25) in 3 bins: room 0, but 4 items per bin.
+    const many = { capacity: [100, 100], items: Array.from({ length: 12 }, () => [25, 25]) };
+    expect(searchShareAfterCompletion(prepareInstance(many), 3)).toBe(1);
+  });
+
+  it("leaves the whole search on data the exact steps do not run on", () => {
+    // The same items with a third dimension: not 2-D.
+    const threeD = { capacity: [100, 100, 100], items: tight.items.map(([a, b]) => [a!, b!, 1]) };
+    expect(searchShareAfterCompletion(prepareInstance(threeD), 3)).toBe(1);
   });
 });
