@@ -7,7 +7,7 @@
 import { ALL_HEURISTICS, decreasingOrder, itemSizes, runHeuristic } from "./heuristics";
 import { subInstance, type Instance, type Packing } from "./instance";
 import { improvePacking } from "./localSearch";
-import { exactStepsApply, raiseByCompletion } from "./completion";
+import { exactStepsApply, raiseByCompletion, searchShareAfterCompletion } from "./completion";
 import { packingMessages } from "./messages";
 import { instanceLowerBound, proofBound } from "./lowerBound";
 import type { HeuristicName } from "./types";
@@ -164,7 +164,9 @@ function packWhole(
     inst.n < FEW_ITEMS_PER_BIN * greedy.packing.bins
       ? Math.floor(FEW_ITEMS_EFFORT_SHARE * settings.localSearchEffort)
       : settings.localSearchEffort;
-  const share = exactStepsApply(inst) ? TWO_D_EFFORT_SHARE : 1;
+  const share = exactStepsApply(inst)
+    ? TWO_D_EFFORT_SHARE * searchShareAfterCompletion(inst, lowerBound)
+    : 1;
   const best = improve(inst, greedy, Math.floor(share * effort), settings.seed, lowerBound);
   return { ...best, lowerBound };
 }
