@@ -138,7 +138,9 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
     };
   }
   const tornado =
-    best && sensitivity ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache) : null;
+    best && sensitivity
+      ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache, best.costs)
+      : null;
   return {
     scenario,
     baselineLabel: baselineLabel(scenario),

@@ -22,8 +22,8 @@ import {
 } from "../scenario";
 import { optionCosts, optionNpv, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineOf, type Baseline } from "./baseline";
-import { npvAgainst, schedule, type CostSchedule } from "./cashflow";
-import { costLine, type CostLine } from "./costLines";
+import { npvAgainst, rescheduled, type CostSchedule } from "./cashflow";
+import { costLine, type CostCategory, type CostLine } from "./costLines";
 import { physicalBaselineQuantities, type PhysicalBaselineQuantities } from "./physical";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
@@ -143,7 +143,8 @@ function shared(
   scenario: Scenario,
   option: OptionId,
   baseline: Baseline,
-  cache: PlanCache
+  cache: PlanCache,
+  costs: CostSchedule | undefined
 ): Shared {
   const constraints = hostConstraintsFor(option, scenario);
   const once = <T>(f: () => T): (() => T) => {
@@ -162,15 +163,17 @@ function shared(
     // The analysis's baseline has them (of this inventory and `demand`; the scenario may differ
     // from the analysed one by its host alone).
     physical: once(() => baseline.physical ?? physicalBaselineQuantities(scenario)),
-    costs: once(() =>
-      optionCosts(
-        scenario,
-        option,
-        planFor(scenario, constraints, cache),
-        licensing(),
-        baseline.leaving,
-        yearsFor(scenario, constraints, cache)
-      )
+    costs: once(
+      () =>
+        costs ??
+        optionCosts(
+          scenario,
+          option,
+          planFor(scenario, constraints, cache),
+          licensing(),
+          baseline.leaving,
+          yearsFor(scenario, constraints, cache)
+        )
     ),
   };
 }
@@ -182,11 +185,14 @@ function npvAt(base: Shared, p: Param, factor: Dec): Money {
   const replanCache: PlanCache = p.capacity ? new Map() : cache;
   const baseline = leavesBaselineUnchanged(p, scenario)
     ? base.baseline
-    : baselineOf(
-        variant,
-        replanCache,
-        keepsPhysicalQuantities(p, scenario) ? base.physical() : undefined
-      );
+    : scenario.finance.baseline === "physical" && keepsPhysicalQuantities(p, scenario)
+      ? // The same servers, priced under the variant: only the lines that read the input move.
+        { ...base.baseline, schedule: repriced(base.baseline.schedule, variant, p.input) }
+      : baselineOf(
+          variant,
+          replanCache,
+          keepsPhysicalQuantities(p, scenario) ? base.physical() : undefined
+        );
   const physical = baseline.schedule;
   if (p.capacity) {
     const constraints = hostConstraintsFor(option, variant);
@@ -236,9 +242,13 @@ function reads(line: CostLine, path: SensitivityInput): boolean {
  * quantities, schedule and factors are what the costing decided; only its inputs' values move.
  */
 function repriced(costs: CostSchedule, variant: Scenario, path: SensitivityInput): CostSchedule {
-  if (!costs.lines.some((l) => reads(l, path))) return costs;
-  const lines = costs.lines.map((l) => (reads(l, path) ? costLine(variant, l) : l));
-  return schedule(lines, variant.finance.horizonYears);
+  const changed = new Set<CostCategory>();
+  const lines = costs.lines.map((l) => {
+    if (!reads(l, path)) return l;
+    changed.add(l.category);
+    return costLine(variant, l);
+  });
+  return changed.size === 0 ? costs : rescheduled(costs, lines, changed);
 }
 
 /**
@@ -291,20 +301,26 @@ function crossing(
   return (a + b) / 2;
 }
 
-/** The ±20 % analysis of one option. */
+/**
+ * The ±20 % analysis of one option. `costs`: the option's costs in `scenario` when the caller
+ * has them (the analysis does), so the base costing is not done twice.
+ */
 export function sensitivityOf(
   scenario: Scenario,
   option: OptionId,
   baseline: Baseline,
-  cache: PlanCache
+  cache: PlanCache,
+  costs?: CostSchedule
 ): Sensitivity {
   const low = new Dec("0.8");
   const high = new Dec("1.2");
-  const common = shared(scenario, option, baseline, cache);
+  const common = shared(scenario, option, baseline, cache, costs);
   const unchanged: Param = { input: "host.price", label: "" };
   const baseNpv = npvAt(common, unchanged, ONE);
+  // The mean peak utilisation walks the whole inventory: one base value per input.
+  const baseValues = new Map(PARAMS.map((p) => [p.input, baseValueOf(scenario, p)]));
   const rows: SensitivityRow[] = PARAMS.map((p) => {
-    const base = baseValueOf(scenario, p);
+    const base = baseValues.get(p.input) as Dec;
     const npvLow = npvAt(common, p, low);
     const npvHigh = npvAt(common, p, high);
     const clamp = (v: Dec): Dec => (p.floor && v.lt(p.floor) ? p.floor : v);
@@ -344,7 +360,7 @@ export function sensitivityOf(
       }
       return npv;
     };
-    const baseValue = baseValueOf(scenario, p);
+    const baseValue = baseValues.get(p.input) as Dec;
     // The value reported for a factor: monotonic in it, so once both ends of the bisection's
     // interval report the same value, every factor between them does too.
     const reported = (x: number): Dec => baseValue.times(dec(x.toFixed(6))).toSignificantDigits(4);
