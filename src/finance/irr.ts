@@ -78,10 +78,15 @@ function valueAt(values: readonly Dec[], x: Dec): Valuation {
  * scale only judges the final residual, so computing it every step is a third more work).
  */
 function valueAndSlopeAt(values: readonly Dec[], x: Dec): Omit<Valuation, "scale"> {
-  let value = ZERO;
+  // Horner's first step from zero gives value = 0 + vₙ and slope = 0 (x > 0, so 0 · x is
+  // +0), and the second step's slope 0 · x + value is that value: started there, every
+  // Newton step does four fewer operations and gets the same numbers.
+  const last = values.length - 1;
+  if (last < 0) return { value: ZERO, slope: ZERO };
+  let value = ZERO.plus(values[last] as Dec);
   let slope = ZERO;
-  for (let t = values.length - 1; t >= 0; t--) {
-    slope = slope.times(x).plus(value);
+  for (let t = last - 1; t >= 0; t--) {
+    slope = t === last - 1 ? value : slope.times(x).plus(value);
     value = value.times(x).plus(values[t] as Dec);
   }
   return { value, slope };

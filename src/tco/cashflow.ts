@@ -87,7 +87,8 @@ export function schedule(lines: readonly CostLine[], horizonYears: number): Cost
 /**
  * `schedule(lines, N)` where `lines` differ from `previous.lines` only in the categories
  * `changed` (the same lines, some re-priced): those categories are summed again, in line
- * order as `schedule` sums them; every other category keeps `previous`'s sums.
+ * order as `schedule` sums them; every other sum whose terms did not change (other
+ * categories, years where the changed ones came to the same) is `previous`'s.
  */
 export function rescheduled(
   previous: CostSchedule,
@@ -95,13 +96,30 @@ export function rescheduled(
   changed: ReadonlySet<CostCategory>
 ): CostSchedule {
   const moved = lines.filter((l) => changed.has(l.category));
-  const byYear = previous.years.map((y, t) => {
+  const overall = { ...previous.byCategory };
+  for (const c of changed) overall[c] = ZERO;
+  let yearsChanged = false;
+  const years = previous.years.map((y, t): YearCosts => {
     const byCategory = { ...y.byCategory };
     for (const c of changed) byCategory[c] = ZERO;
     addYear(byCategory, moved, t);
-    return byCategory;
+    let same = true;
+    for (const c of changed) {
+      overall[c] = plus(overall[c], byCategory[c]);
+      if (!byCategory[c].eq(y.byCategory[c])) same = false;
+    }
+    if (same) return y;
+    yearsChanged = true;
+    let yearTotal = ZERO;
+    for (const c of COST_CATEGORIES) yearTotal = plus(yearTotal, byCategory[c]);
+    return { year: t, total: yearTotal, byCategory };
   });
-  return assemble(lines, byYear);
+  let total = previous.total;
+  if (yearsChanged) {
+    total = ZERO;
+    for (const y of years) total = plus(total, y.total);
+  }
+  return { lines, years, byCategory: overall, total };
 }
 
 export interface BusinessCase {

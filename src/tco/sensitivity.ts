@@ -114,7 +114,10 @@ function baseValueOf(scenario: Scenario, p: Param): Dec {
     let total = ZERO;
     for (const r of scenario.inventory) {
       servers += r.count;
-      total = total.plus(r.peakCpuUtilization.times(r.count));
+      // One server a row is the common case (an RVTools export): no product to build.
+      total = total.plus(
+        r.count === 1 ? r.peakCpuUtilization : r.peakCpuUtilization.times(r.count)
+      );
     }
     return servers > 0 ? total.div(servers).toDecimalPlaces(4) : ZERO;
   }
