@@ -35,6 +35,7 @@ const RESIDUAL_SHARE = new Dec("1e-15");
 const MAX_BISECTIONS = 400;
 /** Newton gives up beyond this rate (1e9 = 100,000,000,000 %). */
 const NEWTON_CEILING = new Dec("1e9");
+const MINUS_ONE = new Dec(-1);
 
 /**
  * Rates where the fallback looks for a sign change of the NPV, ascending, all above -1:
@@ -161,6 +162,7 @@ function newton(
   tolerance: Dec
 ): IrrResult | null {
   let rate = guess;
+  const toleranceAtOne = tolerance.times(ONE);
   for (let i = 1; i <= maxIterations; i++) {
     const x = discount(rate);
     const { value, slope } = valueAndSlopeAt(values, x);
@@ -169,11 +171,13 @@ function newton(
     const denominator = x.times(x).times(slope);
     if (denominator.isZero()) return null;
     let next = rate.plus(value.div(denominator));
-    if (next.lessThanOrEqualTo(-1)) next = rate.minus(1).div(2);
+    if (next.lessThanOrEqualTo(MINUS_ONE)) next = rate.minus(1).div(2);
     if (!next.isFinite() || next.abs().greaterThan(NEWTON_CEILING)) return null;
     const step = next.minus(rate).abs();
     rate = next;
-    if (step.lessThanOrEqualTo(tolerance.times(Dec.max(ONE, rate.abs())))) {
+    // tolerance × max(1, |rate|), without building the max's operands every step.
+    const size = rate.abs();
+    if (step.lessThanOrEqualTo(size.greaterThan(ONE) ? tolerance.times(size) : toleranceAtOne)) {
       const check = valueAt(values, discount(rate));
       if (check.value.abs().lessThanOrEqualTo(check.scale.times(RESIDUAL_SHARE))) {
         return { ok: true, rate, iterations: i, method: "newton" };
