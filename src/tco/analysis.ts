@@ -139,7 +139,10 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
   }
   const tornado =
     best && sensitivity
-      ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache, best.costs)
+      ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache, {
+          costs: best.costs,
+          npv: best.businessCase.npv,
+        })
       : null;
   return {
     scenario,

@@ -309,21 +309,22 @@ function crossing(
 }
 
 /**
- * The ±20 % analysis of one option. `costs`: the option's costs in `scenario` when the caller
- * has them (the analysis does), so the base costing is not done twice.
+ * The ±20 % analysis of one option. `known`: the option's costs in `scenario` and its NPV
+ * against `baseline`, when the caller has them (the analysis does), so the base costing is
+ * not done twice.
  */
 export function sensitivityOf(
   scenario: Scenario,
   option: OptionId,
   baseline: Baseline,
   cache: PlanCache,
-  costs?: CostSchedule
+  known?: { readonly costs: CostSchedule; readonly npv: Money }
 ): Sensitivity {
   const low = new Dec("0.8");
   const high = new Dec("1.2");
-  const common = shared(scenario, option, baseline, cache, costs);
+  const common = shared(scenario, option, baseline, cache, known?.costs);
   const unchanged: Param = { input: "host.price", label: "" };
-  const baseNpv = npvAt(common, unchanged, ONE);
+  const baseNpv = known?.npv ?? npvAt(common, unchanged, ONE);
   // The mean peak utilisation walks the whole inventory: one base value per input.
   const baseValues = new Map(PARAMS.map((p) => [p.input, baseValueOf(scenario, p)]));
   const rows: SensitivityRow[] = PARAMS.map((p) => {
