@@ -4,7 +4,7 @@
  * of refreshed devices and administration. The same rules cost the servers that stay
  * physical in every virtualization option.
  */
-import { Dec, ZERO, dec } from "../money";
+import { Dec, dec, sumOfProducts } from "../money";
 import type { InventoryRow, Scenario } from "../scenario";
 import { idleReason } from "../capacity/demand";
 import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
@@ -24,44 +24,18 @@ export function physicalQuantities(
   let servers = 0;
   let windowsServers = 0;
   let rackUnits = 0;
-  // Servers per distinct watts value (the parser shares one Decimal among rows that read the
-  // same text): thousands of rows draw a few dozen distinct figures.
-  const serversByWatts = new Map<Dec, number>();
   for (const { row, count } of rows) {
     servers += count;
     if (row.os === "windows") windowsServers += count;
-    serversByWatts.set(row.powerWatts, (serversByWatts.get(row.powerWatts) ?? 0) + count);
     rackUnits += row.rackUnits * count;
   }
-  return { servers, windowsServers, watts: wattsOf(rows, serversByWatts, servers), rackUnits };
-}
-
-/** Whole watts below this, on fewer than `EXACT_SERVERS` servers, add up exactly in 40 digits. */
-const EXACT_WATTS = new Dec("1e25");
-const EXACT_SERVERS = 1e12;
-
-/**
- * Σ watts × count over `rows`. Whole figures (the usual case) sum exactly whatever the order,
- * so each distinct value is multiplied once by its servers; any other figure sums row by row,
- * in order, as the rounding of 40 digits would then depend on it.
- */
-function wattsOf(
-  rows: readonly { readonly row: InventoryRow; readonly count: number }[],
-  serversByWatts: ReadonlyMap<Dec, number>,
-  servers: number
-): Dec {
-  let watts = ZERO;
-  const exact =
-    servers < EXACT_SERVERS &&
-    [...serversByWatts.keys()].every((w) => w.isInteger() && w.abs().lt(EXACT_WATTS));
-  if (exact) {
-    for (const [w, count] of serversByWatts) watts = watts.plus(count === 1 ? w : w.times(count));
-    return watts;
-  }
-  for (const { row, count } of rows)
-    // One server a row is the common case (an RVTools export): no product to build.
-    watts = watts.plus(count === 1 ? row.powerWatts : row.powerWatts.times(count));
-  return watts;
+  // Thousands of rows draw a few dozen distinct figures: summed once per figure.
+  const watts = sumOfProducts(
+    rows,
+    (r) => r.row.powerWatts,
+    (r) => r.count
+  );
+  return { servers, windowsServers, watts, rackUnits };
 }
 
 /** Cost lines of running `q` physical servers for the horizon; ids start with `prefix`. */

@@ -6,7 +6,7 @@
  * re-prices the base costing's lines that read it (the capacity plan, licence counts and the
  * physical baseline's quantities are counted once).
  */
-import { Dec, ONE, ZERO, dec, min, type Money } from "../money";
+import { Dec, ONE, ZERO, dec, min, sumOfProducts, type Money } from "../money";
 import {
   hostConstraintsFor,
   licenseOption,
@@ -114,15 +114,14 @@ export function scaled(
 function baseValueOf(scenario: Scenario, p: Param): Dec {
   if (p.input === "licensing.prices") return ONE;
   if (p.input === "inventory.peakCpuUtilization") {
-    let servers = 0;
-    let total = ZERO;
-    for (const r of scenario.inventory) {
-      servers += r.count;
-      // One server a row is the common case (an RVTools export): no product to build.
-      total = total.plus(
-        r.count === 1 ? r.peakCpuUtilization : r.peakCpuUtilization.times(r.count)
-      );
-    }
+    const rows = scenario.inventory;
+    const servers = rows.reduce((n, r) => n + r.count, 0);
+    // A few hundred distinct peaks among thousands of rows: summed once per peak.
+    const total = sumOfProducts(
+      rows,
+      (r) => r.peakCpuUtilization,
+      (r) => r.count
+    );
     return servers > 0 ? total.div(servers).toDecimalPlaces(4) : ZERO;
   }
   return inputValue(scenario, p.input);
