@@ -35,6 +35,7 @@ const RESIDUAL_SHARE = new Dec("1e-15");
 const MAX_BISECTIONS = 400;
 /** Newton gives up beyond this rate (1e9 = 100,000,000,000 %). */
 const NEWTON_CEILING = new Dec("1e9");
+const MINUS_ONE = new Dec(-1);
 
 /**
  * Rates where the fallback looks for a sign change of the NPV, ascending, all above -1:
@@ -78,10 +79,15 @@ function valueAt(values: readonly Dec[], x: Dec): Valuation {
  * scale only judges the final residual, so computing it every step is a third more work).
  */
 function valueAndSlopeAt(values: readonly Dec[], x: Dec): Omit<Valuation, "scale"> {
-  let value = ZERO;
+  // Horner's first step from zero gives value = 0 + vₙ and slope = 0 (x > 0, so 0 · x is
+  // +0), and the second step's slope 0 · x + value is that value: started there, every
+  // Newton step does four fewer operations and gets the same numbers.
+  const last = values.length - 1;
+  if (last < 0) return { value: ZERO, slope: ZERO };
+  let value = ZERO.plus(values[last] as Dec);
   let slope = ZERO;
-  for (let t = values.length - 1; t >= 0; t--) {
-    slope = slope.times(x).plus(value);
+  for (let t = last - 1; t >= 0; t--) {
+    slope = t === last - 1 ? value : slope.times(x).plus(value);
     value = value.times(x).plus(values[t] as Dec);
   }
   return { value, slope };
@@ -156,6 +162,7 @@ function newton(
   tolerance: Dec
 ): IrrResult | null {
   let rate = guess;
+  const toleranceAtOne = tolerance.times(ONE);
   for (let i = 1; i <= maxIterations; i++) {
     const x = discount(rate);
     const { value, slope } = valueAndSlopeAt(values, x);
@@ -164,11 +171,13 @@ function newton(
     const denominator = x.times(x).times(slope);
     if (denominator.isZero()) return null;
     let next = rate.plus(value.div(denominator));
-    if (next.lessThanOrEqualTo(-1)) next = rate.minus(1).div(2);
+    if (next.lessThanOrEqualTo(MINUS_ONE)) next = rate.minus(1).div(2);
     if (!next.isFinite() || next.abs().greaterThan(NEWTON_CEILING)) return null;
     const step = next.minus(rate).abs();
     rate = next;
-    if (step.lessThanOrEqualTo(tolerance.times(Dec.max(ONE, rate.abs())))) {
+    // tolerance × max(1, |rate|), without building the max's operands every step.
+    const size = rate.abs();
+    if (step.lessThanOrEqualTo(size.greaterThan(ONE) ? tolerance.times(size) : toleranceAtOne)) {
       const check = valueAt(values, discount(rate));
       if (check.value.abs().lessThanOrEqualTo(check.scale.times(RESIDUAL_SHARE))) {
         return { ok: true, rate, iterations: i, method: "newton" };

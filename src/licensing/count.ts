@@ -48,12 +48,37 @@ export function licensedCores(
   );
 }
 
+type PerCoreCount = Extract<CountRule, { kind: "perCore" }>;
+
+/** A per-core row's cores per pack and per priced licence as decimals, and the pack's share. */
+interface PackShare {
+  readonly coresPerPack: Dec;
+  readonly coresPerPricedLicence: Dec;
+  /** coresPerPack ÷ coresPerPricedLicence (2 ÷ 16). */
+  readonly share: Dec;
+}
+
+// Constants of the catalog rows, worked out once per row rather than for every line of every
+// host count (the break-even table alone prices hundreds).
+const packShares = new WeakMap<PerCoreCount, PackShare>();
+
+function packShareOf(count: PerCoreCount): PackShare {
+  let pack = packShares.get(count);
+  if (pack === undefined) {
+    const coresPerPack = new Dec(count.coresPerPack);
+    const coresPerPricedLicence = new Dec(count.coresPerPricedLicence);
+    pack = { coresPerPack, coresPerPricedLicence, share: coresPerPack.div(coresPerPricedLicence) };
+    packShares.set(count, pack);
+  }
+  return pack;
+}
+
 /** Price of one counted unit: the scenario price, or its pack share for per-core rules (16-core price ÷ 8). */
 export function unitPriceOf(rule: WindowsRule, prices: LicensePrices): Money {
   const price = prices[rule.price];
-  return rule.count.kind === "perCore"
-    ? price.times(rule.count.coresPerPack).div(rule.count.coresPerPricedLicence)
-    : price;
+  if (rule.count.kind !== "perCore") return price;
+  const pack = packShareOf(rule.count);
+  return price.times(pack.coresPerPack).div(pack.coresPerPricedLicence);
 }
 
 /**
@@ -64,10 +89,7 @@ export function windowsLinePrice(rule: WindowsRule): LinePrice {
   return {
     kind: "input",
     input: `licensing.prices.${rule.price}`,
-    factor:
-      rule.count.kind === "perCore"
-        ? new Dec(rule.count.coresPerPack).div(rule.count.coresPerPricedLicence)
-        : ONE,
+    factor: rule.count.kind === "perCore" ? packShareOf(rule.count).share : ONE,
   };
 }
 

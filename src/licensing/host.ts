@@ -66,27 +66,7 @@ export function licensesForHost(
   assertHost(host);
   assertCount("windowsVms", windowsVms, 0);
   const el = eligibility(option, platform, { clustered: context.clustered, sockets: host.sockets });
-  // Written out rather than spread ({ ...base, ...el, lines }): Node 20 builds an object
-  // literal that adds fields after a spread on a slow path, and licensing (the break-even
-  // table, every host count of every option) builds thousands of these per analysis.
-  const result = (notes: readonly string[], lines: readonly LicenceLine[]): HostLicensing => {
-    const { oneTime, annual } =
-      lines.length === 0 ? { oneTime: ZERO, annual: ZERO } : moneyOf(lines);
-    return {
-      option,
-      platform,
-      host,
-      windowsVms,
-      eligible: el.eligible,
-      reasons: el.reasons,
-      notes,
-      hostOs: el.hostOs,
-      lines,
-      oneTime,
-      annual,
-    };
-  };
-  if (!el.eligible) return result(el.notes, []);
+  if (!el.eligible) return hostLicensing(option, platform, host, windowsVms, el, el.notes, []);
 
   const row = optionRow(platform, option);
   const setup = hostSetup(row, context.clustered);
@@ -119,7 +99,38 @@ export function licensesForHost(
   }
   const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
   if (assurance) lines.push(assurance);
-  return result(notes, lines);
+  return hostLicensing(option, platform, host, windowsVms, el, notes, lines);
+}
+
+/**
+ * A host's licensing from its lines. Written out rather than spread ({ ...base, ...el, lines }):
+ * Node 20 builds an object literal that adds fields after a spread on a slow path, and
+ * licensing (the break-even table, every host count of every option) builds thousands of
+ * these per analysis.
+ */
+function hostLicensing(
+  option: OptionId,
+  platform: PlatformId,
+  host: HostShape,
+  windowsVms: number,
+  el: ReturnType<typeof eligibility>,
+  notes: readonly string[],
+  lines: readonly LicenceLine[]
+): HostLicensing {
+  const { oneTime, annual } = lines.length === 0 ? { oneTime: ZERO, annual: ZERO } : moneyOf(lines);
+  return {
+    option,
+    platform,
+    host,
+    windowsVms,
+    eligible: el.eligible,
+    reasons: el.reasons,
+    notes,
+    hostOs: el.hostOs,
+    lines,
+    oneTime,
+    annual,
+  };
 }
 
 /**

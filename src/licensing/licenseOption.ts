@@ -15,6 +15,7 @@ import { MESSAGES } from "./messages";
 import { preferOwnedDatacenter } from "./ownedLicences";
 import { estateSubscription, type EstateSubscription } from "./subscriptions";
 import type {
+  HostLicensing,
   HostShape,
   LicensedHost,
   LicenceLine,
@@ -158,22 +159,33 @@ export function licenseOption(
 
   const hostNotes = new Set<string>(el.notes);
   // Hosts repeat the same VM counts: count each (Windows VMs, VMs managed) pair once.
-  const byCounts = new Map<
-    string,
-    { lines: LicenceLine[]; oneTime: Money; annual: Money; notes: readonly string[] }
-  >();
+  type Counted = { lines: LicenceLine[]; oneTime: Money; annual: Money; notes: readonly string[] };
+  // By Windows VMs, then VMs managed (numbers, not a `w/v` text built for every host).
+  const byCounts = new Map<number, Map<number, Counted>>();
+  // The Windows licences depend on the Windows VMs alone (many count pairs share them); only
+  // per-VM management lines read the VMs counted.
+  const byWindowsVms = new Map<number, HostLicensing>();
   const license = (plan: HostPlan, aware: boolean): LicensedHost => {
     const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
     const vmsCounted = vmsToManage(plan, aware);
-    const key = `${windowsVmsLicensed}/${vmsCounted}`;
-    let counted = byCounts.get(key);
+    let byVms = byCounts.get(windowsVmsLicensed);
+    if (!byVms) byCounts.set(windowsVmsLicensed, (byVms = new Map()));
+    let counted = byVms.get(vmsCounted);
     if (!counted) {
-      const lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, {
-        clustered,
-      });
-      const lines = [...lic.lines, ...hostExtraLines(scenario, vmsCounted)];
-      counted = { lines, ...moneyOf(lines), notes: lic.notes };
-      byCounts.set(key, counted);
+      let lic = byWindowsVms.get(windowsVmsLicensed);
+      if (!lic) {
+        lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, {
+          clustered,
+        });
+        byWindowsVms.set(windowsVmsLicensed, lic);
+      }
+      const extra = hostExtraLines(scenario, vmsCounted);
+      const lines = [...lic.lines, ...extra];
+      // Without extra lines, the host's sums are the licences' own (moneyOf of the same lines).
+      const money =
+        extra.length === 0 ? { oneTime: lic.oneTime, annual: lic.annual } : moneyOf(lines);
+      counted = { lines, ...money, notes: lic.notes };
+      byVms.set(vmsCounted, counted);
     }
     if (aware === clusterAware) for (const n of counted.notes) hostNotes.add(n);
     return {

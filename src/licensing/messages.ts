@@ -3,7 +3,8 @@ import type { Dec } from "../money";
 
 /** An amount for prose: thousands separators, cents only when there are any ("4,810", "133.63"). */
 export function amount(value: Dec): string {
-  const fixed = value.toDecimalPlaces(2).toFixed(2);
+  // toFixed rounds with the engine's rounding (half away from zero), as toDecimalPlaces would.
+  const fixed = value.toFixed(2);
   const [whole = "0", cents = "00"] = fixed.split(".");
   const sign = whole.startsWith("-") ? "-" : "";
   const digits = sign ? whole.slice(1) : whole;

@@ -105,12 +105,10 @@ export function licenseMixed(scenario: Scenario, capacity: CapacityPlan): MixedE
   const { prices, softwareAssuranceRate } = scenario.licensing;
   const horizonYears = scenario.finance.horizonYears;
 
-  // The cheapest edition for a host licensed for these counts (ties: more VM rights).
+  // The cheapest edition for a host licensed for this many Windows VMs (ties: more VM rights).
   const cheapestFor = (
-    windowsVmsLicensed: number,
-    vmsCounted: number
+    windowsVmsLicensed: number
   ): { way: WindowsWay | null; lines: LicenceLine[]; oneTime: Money; annual: Money } => {
-    const extra = hostExtraLines(scenario, vmsCounted);
     let best: { way: WindowsWay | null; lines: LicenceLine[]; cost: Money } | null = null;
     for (const { rule, hostRunsEdition } of candidates) {
       const windows = windowsLine(rule, shape, windowsVmsLicensed, hostRunsEdition, prices);
@@ -122,23 +120,33 @@ export function licenseMixed(scenario: Scenario, capacity: CapacityPlan): MixedE
       if (best === null || cost.lte(best.cost))
         best = { way: windows ? rule.way : null, lines, cost };
     }
-    const lines = [...(best?.lines ?? []), ...extra];
+    const lines = best?.lines ?? [];
     return { way: best?.way ?? null, lines, ...moneyOf(lines) };
   };
 
-  // Hosts repeat the same VM counts: choose for each (Windows VMs, VMs managed) pair once.
-  const byCounts = new Map<
-    string,
-    { way: WindowsWay | null; lines: LicenceLine[]; oneTime: Money; annual: Money }
-  >();
+  // Hosts repeat the same VM counts: choose for each Windows VM count once (the choice reads
+  // nothing else), and add per-VM management lines for each (Windows VMs, VMs managed) pair.
+  type Chosen = { way: WindowsWay | null; lines: LicenceLine[]; oneTime: Money; annual: Money };
+  const byWindowsVms = new Map<number, Chosen>();
+  const byCounts = new Map<number, Map<number, Chosen>>();
   const choose = (plan: HostPlan, aware: boolean): MixedHostChoice => {
     const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
     const vmsCounted = vmsToManage(plan, aware);
-    const key = `${windowsVmsLicensed}/${vmsCounted}`;
-    let chosen = byCounts.get(key);
+    let byVms = byCounts.get(windowsVmsLicensed);
+    if (!byVms) byCounts.set(windowsVmsLicensed, (byVms = new Map()));
+    let chosen = byVms.get(vmsCounted);
     if (!chosen) {
-      chosen = cheapestFor(windowsVmsLicensed, vmsCounted);
-      byCounts.set(key, chosen);
+      let edition = byWindowsVms.get(windowsVmsLicensed);
+      if (!edition)
+        byWindowsVms.set(windowsVmsLicensed, (edition = cheapestFor(windowsVmsLicensed)));
+      const extra = hostExtraLines(scenario, vmsCounted);
+      const lines = [...edition.lines, ...extra];
+      // Without extra lines, the host's sums are the edition's own (moneyOf of the same lines).
+      chosen =
+        extra.length === 0
+          ? { way: edition.way, lines, oneTime: edition.oneTime, annual: edition.annual }
+          : { way: edition.way, lines, ...moneyOf(lines) };
+      byVms.set(vmsCounted, chosen);
     }
     return {
       index: plan.index,

@@ -43,6 +43,52 @@ export function sum(values: readonly Dec[]): Dec {
   return total;
 }
 
+/**
+ * Σ value(item) × count(item), the same number as adding the products item by item in order
+ * (counts are whole numbers ≥ 0; a count of 1 adds the value itself). Items often share one
+ * Decimal among many (the parser shares one among rows that read the same text): when the
+ * distinct values are short enough that every product and partial sum fits in 40 digits, the
+ * sum is exact whatever the order, so each distinct value is multiplied once by its total
+ * count; otherwise the items are added one by one, in order, as rounding would then depend on it.
+ */
+export function sumOfProducts<T>(
+  items: readonly T[],
+  value: (item: T) => Dec,
+  count: (item: T) => number
+): Dec {
+  const countByValue = new Map<Dec, number>();
+  let totalCount = 0;
+  for (const item of items) {
+    const v = value(item);
+    const n = count(item);
+    totalCount += n;
+    countByValue.set(v, (countByValue.get(v) ?? 0) + n);
+  }
+  // Digits a product or partial sum can need: integer digits of the largest value and of the
+  // total count, plus the most decimals.
+  let integerDigits = 0;
+  let decimals = 0;
+  for (const v of countByValue.keys()) {
+    if (!v.isFinite()) {
+      integerDigits = Infinity;
+      break;
+    }
+    integerDigits = Math.max(integerDigits, v.e + 1);
+    decimals = Math.max(decimals, v.decimalPlaces());
+  }
+  const countDigits = String(totalCount).length;
+  let total = ZERO;
+  if (integerDigits + countDigits + decimals < Dec.precision && Number.isSafeInteger(totalCount)) {
+    for (const [v, n] of countByValue) total = total.plus(n === 1 ? v : v.times(n));
+    return total;
+  }
+  for (const item of items) {
+    const n = count(item);
+    total = total.plus(n === 1 ? value(item) : value(item).times(n));
+  }
+  return total;
+}
+
 /** Round to whole cents, half away from zero (Excel's `ROUND(x, 2)`). */
 export function roundCents(value: Dec): Money {
   return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);

@@ -138,7 +138,12 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
     };
   }
   const tornado =
-    best && sensitivity ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache) : null;
+    best && sensitivity
+      ? sensitivity(bestOn.scenario, best.id, baseline, bestOn.cache, {
+          costs: best.costs,
+          npv: best.businessCase.npv,
+        })
+      : null;
   return {
     scenario,
     baselineLabel: baselineLabel(scenario),

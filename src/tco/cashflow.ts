@@ -36,20 +36,90 @@ function zeroByCategory(): Record<CostCategory, Money> {
   return zeros;
 }
 
-/** Sum lines into years 0…N and categories; each year's total is the sum of its categories. */
-export function schedule(lines: readonly CostLine[], horizonYears: number): CostSchedule {
+/**
+ * `a + b`, skipping the addition when either is zero: decimal.js then returns the other
+ * operand's value anyway, so the result is the same — and most amounts of a schedule are zero
+ * (a purchase falls in one year, a running cost in every year but year 0).
+ */
+function plus(a: Money, b: Money): Money {
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
+}
+
+/** Adds each line's amount of year `t` to its category in `into`, in line order. */
+function addYear(into: Record<CostCategory, Money>, lines: readonly CostLine[], t: number): void {
+  for (const line of lines) {
+    const amount = line.amounts[t];
+    if (amount !== undefined) into[line.category] = plus(into[line.category], amount);
+  }
+}
+
+/** The schedule of `lines` from each year's category sums (`byYear`, years 0…N). */
+function assemble(
+  lines: readonly CostLine[],
+  byYear: readonly Record<CostCategory, Money>[]
+): CostSchedule {
   const years: YearCosts[] = [];
   const overall = zeroByCategory();
+  let total = ZERO;
+  byYear.forEach((byCategory, t) => {
+    let yearTotal = ZERO;
+    for (const c of COST_CATEGORIES) {
+      overall[c] = plus(overall[c], byCategory[c]);
+      yearTotal = plus(yearTotal, byCategory[c]);
+    }
+    years.push({ year: t, total: yearTotal, byCategory });
+    total = plus(total, yearTotal);
+  });
+  return { lines, years, byCategory: overall, total };
+}
+
+/** Sum lines into years 0…N and categories; each year's total is the sum of its categories. */
+export function schedule(lines: readonly CostLine[], horizonYears: number): CostSchedule {
+  const byYear: Record<CostCategory, Money>[] = [];
   for (let t = 0; t <= horizonYears; t++) {
     const byCategory = zeroByCategory();
-    for (const line of lines) {
-      const amount = line.amounts[t] ?? ZERO;
-      byCategory[line.category] = byCategory[line.category].plus(amount);
-    }
-    for (const c of COST_CATEGORIES) overall[c] = overall[c].plus(byCategory[c]);
-    years.push({ year: t, total: sum(COST_CATEGORIES.map((c) => byCategory[c])), byCategory });
+    addYear(byCategory, lines, t);
+    byYear.push(byCategory);
   }
-  return { lines, years, byCategory: overall, total: sum(years.map((y) => y.total)) };
+  return assemble(lines, byYear);
+}
+
+/**
+ * `schedule(lines, N)` where `lines` differ from `previous.lines` only in the categories
+ * `changed` (the same lines, some re-priced): those categories are summed again, in line
+ * order as `schedule` sums them; every other sum whose terms did not change (other
+ * categories, years where the changed ones came to the same) is `previous`'s.
+ */
+export function rescheduled(
+  previous: CostSchedule,
+  lines: readonly CostLine[],
+  changed: ReadonlySet<CostCategory>
+): CostSchedule {
+  const moved = lines.filter((l) => changed.has(l.category));
+  const overall = { ...previous.byCategory };
+  for (const c of changed) overall[c] = ZERO;
+  let yearsChanged = false;
+  const years = previous.years.map((y, t): YearCosts => {
+    const byCategory = { ...y.byCategory };
+    for (const c of changed) byCategory[c] = ZERO;
+    addYear(byCategory, moved, t);
+    let same = true;
+    for (const c of changed) {
+      overall[c] = plus(overall[c], byCategory[c]);
+      if (!byCategory[c].eq(y.byCategory[c])) same = false;
+    }
+    if (same) return y;
+    yearsChanged = true;
+    let yearTotal = ZERO;
+    for (const c of COST_CATEGORIES) yearTotal = plus(yearTotal, byCategory[c]);
+    return { year: t, total: yearTotal, byCategory };
+  });
+  let total = previous.total;
+  if (yearsChanged) {
+    total = ZERO;
+    for (const y of years) total = plus(total, y.total);
+  }
+  return { lines, years, byCategory: overall, total };
 }
 
 export interface BusinessCase {

@@ -4,7 +4,7 @@
  * of refreshed devices and administration. The same rules cost the servers that stay
  * physical in every virtualization option.
  */
-import { Dec, ZERO, dec } from "../money";
+import { Dec, dec, sumOfProducts } from "../money";
 import type { InventoryRow, Scenario } from "../scenario";
 import { idleReason } from "../capacity/demand";
 import { KWH_PER_WATT_YEAR, costLine, type CostLine } from "./costLines";
@@ -23,15 +23,18 @@ export function physicalQuantities(
 ): PhysicalQuantities {
   let servers = 0;
   let windowsServers = 0;
-  let watts = ZERO;
   let rackUnits = 0;
   for (const { row, count } of rows) {
     servers += count;
     if (row.os === "windows") windowsServers += count;
-    // One server a row is the common case (an RVTools export): no product to build.
-    watts = watts.plus(count === 1 ? row.powerWatts : row.powerWatts.times(count));
     rackUnits += row.rackUnits * count;
   }
+  // Thousands of rows draw a few dozen distinct figures: summed once per figure.
+  const watts = sumOfProducts(
+    rows,
+    (r) => r.row.powerWatts,
+    (r) => r.count
+  );
   return { servers, windowsServers, watts, rackUnits };
 }
 

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { irr, irrFailureMessage, netPresentValue, type IrrResult } from "../../src/finance";
 import { Dec, ONE } from "../../src/money";
-import { anyFlows, conventionalFlows, d, decs, expectClose } from "./support";
+import {
+  anyFlows,
+  conventionalFlows,
+  d,
+  decs,
+  expectClose,
+  investmentFlows,
+  textbookNewtonRate,
+} from "./support";
 
 /** The rate of a successful result, failing the test otherwise. */
 function rateOf(result: IrrResult): Dec {
@@ -167,6 +175,21 @@ describe("irr (Excel's IRR)", () => {
         const residual = netPresentValue(result.rate, flows).abs();
         // |NPV| < 1e-6 × Σ|CFₜ|/(1+r)ᵗ (in practice far smaller)
         expect(residual.lessThan(scaleAt(result.rate, flows).times("1e-6"))).toBe(true);
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("takes the same Newton steps as the textbook iteration, to the last digit (property)", () => {
+    fc.assert(
+      fc.property(investmentFlows, (flows) => {
+        const result = irr(flows);
+        if (!result.ok || result.method !== "newton") return;
+        const reference = textbookNewtonRate(flows);
+        expect(reference && [reference.rate.toString(), reference.iterations]).toEqual([
+          result.rate.toString(),
+          result.iterations,
+        ]);
       }),
       { numRuns: 200 }
     );

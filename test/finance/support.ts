@@ -61,3 +61,38 @@ export const conventionalFlows: fc.Arbitrary<Dec[]> = fc
 export const discountRate: fc.Arbitrary<Dec> = fc
   .integer({ min: 0, max: 3000 })
   .map((bp) => new Dec(bp).div(10_000));
+
+/**
+ * Newton's method for the IRR as the textbook writes it (Horner's scheme from zero for the
+ * NPV in x = 1/(1+rate) and its slope; step value / (x² slope); half way to -100 % when a
+ * step would pass it; stop when the step ≤ tolerance × max(1, |rate|)): the rate and steps
+ * `irr` must reproduce digit for digit when Newton finds it. Null where Newton gives up.
+ */
+export function textbookNewtonRate(
+  values: readonly Dec[],
+  guess = new Dec("0.1"),
+  maxIterations = 100,
+  tolerance = new Dec("1e-24")
+): { readonly rate: Dec; readonly iterations: number } | null {
+  let rate = guess;
+  for (let i = 1; i <= maxIterations; i++) {
+    const x = new Dec(1).div(rate.plus(1));
+    let value = new Dec(0);
+    let slope = new Dec(0);
+    for (let t = values.length - 1; t >= 0; t--) {
+      slope = slope.times(x).plus(value);
+      value = value.times(x).plus(values[t] as Dec);
+    }
+    if (value.isZero()) return { rate, iterations: i - 1 };
+    const denominator = x.times(x).times(slope);
+    if (denominator.isZero()) return null;
+    let next = rate.plus(value.div(denominator));
+    if (next.lessThanOrEqualTo(-1)) next = rate.minus(1).div(2);
+    if (!next.isFinite() || next.abs().greaterThan("1e9")) return null;
+    const step = next.minus(rate).abs();
+    rate = next;
+    if (step.lessThanOrEqualTo(tolerance.times(Dec.max(1, rate.abs()))))
+      return { rate, iterations: i };
+  }
+  return null;
+}

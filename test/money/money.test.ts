@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocate, Dec, dec, formatMoney, money, roundCents, sum } from "../../src/money";
+import {
+  allocate,
+  Dec,
+  dec,
+  formatMoney,
+  money,
+  roundCents,
+  sum,
+  sumOfProducts,
+  ZERO,
+} from "../../src/money";
 
 describe("money", () => {
   it("keeps exact decimals where floats drift", () => {
@@ -76,5 +86,48 @@ describe("money", () => {
     expect(() => allocate(money("1"), [])).toThrow();
     expect(() => allocate(money("1"), [0, 0])).toThrow();
     expect(() => allocate(money("1"), [-1, 2])).toThrow();
+  });
+});
+
+describe("sumOfProducts", () => {
+  // Short figures take the per-distinct-value path; 40-digit ones must still come out as the
+  // plain loop's rounded sum, in order.
+  const figure = fc.oneof(
+    fc.integer({ min: -5000, max: 5000 }).map(String),
+    fc.integer({ min: 0, max: 99_999 }).map((w) => (w / 1000).toFixed(3)),
+    fc.constant("0.33"),
+    fc.constant("123.4567890123456789012345678901234567891"),
+    fc.constant("99999999999999999999999999999999999999")
+  );
+
+  it("equals adding value × count item by item, in order (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(figure, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(5), fc.integer({ min: 0, max: 1000 })), { maxLength: 40 }),
+        (figures, picks) => {
+          // Items share a figure's Decimal, as rows share the parser's.
+          const pool = figures.map((f) => new Dec(f));
+          const items = picks.map(([i, count]) => ({ v: pool[i % pool.length]!, count }));
+          const byItem = items.reduce((t, x) => t.plus(x.v.times(x.count)), ZERO);
+          const total = sumOfProducts(
+            items,
+            (x) => x.v,
+            (x) => x.count
+          );
+          expect(total.toString()).toBe(byItem.toString());
+        }
+      )
+    );
+  });
+
+  it("is 0 for no items", () => {
+    expect(
+      sumOfProducts(
+        [],
+        (x: Dec) => x,
+        () => 1
+      ).toString()
+    ).toBe("0");
   });
 });

@@ -3,9 +3,17 @@
  * 3-year example: staying physical costs 100 a year; the option costs 150 up front and 40 a
  * year. Net flows (physical − option) are −150, 60, 60, 60.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, ZERO } from "../../src/money";
-import { businessCase, schedule, type CostCategory, type CostLine } from "../../src/tco";
+import {
+  businessCase,
+  COST_CATEGORIES,
+  schedule,
+  type CostCategory,
+  type CostLine,
+} from "../../src/tco";
+import { rescheduled } from "../../src/tco/cashflow";
 import { d, npvByHand, s } from "./fixtures";
 
 /** A cost line with the given amounts per year (what `costLine` would have computed). */
@@ -56,6 +64,40 @@ describe("schedule: years and categories", () => {
       [1, "0"],
       [2, "0"],
     ]);
+  });
+});
+
+describe("rescheduled: re-pricing some categories", () => {
+  // Amounts in cents, zero in about half the years (as purchases and running costs are).
+  const cents = fc.oneof(fc.constant(0), fc.integer({ min: -10_000_00, max: 10_000_000_00 }));
+  const lineOf = fc.record({
+    category: fc.constantFrom(...COST_CATEGORIES),
+    amounts: fc.array(cents, { minLength: 4, maxLength: 4 }),
+    repriced: fc.option(fc.array(cents, { minLength: 4, maxLength: 4 }), { nil: undefined }),
+  });
+  const money = (c: number): string => new Dec(c).div(100).toString();
+
+  it("equals the schedule of the re-priced lines, summed afresh", () => {
+    fc.assert(
+      fc.property(fc.array(lineOf, { maxLength: 12 }), (specs) => {
+        const before = specs.map((l, i) => flat(`l${i}`, l.category, l.amounts.map(money)));
+        const changed = new Set<CostCategory>();
+        const after = specs.map((l, i) => {
+          if (l.repriced === undefined) return before[i]!;
+          changed.add(l.category);
+          return flat(`l${i}`, l.category, l.repriced.map(money));
+        });
+        const expected = schedule(after, 3);
+        const actual = rescheduled(schedule(before, 3), after, changed);
+        const text = (c: typeof expected): unknown => ({
+          years: c.years.map((y) => [s(y.total), COST_CATEGORIES.map((k) => s(y.byCategory[k]))]),
+          byCategory: COST_CATEGORIES.map((k) => s(c.byCategory[k])),
+          total: s(c.total),
+        });
+        expect(text(actual)).toEqual(text(expected));
+        expect(actual.lines).toBe(after);
+      })
+    );
   });
 });
 

@@ -6,7 +6,9 @@
  * 4 years, maintenance 10 %, PUE 1.5, 0.10 per kWh, 240 per U per year, setup 250 per device,
  * 60 admin hours per server per year at 50 an hour; horizon 5 years.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Dec, ZERO } from "../../src/money";
 import {
   COST_CATEGORIES,
   physicalBaselineLines,
@@ -125,6 +127,33 @@ describe("physical baseline: rounding and edge cases", () => {
       watts: "700",
       rackUnits: 4,
     });
+  });
+
+  it("sums watts as row by row, in order, whatever the figures (property)", () => {
+    // Whole watts are summed per distinct figure; long fractions must still come out as the
+    // plain loop's 40-digit sum.
+    const figure = fc.oneof(
+      fc.integer({ min: 0, max: 5000 }).map(String),
+      fc.integer({ min: 0, max: 99_999 }).map((w) => (w / 100).toFixed(2)),
+      fc.constant("123.4567890123456789012345678901234567891"),
+      fc.constant("99999999999999999999999999999999999999")
+    );
+    fc.assert(
+      fc.property(
+        fc.array(figure, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(5), fc.integer({ min: 1, max: 40 })), { maxLength: 30 }),
+        (figures, picks) => {
+          // Rows share a figure's Decimal, as the parser shares one among rows of the same text.
+          const pool = figures.map((w) => new Dec(w));
+          const rows = picks.map(([i, count]) => ({
+            row: { ...estate.inventory[0]!, powerWatts: pool[i % pool.length]! },
+            count,
+          }));
+          const byRow = rows.reduce((sum, r) => sum.plus(r.row.powerWatts.times(r.count)), ZERO);
+          expect(s(physicalQuantities(rows).watts)).toBe(s(byRow));
+        }
+      )
+    );
   });
 
   it("labels lines for the servers that stay physical in an option, with their own id prefix", () => {
