@@ -313,7 +313,8 @@ export function dealVms(
   for (let h = 0; h < active; h++) lists.push([]);
   for (let i = 0; i < total; i++) {
     const key = vms[i]!;
-    const v = key - Math.floor(key / scale) * scale;
+    // `| 0`: an integer, not a double, so the lists stay small-integer arrays like the packing's.
+    const v = (key - Math.floor(key / scale) * scale) | 0;
     const vb = v * D;
     let best = -1;
     let bestDelta = Infinity;
