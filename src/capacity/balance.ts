@@ -99,9 +99,9 @@ class Balancer {
   /** Load of host h in resource j at `h*D+j`; Windows VMs per host in `win`. */
   private readonly used: Float64Array;
   private readonly win: Float64Array;
-  /** 1 / mean² per resource over the active hosts (0 where unused); `wWin` for Windows VMs. */
-  private readonly weight = new Float64Array(D);
-  private wWin = 0;
+  /** 1 / mean² per resource over the active hosts (0 where unused), Windows VMs last; doubled. */
+  private readonly weight = new Float64Array(E);
+  private readonly weight2 = new Float64Array(E);
   private spent = 0;
   private readonly failover: LiveFailoverCheck;
   private lastFailure: readonly number[] | undefined = undefined;
@@ -164,7 +164,7 @@ class Balancer {
     const rank = table.rank;
     for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
     this.used = layoutLoad(table, hosts);
-    // Windows VMs per host count in the measure too (weight wWin), though they limit nothing:
+    // Windows VMs per host count in the measure too (weight[D]), though they limit nothing:
     // cluster-aware licences are counted from them after a failover.
     this.win = new Float64Array(n);
     let vmCount = 0;
@@ -230,10 +230,10 @@ class Balancer {
     win[to] = win[to]! + windows[v]!;
   }
 
-  /** Σ_j w_j·u_j² + wWin·win² of host h (the measure of one host), from `loads` and `wins`. */
+  /** Σ_j w_j·u_j² + w_win·win² of host h (the measure of one host), from `loads` and `wins`. */
   private measureOf(loads: Float64Array, wins: Float64Array, h: number): number {
     const weight = this.weight;
-    let f = this.wWin * wins[h]! * wins[h]!;
+    let f = weight[D]! * wins[h]! * wins[h]!;
     for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
     return f;
   }
@@ -260,7 +260,7 @@ class Balancer {
     let windowsTotal = 0;
     for (let h = 0; h < active; h++) windowsTotal += win[h]!;
     const windowsMean = windowsTotal / active;
-    this.wWin = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
+    weight[D] = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
     this.deal(active, checked);
     let current = this.measure(active, used, win);
     const { snapshot, vmLo, vmHi, floor } = this;
@@ -271,7 +271,7 @@ class Balancer {
       for (let a = 0; a < active && this.going(); a++) {
         const count = copyInto(this.hosts[a]!, snapshot);
         spanOf(this.hosts[a]!, demand, windows, vmLo, vmHi, 0); // = the snapshot's
-        moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
+        moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
         for (let i = 0; i < count; i++) {
           const v = snapshot[i]!;
           const vb = v * D;
@@ -279,7 +279,7 @@ class Balancer {
           let best = -1;
           let bestDelta = -EPS;
           const xw = windows[v]!;
-          const cw = this.wWin * 2 * xw;
+          const cw = weight[D]! * 2 * xw;
           const winA = win[a]!;
           for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
           for (let t = 0; t < active; t++) {
@@ -307,7 +307,7 @@ class Balancer {
           this.apply(v, a, best);
           const kept = !checked || this.survives();
           if (!kept) this.apply(v, best, a);
-          moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
+          moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
           if (kept) moved = true;
         }
       }
@@ -355,7 +355,7 @@ class Balancer {
     for (let h = 0; h < active; h++) total += this.hosts[h]!.length;
     this.spent += total * active;
     const { table, hosts, weight, dealKeys, dealLoads, dealWins } = this;
-    return dealVms(table, hosts, active, weight, this.wWin, dealKeys, dealLoads, dealWins);
+    return dealVms(table, hosts, active, weight, dealKeys, dealLoads, dealWins);
   }
 
   /**
@@ -473,7 +473,7 @@ class Balancer {
     let partners = 0;
     for (let t = 0; t < active; t++) {
       if (t === a || hosts[t]!.length === 0) continue;
-      const f = swapFloor(t, this.vmLo, this.vmHi, this.lo, this.hi, gap, this.weight, this.wWin);
+      const f = swapFloor(t, this.vmLo, this.vmHi, this.lo, this.hi, gap, this.weight);
       floor[t] = f;
       let i = partners++;
       while (i > 0 && f < floor[byFloor[i - 1]!]!) {
@@ -499,10 +499,10 @@ class Balancer {
   private swapPass(active: number, checked: boolean): boolean {
     const { hosts, demand, limit, windows, used, weight, snapshot, rank } = this;
     const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
-    const wWin = this.wWin;
     // w_j·2 per resource and for Windows VMs: the first factor of each term of a swap's gain.
-    const wWin2 = wWin * 2;
-    const weight2 = weight.map((w) => w * 2);
+    const { weight2 } = this;
+    for (let j = 0; j < E; j++) weight2[j] = weight[j]! * 2;
+    const wWin2 = weight2[D]!;
     let moved = false;
     for (let h = 0; h < active; h++) if (this.changed[h] === 1) this.spanHost(h);
     for (let a = 0; a < active && this.going(); a++) {
@@ -521,7 +521,7 @@ class Balancer {
           const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
           const threshold = last < 0 ? -EPS : bound[last]!;
           if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
-          const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight, wWin);
+          const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight);
           bound[t] = b;
           if (!(b < -EPS)) continue;
           if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;

@@ -172,7 +172,7 @@ export function spanOf(
  * with any VM w whose demand lies between `lo` and `hi`: with δ = x − x_w confined per
  * resource to [x − max, x − min], each term w·2δ(g + δ) is a parabola whose least value on
  * that interval is at −g/2 clamped into it. `lo`, `hi`, `gap` (g) and `halfGap` (−g/2) are
- * read from `at`.
+ * read from `at`; `weight` holds D + 1 entries too.
  */
 export function swapBound(
   x: Float64Array,
@@ -181,8 +181,7 @@ export function swapBound(
   gap: Float64Array,
   halfGap: Float64Array,
   at: number,
-  weight: Float64Array,
-  wWin: number
+  weight: Float64Array
 ): number {
   let b = 0;
   for (let j = 0; j < D; j++) {
@@ -190,7 +189,7 @@ export function swapBound(
     b += weight[j]! * 2 * d * (gap[at + j]! + d);
   }
   const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
-  return b + wWin * 2 * d * (gap[at + D]! + d);
+  return b + weight[D]! * 2 * d * (gap[at + D]! + d);
 }
 
 /**
@@ -198,7 +197,7 @@ export function swapBound(
  * per resource the bound's term w·2δ(g + δ) is least at δ = −g/2 clamped to δ's interval
  * [x − max_t, x − min_t], which lies inside [vmLo − max_t, vmHi − min_t]; the least of the
  * parabola over the wider interval is no higher. `lo`, `hi` and `gap` hold D + 1 entries per
- * host (Windows VMs last, weighted `wWin`).
+ * host, and `weight` D + 1 entries (Windows VMs last).
  */
 export function swapFloor(
   t: number,
@@ -207,15 +206,14 @@ export function swapFloor(
   lo: Float64Array,
   hi: Float64Array,
   gap: Float64Array,
-  weight: Float64Array,
-  wWin: number
+  weight: Float64Array
 ): number {
   const at = t * (D + 1);
   let f = 0;
   for (let j = 0; j <= D; j++) {
     const g = gap[at + j]!;
     const d = Math.min(Math.max(-g / 2, vmLo[j]! - hi[at + j]!), vmHi[j]! - lo[at + j]!);
-    f += (j < D ? weight[j]! : wWin) * 2 * d * (g + d);
+    f += weight[j]! * 2 * d * (g + d);
   }
   return f;
 }
@@ -262,7 +260,6 @@ export function moveFloors(
   used: Float64Array,
   win: Float64Array,
   weight: Float64Array,
-  wWin: number,
   into: Float64Array
 ): void {
   for (let t = 0; t < active; t++) {
@@ -270,7 +267,7 @@ export function moveFloors(
     for (let j = 0; j <= D; j++) {
       const g = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
       const x = Math.min(Math.max(-g / 2, vmLo[j]!), vmHi[j]!);
-      f += (j < D ? weight[j]! : wWin) * 2 * x * (g + x);
+      f += weight[j]! * 2 * x * (g + x);
     }
     into[t] = f;
   }
@@ -284,16 +281,16 @@ export function copyInto(list: readonly number[], into: Int32Array): number {
 
 /**
  * Deals the VMs of hosts 0..active−1 afresh, largest first (by rank), each to the fitting host
- * where it raises the measure Σ_j w_j·u_j² + wWin·win² least (ties: lower host). Returns the
- * VM lists per host (each in rank order), their loads in `loads` and `wins`; null when a VM
- * fits no host. `keys` holds at least as many entries as the hosts have VMs.
+ * where it raises the measure Σ_j w_j·u_j² + w_win·win² least (ties: lower host; `weight` holds
+ * D + 1 entries, Windows VMs last). Returns the VM lists per host (each in rank order), their
+ * loads in `loads` and `wins`; null when a VM fits no host. `keys` holds at least as many
+ * entries as the hosts have VMs.
  */
 export function dealVms(
   table: VmTable,
   hosts: readonly (readonly number[])[],
   active: number,
   weight: Float64Array,
-  wWin: number,
   keys: Float64Array,
   loads: Float64Array,
   wins: Float64Array
@@ -321,7 +318,7 @@ export function dealVms(
     const xw = windows[v]!;
     for (let t = 0; t < active; t++) {
       let fits = true;
-      let delta = wWin * xw * (2 * wins[t]! + xw);
+      let delta = weight[D]! * xw * (2 * wins[t]! + xw);
       for (let j = 0; j < D; j++) {
         const x = demand[vb + j]!;
         const u = loads[t * D + j]!;
