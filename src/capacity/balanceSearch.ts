@@ -9,6 +9,15 @@ import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
 
+/** Changes of the measure smaller than this count as none. */
+export const EPS = 1e-9;
+/**
+ * Relative slack under a floor (of a move's or a swap's gain) before it rules a host out: far
+ * above the rounding of a few additions (≈ 1e-15), so a floor never passes over a host the
+ * exact test would keep.
+ */
+export const FLOOR_MARGIN = 1e-9;
+
 /** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
 function cpuFirst(demand: Float64Array, p: number, q: number): number {
   return demand[q * D]! - demand[p * D]! || p - q;
@@ -154,16 +163,19 @@ export function spanOf(
   hi: Float64Array,
   at: number
 ): void {
-  const E = D + 1;
-  lo.fill(Infinity, at * E, at * E + E);
-  hi.fill(-Infinity, at * E, at * E + E);
+  const from = at * (D + 1);
+  lo.fill(Infinity, from, from + D + 1);
+  hi.fill(-Infinity, from, from + D + 1);
   for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
-    for (let j = 0; j < E; j++) {
-      const x = j < D ? demand[v * D + j]! : windows[v]!;
-      if (x < lo[at * E + j]!) lo[at * E + j] = x;
-      if (x > hi[at * E + j]!) hi[at * E + j] = x;
+    for (let j = 0; j < D; j++) {
+      const x = demand[v * D + j]!;
+      if (x < lo[from + j]!) lo[from + j] = x;
+      if (x > hi[from + j]!) hi[from + j] = x;
     }
+    const w = windows[v]!;
+    if (w < lo[from + D]!) lo[from + D] = w;
+    if (w > hi[from + D]!) hi[from + D] = w;
   }
 }
 
