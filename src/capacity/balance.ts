@@ -11,29 +11,31 @@ import {
   byCount,
   copyInto,
   dealVms,
-  cpuFitFrom,
-  EPS,
-  fitsUnder,
-  FLOOR_MARGIN,
+  hostMeasure,
   moveFloors,
-  exchangeInto,
   insertByRank,
   removeFrom,
-  secondSmallest,
-  sortByCpu,
   spanOf,
 } from "./balanceSearch";
+import { ExchangeSearch } from "./balanceExchange";
 import { SwapSearch } from "./balanceSwap";
 import { LiveFailoverCheck } from "./liveFailover";
 
 const D = DIMENSIONS;
-/** Entries per host in the swap pass's arrays: the resources, then Windows VMs. */
+/** Entries of the weights and of a span of VMs: the resources, then Windows VMs. */
 const E = D + 1;
 
 /** Passes over every VM per balancing phase, at most. */
 const MAX_PASSES = 40;
 /** A pass that lowers the measure by less than this share of it ends its phase (bounded passes). */
 const MIN_PASS_GAIN = 1e-3;
+/** Changes of the measure smaller than this count as none. */
+const EPS = 1e-9;
+/**
+ * Relative slack under a move floor before it rules a host out: far above the rounding of a
+ * few additions (≈ 1e-15), so a floor never passes over a host the exact test would keep.
+ */
+const FLOOR_MARGIN = 1e-9;
 /** Checked moves rejected in a row, per host, before a balancing phase gives up. */
 const REJECTIONS_PER_HOST = 3;
 
@@ -119,15 +121,10 @@ class Balancer {
   private readonly moveFactor = new Float64Array(D);
   /** Swap pass: the search, with each host's span and CPU order. */
   private readonly swap: SwapSearch;
-  /** Exchange pass: hosts by VM count, the crowded host's VMs by CPU, the VMs taken. */
+  /** Exchange pass: hosts by VM count (crowded first, and its partners), and the search. */
   private readonly crowdedFirst: Int32Array;
   private readonly partners: Int32Array;
-  private readonly crowded: Int32Array;
-  private crowdedCount = 0;
-  private readonly took: Int32Array;
-  private readonly fresh = new Float64Array(2 * D);
-  private readonly freshWin = new Float64Array(2);
-  private readonly second = new Float64Array(D);
+  private readonly exchanges: ExchangeSearch;
 
   constructor(
     private readonly table: VmTable,
@@ -165,8 +162,7 @@ class Balancer {
     this.swap = new SwapSearch(table, hosts, this.used, this.win, this.weight);
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
-    this.crowded = new Int32Array(vmCount);
-    this.took = new Int32Array(vmCount);
+    this.exchanges = new ExchangeSearch(table, vmCount, this.used, this.win, this.weight);
   }
 
   private going(): boolean {
@@ -203,17 +199,9 @@ class Balancer {
     win[to] = win[to]! + windows[v]!;
   }
 
-  /** Σ_j w_j·u_j² + w_win·win² of host h (the measure of one host), from `loads` and `wins`. */
-  private measureOf(loads: Float64Array, wins: Float64Array, h: number): number {
-    const weight = this.weight;
-    let f = weight[D]! * wins[h]! * wins[h]!;
-    for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
-    return f;
-  }
-
   private measure(active: number, loads: Float64Array, wins: Float64Array): number {
     let f = 0;
-    for (let h = 0; h < active; h++) f += this.measureOf(loads, wins, h);
+    for (let h = 0; h < active; h++) f += hostMeasure(this.weight, loads, wins, h);
     return f;
   }
 
@@ -355,14 +343,13 @@ class Balancer {
    * measure drops.
    */
   private exchangePass(active: number, checked: boolean): boolean {
-    const { hosts, demand, crowded, second, crowdedFirst, partners, snapshot } = this;
+    const { hosts, crowdedFirst, partners, snapshot, exchanges } = this;
     let moved = false;
     byCount(hosts, active, crowdedFirst);
     for (let ai = 0; ai < active; ai++) {
       const a = crowdedFirst[ai]!;
       if (!this.going()) break;
-      this.crowdedCount = sortByCpu(hosts[a]!, demand, crowded);
-      secondSmallest(demand, crowded, this.crowdedCount, second);
+      exchanges.startHost(hosts[a]!);
       byCount(hosts, active, partners);
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
@@ -370,8 +357,8 @@ class Balancer {
         const count = copyInto(hosts[b]!, snapshot);
         for (let xi = 0; xi < count; xi++) {
           const x = snapshot[xi]!;
-          this.spent += this.crowdedCount;
-          const taken = this.exchangeFor(x, a, b);
+          this.spent += exchanges.count;
+          const taken = exchanges.find(x, a, b);
           if (taken === 0 || !this.exchange(x, a, b, taken, checked)) continue;
           moved = true;
           if (hosts[b]!.length + 2 > hosts[a]!.length) break;
@@ -382,56 +369,11 @@ class Balancer {
   }
 
   /**
-   * The exchange for VM x of host b with the crowded host a (see {@link exchangePass}): the
-   * VMs of a it takes, in `took`, or 0 when there is none that lowers the measure. Kept apart
-   * from the pass's loops, so that the engine compiles this hot part once and small.
-   */
-  private exchangeFor(x: number, a: number, b: number): number {
-    const { demand, limit, windows, used, win, fresh, freshWin, second, crowded, took } = this;
-    // `second`: per resource, the second smallest VM of the crowded host. When what x frees on
-    // b cannot take it in some resource, at most one VM of a fits b in x's place (a host only
-    // fills up as VMs arrive), the exchange needs two, and x is passed over.
-    for (let j = 0; j < D; j++)
-      if (used[b * D + j]! - demand[x * D + j]! + second[j]! > limit[j]!) return 0;
-    // a' = a − S + x must fit; b' = b − x + S must fit.
-    for (let j = 0; j < D; j++) {
-      fresh[j] = used[a * D + j]! + demand[x * D + j]!; // a + x, S still to leave
-      fresh[D + j] = used[b * D + j]! - demand[x * D + j]!; // b − x, S still to arrive
-    }
-    freshWin[0] = win[a]! + windows[x]!;
-    freshWin[1] = win[b]! - windows[x]!;
-    // Largest CPU first, so the VMs too big in CPU for b's room are a prefix of what is left:
-    // found by bisection, and again after each VM taken (the room only shrinks).
-    let taken = 0;
-    const count = this.crowdedCount;
-    let i = cpuFitFrom(crowded, 0, count, demand, fresh[D]!, limit[0]!);
-    for (; i < count; i++) {
-      const v = crowded[i]!;
-      if (taken >= 2 && fitsUnder(fresh, limit)) break;
-      let fits = true;
-      for (let j = 1; j < D && fits; j++) fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
-      if (!fits) continue;
-      took[taken++] = v;
-      for (let j = 0; j < D; j++) {
-        fresh[j] = fresh[j]! - demand[v * D + j]!;
-        fresh[D + j] = fresh[D + j]! + demand[v * D + j]!;
-      }
-      freshWin[0] = freshWin[0]! - windows[v]!;
-      freshWin[1] = freshWin[1]! + windows[v]!;
-      i = cpuFitFrom(crowded, i + 1, count, demand, fresh[D]!, limit[0]!) - 1;
-    }
-    if (taken < 2 || !fitsUnder(fresh, limit)) return 0;
-    const before = this.measureOf(used, win, a) + this.measureOf(used, win, b);
-    const after = this.measureOf(fresh, freshWin, 0) + this.measureOf(fresh, freshWin, 1);
-    return after < before - EPS ? taken : 0;
-  }
-
-  /**
-   * Makes the exchange {@link exchangeFor} found (x to a, `taken` VMs of `took` to b); undone
+   * Makes the exchange the search found (x to a, the first `taken` VMs it took to b); undone
    * when `checked` and the cluster does not survive it. Returns whether it stays.
    */
   private exchange(x: number, a: number, b: number, taken: number, checked: boolean): boolean {
-    const { took, demand, crowded, second } = this;
+    const { took } = this.exchanges;
     this.apply(x, b, a);
     for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
     if (checked && !this.survives()) {
@@ -439,8 +381,7 @@ class Balancer {
       this.apply(x, a, b);
       return false;
     }
-    this.crowdedCount = exchangeInto(crowded, this.crowdedCount, took, taken, x, demand);
-    secondSmallest(demand, crowded, this.crowdedCount, second);
+    this.exchanges.exchanged(x, taken);
     return true;
   }
 

@@ -9,15 +9,6 @@ import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
 
-/** Changes of the measure smaller than this count as none. */
-export const EPS = 1e-9;
-/**
- * Relative slack under a floor (of a move's or a swap's gain) before it rules a host out: far
- * above the rounding of a few additions (≈ 1e-15), so a floor never passes over a host the
- * exact test would keep.
- */
-export const FLOOR_MARGIN = 1e-9;
-
 /** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
 function cpuFirst(demand: Float64Array, p: number, q: number): number {
   return demand[q * D]! - demand[p * D]! || p - q;
@@ -125,32 +116,6 @@ export function swapInto(
   sorted[p] = came;
 }
 
-/** Per resource, the second smallest demand among the first `count` VMs of `vms`, into `into`. */
-export function secondSmallest(
-  demand: Float64Array,
-  vms: Int32Array,
-  count: number,
-  into: Float64Array
-): void {
-  for (let j = 0; j < D; j++) {
-    let first = Infinity;
-    let next = Infinity;
-    for (let i = 0; i < count; i++) {
-      const x = demand[vms[i]! * D + j]!;
-      if (x < first) {
-        next = first;
-        first = x;
-      } else if (x < next) next = x;
-    }
-    into[j] = next;
-  }
-}
-
-/** Whether (b, t) comes before (c, u): lower bound first, ties by lower host. */
-export function precedes(b: number, t: number, c: number, u: number): boolean {
-  return b < c || (b === c && t < u);
-}
-
 /**
  * The smallest and largest VM of `vms` per resource, Windows VMs last: D + 1 entries of `lo`
  * and `hi` from (D + 1)·`at`.
@@ -177,86 +142,6 @@ export function spanOf(
     if (w < lo[from + D]!) lo[from + D] = w;
     if (w > hi[from + D]!) hi[from + D] = w;
   }
-}
-
-/**
- * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
- * with any VM w whose demand lies between `lo` and `hi`: with δ = x − x_w confined per
- * resource to [x − max, x − min], each term w·2δ(g + δ) is a parabola whose least value on
- * that interval is at −g/2 clamped into it. `lo`, `hi`, `gap` (g) and `halfGap` (−g/2) are
- * read from `at`; `weight` holds D + 1 entries too.
- */
-export function swapBound(
-  x: Float64Array,
-  lo: Float64Array,
-  hi: Float64Array,
-  gap: Float64Array,
-  halfGap: Float64Array,
-  at: number,
-  weight: Float64Array
-): number {
-  let b = 0;
-  for (let j = 0; j < D; j++) {
-    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
-    b += weight[j]! * 2 * d * (gap[at + j]! + d);
-  }
-  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
-  return b + weight[D]! * 2 * d * (gap[at + D]! + d);
-}
-
-/**
- * A floor under the swap pass's bound on partner host t for every VM x with vmLo ≤ x ≤ vmHi:
- * per resource the bound's term w·2δ(g + δ) is least at δ = −g/2 clamped to δ's interval
- * [x − max_t, x − min_t], which lies inside [vmLo − max_t, vmHi − min_t]; the least of the
- * parabola over the wider interval is no higher. `lo`, `hi` and `gap` hold D + 1 entries per
- * host, and `weight` D + 1 entries (Windows VMs last).
- */
-export function swapFloor(
-  t: number,
-  vmLo: Float64Array,
-  vmHi: Float64Array,
-  lo: Float64Array,
-  hi: Float64Array,
-  gap: Float64Array,
-  weight: Float64Array
-): number {
-  const at = t * (D + 1);
-  let f = 0;
-  for (let j = 0; j <= D; j++) {
-    const g = gap[at + j]!;
-    const d = Math.min(Math.max(-g / 2, vmLo[j]! - hi[at + j]!), vmHi[j]! - lo[at + j]!);
-    f += weight[j]! * 2 * d * (g + d);
-  }
-  return f;
-}
-
-/**
- * The first index in [from, to) of `sorted` (largest CPU first) whose VM's CPU fits `room`:
- * `used + cpu <= limit`, the test the exchange pass makes, which holds on a suffix (a sum
- * rounds monotonically). `to` when none fits.
- */
-export function cpuFitFrom(
-  sorted: Int32Array,
-  from: number,
-  to: number,
-  demand: Float64Array,
-  used: number,
-  limit: number
-): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (used + demand[sorted[mid]! * D]! <= limit) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Whether the first D loads of `loads` are all within `limit`. */
-export function fitsUnder(loads: Float64Array, limit: Float64Array): boolean {
-  for (let j = 0; j < D; j++) if (loads[j]! > limit[j]!) return false;
-  return true;
 }
 
 /**
@@ -354,47 +239,16 @@ export function dealVms(
 }
 
 /**
- * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first that a VM of
- * CPU demand `cpu` can swap with without its own host (CPU load `usedA`) going over `limit`:
- * the test `usedA − (cpu − x_w) > limit` fails for the largest VMs only.
+ * The measure of host h: Σ_j w_j·u_j² + w_win·win², from `loads` (D per host) and `wins`, with
+ * `weight` holding D + 1 entries (Windows VMs last).
  */
-export function swapWindowStart(
-  sorted: Int32Array,
-  count: number,
-  demand: Float64Array,
-  cpu: number,
-  usedA: number,
-  limit: number
+export function hostMeasure(
+  weight: Float64Array,
+  loads: Float64Array,
+  wins: Float64Array,
+  h: number
 ): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (usedA - (cpu - demand[sorted[mid]! * D]!) > limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first too small to
- * swap with a VM of CPU demand `cpu`: the partner host (CPU load `usedT`) would go over `limit`,
- * `usedT + (cpu − x_w) > limit`, which holds for the smallest VMs only.
- */
-export function swapWindowEnd(
-  sorted: Int32Array,
-  count: number,
-  demand: Float64Array,
-  cpu: number,
-  usedT: number,
-  limit: number
-): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (usedT + (cpu - demand[sorted[mid]! * D]!) > limit) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  let f = weight[D]! * wins[h]! * wins[h]!;
+  for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
+  return f;
 }

@@ -6,18 +6,7 @@
  *
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import {
-  EPS,
-  FLOOR_MARGIN,
-  precedes,
-  sortByCpu,
-  spanOf,
-  swapBound,
-  swapFloor,
-  swapInto,
-  swapWindowEnd,
-  swapWindowStart,
-} from "./balanceSearch";
+import { sortByCpu, spanOf, swapInto } from "./balanceSearch";
 import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
@@ -26,6 +15,13 @@ const D = DIMENSIONS;
 const E = D + 1;
 /** Partner hosts searched per VM: those with the lowest bound on the gain. */
 const SWAP_PARTNER_HOSTS = 2;
+/** A swap must lower the measure by more than this (as a move must, in `balance.ts`). */
+const EPS = 1e-9;
+/**
+ * Relative slack under a floor before it rules a partner host out: far above the rounding of a
+ * few additions (≈ 1e-15), so a floor never passes over a host the bound would keep.
+ */
+const FLOOR_MARGIN = 1e-9;
 
 /**
  * The swap search over one cluster: it reads the balancer's host lists, loads (`used`, `win`)
@@ -233,4 +229,106 @@ export class SwapSearch {
     this.visited = visited;
     return bestT;
   }
+}
+
+/** Whether (b, t) comes before (c, u): lower bound first, ties by lower host. */
+function precedes(b: number, t: number, c: number, u: number): boolean {
+  return b < c || (b === c && t < u);
+}
+
+/**
+ * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
+ * with any VM w whose demand lies between `lo` and `hi`: with δ = x − x_w confined per
+ * resource to [x − max, x − min], each term w·2δ(g + δ) is a parabola whose least value on
+ * that interval is at −g/2 clamped into it. `lo`, `hi`, `gap` (g) and `halfGap` (−g/2) are
+ * read from `at`; `weight` holds D + 1 entries too.
+ */
+function swapBound(
+  x: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  gap: Float64Array,
+  halfGap: Float64Array,
+  at: number,
+  weight: Float64Array
+): number {
+  let b = 0;
+  for (let j = 0; j < D; j++) {
+    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
+    b += weight[j]! * 2 * d * (gap[at + j]! + d);
+  }
+  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
+  return b + weight[D]! * 2 * d * (gap[at + D]! + d);
+}
+
+/**
+ * A floor under the swap pass's bound on partner host t for every VM x with vmLo ≤ x ≤ vmHi:
+ * per resource the bound's term w·2δ(g + δ) is least at δ = −g/2 clamped to δ's interval
+ * [x − max_t, x − min_t], which lies inside [vmLo − max_t, vmHi − min_t]; the least of the
+ * parabola over the wider interval is no higher. `lo`, `hi` and `gap` hold D + 1 entries per
+ * host, and `weight` D + 1 entries (Windows VMs last).
+ */
+function swapFloor(
+  t: number,
+  vmLo: Float64Array,
+  vmHi: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  gap: Float64Array,
+  weight: Float64Array
+): number {
+  const at = t * (D + 1);
+  let f = 0;
+  for (let j = 0; j <= D; j++) {
+    const g = gap[at + j]!;
+    const d = Math.min(Math.max(-g / 2, vmLo[j]! - hi[at + j]!), vmHi[j]! - lo[at + j]!);
+    f += weight[j]! * 2 * d * (g + d);
+  }
+  return f;
+}
+
+/**
+ * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first that a VM of
+ * CPU demand `cpu` can swap with without its own host (CPU load `usedA`) going over `limit`:
+ * the test `usedA − (cpu − x_w) > limit` fails for the largest VMs only.
+ */
+function swapWindowStart(
+  sorted: Int32Array,
+  count: number,
+  demand: Float64Array,
+  cpu: number,
+  usedA: number,
+  limit: number
+): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (usedA - (cpu - demand[sorted[mid]! * D]!) > limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first too small to
+ * swap with a VM of CPU demand `cpu`: the partner host (CPU load `usedT`) would go over `limit`,
+ * `usedT + (cpu − x_w) > limit`, which holds for the smallest VMs only.
+ */
+function swapWindowEnd(
+  sorted: Int32Array,
+  count: number,
+  demand: Float64Array,
+  cpu: number,
+  usedT: number,
+  limit: number
+): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (usedT + (cpu - demand[sorted[mid]! * D]!) > limit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
