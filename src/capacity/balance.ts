@@ -76,6 +76,14 @@ export function balance(
   for (const list of hosts) list.sort((x, y) => x - y);
 }
 
+/** Windows VMs per host of `hosts` (apart from the constructor, which then runs once cold). */
+function windowsPerHost(table: VmTable, hosts: readonly (readonly number[])[]): Float64Array {
+  const win = new Float64Array(hosts.length);
+  for (let h = 0; h < hosts.length; h++)
+    for (const v of hosts[h]!) win[h] = win[h]! + table.windows[v]!;
+  return win;
+}
+
 /**
  * The state of one {@link balance} call: the layout, its loads, the measure's weights and the
  * work spent, and the passes' scratch, in fields and typed arrays allocated once per cluster
@@ -143,13 +151,9 @@ class Balancer {
     this.used = layoutLoad(table, hosts);
     // Windows VMs per host count in the measure too (weight[D]), though they limit nothing:
     // cluster-aware licences are counted from them after a failover.
-    this.win = new Float64Array(n);
+    this.win = windowsPerHost(table, hosts);
     let vmCount = 0;
-    for (let h = 0; h < n; h++) {
-      const list = hosts[h]!;
-      vmCount += list.length;
-      for (const v of list) this.win[h] = this.win[h]! + table.windows[v]!;
-    }
+    for (const list of hosts) vmCount += list.length;
     this.failover = new LiveFailoverCheck(table, n);
     this.snapshot = new Int32Array(vmCount);
     this.dealKeys = new Float64Array(vmCount);
