@@ -11,42 +11,33 @@ import {
   byCount,
   copyInto,
   dealVms,
-  cpuFitFrom,
-  fitsUnder,
+  hostMeasure,
   moveFloors,
-  exchangeInto,
   insertByRank,
-  precedes,
   removeFrom,
-  secondSmallest,
-  sortByCpu,
   spanOf,
-  swapBound,
-  swapFloor,
-  swapWindowEnd,
-  swapInto,
-  swapWindowStart,
 } from "./balanceSearch";
+import { ExchangeSearch } from "./balanceExchange";
+import { SwapSearch } from "./balanceSwap";
 import { LiveFailoverCheck } from "./liveFailover";
 
 const D = DIMENSIONS;
-/** Entries per host in the swap pass's arrays: the resources, then Windows VMs. */
+/** Entries of the weights and of a span of VMs: the resources, then Windows VMs. */
 const E = D + 1;
 
 /** Passes over every VM per balancing phase, at most. */
 const MAX_PASSES = 40;
 /** A pass that lowers the measure by less than this share of it ends its phase (bounded passes). */
 const MIN_PASS_GAIN = 1e-3;
-/** Partner hosts a swap pass searches per VM: those with the lowest bound on the gain. */
-const SWAP_PARTNER_HOSTS = 2;
-/** Checked moves rejected in a row, per host, before a balancing phase gives up. */
-const REJECTIONS_PER_HOST = 3;
+/** Changes of the measure smaller than this count as none. */
 const EPS = 1e-9;
 /**
- * Relative slack under a swap floor before it rules a partner host out: far above the rounding
- * of a few additions (≈ 1e-15), so a floor never passes over a host the bound would keep.
+ * Relative slack under a move floor before it rules a host out: far above the rounding of a
+ * few additions (≈ 1e-15), so a floor never passes over a host the exact test would keep.
  */
 const FLOOR_MARGIN = 1e-9;
+/** Checked moves rejected in a row, per host, before a balancing phase gives up. */
+const REJECTIONS_PER_HOST = 3;
 
 /**
  * Evens out a secured cluster while every failure scenario still succeeds. The measure is
@@ -85,6 +76,14 @@ export function balance(
   for (const list of hosts) list.sort((x, y) => x - y);
 }
 
+/** Windows VMs per host of `hosts` (apart from the constructor, which then runs once cold). */
+function windowsPerHost(table: VmTable, hosts: readonly (readonly number[])[]): Float64Array {
+  const win = new Float64Array(hosts.length);
+  for (let h = 0; h < hosts.length; h++)
+    for (const v of hosts[h]!) win[h] = win[h]! + table.windows[v]!;
+  return win;
+}
+
 /**
  * The state of one {@link balance} call: the layout, its loads, the measure's weights and the
  * work spent, and the passes' scratch, in fields and typed arrays allocated once per cluster
@@ -99,9 +98,8 @@ class Balancer {
   /** Load of host h in resource j at `h*D+j`; Windows VMs per host in `win`. */
   private readonly used: Float64Array;
   private readonly win: Float64Array;
-  /** 1 / mean² per resource over the active hosts (0 where unused); `wWin` for Windows VMs. */
-  private readonly weight = new Float64Array(D);
-  private wWin = 0;
+  /** 1 / mean² per resource over the active hosts (0 where unused), Windows VMs last. */
+  private readonly weight = new Float64Array(E);
   private spent = 0;
   private readonly failover: LiveFailoverCheck;
   private lastFailure: readonly number[] | undefined = undefined;
@@ -120,34 +118,21 @@ class Balancer {
   private readonly keptLoads: Float64Array;
   private readonly keptWins: Float64Array;
   private readonly keptLists: number[][];
-  /** Swap pass: per host and resource (Windows VMs last) the smallest and largest VM. */
-  private readonly lo: Float64Array;
-  private readonly hi: Float64Array;
-  /** Swap pass: u_t − u_a per partner host t and resource, and its half negated. */
-  private readonly gap: Float64Array;
-  private readonly halfGap: Float64Array;
-  private readonly bound: Float64Array;
-  /** Swap pass: per partner a floor under `bound` for every VM of the host, and by it. */
-  private readonly floor: Float64Array;
-  private readonly byFloor: Int32Array;
-  /** Swap pass: each host's VMs, largest CPU first. */
-  private readonly byCpu: Int32Array[] = [];
-  /** Hosts whose list changed since their span and CPU order were taken (1), for the swap pass. */
-  private readonly changed: Uint8Array;
-  /** Swap pass: the smallest and largest VM of the host's snapshot per resource. */
+  /**
+   * Move pass: the smallest and largest VM of the host's snapshot per resource (Windows VMs
+   * last), and per host a floor under the gain of moving any of them there.
+   */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
-  private readonly order = new Int32Array(SWAP_PARTNER_HOSTS);
-  private readonly x = new Float64Array(E);
-  /** Exchange pass: hosts by VM count, the crowded host's VMs by CPU, the VMs taken. */
+  private readonly floor: Float64Array;
+  /** Move pass: w_j·2·x_j of the VM moving, the fixed factor of each term of a move's gain. */
+  private readonly moveFactor = new Float64Array(D);
+  /** Swap pass: the search, with each host's span and CPU order. */
+  private readonly swap: SwapSearch;
+  /** Exchange pass: hosts by VM count (crowded first, and its partners), and the search. */
   private readonly crowdedFirst: Int32Array;
   private readonly partners: Int32Array;
-  private readonly crowded: Int32Array;
-  private crowdedCount = 0;
-  private readonly took: Int32Array;
-  private readonly fresh = new Float64Array(2 * D);
-  private readonly freshWin = new Float64Array(2);
-  private readonly second = new Float64Array(D);
+  private readonly exchanges: ExchangeSearch;
 
   constructor(
     private readonly table: VmTable,
@@ -164,15 +149,11 @@ class Balancer {
     const rank = table.rank;
     for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
     this.used = layoutLoad(table, hosts);
-    // Windows VMs per host count in the measure too (weight wWin), though they limit nothing:
+    // Windows VMs per host count in the measure too (weight[D]), though they limit nothing:
     // cluster-aware licences are counted from them after a failover.
-    this.win = new Float64Array(n);
+    this.win = windowsPerHost(table, hosts);
     let vmCount = 0;
-    for (let h = 0; h < n; h++) {
-      const list = hosts[h]!;
-      vmCount += list.length;
-      for (const v of list) this.win[h] = this.win[h]! + table.windows[v]!;
-    }
+    for (const list of hosts) vmCount += list.length;
     this.failover = new LiveFailoverCheck(table, n);
     this.snapshot = new Int32Array(vmCount);
     this.dealKeys = new Float64Array(vmCount);
@@ -181,19 +162,11 @@ class Balancer {
     this.keptLoads = new Float64Array(n * D);
     this.keptWins = new Float64Array(n);
     this.keptLists = new Array<number[]>(n);
-    this.lo = new Float64Array(n * E);
-    this.hi = new Float64Array(n * E);
-    this.gap = new Float64Array(n * E);
-    this.halfGap = new Float64Array(n * E);
-    this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
-    this.byFloor = new Int32Array(n);
-    this.changed = new Uint8Array(n).fill(1);
-    for (let h = 0; h < n; h++) this.byCpu.push(new Int32Array(hosts[h]!.length));
+    this.swap = new SwapSearch(table, hosts, this.used, this.win, this.weight);
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
-    this.crowded = new Int32Array(vmCount);
-    this.took = new Int32Array(vmCount);
+    this.exchanges = new ExchangeSearch(table, vmCount, this.used, this.win, this.weight);
   }
 
   private going(): boolean {
@@ -217,8 +190,8 @@ class Balancer {
     const { demand, used, win, windows } = this;
     removeFrom(this.hosts[from]!, v);
     insertByRank(this.hosts[to]!, v, this.rank);
-    this.changed[from] = 1;
-    this.changed[to] = 1;
+    this.swap.changed[from] = 1;
+    this.swap.changed[to] = 1;
     const vb = v * D;
     const fb = from * D;
     const tb = to * D;
@@ -230,23 +203,15 @@ class Balancer {
     win[to] = win[to]! + windows[v]!;
   }
 
-  /** Σ_j w_j·u_j² + wWin·win² of host h (the measure of one host), from `loads` and `wins`. */
-  private measureOf(loads: Float64Array, wins: Float64Array, h: number): number {
-    const weight = this.weight;
-    let f = this.wWin * wins[h]! * wins[h]!;
-    for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
-    return f;
-  }
-
   private measure(active: number, loads: Float64Array, wins: Float64Array): number {
     let f = 0;
-    for (let h = 0; h < active; h++) f += this.measureOf(loads, wins, h);
+    for (let h = 0; h < active; h++) f += hostMeasure(this.weight, loads, wins, h);
     return f;
   }
 
   /** One balancing phase over the first `active` hosts (see {@link balance}). */
   phase(active: number, checked: boolean): void {
-    const { used, win, weight, demand, limit, windows } = this;
+    const { used, win, weight } = this;
     this.rejections = 0;
     this.rejectionLimit = REJECTIONS_PER_HOST * active;
     this.gaveUp = false;
@@ -260,57 +225,11 @@ class Balancer {
     let windowsTotal = 0;
     for (let h = 0; h < active; h++) windowsTotal += win[h]!;
     const windowsMean = windowsTotal / active;
-    this.wWin = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
+    weight[D] = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
     this.deal(active, checked);
     let current = this.measure(active, used, win);
-    const { snapshot, vmLo, vmHi, floor } = this;
-    // Per VM: w_j·2·x_j per resource, the fixed factor of each term of a move's gain.
-    const c = new Float64Array(D);
     for (let pass = 0; pass < MAX_PASSES && this.going(); pass++) {
-      let moved = false;
-      for (let a = 0; a < active && this.going(); a++) {
-        const count = copyInto(this.hosts[a]!, snapshot);
-        spanOf(this.hosts[a]!, demand, windows, vmLo, vmHi, 0); // = the snapshot's
-        moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
-        for (let i = 0; i < count; i++) {
-          const v = snapshot[i]!;
-          const vb = v * D;
-          // Change of the measure moving v from a to t: Σ_j w_j·2x_j(u_t − u_a + x_j).
-          let best = -1;
-          let bestDelta = -EPS;
-          const xw = windows[v]!;
-          const cw = this.wWin * 2 * xw;
-          const winA = win[a]!;
-          for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
-          for (let t = 0; t < active; t++) {
-            // No VM of a gains at least bestDelta going to t: t is passed over, as it would be.
-            if (t === a || floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) >= bestDelta)
-              continue;
-            let fits = true;
-            let delta = cw * (win[t]! - winA + xw);
-            for (let j = 0; j < D; j++) {
-              const x = demand[vb + j]!;
-              const u = used[t * D + j]!;
-              if (u + x > limit[j]!) {
-                fits = false;
-                break;
-              }
-              delta += c[j]! * (u - used[a * D + j]! + x);
-            }
-            if (fits && delta < bestDelta) {
-              bestDelta = delta;
-              best = t;
-            }
-          }
-          this.spent += active;
-          if (best < 0) continue;
-          this.apply(v, a, best);
-          const kept = !checked || this.survives();
-          if (!kept) this.apply(v, best, a);
-          moveFloors(a, active, vmLo, vmHi, used, win, weight, this.wWin, floor);
-          if (kept) moved = true;
-        }
-      }
+      let moved = this.movePass(active, checked);
       if (!moved && this.going()) moved = this.swapPass(active, checked);
       // Exchanges every pass: moves and swaps keep VM counts, exchanges even them out.
       if (this.going() && this.exchangePass(active, checked)) moved = true;
@@ -318,6 +237,68 @@ class Balancer {
       if (!moved || current - next < MIN_PASS_GAIN * next) break;
       current = next;
     }
+  }
+
+  /**
+   * Moves each VM of the first `active` hosts, as the pass finds them, to the host where it
+   * lowers the measure most, if it fits there (and, when `checked`, the cluster survives).
+   * Returns whether a VM moved.
+   */
+  private movePass(active: number, checked: boolean): boolean {
+    const { used, win, weight, demand, windows, snapshot, vmLo, vmHi, floor } = this;
+    let moved = false;
+    for (let a = 0; a < active && this.going(); a++) {
+      const count = copyInto(this.hosts[a]!, snapshot);
+      spanOf(this.hosts[a]!, demand, windows, vmLo, vmHi, 0); // = the snapshot's
+      moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
+      for (let i = 0; i < count; i++) {
+        const v = snapshot[i]!;
+        const best = this.bestMove(v, a, active);
+        this.spent += active;
+        if (best < 0) continue;
+        this.apply(v, a, best);
+        const kept = !checked || this.survives();
+        if (!kept) this.apply(v, best, a);
+        moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
+        if (kept) moved = true;
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * The host among the first `active` where moving v from host a lowers the measure most, if
+   * v fits there, or -1. Change of the measure: Σ_j w_j·2x_j(u_t − u_a + x_j).
+   */
+  private bestMove(v: number, a: number, active: number): number {
+    const { used, win, weight, demand, limit, windows, floor, moveFactor: c } = this;
+    const vb = v * D;
+    let best = -1;
+    let bestDelta = -EPS;
+    const xw = windows[v]!;
+    const cw = weight[D]! * 2 * xw;
+    const winA = win[a]!;
+    for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
+    for (let t = 0; t < active; t++) {
+      // No VM of a gains at least bestDelta going to t: t is passed over, as it would be.
+      if (t === a || floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) >= bestDelta) continue;
+      let fits = true;
+      let delta = cw * (win[t]! - winA + xw);
+      for (let j = 0; j < D; j++) {
+        const x = demand[vb + j]!;
+        const u = used[t * D + j]!;
+        if (u + x > limit[j]!) {
+          fits = false;
+          break;
+        }
+        delta += c[j]! * (u - used[a * D + j]! + x);
+      }
+      if (fits && delta < bestDelta) {
+        bestDelta = delta;
+        best = t;
+      }
+    }
+    return best;
   }
 
   /**
@@ -335,7 +316,7 @@ class Balancer {
     keptLoads.set(used.subarray(0, active * D));
     keptWins.set(win.subarray(0, active));
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
-    this.changed.fill(1);
+    this.swap.changed.fill(1);
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
     if (checked && !this.survives()) {
@@ -355,7 +336,7 @@ class Balancer {
     for (let h = 0; h < active; h++) total += this.hosts[h]!.length;
     this.spent += total * active;
     const { table, hosts, weight, dealKeys, dealLoads, dealWins } = this;
-    return dealVms(table, hosts, active, weight, this.wWin, dealKeys, dealLoads, dealWins);
+    return dealVms(table, hosts, active, weight, dealKeys, dealLoads, dealWins);
   }
 
   /**
@@ -366,16 +347,13 @@ class Balancer {
    * measure drops.
    */
   private exchangePass(active: number, checked: boolean): boolean {
-    const { hosts, demand, limit, windows, used, win, fresh, freshWin, second, crowded, took } =
-      this;
-    const { crowdedFirst, partners, snapshot } = this;
+    const { hosts, crowdedFirst, partners, snapshot, exchanges } = this;
     let moved = false;
     byCount(hosts, active, crowdedFirst);
     for (let ai = 0; ai < active; ai++) {
       const a = crowdedFirst[ai]!;
       if (!this.going()) break;
-      this.crowdedCount = sortByCpu(hosts[a]!, demand, crowded);
-      secondSmallest(demand, crowded, this.crowdedCount, second);
+      exchanges.startHost(hosts[a]!);
       byCount(hosts, active, partners);
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
@@ -383,56 +361,10 @@ class Balancer {
         const count = copyInto(hosts[b]!, snapshot);
         for (let xi = 0; xi < count; xi++) {
           const x = snapshot[xi]!;
-          this.spent += this.crowdedCount;
-          // `second`: per resource, the second smallest VM of the crowded host. When what x
-          // frees on b cannot take it in some resource, at most one VM of a fits b in x's place
-          // (a host only fills up as VMs arrive), the exchange needs two, and x is passed over.
-          let hopeless = false;
-          for (let j = 0; j < D && !hopeless; j++)
-            hopeless = used[b * D + j]! - demand[x * D + j]! + second[j]! > limit[j]!;
-          if (hopeless) continue;
-          // a' = a − S + x must fit; b' = b − x + S must fit.
-          for (let j = 0; j < D; j++) {
-            fresh[j] = used[a * D + j]! + demand[x * D + j]!; // a + x, S still to leave
-            fresh[D + j] = used[b * D + j]! - demand[x * D + j]!; // b − x, S still to arrive
-          }
-          freshWin[0] = win[a]! + windows[x]!;
-          freshWin[1] = win[b]! - windows[x]!;
-          // Largest CPU first, so the VMs too big in CPU for b's room are a prefix of what is
-          // left: found by bisection, and again after each VM taken (the room only shrinks).
-          let taken = 0;
-          const crowdedCount = this.crowdedCount;
-          let i = cpuFitFrom(crowded, 0, crowdedCount, demand, fresh[D]!, limit[0]!);
-          for (; i < crowdedCount; i++) {
-            const v = crowded[i]!;
-            if (taken >= 2 && fitsUnder(fresh, limit)) break;
-            let fits = true;
-            for (let j = 1; j < D && fits; j++)
-              fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
-            if (!fits) continue;
-            took[taken++] = v;
-            for (let j = 0; j < D; j++) {
-              fresh[j] = fresh[j]! - demand[v * D + j]!;
-              fresh[D + j] = fresh[D + j]! + demand[v * D + j]!;
-            }
-            freshWin[0] = freshWin[0]! - windows[v]!;
-            freshWin[1] = freshWin[1]! + windows[v]!;
-            i = cpuFitFrom(crowded, i + 1, crowdedCount, demand, fresh[D]!, limit[0]!) - 1;
-          }
-          if (taken < 2 || !fitsUnder(fresh, limit)) continue;
-          const before = this.measureOf(used, win, a) + this.measureOf(used, win, b);
-          const after = this.measureOf(fresh, freshWin, 0) + this.measureOf(fresh, freshWin, 1);
-          if (after >= before - EPS) continue;
-          this.apply(x, b, a);
-          for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
-          if (checked && !this.survives()) {
-            for (let i = 0; i < taken; i++) this.apply(took[i]!, b, a);
-            this.apply(x, a, b);
-            continue;
-          }
+          this.spent += exchanges.count;
+          const taken = exchanges.find(x, a, b);
+          if (taken === 0 || !this.exchange(x, a, b, taken, checked)) continue;
           moved = true;
-          this.crowdedCount = exchangeInto(crowded, this.crowdedCount, took, taken, x, demand);
-          secondSmallest(demand, crowded, this.crowdedCount, second);
           if (hosts[b]!.length + 2 > hosts[a]!.length) break;
         }
       }
@@ -440,49 +372,21 @@ class Balancer {
     return moved;
   }
 
-  /** Host h's span (`lo`, `hi`) and its VMs by CPU (`byCpu`), for the swap pass. */
-  private spanHost(h: number): void {
-    const list = this.hosts[h]!;
-    spanOf(list, this.demand, this.windows, this.lo, this.hi, h);
-    if (this.byCpu[h]!.length < list.length) this.byCpu[h] = new Int32Array(2 * list.length);
-    sortByCpu(list, this.demand, this.byCpu[h]!);
-    this.changed[h] = 0;
-  }
-
-  /** {@link spanHost} after a swap (`left` out, `came` in): the CPU order mended, not re-sorted. */
-  private swappedHost(h: number, left: number, came: number): void {
-    spanOf(this.hosts[h]!, this.demand, this.windows, this.lo, this.hi, h);
-    swapInto(this.byCpu[h]!, this.hosts[h]!.length, left, came, this.demand);
-    this.changed[h] = 0;
-  }
-
   /**
-   * u_t − u_a per partner host t and resource (Windows VMs last) and its half negated; then
-   * each partner's floor under the bound of every VM of the snapshot (`vmLo`..`vmHi`), and the
-   * partners in increasing floor (ties: lower host first) in `byFloor`. Returns their number.
+   * Makes the exchange the search found (x to a, the first `taken` VMs it took to b); undone
+   * when `checked` and the cluster does not survive it. Returns whether it stays.
    */
-  private gaps(a: number, active: number): number {
-    const { gap, halfGap, used, win, hosts, floor, byFloor } = this;
-    for (let t = 0; t < active; t++) {
-      for (let j = 0; j < E; j++) {
-        const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
-        gap[t * E + j] = c;
-        halfGap[t * E + j] = -c / 2;
-      }
+  private exchange(x: number, a: number, b: number, taken: number, checked: boolean): boolean {
+    const { took } = this.exchanges;
+    this.apply(x, b, a);
+    for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
+    if (checked && !this.survives()) {
+      for (let i = 0; i < taken; i++) this.apply(took[i]!, b, a);
+      this.apply(x, a, b);
+      return false;
     }
-    let partners = 0;
-    for (let t = 0; t < active; t++) {
-      if (t === a || hosts[t]!.length === 0) continue;
-      const f = swapFloor(t, this.vmLo, this.vmHi, this.lo, this.hi, gap, this.weight, this.wWin);
-      floor[t] = f;
-      let i = partners++;
-      while (i > 0 && f < floor[byFloor[i - 1]!]!) {
-        byFloor[i] = byFloor[i - 1]!;
-        i--;
-      }
-      byFloor[i] = t;
-    }
-    return partners;
+    this.exchanges.exchanged(x, taken);
+    return true;
   }
 
   /**
@@ -497,100 +401,29 @@ class Balancer {
    * (All hosts would cost a pass O(VMs²); two keep it O(VMs²/hosts) and lose no benchmark.)
    */
   private swapPass(active: number, checked: boolean): boolean {
-    const { hosts, demand, limit, windows, used, weight, snapshot, rank } = this;
-    const { lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
-    const wWin = this.wWin;
-    // w_j·2 per resource and for Windows VMs: the first factor of each term of a swap's gain.
-    const wWin2 = wWin * 2;
-    const weight2 = weight.map((w) => w * 2);
+    const { hosts, snapshot, swap } = this;
     let moved = false;
-    for (let h = 0; h < active; h++) if (this.changed[h] === 1) this.spanHost(h);
+    swap.startPass(active);
     for (let a = 0; a < active && this.going(); a++) {
-      const count = copyInto(this.hosts[a]!, snapshot);
-      spanOf(hosts[a]!, demand, windows, this.vmLo, this.vmHi, 0); // = the snapshot's
-      let partners = this.gaps(a, active);
+      const count = copyInto(hosts[a]!, snapshot);
+      swap.startHost(a, active);
       for (let vi = 0; vi < count; vi++) {
         const v = snapshot[vi]!;
-        for (let j = 0; j < D; j++) x[j] = demand[v * D + j]!;
-        x[D] = windows[v]!;
-        // The SWAP_PARTNER_HOSTS partners of lowest bound, in increasing bound (ties: lower host
-        // first): a bounded insertion, hosts visited by floor until no later one can enter.
-        let ordered = 0;
-        for (let p = 0; p < partners; p++) {
-          const t = byFloor[p]!;
-          const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
-          const threshold = last < 0 ? -EPS : bound[last]!;
-          if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
-          const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight, wWin);
-          bound[t] = b;
-          if (!(b < -EPS)) continue;
-          if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
-          let i = last >= 0 ? ordered - 1 : ordered++;
-          while (i > 0 && precedes(b, t, bound[order[i - 1]!]!, order[i - 1]!)) {
-            order[i] = order[i - 1]!;
-            i--;
-          }
-          order[i] = t;
-        }
-        let bestT = -1;
-        let bestW = -1;
-        let bestDelta = -EPS;
-        for (let oi = 0; oi < ordered; oi++) {
-          const t = order[oi]!;
-          if (bound[t]! >= bestDelta) break;
-          const list = hosts[t]!;
-          // δ = x_v − x_w; Δ = Σ_j w_j·2δ_j(u_t − u_a + δ_j), Windows VMs included, with
-          // u_t − u_a read from `gap` (the same differences, computed after every change).
-          const at = t * E;
-          const gapWin = gap[at + D]!;
-          // Only a window of t's VMs by CPU fits both hosts in CPU (the test below, made by
-          // bisection); every other resource is tested VM by VM. The window is visited in CPU
-          // order, so ties fall to the lower rank (the list's order) explicitly.
-          const sorted = this.byCpu[t]!;
-          const start = swapWindowStart(
-            sorted,
-            list.length,
-            demand,
-            x[0]!,
-            used[a * D]!,
-            limit[0]!
-          );
-          const end = swapWindowEnd(sorted, list.length, demand, x[0]!, used[t * D]!, limit[0]!);
-          for (let wi = start; wi < end; wi++) {
-            const w = sorted[wi]!;
-            let fits = true;
-            const shiftWin = x[D]! - windows[w]!;
-            let delta = wWin2 * shiftWin * (gapWin + shiftWin);
-            for (let j = 0; j < D; j++) {
-              const shift = x[j]! - demand[w * D + j]!;
-              if (used[t * D + j]! + shift > limit[j]! || used[a * D + j]! - shift > limit[j]!) {
-                fits = false;
-                break;
-              }
-              delta += weight2[j]! * shift * (gap[at + j]! + shift);
-            }
-            const tie = t < bestT || (t === bestT && rank[w]! < rank[bestW]!);
-            if (fits && (delta < bestDelta || (delta === bestDelta && tie))) {
-              bestDelta = delta;
-              bestT = t;
-              bestW = w;
-            }
-          }
-          this.spent += list.length;
-        }
-        this.spent += active;
-        if (bestT < 0) continue;
-        this.apply(v, a, bestT);
-        this.apply(bestW, bestT, a);
+        const t = swap.best(v, a);
+        this.spent += swap.visited + active;
+        if (t < 0) continue;
+        const w = swap.swapWith;
+        this.apply(v, a, t);
+        this.apply(w, t, a);
         if (checked && !this.survives()) {
-          this.apply(bestW, a, bestT);
-          this.apply(v, bestT, a);
-          partners = this.gaps(a, active); // undone, though not always to the last bit
+          this.apply(w, a, t);
+          this.apply(v, t, a);
+          swap.gaps(a, active); // undone, though not always to the last bit
           continue;
         }
-        this.swappedHost(a, v, bestW);
-        this.swappedHost(bestT, bestW, v);
-        partners = this.gaps(a, active);
+        swap.swapped(a, v, w);
+        swap.swapped(t, w, v);
+        swap.gaps(a, active);
         moved = true;
       }
     }

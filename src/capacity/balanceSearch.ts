@@ -116,32 +116,6 @@ export function swapInto(
   sorted[p] = came;
 }
 
-/** Per resource, the second smallest demand among the first `count` VMs of `vms`, into `into`. */
-export function secondSmallest(
-  demand: Float64Array,
-  vms: Int32Array,
-  count: number,
-  into: Float64Array
-): void {
-  for (let j = 0; j < D; j++) {
-    let first = Infinity;
-    let next = Infinity;
-    for (let i = 0; i < count; i++) {
-      const x = demand[vms[i]! * D + j]!;
-      if (x < first) {
-        next = first;
-        first = x;
-      } else if (x < next) next = x;
-    }
-    into[j] = next;
-  }
-}
-
-/** Whether (b, t) comes before (c, u): lower bound first, ties by lower host. */
-export function precedes(b: number, t: number, c: number, u: number): boolean {
-  return b < c || (b === c && t < u);
-}
-
 /**
  * The smallest and largest VM of `vms` per resource, Windows VMs last: D + 1 entries of `lo`
  * and `hi` from (D + 1)·`at`.
@@ -154,99 +128,20 @@ export function spanOf(
   hi: Float64Array,
   at: number
 ): void {
-  const E = D + 1;
-  lo.fill(Infinity, at * E, at * E + E);
-  hi.fill(-Infinity, at * E, at * E + E);
+  const from = at * (D + 1);
+  lo.fill(Infinity, from, from + D + 1);
+  hi.fill(-Infinity, from, from + D + 1);
   for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
-    for (let j = 0; j < E; j++) {
-      const x = j < D ? demand[v * D + j]! : windows[v]!;
-      if (x < lo[at * E + j]!) lo[at * E + j] = x;
-      if (x > hi[at * E + j]!) hi[at * E + j] = x;
+    for (let j = 0; j < D; j++) {
+      const x = demand[v * D + j]!;
+      if (x < lo[from + j]!) lo[from + j] = x;
+      if (x > hi[from + j]!) hi[from + j] = x;
     }
+    const w = windows[v]!;
+    if (w < lo[from + D]!) lo[from + D] = w;
+    if (w > hi[from + D]!) hi[from + D] = w;
   }
-}
-
-/**
- * The swap pass's lower bound on the gain of swapping VM x (D + 1 entries, Windows VMs last)
- * with any VM w whose demand lies between `lo` and `hi`: with δ = x − x_w confined per
- * resource to [x − max, x − min], each term w·2δ(g + δ) is a parabola whose least value on
- * that interval is at −g/2 clamped into it. `lo`, `hi`, `gap` (g) and `halfGap` (−g/2) are
- * read from `at`.
- */
-export function swapBound(
-  x: Float64Array,
-  lo: Float64Array,
-  hi: Float64Array,
-  gap: Float64Array,
-  halfGap: Float64Array,
-  at: number,
-  weight: Float64Array,
-  wWin: number
-): number {
-  let b = 0;
-  for (let j = 0; j < D; j++) {
-    const d = Math.min(Math.max(halfGap[at + j]!, x[j]! - hi[at + j]!), x[j]! - lo[at + j]!);
-    b += weight[j]! * 2 * d * (gap[at + j]! + d);
-  }
-  const d = Math.min(Math.max(halfGap[at + D]!, x[D]! - hi[at + D]!), x[D]! - lo[at + D]!);
-  return b + wWin * 2 * d * (gap[at + D]! + d);
-}
-
-/**
- * A floor under the swap pass's bound on partner host t for every VM x with vmLo ≤ x ≤ vmHi:
- * per resource the bound's term w·2δ(g + δ) is least at δ = −g/2 clamped to δ's interval
- * [x − max_t, x − min_t], which lies inside [vmLo − max_t, vmHi − min_t]; the least of the
- * parabola over the wider interval is no higher. `lo`, `hi` and `gap` hold D + 1 entries per
- * host (Windows VMs last, weighted `wWin`).
- */
-export function swapFloor(
-  t: number,
-  vmLo: Float64Array,
-  vmHi: Float64Array,
-  lo: Float64Array,
-  hi: Float64Array,
-  gap: Float64Array,
-  weight: Float64Array,
-  wWin: number
-): number {
-  const at = t * (D + 1);
-  let f = 0;
-  for (let j = 0; j <= D; j++) {
-    const g = gap[at + j]!;
-    const d = Math.min(Math.max(-g / 2, vmLo[j]! - hi[at + j]!), vmHi[j]! - lo[at + j]!);
-    f += (j < D ? weight[j]! : wWin) * 2 * d * (g + d);
-  }
-  return f;
-}
-
-/**
- * The first index in [from, to) of `sorted` (largest CPU first) whose VM's CPU fits `room`:
- * `used + cpu <= limit`, the test the exchange pass makes, which holds on a suffix (a sum
- * rounds monotonically). `to` when none fits.
- */
-export function cpuFitFrom(
-  sorted: Int32Array,
-  from: number,
-  to: number,
-  demand: Float64Array,
-  used: number,
-  limit: number
-): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (used + demand[sorted[mid]! * D]! <= limit) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Whether the first D loads of `loads` are all within `limit`. */
-export function fitsUnder(loads: Float64Array, limit: Float64Array): boolean {
-  for (let j = 0; j < D; j++) if (loads[j]! > limit[j]!) return false;
-  return true;
 }
 
 /**
@@ -262,7 +157,6 @@ export function moveFloors(
   used: Float64Array,
   win: Float64Array,
   weight: Float64Array,
-  wWin: number,
   into: Float64Array
 ): void {
   for (let t = 0; t < active; t++) {
@@ -270,7 +164,7 @@ export function moveFloors(
     for (let j = 0; j <= D; j++) {
       const g = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
       const x = Math.min(Math.max(-g / 2, vmLo[j]!), vmHi[j]!);
-      f += (j < D ? weight[j]! : wWin) * 2 * x * (g + x);
+      f += weight[j]! * 2 * x * (g + x);
     }
     into[t] = f;
   }
@@ -284,16 +178,16 @@ export function copyInto(list: readonly number[], into: Int32Array): number {
 
 /**
  * Deals the VMs of hosts 0..active−1 afresh, largest first (by rank), each to the fitting host
- * where it raises the measure Σ_j w_j·u_j² + wWin·win² least (ties: lower host). Returns the
- * VM lists per host (each in rank order), their loads in `loads` and `wins`; null when a VM
- * fits no host. `keys` holds at least as many entries as the hosts have VMs.
+ * where it raises the measure Σ_j w_j·u_j² + w_win·win² least (ties: lower host; `weight` holds
+ * D + 1 entries, Windows VMs last). Returns the VM lists per host (each in rank order), their
+ * loads in `loads` and `wins`; null when a VM fits no host. `keys` holds at least as many
+ * entries as the hosts have VMs.
  */
 export function dealVms(
   table: VmTable,
   hosts: readonly (readonly number[])[],
   active: number,
   weight: Float64Array,
-  wWin: number,
   keys: Float64Array,
   loads: Float64Array,
   wins: Float64Array
@@ -313,14 +207,15 @@ export function dealVms(
   for (let h = 0; h < active; h++) lists.push([]);
   for (let i = 0; i < total; i++) {
     const key = vms[i]!;
-    const v = key - Math.floor(key / scale) * scale;
+    // `| 0`: an integer, not a double, so the lists stay small-integer arrays like the packing's.
+    const v = (key - Math.floor(key / scale) * scale) | 0;
     const vb = v * D;
     let best = -1;
     let bestDelta = Infinity;
     const xw = windows[v]!;
     for (let t = 0; t < active; t++) {
       let fits = true;
-      let delta = wWin * xw * (2 * wins[t]! + xw);
+      let delta = weight[D]! * xw * (2 * wins[t]! + xw);
       for (let j = 0; j < D; j++) {
         const x = demand[vb + j]!;
         const u = loads[t * D + j]!;
@@ -344,47 +239,16 @@ export function dealVms(
 }
 
 /**
- * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first that a VM of
- * CPU demand `cpu` can swap with without its own host (CPU load `usedA`) going over `limit`:
- * the test `usedA − (cpu − x_w) > limit` fails for the largest VMs only.
+ * The measure of host h: Σ_j w_j·u_j² + w_win·win², from `loads` (D per host) and `wins`, with
+ * `weight` holding D + 1 entries (Windows VMs last).
  */
-export function swapWindowStart(
-  sorted: Int32Array,
-  count: number,
-  demand: Float64Array,
-  cpu: number,
-  usedA: number,
-  limit: number
+export function hostMeasure(
+  weight: Float64Array,
+  loads: Float64Array,
+  wins: Float64Array,
+  h: number
 ): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (usedA - (cpu - demand[sorted[mid]! * D]!) > limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Among a host's VMs by CPU (`sorted`, largest first, `count` of them), the first too small to
- * swap with a VM of CPU demand `cpu`: the partner host (CPU load `usedT`) would go over `limit`,
- * `usedT + (cpu − x_w) > limit`, which holds for the smallest VMs only.
- */
-export function swapWindowEnd(
-  sorted: Int32Array,
-  count: number,
-  demand: Float64Array,
-  cpu: number,
-  usedT: number,
-  limit: number
-): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (usedT + (cpu - demand[sorted[mid]! * D]!) > limit) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  let f = weight[D]! * wins[h]! * wins[h]!;
+  for (let j = 0; j < D; j++) f += weight[j]! * loads[h * D + j]! * loads[h * D + j]!;
+  return f;
 }

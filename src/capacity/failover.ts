@@ -183,8 +183,12 @@ function steadyCounts(
  * lower index.
  */
 export function sortByLoad(load: Float64Array, byLoad: Int32Array): void {
-  for (let h = 0; h < load.length; h++) byLoad[h] = h;
-  byLoad.sort((a, b) => load[a]! - load[b]! || a - b);
+  // An insertion sort: a cluster has a few dozen hosts, and no comparator is made per call.
+  for (let h = 0; h < load.length; h++) {
+    let i = h;
+    for (; i > 0 && before(h, byLoad[i - 1]!, load); i--) byLoad[i] = byLoad[i - 1]!;
+    byLoad[i] = h;
+  }
 }
 
 /** The hosts of `byLoad` that have not failed, in its order, into `order`; returns how many. */

@@ -56,6 +56,8 @@ export class LiveFailoverCheck {
   /** One scenario's survivors by current load (ties: lower host first). */
   private readonly order: Int32Array;
   private moving: Int32Array;
+  /** The failure set being checked (its hosts in increasing order). */
+  private readonly set: number[] = [];
 
   constructor(
     private readonly table: VmTable,
@@ -100,7 +102,10 @@ export class LiveFailoverCheck {
       if (r < 0) return { survives: false, failedHosts: firstKey.slice(), work: -r };
       work += r;
     }
-    const set = Array.from({ length: k }, (_, i) => i);
+    // The first set in lexicographic order, in the check's own array (no closure per check).
+    const set = this.set;
+    set.length = 0;
+    for (let i = 0; i < k; i++) set.push(i);
     for (;;) {
       if (firstKey === null || !sameSet(set, firstKey)) {
         const r = this.scenario(hosts, set, base);
