@@ -109,6 +109,8 @@ interface Search {
   inB: Int32Array;
   inOrder: Int32Array;
   readonly residual: Float64Array;
+  /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
+  readonly spread: Float64Array;
   // Best swap found so far in the current step.
   bestDelta: number;
   ties: number;
@@ -352,53 +354,77 @@ function moveItem(s: Search, item: number, from: number, to: number): void {
 function gatherSlack(s: Search): boolean {
   const { d, demand, norm, limit, avgWeights } = s.inst;
   const inv = s.invCapacity;
+  const load = s.load;
   const bins = s.members.length;
   const window = Math.min(bins, TRANSFER_BIN_WINDOW);
   const sources = Math.min(bins, TRANSFER_SOURCE_BINS);
   const startA = Math.floor(s.rng() * bins);
   const startB = Math.floor(s.rng() * bins);
+  // Per pair of bins: the gain's load term (l_bj − l_aj)/capacity_j, hoisted out of the item loops.
+  const spread = s.spread;
+  let checks = 0;
   for (let x = 0; x < sources; x++) {
     const a = (startA + x) % bins;
     const itemsA = s.members[a]!;
+    const countA = itemsA.length;
+    const at = a * d;
     for (let y = 0; y < window; y++) {
       const b = (startB + y) % bins;
       if (b === a) continue;
       const itemsB = s.members[b]!;
+      const countB = itemsB.length;
+      const bt = b * d;
+      for (let j = 0; j < d; j++) spread[j] = (load[bt + j]! - load[at + j]!) * inv[j]!;
       // Gain of moving normalised vector v from a to b: 2·Σ_j w_j·v_j·(l_bj − l_aj + v_j).
-      for (const i of itemsA) {
-        if (itemsA.length > 1) {
-          s.effort++;
+      // Feasibility is checked over every dimension first, then the gain in dimension order,
+      // which gives the same sums as checking and summing in one loop.
+      for (let xi = 0; xi < countA; xi++) {
+        const i = itemsA[xi]!;
+        const it = i * d;
+        if (countA > 1) {
+          checks++;
           let fits = true;
-          let gain = 0;
           for (let j = 0; j < d; j++) {
-            if (s.load[b * d + j]! + demand[i * d + j]! > limit[j]!) {
+            if (load[bt + j]! + demand[it + j]! > limit[j]!) {
               fits = false;
               break;
             }
-            const v = norm[i * d + j]!;
-            gain += avgWeights[j]! * v * ((s.load[b * d + j]! - s.load[a * d + j]!) * inv[j]! + v);
           }
-          if (fits && gain > GAIN_EPSILON) {
-            moveItem(s, i, a, b);
-            recomputeLoad(s, a);
-            recomputeLoad(s, b);
-            return true;
+          if (fits) {
+            let gain = 0;
+            for (let j = 0; j < d; j++) {
+              const v = norm[it + j]!;
+              gain += avgWeights[j]! * v * (spread[j]! + v);
+            }
+            if (gain > GAIN_EPSILON) {
+              s.effort += checks;
+              moveItem(s, i, a, b);
+              recomputeLoad(s, a);
+              recomputeLoad(s, b);
+              return true;
+            }
           }
         }
-        for (const k of itemsB) {
-          s.effort++;
+        for (let xk = 0; xk < countB; xk++) {
+          const k = itemsB[xk]!;
+          const kt = k * d;
+          checks++;
           let fits = true;
-          let gain = 0;
           for (let j = 0; j < d; j++) {
-            const dv = demand[i * d + j]! - demand[k * d + j]!;
-            if (s.load[b * d + j]! + dv > limit[j]! || s.load[a * d + j]! - dv > limit[j]!) {
+            const dv = demand[it + j]! - demand[kt + j]!;
+            if (load[bt + j]! + dv > limit[j]! || load[at + j]! - dv > limit[j]!) {
               fits = false;
               break;
             }
-            const v = norm[i * d + j]! - norm[k * d + j]!;
-            gain += avgWeights[j]! * v * ((s.load[b * d + j]! - s.load[a * d + j]!) * inv[j]! + v);
           }
-          if (fits && gain > GAIN_EPSILON) {
+          if (!fits) continue;
+          let gain = 0;
+          for (let j = 0; j < d; j++) {
+            const v = norm[it + j]! - norm[kt + j]!;
+            gain += avgWeights[j]! * v * (spread[j]! + v);
+          }
+          if (gain > GAIN_EPSILON) {
+            s.effort += checks;
             moveItem(s, i, a, b);
             moveItem(s, k, b, a);
             recomputeLoad(s, a);
@@ -409,6 +435,7 @@ function gatherSlack(s: Search): boolean {
       }
     }
   }
+  s.effort += checks;
   return false;
 }
 
@@ -549,6 +576,7 @@ export function improvePacking(
     inB: new Int32Array(0),
     inOrder: new Int32Array(0),
     residual: new Float64Array(d),
+    spread: new Float64Array(d),
     bestDelta: Infinity,
     ties: 0,
     moveBin: -1,
