@@ -321,6 +321,9 @@ function gatherSlack(s: Search): boolean {
           tight = j;
         }
       }
+      // b's demands in that dimension, contiguous for the scan below.
+      const column = s.column;
+      for (let xk = 0; xk < countB; xk++) column[xk] = demand[itemsB[xk]! * d + tight]!;
       const loadAT = load[at + tight]!;
       const loadBT = load[bt + tight]!;
       const limitT = limit[tight]!;
@@ -356,11 +359,11 @@ function gatherSlack(s: Search): boolean {
         }
         const demandIT = demand[it + tight]!;
         for (let xk = 0; xk < countB; xk++) {
+          checks++;
+          const dvT = demandIT - column[xk]!;
+          if (loadBT + dvT > limitT || loadAT - dvT > limitT) continue;
           const k = itemsB[xk]!;
           const kt = k * d;
-          checks++;
-          const dvT = demandIT - demand[kt + tight]!;
-          if (loadBT + dvT > limitT || loadAT - dvT > limitT) continue;
           let fits = true;
           for (let j = 0; j < d; j++) {
             const dv = demand[it + j]! - demand[kt + j]!;
@@ -531,6 +534,7 @@ export function improvePacking(
     free: new Float64Array(d),
     freeBin: -1,
     spread: new Float64Array(d),
+    column: new Float64Array(n),
     bestDelta: Infinity,
     ties: 0,
     moveBin: -1,

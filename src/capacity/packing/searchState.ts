@@ -43,6 +43,8 @@ export interface Search {
   freeBin: number;
   /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
   readonly spread: Float64Array;
+  /** Scratch of `gatherSlack`: the target bin's demands in the tightest dimension. */
+  readonly column: Float64Array;
   // Best swap found so far in the current step.
   bestDelta: number;
   ties: number;
