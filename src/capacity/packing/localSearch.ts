@@ -182,23 +182,36 @@ function tryOutSet(
     for (let j = 0; j < d; j++) free[j] = limit[j]! - s.load[b * d + j]!;
     s.freeBin = b;
   }
-  // (limit − load) + out-set, in the order the sums were always taken.
-  for (let j = 0; j < d; j++) {
-    let r = free[j]! + demand[outA * d + j]!;
-    if (outB >= 0) r += demand[outB * d + j]!;
-    s.residual[j] = r;
-  }
+  const { inOrder, inWeight, inVec, residual } = s;
+  const outAt = outA * d;
+  const outBt = outB * d;
   // In-sets are heaviest first, so the first that fits is this out-set's best.
   for (let k = 0; k < inCount; k++) {
-    const m = s.inOrder[k]!;
-    const delta = outWeight - s.inWeight[m]!;
+    const m = inOrder[k]!;
+    const delta = outWeight - inWeight[m]!;
     if (delta > s.bestDelta) return;
     s.effort++;
     let fits = true;
-    for (let j = 0; j < d; j++) {
-      if (s.inVec[m * d + j]! > s.residual[j]!) {
-        fits = false;
-        break;
+    const mt = m * d;
+    if (k === 0) {
+      // The residual, (limit − load) + out-set in the order the sums were always taken, is
+      // built while testing the heaviest in-set; when that is the only one, it stops at the
+      // first dimension that does not fit.
+      for (let j = 0; j < d; j++) {
+        let r = free[j]! + demand[outAt + j]!;
+        if (outB >= 0) r += demand[outBt + j]!;
+        residual[j] = r;
+        if (fits && inVec[mt + j]! > r) {
+          fits = false;
+          if (inCount === 1) break;
+        }
+      }
+    } else {
+      for (let j = 0; j < d; j++) {
+        if (inVec[mt + j]! > residual[j]!) {
+          fits = false;
+          break;
+        }
       }
     }
     if (!fits) continue;
