@@ -346,10 +346,11 @@ function gatherSlack(s: Search): boolean {
       for (let xi = 0; xi < countA; xi++) {
         const i = itemsA[xi]!;
         const it = i * d;
+        const demandIT = demand[it + tight]!;
         if (countA > 1) {
           checks++;
-          let fits = true;
-          for (let j = 0; j < d; j++) {
+          let fits = loadBT + demandIT <= limitT;
+          for (let j = 0; j < d && fits; j++) {
             if (load[bt + j]! + demand[it + j]! > limit[j]!) {
               fits = false;
               break;
@@ -370,7 +371,6 @@ function gatherSlack(s: Search): boolean {
             }
           }
         }
-        const demandIT = demand[it + tight]!;
         for (let xk = 0; xk < countB; xk++) {
           checks++;
           const dvT = demandIT - column[xk]!;
