@@ -24,6 +24,14 @@
  */
 import { packExactly } from "./completion";
 import type { Instance, Packing } from "./instance";
+import {
+  GAIN_EPSILON,
+  addMember,
+  moveItem,
+  recomputeLoad,
+  removeFrom,
+  type Search,
+} from "./searchState";
 
 /** Settings of {@link improvePacking}. */
 export interface LocalSearchSettings {
@@ -76,79 +84,6 @@ const TRANSFER_BIN_WINDOW = 64;
 const TRANSFER_SOURCE_BINS = 8;
 /** Pool pairs (two items in) are considered only while the pool is at most this big. */
 const POOL_PAIR_LIMIT = 24;
-/** Gains below this are treated as zero. */
-const GAIN_EPSILON = 1e-12;
-
-/** Mutable working state of one search (never escapes {@link improvePacking}). */
-interface Search {
-  readonly inst: Instance;
-  readonly weight: Float64Array;
-  readonly invCapacity: Float64Array;
-  readonly rng: () => number;
-  readonly tenureBase: number;
-  readonly tenureSpread: number;
-  readonly transferProbability: number;
-  readonly completion: boolean;
-  /** Items of each bin, lightest (pool weight) first. */
-  readonly members: number[][];
-  /** Bin of each item, −1 while in the pool. */
-  readonly binOf: Int32Array;
-  /** Load per bin and dimension, caller units (rows beyond the bin count are stale). */
-  readonly load: Float64Array;
-  /** Σ_j w_j · load_j / capacity_j per bin. */
-  readonly fill: Float64Array;
-  pool: number[];
-  readonly lockedUntil: Int32Array;
-  /** Steps taken so far (the clock of the tabu locks). */
-  step: number;
-  effort: number;
-  // Scratch for swap evaluation, grown on demand.
-  inVec: Float64Array;
-  inWeight: Float64Array;
-  inA: Int32Array;
-  inB: Int32Array;
-  inOrder: Int32Array;
-  readonly residual: Float64Array;
-  // Best swap found so far in the current step.
-  bestDelta: number;
-  ties: number;
-  moveBin: number;
-  moveOutA: number;
-  moveOutB: number;
-  moveIn: number;
-}
-
-function recomputeLoad(s: Search, b: number): void {
-  const { d, demand, avgWeights } = s.inst;
-  const at = b * d;
-  for (let j = 0; j < d; j++) s.load[at + j] = 0;
-  for (const i of s.members[b]!) {
-    for (let j = 0; j < d; j++) s.load[at + j] = s.load[at + j]! + demand[i * d + j]!;
-  }
-  let f = 0;
-  for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
-  s.fill[b] = f;
-}
-
-/** Removes `item` from `list` in place (order of the rest kept). */
-function removeFrom(list: number[], item: number): void {
-  const at = list.indexOf(item);
-  if (at >= 0) list.splice(at, 1);
-}
-
-/** Adds `item` to bin b keeping its members sorted by weight, lightest first. */
-function addMember(s: Search, b: number, item: number): void {
-  s.binOf[item] = b;
-  const items = s.members[b]!;
-  const w = s.weight[item]!;
-  let at = items.length;
-  while (
-    at > 0 &&
-    (s.weight[items[at - 1]!]! > w || (s.weight[items[at - 1]!]! === w && items[at - 1]! > item))
-  )
-    at--;
-  items.splice(at, 0, item);
-}
 
 function fitsBin(s: Search, item: number, b: number): boolean {
   const { d, demand, limit } = s.inst;
@@ -240,23 +175,43 @@ function tryOutSet(
   outWeight: number
 ): void {
   const { d, demand, limit } = s.inst;
+  const free = s.free;
   s.effort++;
-  for (let j = 0; j < d; j++) {
-    let r = limit[j]! - s.load[b * d + j]! + demand[outA * d + j]!;
-    if (outB >= 0) r += demand[outB * d + j]!;
-    s.residual[j] = r;
+  if (s.freeBin !== b) {
+    // Most bins stop before their first out-set, so their free room is taken on first use.
+    for (let j = 0; j < d; j++) free[j] = limit[j]! - s.load[b * d + j]!;
+    s.freeBin = b;
   }
+  const { inOrder, inWeight, inVec, residual } = s;
+  const outAt = outA * d;
+  const outBt = outB * d;
   // In-sets are heaviest first, so the first that fits is this out-set's best.
   for (let k = 0; k < inCount; k++) {
-    const m = s.inOrder[k]!;
-    const delta = outWeight - s.inWeight[m]!;
+    const m = inOrder[k]!;
+    const delta = outWeight - inWeight[m]!;
     if (delta > s.bestDelta) return;
     s.effort++;
     let fits = true;
-    for (let j = 0; j < d; j++) {
-      if (s.inVec[m * d + j]! > s.residual[j]!) {
-        fits = false;
-        break;
+    const mt = m * d;
+    if (k === 0) {
+      // The residual, (limit − load) + out-set in the order the sums were always taken, is
+      // built while testing the heaviest in-set; when that is the only one, it stops at the
+      // first dimension that does not fit.
+      for (let j = 0; j < d; j++) {
+        let r = free[j]! + demand[outAt + j]!;
+        if (outB >= 0) r += demand[outBt + j]!;
+        residual[j] = r;
+        if (fits && inVec[mt + j]! > r) {
+          fits = false;
+          if (inCount === 1) break;
+        }
+      }
+    } else {
+      for (let j = 0; j < d; j++) {
+        if (inVec[mt + j]! > residual[j]!) {
+          fits = false;
+          break;
+        }
       }
     }
     if (!fits) continue;
@@ -287,6 +242,7 @@ function swapStep(s: Search, now: number): boolean {
   s.bestDelta = Infinity;
   s.ties = 0;
   s.moveBin = -1;
+  s.freeBin = -1;
   const heaviestIn = s.inWeight[s.inOrder[0]!]!;
   for (let w = 0; w < window; w++) {
     const b = (start + w) % bins;
@@ -338,11 +294,6 @@ function swapStep(s: Search, now: number): boolean {
   return true;
 }
 
-function moveItem(s: Search, item: number, from: number, to: number): void {
-  removeFrom(s.members[from]!, item);
-  addMember(s, to, item);
-}
-
 /**
  * Applies the first move of one item between two bins, or swap of one item for one, that
  * raises Σ_bins Σ_j w_j·(load_j / capacity_j)², scanning from random bins. That sum grows
@@ -352,53 +303,96 @@ function moveItem(s: Search, item: number, from: number, to: number): void {
 function gatherSlack(s: Search): boolean {
   const { d, demand, norm, limit, avgWeights } = s.inst;
   const inv = s.invCapacity;
+  const load = s.load;
   const bins = s.members.length;
   const window = Math.min(bins, TRANSFER_BIN_WINDOW);
   const sources = Math.min(bins, TRANSFER_SOURCE_BINS);
   const startA = Math.floor(s.rng() * bins);
   const startB = Math.floor(s.rng() * bins);
+  // Per pair of bins: the gain's load term (l_bj − l_aj)/capacity_j, hoisted out of the item loops.
+  const spread = s.spread;
+  let checks = 0;
   for (let x = 0; x < sources; x++) {
     const a = (startA + x) % bins;
     const itemsA = s.members[a]!;
+    const countA = itemsA.length;
+    const at = a * d;
     for (let y = 0; y < window; y++) {
       const b = (startB + y) % bins;
       if (b === a) continue;
       const itemsB = s.members[b]!;
+      const countB = itemsB.length;
+      const bt = b * d;
+      // The dimension with the least free share in either bin rejects most swaps: try it first.
+      let tight = 0;
+      let tightFree = Infinity;
+      for (let j = 0; j < d; j++) {
+        spread[j] = (load[bt + j]! - load[at + j]!) * inv[j]!;
+        const free = (limit[j]! - Math.max(load[at + j]!, load[bt + j]!)) * inv[j]!;
+        if (free < tightFree) {
+          tightFree = free;
+          tight = j;
+        }
+      }
+      // b's demands in that dimension, contiguous for the scan below.
+      const column = s.column;
+      for (let xk = 0; xk < countB; xk++) column[xk] = demand[itemsB[xk]! * d + tight]!;
+      const loadAT = load[at + tight]!;
+      const loadBT = load[bt + tight]!;
+      const limitT = limit[tight]!;
       // Gain of moving normalised vector v from a to b: 2·Σ_j w_j·v_j·(l_bj − l_aj + v_j).
-      for (const i of itemsA) {
-        if (itemsA.length > 1) {
-          s.effort++;
-          let fits = true;
-          let gain = 0;
-          for (let j = 0; j < d; j++) {
-            if (s.load[b * d + j]! + demand[i * d + j]! > limit[j]!) {
+      // Feasibility is checked over every dimension first, then the gain in dimension order,
+      // which gives the same sums as checking and summing in one loop.
+      for (let xi = 0; xi < countA; xi++) {
+        const i = itemsA[xi]!;
+        const it = i * d;
+        const demandIT = demand[it + tight]!;
+        if (countA > 1) {
+          checks++;
+          let fits = loadBT + demandIT <= limitT;
+          for (let j = 0; j < d && fits; j++) {
+            if (load[bt + j]! + demand[it + j]! > limit[j]!) {
               fits = false;
               break;
             }
-            const v = norm[i * d + j]!;
-            gain += avgWeights[j]! * v * ((s.load[b * d + j]! - s.load[a * d + j]!) * inv[j]! + v);
           }
-          if (fits && gain > GAIN_EPSILON) {
-            moveItem(s, i, a, b);
-            recomputeLoad(s, a);
-            recomputeLoad(s, b);
-            return true;
+          if (fits) {
+            let gain = 0;
+            for (let j = 0; j < d; j++) {
+              const v = norm[it + j]!;
+              gain += avgWeights[j]! * v * (spread[j]! + v);
+            }
+            if (gain > GAIN_EPSILON) {
+              s.effort += checks;
+              moveItem(s, i, a, b);
+              recomputeLoad(s, a);
+              recomputeLoad(s, b);
+              return true;
+            }
           }
         }
-        for (const k of itemsB) {
-          s.effort++;
+        for (let xk = 0; xk < countB; xk++) {
+          checks++;
+          const dvT = demandIT - column[xk]!;
+          if (loadBT + dvT > limitT || loadAT - dvT > limitT) continue;
+          const k = itemsB[xk]!;
+          const kt = k * d;
           let fits = true;
-          let gain = 0;
           for (let j = 0; j < d; j++) {
-            const dv = demand[i * d + j]! - demand[k * d + j]!;
-            if (s.load[b * d + j]! + dv > limit[j]! || s.load[a * d + j]! - dv > limit[j]!) {
+            const dv = demand[it + j]! - demand[kt + j]!;
+            if (load[bt + j]! + dv > limit[j]! || load[at + j]! - dv > limit[j]!) {
               fits = false;
               break;
             }
-            const v = norm[i * d + j]! - norm[k * d + j]!;
-            gain += avgWeights[j]! * v * ((s.load[b * d + j]! - s.load[a * d + j]!) * inv[j]! + v);
           }
-          if (fits && gain > GAIN_EPSILON) {
+          if (!fits) continue;
+          let gain = 0;
+          for (let j = 0; j < d; j++) {
+            const v = norm[it + j]! - norm[kt + j]!;
+            gain += avgWeights[j]! * v * (spread[j]! + v);
+          }
+          if (gain > GAIN_EPSILON) {
+            s.effort += checks;
             moveItem(s, i, a, b);
             moveItem(s, k, b, a);
             recomputeLoad(s, a);
@@ -409,6 +403,7 @@ function gatherSlack(s: Search): boolean {
       }
     }
   }
+  s.effort += checks;
   return false;
 }
 
@@ -549,6 +544,10 @@ export function improvePacking(
     inB: new Int32Array(0),
     inOrder: new Int32Array(0),
     residual: new Float64Array(d),
+    free: new Float64Array(d),
+    freeBin: -1,
+    spread: new Float64Array(d),
+    column: new Float64Array(n),
     bestDelta: Infinity,
     ties: 0,
     moveBin: -1,

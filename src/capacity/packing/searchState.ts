@@ -1,0 +1,94 @@
+/**
+ * Working state of the bin-emptying local search (`localSearch.ts`) and the few operations
+ * that keep its bins, loads and fills consistent. Typed-array reads use `!`: indices are in
+ * range by construction.
+ */
+import type { Instance } from "./instance";
+
+/** Gains below this are treated as zero. */
+export const GAIN_EPSILON = 1e-12;
+
+/** Mutable working state of one search (never escapes `improvePacking`). */
+export interface Search {
+  readonly inst: Instance;
+  readonly weight: Float64Array;
+  readonly invCapacity: Float64Array;
+  readonly rng: () => number;
+  readonly tenureBase: number;
+  readonly tenureSpread: number;
+  readonly transferProbability: number;
+  readonly completion: boolean;
+  /** Items of each bin, lightest (pool weight) first. */
+  readonly members: number[][];
+  /** Bin of each item, −1 while in the pool. */
+  readonly binOf: Int32Array;
+  /** Load per bin and dimension, caller units (rows beyond the bin count are stale). */
+  readonly load: Float64Array;
+  /** Σ_j w_j · load_j / capacity_j per bin. */
+  readonly fill: Float64Array;
+  pool: number[];
+  readonly lockedUntil: Int32Array;
+  /** Steps taken so far (the clock of the tabu locks). */
+  step: number;
+  effort: number;
+  // Scratch for swap evaluation, grown on demand.
+  inVec: Float64Array;
+  inWeight: Float64Array;
+  inA: Int32Array;
+  inB: Int32Array;
+  inOrder: Int32Array;
+  readonly residual: Float64Array;
+  /** limit − load of bin `freeBin` (−1: none yet this step). */
+  readonly free: Float64Array;
+  freeBin: number;
+  /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
+  readonly spread: Float64Array;
+  /** Scratch of `gatherSlack`: the target bin's demands in the tightest dimension. */
+  readonly column: Float64Array;
+  // Best swap found so far in the current step.
+  bestDelta: number;
+  ties: number;
+  moveBin: number;
+  moveOutA: number;
+  moveOutB: number;
+  moveIn: number;
+}
+
+/** Recomputes the load and fill of bin b from its members. */
+export function recomputeLoad(s: Search, b: number): void {
+  const { d, demand, avgWeights } = s.inst;
+  const at = b * d;
+  for (let j = 0; j < d; j++) s.load[at + j] = 0;
+  for (const i of s.members[b]!) {
+    for (let j = 0; j < d; j++) s.load[at + j] = s.load[at + j]! + demand[i * d + j]!;
+  }
+  let f = 0;
+  for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
+  s.fill[b] = f;
+}
+
+/** Removes `item` from `list` in place (order of the rest kept). */
+export function removeFrom(list: number[], item: number): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/** Adds `item` to bin b keeping its members sorted by weight, lightest first. */
+export function addMember(s: Search, b: number, item: number): void {
+  s.binOf[item] = b;
+  const items = s.members[b]!;
+  const w = s.weight[item]!;
+  let at = items.length;
+  while (
+    at > 0 &&
+    (s.weight[items[at - 1]!]! > w || (s.weight[items[at - 1]!]! === w && items[at - 1]! > item))
+  )
+    at--;
+  items.splice(at, 0, item);
+}
+
+/** Moves `item` from bin `from` to bin `to` (loads are the caller's to recompute). */
+export function moveItem(s: Search, item: number, from: number, to: number): void {
+  removeFrom(s.members[from]!, item);
+  addMember(s, to, item);
+}

@@ -1,0 +1,549 @@
+/**
+ * Reference copy of the bin-emptying local search as it was before its scans were tuned
+ * (src/capacity/packing/localSearch.ts at bf9220a): every loop recomputes what it reads.
+ * localSearch.properties.test.ts checks that the production search makes exactly the same
+ * moves. Typed-array reads use `!`: indices are in range by construction.
+ */
+import { packExactly } from "../../../src/capacity/packing/completion";
+import type { Instance, Packing } from "../../../src/capacity/packing/instance";
+
+/** Settings of {@link improvePacking}. */
+export interface LocalSearchSettings {
+  /** Budget in feasibility checks (each O(d)). */
+  readonly effort: number;
+  /** Seed of the tie-breaking generator. */
+  readonly seed: number;
+  /** Stop when the packing reaches this many bins. */
+  readonly lowerBound: number;
+  /** Exponent of the pool weight, (weighted L1 size)^power (default 1). */
+  readonly weightPower?: number;
+  /** Tabu tenure: base + uniform(0 .. spread + pool size − 1) steps (defaults 3 and 4). */
+  readonly tenureBase?: number;
+  readonly tenureSpread?: number;
+  /** Chance that a step with no improving swap gathers free capacity instead (default 0.5). */
+  readonly transferProbability?: number;
+  /**
+   * Now and then re-pack the pool with the items of a few light bins into those bins by an
+   * exact search (default false; the packer turns it on for 2-D integer data).
+   */
+  readonly completion?: boolean;
+}
+
+/** Outcome of {@link improvePacking}. */
+export interface LocalSearchResult {
+  readonly packing: Packing;
+  /** Bins removed compared with the start packing. */
+  readonly binsSaved: number;
+  /** Feasibility checks spent. */
+  readonly effortUsed: number;
+}
+
+/** mulberry32: a small, fast, seeded 32-bit generator returning floats in [0, 1). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Bins beyond this count are sampled (a rotating window) when looking for swaps. */
+const SWAP_BIN_WINDOW = 192;
+/** Bins beyond this count are sampled (two windows) when looking for bin-to-bin moves. */
+const TRANSFER_BIN_WINDOW = 64;
+/** Source bins scanned per bin-to-bin move search. */
+const TRANSFER_SOURCE_BINS = 8;
+/** Pool pairs (two items in) are considered only while the pool is at most this big. */
+const POOL_PAIR_LIMIT = 24;
+/** Gains below this are treated as zero. */
+const GAIN_EPSILON = 1e-12;
+
+/** Mutable working state of one search (never escapes {@link improvePacking}). */
+interface Search {
+  readonly inst: Instance;
+  readonly weight: Float64Array;
+  readonly invCapacity: Float64Array;
+  readonly rng: () => number;
+  readonly tenureBase: number;
+  readonly tenureSpread: number;
+  readonly transferProbability: number;
+  readonly completion: boolean;
+  /** Items of each bin, lightest (pool weight) first. */
+  readonly members: number[][];
+  /** Bin of each item, −1 while in the pool. */
+  readonly binOf: Int32Array;
+  /** Load per bin and dimension, caller units (rows beyond the bin count are stale). */
+  readonly load: Float64Array;
+  /** Σ_j w_j · load_j / capacity_j per bin. */
+  readonly fill: Float64Array;
+  pool: number[];
+  readonly lockedUntil: Int32Array;
+  /** Steps taken so far (the clock of the tabu locks). */
+  step: number;
+  effort: number;
+  // Scratch for swap evaluation, grown on demand.
+  inVec: Float64Array;
+  inWeight: Float64Array;
+  inA: Int32Array;
+  inB: Int32Array;
+  inOrder: Int32Array;
+  readonly residual: Float64Array;
+  // Best swap found so far in the current step.
+  bestDelta: number;
+  ties: number;
+  moveBin: number;
+  moveOutA: number;
+  moveOutB: number;
+  moveIn: number;
+}
+
+function recomputeLoad(s: Search, b: number): void {
+  const { d, demand, avgWeights } = s.inst;
+  const at = b * d;
+  for (let j = 0; j < d; j++) s.load[at + j] = 0;
+  for (const i of s.members[b]!) {
+    for (let j = 0; j < d; j++) s.load[at + j] = s.load[at + j]! + demand[i * d + j]!;
+  }
+  let f = 0;
+  for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
+  s.fill[b] = f;
+}
+
+/** Removes `item` from `list` in place (order of the rest kept). */
+function removeFrom(list: number[], item: number): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/** Adds `item` to bin b keeping its members sorted by weight, lightest first. */
+function addMember(s: Search, b: number, item: number): void {
+  s.binOf[item] = b;
+  const items = s.members[b]!;
+  const w = s.weight[item]!;
+  let at = items.length;
+  while (
+    at > 0 &&
+    (s.weight[items[at - 1]!]! > w || (s.weight[items[at - 1]!]! === w && items[at - 1]! > item))
+  )
+    at--;
+  items.splice(at, 0, item);
+}
+
+function fitsBin(s: Search, item: number, b: number): boolean {
+  const { d, demand, limit } = s.inst;
+  for (let j = 0; j < d; j++) {
+    if (s.load[b * d + j]! + demand[item * d + j]! > limit[j]!) return false;
+  }
+  return true;
+}
+
+/** Inserts every pool item that fits some bin, heaviest first, into the fullest bin it fits. */
+function insertWherePossible(s: Search, now: number): void {
+  const bins = s.members.length;
+  if (s.pool.length > 1) s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  let kept = 0;
+  for (let x = 0; x < s.pool.length; x++) {
+    const p = s.pool[x]!;
+    let best = -1;
+    let bestFill = -Infinity;
+    for (let b = 0; b < bins; b++) {
+      if (s.fill[b]! <= bestFill) continue;
+      s.effort++;
+      if (fitsBin(s, p, b)) {
+        bestFill = s.fill[b]!;
+        best = b;
+      }
+    }
+    if (best < 0) {
+      s.pool[kept++] = p;
+      continue;
+    }
+    addMember(s, best, p);
+    recomputeLoad(s, best);
+    s.lockedUntil[p] = now + 1;
+  }
+  s.pool.length = kept;
+}
+
+/** Fills the in-set scratch: each pool item, and each pair while the pool is small; heaviest first. */
+function buildInSets(s: Search): number {
+  const { d, demand } = s.inst;
+  const pool = s.pool;
+  const P = pool.length;
+  const count = P + (P <= POOL_PAIR_LIMIT ? (P * (P - 1)) / 2 : 0);
+  if (s.inWeight.length < count) {
+    const size = Math.max(count, 2 * s.inWeight.length);
+    s.inVec = new Float64Array(size * d);
+    s.inWeight = new Float64Array(size);
+    s.inA = new Int32Array(size);
+    s.inB = new Int32Array(size);
+    s.inOrder = new Int32Array(size);
+  }
+  let c = 0;
+  for (let x = 0; x < P; x++) {
+    const p = pool[x]!;
+    s.inA[c] = p;
+    s.inB[c] = -1;
+    s.inWeight[c] = s.weight[p]!;
+    for (let j = 0; j < d; j++) s.inVec[c * d + j] = demand[p * d + j]!;
+    c++;
+  }
+  if (P <= POOL_PAIR_LIMIT) {
+    for (let x = 0; x < P; x++) {
+      const p = pool[x]!;
+      for (let y = x + 1; y < P; y++) {
+        const q = pool[y]!;
+        s.inA[c] = p;
+        s.inB[c] = q;
+        s.inWeight[c] = s.weight[p]! + s.weight[q]!;
+        for (let j = 0; j < d; j++) s.inVec[c * d + j] = demand[p * d + j]! + demand[q * d + j]!;
+        c++;
+      }
+    }
+  }
+  s.effort += c;
+  const order = s.inOrder.subarray(0, c);
+  for (let k = 0; k < c; k++) order[k] = k;
+  const w = s.inWeight;
+  order.sort((a, b) => w[b]! - w[a]! || a - b);
+  return c;
+}
+
+/** Best in-set for taking `outA` (and `outB` unless −1) out of bin b; updates the step's best swap. */
+function tryOutSet(
+  s: Search,
+  inCount: number,
+  b: number,
+  outA: number,
+  outB: number,
+  outWeight: number
+): void {
+  const { d, demand, limit } = s.inst;
+  s.effort++;
+  for (let j = 0; j < d; j++) {
+    let r = limit[j]! - s.load[b * d + j]! + demand[outA * d + j]!;
+    if (outB >= 0) r += demand[outB * d + j]!;
+    s.residual[j] = r;
+  }
+  // In-sets are heaviest first, so the first that fits is this out-set's best.
+  for (let k = 0; k < inCount; k++) {
+    const m = s.inOrder[k]!;
+    const delta = outWeight - s.inWeight[m]!;
+    if (delta > s.bestDelta) return;
+    s.effort++;
+    let fits = true;
+    for (let j = 0; j < d; j++) {
+      if (s.inVec[m * d + j]! > s.residual[j]!) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits) continue;
+    if (delta < s.bestDelta) {
+      s.bestDelta = delta;
+      s.ties = 1;
+    } else {
+      s.ties++;
+      if (s.rng() * s.ties >= 1) return; // keep each tied move with equal chance
+    }
+    s.moveBin = b;
+    s.moveOutA = outA;
+    s.moveOutB = outB;
+    s.moveIn = m;
+    return;
+  }
+}
+
+/**
+ * One step when no pool item fits anywhere: the best pool/bin swap, or a slack-gathering
+ * bin-to-bin move when no swap lowers the pool weight. False when nothing is possible.
+ */
+function swapStep(s: Search, now: number): boolean {
+  const inCount = buildInSets(s);
+  const bins = s.members.length;
+  const window = Math.min(bins, SWAP_BIN_WINDOW);
+  const start = bins > SWAP_BIN_WINDOW ? Math.floor(s.rng() * bins) : 0;
+  s.bestDelta = Infinity;
+  s.ties = 0;
+  s.moveBin = -1;
+  const heaviestIn = s.inWeight[s.inOrder[0]!]!;
+  for (let w = 0; w < window; w++) {
+    const b = (start + w) % bins;
+    const items = s.members[b]!;
+    const k = items.length;
+    // Members are lightest first: once an out-set cannot beat the best swap even with the
+    // heaviest in-set, no heavier one can.
+    for (let x = 0; x < k; x++) {
+      const i = items[x]!;
+      const wi = s.weight[i]!;
+      if (wi - heaviestIn > s.bestDelta) break;
+      if (s.lockedUntil[i]! > now) continue;
+      tryOutSet(s, inCount, b, i, -1, wi);
+      for (let y = x + 1; y < k; y++) {
+        const i2 = items[y]!;
+        const w2 = wi + s.weight[i2]!;
+        if (w2 - heaviestIn > s.bestDelta) break;
+        if (s.lockedUntil[i2]! > now) continue;
+        tryOutSet(s, inCount, b, i, i2, w2);
+      }
+    }
+  }
+  if (s.bestDelta >= 0 && s.rng() < s.transferProbability && gatherSlack(s)) return true;
+  if (s.moveBin < 0) return false;
+
+  const b = s.moveBin;
+  const outA = s.moveOutA;
+  const outB = s.moveOutB;
+  const inA = s.inA[s.moveIn]!;
+  const inB = s.inB[s.moveIn]!;
+  const tenure = s.tenureBase + Math.floor(s.rng() * (s.tenureSpread + s.pool.length));
+  removeFrom(s.members[b]!, outA);
+  if (outB >= 0) removeFrom(s.members[b]!, outB);
+  addMember(s, b, inA);
+  s.lockedUntil[inA] = now + tenure;
+  removeFrom(s.pool, inA);
+  if (inB >= 0) {
+    addMember(s, b, inB);
+    s.lockedUntil[inB] = now + tenure;
+    removeFrom(s.pool, inB);
+  }
+  recomputeLoad(s, b);
+  s.pool.push(outA);
+  s.binOf[outA] = -1;
+  if (outB >= 0) {
+    s.pool.push(outB);
+    s.binOf[outB] = -1;
+  }
+  return true;
+}
+
+function moveItem(s: Search, item: number, from: number, to: number): void {
+  removeFrom(s.members[from]!, item);
+  addMember(s, to, item);
+}
+
+/**
+ * Applies the first move of one item between two bins, or swap of one item for one, that
+ * raises Σ_bins Σ_j w_j·(load_j / capacity_j)², scanning from random bins. That sum grows
+ * when free capacity gathers in fewer bins, which is what lets a pool item fit somewhere.
+ * False when no such move exists in the scanned bins.
+ */
+function gatherSlack(s: Search): boolean {
+  const { d, demand, norm, limit, avgWeights } = s.inst;
+  const inv = s.invCapacity;
+  const bins = s.members.length;
+  const window = Math.min(bins, TRANSFER_BIN_WINDOW);
+  const sources = Math.min(bins, TRANSFER_SOURCE_BINS);
+  const startA = Math.floor(s.rng() * bins);
+  const startB = Math.floor(s.rng() * bins);
+  for (let x = 0; x < sources; x++) {
+    const a = (startA + x) % bins;
+    const itemsA = s.members[a]!;
+    for (let y = 0; y < window; y++) {
+      const b = (startB + y) % bins;
+      if (b === a) continue;
+      const itemsB = s.members[b]!;
+      // Gain of moving normalised vector v from a to b: 2·Σ_j w_j·v_j·(l_bj − l_aj + v_j).
+      for (const i of itemsA) {
+        if (itemsA.length > 1) {
+          s.effort++;
+          let fits = true;
+          let gain = 0;
+          for (let j = 0; j < d; j++) {
+            if (s.load[b * d + j]! + demand[i * d + j]! > limit[j]!) {
+              fits = false;
+              break;
+            }
+            const v = norm[i * d + j]!;
+            gain += avgWeights[j]! * v * ((s.load[b * d + j]! - s.load[a * d + j]!) * inv[j]! + v);
+          }
+          if (fits && gain > GAIN_EPSILON) {
+            moveItem(s, i, a, b);
+            recomputeLoad(s, a);
+            recomputeLoad(s, b);
+            return true;
+          }
+        }
+        for (const k of itemsB) {
+          s.effort++;
+          let fits = true;
+          let gain = 0;
+          for (let j = 0; j < d; j++) {
+            const dv = demand[i * d + j]! - demand[k * d + j]!;
+            if (s.load[b * d + j]! + dv > limit[j]! || s.load[a * d + j]! - dv > limit[j]!) {
+              fits = false;
+              break;
+            }
+            const v = norm[i * d + j]! - norm[k * d + j]!;
+            gain += avgWeights[j]! * v * ((s.load[b * d + j]! - s.load[a * d + j]!) * inv[j]! + v);
+          }
+          if (fits && gain > GAIN_EPSILON) {
+            moveItem(s, i, a, b);
+            moveItem(s, k, b, a);
+            recomputeLoad(s, a);
+            recomputeLoad(s, b);
+            return true;
+          }
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Steps between two attempts to complete the pool exactly. */
+const COMPLETION_PERIOD = 8;
+/** Largest number of bins an exact completion re-packs. */
+const COMPLETION_MAX_BINS = 4;
+/** Bins an attempt draws from: the lightest this many times the bins it re-packs. */
+const COMPLETION_CANDIDATES = 3;
+/** Search nodes per exact completion attempt. */
+const COMPLETION_NODES = 3_000;
+
+/**
+ * Tries to place the whole pool by re-packing it with the items of k bins (k = 2 ..
+ * {@link COMPLETION_MAX_BINS}, drawn from the lightest bins) into those k bins exactly.
+ * True when the pool is now empty.
+ */
+function completePool(s: Search): boolean {
+  const { d, demand, limit } = s.inst;
+  const bins = s.members.length;
+  const byFill = Array.from({ length: bins }, (_, b) => b).sort(
+    (a, b) => s.fill[a]! - s.fill[b]! || a - b
+  );
+  for (let k = 2; k <= Math.min(COMPLETION_MAX_BINS, bins); k++) {
+    const span = Math.min(bins, COMPLETION_CANDIDATES * k);
+    const candidates = byFill.slice(0, span);
+    // A random k of the candidates (partial Fisher–Yates).
+    for (let x = 0; x < k; x++) {
+      const y = x + Math.floor(s.rng() * (span - x));
+      [candidates[x], candidates[y]] = [candidates[y]!, candidates[x]!];
+    }
+    const chosen = candidates.slice(0, k);
+    const items = [...s.pool];
+    for (const b of chosen) items.push(...s.members[b]!);
+    let room = true;
+    for (let j = 0; j < d && room; j++) {
+      let total = 0;
+      for (const i of items) total += demand[i * d + j]!;
+      room = total <= k * limit[j]!;
+    }
+    if (!room) continue;
+    const { binOf, nodes } = packExactly(s.inst, items, k, COMPLETION_NODES);
+    s.effort += nodes * k * k;
+    if (binOf === null) continue;
+    for (const b of chosen) s.members[b] = [];
+    items.forEach((i, x) => addMember(s, chosen[binOf[x]!]!, i));
+    for (const b of chosen) recomputeLoad(s, b);
+    s.pool = [];
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Moves the items of bin `removed` to the pool (the last bin takes its number) and searches
+ * until the pool is empty (true) or the budget is spent or no move is left (false). Steps
+ * count on from `s.step`, so locks from earlier attempts simply expire.
+ */
+function emptyOneBin(s: Search, removed: number, budget: number): boolean {
+  const { d } = s.inst;
+  const last = s.members.length - 1;
+  s.pool = s.members[removed]!;
+  for (const i of s.pool) s.binOf[i] = -1;
+  if (removed !== last) {
+    s.members[removed] = s.members[last]!;
+    for (const i of s.members[removed]!) s.binOf[i] = removed;
+    s.load.copyWithin(removed * d, last * d, last * d + d);
+    s.fill[removed] = s.fill[last]!;
+  }
+  s.members.pop();
+  const stopAt = s.effort + budget;
+  while (s.effort < stopAt) {
+    s.step++;
+    insertWherePossible(s, s.step);
+    if (s.pool.length === 0) return true;
+    if (!swapStep(s, s.step)) return false;
+    if (s.completion && s.step % COMPLETION_PERIOD === 0 && completePool(s)) return true;
+  }
+  insertWherePossible(s, ++s.step);
+  return s.pool.length === 0;
+}
+
+/** Item weight for the pool objective: average-weighted normalised L1 size, to a power. */
+function poolWeights(inst: Instance, power: number): Float64Array {
+  const { n, d, norm, avgWeights } = inst;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let size = 0;
+    for (let j = 0; j < d; j++) size += avgWeights[j]! * norm[i * d + j]!;
+    w[i] = Math.pow(size, power) + GAIN_EPSILON;
+  }
+  return w;
+}
+
+/** The bin with the smallest average-weighted normalised load (ties: lowest index). */
+function lightestBin(s: Search): number {
+  let lightest = 0;
+  for (let b = 1; b < s.members.length; b++) if (s.fill[b]! < s.fill[lightest]!) lightest = b;
+  return lightest;
+}
+
+/**
+ * Improves `start` by emptying bins one at a time until the lower bound is reached, no
+ * attacked bin can be emptied, or the effort budget runs out. Never returns a worse packing.
+ */
+export function improvePacking(
+  inst: Instance,
+  start: Packing,
+  settings: LocalSearchSettings
+): LocalSearchResult {
+  const { n, d, capacity } = inst;
+  const invCapacity = new Float64Array(d);
+  for (let j = 0; j < d; j++) invCapacity[j] = capacity[j]! > 0 ? 1 / capacity[j]! : 0;
+  const weight = poolWeights(inst, settings.weightPower ?? 1);
+  const members: number[][] = Array.from({ length: start.bins }, () => []);
+  for (let i = 0; i < n; i++) members[start.binOf[i]!]!.push(i);
+  for (const items of members) items.sort((a, b) => weight[a]! - weight[b]! || a - b);
+  const s: Search = {
+    inst,
+    weight,
+    invCapacity,
+    rng: seededRandom(settings.seed),
+    tenureBase: settings.tenureBase ?? 3,
+    tenureSpread: settings.tenureSpread ?? 4,
+    transferProbability: settings.transferProbability ?? 0.5,
+    completion: settings.completion ?? false,
+    members,
+    binOf: Int32Array.from(start.binOf),
+    load: new Float64Array(start.bins * d),
+    fill: new Float64Array(start.bins),
+    pool: [],
+    lockedUntil: new Int32Array(n),
+    step: 0,
+    effort: 0,
+    inVec: new Float64Array(0),
+    inWeight: new Float64Array(0),
+    inA: new Int32Array(0),
+    inB: new Int32Array(0),
+    inOrder: new Int32Array(0),
+    residual: new Float64Array(d),
+    bestDelta: Infinity,
+    ties: 0,
+    moveBin: -1,
+    moveOutA: -1,
+    moveOutB: -1,
+    moveIn: -1,
+  };
+  for (let b = 0; b < start.bins; b++) recomputeLoad(s, b);
+  // The search runs in place; `best` is a snapshot of the last complete packing.
+  let best: Packing = { bins: start.bins, binOf: s.binOf.slice() };
+  while (best.bins > settings.lowerBound && s.effort < settings.effort) {
+    if (!emptyOneBin(s, lightestBin(s), settings.effort - s.effort)) break;
+    best = { bins: s.members.length, binOf: s.binOf.slice() };
+  }
+  return { packing: best, binsSaved: start.bins - best.bins, effortUsed: s.effort };
+}
