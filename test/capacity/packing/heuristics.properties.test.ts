@@ -11,8 +11,8 @@ import {
   runHeuristic,
   sizeOrder,
 } from "../../../src/capacity/packing/heuristics";
-import { prepareFlat, subInstance, type Instance } from "../../../src/capacity/packing/instance";
-import { seeded } from "../../tco/fixtures";
+import { subInstance, type Instance } from "../../../src/capacity/packing/instance";
+import { hostLikeInstance, instanceOf } from "./instances";
 import * as reference from "./referenceHeuristics";
 
 /**
@@ -20,14 +20,6 @@ import * as reference from "./referenceHeuristics";
  * the plain scans they replaced) does not. Both must make exactly the same choices: the same
  * bin for every item, for every heuristic of the portfolio.
  */
-
-/** An instance from capacities and item vectors (items that fit no empty bin are left out). */
-function instanceOf(capacity: readonly number[], items: readonly (readonly number[])[]): Instance {
-  const d = capacity.length;
-  const flat = new Float64Array(items.length * d);
-  items.forEach((item, i) => flat.set(item, i * d));
-  return prepareFlat(capacity, flat, items.length);
-}
 
 /**
  * Integer instances: 1–5 dimensions, capacities 0–100 (a dimension of capacity 0 holds only
@@ -86,21 +78,6 @@ const floatInstance: fc.Arbitrary<Instance> = fc
       )
       .map((items) => instanceOf(capacity, items));
   });
-
-/** An instance shaped like the capacity engine's: GHz, GiB, vCPUs and one VM slot per VM. */
-function hostLikeInstance(seed: number, vms: number): Instance {
-  const rnd = seeded(seed);
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
-  const items: number[][] = [];
-  for (let i = 0; i < vms; i++) {
-    const cores = pick([1, 2, 2, 4, 4, 8, 12]);
-    const ghz = pick([2.0, 2.33, 2.66, 2.93, 3.0]);
-    const peak = 0.05 + Math.floor(rnd() * 61) / 100;
-    items.push([cores * ghz * peak, pick([2, 4, 4, 8, 16, 24, 48]), cores, 1]);
-  }
-  // A 2010 two-socket host: 12 cores × 2.93 GHz at 80 %, 96 GiB, 4 vCPUs per core, 384 VMs.
-  return instanceOf([12 * 2.93 * 0.8, 96, 48, 384], items);
-}
 
 /**
  * Every heuristic as the portfolio runs it, and the bin-centric ones with the tree search

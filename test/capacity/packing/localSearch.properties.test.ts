@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { runHeuristic } from "../../../src/capacity/packing/heuristics";
-import { prepareFlat, type Instance } from "../../../src/capacity/packing/instance";
+import type { Instance } from "../../../src/capacity/packing/instance";
 import { improvePacking } from "../../../src/capacity/packing/localSearch";
-import { seeded } from "../../tco/fixtures";
+import { hostLikeInstance, instanceOf } from "./instances";
 import * as reference from "./referenceLocalSearch";
 
 /**
@@ -11,14 +11,6 @@ import * as reference from "./referenceLocalSearch";
  * by their tightest dimension first; the reference copy (referenceLocalSearch.ts) recomputes
  * everything in place. Both must make the same moves: same packing, same effort spent.
  */
-
-/** An instance from capacities and item vectors. */
-function instanceOf(capacity: readonly number[], items: readonly (readonly number[])[]): Instance {
-  const d = capacity.length;
-  const flat = new Float64Array(items.length * d);
-  items.forEach((item, i) => flat.set(item, i * d));
-  return prepareFlat(capacity, flat, items.length);
-}
 
 /** Integer instances: 1–4 dimensions, capacities 1–100, items up to 40 % or 70 % of them. */
 const integerInstance: fc.Arbitrary<Instance> = fc
@@ -50,21 +42,6 @@ const floatInstance: fc.Arbitrary<Instance> = fc
       )
       .map((items) => instanceOf(capacity, items))
   );
-
-/** An instance shaped like the capacity engine's: GHz, GiB, vCPUs and one VM slot per VM. */
-function hostLikeInstance(seed: number, vms: number): Instance {
-  const rnd = seeded(seed);
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
-  const items: number[][] = [];
-  for (let i = 0; i < vms; i++) {
-    const cores = pick([1, 2, 2, 4, 4, 8, 12]);
-    const ghz = pick([2.0, 2.33, 2.66, 2.93, 3.0]);
-    const peak = 0.05 + Math.floor(rnd() * 61) / 100;
-    items.push([cores * ghz * peak, pick([2, 4, 4, 8, 16, 24, 48]), cores, 1]);
-  }
-  // A 2010 two-socket host: 12 cores × 2.93 GHz at 80 %, 96 GiB, 4 vCPUs per core, 384 VMs.
-  return instanceOf([12 * 2.93 * 0.8, 96, 48, 384], items);
-}
 
 /** Both searches from the first-fit-decreasing packing, with and without exact completion. */
 const sameSearch = (inst: Instance, seed: number, effort: number): void => {
