@@ -5,24 +5,17 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { DIMENSIONS } from "./hostFit";
-import {
-  leastLoadedFit,
-  loadOf,
-  reorder,
-  sortByLoad,
-  survivorsInOrder,
-  type VmTable,
-} from "./failover";
+import * as failover from "./failover";
+import type { VmTable } from "./failover";
 
 const D = DIMENSIONS;
+
 /**
- * The placement kernels the simulation calls once per VM, bound once here: compiled to
- * CommonJS (tsx, the bench and the profiles), each use of an import reads the exporting
- * module's getter, which costs the hot loop about a third of its time.
+ * The placement kernels, bound once here: compiled to CommonJS (tsx, the bench, the profiles),
+ * each use of a named import reads the exporting module's getter, which cost the simulation's
+ * per-VM loop about a third of its time.
  */
-const fitOf = leastLoadedFit;
-const loadOfHost = loadOf;
-const reorderAt = reorder;
+const { leastLoadedFit, loadOf, reorder, sortByLoad, survivorsInOrder } = failover;
 
 /** What a {@link LiveFailoverCheck} found: the verdict, the first failing set, the work. */
 export interface LiveVerdict {
@@ -203,7 +196,7 @@ export class LiveFailoverCheck {
       const v = moving[m]!;
       const vb = v * D;
       spent += n;
-      const at = fitOf(vb, order, survivors, used, demand, limit);
+      const at = leastLoadedFit(vb, order, survivors, used, demand, limit);
       if (at < 0) {
         ok = false;
         break;
@@ -211,8 +204,8 @@ export class LiveFailoverCheck {
       const best = order[at]!;
       const bb = best * D;
       for (let j = 0; j < D; j++) used[bb + j] = used[bb + j]! + demand[vb + j]!;
-      load[best] = loadOfHost(this.table, used, best);
-      reorderAt(order, survivors, at, load);
+      load[best] = loadOf(this.table, used, best);
+      reorder(order, survivors, at, load);
     }
     for (const f of set) failed[f] = 0;
     return ok ? spent : -spent;
