@@ -239,8 +239,14 @@ function before(a: number, b: number, load: Float64Array): boolean {
 /** Puts `order[i]`, whose load changed, back in its place in `order[0..count)` by (load, host). */
 export function reorder(order: Int32Array, count: number, i: number, load: Float64Array): void {
   const h = order[i]!;
+  const x = load[h]!;
   // A load grows as VMs arrive: the host moves towards the end (the other way kept for safety).
-  for (; i + 1 < count && before(order[i + 1]!, h, load); i++) order[i] = order[i + 1]!;
+  for (; i + 1 < count; i++) {
+    const o = order[i + 1]!;
+    const y = load[o]!;
+    if (y > x || (y === x && o > h)) break;
+    order[i] = o;
+  }
   for (; i > 0 && before(h, order[i - 1]!, load); i--) order[i] = order[i - 1]!;
   order[i] = h;
 }
