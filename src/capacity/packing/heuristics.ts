@@ -70,6 +70,19 @@ function segmentTree(
   return free;
 }
 
+/** Whether item `base / d` fits bin `b` under `limit` in every dimension. */
+function fitsLoad(
+  load: Float64Array,
+  b: number,
+  demand: Float64Array,
+  base: number,
+  limit: Float64Array,
+  d: number
+): boolean {
+  for (let j = 0; j < d; j++) if (load[b * d + j]! + demand[base + j]! > limit[j]!) return false;
+  return true;
+}
+
 /**
  * First fit in the given order: each item goes to the lowest-numbered bin it fits. While few
  * bins are open it scans them; then a segment tree of per-dimension maximum free capacity over
@@ -102,13 +115,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
     }
     if (size === 0) {
       for (let b = 0; b <= bins; b++) {
-        let fits = true;
-        for (let j = 0; j < d; j++) {
-          if (load[b * d + j]! + demand[base + j]! > limit[j]!) {
-            fits = false;
-            break;
-          }
-        }
+        let fits = fitsLoad(load, b, demand, base, limit, d);
         // The tree's test too (rounding can tell them apart), where the load test passed.
         for (let j = 0; j < d && fits; j++) fits = binFree[b * d + j]! >= demand[base + j]!;
         if (fits) {
@@ -131,14 +138,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
         if (!covers) continue;
         if (node >= size) {
           const b = node - size;
-          let fits = true;
-          for (let j = 0; j < d; j++) {
-            if (load[b * d + j]! + demand[base + j]! > limit[j]!) {
-              fits = false;
-              break;
-            }
-          }
-          if (fits) {
+          if (fitsLoad(load, b, demand, base, limit, d)) {
             found = b;
             break;
           }
@@ -225,14 +225,7 @@ export function bestFit(
     let bestFullness = -1;
     for (let b = 0; b < bins; b++) {
       if (fullness[b]! <= bestFullness) continue;
-      let fits = true;
-      for (let j = 0; j < d; j++) {
-        if (load[b * d + j]! + demand[base + j]! > limit[j]!) {
-          fits = false;
-          break;
-        }
-      }
-      if (fits) {
+      if (fitsLoad(load, b, demand, base, limit, d)) {
         best = b;
         bestFullness = fullness[b]!;
       }

@@ -6,6 +6,7 @@
  */
 import { packExactly } from "../../../src/capacity/packing/completion";
 import type { Instance, Packing } from "../../../src/capacity/packing/instance";
+import { seededRandom } from "../../../src/capacity/packing/localSearch";
 
 /** Settings of {@link improvePacking}. */
 export interface LocalSearchSettings {
@@ -36,18 +37,6 @@ export interface LocalSearchResult {
   readonly binsSaved: number;
   /** Feasibility checks spent. */
   readonly effortUsed: number;
-}
-
-/** mulberry32: a small, fast, seeded 32-bit generator returning floats in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Bins beyond this count are sampled (a rotating window) when looking for swaps. */
