@@ -167,6 +167,67 @@ function numbersOf(): (d: Dec) => number {
   };
 }
 
+/** A decimal as `units` ÷ 10^`scale`, both exact in a double (see {@link shortDecimalsOf}). */
+interface ShortDecimal {
+  readonly units: number;
+  readonly scale: number;
+}
+
+/** 10^0 … 10^22: the powers of ten a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `d` as a {@link ShortDecimal} — a safe integer over an exact power of ten — or null when its
+ * digits do not fit; counted once per Decimal (rows share them).
+ */
+function shortDecimalsOf(): (d: Dec) => ShortDecimal | null {
+  const known = new Map<Dec, ShortDecimal | null>();
+  return (d) => {
+    let short = known.get(d);
+    if (short === undefined) {
+      const scale = d.decimalPlaces();
+      // Exact up to 40 digits; more (or a rounded integer above 2^53 − 1) is never a safe integer.
+      const units =
+        scale < EXACT_POWERS_OF_TEN.length ? d.times(EXACT_POWERS_OF_TEN[scale]!).toNumber() : NaN;
+      short = Number.isSafeInteger(units) ? { units, scale } : null;
+      known.set(d, short);
+    }
+    return short;
+  };
+}
+
+/**
+ * {@link cpuDemandGhz} as a number: the same double as its `toNumber()`. A row sized on its peak
+ * whose figures are short decimals is counted without a Decimal: cores × cpuGhz × peak in whole
+ * units (exact while a safe integer), divided once by an exact power of ten — IEEE division
+ * rounds the exact quotient to the nearest double, as parsing the exact product does. Other
+ * rows take the Decimal.
+ */
+function cpuNumbersOf(scenario: Scenario): (row: InventoryRow) => number {
+  const exact = rowDemandOf(scenario);
+  const toNumber = numbersOf();
+  const shortOf = shortDecimalsOf();
+  const byMeasurement = scenario.demand.basis === "measured";
+  return (row) => {
+    if (!byMeasurement || row.measuredCpuUtilization === undefined) {
+      const ghz = shortOf(row.cpuGhz);
+      const peak = shortOf(row.peakCpuUtilization);
+      if (ghz !== null && peak !== null && Number.isSafeInteger(row.cores)) {
+        const coreUnits = row.cores * ghz.units;
+        const units = coreUnits * peak.units;
+        const scale = ghz.scale + peak.scale;
+        if (
+          Number.isSafeInteger(coreUnits) &&
+          Number.isSafeInteger(units) &&
+          scale < EXACT_POWERS_OF_TEN.length
+        )
+          return units / EXACT_POWERS_OF_TEN[scale]!;
+      }
+    }
+    return toNumber(exact.cpuGhz(row));
+  };
+}
+
 /** The VM a row's servers would become (its first copy), by the v1 rules: exact, then rounded once. */
 function rowVms(
   scenario: Scenario,
@@ -174,13 +235,14 @@ function rowVms(
 ): (row: InventoryRow, index: number) => VmDemand {
   const exact = rowDemandOf(scenario);
   const toNumber = numbersOf(); // the memo returns one Decimal per distinct figure
+  const cpuGhzOf = cpuNumbersOf(scenario);
   return (row, index) => ({
     id: row.name,
     row: index,
     os: row.os,
     vcpus: Math.min(row.cores, maxVcpusPerVm),
     // The server's own cores, even when its vCPUs are capped.
-    cpuGhz: toNumber(exact.cpuGhz(row)),
+    cpuGhz: cpuGhzOf(row),
     memoryGiB: toNumber(exact.memoryGiB(row)),
     storageGiB: toNumber(storageDemandGiB(row, scenario)),
     sizing: sizingOf(row, scenario),

@@ -31,6 +31,9 @@ import {
   storageNodes,
 } from "./storage";
 
+/** Read once: under a CommonJS loader (tsx) every use of an import reads a getter. */
+const D = DIMENSIONS;
+
 /** Knobs of {@link planCapacity}; the defaults suit every size from 1 to 1,000,000+ VMs. */
 export interface PlanOptions {
   /** Options of the steady-state packing (default: the packing core's defaults). */
@@ -129,10 +132,11 @@ export function planCapacity(
   const table = groupTable(placeable, capacity);
   const vmCount = table.count;
   const groupStorageGiB = Float64Array.from(placeable, (g) => g.vm.storageGiB);
-  const storageOfVm = (v: number): number => groupStorageGiB[table.group[v]!]!;
+  const { demand: vmDemand, windows, group, groupStart } = table;
+  const storageOfVm = (v: number): number => groupStorageGiB[group[v]!]!;
   const idOf = (v: number): string => {
-    const g = table.group[v]!;
-    return vmId(placeable[g]!.vm.id, v - table.groupStart[g]! + 1);
+    const g = group[v]!;
+    return vmId(placeable[g]!.vm.id, v - groupStart[g]! + 1);
   };
 
   // Clusters, each secured against k failures and, with S2D, given the nodes its storage needs.
@@ -212,17 +216,20 @@ export function planCapacity(
       let memoryGiBUsed = 0;
       let vcpusUsed = 0;
       let windowsVms = 0;
-      for (const v of ids) {
-        const at = v * DIMENSIONS;
-        cpuGhzUsed += table.demand[at]!;
-        memoryGiBUsed += table.demand[at + 1]!;
-        vcpusUsed += table.demand[at + 2]!;
-        windowsVms += table.windows[v]!;
+      const vmIds = new Array<string>(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        const v = ids[i]!;
+        const at = v * D;
+        cpuGhzUsed += vmDemand[at]!;
+        memoryGiBUsed += vmDemand[at + 1]!;
+        vcpusUsed += vmDemand[at + 2]!;
+        windowsVms += windows[v]!;
+        vmIds[i] = idOf(v);
       }
       hostPlans.push({
         index: hostPlans.length,
         cluster: c,
-        vmIds: Array.from(ids, idOf),
+        vmIds,
         vms: ids.length,
         windowsVms,
         cpuGhzUsed,
@@ -465,14 +472,13 @@ function bindingOf(
   k: number
 ): BindingResource {
   if (nodesForStorage !== null && nodesForStorage > cluster.steadyHosts + k) return "storage";
-  const totals = new Float64Array(DIMENSIONS);
+  const totals = new Float64Array(D);
+  const demand = table.demand;
   for (const host of cluster.hosts)
-    for (const v of host)
-      for (let j = 0; j < DIMENSIONS; j++)
-        totals[j] = totals[j]! + table.demand[v * DIMENSIONS + j]!;
+    for (const v of host) for (let j = 0; j < D; j++) totals[j] = totals[j]! + demand[v * D + j]!;
   let best = 0;
   let bestShare = -1;
-  for (let j = 0; j < DIMENSIONS; j++) {
+  for (let j = 0; j < D; j++) {
     const cap = table.capacity[j]! * Math.max(1, cluster.steadyHosts);
     const share = cap > 0 ? totals[j]! / cap : 0;
     if (share > bestShare + 1e-12) {

@@ -71,6 +71,52 @@ describe("demandGroups", () => {
     );
   });
 
+  it("counts a peak-sized VM's CPU as the same double as the exact Decimal, for any digits", () => {
+    // Short figures take whole units over a power of ten, long ones (beyond a double's 2^53 or
+    // 10^22) the Decimal: both must give toNumber() of the exact product.
+    // A decimal of `scale` decimals from `min` units up to `top` (the parser's limit).
+    const digits = (maxScale: number, min: bigint, top: bigint) =>
+      fc
+        .integer({ min: 0, max: maxScale })
+        .chain((scale) =>
+          fc.tuple(fc.bigInt({ min, max: top * 10n ** BigInt(scale) }), fc.constant(scale))
+        );
+    const text = ([units, scale]: [bigint, number]): string => {
+      const padded = units.toString().padStart(scale + 1, "0");
+      return scale === 0 ? padded : `${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            cores: fc.integer({ min: 1, max: 512 }),
+            ghz: digits(14, 1n, 10n), // (0, 10] GHz
+            peak: digits(30, 0n, 1n), // [0, 1]
+          }),
+          { minLength: 1, maxLength: 20 }
+        ),
+        (rows) => {
+          const scenario = scenarioOf(
+            "ws2022",
+            rows.map((r, i) =>
+              server(`S${i}`, {
+                cores: r.cores,
+                cpuGhz: text(r.ghz),
+                peakCpuUtilization: text(r.peak),
+                averageCpuUtilization: "0",
+              })
+            )
+          );
+          const { groups, stayPhysical } = demandGroups(scenario, hostCapacity(scenario, {}));
+          const expected = referenceDemandGroups(scenario);
+          expect(groups).toEqual(expected.groups);
+          expect(stayPhysical).toEqual(expected.stayPhysical);
+        }
+      ),
+      { numRuns: 200 }
+    );
+  });
+
   it("keeps a measured and a peak utilisation of the same value apart", () => {
     // Both rows read "0.4" (one Decimal). A: peak 2 × 2.5 × 0.4 = 2 GHz;
     // B: measured 2 × 2.5 × (0.4 × 1.3 comfort) = 2.6 GHz.
