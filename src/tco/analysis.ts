@@ -8,6 +8,7 @@ import { breakEven, hostConstraintsFor, licenseMixed, optionOfWay } from "../lic
 import type { Scenario } from "../scenario";
 import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOption";
 import { baselineLabel, baselineOf, baselinePhrase } from "./baseline";
+import { irrOncePerFlows } from "./cashflow";
 import { VMWARE_OPTIONS } from "./leavingVmware";
 import { recommendationSentence } from "./recommendation";
 import type { sensitivityOf } from "./sensitivity";
@@ -74,6 +75,7 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
       cache: own === scenario ? baseCache : (new Map() as PlanCache),
     };
   });
+  const irrOf = irrOncePerFlows();
   const sweeps = scenario.licensing.options.map((id) => {
     const runs: CandidateAnalysis[] = perCandidate.map((c) => {
       const constraints = hostConstraintsFor(id, c.scenario);
@@ -87,7 +89,8 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
           physical,
           undefined,
           baseline.leaving,
-          yearsFor(c.scenario, constraints, c.cache)
+          yearsFor(c.scenario, constraints, c.cache),
+          irrOf
         ) as OptionAnalysis,
       };
     });

@@ -12,7 +12,7 @@ import {
 import { licenseOption, type OptionLicensing as ModuleOptionLicensing } from "../licensing";
 import { formatMoney, sum, type Money } from "../money";
 import type { OptionId, Scenario } from "../scenario";
-import { businessCase, npvAgainst, schedule, type CostSchedule } from "./cashflow";
+import { businessCase, npvAgainst, schedule, type CostSchedule, type IrrOf } from "./cashflow";
 import type { CostLine } from "./costLines";
 import {
   ownedAssuranceLines,
@@ -232,7 +232,8 @@ function electedCosts(
 /**
  * Analyse one option given its capacity plan. `licensed` is `licenseOption(id, scenario,
  * capacity)` when the caller already has it (the sensitivity analysis varies inputs that
- * leave licence counts and prices alone, and so counts the licences once).
+ * leave licence counts and prices alone, and so counts the licences once); `irrOf` finds the
+ * business case's IRR (the analysis shares one among its options: `irrOncePerFlows`).
  */
 export function analyzeOption(
   scenario: Scenario,
@@ -241,7 +242,8 @@ export function analyzeOption(
   physical: CostSchedule,
   licensed?: ModuleOptionLicensing,
   leaving?: LeavingEstate,
-  years?: CapacityByYear
+  years?: CapacityByYear,
+  irrOf?: IrrOf
 ): OptionResult {
   const built = electedCosts(scenario, id, capacity, licensed, leaving, years);
   const { result, eligible, reasons, licensing, costs, transition, series } = built;
@@ -270,7 +272,8 @@ export function analyzeOption(
       scenario.finance.discountRate,
       vms,
       scenario.finance.horizonYears,
-      scenario.finance.depreciationYears
+      scenario.finance.depreciationYears,
+      irrOf
     ),
   };
 }

@@ -11,6 +11,7 @@ import {
   paybackMonths,
   roiPercent,
   sln,
+  type IrrResult,
   type PaybackResult,
 } from "../finance";
 import { COST_CATEGORIES, type CostCategory, type CostLine } from "./costLines";
@@ -158,20 +159,40 @@ export function npvAgainst(physical: CostSchedule, option: CostSchedule, discoun
   return netPresentValue(discountRate, netFlowsOf(physical, option));
 }
 
-/** The business case of an option against the physical baseline. */
+/** The IRR of net flows: `irr` itself, or {@link irrOncePerFlows} within one analysis. */
+export type IrrOf = (netFlows: readonly Money[]) => IrrResult;
+
+/**
+ * `irr` (default guess and options), counted once per distinct series of net flows: options
+ * that cost the same every year (2008 R2 Hyper-V Server and Standard on the same hosts) share
+ * the Newton iteration, the business case's costliest step. Equal decimals print alike, and
+ * `irr` of equal values is the same result. Made afresh for each analysis.
+ */
+export function irrOncePerFlows(): IrrOf {
+  const known = new Map<string, IrrResult>();
+  return (netFlows) => {
+    const key = netFlows.join(" ");
+    let result = known.get(key);
+    if (result === undefined) known.set(key, (result = irr(netFlows)));
+    return result;
+  };
+}
+
+/** The business case of an option against the physical baseline (`irrOf`: how its IRR is found). */
 export function businessCase(
   physical: CostSchedule,
   option: CostSchedule,
   discountRate: Dec,
   vms: number,
   horizonYears: number,
-  depreciationYears: number
+  depreciationYears: number,
+  irrOf: IrrOf = irr
 ): BusinessCase {
   const netFlows = netFlowsOf(physical, option);
   const cumulativeFlows: Money[] = [];
   let running = ZERO;
   for (const f of netFlows) cumulativeFlows.push((running = running.plus(f)));
-  const rate = irr(netFlows);
+  const rate = irrOf(netFlows);
   return {
     netFlows,
     cumulativeFlows,

@@ -13,7 +13,8 @@ import {
   type CostCategory,
   type CostLine,
 } from "../../src/tco";
-import { rescheduled } from "../../src/tco/cashflow";
+import { irrOncePerFlows, rescheduled } from "../../src/tco/cashflow";
+import { irr } from "../../src/finance";
 import { d, npvByHand, s } from "./fixtures";
 
 /** A cost line with the given amounts per year (what `costLine` would have computed). */
@@ -136,6 +137,26 @@ describe("businessCase: the worked example", () => {
   it("ROI = (300 − 270) ÷ 270 = 11.11 %; cost per VM per year = 270 ÷ (3 VMs × 3 years) = 30", () => {
     expect(bc.roiPercent?.toDecimalPlaces(4).toString()).toBe("11.1111");
     expect(s(bc.costPerVmPerYear!)).toBe("30");
+  });
+});
+
+describe("irrOncePerFlows", () => {
+  it("gives irr's answer, found once for flows of equal values (distinct Decimals, 60 vs 60.0)", () => {
+    const irrOf = irrOncePerFlows();
+    const flows = ["-150", "60", "60", "60"].map((x) => new Dec(x));
+    const same = ["-150.00", "60.0", "60", "60"].map((x) => new Dec(x));
+    const first = irrOf(flows);
+    expect(first).toEqual(irr(flows));
+    expect(irrOf(same)).toBe(first);
+    // One cent more in year 3 is another series, with its own rate.
+    const other = irrOf(["-150", "60", "60", "60.01"].map((x) => new Dec(x)));
+    expect(other).not.toBe(first);
+    expect(other).toEqual(irr(["-150", "60", "60", "60.01"].map((x) => new Dec(x))));
+  });
+
+  it("gives businessCase the same IRR as irr itself", () => {
+    const shared = businessCase(physical, option, d("0.1"), 3, 3, 4, irrOncePerFlows());
+    expect(shared.irr?.toString()).toBe(bc.irr?.toString());
   });
 });
 
