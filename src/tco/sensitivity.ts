@@ -272,7 +272,12 @@ function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
   // Staying on vSphere pays host refresh and vSphere subscriptions: only the rate leaves it alone.
   if (scenario.finance.baseline !== "physical") return p.input === "finance.discountRate";
   return (
-    p.input === "host.price" || p.input === "licensing.prices" || p.input === "finance.discountRate"
+    p.input === "host.price" ||
+    p.input === "licensing.prices" ||
+    p.input === "finance.discountRate" ||
+    // The physical lines price the baseline's quantities with inputs utilisation is not one
+    // of: with the same quantities, the same costs.
+    (p.input === "inventory.peakCpuUtilization" && keepsPhysicalQuantities(p, scenario))
   );
 }
 
