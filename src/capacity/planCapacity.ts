@@ -131,7 +131,9 @@ export function planCapacity(
   stayPhysical.sort((a, b) => a.row - b.row);
   const table = groupTable(placeable, capacity);
   const vmCount = table.count;
-  const groupStorageGiB = Float64Array.from(placeable, (g) => g.vm.storageGiB);
+  // A loop, not Float64Array.from(placeable, map): the mapped iteration costs twenty times more.
+  const groupStorageGiB = new Float64Array(placeable.length);
+  for (let g = 0; g < placeable.length; g++) groupStorageGiB[g] = placeable[g]!.vm.storageGiB;
   const { demand: vmDemand, windows, group, groupStart } = table;
   const storageOfVm = (v: number): number => groupStorageGiB[group[v]!]!;
   const idOf = (v: number): string => {
