@@ -16,7 +16,7 @@ import {
 import { optionRow } from "./catalogs";
 import { assertCount, overHorizon } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
-import { licensesForHost } from "./host";
+import { hostLicences, licensesForHost } from "./host";
 import { MESSAGES } from "./messages";
 import type { HostShape, LicenceTerms } from "./types";
 
@@ -174,9 +174,12 @@ export function breakEven(input: Scenario | BreakEvenHost, maxVms?: number): Bre
       excluded.push({ option, reasons: [MESSAGES.paygNoBreakEven] });
       continue;
     }
-    const costs = vms.map((n) =>
-      hostCost(option, platform, host, n, terms, horizonYears, clustered)
-    );
+    // hostCost at every count, with what does not depend on the count worked out once.
+    const licences = hostLicences(option, platform, host, terms, { clustered });
+    const costs = vms.map((n) => {
+      const lic = licences(n);
+      return overHorizon(lic.oneTime, lic.annual, horizonYears);
+    });
     series.push({ option, label: optionRow(platform, option).label, costs });
   }
 

@@ -2,7 +2,7 @@
  * Counting: turns one catalog row plus a host and its VM count into a licence line. Every
  * rule lives in the catalog row; this file only interprets the row kinds.
  */
-import { Dec, ONE, dec, sum, type Money } from "../money";
+import { Dec, ONE, ZERO, dec, type Money } from "../money";
 import type { LicensePrices } from "../scenario/types";
 import {
   CAL_RULE,
@@ -263,11 +263,12 @@ export function softwareAssuranceLine(
   windows: readonly LicenceLine[],
   rate: LicenceTerms["softwareAssuranceRate"]
 ): LicenceLine | null {
+  if (rate.lte(0)) return null;
   // Licences only: pay-as-you-go and subscriptions carry no Software Assurance.
-  const base = sum(
-    windows.filter((l) => l.category === "windows" && l.recurrence === "once").map((l) => l.cost)
-  );
-  if (rate.lte(0) || base.isZero()) return null;
+  let base = ZERO;
+  for (const l of windows)
+    if (l.category === "windows" && l.recurrence === "once") base = base.plus(l.cost);
+  if (base.isZero()) return null;
   return line({
     sku: SOFTWARE_ASSURANCE_RULE.sku,
     label: SOFTWARE_ASSURANCE_RULE.label,
@@ -346,10 +347,14 @@ export function moneyOf(lines: readonly LicenceLine[]): {
   readonly oneTime: Money;
   readonly annual: Money;
 } {
-  return {
-    oneTime: sum(lines.filter((l) => l.recurrence === "once").map((l) => l.cost)),
-    annual: sum(lines.filter((l) => l.recurrence === "yearly").map((l) => l.cost)),
-  };
+  // One pass, each sum in line order (as summing the filtered lists would).
+  let oneTime = ZERO;
+  let annual = ZERO;
+  for (const l of lines) {
+    if (l.recurrence === "once") oneTime = oneTime.plus(l.cost);
+    else if (l.recurrence === "yearly") annual = annual.plus(l.cost);
+  }
+  return { oneTime, annual };
 }
 
 /** oneTime + annual × years: what a set of lines costs over a horizon. */

@@ -65,41 +65,63 @@ export function licensesForHost(
 ): HostLicensing {
   assertHost(host);
   assertCount("windowsVms", windowsVms, 0);
-  const el = eligibility(option, platform, { clustered: context.clustered, sockets: host.sockets });
-  if (!el.eligible) return hostLicensing(option, platform, host, windowsVms, el, el.notes, []);
+  return hostLicences(option, platform, host, terms, context)(windowsVms);
+}
 
+/**
+ * {@link licensesForHost} of one option, platform, host, terms and context, for any number of
+ * Windows guests: what does not depend on them (eligibility, the catalog row, vSphere's lines)
+ * is counted once — the break-even table asks for every count from 1 to 40.
+ */
+export function hostLicences(
+  option: OptionId,
+  platform: PlatformId,
+  host: HostShape,
+  terms: LicenceTerms,
+  context: HostContext = { clustered: false }
+): (windowsVms: number) => HostLicensing {
+  assertHost(host);
+  const el = eligibility(option, platform, { clustered: context.clustered, sockets: host.sockets });
+  if (!el.eligible)
+    return (windowsVms) => {
+      assertCount("windowsVms", windowsVms, 0);
+      return hostLicensing(option, platform, host, windowsVms, el, el.notes, []);
+    };
   const row = optionRow(platform, option);
   const setup = hostSetup(row, context.clustered);
-  const lines: LicenceLine[] = [];
-  const notes = [...el.notes];
-  if (row.vsphere) {
-    const v = vsphereLines(host, terms);
-    lines.push(...v.lines);
-    notes.push(...v.notes);
-  }
-  if (row.subscription !== null)
-    lines.push(...subscriptionLinesForHost(row.subscription, host, windowsVms, terms, context));
-  const windows =
-    row.windows === "subscription"
-      ? null
-      : row.windows === "cheapest"
-        ? (cheapestGuestCoverage(platform, host, windowsVms, terms.prices)?.line ?? null)
-        : windowsLine(
-            requiredRule(platform, row.windows),
-            host,
-            windowsVms,
-            setup.hostRunsEdition,
-            terms.prices
-          );
-  if (windows) {
-    lines.push(windows);
-    if (windows.sku === "ws2008r2-datacenter") {
-      notes.push(MESSAGES.datacenterPerProcessor(host.sockets, windows.unitPrice, windows.cost));
+  const vsphere = row.vsphere ? vsphereLines(host, terms) : null;
+  return (windowsVms) => {
+    assertCount("windowsVms", windowsVms, 0);
+    const lines: LicenceLine[] = [];
+    const notes = [...el.notes];
+    if (vsphere) {
+      lines.push(...vsphere.lines);
+      notes.push(...vsphere.notes);
     }
-  }
-  const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
-  if (assurance) lines.push(assurance);
-  return hostLicensing(option, platform, host, windowsVms, el, notes, lines);
+    if (row.subscription !== null)
+      lines.push(...subscriptionLinesForHost(row.subscription, host, windowsVms, terms, context));
+    const windows =
+      row.windows === "subscription"
+        ? null
+        : row.windows === "cheapest"
+          ? (cheapestGuestCoverage(platform, host, windowsVms, terms.prices)?.line ?? null)
+          : windowsLine(
+              requiredRule(platform, row.windows),
+              host,
+              windowsVms,
+              setup.hostRunsEdition,
+              terms.prices
+            );
+    if (windows) {
+      lines.push(windows);
+      if (windows.sku === "ws2008r2-datacenter") {
+        notes.push(MESSAGES.datacenterPerProcessor(host.sockets, windows.unitPrice, windows.cost));
+      }
+    }
+    const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
+    if (assurance) lines.push(assurance);
+    return hostLicensing(option, platform, host, windowsVms, el, notes, lines);
+  };
 }
 
 /**

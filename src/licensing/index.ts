@@ -45,7 +45,7 @@ export {
 } from "./subscriptions";
 export { countWindows, licensedCores, unitPriceOf, overHorizon, windowsLinePrice } from "./count";
 export { eligibility, hostConstraintsFor, wantsClustering } from "./eligibility";
-export { cheapestGuestCoverage, licensesForHost } from "./host";
+export { cheapestGuestCoverage, hostLicences, licensesForHost } from "./host";
 export {
   aggregateLines,
   licenseOption,

@@ -10,7 +10,7 @@ import type { OptionId, Scenario } from "../scenario/types";
 import { optionRow } from "./catalogs";
 import { calLine, line, moneyOf, overHorizon, systemCenterLine } from "./count";
 import { eligibility, wantsClustering } from "./eligibility";
-import { licensesForHost } from "./host";
+import { hostLicences } from "./host";
 import { MESSAGES } from "./messages";
 import { preferOwnedDatacenter } from "./ownedLicences";
 import { estateSubscription, type EstateSubscription } from "./subscriptions";
@@ -165,6 +165,7 @@ export function licenseOption(
   // The Windows licences depend on the Windows VMs alone (many count pairs share them); only
   // per-VM management lines read the VMs counted.
   const byWindowsVms = new Map<number, HostLicensing>();
+  const licences = hostLicences(option, platform, shape, scenario.licensing, { clustered });
   const license = (plan: HostPlan, aware: boolean): LicensedHost => {
     const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
     const vmsCounted = vmsToManage(plan, aware);
@@ -174,9 +175,7 @@ export function licenseOption(
     if (!counted) {
       let lic = byWindowsVms.get(windowsVmsLicensed);
       if (!lic) {
-        lic = licensesForHost(option, platform, shape, windowsVmsLicensed, scenario.licensing, {
-          clustered,
-        });
+        lic = licences(windowsVmsLicensed);
         byWindowsVms.set(windowsVmsLicensed, lic);
       }
       const extra = hostExtraLines(scenario, vmsCounted);

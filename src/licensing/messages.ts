@@ -1,15 +1,25 @@
 /** Every text licensing shows a user — reasons, notes, line labels and bases — in one place (tests pin them). */
 import type { Dec } from "../money";
 
+/** Digits with a comma before every three from the right ("1234567" → "1,234,567"). */
+function grouped(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** An amount for prose: thousands separators, cents only when there are any ("4,810", "133.63"). */
 export function amount(value: Dec): string {
-  // toFixed rounds with the engine's rounding (half away from zero), as toDecimalPlaces would.
+  // toFixed rounds with the engine's rounding (half away from zero), as toDecimalPlaces would,
+  // and always writes two decimals: the point is third from the end. Sliced, not split and
+  // grouped by a regular expression: licensing writes an amount for every line of every count.
   const fixed = value.toFixed(2);
-  const [whole = "0", cents = "00"] = fixed.split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  const digits = sign ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return cents === "00" ? `${sign}${grouped}` : `${sign}${grouped}.${cents}`;
+  const point = fixed.length - 3;
+  const sign = fixed.startsWith("-") ? "-" : "";
+  const cents = fixed.slice(point + 1);
+  const whole = grouped(fixed.slice(sign.length, point));
+  return cents === "00" ? `${sign}${whole}` : `${sign}${whole}.${cents}`;
 }
 
 /** A rate as a percentage ("21 %"). */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { dec } from "../../src/money";
-import type { PlatformId } from "../../src/platform";
-import type { OptionId } from "../../src/scenario/types";
+import { PLATFORM_IDS, type PlatformId } from "../../src/platform";
+import { OPTION_IDS, type OptionId } from "../../src/scenario/types";
 import {
   defaultTerms,
+  hostLicences,
   licensedCores,
   licensesForHost,
   LICENSING_MESSAGES as M,
@@ -347,5 +348,22 @@ describe("licensesForHost — programmer errors", () => {
     expect(() => licensesForHost("datacenter", "ws2022", host(2), 1.5, TERMS_2022)).toThrow(
       RangeError
     );
+  });
+});
+
+describe("hostLicences — one option's licences at every count", () => {
+  // The break-even table reuses one per option for counts 1…40: the lines it counts once
+  // (vSphere's) must come out the same however many counts were asked for before.
+  it.each(
+    PLATFORM_IDS.flatMap((platform) => OPTION_IDS.map((option) => [platform, option] as const))
+  )("%s %s: the same licences as a fresh count, in any order", (platform, option) => {
+    const terms = defaultTerms(platform);
+    const shape = host(2, 8);
+    const reused = hostLicences(option, platform, shape, terms, { clustered: true });
+    const counts = [0, 40, 1, 7, 9, 13, 40, 0, 25];
+    const fresh = counts.map((n) =>
+      JSON.stringify(licensesForHost(option, platform, shape, n, terms, { clustered: true }))
+    );
+    expect(counts.map((n) => JSON.stringify(reused(n)))).toEqual(fresh);
   });
 });
