@@ -10,10 +10,21 @@ export function num(value: number, decimals = 2): string {
   if (!Number.isFinite(value)) return String(value);
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
+  const sign = value < 0 && rounded !== 0 ? "-" : "";
+  if (rounded < 1000) {
+    // No thousands to group: trailing zeros (and a bare point) trimmed by hand. Every reason a
+    // server stays physical writes several figures, in every plan a sensitivity run makes.
+    const fixed = rounded.toFixed(decimals);
+    let end = fixed.length;
+    if (decimals > 0) {
+      while (fixed.charCodeAt(end - 1) === 48) end--; // "0"
+      if (fixed.charCodeAt(end - 1) === 46) end--; // "."
+    }
+    return `${sign}${fixed.slice(0, end)}`;
+  }
   const [whole = "0", fraction = ""] = rounded.toFixed(decimals).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const trimmed = fraction.replace(/0+$/, "");
-  const sign = value < 0 && rounded !== 0 ? "-" : "";
   return `${sign}${grouped}${trimmed.length > 0 ? `.${trimmed}` : ""}`;
 }
 
