@@ -203,9 +203,11 @@ function shortDecimalsOf(): (d: Dec) => ShortDecimal | null {
  * rounds the exact quotient to the nearest double, as parsing the exact product does. Other
  * rows take the Decimal.
  */
-function cpuNumbersOf(scenario: Scenario): (row: InventoryRow) => number {
-  const exact = rowDemandOf(scenario);
-  const toNumber = numbersOf();
+function cpuNumbersOf(
+  scenario: Scenario,
+  exact: RowDemand,
+  toNumber: (d: Dec) => number
+): (row: InventoryRow) => number {
   const shortOf = shortDecimalsOf();
   const byMeasurement = scenario.demand.basis === "measured";
   return (row) => {
@@ -235,7 +237,7 @@ function rowVms(
 ): (row: InventoryRow, index: number) => VmDemand {
   const exact = rowDemandOf(scenario);
   const toNumber = numbersOf(); // the memo returns one Decimal per distinct figure
-  const cpuGhzOf = cpuNumbersOf(scenario);
+  const cpuGhzOf = cpuNumbersOf(scenario, exact, toNumber);
   return (row, index) => ({
     id: row.name,
     row: index,
