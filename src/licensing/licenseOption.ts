@@ -165,7 +165,8 @@ export function licenseOption(
   // The Windows licences depend on the Windows VMs alone (many count pairs share them); only
   // per-VM management lines read the VMs counted.
   const byWindowsVms = new Map<number, HostLicensing>();
-  const licences = hostLicences(option, platform, shape, scenario.licensing, { clustered });
+  // Made at the first host, as licensing a host always was (an estate without hosts counts none).
+  let licences: ((windowsVms: number) => HostLicensing) | undefined;
   const license = (plan: HostPlan, aware: boolean): LicensedHost => {
     const windowsVmsLicensed = windowsVmsToLicense(plan, aware);
     const vmsCounted = vmsToManage(plan, aware);
@@ -175,6 +176,7 @@ export function licenseOption(
     if (!counted) {
       let lic = byWindowsVms.get(windowsVmsLicensed);
       if (!lic) {
+        licences ??= hostLicences(option, platform, shape, scenario.licensing, { clustered });
         lic = licences(windowsVmsLicensed);
         byWindowsVms.set(windowsVmsLicensed, lic);
       }
