@@ -149,8 +149,10 @@ function buildTree(inst: Instance): ItemTree {
   let depth = 0;
   while (Math.ceil(n / 2 ** depth) > LEAF_ITEMS) depth++;
   const nodes = 2 ** (depth + 1);
+  const items = new Int32Array(n);
+  for (let i = 0; i < n; i++) items[i] = i;
   const tree: ItemTree = {
-    items: Int32Array.from({ length: n }, (_, i) => i),
+    items,
     start: new Int32Array(nodes),
     end: new Int32Array(nodes),
     leaf: new Uint8Array(nodes),
@@ -163,12 +165,13 @@ function buildTree(inst: Instance): ItemTree {
   const key = new Float64Array(n);
   const packed = new Uint8Array(n);
   const box = new Float64Array(3 * d);
+  const { start, end, leaf, leafOf } = tree;
   const build = (node: number, lo: number, hi: number): void => {
-    tree.start[node] = lo;
-    tree.end[node] = hi;
+    start[node] = lo;
+    end[node] = hi;
     if (hi - lo <= LEAF_ITEMS) {
-      tree.leaf[node] = 1;
-      for (let k = lo; k < hi; k++) tree.leafOf[tree.items[k]!] = node;
+      leaf[node] = 1;
+      for (let k = lo; k < hi; k++) leafOf[items[k]!] = node;
     } else {
       // Split at the median of the dimension the items spread most in.
       let split = 0;
@@ -177,7 +180,7 @@ function buildTree(inst: Instance): ItemTree {
         let a = Infinity;
         let b = -Infinity;
         for (let k = lo; k < hi; k++) {
-          const x = norm[tree.items[k]! * d + j]!;
+          const x = norm[items[k]! * d + j]!;
           if (x < a) a = x;
           if (x > b) b = x;
         }
@@ -186,9 +189,9 @@ function buildTree(inst: Instance): ItemTree {
           split = j;
         }
       }
-      for (let k = lo; k < hi; k++) key[tree.items[k]!] = norm[tree.items[k]! * d + split]!;
+      for (let k = lo; k < hi; k++) key[items[k]!] = norm[items[k]! * d + split]!;
       const mid = (lo + hi) >> 1;
-      select(tree.items, key, lo, hi, mid);
+      select(items, key, lo, hi, mid);
       build(2 * node, lo, mid);
       build(2 * node + 1, mid, hi);
     }
