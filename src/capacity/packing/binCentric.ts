@@ -338,7 +338,7 @@ export function binCentric(
   while (left > 0) {
     // The tree alone needs no list; the list catches up when the scan takes over.
     const leftAtOpen = left;
-    if (dynamicWeights || !useTree) {
+    if (!dynamicWeights && !useTree) {
       let kept = 0;
       for (let k = 0; k < unpackedCount; k++)
         if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
@@ -348,19 +348,28 @@ export function binCentric(
       // Summed in the order of `initialOrder`, as the plain scan does.
       let grand = 0;
       for (let j = 0; j < d; j += 4) {
-        // Four dimensions per pass (four sums in flight), each summed in the same order.
+        // Four dimensions per pass (four sums in flight), each summed in the same order. The
+        // first pass also drops the items packed since the last bin from the list.
         const dims = Math.min(4, d - j);
+        const first = j === 0;
         let t0 = 0;
         let t1 = 0;
         let t2 = 0;
         let t3 = 0;
+        let kept = 0;
         for (let k = 0; k < unpackedCount; k++) {
-          const at = unpacked[k]! * d + j;
+          const i = unpacked[k]!;
+          if (first) {
+            if (packed[i] === 1) continue;
+            unpacked[kept++] = i;
+          }
+          const at = i * d + j;
           t0 += norm[at]!;
           if (dims > 1) t1 += norm[at + 1]!;
           if (dims > 2) t2 += norm[at + 2]!;
           if (dims > 3) t3 += norm[at + 3]!;
         }
+        if (first) unpackedCount = kept;
         weights[j] = t0;
         if (dims > 1) weights[j + 1] = t1;
         if (dims > 2) weights[j + 2] = t2;
