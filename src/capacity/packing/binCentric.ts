@@ -234,6 +234,58 @@ function unpackedTree(inst: Instance): ItemTree {
 }
 
 /**
+ * The best score any item of tree node `node` can have (before the slack), each term
+ * Σ x·(linear − quadratic·x) at its best over the node's box: dot at the top of the range (the
+ * bottom when linear < 0), l2 at `peak` clamped into it.
+ */
+function boundOf(
+  node: number,
+  dot: boolean,
+  d: number,
+  linear: Float64Array,
+  quadratic: Float64Array,
+  peak: Float64Array,
+  low: Float64Array,
+  high: Float64Array
+): number {
+  const at = node * d;
+  let ub = 0;
+  if (dot) {
+    for (let j = 0; j < d; j++) {
+      const c = linear[j]!;
+      ub += (c >= 0 ? high[at + j]! : low[at + j]!) * c;
+    }
+    return ub;
+  }
+  for (let j = 0; j < d; j++) {
+    const lo = low[at + j]!;
+    const hi = high[at + j]!;
+    const p = peak[j]!;
+    const x = p < lo ? lo : p > hi ? hi : p;
+    ub += x * (linear[j]! - quadratic[j]! * x);
+  }
+  return ub;
+}
+
+/** Whether the least demand of node `node` fits the open bin in each of the `tight` dimensions. */
+function fitsSome(
+  node: number,
+  tight: Int32Array,
+  tightCount: number,
+  load: Float64Array,
+  least: Float64Array,
+  limit: Float64Array,
+  d: number
+): boolean {
+  const at = node * d;
+  for (let t = 0; t < tightCount; t++) {
+    const j = tight[t]!;
+    if (load[j]! + least[at + j]! > limit[j]!) return false;
+  }
+  return true;
+}
+
+/**
  * Bin-centric greedy: open a bin, repeatedly add the fitting item with the best score against
  * the bin's normalised free capacity r, close the bin when nothing fits, open the next.
  * `dot` maximises Σ w_j·x_j·r_j; `l2` minimises Σ w_j·(r_j − x_j)², i.e. maximises
@@ -289,28 +341,7 @@ export function binCentric(
   while (1 << depth < start.length) depth++;
   const stack = new Int32Array(2 * depth + 2);
   const stackBound = new Float64Array(2 * depth + 2);
-  // The best score any item of `node` can have (before the slack).
   const dot = rule === "dot";
-  const boundOf = (node: number): number => {
-    const at = node * d;
-    let ub = 0;
-    // dot: each term x·linear is largest at the top of the range (the bottom when linear < 0).
-    if (dot) {
-      for (let j = 0; j < d; j++) {
-        const c = linear[j]!;
-        ub += (c >= 0 ? high[at + j]! : low[at + j]!) * c;
-      }
-      return ub;
-    }
-    for (let j = 0; j < d; j++) {
-      const lo = low[at + j]!;
-      const hi = high[at + j]!;
-      const p = peak[j]!;
-      const x = p < lo ? lo : p > hi ? hi : p;
-      ub += x * (linear[j]! - quadratic[j]! * x);
-    }
-    return ub;
-  };
   // The dimensions where some item may not fit the open bin (even the largest demand fits the
   // others): the tree's fit tests read only these.
   const largest = new Float64Array(d);
@@ -318,14 +349,6 @@ export function binCentric(
     for (let j = 0; j < d; j++) largest[j] = Math.max(largest[j]!, demand[i * d + j]!);
   const tight = new Int32Array(d);
   let tightCount = d;
-  const fitsSome = (node: number): boolean => {
-    const at = node * d;
-    for (let t = 0; t < tightCount; t++) {
-      const j = tight[t]!;
-      if (load[j]! + least[at + j]! > limit[j]!) return false;
-    }
-    return true;
-  };
   // Work of the tree searches of the open bin: two per node, one per item scored.
   let work = 0;
   // The items that may fit the open bin, in order: the plain scan drops those that do not.
@@ -402,9 +425,9 @@ export function binCentric(
       let bestAt = 0;
       if (useTree) {
         let sp = 0;
-        if (count[1]! > 0 && fitsSome(1)) {
+        if (count[1]! > 0 && fitsSome(1, tight, tightCount, load, least, limit, d)) {
           stack[sp] = 1;
-          stackBound[sp++] = boundOf(1);
+          stackBound[sp++] = boundOf(1, dot, d, linear, quadratic, peak, low, high);
         }
         while (sp > 0) {
           const node = stack[--sp]!;
@@ -437,12 +460,18 @@ export function binCentric(
           // Children that may hold a fitting item, the more promising one searched first.
           const a = 2 * node;
           const c = a + 1;
-          const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
-          const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
+          const boundA =
+            count[a]! > 0 ? boundOf(a, dot, d, linear, quadratic, peak, low, high) : -Infinity;
+          const boundC =
+            count[c]! > 0 ? boundOf(c, dot, d, linear, quadratic, peak, low, high) : -Infinity;
           const useA =
-            count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
+            count[a]! > 0 &&
+            (best < 0 || boundA + BOUND_SLACK >= bestScore) &&
+            fitsSome(a, tight, tightCount, load, least, limit, d);
           const useC =
-            count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
+            count[c]! > 0 &&
+            (best < 0 || boundC + BOUND_SLACK >= bestScore) &&
+            fitsSome(c, tight, tightCount, load, least, limit, d);
           // Pushed second, searched first.
           if (boundA >= boundC) {
             if (useC) {
