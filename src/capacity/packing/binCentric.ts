@@ -149,8 +149,10 @@ function buildTree(inst: Instance): ItemTree {
   let depth = 0;
   while (Math.ceil(n / 2 ** depth) > LEAF_ITEMS) depth++;
   const nodes = 2 ** (depth + 1);
+  const items = new Int32Array(n);
+  for (let i = 0; i < n; i++) items[i] = i;
   const tree: ItemTree = {
-    items: Int32Array.from({ length: n }, (_, i) => i),
+    items,
     start: new Int32Array(nodes),
     end: new Int32Array(nodes),
     leaf: new Uint8Array(nodes),
@@ -163,12 +165,13 @@ function buildTree(inst: Instance): ItemTree {
   const key = new Float64Array(n);
   const packed = new Uint8Array(n);
   const box = new Float64Array(3 * d);
+  const { start, end, leaf, leafOf } = tree;
   const build = (node: number, lo: number, hi: number): void => {
-    tree.start[node] = lo;
-    tree.end[node] = hi;
+    start[node] = lo;
+    end[node] = hi;
     if (hi - lo <= LEAF_ITEMS) {
-      tree.leaf[node] = 1;
-      for (let k = lo; k < hi; k++) tree.leafOf[tree.items[k]!] = node;
+      leaf[node] = 1;
+      for (let k = lo; k < hi; k++) leafOf[items[k]!] = node;
     } else {
       // Split at the median of the dimension the items spread most in.
       let split = 0;
@@ -177,7 +180,7 @@ function buildTree(inst: Instance): ItemTree {
         let a = Infinity;
         let b = -Infinity;
         for (let k = lo; k < hi; k++) {
-          const x = norm[tree.items[k]! * d + j]!;
+          const x = norm[items[k]! * d + j]!;
           if (x < a) a = x;
           if (x > b) b = x;
         }
@@ -186,9 +189,9 @@ function buildTree(inst: Instance): ItemTree {
           split = j;
         }
       }
-      for (let k = lo; k < hi; k++) key[tree.items[k]!] = norm[tree.items[k]! * d + split]!;
+      for (let k = lo; k < hi; k++) key[items[k]!] = norm[items[k]! * d + split]!;
       const mid = (lo + hi) >> 1;
-      select(tree.items, key, lo, hi, mid);
+      select(items, key, lo, hi, mid);
       build(2 * node, lo, mid);
       build(2 * node + 1, mid, hi);
     }
@@ -228,6 +231,58 @@ function unpackedTree(inst: Instance): ItemTree {
     high: tree.high.slice(),
     least: tree.least.slice(),
   };
+}
+
+/**
+ * The best score any item of tree node `node` can have (before the slack), each term
+ * Σ x·(linear − quadratic·x) at its best over the node's box: dot at the top of the range (the
+ * bottom when linear < 0), l2 at `peak` clamped into it.
+ */
+function boundOf(
+  node: number,
+  dot: boolean,
+  d: number,
+  linear: Float64Array,
+  quadratic: Float64Array,
+  peak: Float64Array,
+  low: Float64Array,
+  high: Float64Array
+): number {
+  const at = node * d;
+  let ub = 0;
+  if (dot) {
+    for (let j = 0; j < d; j++) {
+      const c = linear[j]!;
+      ub += (c >= 0 ? high[at + j]! : low[at + j]!) * c;
+    }
+    return ub;
+  }
+  for (let j = 0; j < d; j++) {
+    const lo = low[at + j]!;
+    const hi = high[at + j]!;
+    const p = peak[j]!;
+    const x = p < lo ? lo : p > hi ? hi : p;
+    ub += x * (linear[j]! - quadratic[j]! * x);
+  }
+  return ub;
+}
+
+/** Whether the least demand of node `node` fits the open bin in each of the `tight` dimensions. */
+function fitsSome(
+  node: number,
+  tight: Int32Array,
+  tightCount: number,
+  load: Float64Array,
+  least: Float64Array,
+  limit: Float64Array,
+  d: number
+): boolean {
+  const at = node * d;
+  for (let t = 0; t < tightCount; t++) {
+    const j = tight[t]!;
+    if (load[j]! + least[at + j]! > limit[j]!) return false;
+  }
+  return true;
 }
 
 /**
@@ -286,28 +341,7 @@ export function binCentric(
   while (1 << depth < start.length) depth++;
   const stack = new Int32Array(2 * depth + 2);
   const stackBound = new Float64Array(2 * depth + 2);
-  // The best score any item of `node` can have (before the slack).
   const dot = rule === "dot";
-  const boundOf = (node: number): number => {
-    const at = node * d;
-    let ub = 0;
-    // dot: each term x·linear is largest at the top of the range (the bottom when linear < 0).
-    if (dot) {
-      for (let j = 0; j < d; j++) {
-        const c = linear[j]!;
-        ub += (c >= 0 ? high[at + j]! : low[at + j]!) * c;
-      }
-      return ub;
-    }
-    for (let j = 0; j < d; j++) {
-      const lo = low[at + j]!;
-      const hi = high[at + j]!;
-      const p = peak[j]!;
-      const x = p < lo ? lo : p > hi ? hi : p;
-      ub += x * (linear[j]! - quadratic[j]! * x);
-    }
-    return ub;
-  };
   // The dimensions where some item may not fit the open bin (even the largest demand fits the
   // others): the tree's fit tests read only these.
   const largest = new Float64Array(d);
@@ -315,14 +349,6 @@ export function binCentric(
     for (let j = 0; j < d; j++) largest[j] = Math.max(largest[j]!, demand[i * d + j]!);
   const tight = new Int32Array(d);
   let tightCount = d;
-  const fitsSome = (node: number): boolean => {
-    const at = node * d;
-    for (let t = 0; t < tightCount; t++) {
-      const j = tight[t]!;
-      if (load[j]! + least[at + j]! > limit[j]!) return false;
-    }
-    return true;
-  };
   // Work of the tree searches of the open bin: two per node, one per item scored.
   let work = 0;
   // The items that may fit the open bin, in order: the plain scan drops those that do not.
@@ -335,7 +361,7 @@ export function binCentric(
   while (left > 0) {
     // The tree alone needs no list; the list catches up when the scan takes over.
     const leftAtOpen = left;
-    if (dynamicWeights || !useTree) {
+    if (!dynamicWeights && !useTree) {
       let kept = 0;
       for (let k = 0; k < unpackedCount; k++)
         if (packed[unpacked[k]!] === 0) unpacked[kept++] = unpacked[k]!;
@@ -345,19 +371,28 @@ export function binCentric(
       // Summed in the order of `initialOrder`, as the plain scan does.
       let grand = 0;
       for (let j = 0; j < d; j += 4) {
-        // Four dimensions per pass (four sums in flight), each summed in the same order.
+        // Four dimensions per pass (four sums in flight), each summed in the same order. The
+        // first pass also drops the items packed since the last bin from the list.
         const dims = Math.min(4, d - j);
+        const first = j === 0;
         let t0 = 0;
         let t1 = 0;
         let t2 = 0;
         let t3 = 0;
+        let kept = 0;
         for (let k = 0; k < unpackedCount; k++) {
-          const at = unpacked[k]! * d + j;
+          const i = unpacked[k]!;
+          if (first) {
+            if (packed[i] === 1) continue;
+            unpacked[kept++] = i;
+          }
+          const at = i * d + j;
           t0 += norm[at]!;
           if (dims > 1) t1 += norm[at + 1]!;
           if (dims > 2) t2 += norm[at + 2]!;
           if (dims > 3) t3 += norm[at + 3]!;
         }
+        if (first) unpackedCount = kept;
         weights[j] = t0;
         if (dims > 1) weights[j + 1] = t1;
         if (dims > 2) weights[j + 2] = t2;
@@ -390,9 +425,9 @@ export function binCentric(
       let bestAt = 0;
       if (useTree) {
         let sp = 0;
-        if (count[1]! > 0 && fitsSome(1)) {
+        if (count[1]! > 0 && fitsSome(1, tight, tightCount, load, least, limit, d)) {
           stack[sp] = 1;
-          stackBound[sp++] = boundOf(1);
+          stackBound[sp++] = boundOf(1, dot, d, linear, quadratic, peak, low, high);
         }
         while (sp > 0) {
           const node = stack[--sp]!;
@@ -425,12 +460,18 @@ export function binCentric(
           // Children that may hold a fitting item, the more promising one searched first.
           const a = 2 * node;
           const c = a + 1;
-          const boundA = count[a]! > 0 ? boundOf(a) : -Infinity;
-          const boundC = count[c]! > 0 ? boundOf(c) : -Infinity;
+          const boundA =
+            count[a]! > 0 ? boundOf(a, dot, d, linear, quadratic, peak, low, high) : -Infinity;
+          const boundC =
+            count[c]! > 0 ? boundOf(c, dot, d, linear, quadratic, peak, low, high) : -Infinity;
           const useA =
-            count[a]! > 0 && (best < 0 || boundA + BOUND_SLACK >= bestScore) && fitsSome(a);
+            count[a]! > 0 &&
+            (best < 0 || boundA + BOUND_SLACK >= bestScore) &&
+            fitsSome(a, tight, tightCount, load, least, limit, d);
           const useC =
-            count[c]! > 0 && (best < 0 || boundC + BOUND_SLACK >= bestScore) && fitsSome(c);
+            count[c]! > 0 &&
+            (best < 0 || boundC + BOUND_SLACK >= bestScore) &&
+            fitsSome(c, tight, tightCount, load, least, limit, d);
           // Pushed second, searched first.
           if (boundA >= boundC) {
             if (useC) {

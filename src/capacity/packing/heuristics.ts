@@ -70,6 +70,13 @@ function segmentTree(
   return free;
 }
 
+/** The dimension of the largest average weight (the first such): the one most bins are full in. */
+function leadDimension(inst: Instance): number {
+  let lead = 0;
+  for (let j = 1; j < inst.d; j++) if (inst.avgWeights[j]! > inst.avgWeights[lead]!) lead = j;
+  return lead;
+}
+
 /** Whether item `base / d` fits bin `b` under `limit` in every dimension. */
 function fitsLoad(
   load: Float64Array,
@@ -99,6 +106,9 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
   const binOf = new Int32Array(n);
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
   let size = 0;
+  const lead = leadDimension(inst);
+  const leadLimit = limit[lead]!;
+  const leadLoad = new Float64Array(n);
   let free: Float64Array = new Float64Array(0);
   let depth = 1;
   while (1 << (depth - 1) < n) depth++;
@@ -114,7 +124,10 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
       free = segmentTree(binFree, size, bins, limit);
     }
     if (size === 0) {
+      const leadDemand = demand[base + lead]!;
       for (let b = 0; b <= bins; b++) {
+        // fitsLoad's test in the lead dimension first, on loads side by side: most bins fail it.
+        if (leadLoad[b]! + leadDemand > leadLimit) continue;
         let fits = fitsLoad(load, b, demand, base, limit, d);
         // The tree's test too (rounding can tell them apart), where the load test passed.
         for (let j = 0; j < d && fits; j++) fits = binFree[b * d + j]! >= demand[base + j]!;
@@ -158,6 +171,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
       load[b * d + j] = l;
       binFree[b * d + j] = limit[j]! - l;
     }
+    leadLoad[b] = load[b * d + lead]!;
     if (size > 0) raiseLeaf(free, size, b, binFree, d);
     if (
       cutoffs !== null &&
@@ -217,14 +231,20 @@ export function bestFit(
   const fullness = new Float64Array(n);
   const binOf = new Int32Array(n);
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
+  const lead = leadDimension(inst);
+  const leadLimit = limit[lead]!;
+  const leadLoad = new Float64Array(n);
   let bins = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     const base = i * d;
+    const leadDemand = demand[base + lead]!;
     let best = -1;
     let bestFullness = -1;
     for (let b = 0; b < bins; b++) {
       if (fullness[b]! <= bestFullness) continue;
+      // fitsLoad's test in the lead dimension first, on loads side by side: most bins fail it.
+      if (leadLoad[b]! + leadDemand > leadLimit) continue;
       if (fitsLoad(load, b, demand, base, limit, d)) {
         best = b;
         bestFullness = fullness[b]!;
@@ -241,6 +261,7 @@ export function bestFit(
       f += weights[j]! * norm[base + j]!;
     }
     fullness[best] = f;
+    leadLoad[best] = load[best * d + lead]!;
     if (
       cutoffs !== null &&
       (k + 1) % CUTOFF_CHECK_ITEMS === 0 &&

@@ -219,3 +219,27 @@ export function decreasingOrder(sizes: Float64Array): Int32Array {
   }
   return from;
 }
+
+/** Each dimension's demands in decreasing order, per instance (sorted once). */
+const sortedDemands = new WeakMap<Instance, Float64Array[]>();
+
+/**
+ * The demands of each dimension of `inst` in decreasing order (one array per dimension), sorted
+ * once per instance: the per-dimension and dual-feasible bounds both read them. Callers must
+ * not modify them.
+ */
+export function descendingDemands(inst: Instance): readonly Float64Array[] {
+  let columns = sortedDemands.get(inst);
+  if (columns !== undefined) return columns;
+  const { n, d, demand } = inst;
+  columns = [];
+  for (let j = 0; j < d; j++) {
+    const sizes = new Float64Array(n);
+    for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
+    sizes.sort();
+    sizes.reverse();
+    columns.push(sizes);
+  }
+  sortedDemands.set(inst, columns);
+  return columns;
+}

@@ -19,7 +19,7 @@
  *   L_H type).
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { decreasingOrder, subInstance, type Instance } from "./instance";
+import { decreasingOrder, descendingDemands, subInstance, type Instance } from "./instance";
 
 /** Guard against rounding: a quotient within 1e-9 above an integer counts as that integer. */
 const CEIL_SLACK = 1e-9;
@@ -84,16 +84,11 @@ export function martelloTothBound(sizesDescending: Float64Array, cap: number): n
 
 /** Best Martello–Toth L2 bound over the dimensions taken one at a time. */
 export function perDimensionBound(inst: Instance): number {
-  const { n, d, demand, limit } = inst;
+  const { n, d, limit } = inst;
   if (n === 0) return 0;
   let bound = 1;
-  const sizes = new Float64Array(n);
-  for (let j = 0; j < d; j++) {
-    for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
-    sizes.sort();
-    sizes.reverse();
-    bound = Math.max(bound, martelloTothBound(sizes, limit[j]!));
-  }
+  const columns = descendingDemands(inst);
+  for (let j = 0; j < d; j++) bound = Math.max(bound, martelloTothBound(columns[j]!, limit[j]!));
   return bound;
 }
 
@@ -181,15 +176,15 @@ export function strongLowerBound(inst: Instance): number {
  * (a bound the caller holds) when that is larger, which lets the surrogate skip work.
  */
 export function proofBound(inst: Instance, atLeast = 0): number {
-  const { n, d, demand, limit } = inst;
+  const { n, d, limit } = inst;
   if (n === 0 || n > SURROGATE_MAX_ITEMS) return Math.max(atLeast, surrogateBound(inst, atLeast));
   const split = n <= FINE_PROOF_MAX_ITEMS ? splitBound(inst) : 0;
   let bound = Math.max(atLeast, surrogateBound(inst, atLeast), split);
-  const sizes = new Float64Array(n);
-  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const columns = descendingDemands(inst);
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
   for (let j = 0; j < d; j++) {
-    for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
-    bound = Math.max(bound, dualFeasibleBound(sizes, limit[j]!));
+    bound = Math.max(bound, dualFeasibleBound(columns[j]!, limit[j]!, "descending"));
     for (let k = j + 1; k < d; k++) bound = Math.max(bound, matchingBound(inst, all, j, k));
   }
   return bound;
@@ -207,7 +202,7 @@ const DFF_SHRINK = 1e-9;
 
 /**
  * Best bound ⌈Σ f(x_i)⌉ over a family of dual feasible functions f, for items of sizes `sizes`
- * (any order) in bins of size `cap`. A function f: [0,1] → [0,1] is dual feasible when
+ * (any order, or decreasing when `order` says so) in bins of size `cap`. A function f: [0,1] → [0,1] is dual feasible when
  * Σ x_i ≤ 1 implies Σ f(x_i) ≤ 1; then every bin holds items of total f at most 1, so
  * ⌈Σ f(x_i)⌉ bins are needed. The family (Fekete & Schepers, "New classes of fast lower bounds
  * for bin packing problems", Math. Programming 91:11–31, 2001) composes
@@ -217,13 +212,20 @@ const DFF_SHRINK = 1e-9;
  *   none): k + 1 items above 1/(k+1) never share a bin, so each counts 1/k.
  * u^(2) proves, for example, that items all above a third of the bin need ⌈n/2⌉ bins.
  */
-export function dualFeasibleBound(sizes: Float64Array, cap: number): number {
+export function dualFeasibleBound(
+  sizes: Float64Array,
+  cap: number,
+  order: "any" | "descending" = "any"
+): number {
   const n = sizes.length;
   if (n === 0) return 0;
   if (!(cap > 0)) return 1;
   const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) x[i] = Math.min(1, (sizes[i]! / cap) * (1 - DFF_SHRINK));
-  x.sort();
+  // Decreasing sizes read from the end give the shares sorted (each step of a share is monotone).
+  const last = order === "descending" ? n - 1 : -1;
+  for (let i = 0; i < n; i++)
+    x[i] = Math.min(1, (sizes[last < 0 ? i : last - i]! / cap) * (1 - DFF_SHRINK));
+  if (last < 0) x.sort();
   // Thresholds: 0 and up to DFF_THRESHOLDS sizes ≤ 1/2, spread over their sorted order.
   let small = 0;
   while (small < n && x[small]! <= 0.5) small++;
@@ -461,7 +463,7 @@ export function surrogateBound(inst: Instance, atLeast = 0): number {
         sizes.sort();
         sizes.reverse();
         bound = Math.max(bound, martelloTothBound(sizes, SURROGATE_CAP));
-        if (fine) bound = Math.max(bound, dualFeasibleBound(sizes, SURROGATE_CAP));
+        if (fine) bound = Math.max(bound, dualFeasibleBound(sizes, SURROGATE_CAP, "descending"));
       }
     }
   }

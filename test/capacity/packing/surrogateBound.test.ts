@@ -152,6 +152,23 @@ describe("surrogateBound", () => {
 });
 
 describe("dualFeasibleBound", () => {
+  it("gives the same bound for sizes in decreasing order without sorting them", () => {
+    // Few distinct sizes (ties, exact thirds and halves, zeros) or any, up to twice the bin.
+    const sizes = fc.oneof(
+      fc.array(fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 9, 12), { maxLength: 60 }),
+      fc.array(fc.double({ min: 0, max: 24, noNaN: true }), { maxLength: 60 })
+    );
+    fc.assert(
+      fc.property(sizes, fc.constantFrom(6, 9.5, 12), (values, cap) => {
+        const descending = Float64Array.from(values).sort().reverse();
+        expect(dualFeasibleBound(descending, cap, "descending")).toBe(
+          dualFeasibleBound(Float64Array.from(values), cap)
+        );
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it("counts items above a third of the bin two to a bin", () => {
     // Five items of 0.4: no three fit together, so 3 bins; their total (2.0) says 2.
     expect(dualFeasibleBound(new Float64Array([4, 4, 4, 4, 4]), 10)).toBe(3);
