@@ -133,6 +133,15 @@ class Balancer {
   private readonly crowdedFirst: Int32Array;
   private readonly partners: Int32Array;
   private readonly exchanges: ExchangeSearch;
+  /**
+   * When each host's list and loads last changed (a tick of `clock`), and per host pair a·n + b
+   * the tick at which an exchange pass last searched every VM of b against a and found no
+   * exchange: the search is a function of the two hosts and the weights, so until either host
+   * changes it finds none again, and is skipped (its work still counted).
+   */
+  private clock = 1;
+  private readonly changedAt: Int32Array;
+  private readonly searchedAt: Int32Array;
 
   constructor(
     private readonly table: VmTable,
@@ -167,6 +176,8 @@ class Balancer {
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.exchanges = new ExchangeSearch(table, vmCount, this.used, this.win, this.weight);
+    this.changedAt = new Int32Array(n).fill(1);
+    this.searchedAt = new Int32Array(n * n);
   }
 
   private going(): boolean {
@@ -201,6 +212,14 @@ class Balancer {
     }
     win[from] = win[from]! - windows[v]!;
     win[to] = win[to]! + windows[v]!;
+    const tick = ++this.clock;
+    this.changedAt[from] = tick;
+    this.changedAt[to] = tick;
+  }
+
+  /** Every host changed: new weights, or loads set afresh. */
+  private changedAll(): void {
+    this.changedAt.fill(++this.clock);
   }
 
   private measure(active: number, loads: Float64Array, wins: Float64Array): number {
@@ -226,6 +245,7 @@ class Balancer {
     for (let h = 0; h < active; h++) windowsTotal += win[h]!;
     const windowsMean = windowsTotal / active;
     weight[D] = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
+    this.changedAll();
     this.deal(active, checked);
     let current = this.measure(active, used, win);
     for (let pass = 0; pass < MAX_PASSES && this.going(); pass++) {
@@ -317,6 +337,7 @@ class Balancer {
     keptWins.set(win.subarray(0, active));
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
     this.swap.changed.fill(1);
+    this.changedAll();
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
     if (checked && !this.survives()) {
@@ -347,7 +368,7 @@ class Balancer {
    * measure drops.
    */
   private exchangePass(active: number, checked: boolean): boolean {
-    const { hosts, crowdedFirst, partners, snapshot, exchanges } = this;
+    const { hosts, crowdedFirst, partners, snapshot, exchanges, changedAt, searchedAt, n } = this;
     let moved = false;
     byCount(hosts, active, crowdedFirst);
     for (let ai = 0; ai < active; ai++) {
@@ -358,15 +379,24 @@ class Balancer {
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
         if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !this.going()) break;
+        const searched = searchedAt[a * n + b]!;
+        if (changedAt[a]! <= searched && changedAt[b]! <= searched) {
+          this.spent += exchanges.count * hosts[b]!.length;
+          continue;
+        }
         const count = copyInto(hosts[b]!, snapshot);
+        let tried = false;
         for (let xi = 0; xi < count; xi++) {
           const x = snapshot[xi]!;
           this.spent += exchanges.count;
           const taken = exchanges.find(x, a, b);
-          if (taken === 0 || !this.exchange(x, a, b, taken, checked)) continue;
+          if (taken === 0) continue;
+          tried = true;
+          if (!this.exchange(x, a, b, taken, checked)) continue;
           moved = true;
           if (hosts[b]!.length + 2 > hosts[a]!.length) break;
         }
+        if (!tried) searchedAt[a * n + b] = this.clock;
       }
     }
     return moved;
