@@ -7,21 +7,19 @@
 import type { VmTable } from "./failover";
 import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
-import {
-  byCount,
-  copyInto,
-  dealVms,
-  hostMeasure,
-  moveFloors,
-  insertByRank,
-  removeFrom,
-  spanOf,
-} from "./balanceSearch";
+import * as search from "./balanceSearch";
 import { ExchangeSearch } from "./balanceExchange";
 import { SwapSearch } from "./balanceSwap";
 import { LiveFailoverCheck } from "./liveFailover";
 
 const D = DIMENSIONS;
+/**
+ * The search kernels, bound once here: compiled to CommonJS (tsx, the bench, the CLI), each use
+ * of a named import reads the exporting module's getter, a call of its own until the caller is
+ * optimised (see `liveFailover.ts`).
+ */
+const { byCount, copyInto, dealVms, hostMeasure, moveFloors, insertByRank, removeFrom, spanOf } =
+  search;
 /** Entries of the weights and of a span of VMs: the resources, then Windows VMs. */
 const E = D + 1;
 
@@ -304,16 +302,16 @@ class Balancer {
       if (t === a || floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) >= bestDelta) continue;
       let fits = true;
       let delta = cw * (win[t]! - winA + xw);
+      // Every resource and the comparison, fitting or not: when the first hosts tried are all
+      // full (a cold start) the whole loop has run once it is compiled, so it is not
+      // deoptimised when a host first fits.
       for (let j = 0; j < D; j++) {
         const x = demand[vb + j]!;
         const u = used[t * D + j]!;
-        if (u + x > limit[j]!) {
-          fits = false;
-          break;
-        }
+        if (u + x > limit[j]!) fits = false;
         delta += c[j]! * (u - used[a * D + j]! + x);
       }
-      if (fits && delta < bestDelta) {
+      if (delta < bestDelta && fits) {
         bestDelta = delta;
         best = t;
       }

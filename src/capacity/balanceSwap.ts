@@ -6,11 +6,13 @@
  *
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { sortByCpu, spanOf, swapInto } from "./balanceSearch";
+import * as search from "./balanceSearch";
 import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
+/** The search kernels, bound once (see `balance.ts`). */
+const { sortByCpu, spanOf, swapInto } = search;
 /** Entries per host in the search's arrays: the resources, then Windows VMs. */
 const E = D + 1;
 /** Partner hosts searched per VM: those with the lowest bound on the gain. */
