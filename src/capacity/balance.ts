@@ -194,6 +194,15 @@ class Balancer {
     return sim.survives;
   }
 
+  /**
+   * Whether a change stays: always when not `checked`, else when the cluster survives it. One
+   * method for every pass, so that the survivor check has run (in an earlier checked move) by
+   * the time a pass is compiled, and the first checked swap or exchange does not deoptimise it.
+   */
+  private kept(checked: boolean): boolean {
+    return !checked || this.survives();
+  }
+
   /** Moves v from host `from` to host `to`: lists (in rank order, shifted in place) and loads. */
   private apply(v: number, from: number, to: number): void {
     const { demand, used, win, windows } = this;
@@ -275,10 +284,10 @@ class Balancer {
         this.spent += active;
         if (best < 0) continue;
         this.apply(v, a, best);
-        const kept = !checked || this.survives();
-        if (!kept) this.apply(v, best, a);
+        const stays = this.kept(checked);
+        if (!stays) this.apply(v, best, a);
         moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
-        if (kept) moved = true;
+        if (stays) moved = true;
       }
     }
     return moved;
@@ -305,11 +314,11 @@ class Balancer {
       // Every resource and the comparison, fitting or not: when the first hosts tried are all
       // full (a cold start) the whole loop has run once it is compiled, so it is not
       // deoptimised when a host first fits.
-      for (let j = 0; j < D; j++) {
+      for (let j = 0; j < D && fits; j++) {
         const x = demand[vb + j]!;
         const u = used[t * D + j]!;
-        if (u + x > limit[j]!) fits = false;
         delta += c[j]! * (u - used[a * D + j]! + x);
+        fits = u + x <= limit[j]!;
       }
       if (delta < bestDelta && fits) {
         bestDelta = delta;
@@ -338,7 +347,7 @@ class Balancer {
     this.changedAll();
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
-    if (checked && !this.survives()) {
+    if (!this.kept(checked)) {
       for (let h = 0; h < active; h++) hosts[h] = keptLists[h]!;
       used.set(keptLoads.subarray(0, active * D));
       win.set(keptWins.subarray(0, active));
@@ -408,7 +417,7 @@ class Balancer {
     const { took } = this.exchanges;
     this.apply(x, b, a);
     for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
-    if (checked && !this.survives()) {
+    if (!this.kept(checked)) {
       for (let i = 0; i < taken; i++) this.apply(took[i]!, b, a);
       this.apply(x, a, b);
       return false;
@@ -443,7 +452,7 @@ class Balancer {
         const w = swap.swapWith;
         this.apply(v, a, t);
         this.apply(w, t, a);
-        if (checked && !this.survives()) {
+        if (!this.kept(checked)) {
           this.apply(w, a, t);
           this.apply(v, t, a);
           swap.gaps(a, active); // undone, though not always to the last bit

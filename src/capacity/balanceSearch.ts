@@ -129,8 +129,10 @@ export function spanOf(
   at: number
 ): void {
   const from = at * (D + 1);
-  lo.fill(Infinity, from, from + D + 1);
-  hi.fill(-Infinity, from, from + D + 1);
+  for (let j = 0; j <= D; j++) {
+    lo[from + j] = Infinity;
+    hi[from + j] = -Infinity;
+  }
   for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
     for (let j = 0; j < D; j++) {
