@@ -116,6 +116,9 @@ class Balancer {
   private readonly keptLoads: Float64Array;
   private readonly keptWins: Float64Array;
   private readonly keptLists: number[][];
+  /** The change being tried: its moves (VM, from, to), `triedCount` of them. */
+  private readonly tried: Int32Array;
+  private triedCount = 0;
   /**
    * Move pass: the smallest and largest VM of the host's snapshot per resource (Windows VMs
    * last), and per host a floor under the gain of moving any of them there.
@@ -169,6 +172,7 @@ class Balancer {
     this.keptLoads = new Float64Array(n * D);
     this.keptWins = new Float64Array(n);
     this.keptLists = new Array<number[]>(n);
+    this.tried = new Int32Array(3 * (vmCount + 1));
     this.floor = new Float64Array(n);
     this.swap = new SwapSearch(table, hosts, this.used, this.win, this.weight);
     this.crowdedFirst = new Int32Array(n);
@@ -195,12 +199,34 @@ class Balancer {
   }
 
   /**
-   * Whether a change stays: always when not `checked`, else when the cluster survives it. One
-   * method for every pass, so that the survivor check has run (in an earlier checked move) by
-   * the time a pass is compiled, and the first checked swap or exchange does not deoptimise it.
+   * Keeps the change tried (the moves since the last call), when not `checked` or when the
+   * cluster survives it; else undoes it: every VM after the first goes back in the order it
+   * moved, then the first (the reference balancer's order, so the loads keep their last bits).
+   * Returns whether it stays. One method and one undo for every pass, so that by the time a
+   * pass is compiled both have run (in checked moves), and its first checked swap or exchange
+   * does not deoptimise it.
    */
-  private kept(checked: boolean): boolean {
-    return !checked || this.survives();
+  private keep(checked: boolean): boolean {
+    const stays = !checked || this.survives();
+    if (!stays) {
+      const { tried } = this;
+      const count = this.triedCount;
+      for (let i = 1; i <= count; i++) {
+        const m = (i % count) * 3;
+        this.apply(tried[m]!, tried[m + 2]!, tried[m + 1]!);
+      }
+    }
+    this.triedCount = 0;
+    return stays;
+  }
+
+  /** Moves v from host `from` to host `to` as part of the change being tried (see keep). */
+  private move(v: number, from: number, to: number): void {
+    this.apply(v, from, to);
+    const m = this.triedCount++ * 3;
+    this.tried[m] = v;
+    this.tried[m + 1] = from;
+    this.tried[m + 2] = to;
   }
 
   /** Moves v from host `from` to host `to`: lists (in rank order, shifted in place) and loads. */
@@ -283,9 +309,8 @@ class Balancer {
         const best = this.bestMove(v, a, active);
         this.spent += active;
         if (best < 0) continue;
-        this.apply(v, a, best);
-        const stays = this.kept(checked);
-        if (!stays) this.apply(v, best, a);
+        this.move(v, a, best);
+        const stays = this.keep(checked);
         moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
         if (stays) moved = true;
       }
@@ -347,7 +372,7 @@ class Balancer {
     this.changedAll();
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
-    if (!this.kept(checked)) {
+    if (!this.keep(checked)) {
       for (let h = 0; h < active; h++) hosts[h] = keptLists[h]!;
       used.set(keptLoads.subarray(0, active * D));
       win.set(keptWins.subarray(0, active));
@@ -415,13 +440,9 @@ class Balancer {
    */
   private exchange(x: number, a: number, b: number, taken: number, checked: boolean): boolean {
     const { took } = this.exchanges;
-    this.apply(x, b, a);
-    for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
-    if (!this.kept(checked)) {
-      for (let i = 0; i < taken; i++) this.apply(took[i]!, b, a);
-      this.apply(x, a, b);
-      return false;
-    }
+    this.move(x, b, a);
+    for (let i = 0; i < taken; i++) this.move(took[i]!, a, b);
+    if (!this.keep(checked)) return false;
     this.exchanges.exchanged(x, taken);
     return true;
   }
@@ -450,11 +471,9 @@ class Balancer {
         this.spent += swap.visited + active;
         if (t < 0) continue;
         const w = swap.swapWith;
-        this.apply(v, a, t);
-        this.apply(w, t, a);
-        if (!this.kept(checked)) {
-          this.apply(w, a, t);
-          this.apply(v, t, a);
+        this.move(v, a, t);
+        this.move(w, t, a);
+        if (!this.keep(checked)) {
           swap.gaps(a, active); // undone, though not always to the last bit
           continue;
         }

@@ -170,7 +170,10 @@ export class SwapSearch {
       bound[t] = b;
       if (!(b < -EPS)) continue;
       if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
-      let i = last >= 0 ? ordered - 1 : ordered++;
+      // One expression for both cases (a new partner, or one in place of the last), so that the
+      // compiled search has seen it run before a third partner first beats the second.
+      if (last < 0) ordered++;
+      let i = ordered - 1;
       while (i > 0 && precedes(b, t, bound[order[i - 1]!]!, order[i - 1]!)) {
         order[i] = order[i - 1]!;
         i--;
