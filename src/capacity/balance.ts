@@ -406,16 +406,19 @@ class Balancer {
     for (let ai = 0; ai < active; ai++) {
       const a = crowdedFirst[ai]!;
       if (!this.going()) break;
-      exchanges.startHost(hosts[a]!);
+      // The search starts on a at its first partner searched (often none is).
+      let started = false;
       byCount(hosts, active, partners);
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
         if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !this.going()) break;
         const searched = searchedAt[a * n + b]!;
         if (changedAt[a]! <= searched && changedAt[b]! <= searched) {
-          this.spent += exchanges.count * hosts[b]!.length;
+          this.spent += hosts[a]!.length * hosts[b]!.length;
           continue;
         }
+        if (!started) exchanges.startHost(hosts[a]!);
+        started = true;
         const count = copyInto(hosts[b]!, snapshot);
         let tried = false;
         for (let xi = 0; xi < count; xi++) {
