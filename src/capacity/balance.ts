@@ -29,11 +29,6 @@ const MAX_PASSES = 40;
 const MIN_PASS_GAIN = 1e-3;
 /** Changes of the measure smaller than this count as none. */
 const EPS = 1e-9;
-/**
- * Relative slack under a move floor before it rules a host out: far above the rounding of a
- * few additions (≈ 1e-15), so a floor never passes over a host the exact test would keep.
- */
-const FLOOR_MARGIN = 1e-9;
 /** Checked moves rejected in a row, per host, before a balancing phase gives up. */
 const REJECTIONS_PER_HOST = 3;
 
@@ -121,7 +116,7 @@ class Balancer {
   private triedCount = 0;
   /**
    * Move pass: the smallest and largest VM of the host's snapshot per resource (Windows VMs
-   * last), and per host a floor under the gain of moving any of them there.
+   * last), and per host a floor under the gain of moving any of them there (less its margin).
    */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -333,7 +328,7 @@ class Balancer {
     for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
     for (let t = 0; t < active; t++) {
       // No VM of a gains at least bestDelta going to t: t is passed over, as it would be.
-      if (t === a || floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) >= bestDelta) continue;
+      if (t === a || floor[t]! >= bestDelta) continue;
       let fits = true;
       let delta = cw * (win[t]! - winA + xw);
       // Every resource and the comparison, fitting or not: when the first hosts tried are all
