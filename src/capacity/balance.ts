@@ -331,9 +331,9 @@ class Balancer {
       if (t === a || floor[t]! >= bestDelta) continue;
       let fits = true;
       let delta = cw * (win[t]! - winA + xw);
-      // Every resource and the comparison, fitting or not: when the first hosts tried are all
-      // full (a cold start) the whole loop has run once it is compiled, so it is not
-      // deoptimised when a host first fits.
+      // The term before the fit test, the test as the loop's condition, the comparison before
+      // `fits`: when the first hosts tried are all full (a cold start), every part has run by
+      // the time the loop is compiled, so it is not deoptimised when a host first fits.
       for (let j = 0; j < D && fits; j++) {
         const x = demand[vb + j]!;
         const u = used[t * D + j]!;
