@@ -7,21 +7,19 @@
 import type { VmTable } from "./failover";
 import { layoutLoad } from "./failover";
 import { DIMENSIONS } from "./hostFit";
-import {
-  byCount,
-  copyInto,
-  dealVms,
-  hostMeasure,
-  moveFloors,
-  insertByRank,
-  removeFrom,
-  spanOf,
-} from "./balanceSearch";
+import * as search from "./balanceSearch";
 import { ExchangeSearch } from "./balanceExchange";
 import { SwapSearch } from "./balanceSwap";
 import { LiveFailoverCheck } from "./liveFailover";
 
 const D = DIMENSIONS;
+/**
+ * The search kernels, bound once here: compiled to CommonJS (tsx, the bench, the CLI), each use
+ * of a named import reads the exporting module's getter, a call of its own until the caller is
+ * optimised (see `liveFailover.ts`).
+ */
+const { byCount, copyInto, dealVms, hostMeasure, moveFloors, insertByRank, removeFrom, spanOf } =
+  search;
 /** Entries of the weights and of a span of VMs: the resources, then Windows VMs. */
 const E = D + 1;
 
@@ -31,11 +29,6 @@ const MAX_PASSES = 40;
 const MIN_PASS_GAIN = 1e-3;
 /** Changes of the measure smaller than this count as none. */
 const EPS = 1e-9;
-/**
- * Relative slack under a move floor before it rules a host out: far above the rounding of a
- * few additions (≈ 1e-15), so a floor never passes over a host the exact test would keep.
- */
-const FLOOR_MARGIN = 1e-9;
 /** Checked moves rejected in a row, per host, before a balancing phase gives up. */
 const REJECTIONS_PER_HOST = 3;
 
@@ -118,9 +111,12 @@ class Balancer {
   private readonly keptLoads: Float64Array;
   private readonly keptWins: Float64Array;
   private readonly keptLists: number[][];
+  /** The change being tried: its moves (VM, from, to), `triedCount` of them. */
+  private readonly tried: Int32Array;
+  private triedCount = 0;
   /**
    * Move pass: the smallest and largest VM of the host's snapshot per resource (Windows VMs
-   * last), and per host a floor under the gain of moving any of them there.
+   * last), and per host a floor under the gain of moving any of them there (less its margin).
    */
   private readonly vmLo = new Float64Array(E);
   private readonly vmHi = new Float64Array(E);
@@ -133,6 +129,15 @@ class Balancer {
   private readonly crowdedFirst: Int32Array;
   private readonly partners: Int32Array;
   private readonly exchanges: ExchangeSearch;
+  /**
+   * When each host's list and loads last changed (a tick of `clock`), and per host pair a·n + b
+   * the tick at which an exchange pass last searched every VM of b against a and found no
+   * exchange: the search is a function of the two hosts and the weights, so until either host
+   * changes it finds none again, and is skipped (its work still counted).
+   */
+  private clock = 1;
+  private readonly changedAt: Int32Array;
+  private readonly searchedAt: Int32Array;
 
   constructor(
     private readonly table: VmTable,
@@ -162,11 +167,14 @@ class Balancer {
     this.keptLoads = new Float64Array(n * D);
     this.keptWins = new Float64Array(n);
     this.keptLists = new Array<number[]>(n);
+    this.tried = new Int32Array(3 * (vmCount + 1));
     this.floor = new Float64Array(n);
     this.swap = new SwapSearch(table, hosts, this.used, this.win, this.weight);
     this.crowdedFirst = new Int32Array(n);
     this.partners = new Int32Array(n);
     this.exchanges = new ExchangeSearch(table, vmCount, this.used, this.win, this.weight);
+    this.changedAt = new Int32Array(n).fill(1);
+    this.searchedAt = new Int32Array(n * n);
   }
 
   private going(): boolean {
@@ -185,6 +193,37 @@ class Balancer {
     return sim.survives;
   }
 
+  /**
+   * Keeps the change tried (the moves since the last call), when not `checked` or when the
+   * cluster survives it; else undoes it: every VM after the first goes back in the order it
+   * moved, then the first (the reference balancer's order, so the loads keep their last bits).
+   * Returns whether it stays. One method and one undo for every pass, so that by the time a
+   * pass is compiled both have run (in checked moves), and its first checked swap or exchange
+   * does not deoptimise it.
+   */
+  private keep(checked: boolean): boolean {
+    const stays = !checked || this.survives();
+    if (!stays) {
+      const { tried } = this;
+      const count = this.triedCount;
+      for (let i = 1; i <= count; i++) {
+        const m = (i % count) * 3;
+        this.apply(tried[m]!, tried[m + 2]!, tried[m + 1]!);
+      }
+    }
+    this.triedCount = 0;
+    return stays;
+  }
+
+  /** Moves v from host `from` to host `to` as part of the change being tried (see keep). */
+  private move(v: number, from: number, to: number): void {
+    this.apply(v, from, to);
+    const m = this.triedCount++ * 3;
+    this.tried[m] = v;
+    this.tried[m + 1] = from;
+    this.tried[m + 2] = to;
+  }
+
   /** Moves v from host `from` to host `to`: lists (in rank order, shifted in place) and loads. */
   private apply(v: number, from: number, to: number): void {
     const { demand, used, win, windows } = this;
@@ -201,6 +240,14 @@ class Balancer {
     }
     win[from] = win[from]! - windows[v]!;
     win[to] = win[to]! + windows[v]!;
+    const tick = ++this.clock;
+    this.changedAt[from] = tick;
+    this.changedAt[to] = tick;
+  }
+
+  /** Every host changed: new weights, or loads set afresh. */
+  private changedAll(): void {
+    this.changedAt.fill(++this.clock);
   }
 
   private measure(active: number, loads: Float64Array, wins: Float64Array): number {
@@ -226,6 +273,7 @@ class Balancer {
     for (let h = 0; h < active; h++) windowsTotal += win[h]!;
     const windowsMean = windowsTotal / active;
     weight[D] = windowsMean > 0 ? 1 / (windowsMean * windowsMean) : 0;
+    this.changedAll();
     this.deal(active, checked);
     let current = this.measure(active, used, win);
     for (let pass = 0; pass < MAX_PASSES && this.going(); pass++) {
@@ -256,11 +304,10 @@ class Balancer {
         const best = this.bestMove(v, a, active);
         this.spent += active;
         if (best < 0) continue;
-        this.apply(v, a, best);
-        const kept = !checked || this.survives();
-        if (!kept) this.apply(v, best, a);
+        this.move(v, a, best);
+        const stays = this.keep(checked);
         moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
-        if (kept) moved = true;
+        if (stays) moved = true;
       }
     }
     return moved;
@@ -281,19 +328,19 @@ class Balancer {
     for (let j = 0; j < D; j++) c[j] = weight[j]! * 2 * demand[vb + j]!;
     for (let t = 0; t < active; t++) {
       // No VM of a gains at least bestDelta going to t: t is passed over, as it would be.
-      if (t === a || floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) >= bestDelta) continue;
+      if (t === a || floor[t]! >= bestDelta) continue;
       let fits = true;
       let delta = cw * (win[t]! - winA + xw);
-      for (let j = 0; j < D; j++) {
+      // The term before the fit test, the test as the loop's condition, the comparison before
+      // `fits`: when the first hosts tried are all full (a cold start), every part has run by
+      // the time the loop is compiled, so it is not deoptimised when a host first fits.
+      for (let j = 0; j < D && fits; j++) {
         const x = demand[vb + j]!;
         const u = used[t * D + j]!;
-        if (u + x > limit[j]!) {
-          fits = false;
-          break;
-        }
         delta += c[j]! * (u - used[a * D + j]! + x);
+        fits = u + x <= limit[j]!;
       }
-      if (fits && delta < bestDelta) {
+      if (delta < bestDelta && fits) {
         bestDelta = delta;
         best = t;
       }
@@ -317,9 +364,10 @@ class Balancer {
     keptWins.set(win.subarray(0, active));
     for (let h = 0; h < active; h++) hosts[h] = lists[h]!;
     this.swap.changed.fill(1);
+    this.changedAll();
     used.set(loads.subarray(0, active * D));
     win.set(wins.subarray(0, active));
-    if (checked && !this.survives()) {
+    if (!this.keep(checked)) {
       for (let h = 0; h < active; h++) hosts[h] = keptLists[h]!;
       used.set(keptLoads.subarray(0, active * D));
       win.set(keptWins.subarray(0, active));
@@ -347,26 +395,38 @@ class Balancer {
    * measure drops.
    */
   private exchangePass(active: number, checked: boolean): boolean {
-    const { hosts, crowdedFirst, partners, snapshot, exchanges } = this;
+    const { hosts, crowdedFirst, partners, snapshot, exchanges, changedAt, searchedAt, n } = this;
     let moved = false;
     byCount(hosts, active, crowdedFirst);
     for (let ai = 0; ai < active; ai++) {
       const a = crowdedFirst[ai]!;
       if (!this.going()) break;
-      exchanges.startHost(hosts[a]!);
+      // The search starts on a at its first partner searched (often none is).
+      let started = false;
       byCount(hosts, active, partners);
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
         if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !this.going()) break;
+        const searched = searchedAt[a * n + b]!;
+        if (changedAt[a]! <= searched && changedAt[b]! <= searched) {
+          this.spent += hosts[a]!.length * hosts[b]!.length;
+          continue;
+        }
+        if (!started) exchanges.startHost(hosts[a]!);
+        started = true;
         const count = copyInto(hosts[b]!, snapshot);
+        let tried = false;
         for (let xi = 0; xi < count; xi++) {
           const x = snapshot[xi]!;
           this.spent += exchanges.count;
           const taken = exchanges.find(x, a, b);
-          if (taken === 0 || !this.exchange(x, a, b, taken, checked)) continue;
+          if (taken === 0) continue;
+          tried = true;
+          if (!this.exchange(x, a, b, taken, checked)) continue;
           moved = true;
           if (hosts[b]!.length + 2 > hosts[a]!.length) break;
         }
+        if (!tried) searchedAt[a * n + b] = this.clock;
       }
     }
     return moved;
@@ -378,13 +438,9 @@ class Balancer {
    */
   private exchange(x: number, a: number, b: number, taken: number, checked: boolean): boolean {
     const { took } = this.exchanges;
-    this.apply(x, b, a);
-    for (let i = 0; i < taken; i++) this.apply(took[i]!, a, b);
-    if (checked && !this.survives()) {
-      for (let i = 0; i < taken; i++) this.apply(took[i]!, b, a);
-      this.apply(x, a, b);
-      return false;
-    }
+    this.move(x, b, a);
+    for (let i = 0; i < taken; i++) this.move(took[i]!, a, b);
+    if (!this.keep(checked)) return false;
     this.exchanges.exchanged(x, taken);
     return true;
   }
@@ -413,11 +469,9 @@ class Balancer {
         this.spent += swap.visited + active;
         if (t < 0) continue;
         const w = swap.swapWith;
-        this.apply(v, a, t);
-        this.apply(w, t, a);
-        if (checked && !this.survives()) {
-          this.apply(w, a, t);
-          this.apply(v, t, a);
+        this.move(v, a, t);
+        this.move(w, t, a);
+        if (!this.keep(checked)) {
           swap.gaps(a, active); // undone, though not always to the last bit
           continue;
         }

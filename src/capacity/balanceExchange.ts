@@ -5,11 +5,13 @@
  *
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { exchangeInto, hostMeasure, sortByCpu } from "./balanceSearch";
+import * as search from "./balanceSearch";
 import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
+/** The search kernels, bound once (see `balance.ts`). */
+const { exchangeInto, hostMeasure, sortByCpu } = search;
 /** An exchange must lower the measure by more than this (as a move must, in `balance.ts`). */
 const EPS = 1e-9;
 

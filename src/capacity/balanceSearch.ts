@@ -8,6 +8,11 @@ import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
+/**
+ * Relative slack under a floor before it rules a host out: far above the rounding of a few
+ * additions (≈ 1e-15), so a floor never passes over a host the exact test would keep.
+ */
+export const FLOOR_MARGIN = 1e-9;
 
 /** Order of the exchange pass's crowded VMs: CPU descending, ties by VM ascending. */
 function cpuFirst(demand: Float64Array, p: number, q: number): number {
@@ -129,8 +134,10 @@ export function spanOf(
   at: number
 ): void {
   const from = at * (D + 1);
-  lo.fill(Infinity, from, from + D + 1);
-  hi.fill(-Infinity, from, from + D + 1);
+  for (let j = 0; j <= D; j++) {
+    lo[from + j] = Infinity;
+    hi[from + j] = -Infinity;
+  }
   for (let i = 0; i < vms.length; i++) {
     const v = vms[i]!;
     for (let j = 0; j < D; j++) {
@@ -146,8 +153,9 @@ export function spanOf(
 
 /**
  * Per host t, a floor under the gain of moving any VM x with vmLo ≤ x ≤ vmHi (D + 1 entries,
- * Windows VMs last) from host a to t, into `into`: per resource the gain's term w·2x(g + x),
- * g = u_t − u_a, is a parabola least at x = −g/2 clamped into [vmLo, vmHi].
+ * Windows VMs last) from host a to t, lowered by FLOOR_MARGIN, into `into`: per resource the
+ * gain's term w·2x(g + x), g = u_t − u_a, is a parabola least at x = −g/2 clamped into
+ * [vmLo, vmHi].
  */
 export function moveFloors(
   a: number,
@@ -166,7 +174,7 @@ export function moveFloors(
       const x = Math.min(Math.max(-g / 2, vmLo[j]!), vmHi[j]!);
       f += weight[j]! * 2 * x * (g + x);
     }
-    into[t] = f;
+    into[t] = f - FLOOR_MARGIN * (1 + Math.abs(f));
   }
 }
 

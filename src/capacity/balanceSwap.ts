@@ -6,22 +6,20 @@
  *
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { sortByCpu, spanOf, swapInto } from "./balanceSearch";
+import * as search from "./balanceSearch";
 import type { VmTable } from "./failover";
 import { DIMENSIONS } from "./hostFit";
 
 const D = DIMENSIONS;
+/** The search kernels, bound once (see `balance.ts`). */
+const { sortByCpu, spanOf, swapInto } = search;
+const { FLOOR_MARGIN } = search;
 /** Entries per host in the search's arrays: the resources, then Windows VMs. */
 const E = D + 1;
 /** Partner hosts searched per VM: those with the lowest bound on the gain. */
 const SWAP_PARTNER_HOSTS = 2;
 /** A swap must lower the measure by more than this (as a move must, in `balance.ts`). */
 const EPS = 1e-9;
-/**
- * Relative slack under a floor before it rules a partner host out: far above the rounding of a
- * few additions (≈ 1e-15), so a floor never passes over a host the bound would keep.
- */
-const FLOOR_MARGIN = 1e-9;
 
 /**
  * The swap search over one cluster: it reads the balancer's host lists, loads (`used`, `win`)
@@ -48,8 +46,12 @@ export class SwapSearch {
   private readonly gap: Float64Array;
   private readonly halfGap: Float64Array;
   private readonly bound: Float64Array;
-  /** Per partner a floor under `bound` for every VM of the searching host, and by it. */
+  /**
+   * Per partner a floor under `bound` for every VM of the searching host, the partners by it,
+   * and the floor less its margin (FLOOR_MARGIN), taken once per host, not once per VM.
+   */
   private readonly floor: Float64Array;
+  private readonly floorLow: Float64Array;
   private readonly byFloor: Int32Array;
   private partners = 0;
   /** w_j·2 per resource and for Windows VMs: the first factor of each term of a swap's gain. */
@@ -80,6 +82,7 @@ export class SwapSearch {
     this.halfGap = new Float64Array(n * E);
     this.bound = new Float64Array(n);
     this.floor = new Float64Array(n);
+    this.floorLow = new Float64Array(n);
     this.byFloor = new Int32Array(n);
   }
 
@@ -109,7 +112,7 @@ export class SwapSearch {
    * Again after every change of the loads.
    */
   gaps(a: number, active: number): void {
-    const { gap, halfGap, used, win, hosts, floor, byFloor } = this;
+    const { gap, halfGap, used, win, hosts, floor, floorLow, byFloor } = this;
     for (let t = 0; t < active; t++) {
       for (let j = 0; j < E; j++) {
         const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
@@ -122,6 +125,7 @@ export class SwapSearch {
       if (t === a || hosts[t]!.length === 0) continue;
       const f = swapFloor(t, this.vmLo, this.vmHi, this.lo, this.hi, gap, this.weight);
       floor[t] = f;
+      floorLow[t] = f - FLOOR_MARGIN * (1 + Math.abs(f));
       let i = partners++;
       while (i > 0 && f < floor[byFloor[i - 1]!]!) {
         byFloor[i] = byFloor[i - 1]!;
@@ -155,7 +159,8 @@ export class SwapSearch {
    * floor until no later one can enter. Returns how many.
    */
   private swapPartners(v: number): number {
-    const { demand, windows, weight, lo, hi, gap, halfGap, bound, order, x, floor, byFloor } = this;
+    const { demand, windows, weight, lo, hi, gap, halfGap, bound, order, x, floorLow, byFloor } =
+      this;
     for (let j = 0; j < D; j++) x[j] = demand[v * D + j]!;
     x[D] = windows[v]!;
     let ordered = 0;
@@ -163,12 +168,15 @@ export class SwapSearch {
       const t = byFloor[p]!;
       const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
       const threshold = last < 0 ? -EPS : bound[last]!;
-      if (floor[t]! - FLOOR_MARGIN * (1 + Math.abs(floor[t]!)) > threshold) break;
+      if (floorLow[t]! > threshold) break;
       const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight);
       bound[t] = b;
       if (!(b < -EPS)) continue;
       if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
-      let i = last >= 0 ? ordered - 1 : ordered++;
+      // One expression for both cases (a new partner, or one in place of the last), so that the
+      // compiled search has seen it run before a third partner first beats the second.
+      if (last < 0) ordered++;
+      let i = ordered - 1;
       while (i > 0 && precedes(b, t, bound[order[i - 1]!]!, order[i - 1]!)) {
         order[i] = order[i - 1]!;
         i--;
