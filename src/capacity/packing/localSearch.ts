@@ -93,13 +93,40 @@ function fitsBin(s: Search, item: number, b: number): boolean {
   return true;
 }
 
-/** Inserts every pool item that fits some bin, heaviest first, into the fullest bin it fits. */
+/**
+ * Inserts every pool item that fits some bin, heaviest first, into the fullest bin it fits.
+ * Most pool items fit no bin: an item that does not fit even the least loaded bin of some
+ * dimension is kept at once (float addition is monotonic, so no bin passes its test), charged
+ * the one check per bin that the scan would have cost.
+ */
 function insertWherePossible(s: Search, now: number): void {
+  const { d, demand, limit } = s.inst;
   const bins = s.members.length;
   if (s.pool.length > 1) s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  // Loads only grow below, so these stay lower bounds of every bin's load.
+  const leastLoad = s.leastLoad;
+  leastLoad.fill(Infinity);
+  for (let b = 0; b < bins; b++) {
+    for (let j = 0; j < d; j++) {
+      const v = s.load[b * d + j]!;
+      if (v < leastLoad[j]!) leastLoad[j] = v;
+    }
+  }
   let kept = 0;
   for (let x = 0; x < s.pool.length; x++) {
     const p = s.pool[x]!;
+    let fitsNowhere = false;
+    for (let j = 0; j < d; j++) {
+      if (leastLoad[j]! + demand[p * d + j]! > limit[j]!) {
+        fitsNowhere = true;
+        break;
+      }
+    }
+    if (fitsNowhere) {
+      s.effort += bins;
+      s.pool[kept++] = p;
+      continue;
+    }
     let best = -1;
     let bestFill = -Infinity;
     for (let b = 0; b < bins; b++) {
@@ -545,6 +572,7 @@ export function improvePacking(
     inOrder: new Int32Array(0),
     residual: new Float64Array(d),
     free: new Float64Array(d),
+    leastLoad: new Float64Array(d),
     freeBin: -1,
     spread: new Float64Array(d),
     column: new Float64Array(n),

@@ -41,6 +41,8 @@ export interface Search {
   /** limit − load of bin `freeBin` (−1: none yet this step). */
   readonly free: Float64Array;
   freeBin: number;
+  /** Scratch of `insertWherePossible`: the least load of any bin, per dimension. */
+  readonly leastLoad: Float64Array;
   /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
   readonly spread: Float64Array;
   /** Scratch of `gatherSlack`: the target bin's demands in the tightest dimension. */
