@@ -361,9 +361,16 @@ function gatherSlack(s: Search): boolean {
           tight = j;
         }
       }
-      // b's demands in that dimension, contiguous for the scan below.
+      // b's demands in that dimension, contiguous for the scan below, and their range.
       const column = s.column;
-      for (let xk = 0; xk < countB; xk++) column[xk] = demand[itemsB[xk]! * d + tight]!;
+      let leastB = Infinity;
+      let mostB = -Infinity;
+      for (let xk = 0; xk < countB; xk++) {
+        const v = demand[itemsB[xk]! * d + tight]!;
+        column[xk] = v;
+        if (v < leastB) leastB = v;
+        if (v > mostB) mostB = v;
+      }
       const loadAT = load[at + tight]!;
       const loadBT = load[bt + tight]!;
       const limitT = limit[tight]!;
@@ -397,6 +404,12 @@ function gatherSlack(s: Search): boolean {
               return true;
             }
           }
+        }
+        // When no item of b passes the tight test against i (float sums are monotonic, so
+        // the range's ends bound every swap), its swaps are charged without the scan.
+        if (loadBT + (demandIT - mostB) > limitT || loadAT - (demandIT - leastB) > limitT) {
+          checks += countB;
+          continue;
         }
         for (let xk = 0; xk < countB; xk++) {
           checks++;
