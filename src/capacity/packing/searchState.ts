@@ -37,6 +37,8 @@ export interface Search {
   inA: Int32Array;
   inB: Int32Array;
   inOrder: Int32Array;
+  /** Least demand per dimension of the k + 1 heaviest in-sets, at `k*d+j`. */
+  inLeast: Float64Array;
   readonly residual: Float64Array;
   /** limit − load of bin `freeBin` (−1: none yet this step). */
   readonly free: Float64Array;
