@@ -83,6 +83,24 @@ function fitsBin(s: Search, item: number, b: number): boolean {
   return true;
 }
 
+/** Sets the least load per dimension, and the bin that has it, from every bin. */
+function refreshLeastLoad(s: Search): void {
+  const { d } = s.inst;
+  const bins = s.members.length;
+  const { leastLoad, leastLoadBin } = s;
+  leastLoad.fill(Infinity);
+  for (let b = 0; b < bins; b++) {
+    for (let j = 0; j < d; j++) {
+      const v = s.load[b * d + j]!;
+      if (v < leastLoad[j]!) {
+        leastLoad[j] = v;
+        leastLoadBin[j] = b;
+      }
+    }
+  }
+  s.leastLoadStale = false;
+}
+
 /**
  * Inserts every pool item that fits some bin, heaviest first, into the fullest bin it fits.
  * Most pool items fit no bin: an item that does not fit even the least loaded bin of some
@@ -93,15 +111,9 @@ function insertWherePossible(s: Search, now: number): void {
   const { d, demand, limit } = s.inst;
   const bins = s.members.length;
   if (s.pool.length > 1) s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  if (s.leastLoadStale) refreshLeastLoad(s);
   // Loads only grow below, so these stay lower bounds of every bin's load.
   const leastLoad = s.leastLoad;
-  leastLoad.fill(Infinity);
-  for (let b = 0; b < bins; b++) {
-    for (let j = 0; j < d; j++) {
-      const v = s.load[b * d + j]!;
-      if (v < leastLoad[j]!) leastLoad[j] = v;
-    }
-  }
   let kept = 0;
   for (let x = 0; x < s.pool.length; x++) {
     const p = s.pool[x]!;
@@ -446,6 +458,7 @@ function emptyOneBin(s: Search, removed: number, budget: number): boolean {
     s.fill[removed] = s.fill[last]!;
   }
   s.members.pop();
+  s.leastLoadStale = true;
   const stopAt = s.effort + budget;
   while (s.effort < stopAt) {
     s.step++;
@@ -518,7 +531,9 @@ export function improvePacking(
     inLeast: new Float64Array(0),
     residual: new Float64Array(d),
     free: new Float64Array(d),
-    leastLoad: new Float64Array(d),
+    leastLoad: new Float64Array(d).fill(Infinity),
+    leastLoadBin: new Int32Array(d),
+    leastLoadStale: false,
     freeBin: -1,
     spread: new Float64Array(d),
     column: new Float64Array(n),

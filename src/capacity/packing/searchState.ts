@@ -43,8 +43,13 @@ export interface Search {
   /** limit − load of bin `freeBin` (−1: none yet this step). */
   readonly free: Float64Array;
   freeBin: number;
-  /** Scratch of `insertWherePossible`: the least load of any bin, per dimension. */
+  /**
+   * At most the least load of any bin, per dimension, and a bin that had it: exact unless
+   * `leastLoadStale` (a bin having it got fuller, or was removed).
+   */
   readonly leastLoad: Float64Array;
+  readonly leastLoadBin: Int32Array;
+  leastLoadStale: boolean;
   /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
   readonly spread: Float64Array;
   /** Scratch of `gatherSlack`: the target bin's demands in the tightest dimension. */
@@ -69,6 +74,16 @@ export function recomputeLoad(s: Search, b: number): void {
   let f = 0;
   for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
   s.fill[b] = f;
+  const { leastLoad, leastLoadBin } = s;
+  for (let j = 0; j < d; j++) {
+    const v = s.load[at + j]!;
+    if (v < leastLoad[j]!) {
+      leastLoad[j] = v;
+      leastLoadBin[j] = b;
+    } else if (leastLoadBin[j] === b && v > leastLoad[j]!) {
+      s.leastLoadStale = true; // the least load may have risen: still a lower bound, looser
+    }
+  }
 }
 
 /** Removes `item` from `list` in place (order of the rest kept). */
