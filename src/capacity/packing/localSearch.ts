@@ -343,6 +343,8 @@ function swapStep(s: Search, now: number): boolean {
   const heaviestIn = s.inWeight[s.inOrder[0]!]!;
   for (let w = 0; w < window; w++) {
     const b = (start + w) % bins;
+    // Most bins stop at their lightest member: that is read without reaching the members.
+    if (s.lightest[b]! - heaviestIn > s.bestDelta) continue;
     const items = s.members[b]!;
     const k = items.length;
     // Members are lightest first: once an out-set cannot beat the best swap even with the
@@ -456,6 +458,7 @@ function emptyOneBin(s: Search, removed: number, budget: number): boolean {
     for (const i of s.members[removed]!) s.binOf[i] = removed;
     s.load.copyWithin(removed * d, last * d, last * d + d);
     s.fill[removed] = s.fill[last]!;
+    s.lightest[removed] = s.lightest[last]!;
   }
   s.members.pop();
   s.leastLoadStale = true;
@@ -519,6 +522,7 @@ export function improvePacking(
     binOf: Int32Array.from(start.binOf),
     load: new Float64Array(start.bins * d),
     fill: new Float64Array(start.bins),
+    lightest: new Float64Array(start.bins),
     pool: [],
     lockedUntil: new Int32Array(n),
     step: 0,

@@ -26,6 +26,8 @@ export interface Search {
   readonly load: Float64Array;
   /** Σ_j w_j · load_j / capacity_j per bin. */
   readonly fill: Float64Array;
+  /** Pool weight of each bin's lightest member (Infinity for an empty bin). */
+  readonly lightest: Float64Array;
   pool: number[];
   readonly lockedUntil: Int32Array;
   /** Steps taken so far (the clock of the tabu locks). */
@@ -63,7 +65,7 @@ export interface Search {
   moveIn: number;
 }
 
-/** Recomputes the load and fill of bin b from its members. */
+/** Recomputes the load, fill and lightest member's weight of bin b from its members. */
 export function recomputeLoad(s: Search, b: number): void {
   const { d, demand, avgWeights } = s.inst;
   const at = b * d;
@@ -74,6 +76,8 @@ export function recomputeLoad(s: Search, b: number): void {
   let f = 0;
   for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
   s.fill[b] = f;
+  const items = s.members[b]!;
+  s.lightest[b] = items.length > 0 ? s.weight[items[0]!]! : Infinity;
   const { leastLoad, leastLoadBin } = s;
   for (let j = 0; j < d; j++) {
     const v = s.load[at + j]!;
