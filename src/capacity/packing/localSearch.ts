@@ -486,6 +486,29 @@ function poolWeights(inst: Instance, power: number): Float64Array {
   return w;
 }
 
+/** Bins of up to this many items are sorted by insertion, without the builtin sort's callbacks. */
+const INSERTION_SORT_MAX = 32;
+
+/** Sorts `items` by increasing weight, ties by increasing index (`w[a] − w[b] || a − b`). */
+function sortLightestFirst(items: number[], w: Float64Array): void {
+  if (items.length > INSERTION_SORT_MAX) {
+    items.sort((a, b) => w[a]! - w[b]! || a - b);
+    return;
+  }
+  for (let x = 1; x < items.length; x++) {
+    const item = items[x]!;
+    const wi = w[item]!;
+    let y = x;
+    for (; y > 0; y--) {
+      const prev = items[y - 1]!;
+      const wp = w[prev]!;
+      if (wp < wi || (wp === wi && prev < item)) break;
+      items[y] = prev;
+    }
+    items[y] = item;
+  }
+}
+
 /** The bin with the smallest average-weighted normalised load (ties: lowest index). */
 function lightestBin(s: Search): number {
   let lightest = 0;
@@ -508,7 +531,7 @@ export function improvePacking(
   const weight = poolWeights(inst, settings.weightPower ?? 1);
   const members: number[][] = Array.from({ length: start.bins }, () => []);
   for (let i = 0; i < n; i++) members[start.binOf[i]!]!.push(i);
-  for (const items of members) items.sort((a, b) => weight[a]! - weight[b]! || a - b);
+  for (const items of members) sortLightestFirst(items, weight);
   const s: Search = {
     inst,
     weight,
