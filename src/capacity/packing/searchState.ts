@@ -69,15 +69,18 @@ export interface Search {
 export function recomputeLoad(s: Search, b: number): void {
   const { d, demand, avgWeights } = s.inst;
   const at = b * d;
-  for (let j = 0; j < d; j++) s.load[at + j] = 0;
-  for (const i of s.members[b]!) {
-    for (let j = 0; j < d; j++) s.load[at + j] = s.load[at + j]! + demand[i * d + j]!;
+  const items = s.members[b]!;
+  const count = items.length;
+  // Each dimension summed over the members in order, as 0 + first + second + ….
+  for (let j = 0; j < d; j++) {
+    let sum = 0;
+    for (let x = 0; x < count; x++) sum += demand[items[x]! * d + j]!;
+    s.load[at + j] = sum;
   }
   let f = 0;
   for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
   s.fill[b] = f;
-  const items = s.members[b]!;
-  s.lightest[b] = items.length > 0 ? s.weight[items[0]!]! : Infinity;
+  s.lightest[b] = count > 0 ? s.weight[items[0]!]! : Infinity;
   const { leastLoad, leastLoadBin } = s;
   for (let j = 0; j < d; j++) {
     const v = s.load[at + j]!;
