@@ -25,7 +25,17 @@
 import { packExactly } from "./completion";
 import { gatherSlack } from "./gatherSlack";
 import type { Instance, Packing } from "./instance";
-import { GAIN_EPSILON, addMember, recomputeLoad, removeFrom, type Search } from "./searchState";
+import {
+  GAIN_EPSILON,
+  INSERTION_SORT_MAX,
+  INSERTION_SORT_MAX_NEARLY_SORTED,
+  addMember,
+  recomputeLoad,
+  removeFrom,
+  sortHeaviestFirst,
+  sortLightestFirst,
+  type Search,
+} from "./searchState";
 
 /** Settings of {@link improvePacking}. */
 export interface LocalSearchSettings {
@@ -110,7 +120,10 @@ function refreshLeastLoad(s: Search): void {
 function insertWherePossible(s: Search, now: number): void {
   const { d, demand, limit } = s.inst;
   const bins = s.members.length;
-  if (s.pool.length > 1) s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  // The pool is mostly in order already (a step appends one or two items to it).
+  if (s.pool.length > INSERTION_SORT_MAX_NEARLY_SORTED)
+    s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  else sortHeaviestFirst(s.pool, s.pool.length, s.weight);
   if (s.leastLoadStale) refreshLeastLoad(s);
   // Loads only grow below, so these stay lower bounds of every bin's load.
   const leastLoad = s.leastLoad;
@@ -191,7 +204,9 @@ function buildInSets(s: Search): number {
   const order = s.inOrder.subarray(0, c);
   for (let k = 0; k < c; k++) order[k] = k;
   const w = s.inWeight;
-  order.sort((a, b) => w[b]! - w[a]! || a - b);
+  // Single items come in pool order, heaviest first already; pairs do not.
+  if (c <= INSERTION_SORT_MAX || P > POOL_PAIR_LIMIT) sortHeaviestFirst(order, c, w);
+  else order.sort((a, b) => w[b]! - w[a]! || a - b);
   // Least demand per dimension of the k + 1 heaviest in-sets, at k*d+j.
   const least = s.inLeast;
   const inVec = s.inVec;
@@ -484,29 +499,6 @@ function poolWeights(inst: Instance, power: number): Float64Array {
     w[i] = Math.pow(size, power) + GAIN_EPSILON;
   }
   return w;
-}
-
-/** Bins of up to this many items are sorted by insertion, without the builtin sort's callbacks. */
-const INSERTION_SORT_MAX = 32;
-
-/** Sorts `items` by increasing weight, ties by increasing index (`w[a] − w[b] || a − b`). */
-function sortLightestFirst(items: number[], w: Float64Array): void {
-  if (items.length > INSERTION_SORT_MAX) {
-    items.sort((a, b) => w[a]! - w[b]! || a - b);
-    return;
-  }
-  for (let x = 1; x < items.length; x++) {
-    const item = items[x]!;
-    const wi = w[item]!;
-    let y = x;
-    for (; y > 0; y--) {
-      const prev = items[y - 1]!;
-      const wp = w[prev]!;
-      if (wp < wi || (wp === wi && prev < item)) break;
-      items[y] = prev;
-    }
-    items[y] = item;
-  }
 }
 
 /** The bin with the smallest average-weighted normalised load (ties: lowest index). */

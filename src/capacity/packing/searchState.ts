@@ -1,7 +1,7 @@
 /**
- * Working state of the bin-emptying local search (`localSearch.ts`) and the few operations
- * that keep its bins, loads and fills consistent. Typed-array reads use `!`: indices are in
- * range by construction.
+ * Working state of the bin-emptying local search (`localSearch.ts`), the few operations
+ * that keep its bins, loads and fills consistent, and the sorts of its member and pool lists.
+ * Typed-array reads use `!`: indices are in range by construction.
  */
 import type { Instance } from "./instance";
 
@@ -117,4 +117,54 @@ export function addMember(s: Search, b: number, item: number): void {
 export function moveItem(s: Search, item: number, from: number, to: number): void {
   removeFrom(s.members[from]!, item);
   addMember(s, to, item);
+}
+
+/**
+ * Lists of up to this many indices are sorted by insertion, without the builtin sort's
+ * callbacks; lists known to be nearly in order, up to the second bound.
+ */
+export const INSERTION_SORT_MAX = 32;
+export const INSERTION_SORT_MAX_NEARLY_SORTED = 256;
+
+/** Sorts `items` by increasing weight, ties by increasing index (`w[a] − w[b] || a − b`). */
+export function sortLightestFirst(items: number[], w: Float64Array): void {
+  if (items.length > INSERTION_SORT_MAX) {
+    items.sort((a, b) => w[a]! - w[b]! || a - b);
+    return;
+  }
+  for (let x = 1; x < items.length; x++) {
+    const item = items[x]!;
+    const wi = w[item]!;
+    let y = x;
+    for (; y > 0; y--) {
+      const prev = items[y - 1]!;
+      const wp = w[prev]!;
+      if (wp < wi || (wp === wi && prev < item)) break;
+      items[y] = prev;
+    }
+    items[y] = item;
+  }
+}
+
+/**
+ * Sorts the first `count` of `list` by decreasing weight, ties by increasing index
+ * (`w[b] − w[a] || a − b`), by insertion: linear on a list already in order.
+ */
+export function sortHeaviestFirst(
+  list: number[] | Int32Array,
+  count: number,
+  w: Float64Array
+): void {
+  for (let x = 1; x < count; x++) {
+    const item = list[x]!;
+    const wi = w[item]!;
+    let y = x;
+    for (; y > 0; y--) {
+      const prev = list[y - 1]!;
+      const wp = w[prev]!;
+      if (wp > wi || (wp === wi && prev < item)) break;
+      list[y] = prev;
+    }
+    list[y] = item;
+  }
 }
