@@ -19,6 +19,8 @@ const TRANSFER_SOURCE_BINS = 8;
  */
 export function gatherSlack(s: Search): boolean {
   const { d, demand, norm, limit, avgWeights } = s.inst;
+  // Read once: an imported binding may be a getter call on every read.
+  const gainEpsilon = GAIN_EPSILON;
   const inv = s.invCapacity;
   const load = s.load;
   const bins = s.members.length;
@@ -86,7 +88,7 @@ export function gatherSlack(s: Search): boolean {
               const v = norm[it + j]!;
               gain += avgWeights[j]! * v * (spread[j]! + v);
             }
-            if (gain > GAIN_EPSILON) {
+            if (gain > gainEpsilon) {
               s.effort += checks;
               moveItem(s, i, a, b);
               recomputeLoad(s, a);
@@ -121,7 +123,7 @@ export function gatherSlack(s: Search): boolean {
             const v = norm[it + j]! - norm[kt + j]!;
             gain += avgWeights[j]! * v * (spread[j]! + v);
           }
-          if (gain > GAIN_EPSILON) {
+          if (gain > gainEpsilon) {
             s.effort += checks;
             moveItem(s, i, a, b);
             moveItem(s, k, b, a);

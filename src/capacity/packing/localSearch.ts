@@ -493,10 +493,11 @@ function emptyOneBin(s: Search, removed: number, budget: number): boolean {
 function poolWeights(inst: Instance, power: number): Float64Array {
   const { n, d, norm, avgWeights } = inst;
   const w = new Float64Array(n);
+  const epsilon = GAIN_EPSILON; // read once: an imported binding may be a getter call
   for (let i = 0; i < n; i++) {
     let size = 0;
     for (let j = 0; j < d; j++) size += avgWeights[j]! * norm[i * d + j]!;
-    w[i] = Math.pow(size, power) + GAIN_EPSILON;
+    w[i] = Math.pow(size, power) + epsilon;
   }
   return w;
 }
