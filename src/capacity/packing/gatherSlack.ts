@@ -28,8 +28,6 @@ export function gatherSlack(s: Search): boolean {
   const sources = Math.min(bins, TRANSFER_SOURCE_BINS);
   const startA = Math.floor(s.rng() * bins);
   const startB = Math.floor(s.rng() * bins);
-  // Per pair of bins: the gain's load term (l_bj − l_aj)/capacity_j, hoisted out of the item loops.
-  const spread = s.spread;
   let checks = 0;
   for (let x = 0; x < sources; x++) {
     const a = (startA + x) % bins;
@@ -46,7 +44,6 @@ export function gatherSlack(s: Search): boolean {
       let tight = 0;
       let tightFree = Infinity;
       for (let j = 0; j < d; j++) {
-        spread[j] = (load[bt + j]! - load[at + j]!) * inv[j]!;
         const free = (limit[j]! - Math.max(load[at + j]!, load[bt + j]!)) * inv[j]!;
         if (free < tightFree) {
           tightFree = free;
@@ -86,7 +83,7 @@ export function gatherSlack(s: Search): boolean {
             let gain = 0;
             for (let j = 0; j < d; j++) {
               const v = norm[it + j]!;
-              gain += avgWeights[j]! * v * (spread[j]! + v);
+              gain += avgWeights[j]! * v * ((load[bt + j]! - load[at + j]!) * inv[j]! + v);
             }
             if (gain > gainEpsilon) {
               s.effort += checks;
@@ -121,7 +118,7 @@ export function gatherSlack(s: Search): boolean {
           let gain = 0;
           for (let j = 0; j < d; j++) {
             const v = norm[it + j]! - norm[kt + j]!;
-            gain += avgWeights[j]! * v * (spread[j]! + v);
+            gain += avgWeights[j]! * v * ((load[bt + j]! - load[at + j]!) * inv[j]! + v);
           }
           if (gain > gainEpsilon) {
             s.effort += checks;

@@ -555,7 +555,6 @@ export function improvePacking(
     leastLoadBin: new Int32Array(d),
     leastLoadStale: false,
     freeBin: -1,
-    spread: new Float64Array(d),
     column: new Float64Array(n),
     bestDelta: Infinity,
     ties: 0,

@@ -52,8 +52,6 @@ export interface Search {
   readonly leastLoad: Float64Array;
   readonly leastLoadBin: Int32Array;
   leastLoadStale: boolean;
-  /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
-  readonly spread: Float64Array;
   /** Scratch of `gatherSlack`: the target bin's demands in the tightest dimension. */
   readonly column: Float64Array;
   // Best swap found so far in the current step.
