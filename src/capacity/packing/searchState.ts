@@ -121,7 +121,7 @@ export function moveItem(s: Search, item: number, from: number, to: number): voi
  * Lists of up to this many indices are sorted by insertion, without the builtin sort's
  * callbacks; lists known to be nearly in order, up to the second bound.
  */
-export const INSERTION_SORT_MAX = 32;
+export const INSERTION_SORT_MAX = 128;
 export const INSERTION_SORT_MAX_NEARLY_SORTED = 256;
 
 /** Sorts `items` by increasing weight, ties by increasing index (`w[a] − w[b] || a − b`). */
