@@ -23,13 +23,17 @@
  * Typed-array reads use `!`: indices are in range by construction.
  */
 import { packExactly } from "./completion";
+import { gatherSlack } from "./gatherSlack";
 import type { Instance, Packing } from "./instance";
 import {
   GAIN_EPSILON,
+  INSERTION_SORT_MAX,
+  INSERTION_SORT_MAX_NEARLY_SORTED,
   addMember,
-  moveItem,
   recomputeLoad,
   removeFrom,
+  sortHeaviestFirst,
+  sortLightestFirst,
   type Search,
 } from "./searchState";
 
@@ -78,10 +82,6 @@ export function seededRandom(seed: number): () => number {
 
 /** Bins beyond this count are sampled (a rotating window) when looking for swaps. */
 const SWAP_BIN_WINDOW = 192;
-/** Bins beyond this count are sampled (two windows) when looking for bin-to-bin moves. */
-const TRANSFER_BIN_WINDOW = 64;
-/** Source bins scanned per bin-to-bin move search. */
-const TRANSFER_SOURCE_BINS = 8;
 /** Pool pairs (two items in) are considered only while the pool is at most this big. */
 const POOL_PAIR_LIMIT = 24;
 
@@ -93,13 +93,55 @@ function fitsBin(s: Search, item: number, b: number): boolean {
   return true;
 }
 
-/** Inserts every pool item that fits some bin, heaviest first, into the fullest bin it fits. */
-function insertWherePossible(s: Search, now: number): void {
+/** Sets the least load per dimension, and the bin that has it, from every bin. */
+function refreshLeastLoad(s: Search): void {
+  const { d } = s.inst;
   const bins = s.members.length;
-  if (s.pool.length > 1) s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  const { leastLoad, leastLoadBin } = s;
+  leastLoad.fill(Infinity);
+  for (let b = 0; b < bins; b++) {
+    for (let j = 0; j < d; j++) {
+      const v = s.load[b * d + j]!;
+      if (v < leastLoad[j]!) {
+        leastLoad[j] = v;
+        leastLoadBin[j] = b;
+      }
+    }
+  }
+  s.leastLoadStale = false;
+}
+
+/**
+ * Inserts every pool item that fits some bin, heaviest first, into the fullest bin it fits.
+ * Most pool items fit no bin: an item that does not fit even the least loaded bin of some
+ * dimension is kept at once (float addition is monotonic, so no bin passes its test), charged
+ * the one check per bin that the scan would have cost.
+ */
+function insertWherePossible(s: Search, now: number): void {
+  const { d, demand, limit } = s.inst;
+  const bins = s.members.length;
+  // The pool is mostly in order already (a step appends one or two items to it).
+  if (s.pool.length > INSERTION_SORT_MAX_NEARLY_SORTED)
+    s.pool.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+  else sortHeaviestFirst(s.pool, s.pool.length, s.weight);
+  if (s.leastLoadStale) refreshLeastLoad(s);
+  // Loads only grow below, so these stay lower bounds of every bin's load.
+  const leastLoad = s.leastLoad;
   let kept = 0;
   for (let x = 0; x < s.pool.length; x++) {
     const p = s.pool[x]!;
+    let fitsNowhere = false;
+    for (let j = 0; j < d; j++) {
+      if (leastLoad[j]! + demand[p * d + j]! > limit[j]!) {
+        fitsNowhere = true;
+        break;
+      }
+    }
+    if (fitsNowhere) {
+      s.effort += bins;
+      s.pool[kept++] = p;
+      continue;
+    }
     let best = -1;
     let bestFill = -Infinity;
     for (let b = 0; b < bins; b++) {
@@ -134,6 +176,7 @@ function buildInSets(s: Search): number {
     s.inA = new Int32Array(size);
     s.inB = new Int32Array(size);
     s.inOrder = new Int32Array(size);
+    s.inLeast = new Float64Array(size * d);
   }
   let c = 0;
   for (let x = 0; x < P; x++) {
@@ -161,11 +204,49 @@ function buildInSets(s: Search): number {
   const order = s.inOrder.subarray(0, c);
   for (let k = 0; k < c; k++) order[k] = k;
   const w = s.inWeight;
-  order.sort((a, b) => w[b]! - w[a]! || a - b);
+  // Single items come in pool order, heaviest first already; pairs do not.
+  if (c <= INSERTION_SORT_MAX || P > POOL_PAIR_LIMIT) sortHeaviestFirst(order, c, w);
+  else order.sort((a, b) => w[b]! - w[a]! || a - b);
+  // Least demand per dimension of the k + 1 heaviest in-sets, at k*d+j.
+  const least = s.inLeast;
+  const inVec = s.inVec;
+  for (let j = 0; j < d; j++) least[j] = inVec[order[0]! * d + j]!;
+  for (let k = 1; k < c; k++) {
+    const mt = order[k]! * d;
+    for (let j = 0; j < d; j++)
+      least[k * d + j] = Math.min(least[(k - 1) * d + j]!, inVec[mt + j]!);
+  }
   return c;
 }
 
-/** Best in-set for taking `outA` (and `outB` unless −1) out of bin b; updates the step's best swap. */
+/** Takes the swap of out-set (outA, outB) of bin b for in-set m as the step's best, or ties with it. */
+function recordSwap(
+  s: Search,
+  b: number,
+  outA: number,
+  outB: number,
+  m: number,
+  delta: number
+): void {
+  if (delta < s.bestDelta) {
+    s.bestDelta = delta;
+    s.ties = 1;
+  } else {
+    s.ties++;
+    if (s.rng() * s.ties >= 1) return; // keep each tied move with equal chance
+  }
+  s.moveBin = b;
+  s.moveOutA = outA;
+  s.moveOutB = outB;
+  s.moveIn = m;
+}
+
+/**
+ * Best in-set for taking `outA` (and `outB` unless −1) out of bin b; updates the step's best swap.
+ * In-sets are heaviest first, so only a prefix of them can match the step's best swap and the
+ * first of it that fits is this out-set's best. When the least demand of that prefix exceeds
+ * the room in some dimension, none fits: its checks are charged without testing each.
+ */
 function tryOutSet(
   s: Search,
   inCount: number,
@@ -182,51 +263,82 @@ function tryOutSet(
     for (let j = 0; j < d; j++) free[j] = limit[j]! - s.load[b * d + j]!;
     s.freeBin = b;
   }
-  const { inOrder, inWeight, inVec, residual } = s;
+  const { inOrder, inWeight, inVec } = s;
+  const bestDelta = s.bestDelta;
+  // The in-sets within reach: outWeight − weight ≤ bestDelta holds for a prefix (float
+  // subtraction is monotonic and weights do not increase along inOrder).
+  let lo = 0;
+  let hi = inCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (outWeight - inWeight[inOrder[mid]!]! > bestDelta) hi = mid;
+    else lo = mid + 1;
+  }
+  const reach = lo;
+  if (reach === 0) return;
+  // The residual is (limit − load) + out-set, in the order the sums were always taken.
   const outAt = outA * d;
   const outBt = outB * d;
-  // In-sets are heaviest first, so the first that fits is this out-set's best.
-  for (let k = 0; k < inCount; k++) {
-    const m = inOrder[k]!;
-    const delta = outWeight - inWeight[m]!;
-    if (delta > s.bestDelta) return;
+  if (reach === 1) {
     s.effort++;
-    let fits = true;
+    const m = inOrder[0]!;
     const mt = m * d;
-    if (k === 0) {
-      // The residual, (limit − load) + out-set in the order the sums were always taken, is
-      // built while testing the heaviest in-set; when that is the only one, it stops at the
-      // first dimension that does not fit.
-      for (let j = 0; j < d; j++) {
-        let r = free[j]! + demand[outAt + j]!;
-        if (outB >= 0) r += demand[outBt + j]!;
-        residual[j] = r;
-        if (fits && inVec[mt + j]! > r) {
-          fits = false;
-          if (inCount === 1) break;
-        }
-      }
-    } else {
-      for (let j = 0; j < d; j++) {
-        if (inVec[mt + j]! > residual[j]!) {
-          fits = false;
-          break;
-        }
-      }
+    for (let j = 0; j < d; j++) {
+      let r = free[j]! + demand[outAt + j]!;
+      if (outB >= 0) r += demand[outBt + j]!;
+      if (inVec[mt + j]! > r) return;
     }
-    if (!fits) continue;
-    if (delta < s.bestDelta) {
-      s.bestDelta = delta;
-      s.ties = 1;
-    } else {
-      s.ties++;
-      if (s.rng() * s.ties >= 1) return; // keep each tied move with equal chance
-    }
-    s.moveBin = b;
-    s.moveOutA = outA;
-    s.moveOutB = outB;
-    s.moveIn = m;
+    recordSwap(s, b, outA, outB, m, outWeight - inWeight[m]!);
+  } else {
+    tryInSets(s, reach, b, outA, outB, outWeight);
+  }
+}
+
+/**
+ * Tries the first `reach` in-sets (two or more) for out-set (outA, outB) of bin b; the first
+ * that fits is recorded. When the least demand of those in-sets exceeds the room in some
+ * dimension, none fits: their checks are charged without testing each.
+ */
+function tryInSets(
+  s: Search,
+  reach: number,
+  b: number,
+  outA: number,
+  outB: number,
+  outWeight: number
+): void {
+  const { d, demand } = s.inst;
+  const { free, inOrder, inWeight, inVec, residual } = s;
+  const outAt = outA * d;
+  const outBt = outB * d;
+  const least = s.inLeast;
+  const leastAt = (reach - 1) * d;
+  let fitsNone = false;
+  for (let j = 0; j < d; j++) {
+    let r = free[j]! + demand[outAt + j]!;
+    if (outB >= 0) r += demand[outBt + j]!;
+    residual[j] = r;
+    if (least[leastAt + j]! > r) fitsNone = true;
+  }
+  if (fitsNone) {
+    s.effort += reach;
     return;
+  }
+  for (let k = 0; k < reach; k++) {
+    s.effort++;
+    const m = inOrder[k]!;
+    const mt = m * d;
+    let fits = true;
+    for (let j = 0; j < d; j++) {
+      if (inVec[mt + j]! > residual[j]!) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) {
+      recordSwap(s, b, outA, outB, m, outWeight - inWeight[m]!);
+      return;
+    }
   }
 }
 
@@ -246,6 +358,8 @@ function swapStep(s: Search, now: number): boolean {
   const heaviestIn = s.inWeight[s.inOrder[0]!]!;
   for (let w = 0; w < window; w++) {
     const b = (start + w) % bins;
+    // Most bins stop at their lightest member: that is read without reaching the members.
+    if (s.lightest[b]! - heaviestIn > s.bestDelta) continue;
     const items = s.members[b]!;
     const k = items.length;
     // Members are lightest first: once an out-set cannot beat the best swap even with the
@@ -292,119 +406,6 @@ function swapStep(s: Search, now: number): boolean {
     s.binOf[outB] = -1;
   }
   return true;
-}
-
-/**
- * Applies the first move of one item between two bins, or swap of one item for one, that
- * raises Σ_bins Σ_j w_j·(load_j / capacity_j)², scanning from random bins. That sum grows
- * when free capacity gathers in fewer bins, which is what lets a pool item fit somewhere.
- * False when no such move exists in the scanned bins.
- */
-function gatherSlack(s: Search): boolean {
-  const { d, demand, norm, limit, avgWeights } = s.inst;
-  const inv = s.invCapacity;
-  const load = s.load;
-  const bins = s.members.length;
-  const window = Math.min(bins, TRANSFER_BIN_WINDOW);
-  const sources = Math.min(bins, TRANSFER_SOURCE_BINS);
-  const startA = Math.floor(s.rng() * bins);
-  const startB = Math.floor(s.rng() * bins);
-  // Per pair of bins: the gain's load term (l_bj − l_aj)/capacity_j, hoisted out of the item loops.
-  const spread = s.spread;
-  let checks = 0;
-  for (let x = 0; x < sources; x++) {
-    const a = (startA + x) % bins;
-    const itemsA = s.members[a]!;
-    const countA = itemsA.length;
-    const at = a * d;
-    for (let y = 0; y < window; y++) {
-      const b = (startB + y) % bins;
-      if (b === a) continue;
-      const itemsB = s.members[b]!;
-      const countB = itemsB.length;
-      const bt = b * d;
-      // The dimension with the least free share in either bin rejects most swaps: try it first.
-      let tight = 0;
-      let tightFree = Infinity;
-      for (let j = 0; j < d; j++) {
-        spread[j] = (load[bt + j]! - load[at + j]!) * inv[j]!;
-        const free = (limit[j]! - Math.max(load[at + j]!, load[bt + j]!)) * inv[j]!;
-        if (free < tightFree) {
-          tightFree = free;
-          tight = j;
-        }
-      }
-      // b's demands in that dimension, contiguous for the scan below.
-      const column = s.column;
-      for (let xk = 0; xk < countB; xk++) column[xk] = demand[itemsB[xk]! * d + tight]!;
-      const loadAT = load[at + tight]!;
-      const loadBT = load[bt + tight]!;
-      const limitT = limit[tight]!;
-      // Gain of moving normalised vector v from a to b: 2·Σ_j w_j·v_j·(l_bj − l_aj + v_j).
-      // Feasibility is checked over every dimension first, then the gain in dimension order,
-      // which gives the same sums as checking and summing in one loop.
-      for (let xi = 0; xi < countA; xi++) {
-        const i = itemsA[xi]!;
-        const it = i * d;
-        const demandIT = demand[it + tight]!;
-        if (countA > 1) {
-          checks++;
-          let fits = loadBT + demandIT <= limitT;
-          for (let j = 0; j < d && fits; j++) {
-            if (load[bt + j]! + demand[it + j]! > limit[j]!) {
-              fits = false;
-              break;
-            }
-          }
-          if (fits) {
-            let gain = 0;
-            for (let j = 0; j < d; j++) {
-              const v = norm[it + j]!;
-              gain += avgWeights[j]! * v * (spread[j]! + v);
-            }
-            if (gain > GAIN_EPSILON) {
-              s.effort += checks;
-              moveItem(s, i, a, b);
-              recomputeLoad(s, a);
-              recomputeLoad(s, b);
-              return true;
-            }
-          }
-        }
-        for (let xk = 0; xk < countB; xk++) {
-          checks++;
-          const dvT = demandIT - column[xk]!;
-          if (loadBT + dvT > limitT || loadAT - dvT > limitT) continue;
-          const k = itemsB[xk]!;
-          const kt = k * d;
-          let fits = true;
-          for (let j = 0; j < d; j++) {
-            const dv = demand[it + j]! - demand[kt + j]!;
-            if (load[bt + j]! + dv > limit[j]! || load[at + j]! - dv > limit[j]!) {
-              fits = false;
-              break;
-            }
-          }
-          if (!fits) continue;
-          let gain = 0;
-          for (let j = 0; j < d; j++) {
-            const v = norm[it + j]! - norm[kt + j]!;
-            gain += avgWeights[j]! * v * (spread[j]! + v);
-          }
-          if (gain > GAIN_EPSILON) {
-            s.effort += checks;
-            moveItem(s, i, a, b);
-            moveItem(s, k, b, a);
-            recomputeLoad(s, a);
-            recomputeLoad(s, b);
-            return true;
-          }
-        }
-      }
-    }
-  }
-  s.effort += checks;
-  return false;
 }
 
 /** Steps between two attempts to complete the pool exactly. */
@@ -472,8 +473,10 @@ function emptyOneBin(s: Search, removed: number, budget: number): boolean {
     for (const i of s.members[removed]!) s.binOf[i] = removed;
     s.load.copyWithin(removed * d, last * d, last * d + d);
     s.fill[removed] = s.fill[last]!;
+    s.lightest[removed] = s.lightest[last]!;
   }
   s.members.pop();
+  s.leastLoadStale = true;
   const stopAt = s.effort + budget;
   while (s.effort < stopAt) {
     s.step++;
@@ -490,10 +493,11 @@ function emptyOneBin(s: Search, removed: number, budget: number): boolean {
 function poolWeights(inst: Instance, power: number): Float64Array {
   const { n, d, norm, avgWeights } = inst;
   const w = new Float64Array(n);
+  const epsilon = GAIN_EPSILON; // read once: an imported binding may be a getter call
   for (let i = 0; i < n; i++) {
     let size = 0;
     for (let j = 0; j < d; j++) size += avgWeights[j]! * norm[i * d + j]!;
-    w[i] = Math.pow(size, power) + GAIN_EPSILON;
+    w[i] = Math.pow(size, power) + epsilon;
   }
   return w;
 }
@@ -520,7 +524,7 @@ export function improvePacking(
   const weight = poolWeights(inst, settings.weightPower ?? 1);
   const members: number[][] = Array.from({ length: start.bins }, () => []);
   for (let i = 0; i < n; i++) members[start.binOf[i]!]!.push(i);
-  for (const items of members) items.sort((a, b) => weight[a]! - weight[b]! || a - b);
+  for (const items of members) sortLightestFirst(items, weight);
   const s: Search = {
     inst,
     weight,
@@ -534,6 +538,7 @@ export function improvePacking(
     binOf: Int32Array.from(start.binOf),
     load: new Float64Array(start.bins * d),
     fill: new Float64Array(start.bins),
+    lightest: new Float64Array(start.bins),
     pool: [],
     lockedUntil: new Int32Array(n),
     step: 0,
@@ -543,10 +548,13 @@ export function improvePacking(
     inA: new Int32Array(0),
     inB: new Int32Array(0),
     inOrder: new Int32Array(0),
+    inLeast: new Float64Array(0),
     residual: new Float64Array(d),
     free: new Float64Array(d),
+    leastLoad: new Float64Array(d).fill(Infinity),
+    leastLoadBin: new Int32Array(d),
+    leastLoadStale: false,
     freeBin: -1,
-    spread: new Float64Array(d),
     column: new Float64Array(n),
     bestDelta: Infinity,
     ties: 0,

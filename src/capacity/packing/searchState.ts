@@ -1,7 +1,7 @@
 /**
- * Working state of the bin-emptying local search (`localSearch.ts`) and the few operations
- * that keep its bins, loads and fills consistent. Typed-array reads use `!`: indices are in
- * range by construction.
+ * Working state of the bin-emptying local search (`localSearch.ts`), the few operations
+ * that keep its bins, loads and fills consistent, and the sorts of its member and pool lists.
+ * Typed-array reads use `!`: indices are in range by construction.
  */
 import type { Instance } from "./instance";
 
@@ -26,6 +26,8 @@ export interface Search {
   readonly load: Float64Array;
   /** Σ_j w_j · load_j / capacity_j per bin. */
   readonly fill: Float64Array;
+  /** Pool weight of each bin's lightest member (Infinity for an empty bin). */
+  readonly lightest: Float64Array;
   pool: number[];
   readonly lockedUntil: Int32Array;
   /** Steps taken so far (the clock of the tabu locks). */
@@ -37,12 +39,19 @@ export interface Search {
   inA: Int32Array;
   inB: Int32Array;
   inOrder: Int32Array;
+  /** Least demand per dimension of the k + 1 heaviest in-sets, at `k*d+j`. */
+  inLeast: Float64Array;
   readonly residual: Float64Array;
   /** limit − load of bin `freeBin` (−1: none yet this step). */
   readonly free: Float64Array;
   freeBin: number;
-  /** Scratch of {@link gatherSlack}: (l_bj − l_aj) / capacity_j of the bin pair scanned. */
-  readonly spread: Float64Array;
+  /**
+   * At most the least load of any bin, per dimension, and a bin that had it: exact unless
+   * `leastLoadStale` (a bin having it got fuller, or was removed).
+   */
+  readonly leastLoad: Float64Array;
+  readonly leastLoadBin: Int32Array;
+  leastLoadStale: boolean;
   /** Scratch of `gatherSlack`: the target bin's demands in the tightest dimension. */
   readonly column: Float64Array;
   // Best swap found so far in the current step.
@@ -54,17 +63,32 @@ export interface Search {
   moveIn: number;
 }
 
-/** Recomputes the load and fill of bin b from its members. */
+/** Recomputes the load, fill and lightest member's weight of bin b from its members. */
 export function recomputeLoad(s: Search, b: number): void {
   const { d, demand, avgWeights } = s.inst;
   const at = b * d;
-  for (let j = 0; j < d; j++) s.load[at + j] = 0;
-  for (const i of s.members[b]!) {
-    for (let j = 0; j < d; j++) s.load[at + j] = s.load[at + j]! + demand[i * d + j]!;
+  const items = s.members[b]!;
+  const count = items.length;
+  // Each dimension summed over the members in order, as 0 + first + second + ….
+  for (let j = 0; j < d; j++) {
+    let sum = 0;
+    for (let x = 0; x < count; x++) sum += demand[items[x]! * d + j]!;
+    s.load[at + j] = sum;
   }
   let f = 0;
   for (let j = 0; j < d; j++) f += avgWeights[j]! * s.load[at + j]! * s.invCapacity[j]!;
   s.fill[b] = f;
+  s.lightest[b] = count > 0 ? s.weight[items[0]!]! : Infinity;
+  const { leastLoad, leastLoadBin } = s;
+  for (let j = 0; j < d; j++) {
+    const v = s.load[at + j]!;
+    if (v < leastLoad[j]!) {
+      leastLoad[j] = v;
+      leastLoadBin[j] = b;
+    } else if (leastLoadBin[j] === b && v > leastLoad[j]!) {
+      s.leastLoadStale = true; // the least load may have risen: still a lower bound, looser
+    }
+  }
 }
 
 /** Removes `item` from `list` in place (order of the rest kept). */
@@ -91,4 +115,54 @@ export function addMember(s: Search, b: number, item: number): void {
 export function moveItem(s: Search, item: number, from: number, to: number): void {
   removeFrom(s.members[from]!, item);
   addMember(s, to, item);
+}
+
+/**
+ * Lists of up to this many indices are sorted by insertion, without the builtin sort's
+ * callbacks; lists known to be nearly in order, up to the second bound.
+ */
+export const INSERTION_SORT_MAX = 128;
+export const INSERTION_SORT_MAX_NEARLY_SORTED = 256;
+
+/** Sorts `items` by increasing weight, ties by increasing index (`w[a] − w[b] || a − b`). */
+export function sortLightestFirst(items: number[], w: Float64Array): void {
+  if (items.length > INSERTION_SORT_MAX) {
+    items.sort((a, b) => w[a]! - w[b]! || a - b);
+    return;
+  }
+  for (let x = 1; x < items.length; x++) {
+    const item = items[x]!;
+    const wi = w[item]!;
+    let y = x;
+    for (; y > 0; y--) {
+      const prev = items[y - 1]!;
+      const wp = w[prev]!;
+      if (wp < wi || (wp === wi && prev < item)) break;
+      items[y] = prev;
+    }
+    items[y] = item;
+  }
+}
+
+/**
+ * Sorts the first `count` of `list` by decreasing weight, ties by increasing index
+ * (`w[b] − w[a] || a − b`), by insertion: linear on a list already in order.
+ */
+export function sortHeaviestFirst(
+  list: number[] | Int32Array,
+  count: number,
+  w: Float64Array
+): void {
+  for (let x = 1; x < count; x++) {
+    const item = list[x]!;
+    const wi = w[item]!;
+    let y = x;
+    for (; y > 0; y--) {
+      const prev = list[y - 1]!;
+      const wp = w[prev]!;
+      if (wp > wi || (wp === wi && prev < item)) break;
+      list[y] = prev;
+    }
+    list[y] = item;
+  }
 }

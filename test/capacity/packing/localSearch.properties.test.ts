@@ -7,9 +7,11 @@ import { hostLikeInstance, instanceOf } from "./instances";
 import * as reference from "./referenceLocalSearch";
 
 /**
- * The production local search hoists loads and free room out of its scans and rejects swaps
- * by their tightest dimension first; the reference copy (referenceLocalSearch.ts) recomputes
- * everything in place. Both must make the same moves: same packing, same effort spent.
+ * The production local search hoists loads and free room out of its scans, rejects swaps by
+ * their tightest dimension first, and charges runs of checks that bounds (least loads, least
+ * and largest demands) show would fail without making them; the reference copy
+ * (referenceLocalSearch.ts) makes every check in place. Both must make the same moves: same
+ * packing, same effort spent.
  */
 
 /** Integer instances: 1–4 dimensions, capacities 1–100, items up to 40 % or 70 % of them. */
