@@ -33,6 +33,35 @@ function fullPortfolio(inst: Instance, names: readonly HeuristicName[]) {
 }
 
 /**
+ * A capacity of d dimensions (10–40 each) and `minItems`–40 items, each dimension's demand from
+ * 0.5 (1 on integer data) up to `share` of the capacity.
+ */
+function itemsUpTo(
+  d: number,
+  integer: boolean,
+  share: number,
+  minItems: number
+): fc.Arbitrary<PackingProblem> {
+  return fc
+    .array(fc.integer({ min: 10, max: 40 }), { minLength: d, maxLength: d })
+    .chain((capacity) =>
+      fc.record({
+        capacity: fc.constant(capacity),
+        items: fc.array(
+          fc.tuple(
+            ...capacity.map((cap) =>
+              integer
+                ? fc.integer({ min: 1, max: Math.floor(share * cap) })
+                : fc.double({ min: 0.5, max: share * cap, noNaN: true })
+            )
+          ),
+          { minLength: minItems, maxLength: 40 }
+        ),
+      })
+    );
+}
+
+/**
  * Up to 40 items of 1–3 dimensions fitting an empty bin; integer or not. Half are 2-D integer
  * data, where the bounds are proved before the heuristics after the first.
  */
@@ -41,23 +70,7 @@ const problem: fc.Arbitrary<PackingProblem> = fc
     fc.constant({ d: 2, integer: true }),
     fc.record({ d: fc.integer({ min: 1, max: 3 }), integer: fc.boolean() })
   )
-  .chain(({ d, integer }) =>
-    fc.array(fc.integer({ min: 10, max: 40 }), { minLength: d, maxLength: d }).chain((capacity) =>
-      fc.record({
-        capacity: fc.constant(capacity),
-        items: fc.array(
-          fc.tuple(
-            ...capacity.map((cap) =>
-              integer
-                ? fc.integer({ min: 1, max: cap })
-                : fc.double({ min: 0.5, max: cap, noNaN: true })
-            )
-          ),
-          { minLength: 1, maxLength: 40 }
-        ),
-      })
-    )
-  );
+  .chain(({ d, integer }) => itemsUpTo(d, integer, 1, 1));
 
 describe("runPortfolio", () => {
   it("stops after the first heuristic when the proved bound shows its packing optimal", () => {
@@ -135,23 +148,7 @@ function searchAfterEveryHeuristic(inst: Instance, effort: number, seed: number)
 const searchProblem: fc.Arbitrary<PackingProblem> = fc
   .record({ d: fc.constantFrom(1, 2, 3), integer: fc.boolean() })
   .map(({ d, integer }) => ({ d, integer: integer && d !== 2 }))
-  .chain(({ d, integer }) =>
-    fc.array(fc.integer({ min: 10, max: 40 }), { minLength: d, maxLength: d }).chain((capacity) =>
-      fc.record({
-        capacity: fc.constant(capacity),
-        items: fc.array(
-          fc.tuple(
-            ...capacity.map((cap) =>
-              integer
-                ? fc.integer({ min: 1, max: Math.floor(0.6 * cap) })
-                : fc.double({ min: 0.5, max: 0.6 * cap, noNaN: true })
-            )
-          ),
-          { minLength: 10, maxLength: 40 }
-        ),
-      })
-    )
-  );
+  .chain(({ d, integer }) => itemsUpTo(d, integer, 0.6, 10));
 
 const strategy = (inst: Instance, effort: number, seed: number) => {
   const { packing, heuristic, lowerBound } = packInstance(
