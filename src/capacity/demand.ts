@@ -209,9 +209,8 @@ function cpuNumbersOf(
   toNumber: (d: Dec) => number
 ): (row: InventoryRow) => number {
   const shortOf = shortDecimalsOf();
-  const byMeasurement = scenario.demand.basis === "measured";
   return (row) => {
-    if (!byMeasurement || row.measuredCpuUtilization === undefined) {
+    if (sizingOf(row, scenario) === PEAK_SIZING) {
       const ghz = shortOf(row.cpuGhz);
       const peak = shortOf(row.peakCpuUtilization);
       if (ghz !== null && peak !== null && Number.isSafeInteger(row.cores)) {
