@@ -4,6 +4,7 @@
  * and tests pin it. Numbers are formatted with {@link num}: at most two decimals, thousands
  * separators, no locale dependence.
  */
+import { groupThousands } from "../money";
 
 /** `1234.5` → "1,234.5"; `26.369999` → "26.37"; integers without decimals. */
 export function num(value: number, decimals = 2): string {
@@ -11,21 +12,16 @@ export function num(value: number, decimals = 2): string {
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
   const sign = value < 0 && rounded !== 0 ? "-" : "";
-  if (rounded < 1000) {
-    // No thousands to group: trailing zeros (and a bare point) trimmed by hand. Every reason a
-    // server stays physical writes several figures, in every plan a sensitivity run makes.
-    const fixed = rounded.toFixed(decimals);
-    let end = fixed.length;
-    if (decimals > 0) {
-      while (fixed.charCodeAt(end - 1) === 48) end--; // "0"
-      if (fixed.charCodeAt(end - 1) === 46) end--; // "."
-    }
-    return `${sign}${fixed.slice(0, end)}`;
-  }
-  const [whole = "0", fraction = ""] = rounded.toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const trimmed = fraction.replace(/0+$/, "");
-  return `${sign}${grouped}${trimmed.length > 0 ? `.${trimmed}` : ""}`;
+  const fixed = rounded.toFixed(decimals);
+  // From 1e21 (and Infinity, past the double range) toFixed writes no plain digits to group.
+  if (!(rounded < 1e21)) return `${sign}${fixed}`;
+  // Trailing zeros of the fraction, then a bare point, trimmed by hand: every reason a server
+  // stays physical writes several figures, in every plan a sensitivity run makes.
+  const point = decimals > 0 ? fixed.length - decimals - 1 : fixed.length;
+  let end = fixed.length;
+  while (end > point + 1 && fixed.charCodeAt(end - 1) === 48) end--; // "0"
+  if (end === point + 1) end = point;
+  return `${sign}${groupThousands(fixed.slice(0, point))}${fixed.slice(point, end)}`;
 }
 
 /** A fraction as a percentage: 0.75 → "75 %". */

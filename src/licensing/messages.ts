@@ -1,24 +1,16 @@
 /** Every text licensing shows a user — reasons, notes, line labels and bases — in one place (tests pin them). */
-import type { Dec } from "../money";
-
-/** Digits with a comma before every three from the right ("1234567" → "1,234,567"). */
-function grouped(digits: string): string {
-  const head = digits.length % 3 || 3;
-  let out = digits.slice(0, head);
-  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
-}
+import { groupThousands, type Dec } from "../money";
 
 /** An amount for prose: thousands separators, cents only when there are any ("4,810", "133.63"). */
 export function amount(value: Dec): string {
   // toFixed rounds with the engine's rounding (half away from zero), as toDecimalPlaces would,
-  // and always writes two decimals: the point is third from the end. Sliced, not split and
-  // grouped by a regular expression: licensing writes an amount for every line of every count.
+  // and always writes two decimals: the point is third from the end (sliced, not split:
+  // licensing writes an amount for every line of every count).
   const fixed = value.toFixed(2);
   const point = fixed.length - 3;
   const sign = fixed.startsWith("-") ? "-" : "";
   const cents = fixed.slice(point + 1);
-  const whole = grouped(fixed.slice(sign.length, point));
+  const whole = groupThousands(fixed.slice(sign.length, point));
   return cents === "00" ? `${sign}${whole}` : `${sign}${whole}.${cents}`;
 }
 

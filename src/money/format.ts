@@ -6,7 +6,16 @@
  */
 import { Dec, type DecimalInput } from "./money";
 
-const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
+/**
+ * Digits with a comma before every three from the right ("1234567" → "1,234,567"); sliced, not
+ * matched by a regular expression (licensing and capacity messages write thousands of figures).
+ */
+export function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
 
 function toDec(value: DecimalInput): Dec {
   // Numbers go through their shortest round-trip text, the value a person would type.
@@ -31,6 +40,5 @@ export function formatDecimal(value: DecimalInput, maxPlaces: number): string {
   const rounded = toDec(value).toDecimalPlaces(maxPlaces, Dec.ROUND_HALF_UP);
   const negative = rounded.isNegative() && !rounded.isZero();
   const [whole, fraction] = rounded.abs().toFixed().split(".") as [string, string | undefined];
-  const grouped = whole.replace(GROUPS, ",");
-  return `${negative ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+  return `${negative ? "-" : ""}${groupThousands(whole)}${fraction ? `.${fraction}` : ""}`;
 }
