@@ -16,6 +16,7 @@ import {
   INPUT_PATHS,
   inputValue,
   type InventoryRow,
+  valueAt,
   withInput,
   type InputPath,
   type OptionId,
@@ -285,31 +286,100 @@ function leavesBaselineUnchanged(p: Param, scenario: Scenario): boolean {
  * Bisection on the scale factor for NPV = 0 between `lo` and `hi` (NPV signs must differ).
  * Stops early once `settled(a, b)`: every factor left in [a, b] gives the same reported value,
  * so further halvings (each a whole analysis, or a re-plan) could not change the answer.
+ * With `linear` (see {@link linearSlack}), the NPV at a factor x is within `linear.slack` of a
+ * straight line in x, so the line through the NPVs at `lo` and `hi` is within twice that of
+ * the NPV anywhere between them: where the line is further than that from zero, its sign is
+ * the NPV's, and the bisection takes it instead of computing the NPV.
  */
 function crossing(
   f: (x: number) => Money,
   lo: number,
   hi: number,
   iterations: number,
-  settled: (a: number, b: number) => boolean
+  settled: (a: number, b: number) => boolean,
+  linear: { readonly slack: Dec; readonly factorAt: (x: number) => Dec } | null
 ): number | null {
   let a = lo;
   let b = hi;
-  let fa = f(a);
+  const fa = f(a);
   const fb = f(b);
   if (fa.isZero()) return a;
   if (fa.isNegative() === fb.isNegative()) return null;
+  const x0 = linear?.factorAt(lo);
+  const x1 = linear?.factorAt(hi);
+  const margin = linear?.slack.times(2);
+  const negativeAt = (m: number): boolean => {
+    if (linear && x0 && x1 && margin && !x1.eq(x0)) {
+      const t = linear.factorAt(m).minus(x0).div(x1.minus(x0));
+      const line = fa.plus(fb.minus(fa).times(t));
+      if (line.abs().gt(margin)) return line.isNegative();
+    }
+    return f(m).isNegative();
+  };
+  let aNegative = fa.isNegative();
   for (let i = 0; i < iterations && !settled(a, b); i++) {
     const m = (a + b) / 2;
-    const fm = f(m);
-    if (fm.isNegative() === fa.isNegative()) {
+    const mNegative = negativeAt(m);
+    if (mNegative === aNegative) {
       a = m;
-      fa = fm;
+      aNegative = mNegative;
     } else {
       b = m;
     }
   }
   return (a + b) / 2;
+}
+
+/**
+ * When the NPV of input `p` scaled by any factor up to `highest` is the base costing
+ * re-priced (`npvAt`'s `repriced` paths: the option's lines, and the physical baseline's or
+ * none) and every line that reads the input reads it once, as a factor (not divided by it, not
+ * its refresh cycle), each re-priced amount is a fixed rate × the factor, rounded to cents, and
+ * the NPV a straight line in the factor but for those roundings: at most half a cent per
+ * re-priced line and year, discounted. The slack returned is twice that (a cent), which also
+ * covers the 40-digit roundings of products and quotients while every amount stays below
+ * 10^20 (they then err by under 10^-17; sums of cents that size are exact). Null otherwise.
+ */
+function linearSlack(base: Shared, p: Param, highest: number): Dec | null {
+  const { scenario, option } = base;
+  const input = p.input;
+  if (input === "inventory.peakCpuUtilization" || input === "licensing.prices") return null;
+  if (p.capacity || p.floor || input === "finance.discountRate") return null;
+  // A count (a number) is scaled and read back through a double: not exactly linear.
+  if (!(valueAt(scenario, input) instanceof Dec)) return null;
+  if (base.baseline.leaving !== undefined || option === "azure-local") return null;
+  const schedules = [base.costs()];
+  if (!leavesBaselineUnchanged(p, scenario)) {
+    if (scenario.finance.baseline !== "physical" || !keepsPhysicalQuantities(p, scenario))
+      return null;
+    schedules.push(base.baseline.schedule);
+  }
+  let reading = 0;
+  let amounts = 0;
+  let largest = 0; // every amount is below 10^largest
+  for (const { lines } of schedules)
+    for (const line of lines) {
+      let uses = 0;
+      for (const f of line.factors) {
+        if (f.path !== input) continue;
+        if (f.exponent !== 1) return null;
+        uses++;
+      }
+      if (uses > 1 || (line.schedule.kind === "refresh" && line.schedule.cycleInput === input))
+        return null;
+      reading += uses;
+      for (const amount of line.amounts) {
+        amounts++;
+        if (!amount.isZero()) largest = Math.max(largest, amount.e + 1);
+      }
+    }
+  // Re-priced amounts grow with the factor (at most `highest` times, plus a cent).
+  if (amounts * 10 ** largest * Math.max(1, highest) >= 1e19) return null;
+  const years = scenario.finance.horizonYears + 1;
+  const rate = scenario.finance.discountRate;
+  // The largest discount weight 1 / (1 + rate)^t: 1 at t = 0, more only for a negative rate.
+  const weight = rate.isNegative() ? ONE.div(ONE.plus(rate).pow(years - 1)) : ONE;
+  return new Dec(reading * years).div(100).times(weight);
 }
 
 /**
@@ -377,9 +447,11 @@ export function sensitivityOf(
     // interval report the same value, every factor between them does too.
     const reported = (x: number): Dec => baseValue.times(dec(x.toFixed(6))).toSignificantDigits(4);
     const settled = (a: number, b: number): boolean => reported(a).eq(reported(b));
+    const slack = linearSlack(common, p, towardZero ? maxFactor : 1);
+    const linear = slack && { slack, factorAt: (x: number): Dec => dec(x.toFixed(6)) };
     const factor = towardZero
-      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30, settled)
-      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30, settled);
+      ? crossing(f, 1, maxFactor, p.capacity ? 12 : 30, settled, linear)
+      : crossing(f, 0.0001, 1, p.capacity ? 12 : 30, settled, linear);
     if (factor === null) return row;
     return { ...row, breakEvenValue: reported(factor) };
   });

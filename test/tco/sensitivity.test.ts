@@ -214,6 +214,45 @@ describe("break-even values", () => {
     }
   );
 
+  /**
+   * The break-even value as the sensitivity analysis bisects for it (from factor 1 toward the
+   * NPV's zero, up to 20× or down to 0.0001×; the factor to 6 decimals; stopping once both ends
+   * report the same 4 significant digits), with every NPV from a full `analyze`: what its
+   * shortcuts (re-priced lines, NPV signs read off a straight line) must reproduce.
+   */
+  function referenceBreakEven(sc: Scenario, option: OptionId, row: SensitivityRow, baseNpv: Dec) {
+    const npv = (x: number): Dec => npvScaled(sc, option, row.input, d(x.toFixed(6)));
+    const reported = (x: number): string =>
+      s(row.baseValue.times(d(x.toFixed(6))).toSignificantDigits(4));
+    const towardZero = baseNpv.isPositive() === row.npvHigh.lt(row.npvLow);
+    let [a, b] = towardZero ? [1, 20] : [0.0001, 1];
+    const fa = npv(a);
+    if (fa.isZero()) return reported(a);
+    if (fa.isNegative() === npv(b).isNegative()) return null;
+    for (let i = 0; i < 30 && reported(a) !== reported(b); i++) {
+      const m = (a + b) / 2;
+      if (npv(m).isNegative() === fa.isNegative()) a = m;
+      else b = m;
+    }
+    return reported((a + b) / 2);
+  }
+
+  // The utilisation-bound estate breaks even on utilisation alone (a re-plan, not a price).
+  it.each(scenarios.filter(([, sc]) => sc !== utilisationBound))(
+    "%s: each break-even value of a priced input is the bisection's over full analyses",
+    (_name, sc) => {
+      const sens = analysed(sc).sensitivity!;
+      const rows = sens.rows.filter(
+        (r) => r.breakEvenValue !== null && r.input !== "inventory.peakCpuUtilization"
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows)
+        expect(s(row.breakEvenValue!), row.input).toBe(
+          referenceBreakEven(sc, sens.option, row, sens.baseNpv)
+        );
+    }
+  );
+
   it("init's ws2022 scenario: admin hours per server, physical server price and host price break even", () => {
     const rows = analysed(initScenario)
       .sensitivity!.rows.filter((r) => r.breakEvenValue !== null)
