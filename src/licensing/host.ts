@@ -90,6 +90,9 @@ export function hostLicences(
   const row = optionRow(platform, option);
   const setup = hostSetup(row, context.clustered);
   const vsphere = row.vsphere ? vsphereLines(host, terms) : null;
+  // The per-processor note reads the line's count and prices alone, the same at most VM counts:
+  // written once per count rather than for every one (two amounts formatted each time).
+  const datacenterNotes = new Map<number, string>();
   return (windowsVms) => {
     assertCount("windowsVms", windowsVms, 0);
     const lines: LicenceLine[] = [];
@@ -115,7 +118,12 @@ export function hostLicences(
     if (windows) {
       lines.push(windows);
       if (windows.sku === "ws2008r2-datacenter") {
-        notes.push(MESSAGES.datacenterPerProcessor(host.sockets, windows.unitPrice, windows.cost));
+        let note = datacenterNotes.get(windows.quantity);
+        if (note === undefined) {
+          note = MESSAGES.datacenterPerProcessor(host.sockets, windows.unitPrice, windows.cost);
+          datacenterNotes.set(windows.quantity, note);
+        }
+        notes.push(note);
       }
     }
     const assurance = softwareAssuranceLine(lines, terms.softwareAssuranceRate);
