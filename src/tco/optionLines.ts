@@ -114,6 +114,117 @@ export function optionLines(
   years?: OptionYears,
   licenceMonths?: (line: LicenceLine) => CostLine["months"] | undefined
 ): CostLine[] {
+  const seriesByKey = seriesIndex(years);
+  const once: Schedule = { kind: "once" };
+  const annual: Schedule = { kind: "annual" };
+  const { hardware, staying } = planLinesOf(scenario, prefix, capacity, existing, years);
+  const lines: CostLine[] = [
+    ...hardware,
+    ...licensing.lines.map((l, i) => {
+      const quantity =
+        l.recurrence === "once"
+          ? qty(seriesByKey, dec(l.quantity), once, licenceSeriesKey(i, "bought"))
+          : qty(seriesByKey, dec(l.quantity), annual, licenceSeriesKey(i, "running"));
+      // A subscription that starts at the renewal date (leaving VMware) runs part of year 1.
+      const months = quantity.schedule.kind === "annual" ? licenceMonths?.(l) : undefined;
+      return costLine(scenario, {
+        id: `${prefix}.licence${i + 1}`,
+        category: "licensing",
+        label: l.label,
+        ...quantity,
+        quantityLabel: "licences",
+        constant: l.priceFactor,
+        factors: [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])],
+        ...(months ? { months } : {}),
+      });
+    }),
+    ...staying,
+  ];
+  // Zero-amount lines stay (a price edited in Excel later must still flow); zero quantities go.
+  return lines.filter((l) =>
+    l.quantityByYear ? l.quantityByYear.some((x) => !x.isZero()) : !l.quantity.isZero()
+  );
+}
+
+/** The series of `years` by key (none without growth). */
+function seriesIndex(years: OptionYears | undefined): ReadonlyMap<string, QuantitySeries> {
+  return new Map((years?.series ?? []).map((x) => [x.key, x]));
+}
+
+/**
+ * A quantity: today's figure on its schedule, or — with growth — the series that follows it
+ * year by year (its largest value stands in column C).
+ */
+function qty(
+  seriesByKey: ReadonlyMap<string, QuantitySeries>,
+  now: Dec,
+  schedule: Schedule,
+  series: string
+): { quantity: Dec; schedule: Schedule; quantityByYear?: readonly Dec[] } {
+  const found = seriesByKey.get(series);
+  if (!found) return { quantity: now, schedule };
+  const largest = found.values.reduce((m, v) => Dec.max(m, v), ZERO);
+  return {
+    quantity: largest,
+    schedule: { kind: "byYear", series: found.key },
+    quantityByYear: found.values,
+  };
+}
+
+/** An option's lines other than its licences: its hardware and upkeep, and the servers staying physical. */
+interface PlanLines {
+  readonly hardware: readonly CostLine[];
+  readonly staying: readonly CostLine[];
+}
+
+/**
+ * The last {@link PlanLines} of each plan without growth, with the scenario, estate and id
+ * prefix they were costed for: they read the scenario, the plan and the reused estate alone,
+ * so the options that share a plan (four of five on 2008 R2) cost them once, and each takes a
+ * copy under its own ids.
+ */
+const planLinesByPlan = new WeakMap<
+  CapacityPlan,
+  {
+    readonly scenario: Scenario;
+    readonly existing: ExistingEstate | undefined;
+    readonly prefix: string;
+    readonly lines: PlanLines;
+  }
+>();
+
+function planLinesOf(
+  scenario: Scenario,
+  prefix: string,
+  capacity: CapacityPlan,
+  existing: ExistingEstate | undefined,
+  years: OptionYears | undefined
+): PlanLines {
+  if (years !== undefined) return planLines(scenario, prefix, capacity, existing, years);
+  const known = planLinesByPlan.get(capacity);
+  if (known && known.scenario === scenario && known.existing === existing) {
+    if (known.prefix === prefix) return known.lines;
+    const from = known.prefix.length;
+    const renamed = (l: CostLine): CostLine =>
+      Object.assign({}, l, { id: prefix + l.id.slice(from) });
+    return {
+      hardware: known.lines.hardware.map(renamed),
+      staying: known.lines.staying.map(renamed),
+    };
+  }
+  const lines = planLines(scenario, prefix, capacity, existing, undefined);
+  planLinesByPlan.set(capacity, { scenario, existing, prefix, lines });
+  return lines;
+}
+
+/** {@link PlanLines} of a plan; ids start with `prefix`. */
+function planLines(
+  scenario: Scenario,
+  prefix: string,
+  capacity: CapacityPlan,
+  existing: ExistingEstate | undefined,
+  years: OptionYears | undefined
+): PlanLines {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
   const s2d = scenario.storage.kind === "s2d";
@@ -123,30 +234,14 @@ export function optionLines(
   const once: Schedule = { kind: "once" };
   const annual: Schedule = { kind: "annual" };
   const refresh: Schedule = { kind: "refresh", cycleInput: "virtual.hostRefreshYears" };
-  const seriesByKey = new Map((years?.series ?? []).map((x) => [x.key, x]));
-  /**
-   * A quantity: today's figure on its schedule, or — with growth — the series that follows it
-   * year by year (its largest value stands in column C).
-   */
-  const qty = (
-    now: Dec,
-    schedule: Schedule,
-    series: string
-  ): { quantity: Dec; schedule: Schedule; quantityByYear?: readonly Dec[] } => {
-    const found = years ? seriesByKey.get(series) : undefined;
-    if (!found) return { quantity: now, schedule };
-    const largest = found.values.reduce((m, v) => Dec.max(m, v), ZERO);
-    return {
-      quantity: largest,
-      schedule: { kind: "byYear", series: found.key },
-      quantityByYear: found.values,
-    };
-  };
+  const byKey = seriesIndex(years);
+  const quantity = (now: Dec, schedule: Schedule, series: string): ReturnType<typeof qty> =>
+    qty(byKey, now, schedule, series);
   const S = SERIES;
-  const hosts = qty(dec(q.hosts), annual, S.hostsRunning);
-  const clusters = qty(dec(q.clusters), annual, S.clustersRunning);
-  const boughtHosts = qty(buyHosts, once, S.hostsBought);
-  const addedClusters = qty(buyClusters, once, S.clustersAdded);
+  const hosts = quantity(dec(q.hosts), annual, S.hostsRunning);
+  const clusters = quantity(dec(q.clusters), annual, S.clustersRunning);
+  const boughtHosts = quantity(buyHosts, once, S.hostsBought);
+  const addedClusters = quantity(buyClusters, once, S.clustersAdded);
   const vms = dec(q.vms);
   const lines: CostLine[] = [
     costLine(scenario, {
@@ -161,7 +256,7 @@ export function optionLines(
       id: `${prefix}.hostRefresh`,
       category: "hardware",
       label: existing ? "Refresh of the new hosts" : "Host refresh",
-      ...qty(buyHosts, refresh, S.hostsRefreshed),
+      ...quantity(buyHosts, refresh, S.hostsRefreshed),
       quantityLabel: "hosts",
       factors: [f("host.price")],
     }),
@@ -174,7 +269,7 @@ export function optionLines(
         id: `${prefix}.s2dDrives`,
         category: "infrastructure",
         label: "Storage Spaces Direct capacity drives",
-        ...qty(dec(q.hosts), once, reusedHosts > 0 ? S.hostsFitted : S.hostsBought),
+        ...quantity(dec(q.hosts), once, reusedHosts > 0 ? S.hostsFitted : S.hostsBought),
         quantityLabel: "hosts",
         factors: drives,
       }),
@@ -182,7 +277,7 @@ export function optionLines(
         id: `${prefix}.s2dDriveRefresh`,
         category: "infrastructure",
         label: "S2D drives refreshed with their hosts",
-        ...qty(buyHosts, refresh, S.hostsRefreshed),
+        ...quantity(buyHosts, refresh, S.hostsRefreshed),
         quantityLabel: "hosts",
         factors: drives,
       })
@@ -203,7 +298,7 @@ export function optionLines(
         label: "Shared storage capacity (VM disks)",
         ...(existing
           ? { quantity: ZERO, schedule: once }
-          : qty(storageGiB, once, S.storageGiBAdded)),
+          : quantity(storageGiB, once, S.storageGiBAdded)),
         quantityLabel: "GiB",
         factors: [f("virtual.storageCostPerGiB")],
       }),
@@ -238,7 +333,7 @@ export function optionLines(
       id: `${prefix}.setup`,
       category: "setup",
       label: "Setup of hosts and storage",
-      ...qty(buyHosts.plus(buyClusters), once, S.devicesAdded),
+      ...quantity(buyHosts.plus(buyClusters), once, S.devicesAdded),
       quantityLabel: "devices",
       factors: [f("housing.setupCostPerDevice")],
     }),
@@ -255,7 +350,7 @@ export function optionLines(
       id: `${prefix}.reusedHostRefresh`,
       category: "hardware",
       label: "Refresh of reused hosts (1/cycle a year)",
-      ...qty(dec(reusedHosts), annual, S.reusedHostsRunning),
+      ...quantity(dec(reusedHosts), annual, S.reusedHostsRunning),
       quantityLabel: "hosts",
       factors: [f("host.price"), f("virtual.hostRefreshYears", -1)],
     }),
@@ -289,7 +384,7 @@ export function optionLines(
           id: `${prefix}.s2dReusedDriveRefresh`,
           category: "infrastructure",
           label: "Refresh of reused hosts' S2D drives (1/cycle a year)",
-          ...qty(dec(reusedHosts), annual, S.reusedHostsRunning),
+          ...quantity(dec(reusedHosts), annual, S.reusedHostsRunning),
           quantityLabel: "hosts",
           factors: [
             f("storage.drivesPerNode"),
@@ -312,7 +407,7 @@ export function optionLines(
         id: `${prefix}.storageCapacityMaintenance`,
         category: "maintenance",
         label: "Storage capacity maintenance",
-        ...qty(storageGiB, annual, S.storageGiBRunning),
+        ...quantity(storageGiB, annual, S.storageGiBRunning),
         quantityLabel: "GiB",
         factors: [f("virtual.storageCostPerGiB"), f("virtual.storageMaintenanceRate")],
       })
@@ -399,34 +494,14 @@ export function optionLines(
       quantityLabel: "VMs",
       factors: [f("manpower.hoursPerVmPerYear"), f("manpower.adminHourlyRate")],
       schedule: annual,
-    }),
-    ...licensing.lines.map((l, i) => {
-      const quantity =
-        l.recurrence === "once"
-          ? qty(dec(l.quantity), once, licenceSeriesKey(i, "bought"))
-          : qty(dec(l.quantity), annual, licenceSeriesKey(i, "running"));
-      // A subscription that starts at the renewal date (leaving VMware) runs part of year 1.
-      const months = quantity.schedule.kind === "annual" ? licenceMonths?.(l) : undefined;
-      return costLine(scenario, {
-        id: `${prefix}.licence${i + 1}`,
-        category: "licensing",
-        label: l.label,
-        ...quantity,
-        quantityLabel: "licences",
-        constant: l.priceFactor,
-        factors: [f(l.priceInput), ...(l.rateInput ? [f(l.rateInput)] : [])],
-        ...(months ? { months } : {}),
-      });
     })
   );
   const staying = stayingPhysical(scenario, capacity);
-  if (staying !== null) {
-    lines.push(
-      ...physicalLines(scenario, staying, `${prefix}.stayPhysical`, " — servers staying physical")
-    );
-  }
-  // Zero-amount lines stay (a price edited in Excel later must still flow); zero quantities go.
-  return lines.filter((l) =>
-    l.quantityByYear ? l.quantityByYear.some((x) => !x.isZero()) : !l.quantity.isZero()
-  );
+  return {
+    hardware: lines,
+    staying:
+      staying === null
+        ? []
+        : physicalLines(scenario, staying, `${prefix}.stayPhysical`, " — servers staying physical"),
+  };
 }
