@@ -181,7 +181,8 @@ interface PlanLines {
  * The last {@link PlanLines} of each plan without growth, with the scenario, estate and id
  * prefix they were costed for: they read the scenario, the plan and the reused estate alone,
  * so the options that share a plan (four of five on 2008 R2) cost them once, and each takes a
- * copy under its own ids.
+ * copy under its own ids. They read no licensing input, so a scenario that differs from it in
+ * its `licensing` section alone (the sensitivity analysis's licence prices) shares them too.
  */
 const planLinesByPlan = new WeakMap<
   CapacityPlan,
@@ -202,7 +203,7 @@ function planLinesOf(
 ): PlanLines {
   if (years !== undefined) return planLines(scenario, prefix, capacity, existing, years);
   const known = planLinesByPlan.get(capacity);
-  if (known && known.scenario === scenario && known.existing === existing) {
+  if (known && sameButLicensing(known.scenario, scenario) && known.existing === existing) {
     if (known.prefix === prefix) return known.lines;
     const from = known.prefix.length;
     const renamed = (l: CostLine): CostLine =>
@@ -215,6 +216,14 @@ function planLinesOf(
   const lines = planLines(scenario, prefix, capacity, existing, undefined);
   planLinesByPlan.set(capacity, { scenario, existing, prefix, lines });
   return lines;
+}
+
+/** Whether two scenarios hold the same sections (by identity), their `licensing` aside. */
+function sameButLicensing(a: Scenario, b: Scenario): boolean {
+  if (a === b) return true;
+  const differ = (x: Scenario, y: Scenario): boolean =>
+    (Object.keys(x) as (keyof Scenario)[]).some((key) => key !== "licensing" && x[key] !== y[key]);
+  return !differ(a, b) && !differ(b, a);
 }
 
 /** {@link PlanLines} of a plan; ids start with `prefix`. */
