@@ -152,6 +152,24 @@ describe("option: servers that stay physical are costed as physical", () => {
     expect(amountOf(scenario, "space")).toBe("480"); // 2U × 240
   });
 
+  it("shares a plan's lines among options, each under its own ids, and prices them again when an input they read changes", () => {
+    // Options on one plan cost its hosts, storage and upkeep once; a scenario that differs in
+    // its licensing alone shares them, one that differs in any other section does not.
+    const shown = (ls: readonly CostLine[]): string[] =>
+      ls.filter((l) => l.category !== "licensing").map((l) => `${l.id} ${l.amounts.join(" ")}`);
+    const own = shown(optionLines(scenario, "datacenter", plan, licensing));
+    const other = shown(optionLines(scenario, "enterprise", plan, licensing));
+    expect(other).toEqual(own.map((x) => x.replace(/^datacenter\./, "enterprise.")));
+    const prices = { ...scenario.licensing.prices, datacenter: new Dec("1") };
+    const cheaperLicences = { ...scenario, licensing: { ...scenario.licensing, prices } };
+    expect(shown(optionLines(cheaperLicences, "datacenter", plan, licensing))).toEqual(own);
+    const dearerHosts = { ...scenario, host: { ...scenario.host, price: new Dec("18000") } };
+    const hosts = optionLines(dearerHosts, "datacenter", plan, licensing).find(
+      (l) => l.id === "datacenter.hosts"
+    );
+    expect(hosts?.amounts[0]?.toString()).toBe("36000"); // 2 hosts × 18,000
+  });
+
   it("uses exactly the physical rules on those servers", () => {
     const alone = physicalLines(
       scenario,
