@@ -60,23 +60,24 @@ interface Valuation {
   readonly scale: Dec;
 }
 
-/** NPV of `values` (first at t = 0) and its derivative in x, by Horner's scheme. */
-function valueAt(values: readonly Dec[], x: Dec): Valuation {
+/**
+ * NPV of `values` (first at t = 0) and the size it is measured against, by Horner's scheme:
+ * what judges a rate (Newton's last, the fallback's brackets), which need no slope.
+ */
+function valueAt(values: readonly Dec[], x: Dec): Omit<Valuation, "slope"> {
   let value = ZERO;
-  let slope = ZERO;
   let scale = ZERO;
   for (let t = values.length - 1; t >= 0; t--) {
     const v = values[t] as Dec;
-    slope = slope.times(x).plus(value);
     value = value.times(x).plus(v);
     scale = scale.times(x).plus(v.abs());
   }
-  return { value, slope, scale };
+  return { value, scale };
 }
 
 /**
- * `valueAt` without the scale: what each Newton step needs (the same value and slope; the
- * scale only judges the final residual, so computing it every step is a third more work).
+ * NPV and its derivative in x without the scale: what each Newton step needs (the scale
+ * only judges the final residual, so computing it every step is a third more work).
  */
 function valueAndSlopeAt(values: readonly Dec[], x: Dec): Omit<Valuation, "scale"> {
   // Horner's first step from zero gives value = 0 + vₙ and slope = 0 (x > 0, so 0 · x is
