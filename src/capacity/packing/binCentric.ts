@@ -457,21 +457,20 @@ export function binCentric(
             }
             continue;
           }
-          // Children that may hold a fitting item, the more promising one searched first.
+          // Children that may hold a fitting item, the more promising one searched first. A
+          // child none of whose items fits needs no bound: only the order of two kept ones reads it.
           const a = 2 * node;
           const c = a + 1;
           const boundA =
-            count[a]! > 0 ? boundOf(a, dot, d, linear, quadratic, peak, low, high) : -Infinity;
+            count[a]! > 0 && fitsSome(a, tight, tightCount, load, least, limit, d)
+              ? boundOf(a, dot, d, linear, quadratic, peak, low, high)
+              : -Infinity;
           const boundC =
-            count[c]! > 0 ? boundOf(c, dot, d, linear, quadratic, peak, low, high) : -Infinity;
-          const useA =
-            count[a]! > 0 &&
-            (best < 0 || boundA + BOUND_SLACK >= bestScore) &&
-            fitsSome(a, tight, tightCount, load, least, limit, d);
-          const useC =
-            count[c]! > 0 &&
-            (best < 0 || boundC + BOUND_SLACK >= bestScore) &&
-            fitsSome(c, tight, tightCount, load, least, limit, d);
+            count[c]! > 0 && fitsSome(c, tight, tightCount, load, least, limit, d)
+              ? boundOf(c, dot, d, linear, quadratic, peak, low, high)
+              : -Infinity;
+          const useA = boundA > -Infinity && (best < 0 || boundA + BOUND_SLACK >= bestScore);
+          const useC = boundC > -Infinity && (best < 0 || boundC + BOUND_SLACK >= bestScore);
           // Pushed second, searched first.
           if (boundA >= boundC) {
             if (useC) {
