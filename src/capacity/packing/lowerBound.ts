@@ -19,7 +19,8 @@
  *   L_H type).
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { decreasingOrder, descendingDemands, subInstance, type Instance } from "./instance";
+import { cliqueBound } from "./cliqueBound";
+import { descendingDemands, subInstance, type Instance } from "./instance";
 
 /** Guard against rounding: a quotient within 1e-9 above an integer counts as that integer. */
 const CEIL_SLACK = 1e-9;
@@ -90,68 +91,6 @@ export function perDimensionBound(inst: Instance): number {
   const columns = descendingDemands(inst);
   for (let j = 0; j < d; j++) bound = Math.max(bound, martelloTothBound(columns[j]!, limit[j]!));
   return bound;
-}
-
-/**
- * Size of a greedy clique of pairwise incompatible items (two items are incompatible when
- * their sum exceeds the limit in some dimension), largest first. Two items at most half the
- * capacity in every dimension always fit together, so a clique holds at most one of them.
- * At most about `maxChecks` pair tests are spent.
- */
-export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
-  if (inst.n === 0) return 0;
-  const share = largestShares(inst);
-  return Math.max(greedyClique(inst, decreasingOrder(share), share, maxChecks), 1);
-}
-
-/** Largest normalised demand of each item over the dimensions. */
-function largestShares(inst: Instance): Float64Array {
-  const { n, d, norm } = inst;
-  const share = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let m = 0;
-    for (let j = 0; j < d; j++) m = Math.max(m, norm[i * d + j]!);
-    share[i] = m;
-  }
-  return share;
-}
-
-/**
- * The greedy clique of {@link cliqueBound} over items in `order` (by decreasing `share`): its
- * size. Kept apart, on typed arrays, so that each loop is optimised with its own type feedback
- * (one function holding both deoptimised a dozen times on a cold 10,000-VM plan).
- */
-function greedyClique(
-  inst: Instance,
-  order: Int32Array,
-  share: Float64Array,
-  maxChecks: number
-): number {
-  const { n, d, demand, limit } = inst;
-  const clique = new Int32Array(n);
-  let size = 0;
-  let checks = 0;
-  let smallTaken = false;
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    const isBig = share[i]! > 0.5;
-    if (!isBig && smallTaken) break; // two items at most half full everywhere always fit together
-    let compatibleWithAll = true;
-    for (let m = 0; m < size && compatibleWithAll; m++) {
-      const c = clique[m]!;
-      checks++;
-      let conflict = false;
-      for (let j = 0; j < d && !conflict; j++)
-        conflict = demand[i * d + j]! + demand[c * d + j]! > limit[j]!;
-      compatibleWithAll = conflict;
-    }
-    if (compatibleWithAll) {
-      clique[size++] = i;
-      if (!isBig) smallTaken = true;
-    }
-    if (checks > maxChecks) break;
-  }
-  return size;
 }
 
 /** The largest of the continuous, per-dimension Martello–Toth and clique bounds (the cheap ones). */
