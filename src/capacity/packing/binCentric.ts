@@ -88,9 +88,11 @@ function refreshNode(
   let changed = false;
   if (tree.leaf[node] === 1) {
     // Boxes of the unpacked items, gathered in `box` (low, high, least per dimension).
-    box.fill(Infinity, 0, d);
-    box.fill(-Infinity, d, 2 * d);
-    box.fill(Infinity, 2 * d, 3 * d);
+    for (let j = 0; j < d; j++) {
+      box[j] = Infinity;
+      box[d + j] = -Infinity;
+      box[2 * d + j] = Infinity;
+    }
     let c = 0;
     for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
       const i = tree.items[k]!;
