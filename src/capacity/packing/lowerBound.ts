@@ -52,26 +52,33 @@ export function martelloTothBound(sizesDescending: Float64Array, cap: number): n
   const n = sizesDescending.length;
   if (n === 0 || cap <= 0) return n === 0 ? 0 : 1;
   const half = cap / 2;
-  // big = items above half a bin: indices [0, big).
+  // big = items above half a bin: indices [0, big), found by bisection.
   let big = 0;
-  while (big < n && sizesDescending[big]! > half) big++;
-  let bigTotal = 0;
-  for (let i = 0; i < big; i++) bigTotal += sizesDescending[i]!;
-  // K = 0: J1 = ∅ (sizes > cap impossible), J2 = big, J3 = all small items.
-  let smallTotal = 0;
-  for (let i = big; i < n; i++) smallTotal += sizesDescending[i]!;
-  let best = big + ceilSafe((smallTotal - (big * cap - bigTotal)) / cap);
-  // K runs up through the distinct small sizes: J3 (small items ≥ K) shrinks while
-  // J1 (big items > cap − K, a prefix of the descending order) grows.
+  let above = n;
+  while (big < above) {
+    const mid = (big + above) >> 1;
+    if (sizesDescending[mid]! > half) big = mid + 1;
+    else above = mid;
+  }
+  // prefix[i]: the first i sizes summed in order from 0 (so prefix[big] is the big items' total).
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + sizesDescending[i]!;
+  const bigTotal = prefix[big]!;
+  // The small items summed in order from 0: prefix[n] when there is no big one.
+  let smallTotal = 0;
+  if (big === 0) smallTotal = prefix[n]!;
+  else for (let i = big; i < n; i++) smallTotal += sizesDescending[i]!;
+  // K = 0: J1 = ∅ (sizes > cap impossible), J2 = big, J3 = all small items.
+  let best = big + ceilSafe((smallTotal - (big * cap - bigTotal)) / cap);
+  // K runs up through the distinct small sizes, each at the first of its copies: J3 (small
+  // items ≥ K, up to the last copy of K) shrinks while J1 (big items > cap − K, a prefix of
+  // the descending order) grows.
   let j1 = 0;
+  let last = n - 1;
   for (let s = n - 1; s >= big; s--) {
     const k = sizesDescending[s]!;
-    if (s > big && sizesDescending[s - 1]! === k) continue; // evaluate each distinct K once
-    // J3 = indices [big, last index with size ≥ k]; all copies of k end at or after s.
-    let last = s;
-    while (last + 1 < n && sizesDescending[last + 1]! >= k) last++;
+    if (s + 1 < n && sizesDescending[s + 1]! !== k) last = s;
+    if (s > big && sizesDescending[s - 1]! === k) continue;
     const j3Total = prefix[last + 1]! - prefix[big]!;
     while (j1 < big && sizesDescending[j1]! > cap - k) j1++;
     const j2Count = big - j1;
