@@ -20,6 +20,8 @@ export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
   const big = new Int32Array(n);
   let bigCount = 0;
   for (let i = 0; i < n; i++) if (share[i]! > 0.5) big[bigCount++] = i;
+  // No big item (as with VMs): the greedy takes the first small one and stops.
+  if (bigCount === 0) return 1;
   const sizes = new Float64Array(bigCount);
   for (let k = 0; k < bigCount; k++) sizes[k] = share[big[k]!]!;
   const order = decreasingOrder(sizes);
