@@ -186,16 +186,20 @@ export function dualFeasibleBound(
     }
   }
   // prefix[k][i]: Σ u^(k)(x) over the i smallest sizes (k = 0: u is the identity).
+  // The rows share one buffer; each running sum is carried in a local, not read back.
+  const rows = new Float64Array((DFF_MAX_K + 1) * (n + 1));
   const prefix: Float64Array[] = [];
   for (let k = 0; k <= DFF_MAX_K; k++) {
-    const row = new Float64Array(n + 1);
+    const row = rows.subarray(k * (n + 1), (k + 1) * (n + 1));
+    let sum = 0;
     for (let i = 0; i < n; i++) {
       let v = x[i]!;
       if (k > 0 && v < 1) {
         const scaled = (k + 1) * v;
         if (!Number.isInteger(scaled)) v = Math.floor(scaled) / k;
       }
-      row[i + 1] = row[i]! + v;
+      sum += v;
+      row[i + 1] = sum;
     }
     prefix.push(row);
   }
