@@ -62,7 +62,12 @@ export function martelloTothBound(sizesDescending: Float64Array, cap: number): n
   }
   // prefix[i]: the first i sizes summed in order from 0 (so prefix[big] is the big items' total).
   const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + sizesDescending[i]!;
+  // The running sum is carried in a local, not read back from the array.
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += sizesDescending[i]!;
+    prefix[i + 1] = sum;
+  }
   const bigTotal = prefix[big]!;
   // The small items summed in order from 0: prefix[n] when there is no big one.
   let smallTotal = 0;
