@@ -31,7 +31,8 @@ const LEAF_ITEMS = 8;
 /**
  * A k-d tree over an instance's items in normalised-demand space, for the bin-centric scans.
  * Node 1 is the root and node k's children are 2k and 2k+1; a node's items are
- * `items[start[k]…end[k])`.
+ * `items[start[k]…end[k])`, a leaf's unpacked ones first (`items[start[k]…start[k]+count[k])`;
+ * a run that packs an item swaps it behind them, so leaves never read packed items).
  * Per node and dimension it keeps the smallest and largest normalised demand (`low`, `high`)
  * and the smallest demand (`least`) of its unpacked items, and how many those are (`count`).
  */
@@ -42,6 +43,8 @@ interface ItemTree {
   readonly leaf: Uint8Array;
   /** Leaf of each item. */
   readonly leafOf: Int32Array;
+  /** Place of each item in `items`. */
+  readonly slotOf: Int32Array;
   readonly count: Int32Array;
   readonly low: Float64Array;
   readonly high: Float64Array;
@@ -72,30 +75,25 @@ function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k:
 }
 
 /**
- * Recomputes the count and bounding boxes of `node` from its unpacked items (a leaf) or its
- * children; true when a box changed (so its parent's may have too).
+ * Recomputes the bounding boxes of `node` from its unpacked items (a leaf, whose count is
+ * kept by the caller) or its children (and its count from theirs); true when a box changed (so
+ * its parent's may have too).
  */
-function refreshNode(
-  inst: Instance,
-  tree: ItemTree,
-  node: number,
-  packed: Uint8Array,
-  box: Float64Array
-): boolean {
+function refreshNode(inst: Instance, tree: ItemTree, node: number, box: Float64Array): boolean {
   const { d, norm, demand } = inst;
   const { low, high, least, count } = tree;
   const at = node * d;
   let changed = false;
   if (tree.leaf[node] === 1) {
     // Boxes of the unpacked items, gathered in `box` (low, high, least per dimension).
-    box.fill(Infinity, 0, d);
-    box.fill(-Infinity, d, 2 * d);
-    box.fill(Infinity, 2 * d, 3 * d);
-    let c = 0;
-    for (let k = tree.start[node]!; k < tree.end[node]!; k++) {
+    for (let j = 0; j < d; j++) {
+      box[j] = Infinity;
+      box[d + j] = -Infinity;
+      box[2 * d + j] = Infinity;
+    }
+    const first = tree.start[node]!;
+    for (let k = first; k < first + count[node]!; k++) {
       const i = tree.items[k]!;
-      if (packed[i] === 1) continue;
-      c++;
       for (let j = 0; j < d; j++) {
         const x = norm[i * d + j]!;
         if (x < box[j]!) box[j] = x;
@@ -104,7 +102,6 @@ function refreshNode(
         if (v < box[2 * d + j]!) box[2 * d + j] = v;
       }
     }
-    count[node] = c;
     for (let j = 0; j < d; j++) {
       const lo = box[j]!;
       const hi = box[d + j]!;
@@ -157,21 +154,25 @@ function buildTree(inst: Instance): ItemTree {
     end: new Int32Array(nodes),
     leaf: new Uint8Array(nodes),
     leafOf: new Int32Array(n),
+    slotOf: new Int32Array(n),
     count: new Int32Array(nodes),
     low: new Float64Array(nodes * d),
     high: new Float64Array(nodes * d),
     least: new Float64Array(nodes * d),
   };
   const key = new Float64Array(n);
-  const packed = new Uint8Array(n);
   const box = new Float64Array(3 * d);
-  const { start, end, leaf, leafOf } = tree;
+  const { start, end, leaf, leafOf, slotOf, count } = tree;
   const build = (node: number, lo: number, hi: number): void => {
     start[node] = lo;
     end[node] = hi;
     if (hi - lo <= LEAF_ITEMS) {
       leaf[node] = 1;
-      for (let k = lo; k < hi; k++) leafOf[items[k]!] = node;
+      count[node] = hi - lo;
+      for (let k = lo; k < hi; k++) {
+        leafOf[items[k]!] = node;
+        slotOf[items[k]!] = k;
+      }
     } else {
       // Split at the median of the dimension the items spread most in.
       let split = 0;
@@ -195,7 +196,7 @@ function buildTree(inst: Instance): ItemTree {
       build(2 * node, lo, mid);
       build(2 * node + 1, mid, hi);
     }
-    refreshNode(inst, tree, node, packed, box);
+    refreshNode(inst, tree, node, box);
   };
   if (n > 0) build(1, 0, n);
   return tree;
@@ -211,6 +212,7 @@ const NO_TREE: ItemTree = {
   end: new Int32Array(2),
   leaf: new Uint8Array(2),
   leafOf: new Int32Array(0),
+  slotOf: new Int32Array(0),
   count: new Int32Array(2),
   low: new Float64Array(0),
   high: new Float64Array(0),
@@ -226,6 +228,8 @@ function unpackedTree(inst: Instance): ItemTree {
   if (tree === undefined) builtTrees.set(inst, (tree = buildTree(inst)));
   return {
     ...tree,
+    items: tree.items.slice(),
+    slotOf: tree.slotOf.slice(),
     count: tree.count.slice(),
     low: tree.low.slice(),
     high: tree.high.slice(),
@@ -321,7 +325,7 @@ export function binCentric(
   for (let p = 0; p < n; p++) position[initialOrder[p]!] = p;
   let useTree = search === "tree" || (search === "adaptive" && n >= TREE_MIN_ITEMS);
   const tree = useTree ? unpackedTree(inst) : NO_TREE;
-  const { items, start, end, leaf, leafOf, count, low, high, least } = tree;
+  const { items, start, leaf, leafOf, slotOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
   const box = new Float64Array(3 * d);
   let left = n;
@@ -434,9 +438,9 @@ export function binCentric(
           work += 2;
           if (best >= 0 && stackBound[sp]! + BOUND_SLACK < bestScore) continue;
           if (leaf[node] === 1) {
-            for (let k = start[node]!; k < end[node]!; k++) {
+            const first = start[node]!;
+            for (let k = first; k < first + count[node]!; k++) {
               const i = items[k]!;
-              if (packed[i] === 1) continue;
               work++;
               const base = i * d;
               let fits = true;
@@ -457,21 +461,20 @@ export function binCentric(
             }
             continue;
           }
-          // Children that may hold a fitting item, the more promising one searched first.
+          // Children that may hold a fitting item, the more promising one searched first. A
+          // child none of whose items fits needs no bound: only the order of two kept ones reads it.
           const a = 2 * node;
           const c = a + 1;
           const boundA =
-            count[a]! > 0 ? boundOf(a, dot, d, linear, quadratic, peak, low, high) : -Infinity;
+            count[a]! > 0 && fitsSome(a, tight, tightCount, load, least, limit, d)
+              ? boundOf(a, dot, d, linear, quadratic, peak, low, high)
+              : -Infinity;
           const boundC =
-            count[c]! > 0 ? boundOf(c, dot, d, linear, quadratic, peak, low, high) : -Infinity;
-          const useA =
-            count[a]! > 0 &&
-            (best < 0 || boundA + BOUND_SLACK >= bestScore) &&
-            fitsSome(a, tight, tightCount, load, least, limit, d);
-          const useC =
-            count[c]! > 0 &&
-            (best < 0 || boundC + BOUND_SLACK >= bestScore) &&
-            fitsSome(c, tight, tightCount, load, least, limit, d);
+            count[c]! > 0 && fitsSome(c, tight, tightCount, load, least, limit, d)
+              ? boundOf(c, dot, d, linear, quadratic, peak, low, high)
+              : -Infinity;
+          const useA = boundA > -Infinity && (best < 0 || boundA + BOUND_SLACK >= bestScore);
+          const useC = boundC > -Infinity && (best < 0 || boundC + BOUND_SLACK >= bestScore);
           // Pushed second, searched first.
           if (boundA >= boundC) {
             if (useC) {
@@ -535,10 +538,19 @@ export function binCentric(
         candidates.copyWithin(bestAt, bestAt + 1, candidateCount--);
         continue;
       }
-      // Counts change up to the root; boxes only as far as they change.
-      let changed = refreshNode(inst, tree, leafOf[best]!, packed, box);
-      for (let node = leafOf[best]! >> 1; node >= 1; node >>= 1) {
-        if (changed) changed = refreshNode(inst, tree, node, packed, box);
+      // The item leaves its leaf's unpacked ones (swapped behind them); counts change up to
+      // the root, boxes only as far as they change.
+      const at = leafOf[best]!;
+      const last = start[at]! + count[at]! - 1;
+      const moved = items[last]!;
+      items[slotOf[best]!] = moved;
+      slotOf[moved] = slotOf[best]!;
+      items[last] = best;
+      slotOf[best] = last;
+      count[at] = count[at]! - 1;
+      let changed = refreshNode(inst, tree, at, box);
+      for (let node = at >> 1; node >= 1; node >>= 1) {
+        if (changed) changed = refreshNode(inst, tree, node, box);
         else count[node] = count[node]! - 1;
       }
     }

@@ -210,8 +210,23 @@ export function decreasingOrder(sizes: Float64Array): Int32Array {
       let a = lo;
       let b = mid;
       let k = lo;
-      while (a < mid && b < hi)
-        to[k++] = sizes[from[a]!]! >= sizes[from[b]!]! ? from[a++]! : from[b++]!;
+      // Two runs already in order are copied as they are; else the heads' sizes are held, so
+      // each step of the merge reads one size.
+      if (b < hi && sizes[from[b - 1]!]! < sizes[from[b]!]!) {
+        let sizeA = sizes[from[a]!]!;
+        let sizeB = sizes[from[b]!]!;
+        for (;;) {
+          if (sizeA >= sizeB) {
+            to[k++] = from[a++]!;
+            if (a === mid) break;
+            sizeA = sizes[from[a]!]!;
+          } else {
+            to[k++] = from[b++]!;
+            if (b === hi) break;
+            sizeB = sizes[from[b]!]!;
+          }
+        }
+      }
       while (a < mid) to[k++] = from[a++]!;
       while (b < hi) to[k++] = from[b++]!;
     }

@@ -19,7 +19,8 @@
  *   L_H type).
  * Typed-array reads use `!`: indices are in range by construction.
  */
-import { decreasingOrder, descendingDemands, subInstance, type Instance } from "./instance";
+import { cliqueBound } from "./cliqueBound";
+import { descendingDemands, subInstance, type Instance } from "./instance";
 
 /** Guard against rounding: a quotient within 1e-9 above an integer counts as that integer. */
 const CEIL_SLACK = 1e-9;
@@ -51,26 +52,38 @@ export function martelloTothBound(sizesDescending: Float64Array, cap: number): n
   const n = sizesDescending.length;
   if (n === 0 || cap <= 0) return n === 0 ? 0 : 1;
   const half = cap / 2;
-  // big = items above half a bin: indices [0, big).
+  // big = items above half a bin: indices [0, big), found by bisection.
   let big = 0;
-  while (big < n && sizesDescending[big]! > half) big++;
-  let bigTotal = 0;
-  for (let i = 0; i < big; i++) bigTotal += sizesDescending[i]!;
-  // K = 0: J1 = ∅ (sizes > cap impossible), J2 = big, J3 = all small items.
-  let smallTotal = 0;
-  for (let i = big; i < n; i++) smallTotal += sizesDescending[i]!;
-  let best = big + ceilSafe((smallTotal - (big * cap - bigTotal)) / cap);
-  // K runs up through the distinct small sizes: J3 (small items ≥ K) shrinks while
-  // J1 (big items > cap − K, a prefix of the descending order) grows.
+  let above = n;
+  while (big < above) {
+    const mid = (big + above) >> 1;
+    if (sizesDescending[mid]! > half) big = mid + 1;
+    else above = mid;
+  }
+  // prefix[i]: the first i sizes summed in order from 0 (so prefix[big] is the big items' total).
   const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + sizesDescending[i]!;
+  // The running sum is carried in a local, not read back from the array.
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += sizesDescending[i]!;
+    prefix[i + 1] = sum;
+  }
+  const bigTotal = prefix[big]!;
+  // The small items summed in order from 0: prefix[n] when there is no big one.
+  let smallTotal = 0;
+  if (big === 0) smallTotal = prefix[n]!;
+  else for (let i = big; i < n; i++) smallTotal += sizesDescending[i]!;
+  // K = 0: J1 = ∅ (sizes > cap impossible), J2 = big, J3 = all small items.
+  let best = big + ceilSafe((smallTotal - (big * cap - bigTotal)) / cap);
+  // K runs up through the distinct small sizes, each at the first of its copies: J3 (small
+  // items ≥ K, up to the last copy of K) shrinks while J1 (big items > cap − K, a prefix of
+  // the descending order) grows.
   let j1 = 0;
+  let last = n - 1;
   for (let s = n - 1; s >= big; s--) {
     const k = sizesDescending[s]!;
-    if (s > big && sizesDescending[s - 1]! === k) continue; // evaluate each distinct K once
-    // J3 = indices [big, last index with size ≥ k]; all copies of k end at or after s.
-    let last = s;
-    while (last + 1 < n && sizesDescending[last + 1]! >= k) last++;
+    if (s + 1 < n && sizesDescending[s + 1]! !== k) last = s;
+    if (s > big && sizesDescending[s - 1]! === k) continue;
     const j3Total = prefix[last + 1]! - prefix[big]!;
     while (j1 < big && sizesDescending[j1]! > cap - k) j1++;
     const j2Count = big - j1;
@@ -90,68 +103,6 @@ export function perDimensionBound(inst: Instance): number {
   const columns = descendingDemands(inst);
   for (let j = 0; j < d; j++) bound = Math.max(bound, martelloTothBound(columns[j]!, limit[j]!));
   return bound;
-}
-
-/**
- * Size of a greedy clique of pairwise incompatible items (two items are incompatible when
- * their sum exceeds the limit in some dimension), largest first. Two items at most half the
- * capacity in every dimension always fit together, so a clique holds at most one of them.
- * At most about `maxChecks` pair tests are spent.
- */
-export function cliqueBound(inst: Instance, maxChecks = 2_000_000): number {
-  if (inst.n === 0) return 0;
-  const share = largestShares(inst);
-  return Math.max(greedyClique(inst, decreasingOrder(share), share, maxChecks), 1);
-}
-
-/** Largest normalised demand of each item over the dimensions. */
-function largestShares(inst: Instance): Float64Array {
-  const { n, d, norm } = inst;
-  const share = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let m = 0;
-    for (let j = 0; j < d; j++) m = Math.max(m, norm[i * d + j]!);
-    share[i] = m;
-  }
-  return share;
-}
-
-/**
- * The greedy clique of {@link cliqueBound} over items in `order` (by decreasing `share`): its
- * size. Kept apart, on typed arrays, so that each loop is optimised with its own type feedback
- * (one function holding both deoptimised a dozen times on a cold 10,000-VM plan).
- */
-function greedyClique(
-  inst: Instance,
-  order: Int32Array,
-  share: Float64Array,
-  maxChecks: number
-): number {
-  const { n, d, demand, limit } = inst;
-  const clique = new Int32Array(n);
-  let size = 0;
-  let checks = 0;
-  let smallTaken = false;
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    const isBig = share[i]! > 0.5;
-    if (!isBig && smallTaken) break; // two items at most half full everywhere always fit together
-    let compatibleWithAll = true;
-    for (let m = 0; m < size && compatibleWithAll; m++) {
-      const c = clique[m]!;
-      checks++;
-      let conflict = false;
-      for (let j = 0; j < d && !conflict; j++)
-        conflict = demand[i * d + j]! + demand[c * d + j]! > limit[j]!;
-      compatibleWithAll = conflict;
-    }
-    if (compatibleWithAll) {
-      clique[size++] = i;
-      if (!isBig) smallTaken = true;
-    }
-    if (checks > maxChecks) break;
-  }
-  return size;
 }
 
 /** The largest of the continuous, per-dimension Martello–Toth and clique bounds (the cheap ones). */
@@ -240,16 +191,20 @@ export function dualFeasibleBound(
     }
   }
   // prefix[k][i]: Σ u^(k)(x) over the i smallest sizes (k = 0: u is the identity).
+  // The rows share one buffer; each running sum is carried in a local, not read back.
+  const rows = new Float64Array((DFF_MAX_K + 1) * (n + 1));
   const prefix: Float64Array[] = [];
   for (let k = 0; k <= DFF_MAX_K; k++) {
-    const row = new Float64Array(n + 1);
+    const row = rows.subarray(k * (n + 1), (k + 1) * (n + 1));
+    let sum = 0;
     for (let i = 0; i < n; i++) {
       let v = x[i]!;
       if (k > 0 && v < 1) {
         const scaled = (k + 1) * v;
         if (!Number.isInteger(scaled)) v = Math.floor(scaled) / k;
       }
-      row[i + 1] = row[i]! + v;
+      sum += v;
+      row[i + 1] = sum;
     }
     prefix.push(row);
   }
