@@ -75,7 +75,8 @@ export function sortByCpu(list: readonly number[], demand: Float64Array, into: I
 
 /**
  * A CPU-ordered list of `count` VMs after an exchange: the first `taken` VMs of `took` out, x
- * in at its place. Returns the new length.
+ * in at its place. `took` lists them in the list's order (the exchange search takes them so),
+ * so one merge finds them all. Returns the new length.
  */
 export function exchangeInto(
   sorted: Int32Array,
@@ -86,11 +87,11 @@ export function exchangeInto(
   demand: Float64Array
 ): number {
   let kept = 0;
+  let t = 0;
   for (let i = 0; i < count; i++) {
     const v = sorted[i]!;
-    let gone = false;
-    for (let t = 0; t < taken && !gone; t++) gone = took[t] === v;
-    if (!gone) sorted[kept++] = v;
+    if (t < taken && took[t] === v) t++;
+    else sorted[kept++] = v;
   }
   let p = kept;
   while (p > 0 && cpuFirst(demand, sorted[p - 1]!, x) > 0) {
