@@ -313,9 +313,11 @@ class Balancer {
         this.spent += active;
         if (best < 0) continue;
         this.move(v, a, best);
-        const stays = this.keep(checked);
+        // Undone, the loads are back to within a rounding of the floors' own, far under
+        // FLOOR_MARGIN: the floors still hold.
+        if (!this.keep(checked)) continue;
         moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
-        if (stays) moved = true;
+        moved = true;
       }
     }
     return moved;
