@@ -18,8 +18,17 @@ const D = DIMENSIONS;
  * of a named import reads the exporting module's getter, a call of its own until the caller is
  * optimised (see `liveFailover.ts`).
  */
-const { byCount, copyInto, dealVms, hostMeasure, moveFloors, insertByRank, removeFrom, spanOf } =
-  search;
+const {
+  byCount,
+  copyInto,
+  dealVms,
+  hostMeasure,
+  moveFloors,
+  insertByRank,
+  removeFrom,
+  sortByKey,
+  spanOf,
+} = search;
 /** Entries of the weights and of a span of VMs: the resources, then Windows VMs. */
 const E = D + 1;
 
@@ -66,7 +75,7 @@ export function balance(
   const balancer = new Balancer(table, hosts, k, budget);
   if (n - spares >= 2) balancer.phase(n - spares, k > 1 || spares < k);
   if (spares > 0) balancer.phase(n, true);
-  for (const list of hosts) list.sort((x, y) => x - y);
+  for (const list of hosts) sortByKey(list, null);
 }
 
 /** Windows VMs per host of `hosts` (apart from the constructor, which then runs once cold). */
@@ -151,8 +160,7 @@ class Balancer {
     this.limit = table.limit;
     this.rank = table.rank;
     this.windows = table.windows;
-    const rank = table.rank;
-    for (const list of hosts) list.sort((x, y) => rank[x]! - rank[y]!);
+    for (const list of hosts) sortByKey(list, table.rank);
     this.used = layoutLoad(table, hosts);
     // Windows VMs per host count in the measure too (weight[D]), though they limit nothing:
     // cluster-aware licences are counted from them after a failover.
@@ -305,9 +313,11 @@ class Balancer {
         this.spent += active;
         if (best < 0) continue;
         this.move(v, a, best);
-        const stays = this.keep(checked);
+        // Undone, the loads are back to within a rounding of the floors' own, far under
+        // FLOOR_MARGIN: the floors still hold.
+        if (!this.keep(checked)) continue;
         moveFloors(a, active, vmLo, vmHi, used, win, weight, floor);
-        if (stays) moved = true;
+        moved = true;
       }
     }
     return moved;

@@ -29,7 +29,10 @@ export class ExchangeSearch {
   count = 0;
   /** Per resource, the second smallest VM of the crowded host. */
   private readonly second = new Float64Array(D);
-  /** What {@link find} took from the crowded host, and the loads of both hosts after it. */
+  /**
+   * What {@link find} took from the crowded host (in its CPU order), and the loads of both
+   * hosts after it.
+   */
   readonly took: Int32Array;
   private readonly fresh = new Float64Array(2 * D);
   private readonly freshWin = new Float64Array(2);
@@ -74,13 +77,14 @@ export class ExchangeSearch {
     freshWin[0] = win[a]! + windows[x]!;
     freshWin[1] = win[b]! - windows[x]!;
     // Largest CPU first, so the VMs too big in CPU for b's room are a prefix of what is left:
-    // found by bisection, and again after each VM taken (the room only shrinks).
+    // found by bisection, and again after each VM taken (the room only shrinks). The scan ends
+    // once two or more are taken and a fits: a's load changes only as a VM is taken, so it is
+    // tested then, not before every VM scanned.
     let taken = 0;
     const count = this.count;
     let i = cpuFitFrom(crowded, 0, count, demand, fresh[D]!, limit[0]!);
     for (; i < count; i++) {
       const v = crowded[i]!;
-      if (taken >= 2 && fitsUnder(fresh, limit)) break;
       let fits = true;
       for (let j = 1; j < D && fits; j++) fits = fresh[D + j]! + demand[v * D + j]! <= limit[j]!;
       if (!fits) continue;
@@ -91,6 +95,7 @@ export class ExchangeSearch {
       }
       freshWin[0] = freshWin[0]! - windows[v]!;
       freshWin[1] = freshWin[1]! + windows[v]!;
+      if (taken >= 2 && fitsUnder(fresh, limit)) break;
       i = cpuFitFrom(crowded, i + 1, count, demand, fresh[D]!, limit[0]!) - 1;
     }
     if (taken < 2 || !fitsUnder(fresh, limit)) return 0;
@@ -131,7 +136,9 @@ function secondSmallest(
 /**
  * The first index in [from, to) of `sorted` (largest CPU first) whose VM's CPU fits `room`:
  * `used + cpu <= limit`, the test the exchange pass makes, which holds on a suffix (a sum
- * rounds monotonically). `to` when none fits.
+ * rounds monotonically). `to` when none fits. A galloping search (from, from + 1, from + 3,
+ * from + 7, …, then bisection of the last step): after a VM is taken the next one usually
+ * fits, found in one probe where a bisection of the rest takes log₂ of it.
  */
 function cpuFitFrom(
   sorted: Int32Array,
@@ -141,8 +148,13 @@ function cpuFitFrom(
   used: number,
   limit: number
 ): number {
+  // Below lo none fits; hi is `to` or fits.
   let lo = from;
-  let hi = to;
+  let hi = from;
+  for (let step = 1; hi < to && used + demand[sorted[hi]! * D]! > limit; step *= 2) {
+    lo = hi + 1;
+    hi = Math.min(to, hi + step);
+  }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (used + demand[sorted[mid]! * D]! <= limit) hi = mid;

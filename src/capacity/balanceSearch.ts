@@ -41,6 +41,31 @@ export function insertByRank(list: number[], v: number, rank: Int32Array): void 
   list[lo] = v;
 }
 
+/** Lists up to this long are sorted by insertion (longer ones by `Array.prototype.sort`). */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * Sorts `list` in place by `key[v]`, or by v itself when `key` is null (ascending; keys
+ * distinct). A host holds a few dozen VMs: an insertion sort, where `Array.prototype.sort`
+ * would call a comparator per comparison, costing more than the sort itself; longer lists
+ * (a packing can put a hundred small VMs on one host) keep the builtin's n·log n.
+ */
+export function sortByKey(list: number[], key: Int32Array | null): void {
+  if (list.length > INSERTION_SORT_MAX) {
+    if (key === null) list.sort((x, y) => x - y);
+    else list.sort((x, y) => key[x]! - key[y]!);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    const k = key === null ? v : key[v]!;
+    let p = i;
+    for (; p > 0 && (key === null ? list[p - 1]! : key[list[p - 1]!]!) > k; p--)
+      list[p] = list[p - 1]!;
+    list[p] = v;
+  }
+}
+
 /** Hosts 0..active−1 by VM count, most first (ties: lower host first), into `into`. */
 export function byCount(
   hosts: readonly (readonly number[])[],
@@ -75,7 +100,8 @@ export function sortByCpu(list: readonly number[], demand: Float64Array, into: I
 
 /**
  * A CPU-ordered list of `count` VMs after an exchange: the first `taken` VMs of `took` out, x
- * in at its place. Returns the new length.
+ * in at its place. `took` lists them in the list's order (the exchange search takes them so),
+ * so one merge finds them all. Returns the new length.
  */
 export function exchangeInto(
   sorted: Int32Array,
@@ -86,11 +112,11 @@ export function exchangeInto(
   demand: Float64Array
 ): number {
   let kept = 0;
+  let t = 0;
   for (let i = 0; i < count; i++) {
     const v = sorted[i]!;
-    let gone = false;
-    for (let t = 0; t < taken && !gone; t++) gone = took[t] === v;
-    if (!gone) sorted[kept++] = v;
+    if (t < taken && took[t] === v) t++;
+    else sorted[kept++] = v;
   }
   let p = kept;
   while (p > 0 && cpuFirst(demand, sorted[p - 1]!, x) > 0) {

@@ -109,11 +109,15 @@ export function scenarioCount(n: number, k: number, cap = Number.MAX_SAFE_INTEGE
 
 /** Per-host load of a layout (RESOURCES order at `h*D+j`). */
 export function layoutLoad(table: VmTable, hosts: readonly (readonly number[])[]): Float64Array {
+  const { demand } = table;
   const used = new Float64Array(hosts.length * D);
-  hosts.forEach((list, h) => {
-    for (const v of list)
-      for (let j = 0; j < D; j++) used[h * D + j] = used[h * D + j]! + table.demand[v * D + j]!;
-  });
+  for (let h = 0; h < hosts.length; h++) {
+    const list = hosts[h]!;
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i]!;
+      for (let j = 0; j < D; j++) used[h * D + j] = used[h * D + j]! + demand[v * D + j]!;
+    }
+  }
   return used;
 }
 

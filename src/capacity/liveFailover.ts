@@ -15,7 +15,7 @@ const D = DIMENSIONS;
  * each use of a named import reads the exporting module's getter, which cost the simulation's
  * per-VM loop about a third of its time.
  */
-const { leastLoadedFit, loadOf, reorder, sortByLoad, survivorsInOrder } = failover;
+const { leastLoadedFit, loadOf, reorder, survivorsInOrder } = failover;
 
 /** What a {@link LiveFailoverCheck} found: the verdict, the first failing set, the work. */
 export interface LiveVerdict {
@@ -52,7 +52,10 @@ export class LiveFailoverCheck {
   /** Per resource the least base load of any host, taken once per check. */
   private readonly leastBase = new Float64Array(D);
   private readonly failed: Uint8Array;
-  /** Every host by base load (ties: lower host first), sorted once per check. */
+  /**
+   * Every host by base load (ties: lower host first), sorted once per check from the last
+   * check's order: a move or two apart, it is nearly sorted already.
+   */
   private readonly byLoad: Int32Array;
   /** One scenario's survivors by current load (ties: lower host first). */
   private readonly order: Int32Array;
@@ -69,6 +72,7 @@ export class LiveFailoverCheck {
     this.baseLoad = new Float64Array(n);
     this.failed = new Uint8Array(n);
     this.byLoad = new Int32Array(n);
+    for (let h = 0; h < n; h++) this.byLoad[h] = h;
     this.order = new Int32Array(n);
     this.moving = new Int32Array(64);
   }
@@ -86,11 +90,13 @@ export class LiveFailoverCheck {
     const n = this.n;
     const { baseLoad } = this;
     for (let h = 0; h < n; h++) baseLoad[h] = loadOf(this.table, base, h);
+    // Loops, not `fill`: a typed array's fill is a call into the runtime, a few hundred
+    // nanoseconds each, and a check makes one per call and one per failure set.
     const { leastBase } = this;
-    leastBase.fill(Infinity);
+    for (let j = 0; j < D; j++) leastBase[j] = Infinity;
     for (let h = 0; h < n; h++)
       for (let j = 0; j < D; j++) leastBase[j] = Math.min(leastBase[j]!, base[h * D + j]!);
-    sortByLoad(baseLoad, this.byLoad);
+    resortByLoad(baseLoad, this.byLoad);
     if (n <= k) {
       const all = Array.from({ length: n }, (_, h) => h);
       const stranded = hosts.some((list) => list.length > 0);
@@ -162,7 +168,7 @@ export class LiveFailoverCheck {
     const { demand, limit, rank } = this.table;
     const { failed, failedLoad } = this;
     let total = 0;
-    failedLoad.fill(0);
+    for (let j = 0; j < D; j++) failedLoad[j] = 0;
     for (const f of set) {
       failed[f] = 1;
       total += hosts[f]!.length;
@@ -209,6 +215,25 @@ export class LiveFailoverCheck {
     }
     for (const f of set) failed[f] = 0;
     return ok ? spent : -spent;
+  }
+}
+
+/**
+ * Sorts the hosts of `byLoad` (a permutation) in place by (load, host), as `sortByLoad` orders
+ * them: an insertion sort, linear in the hosts when few of them moved.
+ */
+function resortByLoad(load: Float64Array, byLoad: Int32Array): void {
+  for (let i = 1; i < byLoad.length; i++) {
+    const h = byLoad[i]!;
+    const x = load[h]!;
+    let p = i;
+    for (; p > 0; p--) {
+      const o = byLoad[p - 1]!;
+      const y = load[o]!;
+      if (y < x || (y === x && o < h)) break;
+      byLoad[p] = o;
+    }
+    byLoad[p] = h;
   }
 }
 
