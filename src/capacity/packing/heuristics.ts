@@ -47,20 +47,20 @@ const FIRST_FIT_SCAN_BINS = 128;
 /**
  * The segment tree of {@link firstFit} over `size` bins (a power of two), node 1 the root and
  * node k's children 2k and 2k+1: per node and dimension, the largest free capacity of its bins
- * (at `node*d+j`). Leaves `size…size+bins` are the free capacities `leaves` of the open bins
- * (at `b*d+j`), the other bins are empty.
+ * (at `node*d+j`). Leaves `size…size+bins` are the free capacities limit − `load` of the open
+ * bins (loads at `b*d+j`), the other bins are empty.
  */
 function segmentTree(
-  leaves: Float64Array,
+  load: Float64Array,
   size: number,
   bins: number,
   limit: Float64Array
 ): Float64Array {
   const d = limit.length;
   const free = new Float64Array(2 * size * d);
-  for (let node = size; node < 2 * size; node++)
-    for (let j = 0; j < d; j++) free[node * d + j] = limit[j]!;
-  free.set(leaves.subarray(0, bins * d), size * d);
+  for (let b = 0; b < size; b++)
+    for (let j = 0; j < d; j++)
+      free[(size + b) * d + j] = b < bins ? limit[j]! - load[b * d + j]! : limit[j]!;
   for (let node = size - 1; node >= 1; node--)
     for (let j = 0; j < d; j++) {
       const a = free[2 * node * d + j]!;
@@ -106,9 +106,6 @@ function fitsLoad(
  */
 export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): Packing | null {
   const { n, d, demand, limit } = inst;
-  // Free capacity of each bin (limit − load), the leaves of the tree once there is one.
-  const binFree = new Float64Array(n * d);
-  for (let b = 0; b < n; b++) for (let j = 0; j < d; j++) binFree[b * d + j] = limit[j]!;
   const load = new Float64Array(n * d);
   const binOf = new Int32Array(n);
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
@@ -130,7 +127,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
     if (size === 0 && bins > FIRST_FIT_SCAN_BINS) {
       size = 1;
       while (size < n) size <<= 1;
-      free = segmentTree(binFree, size, bins, limit);
+      free = segmentTree(load, size, bins, limit);
     }
     if (size === 0) {
       const leadDemand = demand[base + lead]!;
@@ -141,8 +138,10 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
         if (leadLoad[b]! + leadDemand > leadLimit) continue;
         if (secondLoad[b]! + secondDemand > secondLimit) continue;
         let fits = fitsLoad(load, b, demand, base, limit, d);
-        // The tree's test too (rounding can tell them apart), where the load test passed.
-        for (let j = 0; j < d && fits; j++) fits = binFree[b * d + j]! >= demand[base + j]!;
+        // The tree's test on free capacity too (rounding can tell them apart), where the load
+        // test passed.
+        for (let j = 0; j < d && fits; j++)
+          fits = limit[j]! - load[b * d + j]! >= demand[base + j]!;
         if (fits) {
           found = b;
           break;
@@ -178,14 +177,10 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
     binOf[i] = b;
     if (b >= bins) bins = b + 1;
     if (bins >= cutoff) return null;
-    for (let j = 0; j < d; j++) {
-      const l = load[b * d + j]! + demand[base + j]!;
-      load[b * d + j] = l;
-      binFree[b * d + j] = limit[j]! - l;
-    }
+    for (let j = 0; j < d; j++) load[b * d + j] = load[b * d + j]! + demand[base + j]!;
     leadLoad[b] = load[b * d + lead]!;
     secondLoad[b] = load[b * d + second]!;
-    if (size > 0) raiseLeaf(free, size, b, binFree, d);
+    if (size > 0) raiseLeaf(free, size, b, load, limit);
     if (
       cutoffs !== null &&
       (k + 1) % CUTOFF_CHECK_ITEMS === 0 &&
@@ -197,18 +192,20 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
 }
 
 /**
- * Sets leaf `b` of the {@link segmentTree} `free` to the bin's free capacity and updates the
- * maxima up to the first ancestor whose maxima stay the same (those above it do too).
+ * Sets leaf `b` of the {@link segmentTree} `free` to the bin's free capacity (limit − `load`)
+ * and updates the maxima up to the first ancestor whose maxima stay the same (those above it do
+ * too).
  */
 function raiseLeaf(
   free: Float64Array,
   size: number,
   b: number,
-  binFree: Float64Array,
-  d: number
+  load: Float64Array,
+  limit: Float64Array
 ): void {
+  const d = limit.length;
   let node = size + b;
-  for (let j = 0; j < d; j++) free[node * d + j] = binFree[b * d + j]!;
+  for (let j = 0; j < d; j++) free[node * d + j] = limit[j]! - load[b * d + j]!;
   node >>= 1;
   let changed = true;
   while (node >= 1 && changed) {
