@@ -408,12 +408,15 @@ class Balancer {
     const { hosts, crowdedFirst, partners, snapshot, exchanges, changedAt, searchedAt, n } = this;
     let moved = false;
     byCount(hosts, active, crowdedFirst);
+    // The partners by VM count, sorted again only after an exchange changed the counts.
+    let countsChanged = true;
     for (let ai = 0; ai < active; ai++) {
       const a = crowdedFirst[ai]!;
       if (!this.going()) break;
       // The search starts on a at its first partner searched (often none is).
       let started = false;
-      byCount(hosts, active, partners);
+      if (countsChanged) byCount(hosts, active, partners);
+      countsChanged = false;
       for (let r = active - 1; r >= 0; r--) {
         const b = partners[r]!;
         if (b === a || hosts[b]!.length + 2 > hosts[a]!.length || !this.going()) break;
@@ -434,6 +437,7 @@ class Balancer {
           tried = true;
           if (!this.exchange(x, a, b, taken, checked)) continue;
           moved = true;
+          countsChanged = true;
           if (hosts[b]!.length + 2 > hosts[a]!.length) break;
         }
         if (!tried) searchedAt[a * n + b] = this.clock;
