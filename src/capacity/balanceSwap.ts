@@ -113,16 +113,15 @@ export class SwapSearch {
    */
   gaps(a: number, active: number): void {
     const { gap, halfGap, used, win, hosts, floor, floorLow, byFloor } = this;
+    // Only partners are read (t ≠ a, not empty): their gaps and floor in one visit.
+    let partners = 0;
     for (let t = 0; t < active; t++) {
+      if (t === a || hosts[t]!.length === 0) continue;
       for (let j = 0; j < E; j++) {
         const c = j < D ? used[t * D + j]! - used[a * D + j]! : win[t]! - win[a]!;
         gap[t * E + j] = c;
         halfGap[t * E + j] = -c / 2;
       }
-    }
-    let partners = 0;
-    for (let t = 0; t < active; t++) {
-      if (t === a || hosts[t]!.length === 0) continue;
       const f = swapFloor(t, this.vmLo, this.vmHi, this.lo, this.hi, gap, this.weight);
       floor[t] = f;
       floorLow[t] = f - FLOOR_MARGIN * (1 + Math.abs(f));
@@ -163,16 +162,17 @@ export class SwapSearch {
       this;
     for (let j = 0; j < D; j++) x[j] = demand[v * D + j]!;
     x[D] = windows[v]!;
+    // `last`: the partner a new one must beat, once SWAP_PARTNER_HOSTS are in (else -1), and
+    // `threshold` its bound (else −EPS, which every bound in `order` is under).
     let ordered = 0;
+    let last = -1;
+    let threshold = -EPS;
     for (let p = 0; p < this.partners; p++) {
       const t = byFloor[p]!;
-      const last = ordered >= SWAP_PARTNER_HOSTS ? order[ordered - 1]! : -1;
-      const threshold = last < 0 ? -EPS : bound[last]!;
       if (floorLow[t]! > threshold) break;
       const b = swapBound(x, lo, hi, gap, halfGap, t * E, weight);
       bound[t] = b;
-      if (!(b < -EPS)) continue;
-      if (last >= 0 && !(b < bound[last]! || (b === bound[last]! && t < last))) continue;
+      if (!(b < threshold || (last >= 0 && b === threshold && t < last))) continue;
       // One expression for both cases (a new partner, or one in place of the last), so that the
       // compiled search has seen it run before a third partner first beats the second.
       if (last < 0) ordered++;
@@ -182,6 +182,10 @@ export class SwapSearch {
         i--;
       }
       order[i] = t;
+      if (ordered >= SWAP_PARTNER_HOSTS) {
+        last = order[ordered - 1]!;
+        threshold = bound[last]!;
+      }
     }
     return ordered;
   }
