@@ -79,33 +79,28 @@ function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k:
  * kept by the caller) or its children (and its count from theirs); true when a box changed (so
  * its parent's may have too).
  */
-function refreshNode(inst: Instance, tree: ItemTree, node: number, box: Float64Array): boolean {
+function refreshNode(inst: Instance, tree: ItemTree, node: number): boolean {
   const { d, norm, demand } = inst;
   const { low, high, least, count } = tree;
   const at = node * d;
   let changed = false;
   if (tree.leaf[node] === 1) {
-    // Boxes of the unpacked items, gathered in `box` (low, high, least per dimension).
-    for (let j = 0; j < d; j++) {
-      box[j] = Infinity;
-      box[d + j] = -Infinity;
-      box[2 * d + j] = Infinity;
-    }
+    // Boxes of the unpacked items, one dimension at a time (a leaf holds a few items).
     const first = tree.start[node]!;
-    for (let k = first; k < first + count[node]!; k++) {
-      const i = tree.items[k]!;
-      for (let j = 0; j < d; j++) {
-        const x = norm[i * d + j]!;
-        if (x < box[j]!) box[j] = x;
-        if (x > box[d + j]!) box[d + j] = x;
-        const v = demand[i * d + j]!;
-        if (v < box[2 * d + j]!) box[2 * d + j] = v;
-      }
-    }
+    const last = first + count[node]!;
+    const items = tree.items;
     for (let j = 0; j < d; j++) {
-      const lo = box[j]!;
-      const hi = box[d + j]!;
-      const min = box[2 * d + j]!;
+      let lo = Infinity;
+      let hi = -Infinity;
+      let min = Infinity;
+      for (let k = first; k < last; k++) {
+        const slot = items[k]! * d + j;
+        const x = norm[slot]!;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        const v = demand[slot]!;
+        if (v < min) min = v;
+      }
       if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
       low[at + j] = lo;
       high[at + j] = hi;
@@ -161,7 +156,6 @@ function buildTree(inst: Instance): ItemTree {
     least: new Float64Array(nodes * d),
   };
   const key = new Float64Array(n);
-  const box = new Float64Array(3 * d);
   const { start, end, leaf, leafOf, slotOf, count } = tree;
   const build = (node: number, lo: number, hi: number): void => {
     start[node] = lo;
@@ -196,7 +190,7 @@ function buildTree(inst: Instance): ItemTree {
       build(2 * node, lo, mid);
       build(2 * node + 1, mid, hi);
     }
-    refreshNode(inst, tree, node, box);
+    refreshNode(inst, tree, node);
   };
   if (n > 0) build(1, 0, n);
   return tree;
@@ -327,7 +321,6 @@ export function binCentric(
   const tree = useTree ? unpackedTree(inst) : NO_TREE;
   const { items, start, leaf, leafOf, slotOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
-  const box = new Float64Array(3 * d);
   let left = n;
   // The unpacked items in order, as of the last bin opened (dynamic weights, the scan).
   const unpacked = Int32Array.from(initialOrder);
@@ -548,9 +541,9 @@ export function binCentric(
       items[last] = best;
       slotOf[best] = last;
       count[at] = count[at]! - 1;
-      let changed = refreshNode(inst, tree, at, box);
+      let changed = refreshNode(inst, tree, at);
       for (let node = at >> 1; node >= 1; node >>= 1) {
-        if (changed) changed = refreshNode(inst, tree, node, box);
+        if (changed) changed = refreshNode(inst, tree, node);
         else count[node] = count[node]! - 1;
       }
     }
