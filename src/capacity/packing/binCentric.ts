@@ -51,24 +51,35 @@ interface ItemTree {
   readonly least: Float64Array;
 }
 
-/** Puts the item of rank `k` by `key` at `items[k]`, smaller keys before it (Hoare's select). */
-function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k: number): void {
+/**
+ * Puts the item of rank `k` by its normalised demand in dimension `j` (of `d`) at `items[k]`,
+ * smaller ones before it (Hoare's select).
+ */
+function select(
+  items: Int32Array,
+  norm: Float64Array,
+  d: number,
+  j: number,
+  lo: number,
+  hi: number,
+  k: number
+): void {
   let a = lo;
   let b = hi - 1;
   while (a < b) {
-    const pivot = key[items[(a + b) >> 1]!]!;
+    const pivot = norm[items[(a + b) >> 1]! * d + j]!;
     let i = a;
-    let j = b;
-    while (i <= j) {
-      while (key[items[i]!]! < pivot) i++;
-      while (key[items[j]!]! > pivot) j--;
-      if (i <= j) {
+    let m = b;
+    while (i <= m) {
+      while (norm[items[i]! * d + j]! < pivot) i++;
+      while (norm[items[m]! * d + j]! > pivot) m--;
+      if (i <= m) {
         const t = items[i]!;
-        items[i++] = items[j]!;
-        items[j--] = t;
+        items[i++] = items[m]!;
+        items[m--] = t;
       }
     }
-    if (k <= j) b = j;
+    if (k <= m) b = m;
     else if (k >= i) a = i;
     else return;
   }
@@ -155,7 +166,6 @@ function buildTree(inst: Instance): ItemTree {
     high: new Float64Array(nodes * d),
     least: new Float64Array(nodes * d),
   };
-  const key = new Float64Array(n);
   const { start, end, leaf, leafOf, slotOf, count } = tree;
   const build = (node: number, lo: number, hi: number): void => {
     start[node] = lo;
@@ -184,9 +194,8 @@ function buildTree(inst: Instance): ItemTree {
           split = j;
         }
       }
-      for (let k = lo; k < hi; k++) key[items[k]!] = norm[items[k]! * d + split]!;
       const mid = (lo + hi) >> 1;
-      select(items, key, lo, hi, mid);
+      select(items, norm, d, split, lo, hi, mid);
       build(2 * node, lo, mid);
       build(2 * node + 1, mid, hi);
     }
