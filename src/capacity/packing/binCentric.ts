@@ -148,7 +148,7 @@ function refreshNode(inst: Instance, tree: ItemTree, node: number): boolean {
 
 /** The tree of every item of `inst`, every item unpacked. */
 function buildTree(inst: Instance): ItemTree {
-  const { n, d, norm } = inst;
+  const { n, d } = inst;
   let depth = 0;
   while (Math.ceil(n / 2 ** depth) > LEAF_ITEMS) depth++;
   const nodes = 2 ** (depth + 1);
@@ -166,43 +166,46 @@ function buildTree(inst: Instance): ItemTree {
     high: new Float64Array(nodes * d),
     least: new Float64Array(nodes * d),
   };
-  const { start, end, leaf, leafOf, slotOf, count } = tree;
-  const build = (node: number, lo: number, hi: number): void => {
-    start[node] = lo;
-    end[node] = hi;
-    if (hi - lo <= LEAF_ITEMS) {
-      leaf[node] = 1;
-      count[node] = hi - lo;
-      for (let k = lo; k < hi; k++) {
-        leafOf[items[k]!] = node;
-        slotOf[items[k]!] = k;
-      }
-    } else {
-      // Split at the median of the dimension the items spread most in.
-      let split = 0;
-      let widest = -1;
-      for (let j = 0; j < d; j++) {
-        let a = Infinity;
-        let b = -Infinity;
-        for (let k = lo; k < hi; k++) {
-          const x = norm[items[k]! * d + j]!;
-          if (x < a) a = x;
-          if (x > b) b = x;
-        }
-        if (b - a > widest) {
-          widest = b - a;
-          split = j;
-        }
-      }
-      const mid = (lo + hi) >> 1;
-      select(items, norm, d, split, lo, hi, mid);
-      build(2 * node, lo, mid);
-      build(2 * node + 1, mid, hi);
-    }
-    refreshNode(inst, tree, node);
-  };
-  if (n > 0) build(1, 0, n);
+  if (n > 0) buildNode(inst, tree, 1, 0, n);
   return tree;
+}
+
+/** Fills node `node` of `tree` over `items[lo…hi)` and its subtree (splitting at medians). */
+function buildNode(inst: Instance, tree: ItemTree, node: number, lo: number, hi: number): void {
+  const { d, norm } = inst;
+  const { items, start, end, leaf, leafOf, slotOf, count } = tree;
+  start[node] = lo;
+  end[node] = hi;
+  if (hi - lo <= LEAF_ITEMS) {
+    leaf[node] = 1;
+    count[node] = hi - lo;
+    for (let k = lo; k < hi; k++) {
+      leafOf[items[k]!] = node;
+      slotOf[items[k]!] = k;
+    }
+  } else {
+    // Split at the median of the dimension the items spread most in.
+    let split = 0;
+    let widest = -1;
+    for (let j = 0; j < d; j++) {
+      let a = Infinity;
+      let b = -Infinity;
+      for (let k = lo; k < hi; k++) {
+        const x = norm[items[k]! * d + j]!;
+        if (x < a) a = x;
+        if (x > b) b = x;
+      }
+      if (b - a > widest) {
+        widest = b - a;
+        split = j;
+      }
+    }
+    const mid = (lo + hi) >> 1;
+    select(items, norm, d, split, lo, hi, mid);
+    buildNode(inst, tree, 2 * node, lo, mid);
+    buildNode(inst, tree, 2 * node + 1, mid, hi);
+  }
+  refreshNode(inst, tree, node);
 }
 
 /** Fewer items than this are scanned from the start by `adaptive`: the tree would not pay. */
