@@ -7,6 +7,7 @@
  */
 import type { Instance, Packing } from "./instance";
 import { runningContinuousBound } from "./earlyStop";
+import { select } from "./select";
 
 /** Scoring rule of the bin-centric heuristics. */
 export type BinCentricRule = "dot" | "l2";
@@ -51,61 +52,33 @@ interface ItemTree {
   readonly least: Float64Array;
 }
 
-/** Puts the item of rank `k` by `key` at `items[k]`, smaller keys before it (Hoare's select). */
-function select(items: Int32Array, key: Float64Array, lo: number, hi: number, k: number): void {
-  let a = lo;
-  let b = hi - 1;
-  while (a < b) {
-    const pivot = key[items[(a + b) >> 1]!]!;
-    let i = a;
-    let j = b;
-    while (i <= j) {
-      while (key[items[i]!]! < pivot) i++;
-      while (key[items[j]!]! > pivot) j--;
-      if (i <= j) {
-        const t = items[i]!;
-        items[i++] = items[j]!;
-        items[j--] = t;
-      }
-    }
-    if (k <= j) b = j;
-    else if (k >= i) a = i;
-    else return;
-  }
-}
-
 /**
  * Recomputes the bounding boxes of `node` from its unpacked items (a leaf, whose count is
  * kept by the caller) or its children (and its count from theirs); true when a box changed (so
  * its parent's may have too).
  */
-function refreshNode(inst: Instance, tree: ItemTree, node: number, box: Float64Array): boolean {
+function refreshNode(inst: Instance, tree: ItemTree, node: number): boolean {
   const { d, norm, demand } = inst;
   const { low, high, least, count } = tree;
   const at = node * d;
   let changed = false;
   if (tree.leaf[node] === 1) {
-    // Boxes of the unpacked items, gathered in `box` (low, high, least per dimension).
-    for (let j = 0; j < d; j++) {
-      box[j] = Infinity;
-      box[d + j] = -Infinity;
-      box[2 * d + j] = Infinity;
-    }
+    // Boxes of the unpacked items, one dimension at a time (a leaf holds a few items).
     const first = tree.start[node]!;
-    for (let k = first; k < first + count[node]!; k++) {
-      const i = tree.items[k]!;
-      for (let j = 0; j < d; j++) {
-        const x = norm[i * d + j]!;
-        if (x < box[j]!) box[j] = x;
-        if (x > box[d + j]!) box[d + j] = x;
-        const v = demand[i * d + j]!;
-        if (v < box[2 * d + j]!) box[2 * d + j] = v;
-      }
-    }
+    const last = first + count[node]!;
+    const items = tree.items;
     for (let j = 0; j < d; j++) {
-      const lo = box[j]!;
-      const hi = box[d + j]!;
-      const min = box[2 * d + j]!;
+      let lo = Infinity;
+      let hi = -Infinity;
+      let min = Infinity;
+      for (let k = first; k < last; k++) {
+        const slot = items[k]! * d + j;
+        const x = norm[slot]!;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        const v = demand[slot]!;
+        if (v < min) min = v;
+      }
       if (lo !== low[at + j] || hi !== high[at + j] || min !== least[at + j]) changed = true;
       low[at + j] = lo;
       high[at + j] = hi;
@@ -142,7 +115,7 @@ function refreshNode(inst: Instance, tree: ItemTree, node: number, box: Float64A
 
 /** The tree of every item of `inst`, every item unpacked. */
 function buildTree(inst: Instance): ItemTree {
-  const { n, d, norm } = inst;
+  const { n, d } = inst;
   let depth = 0;
   while (Math.ceil(n / 2 ** depth) > LEAF_ITEMS) depth++;
   const nodes = 2 ** (depth + 1);
@@ -160,23 +133,64 @@ function buildTree(inst: Instance): ItemTree {
     high: new Float64Array(nodes * d),
     least: new Float64Array(nodes * d),
   };
-  const key = new Float64Array(n);
-  const box = new Float64Array(3 * d);
-  const { start, end, leaf, leafOf, slotOf, count } = tree;
-  const build = (node: number, lo: number, hi: number): void => {
-    start[node] = lo;
-    end[node] = hi;
-    if (hi - lo <= LEAF_ITEMS) {
-      leaf[node] = 1;
-      count[node] = hi - lo;
+  if (n > 0) buildNode(inst, tree, 1, 0, n);
+  return tree;
+}
+
+/** Fills node `node` of `tree` over `items[lo…hi)` and its subtree (splitting at medians). */
+function buildNode(inst: Instance, tree: ItemTree, node: number, lo: number, hi: number): void {
+  const { d, norm } = inst;
+  const { items, start, end, leaf, leafOf, slotOf, count } = tree;
+  start[node] = lo;
+  end[node] = hi;
+  if (hi - lo <= LEAF_ITEMS) {
+    leaf[node] = 1;
+    count[node] = hi - lo;
+    for (let k = lo; k < hi; k++) {
+      leafOf[items[k]!] = node;
+      slotOf[items[k]!] = k;
+    }
+  } else {
+    // Split at the median of the dimension the items spread most in.
+    let split = 0;
+    let widest = -1;
+    if (d === 4) {
+      // The capacity engine's four dimensions in one pass over the items (the same ranges).
+      let a0 = Infinity;
+      let a1 = Infinity;
+      let a2 = Infinity;
+      let a3 = Infinity;
+      let b0 = -Infinity;
+      let b1 = -Infinity;
+      let b2 = -Infinity;
+      let b3 = -Infinity;
       for (let k = lo; k < hi; k++) {
-        leafOf[items[k]!] = node;
-        slotOf[items[k]!] = k;
+        const at = items[k]! * 4;
+        const x0 = norm[at]!;
+        const x1 = norm[at + 1]!;
+        const x2 = norm[at + 2]!;
+        const x3 = norm[at + 3]!;
+        if (x0 < a0) a0 = x0;
+        if (x0 > b0) b0 = x0;
+        if (x1 < a1) a1 = x1;
+        if (x1 > b1) b1 = x1;
+        if (x2 < a2) a2 = x2;
+        if (x2 > b2) b2 = x2;
+        if (x3 < a3) a3 = x3;
+        if (x3 > b3) b3 = x3;
       }
+      // The first widest, as the loop below picks it.
+      widest = b0 - a0;
+      if (b1 - a1 > widest) {
+        widest = b1 - a1;
+        split = 1;
+      }
+      if (b2 - a2 > widest) {
+        widest = b2 - a2;
+        split = 2;
+      }
+      if (b3 - a3 > widest) split = 3;
     } else {
-      // Split at the median of the dimension the items spread most in.
-      let split = 0;
-      let widest = -1;
       for (let j = 0; j < d; j++) {
         let a = Infinity;
         let b = -Infinity;
@@ -190,16 +204,13 @@ function buildTree(inst: Instance): ItemTree {
           split = j;
         }
       }
-      for (let k = lo; k < hi; k++) key[items[k]!] = norm[items[k]! * d + split]!;
-      const mid = (lo + hi) >> 1;
-      select(items, key, lo, hi, mid);
-      build(2 * node, lo, mid);
-      build(2 * node + 1, mid, hi);
     }
-    refreshNode(inst, tree, node, box);
-  };
-  if (n > 0) build(1, 0, n);
-  return tree;
+    const mid = (lo + hi) >> 1;
+    select(items, norm, d, split, lo, hi, mid);
+    buildNode(inst, tree, 2 * node, lo, mid);
+    buildNode(inst, tree, 2 * node + 1, mid, hi);
+  }
+  refreshNode(inst, tree, node);
 }
 
 /** Fewer items than this are scanned from the start by `adaptive`: the tree would not pay. */
@@ -327,7 +338,6 @@ export function binCentric(
   const tree = useTree ? unpackedTree(inst) : NO_TREE;
   const { items, start, leaf, leafOf, slotOf, count, low, high, least } = tree;
   const packed = new Uint8Array(n);
-  const box = new Float64Array(3 * d);
   let left = n;
   // The unpacked items in order, as of the last bin opened (dynamic weights, the scan).
   const unpacked = Int32Array.from(initialOrder);
@@ -548,9 +558,9 @@ export function binCentric(
       items[last] = best;
       slotOf[best] = last;
       count[at] = count[at]! - 1;
-      let changed = refreshNode(inst, tree, at, box);
+      let changed = refreshNode(inst, tree, at);
       for (let node = at >> 1; node >= 1; node >>= 1) {
-        if (changed) changed = refreshNode(inst, tree, node, box);
+        if (changed) changed = refreshNode(inst, tree, node);
         else count[node] = count[node]! - 1;
       }
     }

@@ -109,6 +109,8 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
   const load = new Float64Array(n * d);
   const binOf = new Int32Array(n);
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
+  // Read once: an imported binding may be a getter call on every read.
+  const checkEvery = CUTOFF_CHECK_ITEMS;
   let size = 0;
   const [lead, second] = leadDimensions(inst);
   const leadLimit = limit[lead]!;
@@ -183,7 +185,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
     if (size > 0) raiseLeaf(free, size, b, load, limit);
     if (
       cutoffs !== null &&
-      (k + 1) % CUTOFF_CHECK_ITEMS === 0 &&
+      (k + 1) % checkEvery === 0 &&
       needsCutoff(inst, cutoffs, load, bins, k + 1, cutoff)
     )
       return null;
@@ -241,6 +243,8 @@ export function bestFit(
   const fullness = new Float64Array(n);
   const binOf = new Int32Array(n);
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
+  // Read once: an imported binding may be a getter call on every read.
+  const checkEvery = CUTOFF_CHECK_ITEMS;
   const [lead, second] = leadDimensions(inst);
   const leadLimit = limit[lead]!;
   const secondLimit = limit[second]!;
@@ -280,7 +284,7 @@ export function bestFit(
     secondLoad[best] = load[best * d + second]!;
     if (
       cutoffs !== null &&
-      (k + 1) % CUTOFF_CHECK_ITEMS === 0 &&
+      (k + 1) % checkEvery === 0 &&
       needsCutoff(inst, cutoffs, load, bins, k + 1, cutoff)
     )
       return null;

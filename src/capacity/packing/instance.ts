@@ -248,13 +248,56 @@ export function descendingDemands(inst: Instance): readonly Float64Array[] {
   if (columns !== undefined) return columns;
   const { n, d, demand } = inst;
   columns = [];
-  for (let j = 0; j < d; j++) {
-    const sizes = new Float64Array(n);
-    for (let i = 0; i < n; i++) sizes[i] = demand[i * d + j]!;
-    sizes.sort();
-    sizes.reverse();
-    columns.push(sizes);
-  }
+  for (let j = 0; j < d; j++) columns.push(descendingColumn(demand, n, d, j));
   sortedDemands.set(inst, columns);
   return columns;
+}
+
+/**
+ * Most distinct values a column of {@link descendingColumn} is sorted by counting them: VM
+ * demands in memory, disk or network take a few sizes, and the built-in sort costs about as
+ * much on a column of one value (~20 µs for 1,000) as on one of many.
+ */
+const COUNTED_VALUES = 16;
+
+/**
+ * Dimension j of the n items of `demand` (at `i*d+j`) in decreasing order: the same array as
+ * the built-in sort then reversed. Up to {@link COUNTED_VALUES} distinct values they are
+ * counted and written out largest first; more (or a −0, which the built-in sort orders apart
+ * from 0) go to the built-in sort.
+ */
+function descendingColumn(demand: Float64Array, n: number, d: number, j: number): Float64Array {
+  const sizes = new Float64Array(n);
+  const values = new Float64Array(COUNTED_VALUES);
+  const counts = new Int32Array(COUNTED_VALUES);
+  let distinct = 0;
+  let counted = true;
+  for (let i = 0; i < n; i++) {
+    const v = demand[i * d + j]!;
+    sizes[i] = v;
+    if (!counted) continue;
+    let u = 0;
+    while (u < distinct && values[u] !== v) u++;
+    if (u === distinct && distinct === COUNTED_VALUES) counted = false;
+    // −0 equals 0 here: the built-in sort keeps them apart.
+    else if (v === 0 && 1 / v < 0) counted = false;
+    else if (u === distinct) values[distinct++] = v;
+    if (counted) counts[u] = counts[u]! + 1;
+  }
+  if (!counted) {
+    sizes.sort();
+    sizes.reverse();
+    return sizes;
+  }
+  // Largest remaining value first (distinct values, so no ties), each as often as it occurs.
+  let at = 0;
+  for (let written = 0; written < distinct; written++) {
+    let top = -1;
+    for (let u = 0; u < distinct; u++)
+      if (counts[u]! > 0 && (top < 0 || values[u]! > values[top]!)) top = u;
+    sizes.fill(values[top]!, at, at + counts[top]!);
+    at += counts[top]!;
+    counts[top] = 0;
+  }
+  return sizes;
 }
