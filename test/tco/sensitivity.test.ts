@@ -170,6 +170,24 @@ describe("scaled()", () => {
     expect(JSON.stringify(scenarioToJson(variant))).not.toBe(before);
   });
 
+  it("copies each utilisation row with its columns in order, the optional ones too", () => {
+    // Rows without optional columns take a literal copy, the others a general one: both must
+    // keep every other value and the parser's key order.
+    const sc = scenarioWith("ws2008r2", [
+      server("A"),
+      server("B", { storageInUseGiB: "30", averageNetworkMBps: "2" }),
+    ]);
+    const up = scaled(sc, "inventory.peakCpuUtilization", d("1.2"));
+    up.inventory.forEach((row, i) => {
+      const original = sc.inventory[i]!;
+      expect(Object.keys(row)).toEqual(Object.keys(original));
+      for (const key of Object.keys(row) as (keyof typeof row)[])
+        if (key !== "peakCpuUtilization" && key !== "averageCpuUtilization")
+          expect(row[key]).toBe(original[key]);
+      expect(s(row.peakCpuUtilization)).toBe(s(original.peakCpuUtilization.times("1.2")));
+    });
+  });
+
   it("changes only the one input, sharing the untouched sections", () => {
     const sc = scenarioWith("ws2008r2", [server("A")]);
     const variant = scaled(sc, "host.price", d("1.2"));
