@@ -90,8 +90,9 @@ export function hostLicences(
   const row = optionRow(platform, option);
   const setup = hostSetup(row, context.clustered);
   const vsphere = row.vsphere ? vsphereLines(host, terms) : null;
-  // The per-processor note reads the line's count and prices alone, the same at most VM counts:
-  // written once per count rather than for every one (two amounts formatted each time).
+  // The per-processor note reads the host's sockets and the line's licence count and prices,
+  // not the VM count: written once per licence count rather than for every VM count (two
+  // amounts formatted each time).
   const datacenterNotes = new Map<number, string>();
   return (windowsVms) => {
     assertCount("windowsVms", windowsVms, 0);

@@ -9,6 +9,7 @@ import { Dec, ONE } from "../../src/money";
 import {
   defaultScenarioJson,
   scenarioToJson,
+  type InventoryRow,
   type OptionId,
   type Scenario,
 } from "../../src/scenario";
@@ -20,6 +21,11 @@ import {
   type SensitivityRow,
 } from "../../src/tco";
 import { d, parsed, realisticInventory, s, scenarioWith, server } from "./fixtures";
+
+/** The optional columns of an inventory row. */
+type OptionalColumn = {
+  [K in keyof InventoryRow]-?: undefined extends InventoryRow[K] ? K : never;
+}[keyof InventoryRow];
 
 /** `init`'s ws2022 scenario: a small estate whose Standard option barely pays (NPV ≈ 5,824). */
 const initScenario = parsed(defaultScenarioJson("ws2022"));
@@ -171,11 +177,22 @@ describe("scaled()", () => {
   });
 
   it("copies each utilisation row with its columns in order, the optional ones too", () => {
-    // Rows without optional columns take a literal copy, the others a general one: both must
-    // keep every other value and the parser's key order.
+    // Rows without optional columns take a literal copy of the required ones, the others a
+    // general copy: both must keep every other value and the parser's key order. One row per
+    // optional column, each alone (a column the literal copy's guard does not read is lost
+    // there); the type lists every optional column of InventoryRow, so a new one must join it.
+    const oneOptional: { readonly [K in OptionalColumn]-?: string } = {
+      storageInUseGiB: "30",
+      measuredPercentile: "p95",
+      measuredCpuUtilization: "0.2",
+      measuredMemoryGiB: "3",
+      averageDiskMBps: "1",
+      averageNetworkMBps: "2",
+    };
     const sc = scenarioWith("ws2008r2", [
       server("A"),
       server("B", { storageInUseGiB: "30", averageNetworkMBps: "2" }),
+      ...Object.entries(oneOptional).map(([key, value]) => server(`only-${key}`, { [key]: value })),
     ]);
     const up = scaled(sc, "inventory.peakCpuUtilization", d("1.2"));
     up.inventory.forEach((row, i) => {
