@@ -76,17 +76,21 @@ export async function measureInitialJs(): Promise<{
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
   const initialFiles = [...html.matchAll(/<script[^>]* src="?([\w.-]+\.js)/g)].map((m) => m[1]!);
   const server = await serveStatic(dist);
-  const pane = await openPane(server.url, "npm");
   try {
-    await waitForPreview(pane.page, 120_000);
-    const size = (file: string) => ({ file, kib: gzipped(dist, file) / 1024 });
-    const initial = initialFiles.map(size);
-    const afterFirstRender = ourScripts(server.requests)
-      .filter((f) => !initialFiles.includes(f))
-      .map(size);
-    return { initialKiB: initial.reduce((s, f) => s + f.kib, 0), initial, afterFirstRender };
+    const pane = await openPane(server.url, "npm");
+    try {
+      await waitForPreview(pane.page, 120_000);
+      const size = (file: string) => ({ file, kib: gzipped(dist, file) / 1024 });
+      const initial = initialFiles.map(size);
+      const afterFirstRender = ourScripts(server.requests)
+        .filter((f) => !initialFiles.includes(f))
+        .map(size);
+      return { initialKiB: initial.reduce((s, f) => s + f.kib, 0), initial, afterFirstRender };
+    } finally {
+      await pane.close();
+    }
   } finally {
-    await pane.close();
+    // Closed even when the browser cannot start, or the bench would hang on the open server.
     await server.close();
   }
 }
@@ -109,8 +113,9 @@ export async function runTaskpaneBench(): Promise<string> {
   const inputs: number[] = [];
   let initialScripts: string[] = [];
   for (let load = 0; load < LOADS; load++) {
-    const server = await serveStatic(dist);
+    // The browser first: if it cannot start, no server is left open to hang the bench.
     const pane = await openPane("about:blank", "npm");
+    const server = await serveStatic(dist);
     try {
       const { page } = pane;
       // The pane restores its last draft in a plain browser: start it on the big inventory.
