@@ -47,5 +47,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e);
-  process.exitCode = 1;
+  // Exit now: a bench that failed half-way may hold a server or a browser open.
+  process.exit(1);
 });
