@@ -125,7 +125,11 @@ export function secureCluster(
   spares = rules.failuresToTolerate
 ): SecuredCluster | null {
   const k = rules.failuresToTolerate;
-  const hosts: number[][] = bins.map((b) => b.slice());
+  // Built by push, not `bins.map`: map's result is packed in the builtin and holey once the
+  // engine optimises its caller, and a host array of a new kind halfway through a session
+  // deoptimises every kernel it reaches (the balancer, the failover checks).
+  const hosts: number[][] = [];
+  for (const b of bins) hosts.push(b.slice());
   for (let i = 0; i < spares; i++) hosts.push([]);
   if (k > 0) {
     for (;;) {

@@ -97,6 +97,21 @@ function fitsLoad(
   return true;
 }
 
+/*
+ * ENDS_IN_LOOP. The item-centric heuristics build their result before their loop and return
+ * from inside it or right after it, with nothing after the loop that the engine needs to have
+ * seen run. V8 compiles such a loop while the first call is still in it (on-stack
+ * replacement) and keeps that code for later calls; code after the loop that no call had
+ * reached when it was compiled (a compare, an object literal) sends it back to the
+ * interpreter in every later call that finishes the loop. On 10,000 VMs that was about 100
+ * deoptimisations of firstFit over the first ten plans in one process out of four or five.
+ */
+
+/** The packing of no items: no bins, kept only under a cutoff above 0. */
+function emptyPacking(cutoff: number): Packing | null {
+  return cutoff > 0 ? { bins: 0, binOf: new Int32Array(0) } : null;
+}
+
 /**
  * First fit in the given order: each item goes to the lowest-numbered bin it fits. While few
  * bins are open it scans them; then a segment tree of per-dimension maximum free capacity over
@@ -106,8 +121,11 @@ function fitsLoad(
  */
 export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): Packing | null {
   const { n, d, demand, limit } = inst;
+  if (n === 0) return emptyPacking(cutoff);
   const load = new Float64Array(n * d);
   const binOf = new Int32Array(n);
+  // Made before the loop, its count kept as bins open: see ENDS_IN_LOOP.
+  const packing = { bins: 0, binOf };
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
   // Read once: an imported binding may be a getter call on every read.
   const checkEvery = CUTOFF_CHECK_ITEMS;
@@ -177,7 +195,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
     // An unopened bin is empty and every kernel item fits an empty bin, so found ≥ 0.
     const b = found;
     binOf[i] = b;
-    if (b >= bins) bins = b + 1;
+    if (b >= bins) packing.bins = bins = b + 1;
     if (bins >= cutoff) return null;
     for (let j = 0; j < d; j++) load[b * d + j] = load[b * d + j]! + demand[base + j]!;
     leadLoad[b] = load[b * d + lead]!;
@@ -190,7 +208,7 @@ export function firstFit(inst: Instance, order: Int32Array, cutoff = Infinity): 
     )
       return null;
   }
-  return bins < cutoff ? { bins, binOf } : null;
+  return packing; // each bin opened was checked against the cutoff
 }
 
 /**
@@ -239,9 +257,12 @@ export function bestFit(
   cutoff = Infinity
 ): Packing | null {
   const { n, d, demand, norm, limit } = inst;
+  if (n === 0) return emptyPacking(cutoff);
   const load = new Float64Array(n * d);
   const fullness = new Float64Array(n);
   const binOf = new Int32Array(n);
+  // Made before the loop, its count kept as bins open: see ENDS_IN_LOOP.
+  const packing = { bins: 0, binOf };
   const cutoffs = cutoff < Infinity ? cutoffData(inst, order) : null;
   // Read once: an imported binding may be a getter call on every read.
   const checkEvery = CUTOFF_CHECK_ITEMS;
@@ -271,6 +292,7 @@ export function bestFit(
     }
     if (best < 0) {
       best = bins++;
+      packing.bins = bins;
       if (bins >= cutoff) return null;
     }
     binOf[i] = best;
@@ -289,7 +311,7 @@ export function bestFit(
     )
       return null;
   }
-  return bins < cutoff ? { bins, binOf } : null;
+  return packing; // each bin opened was checked against the cutoff
 }
 
 /**

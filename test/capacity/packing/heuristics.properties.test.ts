@@ -11,7 +11,11 @@ import {
   runHeuristic,
   sizeOrder,
 } from "../../../src/capacity/packing/heuristics";
-import { subInstance, type Instance } from "../../../src/capacity/packing/instance";
+import {
+  prepareInstance,
+  subInstance,
+  type Instance,
+} from "../../../src/capacity/packing/instance";
 import { hostLikeInstance, instanceOf } from "./instances";
 import * as reference from "./referenceHeuristics";
 
@@ -206,6 +210,8 @@ describe("heuristics against the reference scans", () => {
       [6, 961],
     ] as const)
       sameBelowCutoff(hostLikeInstance(seed, vms));
+    // No items: no bins, so the empty packing under cutoffs 1 and up, null under 0 and -1.
+    sameBelowCutoff(prepareInstance({ capacity: [10, 10], items: [] }));
   });
 
   it("bin-centric makes the same choices in any initial order, by tree, by scan or switching", () => {
