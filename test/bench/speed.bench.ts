@@ -86,6 +86,41 @@ function analyzeRows(): Row[] {
   return rows;
 }
 
+/**
+ * Deoptimisations in warm `analyze` calls: V8 sending compiled code back to the interpreter
+ * after the first ten calls of a process (`--trace-deopt`), each a slow call or a few. A rise
+ * means some value's shape now changes between calls (see `secureCluster`, `firstFit`).
+ */
+function deoptRow(): Row {
+  const calls = 100;
+  const run = runNode([
+    "--trace-deopt",
+    "--import",
+    "tsx",
+    join(REPO_ROOT, "test", "bench", "support", "child.ts"),
+    "analyze-calls",
+    "1000",
+    String(calls),
+  ]);
+  let call = 0;
+  let all = 0;
+  let warm = 0;
+  for (const line of run.stdout.split("\n")) {
+    const marker = /^hvtco-call (\d+)$/.exec(line);
+    if (marker) call = Number(marker[1]);
+    else if (line.startsWith("[bailout (kind")) {
+      all++;
+      if (call > 10) warm++;
+    }
+  }
+  return {
+    figure: `deoptimisations in warm \`analyze\` calls (calls 11–${calls} of a process; ws2008r2, 1,000 servers, with sensitivity)`,
+    result: `${warm} (${all} in all ${calls} calls)`,
+    target: "–",
+    met: null,
+  };
+}
+
 function planRows(): Row[] {
   const rows: Row[] = [];
   const single = syntheticScenario("ws2022", { servers: 10_000 });
@@ -233,6 +268,7 @@ export async function runSpeedBench(): Promise<string> {
   const load = loadavg()[0]!;
   const rows: Row[] = [
     ...analyzeRows(),
+    deoptRow(),
     ...planRows(),
     parseRow(),
     ...cliRows(),

@@ -6,6 +6,8 @@
 import { performance } from "node:perf_hooks";
 import { planCapacity } from "../../../src/capacity";
 import { syntheticScenario } from "../../capacity/inventory";
+import { analyze } from "../../../src/tco";
+import { realisticScenario } from "../../tco/fixtures";
 import { countScenario } from "./inventories";
 
 type Job = (args: readonly string[]) => Record<string, unknown>;
@@ -17,6 +19,19 @@ const JOBS: Readonly<Record<string, Job>> = {
     const t0 = performance.now();
     const plan = planCapacity(scenario);
     return { ms: performance.now() - t0, hosts: plan.hosts };
+  },
+  /**
+   * `calls` analyses of the ws2008r2 inventory of `servers` servers with sensitivity, a line
+   * `hvtco-call k` before each: run under --trace-deopt, the deoptimisations between the lines
+   * show which calls sent compiled code back to the interpreter.
+   */
+  "analyze-calls": ([servers, calls]) => {
+    const scenario = realisticScenario("ws2008r2", Number(servers));
+    for (let k = 1; k <= Number(calls); k++) {
+      process.stdout.write(`hvtco-call ${k}\n`);
+      analyze(scenario, { sensitivity: true });
+    }
+    return { calls: Number(calls) };
   },
   /** planCapacity of `vms` VMs in `rows` inventory rows (identical VMs as counts). */
   "plan-count": ([rows, vms]) => {
