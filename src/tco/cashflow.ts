@@ -96,11 +96,14 @@ export function rescheduled(
   lines: readonly CostLine[],
   changed: ReadonlySet<CostCategory>
 ): CostSchedule {
-  const moved = lines.filter((l) => changed.has(l.category));
+  // Arrays built by push (see netFlowsOf).
+  const moved: CostLine[] = [];
+  for (const l of lines) if (changed.has(l.category)) moved.push(l);
   const overall = { ...previous.byCategory };
   for (const c of changed) overall[c] = ZERO;
   let yearsChanged = false;
-  const years = previous.years.map((y, t): YearCosts => {
+  const years: YearCosts[] = [];
+  previous.years.forEach((y, t) => {
     const byCategory = { ...y.byCategory };
     for (const c of changed) byCategory[c] = ZERO;
     addYear(byCategory, moved, t);
@@ -109,11 +112,14 @@ export function rescheduled(
       overall[c] = plus(overall[c], byCategory[c]);
       if (!byCategory[c].eq(y.byCategory[c])) same = false;
     }
-    if (same) return y;
+    if (same) {
+      years.push(y);
+      return;
+    }
     yearsChanged = true;
     let yearTotal = ZERO;
     for (const c of COST_CATEGORIES) yearTotal = plus(yearTotal, byCategory[c]);
-    return { year: t, total: yearTotal, byCategory };
+    years.push({ year: t, total: yearTotal, byCategory });
   });
   let total = previous.total;
   if (yearsChanged) {
@@ -147,8 +153,15 @@ export interface BusinessCase {
 }
 
 /** Net cash flows of an option against the physical baseline, per year 0…N (savings positive). */
+/**
+ * Built by push, not `Array.prototype.map`: map's result is a packed array from the builtin and
+ * a holey one once the engine has optimised the caller, and the finance functions reading the
+ * flows (NPV, IRR) were then sent back to the interpreter partway through a session.
+ */
 function netFlowsOf(physical: CostSchedule, option: CostSchedule): Money[] {
-  return physical.years.map((y, t) => y.total.minus(option.years[t]?.total ?? ZERO));
+  const flows: Money[] = [];
+  physical.years.forEach((y, t) => flows.push(y.total.minus(option.years[t]?.total ?? ZERO)));
+  return flows;
 }
 
 /**
