@@ -152,8 +152,8 @@ export interface BusinessCase {
   readonly retirementSavings: readonly Money[];
 }
 
-/** Net cash flows of an option against the physical baseline, per year 0…N (savings positive). */
 /**
+ * Net cash flows of an option against the physical baseline, per year 0…N (savings positive).
  * Built by push, not `Array.prototype.map`: map's result is a packed array from the builtin and
  * a holey one once the engine has optimised the caller, and the finance functions reading the
  * flows (NPV, IRR) were then sent back to the interpreter partway through a session.
