@@ -117,7 +117,13 @@ export function optionLines(
   const seriesByKey = seriesIndex(years);
   const once: Schedule = { kind: "once" };
   const annual: Schedule = { kind: "annual" };
-  const { hardware, staying } = planLinesOf(scenario, prefix, capacity, existing, years);
+  const { hardware, staying } = planLinesOf(
+    scenario,
+    prefix,
+    capacity,
+    existing,
+    years === undefined ? null : seriesByKey
+  );
   const lines: CostLine[] = [
     ...hardware,
     ...licensing.lines.map((l, i) => {
@@ -194,14 +200,15 @@ const planLinesByPlan = new WeakMap<
   }
 >();
 
+/** {@link planLines}, shared between the options of a plan without growth (`growth` null). */
 function planLinesOf(
   scenario: Scenario,
   prefix: string,
   capacity: CapacityPlan,
   existing: ExistingEstate | undefined,
-  years: OptionYears | undefined
+  growth: ReadonlyMap<string, QuantitySeries> | null
 ): PlanLines {
-  if (years !== undefined) return planLines(scenario, prefix, capacity, existing, years);
+  if (growth !== null) return planLines(scenario, prefix, capacity, existing, growth);
   const known = planLinesByPlan.get(capacity);
   if (known && sameButLicensing(known.scenario, scenario) && known.existing === existing) {
     if (known.prefix === prefix) return known.lines;
@@ -213,7 +220,7 @@ function planLinesOf(
       staying: known.lines.staying.map(renamed),
     };
   }
-  const lines = planLines(scenario, prefix, capacity, existing, undefined);
+  const lines = planLines(scenario, prefix, capacity, existing, NO_SERIES);
   planLinesByPlan.set(capacity, { scenario, existing, prefix, lines });
   return lines;
 }
@@ -226,13 +233,16 @@ function sameButLicensing(a: Scenario, b: Scenario): boolean {
   return !differ(a, b) && !differ(b, a);
 }
 
-/** {@link PlanLines} of a plan; ids start with `prefix`. */
+/** No growth: every quantity is today's. */
+const NO_SERIES: ReadonlyMap<string, QuantitySeries> = new Map();
+
+/** {@link PlanLines} of a plan, its quantities from `seriesByKey`; ids start with `prefix`. */
 function planLines(
   scenario: Scenario,
   prefix: string,
   capacity: CapacityPlan,
   existing: ExistingEstate | undefined,
-  years: OptionYears | undefined
+  seriesByKey: ReadonlyMap<string, QuantitySeries>
 ): PlanLines {
   const q = quantitiesOf(capacity);
   const storageGiB = q.storageGiB;
@@ -243,9 +253,8 @@ function planLines(
   const once: Schedule = { kind: "once" };
   const annual: Schedule = { kind: "annual" };
   const refresh: Schedule = { kind: "refresh", cycleInput: "virtual.hostRefreshYears" };
-  const byKey = seriesIndex(years);
   const quantity = (now: Dec, schedule: Schedule, series: string): ReturnType<typeof qty> =>
-    qty(byKey, now, schedule, series);
+    qty(seriesByKey, now, schedule, series);
   const S = SERIES;
   const hosts = quantity(dec(q.hosts), annual, S.hostsRunning);
   const clusters = quantity(dec(q.clusters), annual, S.clustersRunning);
