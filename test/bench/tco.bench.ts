@@ -3,10 +3,11 @@
  * seeded estates (test/tco/fixtures.ts `realisticInventory`: one row per server, 70 % Windows,
  * peaks 5–65 %), with the time spent in capacity planning shown beside it.
  *
- * Targets (issue 16): 1,000 servers × all options ≤ 20 ms without sensitivity (the task pane's
- * recompute path) and ≤ 60 ms with it; 10,000 servers ≤ 1 s. Medians of several runs after a
- * warm-up. The capacity plans' share says how much of that is capacity planning (src/capacity)
- * and how much the rest (licensing, costs, finance, sensitivity).
+ * Medians of several runs after warm-up calls, from source through tsx. Issue 16's targets for
+ * 1,000 servers (≤ 20 ms without sensitivity, the task pane's recompute path; ≤ 60 ms with it)
+ * are judged by the speed bench, in the built engine the CLI runs; this table says where the
+ * time goes: how much is capacity planning (src/capacity) and how much the rest (licensing,
+ * costs, finance, sensitivity). 10,000 servers: ≤ 1 s.
  * Run with `npx tsx test/bench/tco.bench.ts`.
  */
 import { cpus, loadavg } from "node:os";
@@ -25,17 +26,33 @@ interface Case {
   readonly platform: PlatformId;
   readonly sensitivity: boolean;
   readonly runs: number;
+  /** Untimed calls first: V8 compiles `analyze` over about ten calls on 1,000 servers. */
+  readonly warmups: number;
   /** Target median in ms, or null for "report only". */
   readonly targetMs: number | null;
 }
 
 const CASES: readonly Case[] = [
-  { servers: 1000, platform: "ws2008r2", sensitivity: false, runs: 7, targetMs: 20 },
-  { servers: 1000, platform: "ws2022", sensitivity: false, runs: 7, targetMs: 20 },
-  { servers: 1000, platform: "ws2008r2", sensitivity: true, runs: 5, targetMs: 60 },
-  { servers: 1000, platform: "ws2022", sensitivity: true, runs: 5, targetMs: 60 },
-  { servers: 10_000, platform: "ws2008r2", sensitivity: false, runs: 3, targetMs: 1000 },
-  { servers: 10_000, platform: "ws2022", sensitivity: false, runs: 3, targetMs: 1000 },
+  {
+    servers: 1000,
+    platform: "ws2008r2",
+    sensitivity: false,
+    runs: 15,
+    warmups: 20,
+    targetMs: null,
+  },
+  { servers: 1000, platform: "ws2022", sensitivity: false, runs: 15, warmups: 20, targetMs: null },
+  { servers: 1000, platform: "ws2008r2", sensitivity: true, runs: 9, warmups: 20, targetMs: null },
+  { servers: 1000, platform: "ws2022", sensitivity: true, runs: 9, warmups: 20, targetMs: null },
+  {
+    servers: 10_000,
+    platform: "ws2008r2",
+    sensitivity: false,
+    runs: 3,
+    warmups: 3,
+    targetMs: 1000,
+  },
+  { servers: 10_000, platform: "ws2022", sensitivity: false, runs: 3, warmups: 3, targetMs: 1000 },
 ];
 
 /**
@@ -78,9 +95,9 @@ export async function runTcoBench(): Promise<string> {
     const first = analyze(scenario, options);
     const eligible = first.options.filter((o) => o.eligible);
     const hosts = [...new Set(eligible.map((o) => o.capacity.hosts))].join("/");
-    const total = timed(c.runs, () => analyze(scenario, options));
+    const total = timed(c.runs, () => analyze(scenario, options), c.warmups);
     const recommended = c.sensitivity ? first.recommended : null;
-    const planning = timed(c.runs, () => planAll(scenario, recommended));
+    const planning = timed(c.runs, () => planAll(scenario, recommended), c.warmups);
     const share = `${ms(planning.cpu)} (${Math.round((100 * planning.cpu) / total.cpu)} %)`;
     const rest = ms(Math.max(0, total.cpu - planning.cpu));
     const target = c.targetMs === null ? "–" : `≤ ${c.targetMs}`;
@@ -101,8 +118,10 @@ export async function runTcoBench(): Promise<string> {
   return [
     "## analyze(): the business case for every option",
     "",
-    "Realistic seeded estates (one row per server). Medians of the runs after one warm-up: wall clock, and the",
-    "CPU time of this process (close to an idle machine's wall clock when other processes compete for the cores).",
+    "Realistic seeded estates (one row per server), from source through tsx. Medians of the runs after 20 warm-up calls",
+    "(3 for 10,000 servers): wall clock, and the CPU time of this process (close to an idle machine's wall clock when",
+    "other processes compete for the cores). Issue 16's targets for 1,000 servers are judged by `npm run bench -- speed`,",
+    "in the built engine the CLI runs; this table says where the time goes.",
     "'capacity plans' is the CPU time of planCapacity alone for the distinct plans analyze needs (with sensitivity: and the",
     "recommended option's at utilisation × 0.8 and × 1.2), and its share; 'rest' is everything else (licensing, costs, finance).",
     `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`,

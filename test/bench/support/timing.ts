@@ -1,4 +1,4 @@
-/** Timing for in-process benchmarks: one warm-up call, then medians of wall-clock and CPU time. */
+/** Timing for in-process benchmarks: warm-up calls, then medians of wall-clock and CPU time. */
 
 /** The median (mean of the middle two for an even count); 0 for no values. */
 export function median(values: readonly number[]): number {
@@ -19,9 +19,13 @@ export interface Timing<T> {
   readonly last: T;
 }
 
-/** Median wall and CPU ms of `runs` calls of `fn` after one warm-up call. */
-export function timed<T>(runs: number, fn: () => T): Timing<T> {
-  let last = fn(); // warm-up
+/**
+ * Median wall and CPU ms of `runs` calls of `fn` after `warmups` untimed ones (V8 compiles a
+ * large function over its first calls: `analyze` needs about ten to reach its steady speed).
+ */
+export function timed<T>(runs: number, fn: () => T, warmups = 1): Timing<T> {
+  let last = fn();
+  for (let i = 1; i < warmups; i++) last = fn();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
