@@ -101,10 +101,10 @@ const digestOf = (a: Analysis): string =>
 
 /**
  * `analyze` of 1,000 servers, judged in the engine as it ships: the JavaScript `npm run
- * build:cli` compiles, which the command line runs (the pane runs a webpack bundle of the same
- * modules, flattened alike). The same calls from source through tsx, as the tests run it, are
- * printed beside: its CommonJS transform reads every named import through a getter, which
- * costs about an eighth more. Both must give the same answer, or the bench stops.
+ * build:cli` compiles, which the command line runs. The same calls from source through tsx,
+ * as the tests run it, are printed beside: its CommonJS transform reads every named import
+ * through a getter, which costs about an eighth more here. Both must give the same answer, or
+ * the bench stops.
  */
 function analyzeRows(): Row[] {
   const rows: Row[] = [];
