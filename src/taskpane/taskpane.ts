@@ -5,7 +5,8 @@
  * workbook sync.
  *
  * Performance marks for the benchmark: `hvtco:first-render` (the first preview on screen),
- * one `hvtco:recompute` measure per preview (analysis + redraw after an input change) and one
+ * one `hvtco:recompute` measure per preview (analysis + redraw after an input change), within
+ * it one `hvtco:analysis` measure (the analysis and its preview data alone), and one
  * `hvtco:input` measure per keystroke in a field (validation + DOM update, before the debounce).
  */
 import { DEFAULT_PLATFORM, defaultScenarioJson, type Scenario } from "../scenario";
@@ -225,6 +226,7 @@ export function startPane(root: HTMLElement): void {
     try {
       if (!("previewOf" in loaded)) throw loaded.failure;
       event = { type: "previewComputed", revision, preview: loaded.previewOf(scenario) };
+      performance.measure("hvtco:analysis", "hvtco:recompute-start");
     } catch (e) {
       event = { type: "previewFailed", revision, message: errorText(e) };
     }
