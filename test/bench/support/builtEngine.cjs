@@ -3,9 +3,9 @@
 // modules). Run by speed.bench.ts as
 //   node test/bench/support/builtEngine.cjs SCENARIO.json WARMUPS RUNS SENSITIVITY(0|1)
 // it parses the scenario file with the built parser, makes WARMUPS + RUNS warm calls in this
-// process and prints one JSON line: the first call, every timed call (ms) and a digest of the
+// process and prints one JSON line: the first call, every timed call (ms), a digest of the
 // answer (SHA-1 of its JSON), which the bench compares with the source's to prove the build
-// is not stale.
+// is not stale, and the first option's hosts and lower bound.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -32,4 +32,7 @@ for (let i = 0; i < Number(runs); i++) {
   times.push(performance.now() - t0);
 }
 const digest = createHash("sha1").update(JSON.stringify(analysisJson(analysis))).digest("hex");
-process.stdout.write(`${JSON.stringify({ first, times, digest })}\n`);
+// Hosts of the first option and their lower bound: the local search stops at the bound, and
+// runs its whole budget when the greedy packing stays above it.
+const { hosts, lowerBoundHosts } = analysis.options[0].capacity;
+process.stdout.write(`${JSON.stringify({ first, times, digest, hosts, lowerBoundHosts })}\n`);
