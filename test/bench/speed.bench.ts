@@ -3,8 +3,9 @@
  * machine that runs it and printed beside its target with "met" or "NOT met".
  *
  * In-process figures are the min and median of several warm runs (the machine is shared, so the
- * min is the figure least disturbed by other work; the verdict reads the median). Cold figures,
- * peak RSS and CLI timings come from fresh processes. `npm test` runs only when asked
+ * min is the figure least disturbed by other work; the verdict reads the median). `analyze` is
+ * timed in the compiled engine (`dist/cli`) in a process of its own, the other in-process rows
+ * from source in this one. Cold figures, peak RSS and CLI timings come from fresh processes. `npm test` runs only when asked
  * (`BENCH_NPM_TEST=1`), since it takes minutes. Run with `npm run bench -- speed`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
