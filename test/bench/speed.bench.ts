@@ -8,7 +8,7 @@
  * from source in this one. Cold figures, peak RSS and CLI timings come from fresh processes. `npm test` runs only when asked
  * (`BENCH_NPM_TEST=1`), since it takes minutes. Run with `npm run bench -- speed`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,7 +22,7 @@ import { analysisJson, analyze, type Analysis } from "../../src/tco";
 import { syntheticScenario } from "../capacity/inventory";
 import { capraraTothInstances, hasPackingData } from "../capacity/packing/datasets";
 import { REPO_ROOT } from "../support/paths";
-import { realisticInventory, realisticScenario } from "../tco/fixtures";
+import { parsed, realisticInventory } from "../tco/fixtures";
 import { evaluatePacking } from "./packing.bench";
 import { runChild, runNode } from "./support/process";
 import { measureInitialJs } from "./taskpane.bench";
@@ -124,7 +124,10 @@ function analyzeRows(): Row[] {
       const runs = sensitivity ? 15 : 31;
       for (const [i, platform] of (["ws2008r2", "ws2022"] as const).entries()) {
         const built = timedBuilt(files.paths[i]!, 20, runs, sensitivity);
-        const scenario = realisticScenario(platform, 1000);
+        // The file the built engine read, parsed here: both analyse the same input.
+        const scenario = parsed(
+          JSON.parse(readFileSync(files.paths[i]!, "utf8")) as Record<string, unknown>
+        );
         let analysis: Analysis | undefined;
         const source = timed(runs, () => (analysis = analyze(scenario, { sensitivity })), 20);
         if (digestOf(analysis!) !== built.digest)
