@@ -5,6 +5,8 @@
  * bundle: the preview's analysis (without the sensitivity analysis) loads right after the first
  * render; the full analysis, the report builder, the .xlsx writer (exceljs), the slides writer
  * (pptxgenjs) and the inventory reader load with `import()` when a user first needs them.
+ * The preview and *Generate* share one store of capacity plans (`panePlans`), so an edit that
+ * changes no capacity input, and a workbook of the scenario just previewed, re-plan nothing.
  */
 import type { Scenario } from "../scenario";
 import type { Preview } from "./preview";
@@ -34,12 +36,13 @@ export async function loadPreviewEngine(): Promise<(scenario: Scenario) => Previ
  * (`moneyLimitIssues`): the caller shows it as a failed write, nothing is written.
  */
 export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPlan> {
-  const [{ buildReport }, { analyze }, { moneyLimitIssues }] = await Promise.all([
+  const [{ buildReport }, { analyze }, { moneyLimitIssues }, { panePlans }] = await Promise.all([
     import(/* webpackChunkName: "report" */ "../report/build"),
     import(/* webpackChunkName: "report" */ "../tco/analyze"),
     import(/* webpackChunkName: "report" */ "../tco/limits"),
+    import(/* webpackChunkName: "analysis" */ "./toPreview"),
   ]);
-  const analysis = analyze(scenario);
+  const analysis = analyze(scenario, { plans: panePlans });
   const issues = moneyLimitIssues(analysis);
   if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(" "));
   return buildReport(scenario, analysis);
@@ -49,12 +52,15 @@ export async function buildWorkbookPlan(scenario: Scenario): Promise<WorkbookPla
 export async function slidesBytes(
   scenario: Scenario
 ): Promise<{ readonly bytes: Uint8Array; readonly slides: number }> {
-  const [{ buildReport }, { analyze }, { buildDeck, writePptx }] = await Promise.all([
-    import(/* webpackChunkName: "report" */ "../report/build"),
-    import(/* webpackChunkName: "report" */ "../tco/analyze"),
-    import(/* webpackChunkName: "slides" */ "../slides"),
-  ]);
-  const analysis = analyze(scenario);
+  const [{ buildReport }, { analyze }, { buildDeck, writePptx }, { panePlans }] = await Promise.all(
+    [
+      import(/* webpackChunkName: "report" */ "../report/build"),
+      import(/* webpackChunkName: "report" */ "../tco/analyze"),
+      import(/* webpackChunkName: "slides" */ "../slides"),
+      import(/* webpackChunkName: "analysis" */ "./toPreview"),
+    ]
+  );
+  const analysis = analyze(scenario, { plans: panePlans });
   const deck = buildDeck(buildReport(scenario, analysis), analysis);
   return { bytes: await writePptx(deck), slides: deck.slides.length };
 }

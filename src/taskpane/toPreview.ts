@@ -9,15 +9,22 @@ import { ownedLicenceStatement } from "../licensing/ownedLicences";
 import { roundWhole, sum, type Dec } from "../money";
 import type { Scenario } from "../scenario";
 import { analyzeWith } from "../tco/analysis";
+import { PlanStore } from "../tco/planStore";
 import { physicalBaselineLines, RETIRED_PREFIX } from "../tco/physical";
 import { moveSentence } from "../tco/recommendation";
 import type { Analysis, OptionAnalysis } from "../tco/types";
 import { hostPreviewOf } from "./hostPreview";
 import type { Preview, PreviewCluster, PreviewIdle, PreviewSizing } from "./preview";
 
+/**
+ * Capacity plans of the pane's last analyses: an edit that changes no capacity input (a price,
+ * a rate, a licensing choice) re-plans nothing, and *Generate* reuses the preview's plans.
+ */
+export const panePlans = new PlanStore();
+
 /** The analysis the preview shows: no sensitivity analysis (the report has it). */
 export function analyzeForPreview(scenario: Scenario): Analysis {
-  return analyzeWith(scenario, null);
+  return analyzeWith(scenario, null, panePlans);
 }
 
 /** The preview of a scenario. */

@@ -10,6 +10,7 @@ import { analyzeOption, planFor, yearsFor, type PlanCache } from "./analyzeOptio
 import { baselineLabel, baselineOf, baselinePhrase } from "./baseline";
 import { irrOncePerFlows } from "./cashflow";
 import { VMWARE_OPTIONS } from "./leavingVmware";
+import type { PlanStore } from "./planStore";
 import { recommendationSentence } from "./recommendation";
 import type { sensitivityOf } from "./sensitivity";
 import { hostCandidates, sweepOption, withHost, type CandidateAnalysis } from "./hostSweep";
@@ -56,13 +57,21 @@ function breakEvenTable(scenario: Scenario): BreakEvenTable {
 /**
  * The analysis with the sensitivity analysis `sensitivity` runs (null: none). `analyze` in
  * `analyze.ts` is the usual entry; the task pane's preview calls this with null
- * so its start-up bundle holds no sensitivity code.
+ * so its start-up bundle holds no sensitivity code. With `plans`, capacity plans come from
+ * and go to that store, so an analysis after an edit that changes no capacity input re-plans
+ * nothing (the answer is the same either way).
  */
-export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis | null): Analysis {
+export function analyzeWith(
+  scenario: Scenario,
+  sensitivity: SensitivityAnalysis | null,
+  plans?: PlanStore
+): Analysis {
+  // Plan caches by scenario: from `plans` when the caller keeps them between analyses.
+  const cacheOf = (s: Scenario): PlanCache => plans?.cacheFor(s) ?? new Map();
   // The baseline is the estate as it is: with a VMware baseline, the scenario's own `host`
   // stands for the hardware it runs on today, whatever the candidates to buy.
-  const baseCache: PlanCache = new Map();
-  const baseline = baselineOf(scenario, baseCache);
+  const baseCache = cacheOf(scenario);
+  const baseline = baselineOf(scenario, baseCache, undefined, cacheOf);
   const physical = baseline.schedule;
   const candidates = hostCandidates(scenario);
   // One scenario and one plan cache per candidate: options whose constraints shape capacity
@@ -72,7 +81,7 @@ export function analyzeWith(scenario: Scenario, sensitivity: SensitivityAnalysis
     return {
       candidate,
       scenario: own,
-      cache: own === scenario ? baseCache : (new Map() as PlanCache),
+      cache: own === scenario ? baseCache : cacheOf(own),
     };
   });
   const irrOf = irrOncePerFlows();

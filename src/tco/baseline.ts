@@ -62,7 +62,8 @@ export interface Baseline {
 export function baselineOf(
   scenario: Scenario,
   cache: PlanCache,
-  physical?: PhysicalBaselineQuantities
+  physical?: PhysicalBaselineQuantities,
+  cacheOf: (other: Scenario) => PlanCache = () => new Map()
 ): Baseline {
   const n = scenario.finance.horizonYears;
   const product = scenario.finance.baseline;
@@ -86,7 +87,7 @@ export function baselineOf(
   const capacity = planFor(
     today,
     hostConstraintsFor(product, today),
-    today === scenario ? cache : new Map()
+    today === scenario ? cache : cacheOf(today)
   );
   const result = licenseOption(product, today, capacity);
   const licensing = optionLicensing(result, scenario, ownedBySku(scenario));

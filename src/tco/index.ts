@@ -1,6 +1,7 @@
 export * from "./types";
 export { analyze, cheapest, type AnalyzeOptions } from "./analyze";
 export { analyzeOption, planFor, type PlanCache } from "./analyzeOption";
+export { CAPACITY_INPUTS, COST_ONLY, PlanStore, capacityInputsKey } from "./planStore";
 export {
   businessCase,
   schedule,
