@@ -8,7 +8,8 @@
  * - recompute and redraw after an input change (the app's `hvtco:recompute` measure: analysis,
  *   state update, DOM patch and chart redraw), for the same inventory, and within it the
  *   analysis alone (`hvtco:analysis`: `analyze` without sensitivity and the preview's data)
- *   once the page has compiled it, after WARM_EDITS edits.
+ *   once the page has compiled it, after WARM_EDITS edits — for a price edit, after which the
+ *   pane re-uses its capacity plans, and for a host-memory edit, after which it packs again.
  * Run with `npx tsx test/bench/taskpane.bench.ts`, or `npm run bench -- taskpane`.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -28,6 +29,10 @@ const EDITS = 25;
 const WARM_EDITS = 10;
 /** Issue 16's budget for the pane's start-up JS (office.js, from Microsoft's CDN, aside). */
 const INITIAL_JS_BUDGET_KB = 120;
+
+/** The host memory of a draft scenario (JSON text), in GiB. */
+const hostMemoryOf = (draft: string): number =>
+  Number((JSON.parse(draft) as { host: { memoryGiB: string } }).host.memoryGiB);
 
 /** A seeded 1,000-server inventory (one row per server, realistic spread of sizes). */
 export function benchInventory(servers = SERVERS): Record<string, unknown>[] {
@@ -108,12 +113,34 @@ const median = (xs: readonly number[]): number => {
 const ms = (x: number): string => `${Math.round(x)} ms`;
 const msTenths = (x: number): string => `${x.toFixed(1)} ms`;
 
+/** An input the bench edits EDITS times: its form section, its field, and the value of edit i. */
+interface Edit {
+  readonly section: string;
+  readonly field: string;
+  readonly value: (i: number) => string;
+}
+
+/** The Datacenter price: a cost input, so the pane re-uses its capacity plans (PlanStore). */
+const PRICE_EDIT: Edit = {
+  section: "#sec-licensing-summary",
+  field: "#f-licensing-prices-datacenter",
+  value: (i) => String(6155 + i * 100),
+};
+
+/** Host memory, one GiB more each edit: a capacity input, so every edit packs the estate again. */
+const hostMemoryEdit = (baseGiB: number): Edit => ({
+  section: "#sec-hostCluster-summary",
+  field: "#f-host-memoryGiB",
+  value: (i) => String(baseGiB + i),
+});
+
 /**
- * EDITS changes of the Datacenter price in a loaded pane, each waited for until its preview is
- * drawn: per edit the recompute + redraw, the analysis within it and the keystroke's handling.
+ * EDITS changes of one input in a loaded pane, each waited for until its preview is drawn: per
+ * edit the recompute + redraw, the analysis within it and the keystroke's handling.
  */
 async function editTimes(
-  page: Page
+  page: Page,
+  edit: Edit
 ): Promise<{ recomputes: number[]; analyses: number[]; inputs: number[] }> {
   const last = (name: string): Promise<number> =>
     page.evaluate((n) => {
@@ -123,10 +150,10 @@ async function editTimes(
   const recomputes: number[] = [];
   const analyses: number[] = [];
   const inputs: number[] = [];
-  await page.locator("#sec-licensing-summary").click();
+  await page.locator(edit.section).click();
   for (let i = 1; i <= EDITS; i++) {
     const count = await page.evaluate(() => performance.getEntriesByName("hvtco:recompute").length);
-    await page.fill("#f-licensing-prices-datacenter", String(6155 + i * 100));
+    await page.fill(edit.field, edit.value(i));
     await page.waitForFunction(
       (n) => performance.getEntriesByName("hvtco:recompute").length > n,
       count,
@@ -177,6 +204,8 @@ export async function runTaskpaneBench(): Promise<string> {
   const recomputes: number[] = [];
   const analyses: number[] = [];
   const inputs: number[] = [];
+  const replanRecomputes: number[] = [];
+  const replanAnalyses: number[] = [];
   let initialScripts: string[] = [];
   for (let load = 0; load < LOADS; load++) {
     await withPane(dist, draft, async (page, reloadRequests) => {
@@ -190,23 +219,30 @@ export async function runTaskpaneBench(): Promise<string> {
         )
       );
       if (load === 0) {
-        const times = await editTimes(page);
+        const times = await editTimes(page, PRICE_EDIT);
         recomputes.push(...times.recomputes);
         analyses.push(...times.analyses);
         inputs.push(...times.inputs);
+        const replans = await editTimes(page, hostMemoryEdit(hostMemoryOf(draft)));
+        replanRecomputes.push(...replans.recomputes);
+        replanAnalyses.push(...replans.analyses);
       }
     });
   }
   // The same edits on ws2008r2 (its packing of this inventory stays above the lower bound, so
   // the local search runs its whole budget: the heavier analysis), for the analysis alone.
   let analyses2008: number[] = [];
+  let replans2008: number[] = [];
   const draft2008 = JSON.stringify(defaultScenarioJson("ws2008r2", benchInventory()));
   await withPane(dist, draft2008, async (page) => {
-    analyses2008 = (await editTimes(page)).analyses;
+    analyses2008 = (await editTimes(page, PRICE_EDIT)).analyses;
+    replans2008 = (await editTimes(page, hostMemoryEdit(hostMemoryOf(draft2008)))).analyses;
   });
 
-  const warmAnalyses = analyses.slice(WARM_EDITS);
-  const warm2008 = analyses2008.slice(WARM_EDITS);
+  const warm = (times: readonly number[]): string => {
+    const w = times.slice(WARM_EDITS);
+    return `median **${msTenths(median(w))}** (min ${msTenths(Math.min(...w))})`;
+  };
   // Initial: the scripts of taskpane.html; chart.js follows the first render (listed on demand).
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
   const initial = [...html.matchAll(/<script[^>]* src="?([\w.-]+\.js)/g)]
@@ -236,8 +272,9 @@ export async function runTaskpaneBench(): Promise<string> {
     `| Loaded on demand, gzip KB | ${lazyText} | not at start-up |`,
     `| First render, ${SERVERS.toLocaleString("en-US")} servers (navigation → first preview drawn) | median **${ms(median(firstRenders))}** of ${LOADS} loads (${firstRenders.map(ms).join(", ")}) | – |`,
     `| Keystroke → inputs validated and form patched, ${SERVERS.toLocaleString("en-US")} servers | median **${ms(median(inputs))}** of ${EDITS} edits (max ${ms(Math.max(...inputs))}) | – |`,
-    `| Recompute + redraw after an input change, ${SERVERS.toLocaleString("en-US")} servers | median **${ms(median(recomputes))}** of ${EDITS} edits (min ${ms(Math.min(...recomputes))}, max ${ms(Math.max(...recomputes))}; the first ${WARM_EDITS}: ${recomputes.slice(0, WARM_EDITS).map(ms).join(", ")}) | – |`,
-    `| Of which the analysis alone (\`analyze\` without sensitivity, and the preview's data), warm: edits ${WARM_EDITS + 1}–${EDITS} | median **${msTenths(median(warmAnalyses))}** (min ${msTenths(Math.min(...warmAnalyses))}); the same inventory on ws2008r2 ${msTenths(median(warm2008))} (min ${msTenths(Math.min(...warm2008))}) | – |`,
+    `| Recompute + redraw after a price edit (the Datacenter price: capacity plans reused), ${SERVERS.toLocaleString("en-US")} servers | median **${ms(median(recomputes))}** of ${EDITS} edits (min ${ms(Math.min(...recomputes))}, max ${ms(Math.max(...recomputes))}; the first ${WARM_EDITS}: ${recomputes.slice(0, WARM_EDITS).map(ms).join(", ")}) | – |`,
+    `| Recompute + redraw after a capacity edit (host memory, 1 GiB more each time: every edit packs the estate again) | median **${ms(median(replanRecomputes))}** of ${EDITS} edits (min ${ms(Math.min(...replanRecomputes))}, max ${ms(Math.max(...replanRecomputes))}) | – |`,
+    `| Of which the analysis alone (\`analyze\` without sensitivity, and the preview's data), warm: edits ${WARM_EDITS + 1}–${EDITS} | price edits: ${warm(analyses)}, the same inventory on ws2008r2 ${warm(analyses2008)}; host-memory edits: ${warm(replanAnalyses)}, on ws2008r2 ${warm(replans2008)} | – |`,
     "",
     `Headless Debian Chromium, production build, office.js (CDN, not ours) served from the npm copy; the preview waits ${250} ms after the last keystroke before it recomputes (not included above).`,
   ].join("\n");
