@@ -17,7 +17,7 @@ import { hostPreviewOf } from "./hostPreview";
 import type { Preview, PreviewCluster, PreviewIdle, PreviewSizing } from "./preview";
 
 /**
- * Capacity plans of the pane's last analyses: an edit that changes no capacity input (a price,
+ * Capacity plans of the pane's last analysis: an edit that changes no capacity input (a price,
  * a rate, a licensing choice) re-plans nothing, and *Generate* reuses the preview's plans.
  */
 export const panePlans = new PlanStore();

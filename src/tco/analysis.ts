@@ -67,6 +67,7 @@ export function analyzeWith(
   plans?: PlanStore
 ): Analysis {
   // Plan caches by scenario: from `plans` when the caller keeps them between analyses.
+  plans?.startAnalysis();
   const cacheOf = (s: Scenario): PlanCache => plans?.cacheFor(s) ?? new Map();
   // The baseline is the estate as it is: with a VMware baseline, the scenario's own `host`
   // stands for the hardware it runs on today, whatever the candidates to buy.

@@ -56,30 +56,28 @@ export function capacityInputsKey(scenario: Scenario): string {
   ]);
 }
 
-/** Default number of scenarios whose plans are kept: the last edit and the one before it, per host candidate. */
-const DEFAULT_KEEP = 8;
-
 /**
- * The plan caches of the scenarios analysed last, by {@link capacityInputsKey}; the least recently
- * used are dropped beyond `keep`, so an estate of 100,000 VMs keeps a few plans, not every draft's.
+ * The plan caches of the last analysis and the one running, by {@link capacityInputsKey}: the
+ * plans of an earlier draft are dropped when a later analysis starts without them, so the pane
+ * holds at most two analyses' plans (one per host candidate each), whatever the estate's size.
  */
 export class PlanStore {
-  private readonly caches = new Map<string, PlanCache>();
+  private readonly caches = new Map<string, { readonly cache: PlanCache; used: number }>();
+  private analysis = 0;
 
-  constructor(private readonly keep = DEFAULT_KEEP) {}
+  /** Starts an analysis: drops the plans the previous one did not use. */
+  startAnalysis(): void {
+    for (const [key, entry] of this.caches) if (entry.used < this.analysis) this.caches.delete(key);
+    this.analysis++;
+  }
 
-  /** The plan cache of `scenario`'s capacity inputs: the one its last analysis filled, or a new one. */
+  /** The plan cache of `scenario`'s capacity inputs: the one an analysis filled, or a new one. */
   cacheFor(scenario: Scenario): PlanCache {
     const key = capacityInputsKey(scenario);
-    const cache = this.caches.get(key) ?? new Map();
-    // Re-inserted last: a Map iterates in insertion order, so the first key is the least recent.
-    this.caches.delete(key);
-    this.caches.set(key, cache);
-    while (this.caches.size > this.keep) {
-      const oldest = this.caches.keys().next().value as string;
-      this.caches.delete(oldest);
-    }
-    return cache;
+    const entry = this.caches.get(key) ?? { cache: new Map(), used: this.analysis };
+    entry.used = this.analysis;
+    this.caches.set(key, entry);
+    return entry.cache;
   }
 
   /** Scenarios whose plans are held. */

@@ -213,15 +213,26 @@ describe("PlanStore", () => {
     return scenarioOf(json);
   });
 
-  it("keeps the plan caches of the last `keep` scenarios, dropping the least recently used", () => {
-    const store = new PlanStore(2);
+  it("keeps the plans of the previous analysis and drops those it did not use", () => {
+    const store = new PlanStore();
     const [a, b, c] = scenarios as [Scenario, Scenario, Scenario];
+    store.startAnalysis();
     const cacheA = store.cacheFor(a);
+    expect(store.cacheFor(a)).toBe(cacheA); // within one analysis
+    store.startAnalysis();
     const cacheB = store.cacheFor(b);
-    expect(store.cacheFor(a)).toBe(cacheA); // a is now the most recent
-    store.cacheFor(c); // drops b
+    expect(store.size).toBe(2); // a, used by the previous analysis, is kept
+    store.startAnalysis();
+    store.cacheFor(c); // a was not used by the previous analysis: dropped
     expect(store.size).toBe(2);
-    expect(store.cacheFor(a)).toBe(cacheA);
-    expect(store.cacheFor(b)).not.toBe(cacheB);
+    expect(store.cacheFor(b)).toBe(cacheB);
+    expect(store.cacheFor(a)).not.toBe(cacheA);
+  });
+
+  it("holds two analyses' plans at most, edit after capacity edit", () => {
+    const store = new PlanStore();
+    for (const scenario of [...scenarios, ...scenarios])
+      analyze(scenario, { sensitivity: false, plans: store });
+    expect(store.size).toBe(2);
   });
 });
