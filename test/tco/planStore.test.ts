@@ -21,6 +21,9 @@ import {
   PlanStore,
   type AnalyzeOptions,
 } from "../../src/tco";
+import { buildReport } from "../../src/report/build";
+import { buildDeck } from "../../src/slides/deck";
+import { toPreview } from "../../src/taskpane/toPreview";
 import { REPO_ROOT } from "../support/paths";
 import { validScenarioJson } from "../support/scenarioArbitrary";
 import { realisticScenario } from "./fixtures";
@@ -205,6 +208,40 @@ describe("an analysis through a PlanStore", () => {
     replanned.options.forEach((o, i) => expect(o.capacity).not.toBe(before.options[i]!.capacity));
   });
 });
+
+/** Freezes `value` and every object and plain array under it (typed arrays cannot be frozen). */
+function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== "object" || seen.has(value)) return;
+  if (ArrayBuffer.isView(value) || value instanceof Decimal) return;
+  seen.add(value);
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v, seen);
+}
+
+describe("plans shared between analyses", () => {
+  it.each(EXAMPLE_FILES)(
+    "are not changed by the preview, the report or the slides of the next analysis (%s)",
+    (file) => {
+      const store = new PlanStore();
+      const json = exampleJson(file);
+      const first = analyze(scenarioOf(json), { plans: store });
+      // Frozen, plans and all: any later write to what the store shares throws (strict code).
+      deepFreeze(first);
+      json.finance.discountRate = "0.12";
+      const scenario = scenarioOf(json);
+      const second = analyze(scenario, { plans: store });
+      expect(second.options.map((o) => o.capacity)).toEqual(first.options.map((o) => o.capacity));
+      expect(second.options[0]!.capacity).toBe(first.options[0]!.capacity);
+      const plan = buildReport(scenario, second);
+      expect(() => toPreview(second)).not.toThrow();
+      expect(() => buildDeck(plan, second)).not.toThrow();
+      expect(answerOf(analyze(scenario, { plans: store }))).toBe(answerOf(analyze(scenario)));
+    }
+  );
+});
+
+const answerOf = (analysis: ReturnType<typeof analyze>): string =>
+  JSON.stringify(analysisJson(analysis));
 
 describe("PlanStore", () => {
   const scenarios = [0, 1, 2].map((k) => {
