@@ -76,7 +76,8 @@ export function analyzeWith(
   const physical = baseline.schedule;
   const candidates = hostCandidates(scenario);
   // One scenario and one plan cache per candidate: options whose constraints shape capacity
-  // alike share the candidate's plan (planFor's key), and no plan crosses candidates.
+  // alike share the candidate's plan (planFor's key). No plan crosses candidates of different
+  // capacity inputs; with `plans`, candidates alike but for their price share one cache.
   const perCandidate = candidates.map((candidate) => {
     const own = scenario.hostOptions === undefined ? scenario : withHost(scenario, candidate);
     return {

@@ -72,8 +72,8 @@ interface Filed {
  * holds at most two analyses' plans (one per host candidate each), whatever the estate's size.
  * The key is held in two parts: the estate's JSON (written once per inventory, which the host
  * candidates of an analysis share: 0.13 s and 21 MB for 100,000 rows), then the other inputs'.
- * The estate's JSON is remembered by the inventory array itself, which `parseScenario` freezes
- * with its rows: a caller that builds a scenario by hand must not change its inventory in place.
+ * The estate's JSON is remembered by the inventory array itself when it is frozen, as
+ * `parseScenario` leaves it (with its rows); an unfrozen one is written out on every call.
  */
 export class PlanStore {
   private readonly byEstate = new Map<string, Map<string, Filed>>();
@@ -92,10 +92,12 @@ export class PlanStore {
   /** The plan cache of `scenario`'s capacity inputs: the one an analysis filled, or a new one. */
   cacheFor(scenario: Scenario): PlanCache {
     const inputs = capacityInputs(scenario);
-    let estate = this.estateJson.get(scenario.inventory);
+    // Remembered only for a frozen inventory: one changed in place would keep its old text.
+    const frozen = Object.isFrozen(scenario.inventory);
+    let estate = frozen ? this.estateJson.get(scenario.inventory) : undefined;
     if (estate === undefined) {
       estate = JSON.stringify(inputs[ESTATE]);
-      this.estateJson.set(scenario.inventory, estate);
+      if (frozen) this.estateJson.set(scenario.inventory, estate);
     }
     inputs[ESTATE] = null;
     const rest = JSON.stringify(inputs);

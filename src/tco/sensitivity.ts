@@ -29,7 +29,7 @@ import { costLine, type CostCategory, type CostLine } from "./costLines";
 import { physicalBaselineQuantities, type PhysicalBaselineQuantities } from "./physical";
 import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 
-interface Param {
+export interface Param {
   readonly input: SensitivityInput;
   readonly label: string;
   /** Changing it changes the capacity plan. */
@@ -40,7 +40,8 @@ interface Param {
   readonly maxFactor?: (s: Scenario) => number;
 }
 
-const PARAMS: readonly Param[] = [
+/** The inputs the sensitivity analysis scales (exported for the plan-store test). */
+export const SENSITIVITY_PARAMS: readonly Param[] = [
   {
     input: "inventory.peakCpuUtilization",
     label: "Peak CPU utilisation (every server)",
@@ -435,8 +436,8 @@ export function sensitivityOf(
   const unchanged: Param = { input: "host.price", label: "" };
   const baseNpv = known?.npv ?? npvAt(common, unchanged, ONE);
   // The mean peak utilisation walks the whole inventory: one base value per input.
-  const baseValues = new Map(PARAMS.map((p) => [p.input, baseValueOf(scenario, p)]));
-  const rows: SensitivityRow[] = PARAMS.map((p) => {
+  const baseValues = new Map(SENSITIVITY_PARAMS.map((p) => [p.input, baseValueOf(scenario, p)]));
+  const rows: SensitivityRow[] = SENSITIVITY_PARAMS.map((p) => {
     const base = baseValues.get(p.input) as Dec;
     const npvLow = npvAt(common, p, low);
     const npvHigh = npvAt(common, p, high);
@@ -458,7 +459,7 @@ export function sensitivityOf(
   // Break-even values of the three most sensitive inputs.
   const withBreakEven = rows.map((row, i) => {
     if (i >= 3 || row.swing.isZero()) return row;
-    const p = PARAMS.find((x) => x.input === row.input) as Param;
+    const p = SENSITIVITY_PARAMS.find((x) => x.input === row.input) as Param;
     const towardZero = baseNpv.isPositive() === row.npvHigh.lt(row.npvLow); // NPV falls as the input rises
     const maxFactor = Math.min(p.maxFactor ? p.maxFactor(scenario) : 20, 20);
     // The bisection starts at a factor of 1 (the base NPV) and may revisit ±20 %: reuse them
