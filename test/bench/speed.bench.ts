@@ -8,7 +8,7 @@
  * from source in this one. Cold figures, peak RSS and CLI timings come from fresh processes. `npm test` runs only when asked
  * (`BENCH_NPM_TEST=1`), since it takes minutes. Run with `npm run bench -- speed`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,7 +21,7 @@ import type { PlatformId } from "../../src/platform";
 import { analysisJson, analyze, type Analysis } from "../../src/tco";
 import { syntheticScenario } from "../capacity/inventory";
 import { capraraTothInstances, hasPackingData } from "../capacity/packing/datasets";
-import { REPO_ROOT } from "../support/paths";
+import { REPO_ROOT, shared } from "../support/paths";
 import { parsed, realisticInventory } from "../tco/fixtures";
 import { evaluatePacking } from "./packing.bench";
 import { runChild, runNode } from "./support/process";
@@ -188,6 +188,40 @@ function spreadRow(): Row {
     };
   } finally {
     files.remove();
+  }
+}
+
+/** The RVTools export in `../shared/data` the real-data row imports (763 powered-on VMs). */
+const RVTOOLS_SAMPLE = shared(
+  "data",
+  "inventory-samples",
+  "rvtools-mb-labels_rvtools-to-ibm-cloud_SizingWorkshop-RVTools.xlsx"
+);
+
+/**
+ * `analyze` of a real estate: the RVTools sample imported by the command line (`import
+ * --platform`), on ws2008r2 and ws2022, in the built engine — a figure no seeded inventory gives.
+ */
+function realEstateRow(): Row {
+  const figure =
+    "`analyze` of a real estate: the RVTools sample of `../shared/data` (763 VMs), no sensitivity (built engine, min / median after 12 warm-up calls)";
+  if (!existsSync(RVTOOLS_SAMPLE))
+    return { figure, result: "(sample not found)", target: "–", met: null };
+  buildCli();
+  const dir = mkdtempSync(join(tmpdir(), "hvtco-bench-"));
+  try {
+    const parts = (["ws2008r2", "ws2022"] as const).map((platform) => {
+      const imported = runNode([CLI, "import", RVTOOLS_SAMPLE, "--platform", platform]);
+      const path = join(dir, `${platform}.json`);
+      writeFileSync(path, imported.stdout);
+      const t = timedBuilt(path, 12, 9, false);
+      const bound =
+        t.hosts > t.lowerBoundHosts ? `above its bound of ${t.lowerBoundHosts}` : "at its bound";
+      return `${platform} ${minMedian(t)} (${t.hosts} hosts, ${bound})`;
+    });
+    return { figure, result: parts.join("; "), target: "–", met: null };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -391,6 +425,7 @@ export async function runSpeedBench(): Promise<string> {
   const rows: Row[] = [
     ...analyzeRows(),
     spreadRow(),
+    realEstateRow(),
     deoptRow(),
     ...planRows(),
     parseRow(),
