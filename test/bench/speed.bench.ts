@@ -419,9 +419,27 @@ function capraraTothRow(): Row {
   };
 }
 
+/**
+ * The share of the last ten seconds in which some task waited for a CPU (Linux PSI, "some
+ * avg10"), or null where the kernel does not report it. On this VM it read 0.6 % before a quiet
+ * run on 2026-12-08 and 13–29 % around the noisy ones, whose medians were a quarter higher.
+ */
+function cpuPressure(): number | null {
+  try {
+    const line = readFileSync("/proc/pressure/cpu", "utf8").split("\n")[0] ?? "";
+    const avg10 = /avg10=([\d.]+)/.exec(line)?.[1];
+    return avg10 === undefined ? null : Number(avg10);
+  } catch {
+    return null;
+  }
+}
+
+const pressureText = (p: number | null): string => (p === null ? "n/a" : `${p.toFixed(1)} %`);
+
 /** Runs every measurement of the issue's table; returns it as markdown. */
 export async function runSpeedBench(): Promise<string> {
   const load = loadavg()[0]!;
+  const pressure = cpuPressure();
   const rows: Row[] = [
     ...analyzeRows(),
     spreadRow(),
@@ -439,7 +457,7 @@ export async function runSpeedBench(): Promise<string> {
   return [
     "## Speed targets (issue 16)",
     "",
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}; load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after (the machine is shared: min / median of several runs).`,
+    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}; load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after; CPU pressure (PSI, some avg10) ${pressureText(pressure)} before, ${pressureText(cpuPressure())} after (the machine is shared: min / median of several runs; a pressure above a few % inflates the medians).`,
     "",
     "| Figure | Result | Target | |",
     "|---|---|---|---|",
