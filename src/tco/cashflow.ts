@@ -103,7 +103,7 @@ export function rescheduled(
   for (const c of changed) overall[c] = ZERO;
   let yearsChanged = false;
   const years: YearCosts[] = [];
-  previous.years.forEach((y, t) => {
+  for (const [t, y] of previous.years.entries()) {
     const byCategory = { ...y.byCategory };
     for (const c of changed) byCategory[c] = ZERO;
     addYear(byCategory, moved, t);
@@ -114,13 +114,13 @@ export function rescheduled(
     }
     if (same) {
       years.push(y);
-      return;
+      continue;
     }
     yearsChanged = true;
     let yearTotal = ZERO;
     for (const c of COST_CATEGORIES) yearTotal = plus(yearTotal, byCategory[c]);
     years.push({ year: t, total: yearTotal, byCategory });
-  });
+  }
   let total = previous.total;
   if (yearsChanged) {
     total = ZERO;

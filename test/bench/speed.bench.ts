@@ -25,6 +25,7 @@ import { REPO_ROOT, shared } from "../support/paths";
 import { parsed, realisticInventory } from "../tco/fixtures";
 import { evaluatePacking } from "./packing.bench";
 import { runChild, runNode } from "./support/process";
+import { median } from "./support/timing";
 import { measureInitialJs } from "./taskpane.bench";
 
 interface Row {
@@ -57,8 +58,9 @@ function timed(runs: number, fn: () => void, warmups = 1): Timing {
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { first, min: times[0] ?? first, median: times[times.length >> 1] ?? first };
+  return runs > 0
+    ? { first, min: Math.min(...times), median: median(times) }
+    : { first, min: first, median: first };
 }
 
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -88,11 +90,10 @@ function timedBuilt(
     hosts: number;
     lowerBoundHosts: number;
   };
-  const times = [...out.times].sort((a, b) => a - b);
   return {
     first: out.first,
-    min: times[0]!,
-    median: times[times.length >> 1]!,
+    min: Math.min(...out.times),
+    median: median(out.times),
     digest: out.digest,
     hosts: out.hosts,
     lowerBoundHosts: out.lowerBoundHosts,
@@ -421,8 +422,9 @@ function capraraTothRow(): Row {
 
 /**
  * The share of the last ten seconds in which some task waited for a CPU (Linux PSI, "some
- * avg10"), or null where the kernel does not report it. On this VM it read 0.6 % before a quiet
- * run on 2026-12-08 and 13–29 % around the noisy ones, whose medians were a quarter higher.
+ * avg10"), or null where the kernel does not report it: a sign, not a measure, of other work on
+ * the machine. On 2026-12-08, ws2008r2 1,000 servers, min / median: 0.6 % before 15.4 / 16.6 ms,
+ * 13.7 % before 16.4 / 24.1 ms, 42.9 % before 15.9 / 18.8 ms.
  */
 function cpuPressure(): number | null {
   try {
@@ -457,7 +459,7 @@ export async function runSpeedBench(): Promise<string> {
   return [
     "## Speed targets (issue 16)",
     "",
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}; load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after; CPU pressure (PSI, some avg10) ${pressureText(pressure)} before, ${pressureText(cpuPressure())} after (the machine is shared: min / median of several runs; a pressure above a few % inflates the medians).`,
+    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}; load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after; CPU pressure (PSI, some avg10) ${pressureText(pressure)} before, ${pressureText(cpuPressure())} after (the machine is shared: min / median of several runs; the pressure says whether other work was competing).`,
     "",
     "| Figure | Result | Target | |",
     "|---|---|---|---|",

@@ -21,6 +21,7 @@ import { defaultScenarioJson } from "../../src/scenario";
 import { openPane, waitForPreview } from "../e2e/browser";
 import { ensurePaneBuild } from "../e2e/build";
 import { serveStatic } from "../e2e/server";
+import { median } from "./support/timing";
 
 const SERVERS = 1000;
 const LOADS = 3;
@@ -105,11 +106,6 @@ export async function measureInitialJs(): Promise<{
   }
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const ms = (x: number): string => `${Math.round(x)} ms`;
 const msTenths = (x: number): string => `${x.toFixed(1)} ms`;
 
