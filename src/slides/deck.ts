@@ -5,6 +5,7 @@
  * into a file; the task pane can lazy-load both (`import("../slides")`).
  */
 import { formatWhole, type Dec } from "../money";
+import { platformLimits } from "../platform";
 import { CATEGORY_LABELS, COST_CATEGORIES } from "../tco/costLines";
 import { shortOptionLabel } from "../report/labels";
 import type { ChartSpec, WorkbookPlan } from "../report/workbookPlan";
@@ -87,6 +88,14 @@ function chartOf(plan: WorkbookPlan, spec: ChartSpec): DeckChart {
   };
 }
 
+/** A label inside a sentence: "Licence prices (all)" → "licence prices (all)"; "PUE" stays. */
+function sentenceCase(label: string): string {
+  const second = label.charAt(1);
+  return second !== "" && second === second.toUpperCase() && second !== second.toLowerCase()
+    ? label
+    : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** "Staying physical spends most on administration (USD 1,800,000); Enterprise: USD 783,125." */
 function costTakeaway(analysis: Analysis, money: (d: Dec) => string): string {
   const base = analysis.physical.byCategory;
@@ -103,7 +112,8 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
   const money = (d: Dec): string => `${s.currency} ${formatWhole(d)}`;
   const specs = new Map(plan.sheets.flatMap((sh) => sh.charts).map((c) => [c.id, c]));
   const rec = analysis.options.find((o) => o.id === analysis.recommended);
-  const baseline = analysis.baselineLabel.toLowerCase();
+  // "staying on VMware Cloud Foundation": the label's first letter only, not its names.
+  const baseline = analysis.baselinePhrase;
 
   const figures = rec
     ? [
@@ -114,9 +124,11 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
         { label: `${s.currency}, NPV of the saving`, value: formatWhole(rec.businessCase.npv) },
         {
           label: "Payback",
-          value: rec.businessCase.payback.reached
-            ? `${rec.businessCase.payback.months.toDecimalPlaces(0).toString()} months`
-            : `not within ${n} years`,
+          value: !rec.businessCase.payback.reached
+            ? `not within ${n} years`
+            : rec.businessCase.payback.months.isZero()
+              ? "immediately"
+              : `${rec.businessCase.payback.months.toDecimalPlaces(0).toString()} months`,
         },
         {
           label: "Hosts",
@@ -130,15 +142,17 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
       ? `${shortOptionLabel(rec.label)} (★) costs ${money(rec.costs.total)} over ${n} years against ${money(analysis.physical.total)} for ${baseline}.`
       : `No option can be used on these inputs.`,
     costBreakdown: costTakeaway(analysis, money),
-    cumulativeSavings: rec?.businessCase.payback.reached
-      ? `${shortOptionLabel(rec.label)} recovers its investment after ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months.`
-      : "Cumulative savings against the baseline, year by year.",
+    cumulativeSavings: !rec?.businessCase.payback.reached
+      ? "Cumulative savings against the baseline, year by year."
+      : rec.businessCase.payback.months.isZero()
+        ? `${shortOptionLabel(rec.label)} saves from the start: it has no investment to recover.`
+        : `${shortOptionLabel(rec.label)} recovers its investment after ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months.`,
     licenceBreakEven:
       analysis.breakEven.switchPoints.length > 0
         ? `The cheapest edition changes at ${analysis.breakEven.switchPoints.map((p) => `${p.vms} VMs per host`).join(", ")}.`
         : "Licence cost of one host by the Windows VMs it runs, per edition.",
     sensitivityTornado: analysis.sensitivity?.rows[0]
-      ? `${analysis.sensitivity.rows[0].label} moves the NPV most: ${money(analysis.sensitivity.rows[0].npvLow)} to ${money(analysis.sensitivity.rows[0].npvHigh)}.`
+      ? `The NPV moves most with ${sentenceCase(analysis.sensitivity.rows[0].label)}: ${money(analysis.sensitivity.rows[0].npvLow)} to ${money(analysis.sensitivity.rows[0].npvHigh)}.`
       : "How the NPV moves when one input changes by 20 %.",
     hostUtilisation: rec
       ? `${rec.capacity.hosts} hosts (at least ${rec.capacity.lowerBoundHosts} needed), every failure of ${s.cluster.failuresToTolerate} host${s.cluster.failuresToTolerate === 1 ? "" : "s"} simulated; ${rec.capacity.stayPhysical.reduce((a, p) => a + p.count, 0)} servers stay physical.`
@@ -163,7 +177,7 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
           .filter((o) => o.eligible)
           .map((o) => shortOptionLabel(o.label))
           .join(", ")}.`,
-        `${s.platform}, ${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, prices in ${s.currency}.`,
+        `${platformLimits(s.platform).label}, ${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, prices in ${s.currency}.`,
         "Every figure comes from the workbook's live formulas (TCO Summary); assumptions to check are on TCO Assumptions.",
       ],
     },

@@ -61,3 +61,41 @@ describe("the management deck", () => {
     expect(savings?.emphasis).toBe(2); // Enterprise, the recommended option
   });
 });
+
+describe("the deck for leaving VMware (a baseline named after products, payback from the start)", () => {
+  const read = parseScenario(
+    JSON.parse(
+      readFileSync(join(REPO_ROOT, "assets", "examples", "leaving-vmware-2027.json"), "utf8")
+    )
+  );
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  const vmware = analyze(read.scenario);
+  const slides = buildDeck(buildReport(read.scenario, vmware), vmware).slides;
+  const text = slides.flatMap((s) => [s.takeaway ?? "", ...(s.bullets ?? [])]).join("\n");
+
+  it("keeps the product names' capitals and names the platform as Microsoft does", () => {
+    expect(vmware.baselineLabel).toBe("Staying on VMware Cloud Foundation");
+    expect(text).toContain("for staying on VMware Cloud Foundation.");
+    expect(text).toContain("Compared with staying on VMware Cloud Foundation: ");
+    expect(text).not.toMatch(/vmware cloud/);
+    expect(slides[0]?.bullets?.[1]).toMatch(/^Windows Server 2025, 5-year horizon/);
+  });
+
+  it("says a path that saves from the start has nothing to pay back, not '0 months'", () => {
+    const rec = vmware.options.find((o) => o.id === vmware.recommended)!;
+    expect(rec.businessCase.payback.reached && rec.businessCase.payback.months.isZero()).toBe(true);
+    expect(slides[0]?.figures?.find((f) => f.label === "Payback")?.value).toBe("immediately");
+    expect(slides.find((s) => s.title === "Cumulative savings and payback")?.takeaway).toBe(
+      "VVF + guests saves from the start: it has no investment to recover."
+    );
+    expect(text).not.toMatch(/\b0 months\b/);
+  });
+
+  it("puts the input that moves the NPV most inside the sentence, in lower case", () => {
+    const top = vmware.sensitivity!.rows[0]!;
+    expect(top.label).toBe("Licence prices (all)");
+    expect(slides.find((s) => s.title === "What moves the NPV (±20 %)")?.takeaway).toMatch(
+      /^The NPV moves most with licence prices \(all\): USD [\d,]+ to USD [\d,]+\.$/
+    );
+  });
+});
