@@ -130,6 +130,17 @@ describe("leaving VMware: the renewal quote's prices are live inputs", () => {
     expect(chart?.seriesOverrides).toEqual([{ index: 6, kind: "columnClustered" }]);
   });
 
+  it("names the platform as Microsoft does and says the path saves from the start", () => {
+    const summary = plan.sheets.find((x) => x.name === "TCO Summary")!;
+    const texts = summary.blocks.flatMap((b) => b.cells.flat()).map((c) => String(c.v));
+    expect(
+      texts.some((t) => t.includes("discount rate 7 %, Windows Server 2025, prices in USD"))
+    ).toBe(true);
+    expect(texts.some((t) => /\bws2025\b/.test(t))).toBe(false);
+    const savings = summary.charts.find((c) => c.id === "cumulativeSavings");
+    expect(savings?.title).toBe("Cumulative savings: VVF + guests saves from the start");
+  });
+
   it("moves staying and the renewal bought during the move with the VCF price in TCO Inputs", () => {
     // VCF at $400 instead of $350 a core a year: the baseline's subscription (from the renewal
     // date) and the renewal term each moving option buys follow, through the months per year.

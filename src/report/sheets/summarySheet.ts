@@ -23,6 +23,7 @@ import type { CapacitySheet } from "./capacitySheet";
 import type { LicensingSheet } from "./licensingSheet";
 import type { SensitivitySheet } from "./sensitivitySheet";
 import { ownedLicenceStatement } from "../../licensing";
+import { platformLimits } from "../../platform";
 import { REPORT_MESSAGES } from "../messages";
 import { keyFigureRows } from "./summaryFigures";
 
@@ -73,7 +74,7 @@ export function buildSummarySheet(
     2,
     0,
     text(
-      `${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, ${s.platform}, prices in ${s.currency}. Figures are live formulas over TCO Inputs.`
+      `${n}-year horizon, discount rate ${s.finance.discountRate.times(100).toString()} %, ${platformLimits(s.platform).label}, prices in ${s.currency}. Figures are live formulas over TCO Inputs.`
     )
   );
   style(g, 2, 0, 2, 0, { italic: true, fontColor: COLORS.muted });
@@ -253,9 +254,11 @@ export function buildSummarySheet(
   }
 
   const rec = eligible.find((o) => o.id === analysis.recommended);
-  const paybackText = rec?.businessCase.payback.reached
-    ? `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`
-    : "payback not within the horizon";
+  const paybackText = !rec?.businessCase.payback.reached
+    ? "payback not within the horizon"
+    : rec.businessCase.payback.months.isZero()
+      ? `${shortOptionLabel(rec.label)} saves from the start`
+      : `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`;
   const place = (i: number): { from: string; to: string } => {
     const rowBase = chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
     const [left, right] = CHART_COLUMNS[i % CHARTS_ACROSS] as readonly [number, number];
