@@ -9,10 +9,12 @@ import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./workbookPlan
 export interface Grid {
   readonly cells: Map<number, Map<number, PlanCell>>;
   readonly styles: StyledRange[];
+  /** Header cells that {@link toBlocks} right-aligns over a column of numbers. */
+  readonly headers: { readonly row: number; readonly col: number }[];
 }
 
 export function newGrid(): Grid {
-  return { cells: new Map(), styles: [] };
+  return { cells: new Map(), styles: [], headers: [] };
 }
 
 /** Put a cell at (row, col), 0-based. */
@@ -39,8 +41,12 @@ export function style(
   grid.styles.push({ range: rangeAddress({ top, left, bottom, right }), style: s });
 }
 
-/** The bounding rectangle of every cell, as one block (blank cells `{v: null}`). */
+/**
+ * The bounding rectangle of every cell, as one block (blank cells `{v: null}`); first aligns
+ * the headers over numbers to the right (into `grid.styles`).
+ */
 export function toBlocks(grid: Grid): CellBlock[] {
+  alignHeadersToNumbers(grid);
   if (grid.cells.size === 0) return [];
   let top = Infinity,
     bottom = -Infinity,
@@ -101,4 +107,27 @@ export function headerRow(
     wrapText: true,
     ...extra,
   });
+  if (extra.horizontalAlignment === undefined)
+    labels.forEach((_, i) => grid.headers.push({ row, col: col + i }));
+}
+
+/** Rows below a header searched for its column's first value. */
+const HEADER_LOOKAHEAD = 5;
+
+/**
+ * Right-aligns each header whose column's first value below is a number: spreadsheets put
+ * numbers on the right, and a header on the left of a wide column stands over the next
+ * column's figures ("63 %" read as memory, not CPU).
+ */
+function alignHeadersToNumbers(grid: Grid): void {
+  for (const { row, col } of grid.headers) {
+    let below: PlanCell | undefined;
+    for (let r = row + 1; r <= row + HEADER_LOOKAHEAD && below === undefined; r++) {
+      const cell = grid.cells.get(r)?.get(col);
+      if (cell !== undefined && cell.v !== null && cell.v !== "") below = cell;
+    }
+    if (typeof below?.v === "number")
+      style(grid, row, col, row, col, { horizontalAlignment: "right" });
+  }
+  grid.headers.length = 0;
 }
