@@ -107,8 +107,12 @@ export function headerRow(
     wrapText: true,
     ...extra,
   });
-  if (extra.horizontalAlignment === undefined)
-    labels.forEach((_, i) => grid.headers.push({ row, col: col + i }));
+  if (extra.horizontalAlignment === undefined) alignOverNumbers(grid, row, col, labels.length);
+}
+
+/** Marks `count` header cells from (row, col) for {@link toBlocks} to align with their column. */
+export function alignOverNumbers(grid: Grid, row: number, col: number, count: number): void {
+  for (let i = 0; i < count; i++) grid.headers.push({ row, col: col + i });
 }
 
 /** Rows below a header searched for its column's first value. */

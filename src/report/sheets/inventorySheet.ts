@@ -10,7 +10,7 @@ import { INVENTORY_FIELDS, type Scenario } from "../../scenario";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Formats } from "../formats";
-import { formula, newGrid, put, putRow, text, toBlocks } from "../grid";
+import { alignOverNumbers, formula, newGrid, put, putRow, text, toBlocks } from "../grid";
 import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
 import type { PlanCell, SheetPlan } from "../workbookPlan";
 
@@ -41,18 +41,41 @@ function placementOf(analysis: Analysis): Map<number, string> {
   if (!option) return out;
   const hostOf = new Map<string, number>();
   for (const h of option.capacity.hostPlans) for (const id of h.vmIds) hostOf.set(id, h.index + 1);
+  // Per inventory row: how many of its VMs are placed, and on which hosts.
+  const placed = new Map<number, { vms: number; hosts: Set<number> }>();
   for (const vm of option.capacity.vms) {
     const host = hostOf.get(vm.id);
     if (host === undefined) continue;
-    const prev = out.get(vm.row);
+    let p = placed.get(vm.row);
+    if (!p) placed.set(vm.row, (p = { vms: 0, hosts: new Set() }));
+    p.vms++;
+    p.hosts.add(host);
+  }
+  for (const [row, p] of placed) {
+    const hosts = hostRuns([...p.hosts].sort((a, b) => a - b));
     out.set(
-      vm.row,
-      prev && !prev.includes(`host ${host}`) ? `${prev}, ${host}` : (prev ?? `VM on host ${host}`)
+      row,
+      p.vms === 1
+        ? `VM on host ${hosts}`
+        : `${p.vms} VMs on host${p.hosts.size === 1 ? "" : "s"} ${hosts}`
     );
   }
   for (const s of option.capacity.stayPhysical)
     out.set(s.row, `Stays physical: ${s.reasons.join("; ")}`);
   return out;
+}
+
+/** Host numbers, ascending, with runs of three or more as ranges: "1–4, 7, 9–12". */
+export function hostRuns(hosts: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < hosts.length; ) {
+    let j = i;
+    while (j + 1 < hosts.length && hosts[j + 1] === hosts[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${hosts[i]}–${hosts[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(hosts[k]));
+    i = j + 1;
+  }
+  return parts.join(", ");
 }
 
 export function buildInventorySheet(
@@ -87,6 +110,7 @@ export function buildInventorySheet(
   const basis = nameOf.get("demand.basis") ?? "hv_DemandBasis";
   const comfort = nameOf.get("demand.comfortFactor") ?? "hv_DemandComfortFactor";
   putRow(g, header, 0, [...fields.map((f) => text(f.label)), ...extra.map((h) => text(h))]);
+  alignOverNumbers(g, header, 0, fields.length + extra.length);
   const placement = placementOf(analysis);
   scenario.inventory.forEach((row, i) => {
     const r = INVENTORY_LAYOUT.firstRow - 1 + i;
@@ -135,7 +159,7 @@ export function buildInventorySheet(
     tabColor: "#CA5010",
     columnWidths: [24, ...fields.slice(1).map(() => 10), ...extra.slice(0, -1).map(() => 16), 48],
     blocks: toBlocks(g),
-    styles: [],
+    styles: g.styles,
     tables: [{ name: INVENTORY_LAYOUT.tableName, range, style: "TableStyleMedium2" }],
     charts: [],
     freeze: { rows: INVENTORY_LAYOUT.headerRow, columns: 1 },

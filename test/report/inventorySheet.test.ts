@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../src/report/build";
+import { hostRuns } from "../../src/report/sheets/inventorySheet";
+import { parseScenario } from "../../src/scenario";
+import { analyze } from "../../src/tco";
+import { REPO_ROOT } from "../support/paths";
+
+describe("hostRuns", () => {
+  it("writes runs of three or more hosts as ranges", () => {
+    expect(hostRuns([3])).toBe("3");
+    expect(hostRuns([1, 2])).toBe("1, 2");
+    expect(hostRuns([1, 2, 3, 4, 7, 9, 10, 11, 12])).toBe("1–4, 7, 9–12");
+  });
+});
+
+describe("the inventory sheet's placement column", () => {
+  const read = parseScenario(
+    JSON.parse(
+      readFileSync(join(REPO_ROOT, "assets", "examples", "leaving-vmware-2027.json"), "utf8")
+    )
+  );
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  const analysis = analyze(read.scenario, { sensitivity: false });
+  const sheet = buildReport(read.scenario, analysis).sheets.find((s) => s.name === "TCO Inventory")!;
+  const rows = sheet.blocks[0]!.cells;
+  const column = rows[0]!.findIndex((c) => c.v === "Placement (recommended option)");
+
+  it("says how many VMs of each row go to which hosts, each host once", () => {
+    const rec = analysis.options.find((o) => o.id === analysis.recommended)!;
+    read.scenario.inventory.forEach((row, i) => {
+      const vms = rec.capacity.vms.filter((v) => v.row === i).map((v) => v.id);
+      const hosts = rec.capacity.hostPlans
+        .filter((h) => h.vmIds.some((id) => vms.includes(id)))
+        .map((h) => h.index + 1);
+      const placement = String(rows[1 + i]![column]!.v);
+      expect(placement).toBe(
+        `${row.count} VMs on host${hosts.length === 1 ? "" : "s"} ${hostRuns(hosts)}`
+      );
+      expect(placement.length).toBeLessThan(40);
+    });
+  });
+
+  it("right-aligns the headers of its number columns, not those of its text columns", () => {
+    const right = new Set(
+      sheet.styles.filter((s) => s.style.horizontalAlignment === "right").map((s) => s.range)
+    );
+    const header = rows[0]!.map((c) => String(c.v));
+    const at = (label: string): string => `${String.fromCharCode(65 + header.indexOf(label))}1`;
+    expect(right.has(at("Count"))).toBe(true);
+    expect(right.has(at("CPU demand at peak (GHz)"))).toBe(true);
+    expect(right.has(at("Name"))).toBe(false);
+    expect(right.has(at("Placement (recommended option)"))).toBe(false);
+  });
+});
