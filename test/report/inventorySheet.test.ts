@@ -23,7 +23,9 @@ describe("the inventory sheet's placement column", () => {
   );
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   const analysis = analyze(read.scenario, { sensitivity: false });
-  const sheet = buildReport(read.scenario, analysis).sheets.find((s) => s.name === "TCO Inventory")!;
+  const sheet = buildReport(read.scenario, analysis).sheets.find(
+    (s) => s.name === "TCO Inventory"
+  )!;
   const rows = sheet.blocks[0]!.cells;
   const column = rows[0]!.findIndex((c) => c.v === "Placement (recommended option)");
 

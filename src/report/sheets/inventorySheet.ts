@@ -68,7 +68,7 @@ function placementOf(analysis: Analysis): Map<number, string> {
 /** Host numbers, ascending, with runs of three or more as ranges: "1–4, 7, 9–12". */
 export function hostRuns(hosts: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < hosts.length; ) {
+  for (let i = 0; i < hosts.length;) {
     let j = i;
     while (j + 1 < hosts.length && hosts[j + 1] === hosts[j]! + 1) j++;
     if (j - i >= 2) parts.push(`${hosts[i]}–${hosts[j]}`);
