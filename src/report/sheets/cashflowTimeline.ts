@@ -5,7 +5,7 @@
 import type { Analysis } from "../../tco/types";
 import { columnLetters } from "../a1";
 import { COLORS } from "../formats";
-import { formula, num, put, putRow, style, text, type Grid } from "../grid";
+import { alignOverNumbers, formula, num, put, putRow, style, text, type Grid } from "../grid";
 import {
   PROFILE_LABELS,
   TIMELINE_PROFILES,
@@ -76,6 +76,7 @@ export function writeTimelineRows(
       borderBottom: true,
       wrapText: true,
     });
+    alignOverNumbers(g, r, 0, head.length);
     r++;
     const top = r;
     for (const m of t.months) {

@@ -20,6 +20,7 @@ import {
   text,
   toBlocks,
   headerRow,
+  alignOverNumbers,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
@@ -180,6 +181,7 @@ export function buildLicensingSheet(
       borderBottom: true,
       wrapText: true,
     });
+    alignOverNumbers(g, row, 0, be.series.length + 1);
     row++;
     be.vms.forEach((n, i) => {
       putRow(g, row, 0, [

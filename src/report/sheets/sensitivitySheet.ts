@@ -19,6 +19,7 @@ import {
   text,
   toBlocks,
   headerRow,
+  alignOverNumbers,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
@@ -94,6 +95,7 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
   const header = row;
   putRow(g, row, 0, [text("Assumption"), text("20 % lower"), text("20 % higher")]);
   style(g, row, 0, row, 2, { bold: true, fill: COLORS.headerFill });
+  alignOverNumbers(g, row, 0, 3);
   row++;
   for (let r = 6; r <= lastRow; r++) {
     const src = sens.rows[r - 6];
