@@ -91,6 +91,8 @@ export function buildLicensingSheet(
     }
     const last = row - 1;
     style(g, first, 2, last, 2, { fill: COLORS.engineFill });
+    // "once" / "every year" centred, apart from the cost on their left ("$0.00once").
+    style(g, first - 1, 5, Math.max(first, last), 5, { horizontalAlignment: "center" });
     const costs = `${cellAddress(first, 4)}:${cellAddress(Math.max(first, last), 4)}`;
     const paid = `${cellAddress(first, 5)}:${cellAddress(Math.max(first, last), 5)}`;
     const hasLines = last >= first;
