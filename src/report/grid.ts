@@ -124,14 +124,26 @@ const HEADER_LOOKAHEAD = 5;
  * column's figures ("63 %" read as memory, not CPU).
  */
 function alignHeadersToNumbers(grid: Grid): void {
-  for (const { row, col } of grid.headers) {
-    let below: PlanCell | undefined;
-    for (let r = row + 1; r <= row + HEADER_LOOKAHEAD && below === undefined; r++) {
+  const overNumbers = grid.headers.filter(({ row, col }) => {
+    for (let r = row + 1; r <= row + HEADER_LOOKAHEAD; r++) {
       const cell = grid.cells.get(r)?.get(col);
-      if (cell !== undefined && cell.v !== null && cell.v !== "") below = cell;
+      if (cell !== undefined && cell.v !== null && cell.v !== "") return typeof cell.v === "number";
     }
-    if (typeof below?.v === "number")
-      style(grid, row, col, row, col, { horizontalAlignment: "right" });
+    return false;
+  });
+  // One range per run of neighbouring headers: fewer formats for the writers to set.
+  overNumbers.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (let i = 0; i < overNumbers.length;) {
+    const { row, col } = overNumbers[i]!;
+    let j = i;
+    while (
+      j + 1 < overNumbers.length &&
+      overNumbers[j + 1]!.row === row &&
+      overNumbers[j + 1]!.col === overNumbers[j]!.col + 1
+    )
+      j++;
+    style(grid, row, col, row, overNumbers[j]!.col, { horizontalAlignment: "right" });
+    i = j + 1;
   }
   grid.headers.length = 0;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cellAddress, parseRange } from "../../src/report/a1";
 import { buildReport } from "../../src/report/build";
 import { hostRuns } from "../../src/report/sheets/inventorySheet";
 import { parseScenario } from "../../src/scenario";
@@ -45,9 +46,12 @@ describe("the inventory sheet's placement column", () => {
   });
 
   it("right-aligns the headers of its number columns, not those of its text columns", () => {
-    const right = new Set(
-      sheet.styles.filter((s) => s.style.horizontalAlignment === "right").map((s) => s.range)
-    );
+    const right = new Set<string>();
+    for (const s of sheet.styles)
+      if (s.style.horizontalAlignment === "right") {
+        const r = parseRange(s.range);
+        for (let c = r.left; c <= r.right; c++) right.add(cellAddress(r.top, c));
+      }
     const header = rows[0]!.map((c) => String(c.v));
     const at = (label: string): string => `${String.fromCharCode(65 + header.indexOf(label))}1`;
     expect(right.has(at("Count"))).toBe(true);
