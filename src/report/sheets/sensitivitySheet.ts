@@ -88,6 +88,8 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
     row++;
   }
   const lastRow = row - 1;
+  // Break-even values and "not in range" alike on the right, as a column of figures.
+  style(g, 5, 7, lastRow, 7, { horizontalAlignment: "right" });
   row += 1;
   put(g, row, 0, text("Tornado: change in NPV"));
   style(g, row, 0, row, 0, { bold: true, fontSize: 12 });
