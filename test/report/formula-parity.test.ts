@@ -141,6 +141,19 @@ describe("leaving VMware: the renewal quote's prices are live inputs", () => {
     expect(savings?.title).toBe("Cumulative savings: VVF + guests saves from the start");
   });
 
+  it("shows each sensitivity input's values as it is entered: shares in %, prices in money", () => {
+    const withSensitivity = buildReport(scenario, analyze(scenario));
+    const sheet = withSensitivity.sheets.find((x) => x.name === "TCO Sensitivity")!;
+    const rows = sheet.blocks[0]!.cells;
+    const formatOf = (label: string): string | undefined =>
+      rows.find((r) => r[0]?.v === label)?.[1]?.fmt;
+    expect(formatOf("Peak CPU utilisation (every server)")).toBe("0.0%");
+    expect(formatOf("Discount rate")).toBe("0.0%");
+    expect(formatOf("Licence prices (all)")).toBe("0.0%");
+    expect(formatOf("Host price")).toBe('"$"#,##0;-"$"#,##0');
+    expect(formatOf("PUE")).toBe("0.00");
+  });
+
   it("moves staying and the renewal bought during the move with the VCF price in TCO Inputs", () => {
     // VCF at $400 instead of $350 a core a year: the baseline's subscription (from the renewal
     // date) and the renewal term each moving option buys follow, through the months per year.

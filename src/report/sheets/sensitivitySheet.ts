@@ -30,6 +30,29 @@ export interface SensitivitySheet {
   readonly tornadoRange: string | null;
 }
 
+/**
+ * How an input's values read in the table: shares as percentages (licence prices as a share of
+ * those entered, 100 % at the base), prices as money, the PUE as a ratio, hours as they are.
+ */
+function valueFormat(input: string, formats: Formats): string {
+  switch (input) {
+    case "inventory.peakCpuUtilization":
+    case "finance.discountRate":
+    case "licensing.prices":
+      return formats.percent;
+    case "host.price":
+    case "physical.serverPrice":
+      return formats.moneyWhole;
+    case "housing.electricityPerKWh":
+    case "manpower.adminHourlyRate":
+      return formats.money;
+    case "housing.pue":
+      return formats.ratio;
+    default:
+      return "General";
+  }
+}
+
 export function buildSensitivitySheet(analysis: Analysis, formats: Formats): SensitivitySheet {
   const g = newGrid();
   const sens = analysis.sensitivity;
@@ -73,9 +96,9 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
   for (const r of sens.rows) {
     putRow(g, row, 0, [
       text(r.label),
-      num(r.baseValue.toNumber(), "General"),
-      num(r.lowValue.toNumber(), "General"),
-      num(r.highValue.toNumber(), "General"),
+      num(r.baseValue.toNumber(), valueFormat(r.input, formats)),
+      num(r.lowValue.toNumber(), valueFormat(r.input, formats)),
+      num(r.highValue.toNumber(), valueFormat(r.input, formats)),
       num(toCentsNumber(r.npvLow), formats.money),
       num(toCentsNumber(r.npvHigh), formats.money),
       formula(
@@ -83,7 +106,9 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
         Math.abs(toCentsNumber(r.npvHigh) - toCentsNumber(r.npvLow)),
         formats.money
       ),
-      r.breakEvenValue ? num(r.breakEvenValue.toNumber(), "General") : text("not in range"),
+      r.breakEvenValue
+        ? num(r.breakEvenValue.toNumber(), valueFormat(r.input, formats))
+        : text("not in range"),
     ]);
     row++;
   }
