@@ -17,6 +17,7 @@ export interface Formats {
   readonly moneyWhole: string;
   readonly percent: string;
   readonly ratio: string;
+  /** Paybacks in months; 0, a path that saves from the start, reads "immediately". */
   readonly months: string;
   readonly integer: string;
   readonly decimal: string;
@@ -37,7 +38,7 @@ export function formatsFor(currency: string): Formats {
     moneyWhole: wrap("#,##0"),
     percent: "0.0%",
     ratio: "0.00",
-    months: '0.0 "months"',
+    months: '[=0]"immediately";0.0 "months"',
     integer: "#,##0",
     decimal: "#,##0.00",
   };

@@ -7,9 +7,11 @@
 import { formatWhole, type Dec } from "../money";
 import { platformLimits } from "../platform";
 import { CATEGORY_LABELS, COST_CATEGORIES } from "../tco/costLines";
+import { paybackClause, paybackFigure } from "../tco/messages";
 import { shortOptionLabel } from "../report/labels";
 import type { ChartSpec, WorkbookPlan } from "../report/workbookPlan";
-import type { Analysis } from "../tco/types";
+import { SENSITIVITY_PARAMS } from "../tco/sensitivity";
+import type { Analysis, SensitivityRow } from "../tco/types";
 import { resolveChartData } from "../report/chartData";
 import { SheetCells } from "../report/planCells";
 
@@ -88,12 +90,9 @@ function chartOf(plan: WorkbookPlan, spec: ChartSpec): DeckChart {
   };
 }
 
-/** A label inside a sentence: "Licence prices (all)" → "licence prices (all)"; "PUE" stays. */
-function sentenceCase(label: string): string {
-  const second = label.charAt(1);
-  return second !== "" && second === second.toUpperCase() && second !== second.toLowerCase()
-    ? label
-    : label.charAt(0).toLowerCase() + label.slice(1);
+/** A sensitivity row's input inside a sentence ("the discount rate"). */
+function phraseOf(row: SensitivityRow): string {
+  return SENSITIVITY_PARAMS.find((p) => p.input === row.input)?.phrase ?? row.label;
 }
 
 /** "Staying physical spends most on administration (USD 1,800,000); Enterprise: USD 783,125." */
@@ -124,11 +123,7 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
         { label: `${s.currency}, NPV of the saving`, value: formatWhole(rec.businessCase.npv) },
         {
           label: "Payback",
-          value: !rec.businessCase.payback.reached
-            ? `not within ${n} years`
-            : rec.businessCase.payback.months.isZero()
-              ? "immediately"
-              : `${rec.businessCase.payback.months.toDecimalPlaces(0).toString()} months`,
+          value: paybackFigure(rec.businessCase.payback, n),
         },
         {
           label: "Hosts",
@@ -146,13 +141,13 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
       ? "Cumulative savings against the baseline, year by year."
       : rec.businessCase.payback.months.isZero()
         ? `${shortOptionLabel(rec.label)} saves from the start: it has no investment to recover.`
-        : `${shortOptionLabel(rec.label)} recovers its investment after ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months.`,
+        : `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}.`,
     licenceBreakEven:
       analysis.breakEven.switchPoints.length > 0
         ? `The cheapest edition changes at ${analysis.breakEven.switchPoints.map((p) => `${p.vms} VMs per host`).join(", ")}.`
         : "Licence cost of one host by the Windows VMs it runs, per edition.",
     sensitivityTornado: analysis.sensitivity?.rows[0]
-      ? `The NPV moves most with ${sentenceCase(analysis.sensitivity.rows[0].label)}: ${money(analysis.sensitivity.rows[0].npvLow)} to ${money(analysis.sensitivity.rows[0].npvHigh)}.`
+      ? `The NPV moves most with ${phraseOf(analysis.sensitivity.rows[0])}: ${money(analysis.sensitivity.rows[0].npvLow)} to ${money(analysis.sensitivity.rows[0].npvHigh)}.`
       : "How the NPV moves when one input changes by 20 %.",
     hostUtilisation: rec
       ? `${rec.capacity.hosts} hosts (at least ${rec.capacity.lowerBoundHosts} needed), every failure of ${s.cluster.failuresToTolerate} host${s.cluster.failuresToTolerate === 1 ? "" : "s"} simulated; ${rec.capacity.stayPhysical.reduce((a, p) => a + p.count, 0)} servers stay physical.`

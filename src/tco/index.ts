@@ -27,4 +27,4 @@ export { optionLicensing, pricedLines } from "./licenceCosts";
 export { sensitivityOf, scaled } from "./sensitivity";
 export { analysisJson } from "./json";
 export { moneyLimitIssues } from "./limits";
-export { TCO_MESSAGES } from "./messages";
+export { TCO_MESSAGES, paybackClause, paybackFigure } from "./messages";

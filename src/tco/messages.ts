@@ -1,4 +1,5 @@
 /** Every text the TCO model shows a user, in one place (tests pin them). */
+import type { PaybackResult } from "../finance";
 
 export const TCO_MESSAGES = {
   /** No option can be used; each with its first reason (the CLI, the pane and TCO Licensing list them all). */
@@ -21,3 +22,23 @@ export const TCO_MESSAGES = {
   breakEvenTooLarge: (option: string, cost: string, currency: string, limit: string) =>
     `${option} would cost ${currency} ${cost} per host in licences; a workbook keeps money exact to the cent only up to ${currency} ${limit}. Check the licence prices under licensing.prices.`,
 } as const;
+
+/**
+ * A payback as the months it reads at `decimals` places: "immediately" at exactly 0 (the path
+ * saves from the start), "under a month" where it rounds to 0, "1 month", "12.4 months".
+ */
+export function paybackFigure(payback: PaybackResult, horizonYears: number, decimals = 0): string {
+  if (!payback.reached) return `not within ${horizonYears} years`;
+  if (payback.months.isZero()) return "immediately";
+  const shown = payback.months.toDecimalPlaces(decimals);
+  if (shown.isZero()) return "under a month";
+  return `${shown.toString()} month${shown.equals(1) ? "" : "s"}`;
+}
+
+/** The same in a sentence after the option's name: "pays back in 12 months", "saves from the start". */
+export function paybackClause(payback: PaybackResult, horizonYears: number, decimals = 0): string {
+  if (!payback.reached) return `does not pay back within ${horizonYears} years`;
+  if (payback.months.isZero()) return "saves from the start";
+  const figure = paybackFigure(payback, horizonYears, decimals);
+  return figure === "under a month" ? "pays back within a month" : `pays back in ${figure}`;
+}

@@ -5,7 +5,7 @@ import { baselinePhrase } from "./baseline";
 import { VMWARE_OPTIONS } from "./leavingVmware";
 import type { MigrationTimeline } from "./migrationTimeline";
 import type { CostSchedule } from "./cashflow";
-import { TCO_MESSAGES } from "./messages";
+import { TCO_MESSAGES, paybackClause } from "./messages";
 import type { OptionAnalysis } from "./types";
 
 // No sign on zero: decimal.js keeps −0 (0 − 0 negated), which would read "−USD 0".
@@ -63,11 +63,7 @@ export function recommendationSentence(
     return `${consolidation} with ${best.label} is the cheapest option, but it costs ${grouped(saving.neg(), scenario.currency)} more than ${baseline} over ${n} years — ${baseline} is cheaper on these assumptions.`;
   }
   const payback = best.businessCase.payback;
-  const when = !payback.reached
-    ? `does not pay back within ${n} years`
-    : payback.months.isZero()
-      ? "saves from the start"
-      : `pays back in ${payback.months.toDecimalPlaces(0).toString()} months`;
+  const when = paybackClause(payback, n);
   const runnerUp = options
     .filter((o) => o.eligible && o.id !== best.id)
     .sort((a, b) => a.costs.total.comparedTo(b.costs.total))[0];

@@ -32,6 +32,8 @@ import type { Sensitivity, SensitivityInput, SensitivityRow } from "./types";
 export interface Param {
   readonly input: SensitivityInput;
   readonly label: string;
+  /** The label inside a sentence ("The NPV moves most with licence prices"). */
+  readonly phrase: string;
   /** Changing it changes the capacity plan. */
   readonly capacity?: boolean;
   /** Lowest meaningful value of the input (PUE ≥ 1). */
@@ -45,18 +47,35 @@ export const SENSITIVITY_PARAMS: readonly Param[] = [
   {
     input: "inventory.peakCpuUtilization",
     label: "Peak CPU utilisation (every server)",
+    phrase: "the peak CPU utilisation of every server",
     capacity: true,
     maxFactor: (s) =>
       1 / Math.max(...s.inventory.map((r) => r.peakCpuUtilization.toNumber()), 1e-9),
   },
-  { input: "host.price", label: "Host price" },
-  { input: "licensing.prices", label: "Licence prices (all)" },
-  { input: "housing.electricityPerKWh", label: "Electricity tariff" },
-  { input: "housing.pue", label: "PUE", floor: ONE },
-  { input: "manpower.adminHourlyRate", label: "Admin hourly rate" },
-  { input: "manpower.hoursPerPhysicalServerPerYear", label: "Admin hours per physical server" },
-  { input: "physical.serverPrice", label: "Physical server price" },
-  { input: "finance.discountRate", label: "Discount rate" },
+  { input: "host.price", label: "Host price", phrase: "the host price" },
+  { input: "licensing.prices", label: "Licence prices (all)", phrase: "licence prices (all)" },
+  {
+    input: "housing.electricityPerKWh",
+    label: "Electricity tariff",
+    phrase: "the electricity tariff",
+  },
+  { input: "housing.pue", label: "PUE", phrase: "the PUE", floor: ONE },
+  {
+    input: "manpower.adminHourlyRate",
+    label: "Admin hourly rate",
+    phrase: "the admin hourly rate",
+  },
+  {
+    input: "manpower.hoursPerPhysicalServerPerYear",
+    label: "Admin hours per physical server",
+    phrase: "admin hours per physical server",
+  },
+  {
+    input: "physical.serverPrice",
+    label: "Physical server price",
+    phrase: "the physical server price",
+  },
+  { input: "finance.discountRate", label: "Discount rate", phrase: "the discount rate" },
 ];
 
 /** Every licence price input (`licensing.prices.*`): what "Licence prices (all)" scales together. */
@@ -433,7 +452,7 @@ export function sensitivityOf(
   const low = new Dec("0.8");
   const high = new Dec("1.2");
   const common = shared(scenario, option, baseline, cache, known?.costs);
-  const unchanged: Param = { input: "host.price", label: "" };
+  const unchanged: Param = { input: "host.price", label: "", phrase: "" };
   const baseNpv = known?.npv ?? npvAt(common, unchanged, ONE);
   // The mean peak utilisation walks the whole inventory: one base value per input.
   const baseValues = new Map(SENSITIVITY_PARAMS.map((p) => [p.input, baseValueOf(scenario, p)]));
