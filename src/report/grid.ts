@@ -9,7 +9,7 @@ import type { CellBlock, CellStyle, PlanCell, StyledRange } from "./workbookPlan
 export interface Grid {
   readonly cells: Map<number, Map<number, PlanCell>>;
   readonly styles: StyledRange[];
-  /** Header cells that {@link toBlocks} right-aligns over a column of numbers. */
+  /** Header cells that {@link stylesOf} right-aligns over a column of numbers. */
   readonly headers: { readonly row: number; readonly col: number }[];
 }
 
@@ -41,12 +41,8 @@ export function style(
   grid.styles.push({ range: rangeAddress({ top, left, bottom, right }), style: s });
 }
 
-/**
- * The bounding rectangle of every cell, as one block (blank cells `{v: null}`); first aligns
- * the headers over numbers to the right (into `grid.styles`).
- */
+/** The bounding rectangle of every cell, as one block (blank cells `{v: null}`). */
 export function toBlocks(grid: Grid): CellBlock[] {
-  alignHeadersToNumbers(grid);
   if (grid.cells.size === 0) return [];
   let top = Infinity,
     bottom = -Infinity,
@@ -110,7 +106,7 @@ export function headerRow(
   if (extra.horizontalAlignment === undefined) alignOverNumbers(grid, row, col, labels.length);
 }
 
-/** Marks `count` header cells from (row, col) for {@link toBlocks} to align with their column. */
+/** Marks `count` header cells from (row, col) for {@link stylesOf} to align with their column. */
 export function alignOverNumbers(grid: Grid, row: number, col: number, count: number): void {
   for (let i = 0; i < count; i++) grid.headers.push({ row, col: col + i });
 }
@@ -119,11 +115,12 @@ export function alignOverNumbers(grid: Grid, row: number, col: number, count: nu
 const HEADER_LOOKAHEAD = 5;
 
 /**
- * Right-aligns each header whose column's first value below is a number: spreadsheets put
- * numbers on the right, and a header on the left of a wide column stands over the next
- * column's figures ("63 %" read as memory, not CPU).
+ * The sheet's styles: first the right alignment of each header whose column's first value below
+ * is a number (spreadsheets put numbers on the right, and a header on the left of a wide column
+ * stands over the next column's figures: "63 %" read as memory, not CPU), then every style the
+ * builder set, which may align a header otherwise.
  */
-function alignHeadersToNumbers(grid: Grid): void {
+export function stylesOf(grid: Grid): StyledRange[] {
   const overNumbers = grid.headers.filter(({ row, col }) => {
     for (let r = row + 1; r <= row + HEADER_LOOKAHEAD; r++) {
       const cell = grid.cells.get(r)?.get(col);
@@ -131,19 +128,25 @@ function alignHeadersToNumbers(grid: Grid): void {
     }
     return false;
   });
-  // One range per run of neighbouring headers: fewer formats for the writers to set.
-  overNumbers.sort((a, b) => a.row - b.row || a.col - b.col);
-  for (let i = 0; i < overNumbers.length;) {
-    const { row, col } = overNumbers[i]!;
+  return [...rightAligned(overNumbers), ...grid.styles];
+}
+
+/** One right-aligned range per run of neighbouring cells in a row: fewer formats to write. */
+function rightAligned(cells: readonly { row: number; col: number }[]): StyledRange[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const out: StyledRange[] = [];
+  for (let i = 0; i < sorted.length;) {
+    const { row, col } = sorted[i]!;
     let j = i;
     while (
-      j + 1 < overNumbers.length &&
-      overNumbers[j + 1]!.row === row &&
-      overNumbers[j + 1]!.col === overNumbers[j]!.col + 1
+      j + 1 < sorted.length &&
+      sorted[j + 1]!.row === row &&
+      sorted[j + 1]!.col === sorted[j]!.col + 1
     )
       j++;
-    style(grid, row, col, row, overNumbers[j]!.col, { horizontalAlignment: "right" });
+    const range = rangeAddress({ top: row, left: col, bottom: row, right: sorted[j]!.col });
+    out.push({ range, style: { horizontalAlignment: "right" } });
     i = j + 1;
   }
-  grid.headers.length = 0;
+  return out;
 }

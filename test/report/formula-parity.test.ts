@@ -141,17 +141,28 @@ describe("leaving VMware: the renewal quote's prices are live inputs", () => {
     expect(savings?.title).toBe("Cumulative savings: VVF + guests saves from the start");
   });
 
-  it("shows each sensitivity input's values as it is entered: shares in %, prices in money", () => {
+  it("shows each sensitivity input's values as TCO Inputs shows the input, shares in %", () => {
     const withSensitivity = buildReport(scenario, analyze(scenario));
-    const sheet = withSensitivity.sheets.find((x) => x.name === "TCO Sensitivity")!;
-    const rows = sheet.blocks[0]!.cells;
-    const formatOf = (label: string): string | undefined =>
-      rows.find((r) => r[0]?.v === label)?.[1]?.fmt;
-    expect(formatOf("Peak CPU utilisation (every server)")).toBe("0.0%");
-    expect(formatOf("Discount rate")).toBe("0.0%");
-    expect(formatOf("Licence prices (all)")).toBe("0.0%");
-    expect(formatOf("Host price")).toBe('"$"#,##0;-"$"#,##0');
-    expect(formatOf("PUE")).toBe("0.00");
+    const cells = (name: string) =>
+      withSensitivity.sheets.find((x) => x.name === name)!.blocks[0]!.cells;
+    const sensitivity = cells("TCO Sensitivity");
+    const inputs = cells("TCO Inputs");
+    const rows = analyze(scenario).sensitivity!.rows;
+    expect(rows).toHaveLength(9);
+    for (const row of rows) {
+      const shown = sensitivity.find((r) => r[0]?.v === row.label)!;
+      const formats = [1, 2, 3].map((c) => shown[c]?.fmt);
+      const entered = inputs.find((r) => r[5]?.v === row.input)?.[2]?.fmt;
+      const expected =
+        row.input === "licensing.prices" || row.input === "inventory.peakCpuUtilization"
+          ? "0.00%"
+          : entered;
+      expect(expected, row.input).toBeDefined();
+      expect(formats, row.input).toEqual([expected, expected, expected]);
+    }
+    const at = (label: string) => sensitivity.find((r) => r[0]?.v === label)![1]!.fmt;
+    expect(at("Discount rate")).toBe("0.00%");
+    expect(at("Host price")).toBe('"$"#,##0.00;-"$"#,##0.00');
   });
 
   it("moves staying and the renewal bought during the move with the VCF price in TCO Inputs", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cellAddress, parseCell, parseRange } from "../../src/report/a1";
 import { buildReport } from "../../src/report/build";
 import { COLORS } from "../../src/report/formats";
-import { formula, headerRow, newGrid, num, put, text, toBlocks } from "../../src/report/grid";
+import { formula, headerRow, newGrid, num, put, stylesOf, text } from "../../src/report/grid";
 import type { PlanCell } from "../../src/report/workbookPlan";
 import { parseScenario } from "../../src/scenario";
 import { analyze } from "../../src/tco";
@@ -19,8 +19,7 @@ describe("headerRow over a table", () => {
     put(g, 4, 1, num(0.63, "0%"));
     put(g, 5, 2, text("Cluster 1"));
     put(g, 4, 3, formula("=SUM(E5:F5)", 16));
-    toBlocks(g);
-    const right = g.styles
+    const right = stylesOf(g)
       .filter((s) => s.style.horizontalAlignment === "right")
       .map((s) => s.range);
     expect(right).toEqual(["B4", "D4"]);
@@ -30,8 +29,7 @@ describe("headerRow over a table", () => {
     const g = newGrid();
     headerRow(g, 0, 0, ["Year 0"], { horizontalAlignment: "center" });
     put(g, 1, 0, num(10));
-    toBlocks(g);
-    expect(g.styles.filter((s) => s.style.horizontalAlignment === "right")).toEqual([]);
+    expect(stylesOf(g).filter((s) => s.style.horizontalAlignment === "right")).toEqual([]);
   });
 });
 
@@ -45,7 +43,7 @@ describe("every sheet of every example", () => {
         JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", name), "utf8"))
       );
       if (!read.ok) throw new Error(JSON.stringify(read.issues));
-      const plan = buildReport(read.scenario, analyze(read.scenario, { sensitivity: false }));
+      const plan = buildReport(read.scenario, analyze(read.scenario));
       for (const sheet of plan.sheets) {
         const at = new Map<string, PlanCell>();
         for (const block of sheet.blocks) {

@@ -53,10 +53,54 @@ describe("the inventory sheet's placement column", () => {
         for (let c = r.left; c <= r.right; c++) right.add(cellAddress(r.top, c));
       }
     const header = rows[0]!.map((c) => String(c.v));
-    const at = (label: string): string => `${String.fromCharCode(65 + header.indexOf(label))}1`;
+    const at = (label: string): string => {
+      const column = header.indexOf(label);
+      expect(column, label).toBeGreaterThanOrEqual(0);
+      return cellAddress(0, column);
+    };
     expect(right.has(at("Count"))).toBe(true);
     expect(right.has(at("CPU demand at peak (GHz)"))).toBe(true);
     expect(right.has(at("Name"))).toBe(false);
     expect(right.has(at("Placement (recommended option)"))).toBe(false);
+  });
+});
+
+describe("the inventory sheet of a small estate", () => {
+  // One server, two, six more, and a column measured only on the last row (below the first 5).
+  const base = JSON.parse(
+    readFileSync(join(REPO_ROOT, "assets", "examples", "book-example.json"), "utf8")
+  ) as { inventory: Record<string, unknown>[] };
+  const row = base.inventory[0]!;
+  const json = {
+    ...base,
+    inventory: [
+      { ...row, name: "ONE", count: 1 },
+      { ...row, name: "TWO", count: 2 },
+      ...[3, 4, 5, 6, 7, 8].map((i) => ({ ...row, name: `PLAIN${i}`, count: 1 })),
+      { ...row, name: "MEASURED", count: 1, measuredCpuUtilization: "0.2" },
+    ],
+  };
+  const read = parseScenario(json);
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  const analysis = analyze(read.scenario, { sensitivity: false });
+  const sheet = buildReport(read.scenario, analysis).sheets.find(
+    (s) => s.name === "TCO Inventory"
+  )!;
+  const rows = sheet.blocks[0]!.cells;
+  const header = rows[0]!.map((c) => String(c.v));
+
+  it("says 'VM on host N' for one VM and 'on host N' for VMs on one host", () => {
+    const placement = header.indexOf("Placement (recommended option)");
+    const texts = rows.slice(1).map((r) => String(r[placement]!.v));
+    expect(texts[0]).toMatch(/^VM on host \d+$/);
+    expect(texts[1]).toMatch(/^2 VMs on hosts? \d+(, \d+)?$/);
+  });
+
+  it("right-aligns the header of a number column blank in its first rows", () => {
+    const column = header.findIndex((h) => /measured cpu/i.test(h));
+    expect(column).toBeGreaterThanOrEqual(0);
+    expect(rows[1]![column]!.v).toBeNull();
+    const right = sheet.styles.filter((s) => s.style.horizontalAlignment === "right");
+    expect(right.map((s) => s.range)).toContain(cellAddress(0, column));
   });
 });

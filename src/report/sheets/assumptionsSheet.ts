@@ -5,7 +5,17 @@
  */
 import { ASSUMPTION_KINDS, type AssumptionRow } from "../assumptions";
 import { COLORS } from "../formats";
-import { headerRow, newGrid, put, putRow, sheetTitle, style, text, toBlocks } from "../grid";
+import {
+  headerRow,
+  newGrid,
+  put,
+  putRow,
+  sheetTitle,
+  style,
+  stylesOf,
+  text,
+  toBlocks,
+} from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
 
@@ -47,7 +57,7 @@ export function buildAssumptionsSheet(rows: readonly AssumptionRow[]): SheetPlan
     tabColor: "#CA5010",
     columnWidths: [24, 34, 16, 16, 80, 30],
     blocks: toBlocks(g),
-    styles: g.styles,
+    styles: stylesOf(g),
     tables: [],
     charts: [],
     freeze: { rows: HEADER_ROW + 1, columns: 0 },

@@ -9,15 +9,16 @@ import { cellAddress, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
 import {
   formula,
+  headerRow,
   newGrid,
-  sheetTitle,
   num,
   put,
   putRow,
+  sheetTitle,
   style,
+  stylesOf,
   text,
   toBlocks,
-  headerRow,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import { withHostRefs } from "./hostsSheet";
@@ -294,7 +295,7 @@ export function buildCapacitySheet(
       tabColor: "#107C10",
       columnWidths: [34, 14, 12, 12, 10, 10, 14, 16, 18, 14, 14],
       blocks: toBlocks(g),
-      styles: g.styles,
+      styles: stylesOf(g),
       tables: [],
       charts,
       freeze: { rows: 4, columns: 1 },

@@ -20,15 +20,16 @@ import { cellAddress, columnLetters, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
 import {
   formula,
+  type Grid,
   newGrid,
-  sheetTitle,
   num,
   put,
   putRow,
+  sheetTitle,
   style,
+  stylesOf,
   text,
   toBlocks,
-  type Grid,
 } from "../grid";
 import { withHostRefs } from "./hostsSheet";
 import { SHEETS } from "../sheetLayout";
@@ -577,7 +578,7 @@ export function buildCashflowSheet(
       tabColor: "#0F6CBD",
       columnWidths: [20, 46, 12, 14, ...Array.from({ length: n + 1 }, () => 14), 16],
       blocks: toBlocks(g),
-      styles: g.styles,
+      styles: stylesOf(g),
       tables: [],
       charts: [],
       freeze: { rows: HEADER_ROW + 1, columns: 2 },

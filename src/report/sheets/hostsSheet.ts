@@ -10,7 +10,18 @@ import type { HostOption } from "../../scenario";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import { COLORS, moneyAxisFormat, type Formats } from "../formats";
-import { headerRow, newGrid, num, put, putRow, sheetTitle, style, text, toBlocks } from "../grid";
+import {
+  headerRow,
+  newGrid,
+  num,
+  put,
+  putRow,
+  sheetTitle,
+  style,
+  stylesOf,
+  text,
+  toBlocks,
+} from "../grid";
 import { BINDING_WORDS, hostChoiceSentence, MIXED_SHAPES_NOTE } from "../hostChoice";
 import { optionColor } from "../palette";
 import { HOSTS_LAYOUT, SHEETS } from "../sheetLayout";
@@ -215,7 +226,7 @@ export function buildHostsSheet(analysis: Analysis, formats: Formats): HostsShee
       tabColor: "#8764B8",
       columnWidths: [34, 24, 10, 10, 12, 12, 12, 14, 10, 16, 12],
       blocks: toBlocks(g),
-      styles: g.styles,
+      styles: stylesOf(g),
       tables: [],
       charts,
     },

@@ -16,7 +16,7 @@ import {
 } from "../../scenario";
 import { cellAddress, sheetRef } from "../a1";
 import { COLORS, type Formats } from "../formats";
-import { newGrid, putRow, sheetTitle, style, text, toBlocks } from "../grid";
+import { newGrid, putRow, sheetTitle, style, stylesOf, text, toBlocks } from "../grid";
 import { INPUTS_LAYOUT, LIST_SEPARATOR, SHEETS } from "../sheetLayout";
 import type { DefinedNamePlan, PlanCell, SheetPlan } from "../workbookPlan";
 
@@ -33,13 +33,15 @@ export interface InputsSheet {
 }
 
 /** A scenario value as the cell it is written to. */
+/** How a field's number reads in the workbook: money, a percentage (ratios), or as it is. */
+export function fieldFormat(field: FieldSpec, formats: Formats): string {
+  if (field.kind === "money") return formats.money;
+  if (field.kind === "ratio") return "0.00%";
+  return "General";
+}
+
 export function inputCell(field: FieldSpec, value: unknown, formats: Formats): PlanCell {
-  if (value instanceof Dec) {
-    const v = value.toNumber();
-    if (field.kind === "money") return { v, fmt: formats.money };
-    if (field.kind === "ratio") return { v, fmt: "0.00%" };
-    return { v, fmt: "General" };
-  }
+  if (value instanceof Dec) return { v: value.toNumber(), fmt: fieldFormat(field, formats) };
   if (Array.isArray(value)) return { v: value.join(LIST_SEPARATOR) };
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string")
     return { v: value };
@@ -100,7 +102,7 @@ export function buildInputsSheet(scenario: Scenario, formats: Formats): InputsSh
       tabColor: "#CA5010",
       columnWidths: [22, 34, 16, 14, 70, 34],
       blocks: toBlocks(g),
-      styles: g.styles,
+      styles: stylesOf(g),
       tables: [],
       charts: [],
       freeze: { rows: INPUTS_LAYOUT.headerRow, columns: 0 },

@@ -10,7 +10,7 @@ import { INVENTORY_FIELDS, type Scenario } from "../../scenario";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Formats } from "../formats";
-import { alignOverNumbers, formula, newGrid, put, putRow, text, toBlocks } from "../grid";
+import { formula, newGrid, put, putRow, style, stylesOf, text, toBlocks } from "../grid";
 import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
 import type { PlanCell, SheetPlan } from "../workbookPlan";
 
@@ -78,6 +78,9 @@ export function hostRuns(hosts: readonly number[]): string {
   return parts.join(", ");
 }
 
+/** Field kinds whose cells hold numbers. */
+const NUMBER_KINDS: ReadonlySet<string> = new Set(["int", "decimal", "ratio"]);
+
 export function buildInventorySheet(
   scenario: Scenario,
   analysis: Analysis,
@@ -110,7 +113,12 @@ export function buildInventorySheet(
   const basis = nameOf.get("demand.basis") ?? "hv_DemandBasis";
   const comfort = nameOf.get("demand.comfortFactor") ?? "hv_DemandComfortFactor";
   putRow(g, header, 0, [...fields.map((f) => text(f.label)), ...extra.map((h) => text(h))]);
-  alignOverNumbers(g, header, 0, fields.length + extra.length);
+  // Headers of number columns on the right, as their figures: by the field's kind, as an optional
+  // column may be blank in the first rows. The CPU demand follows the fields.
+  fields.forEach((f, c) => {
+    if (NUMBER_KINDS.has(f.kind)) style(g, header, c, header, c, { horizontalAlignment: "right" });
+  });
+  style(g, header, keys.length, header, keys.length, { horizontalAlignment: "right" });
   const placement = placementOf(analysis);
   scenario.inventory.forEach((row, i) => {
     const r = INVENTORY_LAYOUT.firstRow - 1 + i;
@@ -159,7 +167,7 @@ export function buildInventorySheet(
     tabColor: "#CA5010",
     columnWidths: [24, ...fields.slice(1).map(() => 10), ...extra.slice(0, -1).map(() => 16), 48],
     blocks: toBlocks(g),
-    styles: g.styles,
+    styles: stylesOf(g),
     tables: [{ name: INVENTORY_LAYOUT.tableName, range, style: "TableStyleMedium2" }],
     charts: [],
     freeze: { rows: INVENTORY_LAYOUT.headerRow, columns: 1 },

@@ -10,17 +10,18 @@ import { cellAddress, rangeAddress } from "../a1";
 import { shortOptionLabel } from "../labels";
 import { COLORS, type Formats } from "../formats";
 import {
+  alignOverNumbers,
   formula,
+  headerRow,
   newGrid,
-  sheetTitle,
   num,
   put,
   putRow,
+  sheetTitle,
   style,
+  stylesOf,
   text,
   toBlocks,
-  headerRow,
-  alignOverNumbers,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
@@ -209,7 +210,7 @@ export function buildLicensingSheet(
       tabColor: "#8764B8",
       columnWidths: [44, 60, 12, 14, 16, 12, 14],
       blocks: toBlocks(g),
-      styles: g.styles,
+      styles: stylesOf(g),
       tables: [],
       charts: [],
     },

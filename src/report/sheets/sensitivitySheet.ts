@@ -5,21 +5,24 @@
  * plan): values, regenerate to update.
  */
 import { toCentsNumber } from "../../money";
-import type { Analysis } from "../../tco/types";
+import { INPUT_FIELDS } from "../../scenario";
+import type { Analysis, SensitivityInput } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import { COLORS, type Formats } from "../formats";
+import { fieldFormat } from "./inputsSheet";
 import {
+  alignOverNumbers,
   formula,
+  headerRow,
   newGrid,
-  sheetTitle,
   num,
   put,
   putRow,
+  sheetTitle,
   style,
+  stylesOf,
   text,
   toBlocks,
-  headerRow,
-  alignOverNumbers,
 } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { SheetPlan } from "../workbookPlan";
@@ -30,27 +33,17 @@ export interface SensitivitySheet {
   readonly tornadoRange: string | null;
 }
 
+/** The field behind each input the sensitivity analysis scales by its JSON path. */
+const FIELD_AT = new Map(INPUT_FIELDS.map((f) => [f.path as string, f.field]));
+
 /**
- * How an input's values read in the table: shares as percentages (licence prices as a share of
- * those entered, 100 % at the base), prices as money, the PUE as a ratio, hours as they are.
+ * How an input's values read in the table: as on TCO Inputs (money, ratios in %), the peak
+ * utilisation of every server in %, and licence prices as a share of those entered (100 %).
  */
-function valueFormat(input: string, formats: Formats): string {
-  switch (input) {
-    case "inventory.peakCpuUtilization":
-    case "finance.discountRate":
-    case "licensing.prices":
-      return formats.percent;
-    case "host.price":
-    case "physical.serverPrice":
-      return formats.moneyWhole;
-    case "housing.electricityPerKWh":
-    case "manpower.adminHourlyRate":
-      return formats.money;
-    case "housing.pue":
-      return formats.ratio;
-    default:
-      return "General";
-  }
+function valueFormat(input: SensitivityInput, formats: Formats): string {
+  if (input === "licensing.prices" || input === "inventory.peakCpuUtilization") return "0.00%";
+  const field = FIELD_AT.get(input);
+  return field ? fieldFormat(field, formats) : "General";
 }
 
 export function buildSensitivitySheet(analysis: Analysis, formats: Formats): SensitivitySheet {
@@ -71,7 +64,7 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
         purpose: "Sensitivity of the NPV",
         columnWidths: [40],
         blocks: toBlocks(g),
-        styles: g.styles,
+        styles: stylesOf(g),
         tables: [],
         charts: [],
       },
@@ -149,7 +142,7 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
       tabColor: "#038387",
       columnWidths: [40, 14, 14, 14, 16, 16, 16, 20],
       blocks: toBlocks(g),
-      styles: g.styles,
+      styles: stylesOf(g),
       tables: [],
       charts: [],
     },

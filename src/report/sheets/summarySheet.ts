@@ -15,7 +15,7 @@ import {
   UTILISATION_COLORS,
   optionColor,
 } from "../palette";
-import { formula, newGrid, put, putRow, style, text, toBlocks } from "../grid";
+import { formula, newGrid, put, putRow, style, stylesOf, text, toBlocks } from "../grid";
 import { SHEETS } from "../sheetLayout";
 import type { ChartSpec, PlanCell, SheetPlan } from "../workbookPlan";
 import type { CashflowSheet } from "./cashflowSheet";
@@ -24,6 +24,7 @@ import type { LicensingSheet } from "./licensingSheet";
 import type { SensitivitySheet } from "./sensitivitySheet";
 import { ownedLicenceStatement } from "../../licensing";
 import { platformLimits } from "../../platform";
+import { paybackClause } from "../../tco/messages";
 import { REPORT_MESSAGES } from "../messages";
 import { keyFigureRows } from "./summaryFigures";
 
@@ -256,9 +257,7 @@ export function buildSummarySheet(
   const rec = eligible.find((o) => o.id === analysis.recommended);
   const paybackText = !rec?.businessCase.payback.reached
     ? "payback not within the horizon"
-    : rec.businessCase.payback.months.isZero()
-      ? `${shortOptionLabel(rec.label)} saves from the start`
-      : `${shortOptionLabel(rec.label)} pays back in ${rec.businessCase.payback.months.toDecimalPlaces(1).toString()} months`;
+    : `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}`;
   const place = (i: number): { from: string; to: string } => {
     const rowBase = chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
     const [left, right] = CHART_COLUMNS[i % CHARTS_ACROSS] as readonly [number, number];
@@ -485,7 +484,7 @@ export function buildSummarySheet(
       ...Array.from({ length: Math.max(7, eligible.length + 1) }, () => VALUE_WIDTH),
     ],
     blocks: toBlocks(g),
-    styles: g.styles,
+    styles: stylesOf(g),
     tables: [],
     charts: drawn,
     // The recommendation wraps across the key figures' width.
