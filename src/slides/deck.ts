@@ -90,6 +90,19 @@ function chartOf(plan: WorkbookPlan, spec: ChartSpec): DeckChart {
   };
 }
 
+/** "4", "4 and 5", "4, 5, 7 and 9". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]!}`;
+}
+
+/** "no server stays physical", "1 server stays physical", "3 servers stay physical". */
+function staying(servers: number): string {
+  if (servers === 0) return "no server stays physical";
+  return servers === 1 ? "1 server stays physical" : `${servers} servers stay physical`;
+}
+
 /** A sensitivity row's input inside a sentence ("the discount rate"). */
 function phraseOf(row: SensitivityRow): string {
   return SENSITIVITY_PARAMS.find((p) => p.input === row.input)?.phrase ?? row.label;
@@ -144,13 +157,13 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
         : `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}.`,
     licenceBreakEven:
       analysis.breakEven.switchPoints.length > 0
-        ? `The cheapest edition changes at ${analysis.breakEven.switchPoints.map((p) => `${p.vms} VMs per host`).join(", ")}.`
+        ? `The cheapest edition changes at ${listed(analysis.breakEven.switchPoints.map((p) => String(p.vms)))} VMs per host.`
         : "Licence cost of one host by the Windows VMs it runs, per edition.",
     sensitivityTornado: analysis.sensitivity?.rows[0]
       ? `The NPV moves most with ${phraseOf(analysis.sensitivity.rows[0])}: ${money(analysis.sensitivity.rows[0].npvLow)} to ${money(analysis.sensitivity.rows[0].npvHigh)}.`
       : "How the NPV moves when one input changes by 20 %.",
     hostUtilisation: rec
-      ? `${rec.capacity.hosts} hosts (at least ${rec.capacity.lowerBoundHosts} needed), every failure of ${s.cluster.failuresToTolerate} host${s.cluster.failuresToTolerate === 1 ? "" : "s"} simulated; ${rec.capacity.stayPhysical.reduce((a, p) => a + p.count, 0)} servers stay physical.`
+      ? `${rec.capacity.hosts} hosts (at least ${rec.capacity.lowerBoundHosts} needed), every failure of ${s.cluster.failuresToTolerate} host${s.cluster.failuresToTolerate === 1 ? "" : "s"} simulated; ${staying(rec.capacity.stayPhysical.reduce((a, p) => a + p.count, 0))}.`
       : "Host utilisation at peak.",
   };
   const titles: Record<(typeof CHART_ORDER)[number], string> = {

@@ -99,3 +99,35 @@ describe("the deck for leaving VMware (a baseline named after products, payback 
     );
   });
 });
+
+describe("the deck's sentences count in words", () => {
+  const deckOf = (example: string) => {
+    const read = parseScenario(
+      JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", `${example}.json`), "utf8"))
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    const a = analyze(read.scenario, { sensitivity: false });
+    return buildDeck(buildReport(read.scenario, a), a).slides;
+  };
+  const takeaway = (slides: ReturnType<typeof deckOf>, title: string) =>
+    slides.find((s) => s.title === title)?.takeaway;
+
+  it("lists the break-even points once, with 'and' before the last", () => {
+    // Contoso: Hyper-V Server + per-VM, Standard, Enterprise, Datacenter, vSphere + guests.
+    expect(takeaway(deck.slides, "Licence cost by edition")).toBe(
+      "The cheapest edition changes at 4, 5, 7 and 9 VMs per host."
+    );
+    expect(takeaway(deckOf("book-example"), "Licence cost by edition")).toBe(
+      "The cheapest edition changes at 26 VMs per host."
+    );
+  });
+
+  it("says how many servers stay physical: none, one, or several", () => {
+    const capacity = "Capacity: hosts at peak";
+    expect(takeaway(deckOf("leaving-vmware-2027"), capacity)).toMatch(
+      /; no server stays physical\.$/
+    );
+    expect(takeaway(deckOf("modern-2022"), capacity)).toMatch(/; 1 server stays physical\.$/);
+    expect(takeaway(deck.slides, capacity)).toMatch(/; 3 servers stay physical\.$/);
+  });
+});
