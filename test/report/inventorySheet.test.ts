@@ -16,23 +16,28 @@ describe("hostRuns", () => {
   });
 });
 
-describe("the inventory sheet's placement column", () => {
-  const read = parseScenario(
-    JSON.parse(
-      readFileSync(join(REPO_ROOT, "assets", "examples", "leaving-vmware-2027.json"), "utf8")
-    )
-  );
+/** An example's scenario file, as JSON. */
+const example = (name: string): { inventory: Record<string, unknown>[] } =>
+  JSON.parse(readFileSync(join(REPO_ROOT, "assets", "examples", `${name}.json`), "utf8"));
+
+/** The scenario read from `json`, its analysis, and the report's inventory sheet. */
+function inventorySheetOf(json: unknown) {
+  const read = parseScenario(json);
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   const analysis = analyze(read.scenario, { sensitivity: false });
   const sheet = buildReport(read.scenario, analysis).sheets.find(
     (s) => s.name === "TCO Inventory"
   )!;
-  const rows = sheet.blocks[0]!.cells;
+  return { scenario: read.scenario, analysis, sheet, rows: sheet.blocks[0]!.cells };
+}
+
+describe("the inventory sheet's placement column", () => {
+  const { scenario, analysis, sheet, rows } = inventorySheetOf(example("leaving-vmware-2027"));
   const column = rows[0]!.findIndex((c) => c.v === "Placement (recommended option)");
 
   it("says how many VMs of each row go to which hosts, each host once", () => {
     const rec = analysis.options.find((o) => o.id === analysis.recommended)!;
-    read.scenario.inventory.forEach((row, i) => {
+    scenario.inventory.forEach((row, i) => {
       const vms = rec.capacity.vms.filter((v) => v.row === i).map((v) => v.id);
       const hosts = rec.capacity.hostPlans
         .filter((h) => h.vmIds.some((id) => vms.includes(id)))
@@ -67,9 +72,7 @@ describe("the inventory sheet's placement column", () => {
 
 describe("the inventory sheet of a small estate", () => {
   // One server, two, six more, and a column measured only on the last row (below the first 5).
-  const base = JSON.parse(
-    readFileSync(join(REPO_ROOT, "assets", "examples", "book-example.json"), "utf8")
-  ) as { inventory: Record<string, unknown>[] };
+  const base = example("book-example");
   const row = base.inventory[0]!;
   const json = {
     ...base,
@@ -80,13 +83,7 @@ describe("the inventory sheet of a small estate", () => {
       { ...row, name: "MEASURED", count: 1, measuredCpuUtilization: "0.2" },
     ],
   };
-  const read = parseScenario(json);
-  if (!read.ok) throw new Error(JSON.stringify(read.issues));
-  const analysis = analyze(read.scenario, { sensitivity: false });
-  const sheet = buildReport(read.scenario, analysis).sheets.find(
-    (s) => s.name === "TCO Inventory"
-  )!;
-  const rows = sheet.blocks[0]!.cells;
+  const { sheet, rows } = inventorySheetOf(json);
   const header = rows[0]!.map((c) => String(c.v));
 
   it("says 'VM on host N' for one VM and 'on host N' for VMs on one host", () => {
