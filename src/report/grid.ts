@@ -111,6 +111,11 @@ export function alignOverNumbers(grid: Grid, row: number, col: number, count: nu
   for (let i = 0; i < count; i++) grid.headers.push({ row, col: col + i });
 }
 
+/** Right-aligns the cells of row `row` in columns `cols`, one range per run of neighbours. */
+export function alignRight(grid: Grid, row: number, cols: readonly number[]): void {
+  grid.styles.push(...rightAligned(cols.map((col) => ({ row, col }))));
+}
+
 /** Rows below a header searched for its column's first value. */
 const HEADER_LOOKAHEAD = 5;
 

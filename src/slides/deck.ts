@@ -150,11 +150,9 @@ export function buildDeck(plan: WorkbookPlan, analysis: Analysis): Deck {
       ? `${shortOptionLabel(rec.label)} (★) costs ${money(rec.costs.total)} over ${n} years against ${money(analysis.physical.total)} for ${baseline}.`
       : `No option can be used on these inputs.`,
     costBreakdown: costTakeaway(analysis, money),
-    cumulativeSavings: !rec?.businessCase.payback.reached
-      ? "Cumulative savings against the baseline, year by year."
-      : rec.businessCase.payback.months.isZero()
-        ? `${shortOptionLabel(rec.label)} saves from the start: it has no investment to recover.`
-        : `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}.`,
+    cumulativeSavings: rec
+      ? `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}.`
+      : "Cumulative savings against the baseline, year by year.",
     licenceBreakEven:
       analysis.breakEven.switchPoints.length > 0
         ? `The cheapest edition changes at ${listed(analysis.breakEven.switchPoints.map((p) => String(p.vms)))} VMs per host.`

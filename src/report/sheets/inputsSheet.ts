@@ -32,7 +32,6 @@ export interface InputsSheet {
   readonly refOf: ReadonlyMap<FieldPath, string>;
 }
 
-/** A scenario value as the cell it is written to. */
 /** How a field's number reads in the workbook: money, a percentage (ratios), or as it is. */
 export function fieldFormat(field: FieldSpec, formats: Formats): string {
   if (field.kind === "money") return formats.money;
@@ -40,6 +39,7 @@ export function fieldFormat(field: FieldSpec, formats: Formats): string {
   return "General";
 }
 
+/** A scenario value as the cell it is written to. */
 export function inputCell(field: FieldSpec, value: unknown, formats: Formats): PlanCell {
   if (value instanceof Dec) return { v: value.toNumber(), fmt: fieldFormat(field, formats) };
   if (Array.isArray(value)) return { v: value.join(LIST_SEPARATOR) };

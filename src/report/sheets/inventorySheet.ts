@@ -10,7 +10,7 @@ import { INVENTORY_FIELDS, type Scenario } from "../../scenario";
 import type { Analysis } from "../../tco/types";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Formats } from "../formats";
-import { formula, newGrid, put, putRow, style, stylesOf, text, toBlocks } from "../grid";
+import { alignRight, formula, newGrid, put, putRow, stylesOf, text, toBlocks } from "../grid";
 import { INVENTORY_LAYOUT, SHEETS } from "../sheetLayout";
 import type { PlanCell, SheetPlan } from "../workbookPlan";
 
@@ -115,10 +115,10 @@ export function buildInventorySheet(
   putRow(g, header, 0, [...fields.map((f) => text(f.label)), ...extra.map((h) => text(h))]);
   // Headers of number columns on the right, as their figures: by the field's kind, as an optional
   // column may be blank in the first rows. The CPU demand follows the fields.
-  fields.forEach((f, c) => {
-    if (NUMBER_KINDS.has(f.kind)) style(g, header, c, header, c, { horizontalAlignment: "right" });
-  });
-  style(g, header, keys.length, header, keys.length, { horizontalAlignment: "right" });
+  alignRight(g, header, [
+    ...fields.flatMap((f, c) => (NUMBER_KINDS.has(f.kind) ? [c] : [])),
+    keys.length,
+  ]);
   const placement = placementOf(analysis);
   scenario.inventory.forEach((row, i) => {
     const r = INVENTORY_LAYOUT.firstRow - 1 + i;

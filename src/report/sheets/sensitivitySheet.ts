@@ -87,11 +87,12 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
   headerRow(g, 5, 0, head, { wrapText: true });
   let row = 6;
   for (const r of sens.rows) {
+    const fmt = valueFormat(r.input, formats);
     putRow(g, row, 0, [
       text(r.label),
-      num(r.baseValue.toNumber(), valueFormat(r.input, formats)),
-      num(r.lowValue.toNumber(), valueFormat(r.input, formats)),
-      num(r.highValue.toNumber(), valueFormat(r.input, formats)),
+      num(r.baseValue.toNumber(), fmt),
+      num(r.lowValue.toNumber(), fmt),
+      num(r.highValue.toNumber(), fmt),
       num(toCentsNumber(r.npvLow), formats.money),
       num(toCentsNumber(r.npvHigh), formats.money),
       formula(
@@ -99,9 +100,7 @@ export function buildSensitivitySheet(analysis: Analysis, formats: Formats): Sen
         Math.abs(toCentsNumber(r.npvHigh) - toCentsNumber(r.npvLow)),
         formats.money
       ),
-      r.breakEvenValue
-        ? num(r.breakEvenValue.toNumber(), valueFormat(r.input, formats))
-        : text("not in range"),
+      r.breakEvenValue ? num(r.breakEvenValue.toNumber(), fmt) : text("not in range"),
     ]);
     row++;
   }

@@ -255,9 +255,9 @@ export function buildSummarySheet(
   }
 
   const rec = eligible.find((o) => o.id === analysis.recommended);
-  const paybackText = !rec?.businessCase.payback.reached
-    ? "payback not within the horizon"
-    : `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}`;
+  const paybackText = rec
+    ? `${shortOptionLabel(rec.label)} ${paybackClause(rec.businessCase.payback, n, 1)}`
+    : "payback not within the horizon";
   const place = (i: number): { from: string; to: string } => {
     const rowBase = chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
     const [left, right] = CHART_COLUMNS[i % CHARTS_ACROSS] as readonly [number, number];
