@@ -348,8 +348,8 @@ export function binCentric(
   const freeNorm = new Float64Array(d);
   // score(x) = Σ_j x_j·(linear_j − quadratic_j·x_j): dot uses (w·r, 0), l2 uses (2·w·r, w).
   // Over x_j in [low, high] a term is largest at `peak_j` clamped into that range.
-  const linear = new Float64Array(d);
-  const quadratic = new Float64Array(d);
+  const linear = new Float64Array(Math.max(d, 4));
+  const quadratic = new Float64Array(Math.max(d, 4));
   const peak = new Float64Array(d);
   let depth = 1;
   while (1 << depth < start.length) depth++;
@@ -437,6 +437,14 @@ export function binCentric(
       let best = -1;
       let bestScore = -Infinity;
       let bestAt = 0;
+      const l0 = linear[0]!;
+      const l1 = linear[1]!;
+      const l2 = linear[2]!;
+      const l3 = linear[3]!;
+      const q0 = quadratic[0]!;
+      const q1 = quadratic[1]!;
+      const q2 = quadratic[2]!;
+      const q3 = quadratic[3]!;
       if (useTree) {
         let sp = 0;
         if (count[1]! > 0 && fitsSome(1, tight, tightCount, load, least, limit, d)) {
@@ -460,10 +468,20 @@ export function binCentric(
               }
               if (!fits) continue;
               let score = 0;
-              for (let j = 0; j < d; j++) {
-                const x = norm[base + j]!;
-                score += x * (linear[j]! - quadratic[j]! * x);
-              }
+              if (d === 4) {
+                const y0 = norm[base]!;
+                const y1 = norm[base + 1]!;
+                const y2 = norm[base + 2]!;
+                const y3 = norm[base + 3]!;
+                score += y0 * (l0 - q0 * y0);
+                score += y1 * (l1 - q1 * y1);
+                score += y2 * (l2 - q2 * y2);
+                score += y3 * (l3 - q3 * y3);
+              } else
+                for (let j = 0; j < d; j++) {
+                  const x = norm[base + j]!;
+                  score += x * (linear[j]! - quadratic[j]! * x);
+                }
               if (score > bestScore || (score === bestScore && position[i]! < position[best]!)) {
                 bestScore = score;
                 best = i;
