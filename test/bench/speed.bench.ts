@@ -129,14 +129,16 @@ const digestOf = (a: Analysis): string =>
 /**
  * Calls of `analyze` before its warm figure is timed. V8 compiles a function with its optimising
  * compiler only once it has run a while, and `analyze` runs many functions once per call (the
- * plan's steps, the costing, decimal.js): on 1,000 servers, ws2008r2, `--trace-opt` showed
- * 88 ms of TurboFan compiling in calls 21–30, 104 in 31–40, 42 in 41–50, 38 in 51–60 and
- * under 30 per ten calls after (2026-12-08); calls 21–40 took 21 ms on average and calls
- * 41–150 about 16.5. The compiler runs on a thread of its own, which on two cores competes with
- * the main thread whenever anything else runs. So the warm window starts after 60 calls, and
- * the window after 20 (the warm-up this bench used before) is printed beside it.
+ * plan's steps, the costing, decimal.js). On 1,000 servers `--trace-opt` showed TurboFan
+ * compiling, per ten calls: on ws2008r2 88 ms in calls 21–30, 104 in 31–40, 42 in 41–50, 38 in
+ * 51–60, then 30 or less; on ws2022 (about 10 ms a call, so each function reaches its turn
+ * later) 208 ms in 21–30, 122 in 31–40, 100 in 71–80 and 82 in 91–100, then 26 or less
+ * (2026-12-08). Calls 21–40 of ws2008r2 took 21 ms on average, calls 41–150 about 16.5. The
+ * compiler works on threads of its own, which on two cores compete with the main thread
+ * whenever anything else runs. So the warm window starts after 100 calls, and the window after
+ * 20 (the warm-up this bench used before) is printed beside it.
  */
-const WARM_CALLS = 60;
+const WARM_CALLS = 100;
 /** Calls before the early window {@link analyzeRows} prints beside the warm one. */
 const EARLY_CALLS = 20;
 
