@@ -347,7 +347,8 @@ export function binCentric(
   const load = new Float64Array(d);
   const freeNorm = new Float64Array(d);
   // score(x) = Σ_j x_j·(linear_j − quadratic_j·x_j): dot uses (w·r, 0), l2 uses (2·w·r, w).
-  // Over x_j in [low, high] a term is largest at `peak_j` clamped into that range.
+  // Over x_j in [low, high] a term is largest at `peak_j` clamped into that range. At least four
+  // entries: each step reads the first four into locals, for the leaf scan's four-dimension case.
   const linear = new Float64Array(Math.max(d, 4));
   const quadratic = new Float64Array(Math.max(d, 4));
   const peak = new Float64Array(d);
