@@ -67,6 +67,10 @@ const n = (x: number): string => x.toLocaleString("en-US");
 const minMedian = (t: Timing): string => `${fmt(t.min)} / ${fmt(t.median)} ms`;
 /** CPU time over wall time as a percentage (100 % = the main thread alone). */
 const share = (x: number): string => `${(100 * x).toFixed(0)} %`;
+/** A window's CPU share, and how long some task waited for a CPU in it (where Linux says). */
+const windowLoad = (w: Window): string =>
+  `CPU ${share(w.cpuShare)} of wall time` +
+  (w.pressure === null ? "" : `, some task waiting for a CPU ${share(w.pressure)} of it`);
 const planShape = (p: CapacityPlan): string =>
   `${n(p.hosts)} hosts (≥ ${n(p.lowerBoundHosts)}), busiest after failover ${p.maxVmsPerHostAfterFailover} VMs`;
 
@@ -74,6 +78,8 @@ const planShape = (p: CapacityPlan): string =>
 interface Window extends Timing {
   /** 1 when only the main thread works; V8's compiler and collector threads add to it. */
   readonly cpuShare: number;
+  /** Share of the window in which some task waited for a CPU (Linux PSI), or null. */
+  readonly pressure: number | null;
 }
 
 /**
@@ -98,6 +104,7 @@ function timedBuilt(
   interface Out {
     readonly times: number[];
     readonly cpuShare: number;
+    readonly pressure: number | null;
   }
   const out = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as Out & {
     first: number;
@@ -111,6 +118,7 @@ function timedBuilt(
     min: Math.min(...w.times),
     median: median(w.times),
     cpuShare: w.cpuShare,
+    pressure: w.pressure,
   });
   return {
     ...windowOf(out),
@@ -179,9 +187,9 @@ function analyzeRows(): Row[] {
         worst = Math.max(worst, built.median);
         const early = built.early!;
         parts.push(
-          `${platform} ${minMedian(built)}, CPU ${share(built.cpuShare)} of wall time ` +
+          `${platform} ${minMedian(built)}, ${windowLoad(built)} ` +
             `(first call ${fmt(built.first)} ms; calls ${EARLY_CALLS + 1}–${EARLY_CALLS + runs}, while V8 still compiles: ` +
-            `${minMedian(early)}, CPU ${share(early.cpuShare)}; from source through tsx ${minMedian(source)})`
+            `${minMedian(early)}, ${windowLoad(early)}; from source through tsx ${minMedian(source)})`
         );
       }
       const target = sensitivity ? 60 : 20;

@@ -7,7 +7,8 @@
 // (they count among the warm-ups, which must cover them): the bench prints that window beside
 // the warm one, as V8 is still compiling then. It prints one JSON line: the first call, every
 // timed call (ms), the CPU time of the process over each window's wall time (1 when only the
-// main thread works; V8's compiler and garbage collector threads add to it), a digest of the
+// main thread works; V8's compiler and garbage collector threads add to it) and the share of
+// the window in which some task waited for a CPU (its own threads or other work), a digest of the
 // answer (SHA-1 of its JSON), which the bench compares with the source's to prove the build
 // is not stale, and the first option's hosts and lower bound.
 "use strict";
@@ -33,10 +34,28 @@ if (!parsed.ok) throw new Error(`${file} is not a valid scenario`);
 const options = { sensitivity: sensitivity === "1" };
 let analysis;
 
-/** `count` timed calls: their times and the process's CPU time over their wall time. */
+/**
+ * Microseconds in which some task on the machine waited for a CPU (Linux PSI, /proc/pressure/cpu,
+ * "some total"), or null where the kernel does not report it.
+ */
+function cpuWaited() {
+  try {
+    const match = /some .*total=(\d+)/.exec(fs.readFileSync("/proc/pressure/cpu", "utf8"));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `count` timed calls: their times, the process's CPU time over their wall time, and the share
+ * of the window in which some task waited for a CPU (null where not reported).
+ */
 function window(count) {
   const times = [];
   const cpu0 = process.cpuUsage();
+  const waited0 = cpuWaited();
+  const start = performance.now();
   let wall = 0;
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
@@ -46,7 +65,12 @@ function window(count) {
     wall += t;
   }
   const cpu = process.cpuUsage(cpu0);
-  return { times, cpuShare: (cpu.user + cpu.system) / 1000 / wall };
+  const waited1 = cpuWaited();
+  const pressure =
+    waited0 === null || waited1 === null
+      ? null
+      : (waited1 - waited0) / 1000 / (performance.now() - start);
+  return { times, cpuShare: (cpu.user + cpu.system) / 1000 / wall, pressure };
 }
 
 let calls = 1;
@@ -68,5 +92,5 @@ const digest = createHash("sha1")
 // runs its whole budget when the greedy packing stays above it.
 const { hosts, lowerBoundHosts } = analysis.options[0].capacity;
 process.stdout.write(
-  `${JSON.stringify({ first, times: warm.times, cpuShare: warm.cpuShare, early: earlyWindow, digest, hosts, lowerBoundHosts })}\n`
+  `${JSON.stringify({ first, times: warm.times, cpuShare: warm.cpuShare, pressure: warm.pressure, early: earlyWindow, digest, hosts, lowerBoundHosts })}\n`
 );
