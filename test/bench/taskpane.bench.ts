@@ -26,7 +26,11 @@ import { median } from "./support/timing";
 const SERVERS = 1000;
 const LOADS = 3;
 const EDITS = 25;
-/** Edits before the analysis counts as warm: V8 compiles `analyze` over its first ten or so calls. */
+/**
+ * Edits before the analysis counts as warm: `analyze` takes several times its steady time over
+ * its first ten or so calls. V8 keeps compiling until about the hundredth (see `WARM_CALLS` in
+ * speed.bench.ts), so these figures stand a little above the steady ones.
+ */
 const WARM_EDITS = 10;
 /** Issue 16's budget for the pane's start-up JS (office.js, from Microsoft's CDN, aside). */
 const INITIAL_JS_BUDGET_KB = 120;

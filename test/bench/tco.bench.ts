@@ -26,7 +26,10 @@ interface Case {
   readonly platform: PlatformId;
   readonly sensitivity: boolean;
   readonly runs: number;
-  /** Untimed calls first: V8 compiles `analyze` over about ten calls on 1,000 servers. */
+  /**
+   * Untimed calls first: on 1,000 servers `analyze` takes several times its steady time over
+   * about ten calls (V8 keeps compiling until about the hundredth: see speed.bench.ts).
+   */
   readonly warmups: number;
   /** Target median in ms, or null for "report only". */
   readonly targetMs: number | null;

@@ -21,7 +21,9 @@ export interface Timing<T> {
 
 /**
  * Median wall and CPU ms of `runs` calls of `fn` after `warmups` untimed ones (V8 compiles a
- * large function over its first calls: `analyze` needs about ten to reach its steady speed).
+ * large function over its first calls: `analyze` takes several times its steady time for about
+ * ten calls, and V8 keeps compiling until about the hundredth; see `WARM_CALLS` in
+ * speed.bench.ts).
  */
 export function timed<T>(runs: number, fn: () => T, warmups = 1): Timing<T> {
   let last = fn();
