@@ -348,7 +348,7 @@ export function binCentric(
   const freeNorm = new Float64Array(d);
   // score(x) = Σ_j x_j·(linear_j − quadratic_j·x_j): dot uses (w·r, 0), l2 uses (2·w·r, w).
   // Over x_j in [low, high] a term is largest at `peak_j` clamped into that range. At least four
-  // entries: each step reads the first four into locals, for the leaf scan's four-dimension case.
+  // entries: each tree search reads the first four into locals (for four dimensions).
   const linear = new Float64Array(Math.max(d, 4));
   const quadratic = new Float64Array(Math.max(d, 4));
   const peak = new Float64Array(d);
@@ -438,15 +438,16 @@ export function binCentric(
       let best = -1;
       let bestScore = -Infinity;
       let bestAt = 0;
-      const l0 = linear[0]!;
-      const l1 = linear[1]!;
-      const l2 = linear[2]!;
-      const l3 = linear[3]!;
-      const q0 = quadratic[0]!;
-      const q1 = quadratic[1]!;
-      const q2 = quadratic[2]!;
-      const q3 = quadratic[3]!;
       if (useTree) {
+        // The terms' coefficients in locals, for the leaf scan's four-dimension case.
+        const l0 = linear[0]!;
+        const l1 = linear[1]!;
+        const l2 = linear[2]!;
+        const l3 = linear[3]!;
+        const q0 = quadratic[0]!;
+        const q1 = quadratic[1]!;
+        const q2 = quadratic[2]!;
+        const q3 = quadratic[3]!;
         let sp = 0;
         if (count[1]! > 0 && fitsSome(1, tight, tightCount, load, least, limit, d)) {
           stack[sp] = 1;
